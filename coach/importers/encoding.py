@@ -1,0 +1,123 @@
+"""Open an export as decoded text, whatever encoding a spreadsheet saved it in.
+
+The encoding is detected on the first 64 KB: a byte-order mark wins, then
+UTF-8 if the sample decodes as UTF-8, then charset-normalizer's best guess.
+Decoding is streamed (the file is never read whole). A UTF-8 file with a
+stray cp1252 byte further down (a spreadsheet edit) decodes that byte as
+cp1252 instead of failing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from coach.errors import ImportFormatError
+
+SAMPLE_BYTES = 64 * 1024
+_FALLBACK_HANDLER = "coach-cp1252-fallback"
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    return bad.decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error(_FALLBACK_HANDLER, _cp1252_fallback)
+
+
+class CountingReader(io.RawIOBase):
+    """A binary reader that reports how many bytes were consumed (for progress bars)."""
+
+    def __init__(self, raw: io.BufferedReader, on_read=None):
+        self._raw = raw
+        self._on_read = on_read
+        self.consumed = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        data = self._raw.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        self.consumed += n
+        if self._on_read is not None and n:
+            self._on_read(n)
+        return n
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+def read_sample(path: Path, size: int = SAMPLE_BYTES) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(size)
+    except FileNotFoundError:
+        raise ImportFormatError(f"{path} does not exist; check the path and try again.") from None
+    except IsADirectoryError:
+        raise ImportFormatError(f"{path} is a folder; only Markdown notes can be imported from a folder.") from None
+    except OSError as exc:
+        raise ImportFormatError(f"{path} cannot be read ({exc.strerror or exc}); check its permissions.") from None
+
+
+def looks_binary(sample: bytes) -> bool:
+    if not sample:
+        return False
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return control > max(2, len(sample) // 100)
+
+
+def detect_encoding(sample: bytes) -> str:
+    """The encoding to decode a file with, from its first bytes."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(sample) - 3 and exc.reason == "unexpected end of data":
+            return "utf-8"  # a character cut by the end of the sample
+    best = from_bytes(sample).best()
+    if best is None:
+        return "cp1252"
+    encoding = best.encoding.lower().replace("_", "-")
+    # Western spreadsheets save cp1252; single-byte guesses that agree with it on
+    # this sample are reported as cp1252 (a superset of Latin-1 for printable text).
+    if encoding in {"latin-1", "iso8859-1", "iso-8859-1", "latin1", "cp1250", "iso8859-15", "mac-roman",
+                    "cp1257", "iso8859-2"}:
+        try:
+            if sample.decode("cp1252") == sample.decode(best.encoding):
+                return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return best.encoding
+
+
+def open_text(path: Path, on_read=None) -> tuple[io.TextIOWrapper, str]:
+    """The file as a streamed text reader (universal newlines off, for csv) and its encoding."""
+    sample = read_sample(path)
+    if not sample:
+        raise ImportFormatError(f"{path} is empty; export your contacts again and retry.")
+    if looks_binary(sample):
+        raise ImportFormatError(
+            f"{path} is not a text file (it looks binary); import a CSV, vCard (.vcf) or Markdown export."
+        )
+    encoding = detect_encoding(sample)
+    errors = _FALLBACK_HANDLER if encoding.startswith("utf-8") else "replace"
+    raw = CountingReader(open(path, "rb"), on_read)  # noqa: SIM115 (closed by the wrapper)
+    stream = io.TextIOWrapper(io.BufferedReader(raw, 1 << 16), encoding=encoding, errors=errors, newline="")
+    return stream, encoding

@@ -1,0 +1,1 @@
+"""Alembic migrations of the contacts store; `coach.store.Store` runs `upgrade head` on open."""

@@ -1,0 +1,405 @@
+"""The store: contacts, notes, interactions and the user's profile — the only source of truth.
+
+SQLite under COACH_HOME by default, any SQLAlchemy URL via COACH_DATABASE_URL.
+Opening a store runs the Alembic migrations (`upgrade head`), so an upgrade
+never loses data. Every write is one transaction that also bumps a revision
+counter (derived data such as the search index compares it cheaply). On
+SQLite, writes start with BEGIN IMMEDIATE so that a second writer waits its
+turn instead of failing; on PostgreSQL they take a transaction-level advisory
+lock, so two imports at once never duplicate a person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, func, select, text, update
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import Session, selectinload
+
+from coach import cadence
+from coach.domain import Contact, Interaction, Note, Profile
+from coach.errors import AmbiguousError, ConfigurationError, InputError, NotFoundError
+from coach.importers import ImportReport, Skip, SkippedRow, read_rows
+from coach.importers.merge import Merger, company_key, name_key, normalize, note_hash, short_name_key
+from coach.tables import ContactRow, InteractionRow, MetaRow, NoteRow, ProfileRow, TagCadenceRow
+
+_ADVISORY_LOCK = 7_412_026  # any constant: serialises writers on PostgreSQL
+_OPEN: dict[str, Store] = {}
+_OPEN_LOCK = threading.Lock()
+EDITABLE = ("first_name", "middle_name", "last_name", "company", "title", "emails", "phones", "linkedin_url",
+            "tags", "location", "how_we_met", "connected_on", "birthday", "cadence_days", "last_contacted")
+
+
+def _mask(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "the configured URL"
+
+
+class Store:
+    def __init__(self, url: str):
+        self.url = url
+        try:
+            parsed = make_url(url)
+            self.dialect = parsed.get_backend_name()
+            kwargs: dict[str, Any] = {}
+            if self.dialect == "sqlite":
+                if parsed.database and parsed.database != ":memory:":
+                    Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+                kwargs["connect_args"] = {"timeout": 120}
+            self.engine: Engine = create_engine(url, **kwargs)
+        except (ArgumentError, NoSuchModuleError, ModuleNotFoundError) as exc:
+            raise ConfigurationError(
+                f"Cannot use the database URL {_mask(url)} ({exc}); set COACH_DATABASE_URL to a SQLAlchemy URL "
+                "such as postgresql+psycopg://user@host/db, or unset it for SQLite."
+            ) from None
+        if self.dialect == "sqlite":
+            _sqlite_pragmas(self.engine)
+        try:
+            self._migrate()
+        except OperationalError as exc:
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            self.engine.dispose()
+            raise ConfigurationError(
+                f"Cannot open the store at {_mask(url)} ({reason}); check COACH_DATABASE_URL or COACH_HOME."
+            ) from None
+
+    @classmethod
+    def open(cls, settings) -> Store:
+        """The store for these settings, opened once per process."""
+        url = settings.sqlalchemy_url
+        with _OPEN_LOCK:
+            if url not in _OPEN:
+                _OPEN[url] = cls(url)
+            return _OPEN[url]
+
+    def close(self) -> None:
+        self.engine.dispose()
+        with _OPEN_LOCK:
+            if _OPEN.get(self.url) is self:
+                del _OPEN[self.url]
+
+    # ---------------------------------------------------------------- plumbing
+    def _migrate(self) -> None:
+        from alembic import command
+        from alembic.config import Config
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
+        config = Config()
+        config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+        head = ScriptDirectory.from_config(config).get_current_head()
+        with self.engine.connect() as conn:
+            if MigrationContext.configure(conn).get_current_revision() == head:
+                conn.rollback()
+                return
+        with self.engine.connect() as conn:
+            conn.execution_options(coach_write=True)
+            with conn.begin():
+                self._lock(conn)
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+
+    def _lock(self, conn) -> None:
+        if self.dialect == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _ADVISORY_LOCK})
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """One write transaction: BEGIN IMMEDIATE / advisory lock, then the revision bump, then commit."""
+        with self.engine.connect() as conn:
+            conn.execution_options(coach_write=True)
+            with conn.begin():
+                self._lock(conn)
+                session = Session(bind=conn, expire_on_commit=False, autoflush=True)
+                try:
+                    yield session
+                    session.flush()
+                    session.execute(update(MetaRow).where(MetaRow.key == "revision")
+                                    .values(value=MetaRow.value + 1))
+                finally:
+                    session.close()
+
+    def _read(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    def revision(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(MetaRow.value).where(MetaRow.key == "revision")).scalar() or 0)
+
+    # ---------------------------------------------------------------- contacts
+    def list_contacts(self) -> list[Contact]:
+        with self._read() as s:
+            rows = s.scalars(select(ContactRow).order_by(ContactRow.name_key, ContactRow.id)).all()
+            return [_contact(r, children=False) for r in rows]
+
+    def notes_counts(self) -> dict[int, int]:
+        with self._read() as s:
+            return dict(s.execute(select(NoteRow.contact_id, func.count()).group_by(NoteRow.contact_id)).all())
+
+    def all_contacts(self) -> list[Contact]:
+        with self._read() as s:
+            rows = s.scalars(select(ContactRow).options(selectinload(ContactRow.notes),
+                                                        selectinload(ContactRow.interactions))
+                             .order_by(ContactRow.name_key, ContactRow.id)).all()
+            return [_contact(r) for r in rows]
+
+    def get_contact(self, contact_id: int) -> Contact:
+        with self._read() as s:
+            return _contact(self._row(s, contact_id))
+
+    def _row(self, s: Session, contact_id: int) -> ContactRow:
+        row = s.get(ContactRow, contact_id, options=[selectinload(ContactRow.notes),
+                                                     selectinload(ContactRow.interactions)])
+        if row is None:
+            raise NotFoundError(f"No contact with id {contact_id}: run `coach contacts list` to see the ids.")
+        return row
+
+    def resolve_contact(self, id_or_name: str) -> Contact:
+        from rapidfuzz import fuzz, process
+
+        query = (id_or_name or "").strip().lstrip("#")
+        if not query:
+            raise InputError("Give a contact id or name, for example `coach contacts show 12`.")
+        if query.isdigit():
+            return self.get_contact(int(query))
+        with self._read() as s:
+            rows = s.execute(select(ContactRow.id, ContactRow.first_name, ContactRow.last_name,
+                                    ContactRow.company, ContactRow.name_key)).all()
+        key = normalize(query)
+        labels = {r.id: f"{_display(r)} (#{r.id})" for r in rows}
+        exact = [r.id for r in rows if r.name_key == key]
+        if not exact:
+            exact = [r.id for r in rows if short_name_key(r.first_name, r.last_name) == key]
+        if len(exact) == 1:
+            return self.get_contact(exact[0])
+        if len(exact) > 1:
+            raise AmbiguousError(_ambiguous(query, [labels[i] for i in exact]), [labels[i] for i in exact])
+        found = process.extract(key, {r.id: r.name_key for r in rows}, scorer=fuzz.WRatio, limit=6,
+                                score_cutoff=80)
+        if not found:
+            raise NotFoundError(f"No contact matches '{query}': run `coach contacts list` to see names and ids.")
+        best = found[0][1]
+        close = [cid for _, score, cid in found if score >= best - 5]
+        if len(close) == 1:
+            return self.get_contact(close[0])
+        raise AmbiguousError(_ambiguous(query, [labels[i] for i in close]), [labels[i] for i in close])
+
+    def find_by_company(self, company: str) -> list[Contact]:
+        key = company_key(company)
+        if not key:
+            return []
+        with self._read() as s:
+            rows = s.scalars(select(ContactRow).where(
+                (ContactRow.company_key == key) | ContactRow.company_key.like(f"{key} %")
+            ).order_by(ContactRow.name_key)).all()
+            return [_contact(r, children=False) for r in rows]
+
+    def add_contact(self, contact: Contact) -> Contact:
+        if not contact.name:
+            raise InputError("A contact needs a name, for example --name 'Ana López'.")
+        with self._write() as s:
+            row = ContactRow()
+            _apply(row, {f: getattr(contact, f) for f in EDITABLE}, contact.field_sources or None)
+            row.sources = list(contact.sources) or ["manual"]
+            for note in contact.notes:
+                row.notes.append(NoteRow(text=note.text, text_hash=note_hash(note.text), date=note.date,
+                                         source=note.source))
+            for item in contact.interactions:
+                row.interactions.append(_interaction_row(item))
+                if row.last_contacted is None or item.date > row.last_contacted:
+                    row.last_contacted = item.date
+            s.add(row)
+            s.flush()
+            new_id = row.id
+        return self.get_contact(new_id)
+
+    def update_contact(self, contact_id: int, **fields: Any) -> Contact:
+        unknown = sorted(set(fields) - set(EDITABLE))
+        if unknown:
+            raise InputError(f"Cannot edit {', '.join(unknown)}: editable fields are {', '.join(EDITABLE)}.")
+        with self._write() as s:
+            row = self._row(s, contact_id)
+            _apply(row, fields, None)
+            if not (row.first_name or row.last_name):
+                raise InputError("A contact needs a name; give a non-empty --name.")
+        return self.get_contact(contact_id)
+
+    def delete_contact(self, contact_id: int) -> None:
+        with self._write() as s:
+            s.delete(self._row(s, contact_id))
+
+    def add_note(self, contact_id: int, text: str, date: dt.date | None = None, source: str = "manual") -> Note:
+        body = (text or "").strip()
+        if not body:
+            raise InputError("The note is empty; give the text to remember.")
+        digest = note_hash(body)
+        with self._write() as s:
+            self._row(s, contact_id)
+            existing = s.scalar(select(NoteRow).where(NoteRow.contact_id == contact_id,
+                                                      NoteRow.text_hash == digest))
+            if existing is not None:  # notes never duplicate: the same note again is the same note
+                return _note(existing)
+            row = NoteRow(contact_id=contact_id, text=body, text_hash=digest, date=date or dt.date.today(),
+                          source=source)
+            s.add(row)
+            s.flush()
+            return _note(row)
+
+    def add_interaction(self, contact_id: int, interaction: Interaction) -> Interaction:
+        with self._write() as s:
+            contact = self._row(s, contact_id)
+            row = _interaction_row(interaction)
+            contact.interactions.append(row)
+            if contact.last_contacted is None or interaction.date > contact.last_contacted:
+                contact.last_contacted = interaction.date
+            s.flush()
+            return Interaction.model_validate(row, from_attributes=True)
+
+    # ---------------------------------------------------------------- profile
+    def get_profile(self) -> Profile:
+        with self._read() as s:
+            row = s.get(ProfileRow, 1)
+            return Profile.model_validate(row, from_attributes=True) if row else Profile()
+
+    def set_profile(self, **fields: Any) -> Profile:
+        allowed = set(Profile.model_fields)
+        unknown = sorted(set(fields) - allowed)
+        if unknown:
+            raise InputError(f"Unknown profile field {', '.join(unknown)}: use {', '.join(sorted(allowed))}.")
+        with self._write() as s:
+            row = s.get(ProfileRow, 1) or ProfileRow(id=1, name="", headline="", goals="",
+                                                     target_companies=[], target_roles=[])
+            for key, value in fields.items():
+                if value is not None:
+                    setattr(row, key, list(value) if isinstance(value, list | tuple) else value)
+            s.add(row)
+        return self.get_profile()
+
+    # ---------------------------------------------------------------- keeping in touch
+    def due_contacts(self, today: dt.date | None = None) -> list[dict]:
+        with self._read() as s:
+            cadences = dict(s.execute(select(TagCadenceRow.tag, TagCadenceRow.days)).all())
+            rows = s.execute(select(ContactRow.id, ContactRow.first_name, ContactRow.middle_name,
+                                    ContactRow.last_name, ContactRow.tags, ContactRow.cadence_days,
+                                    ContactRow.last_contacted, ContactRow.connected_on,
+                                    ContactRow.created_at)).all()
+        people = [{"id": r.id, "name": " ".join(p for p in (r.first_name, r.middle_name, r.last_name) if p),
+                   "tags": r.tags, "cadence_days": r.cadence_days, "last_contacted": r.last_contacted,
+                   "connected_on": r.connected_on,
+                   "added_on": r.created_at.date() if r.created_at else None} for r in rows]
+        return cadence.due(people, cadences, today or dt.date.today())
+
+    def set_tag_cadence(self, tag: str, days: int) -> None:
+        tag = (tag or "").strip().lstrip("#")
+        if not tag:
+            raise InputError("Give a tag, for example --tag mentor.")
+        if days < 1:
+            raise InputError("The cadence must be at least 1 day.")
+        with self._write() as s:
+            s.merge(TagCadenceRow(tag=tag, days=days))
+
+    def tag_cadences(self) -> dict[str, int]:
+        with self._read() as s:
+            return dict(s.execute(select(TagCadenceRow.tag, TagCadenceRow.days)).all())
+
+    # ---------------------------------------------------------------- import
+    def import_file(self, path: str | Path, fmt: str = "auto",
+                    progress: Callable[[int], None] | None = None) -> ImportReport:
+        """Import one export in one transaction; `progress(n)` is called with each n bytes read."""
+        fmt_name, rows = read_rows(path, fmt, on_read=progress)
+        report = ImportReport(file=str(path), format=fmt_name)
+        with self._write() as s:
+            merger = Merger(s, fmt_name)
+            for item in rows:
+                if isinstance(item, Skip):
+                    report.skipped.append(SkippedRow(line=item.line, reason=item.reason))
+                    continue
+                outcome = merger.add(item.contact)
+                setattr(report, outcome, getattr(report, outcome) + 1)
+                report.skipped.extend(SkippedRow(line=item.line, reason=p) for p in item.problems)
+            merger.finish()
+        return report
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record) -> None:
+        dbapi_conn.isolation_level = None  # SQLAlchemy's "begin" event below emits BEGIN itself
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=120000")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("coach_write") else "BEGIN")
+
+
+def _display(row: Any) -> str:
+    name = " ".join(p for p in (row.first_name, row.last_name) if p)
+    return f"{name}, {row.company}" if row.company else name
+
+
+def _ambiguous(query: str, labels: list[str]) -> str:
+    return f"'{query}' matches several contacts: {'; '.join(labels)}; use the id or the full name."
+
+
+def _apply(row: ContactRow, fields: dict[str, Any], field_sources: dict[str, str] | None) -> None:
+    sources = dict(row.field_sources or {})
+    for key, value in fields.items():
+        if value is None and key not in ("cadence_days", "connected_on", "last_contacted"):
+            continue
+        if key in ("emails", "phones", "tags"):
+            value = [str(v).strip() for v in value if str(v).strip()]
+        elif isinstance(value, str):
+            value = value.strip()
+        if key == "linkedin_url" and value:
+            from coach.importers.records import normalize_linkedin
+
+            value = normalize_linkedin(value) or value
+        setattr(row, key, value)
+        if value not in (None, "", []):
+            sources[key] = (field_sources or {}).get(key, "manual")
+    for key in EDITABLE:
+        if getattr(row, key) is None and key in ("emails", "phones", "tags"):
+            setattr(row, key, [])
+        elif getattr(row, key) is None and key not in ("cadence_days", "connected_on", "last_contacted"):
+            setattr(row, key, "")
+    row.field_sources = sources
+    row.sources = list(row.sources or [])
+    row.name_key = name_key(row.first_name, row.middle_name, row.last_name)
+    row.company_key = company_key(row.company)
+    row.updated_at = dt.datetime.now()
+
+
+def _interaction_row(item: Interaction) -> InteractionRow:
+    return InteractionRow(date=item.date, channel=item.channel, direction=item.direction, summary=item.summary)
+
+
+def _note(row: NoteRow) -> Note:
+    return Note(id=row.id, contact_id=row.contact_id, text=row.text, date=row.date, source=row.source)
+
+
+def _contact(row: ContactRow, children: bool = True) -> Contact:
+    contact = Contact(
+        id=row.id, first_name=row.first_name, middle_name=row.middle_name, last_name=row.last_name,
+        company=row.company, title=row.title, emails=list(row.emails or []), phones=list(row.phones or []),
+        linkedin_url=row.linkedin_url, tags=list(row.tags or []), location=row.location,
+        how_we_met=row.how_we_met, connected_on=row.connected_on, birthday=row.birthday,
+        sources=list(row.sources or []), cadence_days=row.cadence_days, last_contacted=row.last_contacted,
+        field_sources=dict(row.field_sources or {}),
+    )
+    if children:
+        contact.notes = [_note(n) for n in row.notes]
+        contact.interactions = [Interaction.model_validate(i, from_attributes=True) for i in row.interactions]
+    return contact

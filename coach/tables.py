@@ -1,0 +1,105 @@
+"""The SQL tables behind the store (SQLAlchemy 2.x declarative mapping).
+
+The schema itself is owned by the Alembic migrations in `coach/migrations`;
+these classes mirror it so that the store can query it. Lists (emails,
+phones, tags, sources) are JSON columns: a contact is read and written whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ContactRow(Base):
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    first_name: Mapped[str] = mapped_column(String(500), default="")
+    middle_name: Mapped[str] = mapped_column(String(500), default="")
+    last_name: Mapped[str] = mapped_column(String(500), default="")
+    company: Mapped[str] = mapped_column(String(500), default="")
+    title: Mapped[str] = mapped_column(String(500), default="")
+    emails: Mapped[list] = mapped_column(JSON, default=list)
+    phones: Mapped[list] = mapped_column(JSON, default=list)
+    linkedin_url: Mapped[str] = mapped_column(String(500), default="")
+    tags: Mapped[list] = mapped_column(JSON, default=list)
+    location: Mapped[str] = mapped_column(String(500), default="")
+    how_we_met: Mapped[str] = mapped_column(Text, default="")
+    connected_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    birthday: Mapped[str] = mapped_column(String(20), default="")
+    sources: Mapped[list] = mapped_column(JSON, default=list)
+    field_sources: Mapped[dict] = mapped_column(JSON, default=dict)
+    name_key: Mapped[str] = mapped_column(String(1500), default="", index=True)
+    company_key: Mapped[str] = mapped_column(String(500), default="", index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+    # added by revision 0002
+    cadence_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    last_contacted: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+    notes: Mapped[list[NoteRow]] = relationship(
+        back_populates="contact", cascade="all, delete-orphan", order_by="NoteRow.id"
+    )
+    interactions: Mapped[list[InteractionRow]] = relationship(
+        back_populates="contact", cascade="all, delete-orphan", order_by="InteractionRow.id"
+    )
+
+
+class NoteRow(Base):
+    __tablename__ = "notes"
+    __table_args__ = (UniqueConstraint("contact_id", "text_hash", name="uq_notes_contact_text"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    text_hash: Mapped[str] = mapped_column(String(64))
+    date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    source: Mapped[str] = mapped_column(String(40), default="manual")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+
+    contact: Mapped[ContactRow] = relationship(back_populates="notes")
+
+
+class InteractionRow(Base):
+    __tablename__ = "interactions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    channel: Mapped[str] = mapped_column(String(40), default="other")
+    direction: Mapped[str] = mapped_column(String(20), default="both")
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+    contact: Mapped[ContactRow] = relationship(back_populates="interactions")
+
+
+class ProfileRow(Base):
+    __tablename__ = "profile"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(500), default="")
+    headline: Mapped[str] = mapped_column(String(1000), default="")
+    goals: Mapped[str] = mapped_column(Text, default="")
+    target_companies: Mapped[list] = mapped_column(JSON, default=list)
+    target_roles: Mapped[list] = mapped_column(JSON, default=list)
+
+
+class TagCadenceRow(Base):
+    __tablename__ = "tag_cadences"
+
+    tag: Mapped[str] = mapped_column(String(200), primary_key=True)
+    days: Mapped[int] = mapped_column(Integer)
+
+
+class MetaRow(Base):
+    __tablename__ = "coach_meta"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)

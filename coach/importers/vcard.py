@@ -198,6 +198,8 @@ def _coach_extensions(card: Any, contact: Contact, p: FieldProblems) -> None:
         return _text(items[0].value) if items else ""
 
     contact.how_we_met = p.text(one("x-coach-how-we-met"), "how we met", 20_000)
+    if one("x-coach-location"):
+        contact.location = p.text(one("x-coach-location"), "location")
     for key, attr in (("x-coach-connected-on", "connected_on"), ("x-coach-last-contacted", "last_contacted")):
         if one(key):
             setattr(contact, attr, p.date(one(key), key.upper()))

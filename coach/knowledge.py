@@ -1,0 +1,191 @@
+"""The guidance corpus: Markdown articles with YAML front matter, and their chunks.
+
+Each article lives in `knowledge/<theme>/<slug>.md` with front matter `title`,
+`theme` and `situations`, and `##` sections such as "Steps", "Example message"
+and "When not to do this". The index embeds one chunk per section; chunk ids
+(`<source>#<heading-slug>`) and content hashes are stable, so re-indexing only
+touches what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Literal
+
+import frontmatter
+from pydantic import BaseModel, Field, ValidationError
+
+from coach.errors import ConfigurationError
+
+Theme = Literal["opportunities", "mentorship", "visibility", "partnerships", "support", "craft", "maintenance"]
+THEMES: tuple[str, ...] = Theme.__args__  # type: ignore[attr-defined]
+OVERVIEW = "Overview"  # the heading given to the text before the first `##`
+
+_HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_STEP = re.compile(r"^\s*(\d+)[.)]\s+(.*)$")
+_FENCE = re.compile(r"```[^\n]*\n(.*?)```", re.DOTALL)
+
+
+class CorpusError(ConfigurationError):
+    """A knowledge article is missing or has invalid front matter."""
+
+
+class Article(BaseModel):
+    """One guidance article."""
+
+    path: str = Field(description="Path relative to the repository root, e.g. knowledge/support/no-reply-after-an-ask.md.")
+    title: str = Field(min_length=1)
+    theme: Theme
+    situations: list[str] = Field(default_factory=list)
+    body: str = Field(description="The Markdown after the front matter.")
+    sections: dict[str, str] = Field(default_factory=dict, description="Text under each heading, in order.")
+
+    @property
+    def slug(self) -> str:
+        return Path(self.path).stem
+
+
+class Chunk(BaseModel):
+    """One section of an article, as indexed."""
+
+    id: str
+    text: str = Field(description="The section text, without its heading.")
+    source: str
+    title: str
+    theme: str
+    situations: list[str]
+    heading: str
+    hash: str = Field(description="sha256 of the indexed document and its metadata.")
+
+    @property
+    def document(self) -> str:
+        """What is embedded and matched lexically: title, heading, situations, then the text."""
+        situations = ", ".join(s.replace("-", " ") for s in self.situations)
+        return f"{self.title} — {self.heading}\nSituations: {situations}\n\n{self.text}"
+
+    def metadata(self) -> dict[str, str | int]:
+        return {
+            "source": self.source, "title": self.title, "theme": self.theme, "heading": self.heading,
+            "situations": ", ".join(self.situations), "hash": self.hash,
+        }
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+
+
+def split_sections(body: str) -> dict[str, str]:
+    """Map each `##` heading to its text; text before the first heading is the Overview."""
+    sections: dict[str, str] = {}
+    matches = list(_HEADING.finditer(body))
+    intro = body[: matches[0].start()] if matches else body
+    if intro.strip():
+        sections[OVERVIEW] = intro.strip()
+    for i, match in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(body)
+        heading = match.group(1).strip()
+        text = body[match.end(): end].strip()
+        if heading in sections:  # a repeated heading keeps both texts under one key
+            sections[heading] = f"{sections[heading]}\n\n{text}".strip()
+        else:
+            sections[heading] = text
+    return sections
+
+
+def load_article(path: Path, root: Path) -> Article:
+    """Parse and validate one article; `root` is the directory paths are made relative to."""
+    rel = path.resolve().relative_to(root.resolve()).as_posix()
+    try:
+        post = frontmatter.load(str(path))
+    except Exception as exc:  # yaml errors come in several types
+        raise CorpusError(f"{rel}: the front matter is not valid YAML ({exc}); fix the block between the --- lines.") from None
+    meta = dict(post.metadata)
+    situations = meta.get("situations") or []
+    if isinstance(situations, str):
+        situations = [s.strip() for s in situations.split(",") if s.strip()]
+    try:
+        article = Article(
+            path=rel, title=str(meta.get("title") or "").strip(), theme=meta.get("theme"),
+            situations=[str(s) for s in situations], body=post.content,
+            sections=split_sections(post.content),
+        )
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        hint = f"theme must be one of {', '.join(THEMES)}" if field == "theme" else first["msg"]
+        raise CorpusError(f"{rel}: invalid front matter field '{field}' ({hint}); fix the article.") from None
+    folder = path.parent.name
+    if folder in THEMES and folder != article.theme:
+        raise CorpusError(f"{rel}: theme '{article.theme}' does not match its folder '{folder}'; move the file or fix the theme.")
+    return article
+
+
+def article_files(knowledge_dir: Path) -> list[Path]:
+    if not knowledge_dir.is_dir():
+        raise CorpusError(f"The knowledge folder {knowledge_dir} does not exist; set COACH_KNOWLEDGE_DIR to the corpus.")
+    return sorted(knowledge_dir.rglob("*.md"))
+
+
+def load_corpus(knowledge_dir: Path) -> list[Article]:
+    """Every article under `knowledge_dir`, sorted by path; paths are relative to its parent."""
+    root = knowledge_dir.resolve().parent
+    return [load_article(p, root) for p in article_files(knowledge_dir) if p.name.lower() != "readme.md"]
+
+
+def corpus_stamp(knowledge_dir: Path) -> str:
+    """A cheap fingerprint of the corpus files (names, sizes, modification times)."""
+    digest = hashlib.sha256()
+    for p in article_files(knowledge_dir):
+        st = p.stat()
+        digest.update(f"{p.as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def article_steps(article: Article) -> list[str]:
+    """The numbered items under "## Steps" (continuation lines joined)."""
+    text = article.sections.get("Steps", "")
+    steps: list[str] = []
+    for line in text.splitlines():
+        match = _STEP.match(line)
+        if match:
+            steps.append(match.group(2).strip())
+        elif steps and line.strip() and line.startswith((" ", "\t")):
+            steps[-1] = f"{steps[-1]} {line.strip()}"
+    return steps
+
+
+def example_message(article: Article) -> str:
+    """The message under "## Example message": the fenced block, or the text without its Channel line."""
+    text = article.sections.get("Example message", "")
+    fenced = _FENCE.search(text)
+    if fenced:
+        return fenced.group(1).strip()
+    lines = [ln for ln in text.splitlines() if not ln.lower().startswith("channel:")]
+    return "\n".join(lines).strip()
+
+
+def chunk_article(article: Article) -> list[Chunk]:
+    """One chunk per section, with stable ids and content hashes."""
+    chunks: list[Chunk] = []
+    seen: set[str] = set()
+    for heading, text in article.sections.items():
+        if not text.strip():
+            continue
+        slug = slugify(heading)
+        while slug in seen:
+            slug += "-x"
+        seen.add(slug)
+        chunk = Chunk(
+            id=f"{article.path}#{slug}", text=text, source=article.path, title=article.title,
+            theme=article.theme, situations=article.situations, heading=heading, hash="",
+        )
+        payload = "\0".join([chunk.document, chunk.source, chunk.theme, chunk.heading])
+        chunk.hash = hashlib.sha256(payload.encode()).hexdigest()
+        chunks.append(chunk)
+    return chunks
+
+
+def chunk_corpus(articles: list[Article]) -> list[Chunk]:
+    return [chunk for article in articles for chunk in chunk_article(article)]

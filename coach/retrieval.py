@@ -1,0 +1,302 @@
+"""Hybrid retrieval over the index: dense (our embeddings in Chroma) + BM25, fused by RRF.
+
+Dense search finds paraphrases ("someone who could mentor me in analytics");
+BM25 over real tokens finds names, companies and rare words ("KubeCon",
+"Stripe") as surely. Reciprocal rank fusion combines the two rankings. For
+contacts, a company or full name mentioned in the query ranks those people
+first. The BM25 index and the id→document tables live in memory and are
+rebuilt only when a collection's state token changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from coach.errors import InputError
+from coach.index import CONTACTS, GUIDANCE, Index, SyncStats, fold
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
+
+    from coach.settings import Settings
+
+Kind = Literal["all", "guidance", "contacts"]
+RRF_K = 60
+WEIGHTS = {"dense": 1.0, "bm25": 1.0}  # per-ranking weights in the fusion
+DEPTH = 50  # candidates taken from each ranking before fusion
+MENTION_BOOST = 1.0  # larger than any fused score: mentioned people come first
+_STOPWORD_TEXT = (
+    "a about an and any are as at be been but by can could do does did for from get got had has have "
+    "he her him his how i if in into is it its just me my of on or our she should so some someone "
+    "somebody that the their them then there these they this to us was we were what when where which "
+    "who whom why will with would you your know knows people person anyone"
+)
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_WORD = re.compile(r"[a-z0-9]+")
+try:  # nltk ships with textstat; its Snowball stemmer needs no data files
+    from nltk.stem.snowball import SnowballStemmer
+
+    _SNOWBALL: Any = SnowballStemmer("english")
+except ImportError:  # pragma: no cover - only without nltk
+    _SNOWBALL = None
+
+
+def words(text: str) -> list[str]:
+    """Lowercase, accent-free words with punctuation stripped (no stopword removal)."""
+    return _WORD.findall(fold(text))
+
+
+@lru_cache(maxsize=200_000)
+def _stem(token: str) -> str:
+    """Snowball (Porter 2) English stem; a plural-only fallback when nltk is missing."""
+    if _SNOWBALL is not None:
+        return _SNOWBALL.stem(token)
+    if len(token) > 4 and token.endswith("ies"):
+        return token[:-3] + "y"
+    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        return token[:-1]
+    return token
+
+
+def tokenize(text: str) -> list[str]:
+    """The one tokenizer for BM25 documents and queries: words, minus stopwords, lightly stemmed."""
+    return [_stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+class SearchHit(BaseModel):
+    """One search result: a guidance article (best section) or a contact."""
+
+    kind: Literal["guidance", "contact"]
+    id: str = Field(description="Chunk id (<source>#<heading>) for guidance; the contact id for contacts.")
+    title: str = Field(description="Article title, or the contact's name.")
+    theme: str | None = None
+    score: float
+    snippet: str
+    source: str = Field(description="Article path for guidance; contact:<id> for contacts.")
+    metadata: dict[str, Any] = Field(default_factory=dict)
+
+
+class LexicalIndex:
+    """BM25 (bm25s) over tokenized documents; scores every document for a query."""
+
+    def __init__(self, documents: list[str]):
+        import bm25s
+
+        self.size = len(documents)
+        self._bm25 = None
+        corpus = [tokenize(d) or ["∅"] for d in documents]
+        if corpus:
+            self._bm25 = bm25s.BM25()
+            self._bm25.index(corpus, show_progress=False)
+            self._vocab = self._bm25.vocab_dict
+
+    def scores(self, query: str) -> np.ndarray:
+        tokens = [t for t in tokenize(query) if self._bm25 is not None and t in self._vocab]
+        if not tokens:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
+
+
+@dataclass
+class _Table:
+    """One collection held in memory: ids, documents, metadata, BM25 and the mention lookups."""
+
+    token: str
+    ids: list[str]
+    docs: list[str]
+    metas: list[dict[str, Any]]
+    lexical: LexicalIndex
+    position: dict[str, int] = field(default_factory=dict)
+    mentions: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
+    collection: Any = None
+
+    @classmethod
+    def build(cls, token: str, ids: list[str], docs: list[str], metas: list[dict[str, Any]],
+              contacts: bool) -> _Table:
+        table = cls(token, ids, docs, metas, LexicalIndex(docs), {i: n for n, i in enumerate(ids)})
+        if contacts:
+            for n, meta in enumerate(metas):
+                for phrase in (meta.get("company", ""), meta.get("name", "")):
+                    key = tuple(words(phrase))
+                    if key and not (len(key) == 1 and (key[0] in STOPWORDS or len(key[0]) < 2)):
+                        table.mentions.setdefault(key, []).append(n)
+        return table
+
+    def mentioned(self, query: str) -> set[int]:
+        """Positions of contacts whose company or full name appears verbatim in the query."""
+        q = words(query)
+        found: set[int] = set()
+        for size in range(1, 5):
+            for start in range(len(q) - size + 1):
+                found.update(self.mentions.get(tuple(q[start: start + size]), ()))
+        return found
+
+    def mask(self, theme: str | None, company: str | None, tag: str | None) -> np.ndarray | None:
+        if not (theme or company or tag):
+            return None
+        company_key = f" {fold(company)} " if company else ""
+        tag_key = f"|{fold(tag)}|" if tag else ""
+
+        def keeps(meta: dict[str, Any]) -> bool:
+            return ((not theme or meta.get("theme") == theme)
+                    and (not company_key or company_key in f" {meta.get('company_key', '')} ")
+                    and (not tag_key or tag_key in str(meta.get("tags", ""))))
+
+        return np.fromiter((keeps(m) for m in self.metas), dtype=bool, count=len(self.metas))
+
+
+class Retriever:
+    """Search guidance and contacts: `search` (hybrid), `search_dense`, `search_bm25`."""
+
+    def __init__(self, settings: Settings, index: Index | None = None, embeddings: Embeddings | None = None):
+        self.settings = settings
+        self.index = index or Index(settings, embeddings)
+        self._tables: dict[str, _Table] = {}
+        self._synced_revision: int | None = None
+
+    # ------------------------------------------------------------- syncing
+    def ensure_synced(self, store: Any = None, progress: Any = None) -> list[SyncStats]:
+        """Bring the index up to date with the corpus and (if given) the store; cheap when nothing changed."""
+        stats = [self.index.sync_guidance(progress)]
+        if store is not None:
+            revision = int(store.revision())
+            if revision != self._synced_revision:
+                stats.append(self.index.sync_store(store, progress))
+                self._synced_revision = revision
+        return stats
+
+    def _table(self, kind: str) -> _Table:
+        """The in-memory table of a collection, reloaded only when its state token moved."""
+        collection = self.index.collection(kind)  # one cheap metadata read per query
+        token = self.index.token(kind, collection)
+        table = self._tables.get(kind)
+        if table is None or table.token != token:
+            ids, docs, metas = self.index.load(kind)
+            table = _Table.build(token, ids, docs, metas, contacts=kind == CONTACTS)
+            self._tables[kind] = table
+        table.collection = collection
+        return table
+
+    # ------------------------------------------------------------- search
+    def search(self, query: str, kind: Kind = "all", k: int = 5, theme: str | None = None,
+               company: str | None = None, tag: str | None = None) -> list[SearchHit]:
+        """Hybrid search: dense + BM25 fused by reciprocal rank fusion, mentions first."""
+        return self._search(query, kind, k, theme, company, tag, ("dense", "bm25"))
+
+    def search_dense(self, query: str, kind: Kind = "all", k: int = 5, theme: str | None = None,
+                     company: str | None = None, tag: str | None = None) -> list[SearchHit]:
+        return self._search(query, kind, k, theme, company, tag, ("dense",))
+
+    def search_bm25(self, query: str, kind: Kind = "all", k: int = 5, theme: str | None = None,
+                    company: str | None = None, tag: str | None = None) -> list[SearchHit]:
+        return self._search(query, kind, k, theme, company, tag, ("bm25",))
+
+    def _search(self, query: str, kind: str, k: int, theme: str | None, company: str | None,
+                tag: str | None, modes: tuple[str, ...]) -> list[SearchHit]:
+        if not query.strip():
+            raise InputError("The search query is empty: say what you are looking for.")
+        if kind not in ("all", GUIDANCE, CONTACTS):
+            raise InputError(f"Unknown kind '{kind}': use guidance, contacts or all.")
+        if k < 1:
+            raise InputError("k must be at least 1.")
+        kinds = [GUIDANCE, CONTACTS] if kind == "all" else [kind]
+        vector: list[float] | None = None
+        hits: list[SearchHit] = []
+        for name in kinds:
+            if name == CONTACTS and theme or name == GUIDANCE and (company or tag):
+                continue  # a filter on a field this kind does not have excludes it
+            table = self._table(name)
+            if not table.ids:
+                continue
+            mask = table.mask(theme, company, tag)
+            if mask is not None and not mask.any():
+                continue
+            scores: dict[int, float] = {}
+            for mode in modes:
+                if mode == "dense":
+                    if vector is None:
+                        vector = self.index.embeddings.embed_query(query)
+                    ranking = self._dense(table, vector, mask)
+                else:
+                    ranking = self._bm25(table, query, mask)
+                for rank, (pos, score) in enumerate(ranking, start=1):
+                    scores[pos] = scores.get(pos, 0.0) + (WEIGHTS[mode] / (RRF_K + rank) if len(modes) > 1 else score)
+            if name == CONTACTS and len(modes) > 1:
+                for pos in table.mentioned(query):
+                    if mask is None or mask[pos]:
+                        scores[pos] = scores.get(pos, 0.0) + MENTION_BOOST
+            hits += self._hits(name, table, scores, query, k)
+        hits.sort(key=lambda h: h.score, reverse=True)
+        return hits[:k]
+
+    def _dense(self, table: _Table, vector: list[float], mask: np.ndarray | None) -> list[tuple[int, float]]:
+        allowed = None if mask is None else [table.ids[i] for i in np.flatnonzero(mask)]
+        n = min(DEPTH, len(table.ids) if allowed is None else len(allowed))
+        result = table.collection.query(
+            query_embeddings=[vector], n_results=n, ids=allowed, include=["distances"],
+        )
+        return [(table.position[i], 1.0 - float(d))
+                for i, d in zip(result["ids"][0], result["distances"][0], strict=True) if i in table.position]
+
+    @staticmethod
+    def _bm25(table: _Table, query: str, mask: np.ndarray | None) -> list[tuple[int, float]]:
+        scores = table.lexical.scores(query)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        n = min(DEPTH, len(scores))
+        top = np.argpartition(-scores, n - 1)[:n]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+
+    def _hits(self, name: str, table: _Table, scores: dict[int, float], query: str, k: int) -> list[SearchHit]:
+        ordered = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+        hits: list[SearchHit] = []
+        seen: set[str] = set()
+        for pos, score in ordered:
+            meta = table.metas[pos]
+            if name == GUIDANCE:
+                source = str(meta.get("source", ""))
+                if source in seen:
+                    continue  # one hit per article: its best section
+                seen.add(source)
+                text = table.docs[pos].split("\n\n", 1)[-1]
+                hits.append(SearchHit(
+                    kind="guidance", id=table.ids[pos], title=str(meta.get("title", "")),
+                    theme=meta.get("theme"), score=round(score, 6), snippet=_shorten(text),
+                    source=source, metadata={"heading": meta.get("heading"), "situations": meta.get("situations")},
+                ))
+            else:
+                hits.append(SearchHit(
+                    kind="contact", id=table.ids[pos], title=str(meta.get("name", "")), theme=None,
+                    score=round(score, 6), snippet=_contact_snippet(table.docs[pos], query),
+                    source=f"contact:{table.ids[pos]}",
+                    metadata={k: meta.get(k) for k in ("company", "title", "location")}
+                    | {"tags": [t for t in str(meta.get("tags", "")).split("|") if t]},
+                ))
+            if len(hits) >= k:
+                break
+        return hits
+
+
+def _shorten(text: str, limit: int = 240) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _contact_snippet(document: str, query: str) -> str:
+    """The headline, then the line of the document that shares most words with the query."""
+    lines = document.splitlines()
+    head = lines[1] if len(lines) > 1 and not lines[1].startswith(("Tags:", "Note:", "How we met:")) else ""
+    wanted = set(tokenize(query))
+    best, best_overlap = "", 0
+    for line in lines[1:]:
+        overlap = len(wanted & set(tokenize(line)))
+        if overlap > best_overlap and line != head:
+            best, best_overlap = line, overlap
+    return _shorten(" · ".join(p for p in (head, best) if p))

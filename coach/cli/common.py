@@ -1,0 +1,82 @@
+"""What every command shares: settings, JSON output, progress bars."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from coach.settings import Settings, load_settings
+
+console = Console()
+err_console = Console(stderr=True)
+
+JSON_HELP = "Print exactly one JSON document on stdout."
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    """The settings in force for this process (environment and .env)."""
+    return load_settings()
+
+
+def to_jsonable(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, list | tuple):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_jsonable(v) for k, v in value.items()}
+    return value
+
+
+def emit(value: Any, as_json: bool, render: Callable[[Any], None] | None = None) -> None:
+    """Print `value` as one JSON document, or through `render` for people."""
+    if as_json or render is None:
+        sys.stdout.write(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2, default=str) + "\n")
+        sys.stdout.flush()
+    else:
+        render(value)
+
+
+@contextmanager
+def progress(description: str, total: int | None, enabled: bool = True):
+    """A rich progress bar on stderr; silent when `enabled` is false (for --json or tiny jobs)."""
+    if not enabled:
+        yield lambda advance=1, total=None: None
+        return
+    bar = Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeRemainingColumn(), console=err_console, transient=True,
+    )
+    with bar:
+        task = bar.add_task(description, total=total)
+
+        def advance(n: int = 1, total: int | None = None) -> None:
+            if total is not None:
+                bar.update(task, total=total)
+            bar.advance(task, n)
+
+        yield advance
+
+
+def after_store_change(store) -> None:
+    """Hook: keep derived data (the search index) in sync after the store changed.
+
+    Every command that writes to the store calls this once, after its transaction
+    committed. The retrieval module fills in the body.
+    """
+    from coach.errors import CoachError
+    from coach.index import Index
+
+    try:
+        Index(settings()).sync_store(store)
+    except CoachError as exc:  # the store change stands; `coach search` syncs again later
+        err_console.print(f"Note: the search index was not updated ({exc}); run `coach index`.")

@@ -60,7 +60,7 @@ def read_rows(path: str | Path, fmt: str = "auto",
     def rows() -> Iterator[Row | Skip]:
         stream, _encoding = open_text(path, on_read)
         with stream:
-            yield from parser(stream, path.name)
+            yield from parser(stream, str(path))
 
     return fmt, rows()
 

@@ -91,19 +91,16 @@ def detect_encoding(sample: bytes) -> str:
     except UnicodeDecodeError as exc:
         if exc.start >= len(sample) - 3 and exc.reason == "unexpected end of data":
             return "utf-8"  # a character cut by the end of the sample
-    best = from_bytes(sample).best()
+    results = from_bytes(sample)
+    best = results.best()
     if best is None:
         return "cp1252"
-    encoding = best.encoding.lower().replace("_", "-")
-    # Western spreadsheets save cp1252; single-byte guesses that agree with it on
-    # this sample are reported as cp1252 (a superset of Latin-1 for printable text).
-    if encoding in {"latin-1", "iso8859-1", "iso-8859-1", "latin1", "cp1250", "iso8859-15", "mac-roman",
-                    "cp1257", "iso8859-2"}:
-        try:
-            if sample.decode("cp1252") == sample.decode(best.encoding):
-                return "cp1252"
-        except UnicodeDecodeError:
-            pass
+    # Western spreadsheets save cp1252 (a superset of Latin-1's printable characters). When
+    # charset-normalizer finds it as plausible as its first pick (cp1250 and cp1252 often tie
+    # on names like "Ñúñez"), prefer it.
+    for match in results:
+        if match.encoding in ("cp1252", "latin_1") and match.chaos <= best.chaos + 0.02:
+            return "cp1252"
     return best.encoding
 
 

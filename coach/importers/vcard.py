@@ -1,8 +1,9 @@
 """vCard 2.1, 3.0 and 4.0, parsed by vobject one card at a time.
 
 The file is streamed: cards are cut at BEGIN:VCARD / END:VCARD (so that each
-gets its line number and a broken card is skipped alone), then vobject parses
-folded lines, quoted-printable (2.1), escaped commas and structured values.
+gets its line number and a broken card is skipped alone), then vobject's line parser
+unfolds lines and reads parameters; values (quoted-printable in 2.1, escaped
+commas, structured N/ORG/ADR) are decoded here.
 The coach's own export adds X-COACH-* properties and note parameters, so
 that importing an export gives back the same contacts, notes and history.
 """
@@ -10,9 +11,11 @@ that importing an export gives back the same contacts, notes and history.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+import quopri
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import TextIO
 
 import vobject
 
@@ -76,20 +79,103 @@ def cards(stream: TextIO, name: str) -> Iterator[tuple[int, str | None]]:
         raise ImportFormatError(f"{name} contains no vCard (no BEGIN:VCARD line); check that it is a .vcf export.")
 
 
+class Prop:
+    """One content line: NAME;PARAMS:value, unfolded and quoted-printable decoded."""
+
+    __slots__ = ("name", "params", "raw")
+
+    def __init__(self, name: str, params: dict[str, list[str]], raw: str):
+        self.name, self.params, self.raw = name, params, raw
+
+    @property
+    def value(self) -> str:
+        return unescape(self.raw)
+
+    def parts(self, sep: str = ";") -> list[str]:
+        return [unescape(p) for p in _split(self.raw, sep)]
+
+    def param(self, key: str) -> str:
+        values = self.params.get(key.upper()) or []
+        return values[0] if values else ""
+
+
+def _split(raw: str, sep: str) -> list[str]:
+    out, buf, escaped = [], [], False
+    for ch in raw:
+        if escaped:
+            buf.append("\\" + ch)
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == sep:
+            out.append("".join(buf))
+            buf = []
+        else:
+            buf.append(ch)
+    out.append("".join(buf))
+    return out
+
+
+def unescape(raw: str) -> str:
+    out, escaped = [], False
+    for ch in raw:
+        if escaped:
+            out.append("\n" if ch in "nN" else ch)
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        else:
+            out.append(ch)
+    return "".join(out).replace("\r\n", "\n").strip()
+
+
+def properties(text: str) -> dict[str, list[Prop]]:
+    """Parse one card's content lines with vobject's line parser (folding, QP soft breaks, parameters).
+
+    vobject's vCard behaviours are not used for values: they drop everything after an
+    unescaped comma in NOTE or ORG, which vCard 2.1 files are full of.
+    """
+    props: dict[str, list[Prop]] = {}
+    depth = 0
+    for line, number in vobject.base.getLogicalLines(io.StringIO(text), True):
+        name, raw_params, raw, _group = vobject.base.parseLine(line, number)
+        name = name.upper()
+        if name in ("BEGIN", "END"):
+            depth += 1 if name == "BEGIN" else -1
+            continue
+        if depth != 1:
+            continue  # a nested card (AGENT) is not this person
+        params: dict[str, list[str]] = {}
+        for item in raw_params:
+            if len(item) == 1:
+                params.setdefault("TYPE", []).append(str(item[0]).upper())
+            else:
+                params.setdefault(str(item[0]).upper(), []).extend(str(v) for v in item[1:])
+        encoding = [v.upper() for v in params.get("ENCODING", [])] + params.get("TYPE", [])
+        if "QUOTED-PRINTABLE" in encoding:
+            charset = (params.get("CHARSET") or ["utf-8"])[0]
+            data = quopri.decodestring(raw.encode("latin-1", errors="replace"))
+            try:
+                raw = data.decode(charset, errors="replace")
+            except LookupError:
+                raw = data.decode("utf-8", errors="replace")
+        elif "B" in encoding or "BASE64" in encoding:
+            continue  # photos and other binary data
+        props.setdefault(name, []).append(Prop(name, params, raw))
+    return props
+
+
 def parse(stream: TextIO, name: str) -> Iterator[Row | Skip]:
     for line, text in cards(stream, name):
         if text is None:
             yield Skip(line, f"the vCard is larger than {MAX_CARD_CHARS // (1024 * 1024)} MB")
             continue
         try:
-            card = vobject.readOne(text, allowQP=True)
-        except Exception as exc:  # vobject raises many types on malformed input; the card is skipped
+            props = properties(text)
+        except vobject.base.ParseError as exc:
             yield Skip(line, f"the vCard could not be parsed ({_short(exc)})")
             continue
-        try:
-            yield _contact(line, card)
-        except (ValueError, TypeError, AttributeError, UnicodeError) as exc:
-            yield Skip(line, f"the vCard has an unreadable value ({_short(exc)})")
+        yield _contact(line, props)
 
 
 def _short(exc: Exception) -> str:
@@ -97,89 +183,67 @@ def _short(exc: Exception) -> str:
     return text[:120]
 
 
-def _text(value: Any) -> str:
-    if isinstance(value, bytes):
-        return ""
-    if isinstance(value, list | tuple):
-        return ", ".join(t for t in (_text(v) for v in value) if t)
-    return str(value or "").strip()
-
-
-def _all(card: Any, key: str) -> list[Any]:
-    return list(card.contents.get(key, []))
-
-
-def _param(line: Any, key: str) -> str:
-    values = line.params.get(key.upper()) or []
-    return str(values[0]) if values else ""
-
-
-def _contact(line: int, card: Any) -> Row | Skip:
+def _contact(line: int, props: dict[str, list[Prop]]) -> Row | Skip:
     p = FieldProblems()
-    first = middle = last = ""
-    n = card.contents.get("n")
+
+    def first(key: str) -> Prop | None:
+        return props[key][0] if props.get(key) else None
+
+    first_name = middle = last = ""
+    n = first("N")
     if n:
-        value = n[0].value
-        if hasattr(value, "given"):
-            first, middle, last = _text(value.given), _text(value.additional), _text(value.family)
-        else:
-            parts = (str(value).split(";") + ["", "", ""])[:3]
-            last, first, middle = (x.strip() for x in parts)
-    if not (first or last):
-        fn = card.contents.get("fn")
-        first, middle, last = split_name(_text(fn[0].value) if fn else "")
-    first, middle, last = (p.text(x, label) for x, label in ((first, "first name"), (middle, "middle name"),
-                                                                  (last, "last name")))
-    if not (first or last):
+        parts = (n.parts() + ["", "", ""])[:3]
+        last, first_name, middle = (" ".join(x.split()) for x in parts)
+    if not (first_name or last):
+        fn = first("FN")
+        first_name, middle, last = split_name(fn.value if fn else "")
+    first_name, middle, last = (p.text(x, label) for x, label in (
+        (first_name, "first name"), (middle, "middle name"), (last, "last name")))
+    if not (first_name or last):
         return Skip(line, "the vCard has no name (N or FN)")
 
-    company = ""
-    org = card.contents.get("org")
-    if org:
-        value = org[0].value
-        units = value if isinstance(value, list) else [value]
-        company = _text(units[0]) if units else ""
-
-    urls = [_text(u.value) for key in ("url", "x-socialprofile") for u in _all(card, key)]
+    org = first("ORG")
+    company = org.parts()[0] if org else ""
+    urls = [u.value for key in ("URL", "X-SOCIALPROFILE") for u in props.get(key, [])]
     linkedin = next((normalize_linkedin(u) for u in urls if is_linkedin(u)), "")
-    tags = [clean_tag(t) for c in _all(card, "categories")
-            for t in (c.value if isinstance(c.value, list) else str(c.value).split(","))]
+    tags = [clean_tag(t) for c in props.get("CATEGORIES", []) for t in c.parts(",")]
 
     birthday = ""
-    bday = card.contents.get("bday")
-    if bday and _text(bday[0].value):
-        raw = _text(bday[0].value)
+    bday = first("BDAY")
+    if bday and bday.value:
+        raw = bday.value
         try:
-            birthday = parse_birthday(raw[:10] if "T" in raw else raw)
+            birthday = parse_birthday(raw.split("T")[0] if "T" in raw else raw)
         except ValueError:
             p.items.append(f"BDAY {raw[:30]!r} is not a date; imported the card without it")
 
     location = ""
-    adr = card.contents.get("adr")
+    adr = first("ADR")
     if adr:
-        a = adr[0].value
-        location = ", ".join(x for x in (_text(getattr(a, k, "")) for k in ("city", "region", "country")) if x) \
-            if hasattr(a, "city") else _text(a).replace(";", " ").strip()
+        parts = (adr.parts() + [""] * 7)[:7]
+        location = ", ".join(x for x in (parts[3], parts[4], parts[6]) if x.strip()) or \
+            " ".join(" ".join(parts).split())
 
     notes = []
-    for item in _all(card, "note"):
+    for item in props.get("NOTE", []):
         date = None
-        raw_date = _param(item, "X-COACH-DATE")
+        raw_date = item.param("X-COACH-DATE")
         if raw_date:
             try:
                 date = parse_date(raw_date)
             except ValueError:
                 p.items.append(f"note date {raw_date[:30]!r} is not a date; imported the note without it")
-        note = p.note(_text(item.value), _param(item, "X-COACH-SOURCE") or SOURCE, date)
+        note = p.note(item.value, item.param("X-COACH-SOURCE") or SOURCE, date)
         if note:
             notes.append(note)
 
+    title = first("TITLE")
     contact = Contact(
-        first_name=first, middle_name=middle, last_name=last,
+        first_name=first_name, middle_name=middle, last_name=last,
         company=p.text(company, "ORG"),
-        title=p.text(_text(card.contents["title"][0].value) if card.contents.get("title") else "", "TITLE"),
-        emails=p.items_list([_text(e.value) for e in _all(card, "email")], "EMAIL"),
-        phones=p.items_list([_text(t.value).removeprefix("tel:") for t in _all(card, "tel")], "TEL"),
+        title=p.text(title.value if title else "", "TITLE"),
+        emails=p.items_list([e.value for e in props.get("EMAIL", [])], "EMAIL"),
+        phones=p.items_list([t.value.removeprefix("tel:") for t in props.get("TEL", [])], "TEL"),
         linkedin_url=linkedin,
         tags=p.items_list([t for t in tags if t], "CATEGORIES"),
         location=p.text(location, "ADR"),
@@ -187,15 +251,15 @@ def _contact(line: int, card: Any) -> Row | Skip:
         notes=notes,
         sources=[SOURCE],
     )
-    _coach_extensions(card, contact, p)
+    _coach_extensions(props, contact, p)
     return Row(line, contact, p.items)
 
 
-def _coach_extensions(card: Any, contact: Contact, p: FieldProblems) -> None:
+def _coach_extensions(props: dict[str, list[Prop]], contact: Contact, p: FieldProblems) -> None:
     """X-COACH-* properties written by `coach export --format vcard`."""
     def one(key: str) -> str:
-        items = card.contents.get(key)
-        return _text(items[0].value) if items else ""
+        items = props.get(key.upper())
+        return items[0].value if items else ""
 
     contact.how_we_met = p.text(one("x-coach-how-we-met"), "how we met", 20_000)
     if one("x-coach-location"):
@@ -216,13 +280,13 @@ def _coach_extensions(card: Any, contact: Contact, p: FieldProblems) -> None:
                 contact.field_sources = {str(k): str(v) for k, v in value.items()}
         except ValueError:
             p.items.append("X-COACH-FIELD-SOURCES is not JSON; ignored it")
-    for item in _all(card, "x-coach-interaction"):
+    for item in props.get("X-COACH-INTERACTION", []):
         try:
             contact.interactions.append(Interaction(
-                date=dt.date.fromisoformat(_param(item, "X-COACH-DATE")),
-                channel=_param(item, "X-COACH-CHANNEL") or "other",
-                direction=_param(item, "X-COACH-DIRECTION") or "both",
-                summary=_text(item.value),
+                date=dt.date.fromisoformat(item.param("X-COACH-DATE")),
+                channel=item.param("X-COACH-CHANNEL") or "other",
+                direction=item.param("X-COACH-DIRECTION") or "both",
+                summary=item.value,
             ))
         except ValueError:
             p.items.append("an X-COACH-INTERACTION has a bad date or direction; skipped it")

@@ -1,0 +1,187 @@
+"""The index: contact documents, incremental sync by content hash, deletions, store revisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from coach.domain import Contact, Interaction, Note
+from coach.index import CONTACTS, EMBED_BATCH, GUIDANCE, Index, contact_document
+from coach.testing import HashingEmbeddings
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class CountingEmbeddings(HashingEmbeddings):
+    """Fake embeddings that record every batch they were asked to embed."""
+
+    def __init__(self):
+        super().__init__()
+        self.batches: list[list[str]] = []
+
+    def embed_documents(self, texts):
+        self.batches.append(list(texts))
+        return super().embed_documents(texts)
+
+    @property
+    def embedded(self) -> int:
+        return sum(len(b) for b in self.batches)
+
+
+def person(i: int, **extra) -> Contact:
+    return Contact(id=i, first_name=f"Person{i}", last_name="Example", company=f"Company{i % 7}",
+                   title="Engineer", notes=[Note(text=f"note number {i}")], **extra)
+
+
+@pytest.fixture
+def counting():
+    return CountingEmbeddings()
+
+
+@pytest.fixture
+def index(settings, counting):
+    return Index(settings, counting)
+
+
+@pytest.fixture
+def small_corpus(settings, tmp_path):
+    """A private copy of three real articles, so tests can edit and delete them."""
+    root = tmp_path / "knowledge"
+    for rel in ("support/no-reply-after-an-ask.md", "mentorship/finding-a-mentor.md",
+                "opportunities/referral-from-a-weak-tie.md"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / "knowledge" / rel, root / rel)
+    return settings.model_copy(update={"knowledge_dir": root}), root
+
+
+def test_contact_document_carries_everything_worth_finding():
+    contact = Contact(
+        id=3, first_name="Zoë", last_name="Müller", company="Figma", title="Product Designer",
+        tags=["design", "berlin"], location="Berlin", how_we_met="Met at KubeCon 2024",
+        notes=[Note(text="Runs a design critique meetup", date=dt.date(2024, 5, 1))],
+        interactions=[Interaction(date=dt.date(2024, 6, 2), channel="email", summary="Sent her my portfolio")],
+    )
+    doc = contact_document(contact)
+    for fragment in ("Zoë Müller", "Product Designer at Figma", "design, berlin", "Location: Berlin",
+                     "How we met: Met at KubeCon 2024", "2024-05-01: Runs a design critique meetup",
+                     "Interactions: 1, most recent 2024-06-02 by email", "Sent her my portfolio"):
+        assert fragment in doc
+
+
+def test_sync_contacts_embeds_only_what_changed_and_removes_deletions(index, counting):
+    people = [person(i) for i in range(1, 6)]
+    first = index.sync_contacts(people, revision=1)
+    assert (first.total, first.embedded, first.removed) == (5, 5, 0)
+    assert index.count(CONTACTS) == 5
+
+    counting.batches.clear()
+    again = index.sync_contacts(people, revision=1)
+    assert (again.embedded, again.unchanged) == (0, 5)
+    assert counting.batches == []
+
+    people[2].notes.append(Note(text="met at KubeCon 2024"))
+    changed = index.sync_contacts(people, revision=2)
+    assert changed.embedded == 1
+    assert len(counting.batches) == 1 and "KubeCon" in counting.batches[0][0]
+
+    gone = index.sync_contacts(people[:3], revision=3)
+    assert (gone.removed, gone.embedded) == (2, 0)
+    assert sorted(index.collection(CONTACTS).get()["ids"]) == ["1", "2", "3"]
+    assert index.contacts_revision() == 3
+
+
+def test_embeddings_are_batched(index, counting):
+    index.sync_contacts([person(i) for i in range(1, 201)], revision=1)
+    assert [len(b) for b in counting.batches] == [EMBED_BATCH, 200 - EMBED_BATCH]
+    assert EMBED_BATCH >= 64
+
+
+def test_contact_without_id_is_refused_with_advice(index):
+    from coach.errors import InputError
+
+    with pytest.raises(InputError, match="save it in the store"):
+        index.sync_contacts([Contact(first_name="Nobody")])
+
+
+def test_state_token_changes_only_when_the_collection_does(index):
+    index.sync_contacts([person(1)], revision=1)
+    token = index.token(CONTACTS)
+    index.sync_contacts([person(1)], revision=1)
+    assert index.token(CONTACTS) == token
+    index.sync_contacts([person(1), person(2)], revision=2)
+    assert index.token(CONTACTS) != token
+
+
+def test_sync_store_costs_one_revision_query_when_nothing_changed(settings, index, counting):
+    from coach.store import Store
+
+    store = Store.open(settings)
+    for i in range(1, 4):
+        store.add_contact(person(i).model_copy(update={"id": None}))
+    first = index.sync_store(store)
+    assert first.embedded == 3
+
+    class Spy:
+        def __init__(self, inner):
+            self.inner, self.calls = inner, []
+
+        def revision(self):
+            self.calls.append("revision")
+            return self.inner.revision()
+
+        def all_contacts(self):
+            self.calls.append("all_contacts")
+            return self.inner.all_contacts()
+
+    spy = Spy(store)
+    counting.batches.clear()
+    assert index.sync_store(spy).skipped
+    assert spy.calls == ["revision"] and counting.batches == []
+
+    target = store.all_contacts()[0]
+    store.add_note(target.id, "Now leads the Stripe partnerships team")
+    again = index.sync_store(spy)
+    assert again.embedded == 1 and spy.calls[-1] == "all_contacts"
+    assert "Stripe partnerships" in counting.batches[-1][0]
+
+
+def test_sync_guidance_is_incremental_and_removes_deleted_articles(small_corpus, counting):
+    settings, root = small_corpus
+    index = Index(settings, counting)
+    first = index.sync_guidance()
+    assert first.embedded == first.total > 3 and index.count(GUIDANCE) == first.total
+
+    counting.batches.clear()
+    assert index.sync_guidance().skipped and counting.batches == []
+
+    path = root / "support/no-reply-after-an-ask.md"
+    path.write_text(path.read_text().replace("Wait five to seven working days", "Wait a full week"))
+    edited = index.sync_guidance()
+    assert edited.embedded == 1 and "Wait a full week" in counting.batches[-1][0]
+
+    (root / "mentorship/finding-a-mentor.md").unlink()
+    removed = index.sync_guidance()
+    assert removed.removed >= 3 and removed.embedded == 0
+    sources = {m["source"] for m in index.collection(GUIDANCE).get()["metadatas"]}
+    assert "knowledge/mentorship/finding-a-mentor.md" not in sources
+
+
+def test_changing_the_embedding_model_reindexes_everything(settings):
+    Index(settings, HashingEmbeddings(64), model_name="fake/a").sync_contacts([person(1), person(2)])
+    other = CountingEmbeddings()
+    stats = Index(settings, other, model_name="fake/b").sync_contacts([person(1), person(2)])
+    assert stats.embedded == 2 and other.embedded == 2
+
+
+def test_rebuild_recreates_both_collections(small_corpus, counting):
+    settings, _ = small_corpus
+    index = Index(settings, counting)
+    index.sync_guidance()
+    index.sync_contacts([person(1), person(2)], revision=4)
+    counting.batches.clear()
+    guidance, contacts = index.rebuild([person(1)], revision=5)
+    assert guidance.embedded == guidance.total and contacts.embedded == 1
+    assert index.count(CONTACTS) == 1 and index.contacts_revision() == 5

@@ -53,7 +53,14 @@ class Store:
             kwargs: dict[str, Any] = {}
             if self.dialect == "sqlite":
                 if parsed.database and parsed.database != ":memory:":
-                    Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+                    folder = Path(parsed.database).expanduser().parent
+                    try:
+                        folder.mkdir(parents=True, exist_ok=True)
+                    except OSError as exc:
+                        raise ConfigurationError(
+                            f"Cannot open the store at {_mask(url)} (cannot create {folder}: "
+                            f"{exc.strerror or exc}); check COACH_HOME or COACH_DATABASE_URL."
+                        ) from None
                 kwargs["connect_args"] = {"timeout": 120}
             self.engine: Engine = create_engine(url, **kwargs)
         except (ArgumentError, NoSuchModuleError, ModuleNotFoundError) as exc:
@@ -123,6 +130,8 @@ class Store:
                 try:
                     yield session
                     session.flush()
+                    if session.info.get("unchanged"):
+                        return
                     session.execute(update(MetaRow).where(MetaRow.key == "revision")
                                     .values(value=MetaRow.value + 1))
                 finally:
@@ -327,6 +336,7 @@ class Store:
                 setattr(report, outcome, getattr(report, outcome) + 1)
                 report.skipped.extend(SkippedRow(line=item.line, reason=p) for p in item.problems)
             merger.finish()
+            s.info["unchanged"] = not (report.created or report.updated)
         return report
 
 

@@ -177,7 +177,9 @@ class Merger:
 
     def __init__(self, session: Session, source: str):
         self.session = session
+        self.conn = session.connection()
         self.source = source
+        self._insert = insert(CONTACTS)
         self.records: dict[int, dict[str, Any]] = {}
         self.matcher = Matcher()
         for row in session.execute(select(CONTACTS)).mappings():
@@ -199,7 +201,7 @@ class Merger:
         cid = self.matcher.match(contact)
         if cid is None:
             record = new_record(contact, self.source)
-            cid = self.session.execute(insert(CONTACTS).values(**record)).inserted_primary_key[0]
+            cid = self.conn.execute(self._insert, record).inserted_primary_key[0]
             record["id"] = cid
             self.records[cid] = record
             self.matcher.add(cid, record)

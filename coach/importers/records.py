@@ -80,6 +80,11 @@ def parse_date(text: str) -> dt.date:
     text = text.strip()
     if _NUMERIC_DATE.match(text):
         return dt.date.fromisoformat(text)
+    for fmt in ("%d %b %Y", "%d-%b-%y"):  # LinkedIn, new and old
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            pass
     if not re.search(r"\d", text) or len(text) > 40:
         raise ValueError(text)
     try:

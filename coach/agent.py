@@ -1,0 +1,95 @@
+"""The coach: one object that owns the store, the retriever and the model, and does each job.
+
+Heavy parts are created lazily and once; tests pass a scripted model and fake
+embeddings instead. The CLI and the app talk to this class only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+from typing import Any
+
+from coach.composer import Style
+from coach.messages import Advice, CheckReport, Draft
+from coach.settings import Settings
+
+
+class Coach:
+    def __init__(self, settings: Settings, *, store: Any = None, retriever: Any = None, model: Any = None,
+                 embeddings: Any = None):
+        self.settings = settings
+        self._store, self._retriever, self._model, self._embeddings = store, retriever, model, embeddings
+
+    # ------------------------------------------------------------ components
+    @cached_property
+    def store(self):
+        if self._store is not None:
+            return self._store
+        from coach.store import Store
+
+        return Store.open(self.settings)
+
+    @cached_property
+    def retriever(self):
+        if self._retriever is not None:
+            return self._retriever
+        from coach.retrieval import Retriever
+
+        return Retriever(self.settings, embeddings=self._embeddings)
+
+    @cached_property
+    def model(self):
+        if self._model is not None:
+            return self._model
+        from coach.providers import make_chat_model
+
+        return make_chat_model(self.settings.llm, self.settings)
+
+    @property
+    def model_name(self) -> str:
+        return getattr(self._model, "model_name", None) or self.settings.llm
+
+    def synced_retriever(self):
+        """The retriever, with the index brought up to date with the store and corpus (cheap when unchanged)."""
+        self.retriever.ensure_synced(self.store)
+        return self.retriever
+
+    # ------------------------------------------------------------ jobs
+    def draft(self, to: str, goal: str, channel: str, context: str = "", style: Style | None = None,
+              on_token: Callable[[str], None] | None = None, candidates: int | None = None) -> Draft:
+        from coach.drafting import Drafter, validate
+
+        validate(goal, channel)
+        drafter = Drafter(store=self.store, retriever=self.synced_retriever(), model=self.model,
+                          model_name=self.model_name, candidates=candidates or self.settings.candidates,
+                          premium=self.settings.linkedin_premium, on_token=on_token)
+        return drafter.run(to, goal, channel, context, style)
+
+    def check(self, text: str, channel: str, to: str | None = None) -> CheckReport:
+        from coach import checker
+        from coach.composer import clean
+        from coach.drafting import validate
+
+        validate("referral", channel)
+        contact = self.store.resolve_contact(to) if to else None
+        grounds = checker.Grounds(contact=contact, profile=self.store.get_profile(),
+                                  others=self.store.list_contacts() if contact else [])
+        subject, body = clean(text)
+        if channel == "email" and not subject and "\n" in text.strip():
+            first, _, rest = text.strip().partition("\n")
+            if len(first.split()) <= 10 and not first.rstrip().endswith((",", ".")):
+                subject, body = first.strip(), rest.strip()
+        return checker.check_message(body, channel, grounds, subject, self.settings.linkedin_premium)
+
+    def advise(self, text: str, on_token: Callable[[str], None] | None = None) -> Advice:
+        from coach.advice import Adviser
+
+        return Adviser(store=self.store, retriever=self.synced_retriever(), model=self.model,
+                       model_name=self.model_name, knowledge_dir=self.settings.knowledge_dir,
+                       on_token=on_token).run(text)
+
+    def chat(self):
+        from coach.chat import Chat
+
+        return Chat(self)

@@ -1,0 +1,134 @@
+"""`coach draft`, `check`, `advise`, `ask` and `chat`: the coach's jobs on the command line."""
+
+from __future__ import annotations
+
+import sys
+import uuid
+
+import typer
+from rich.markdown import Markdown
+from rich.panel import Panel
+
+from coach.cli import app
+from coach.cli.common import JSON_HELP, console, emit, err_console, settings
+from coach.domain import CHANNELS, GOALS
+from coach.errors import InputError
+from coach.messages import Advice, CheckReport, Draft
+
+
+def _coach():
+    from coach.agent import Coach
+
+    return Coach(settings())
+
+
+def _checks_table(checks) -> str:
+    return "\n".join(f"{'✓' if c.passed else '✗'} {c.name}: {c.detail}" +
+                     (f" — {c.suggestion}" if c.suggestion and not c.passed else "") for c in checks)
+
+
+def _render_draft(d: Draft) -> None:
+    title = f"{d.channel} to {d.contact} · {d.goal} · score {d.score}"
+    console.print(Panel(d.text(), title=title, expand=False))
+    console.print(_checks_table(d.checks))
+    if d.fallback:
+        console.print("[yellow]No model draft passed the checks: this one is the grounded template.[/]")
+    if d.citations:
+        console.print("Guidance: " + "; ".join(f"{c.title} ({c.source})" for c in d.citations))
+    console.print(f"[dim]{d.model} · {d.prompt} · {d.latency_ms} ms[/]")
+
+
+@app.command()
+def draft(
+    to: str = typer.Option(..., "--to", help="The contact: id or name (fuzzy)."),
+    goal: str = typer.Option(..., "--goal", help=f"One of: {', '.join(GOALS)}."),
+    channel: str = typer.Option("linkedin-message", "--channel", help=f"One of: {', '.join(CHANNELS)}."),
+    context: str = typer.Option("", "--context", help="Anything the message should know: the role, the news."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Draft an outreach message grounded in what you know about the person; every draft is checked."""
+    d = _coach().draft(to, goal, channel, context)
+    emit(d, as_json, _render_draft)
+
+
+@app.command()
+def check(
+    file: str = typer.Argument(..., help="A file with your message, or - for standard input."),
+    channel: str = typer.Option("linkedin-message", "--channel", help=f"One of: {', '.join(CHANNELS)}."),
+    to: str | None = typer.Option(None, "--to", help="The recipient, to check names and facts against your notes."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Score a message you wrote: limits, one clear ask, personal, grounded, readable."""
+    if file == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            with open(file, encoding="utf-8") as fh:
+                text = fh.read(200_000)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"Cannot read {file}: {exc.strerror if isinstance(exc, OSError) else exc}.") from None
+    if not text.strip():
+        raise InputError("The message is empty: pass a file with your message, or - and type it.")
+    report = _coach().check(text, channel, to)
+
+    def render(r: CheckReport) -> None:
+        console.print(f"Score {r.score}/100")
+        console.print(_checks_table(r.checks))
+
+    emit(report, as_json, render)
+
+
+@app.command()
+def advise(
+    text: str = typer.Argument(..., help="The situation, in your words."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Advice for a difficult situation: steps, a script, people who could help, with sources."""
+    a = _coach().advise(text)
+
+    def render(x: Advice) -> None:
+        console.print(Panel(x.summary, title=x.situation, expand=False))
+        for i, step in enumerate(x.steps, 1):
+            console.print(f"{i}. {step}")
+        if x.script:
+            console.print(Panel(x.script, title="A message you could adapt", expand=False))
+        for p in x.related_contacts:
+            console.print(f"• {p.name} ({p.company}) — {p.why}")
+        console.print("Sources: " + "; ".join(c.source for c in x.citations))
+
+    emit(a, as_json, render)
+
+
+@app.command()
+def ask(
+    text: str = typer.Argument(..., help="What you want, in your words."),
+    thread: str = typer.Option("cli", "--thread", help="Conversation id: follow-ups revise its last draft."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """One chat turn: the coach routes it to a draft, advice, a search or a check."""
+    turn = _coach().chat().ask(text, thread_id=thread)
+    if as_json:
+        emit({"reply": turn.reply, "intent": turn.intent,
+              "draft": turn.draft.model_dump(mode="json") if turn.draft else None,
+              "citations": [c.model_dump() for c in turn.citations]}, True)
+    else:
+        console.print(Markdown(turn.reply))
+
+
+@app.command()
+def chat(thread: str = typer.Option("", "--thread", help="Resume a conversation by id.")) -> None:
+    """Interactive chat (Ctrl-D to leave). Say 'make it shorter' or 'now as an email' to revise a draft."""
+    session = _coach().chat()
+    thread = thread or f"cli-{uuid.uuid4().hex[:8]}"
+    err_console.print(f"[dim]Conversation {thread}. Ctrl-D to leave.[/]")
+    while True:
+        try:
+            text = console.input("[bold]you> [/]")
+        except (EOFError, KeyboardInterrupt):
+            console.print()
+            return
+        if not text.strip():
+            continue
+        console.print("[bold]coach> [/]", end="")
+        turn = session.ask(text, thread_id=thread, on_token=lambda t: None)
+        console.print(Markdown(turn.reply))

@@ -1,0 +1,131 @@
+"""Routing a chat turn without the model's tool calling (a 135M model cannot do it).
+
+Intent, contact, goal and channel are read from the words, against the user's
+own contact list. Each rule is a small, testable pattern; a turn that matches
+nothing is a general question answered from the guidance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coach.checker import fold
+from coach.composer import Style
+from coach.domain import Contact
+
+GOAL_WORDS: list[tuple[str, str]] = [
+    ("thank-you", r"\bthank"),
+    ("congratulations", r"\bcongrat|\bnew (?:role|job|position)\b|\bpromot"),
+    ("introduction", r"\bintroduc|\bintro\b|\bwarm intro"),
+    ("referral", r"\brefer(?:ral|ring|red)?\b"),
+    ("mentorship", r"\bmentor"),
+    ("partnership", r"\bpartner|\bcollaborat|\bjoint\b|\bwork together"),
+    ("follow-up", r"\bfollow[- ]?up|\bnudge|\bno reply|\bhaven'?t heard|\bdidn'?t (?:reply|answer|respond)"),
+    ("informational-interview", r"\binformational|\binfo(?:rmation)? (?:call|chat|interview)|\blearn (?:about|from)"
+                                r"|\bpick (?:their|her|his) brain|\bcoffee chat|\bcareer (?:advice|chat)"),
+    ("reconnect", r"\breconnect|\bcatch[- ]?up|\bbeen a while|\btouch base|\bhaven'?t (?:talked|spoken)|\bout of touch"),
+]
+CHANNEL_WORDS: list[tuple[str, str]] = [
+    ("linkedin-note", r"\bconnection (?:note|request|message)|\blinkedin note\b|\bnote\b|\binvite\b"),
+    ("email", r"\be-?mail\b|\bmail\b"),
+    ("linkedin-message", r"\blinkedin\b|\bdm\b|\binmail\b|\bmessage\b"),
+]
+REVISE = re.compile(r"\b(shorter|shorten|too long|more formal|formal|less formal|casual|friendlier|regenerate|"
+                    r"try again|another (?:version|one|draft)|redo|rewrite|as an? (?:email|linkedin|note|connection)|"
+                    r"switch (?:it )?to|instead|make it)\b", re.IGNORECASE)
+CHECK = re.compile(r"\b(check|score|review|grade|rate|critique)\b[^:\n]*\b(message|draft|note|email|this|mine|it)\b",
+                   re.IGNORECASE)
+FIND = re.compile(r"\b(who do i know|who (?:works|worked) at|anyone (?:at|who|in)|someone (?:i met|at|who)|"
+                  r"find (?:people|contacts|someone|me)|contacts at|people (?:at|i know)|know at|do i know)\b",
+                  re.IGNORECASE)
+DRAFT = re.compile(r"\b(draft|write|compose|reach out|message|note|email|e-mail|ask|connection|send|dm|thank|"
+                   r"congratulate|follow up|introduce|reconnect)\b", re.IGNORECASE)
+ADVISE = re.compile(r"\b(what should i|how (?:do|should|can) i|advice|help me|struggling|laid off|layoff|fired|"
+                    r"ghosted|reject|no reply|burn(?:ed|t)? ?out|impostor|imposter|credit for my|falling[- ]out|"
+                    r"awkward|nervous|afraid|worried|stuck|decline|say no)\b", re.IGNORECASE)
+
+
+@dataclass
+class Route:
+    intent: str  # draft, revise, check, find, advise, general, clarify
+    contact: Contact | None = None
+    contact_query: str = ""
+    goal: str | None = None
+    channel: str | None = None
+    style: Style = field(default_factory=Style)
+    message: str = ""
+    why: str = ""
+
+
+def detect_goal(text: str) -> str | None:
+    low = text.lower()
+    for goal, pattern in GOAL_WORDS:
+        if re.search(pattern, low):
+            return goal
+    return None
+
+
+def detect_channel(text: str) -> str | None:
+    low = text.lower()
+    for channel, pattern in CHANNEL_WORDS:
+        if re.search(pattern, low):
+            return channel
+    return None
+
+
+def find_contact(text: str, contacts: list[Contact]) -> tuple[Contact | None, str]:
+    """A contact named in `text`: full name first, then a unique first or last name."""
+    folded = " " + re.sub(r"[^a-z0-9]+", " ", fold(text)) + " "
+    best: Contact | None = None
+    for c in sorted(contacts, key=lambda c: -len(c.name)):
+        name = re.sub(r"[^a-z0-9]+", " ", fold(c.name)).strip()
+        if name and f" {name} " in folded:
+            return c, c.name
+    for part in ("first_name", "last_name"):
+        matches = [c for c in contacts if getattr(c, part) and f" {fold(getattr(c, part))} " in folded
+                   and len(getattr(c, part)) > 2]
+        if len(matches) == 1:
+            return matches[0], getattr(matches[0], part)
+        if len(matches) > 1 and best is None:
+            return None, getattr(matches[0], part)
+    return best, ""
+
+
+def quoted_message(text: str) -> str:
+    """The message the user wants checked: after a colon, in quotes, or after the first line."""
+    m = re.search(r"[\"“](.+)[\"”]", text, re.DOTALL)
+    if m and len(m.group(1)) > 15:
+        return m.group(1).strip()
+    if ":" in text:
+        after = text.split(":", 1)[1].strip()
+        if len(after) > 15:
+            return after
+    first, _, rest = text.partition("\n")
+    return rest.strip()
+
+
+def route(text: str, contacts: list[Contact], has_draft: bool) -> Route:
+    text = text.strip()
+    first_line = text.splitlines()[0] if text else ""
+    if CHECK.search(first_line) and quoted_message(text):
+        return Route(intent="check", message=quoted_message(text), channel=detect_channel(first_line),
+                     why="asked to check a message")
+    contact, mention = find_contact(text, contacts)
+    if FIND.search(text):
+        return Route(intent="find", why="asked who they know")
+    if has_draft and REVISE.search(text) and contact is None:
+        low = text.lower()
+        style = Style(shorter=bool(re.search(r"shorter|shorten|too long|brief", low)),
+                      formal=bool(re.search(r"\bformal", low)) and "less formal" not in low)
+        return Route(intent="revise", channel=detect_channel(text), style=style, why="revising the last draft")
+    if contact is not None and (DRAFT.search(text) or detect_goal(text)):
+        return Route(intent="draft", contact=contact, contact_query=mention, goal=detect_goal(text) or "reconnect",
+                     channel=detect_channel(text) or "linkedin-message", why=f"a message to {contact.name}")
+    if mention and DRAFT.search(text):
+        return Route(intent="clarify", contact_query=mention, why=f"several contacts are called {mention}")
+    if ADVISE.search(text):
+        return Route(intent="advise", why="a situation to handle")
+    if DRAFT.search(text) and detect_goal(text) and not contact:
+        return Route(intent="clarify", why="a message, but to whom?")
+    return Route(intent="general", why="a general question")

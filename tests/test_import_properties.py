@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import os
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from coach.errors import ImportFormatError
@@ -15,7 +17,9 @@ from coach.store import Store
 from tests.fixtures_contacts import GOOGLE_CURRENT_HEADER, LINKEDIN_HEADER, VCARD_30, linkedin_text
 
 _counter = itertools.count()
-PROPERTY = hsettings(max_examples=int(__import__("os").environ.get("COACH_FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# COACH_FUZZ_EXAMPLES=5000 for a longer hunt
+PROPERTY = hsettings(max_examples=int(os.environ.get("COACH_FUZZ_EXAMPLES", "150")), deadline=None,
+                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def _consume(path: Path, fmt: str) -> list:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import typer
-from rich.table import Table
+from rich.markup import escape
 
 from coach.cli import app
 from coach.cli.common import JSON_HELP, console, emit, progress, settings
@@ -89,11 +89,9 @@ def search_command(
         if not items:
             console.print("No results. Try other words, or run `coach index` if you just added articles.")
             return
-        table = Table(show_lines=False)
-        for column in ("#", "kind", "title", "theme", "snippet", "source"):
-            table.add_column(column, overflow="fold")
         for n, item in enumerate(items, start=1):
-            table.add_row(str(n), item["kind"], item["title"], item["theme"] or "", item["snippet"], item["source"])
-        console.print(table)
+            label = f"[dim]{item['theme']}[/]" if item["theme"] else "[dim]contact[/]"
+            console.print(f"[bold]{n}. {escape(item['title'])}[/]  {label}  [dim]{escape(item['source'])}[/]")
+            console.print(f"   {escape(item['snippet'])}", highlight=False)
 
     emit(rows, as_json, render)

@@ -1,0 +1,15 @@
+"""Networking Coach in the browser: `make app` or `coach app` (listens on 127.0.0.1 unless told otherwise).
+
+Thin on purpose: each page lives in `coach/ui/` and calls the `coach` library.
+"""
+
+import streamlit as st
+
+from coach.ui import first_run, gate, nav
+
+st.set_page_config(page_title="Networking Coach", page_icon=":material/handshake:", layout="wide")
+
+if gate.unlocked():
+    page = st.navigation(nav.pages())
+    first_run.flash()
+    page.run()

@@ -1,0 +1,61 @@
+"""`coach app`: start the Streamlit app, on this machine only unless a password protects it."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import typer
+
+from coach.cli import app
+from coach.errors import ConfigurationError
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+PASSWORD_ENV = "COACH_APP_PASSWORD"
+MAX_UPLOAD_MB = 20
+
+
+def is_loopback(host: str) -> bool:
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def streamlit_command(host: str, port: int) -> list[str]:
+    return [sys.executable, "-m", "streamlit", "run", str(APP), "--server.address", host,
+            "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
+            "--server.maxUploadSize", str(MAX_UPLOAD_MB)]
+
+
+@app.command("app")
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on; anything but loopback "
+                                                         "needs a password."),
+    port: int = typer.Option(8501, "--port", min=1, max=65535, help="Port to listen on."),
+    password: str | None = typer.Option(None, "--password", help=f"Password for the app (or set {PASSWORD_ENV}); "
+                                                                 "required with a non-loopback --host."),
+) -> None:
+    """Start the Streamlit app (http://127.0.0.1:8501 by default)."""
+    secret = password or os.environ.get(PASSWORD_ENV, "")
+    if not is_loopback(host) and not secret:
+        raise ConfigurationError(f"Serving on {host} shares your private network: set {PASSWORD_ENV} or pass "
+                                 "--password, or keep the default --host 127.0.0.1.")
+    if not APP.exists():
+        raise ConfigurationError(f"{APP} is missing: run `coach app` from a clone of the project.")
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    if secret:
+        env[PASSWORD_ENV] = secret  # passed by environment, never on a command line others can read
+    where = host if ":" not in host else f"[{host}]"
+    print(f"Networking Coach on http://{where}:{port}" + (" (password required)" if secret else ""),
+          file=sys.stderr)
+    try:
+        code = subprocess.call(streamlit_command(host, port), cwd=APP.parent, env=env)
+    except KeyboardInterrupt:
+        code = 0
+    raise typer.Exit(code)

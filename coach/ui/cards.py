@@ -1,0 +1,124 @@
+"""How the coach's answers look: the draft card, check badges, advice and search results.
+
+Everything the user or the model wrote goes through `escape` (literal text) or
+`st.code` (which also gives the one-click copy button); nothing is raw HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from coach.domain import CHANNELS
+from coach.messages import Advice, CheckResult, Draft, Fact, Turn
+from coach.ui import nav
+from coach.ui.state import escape
+
+CHANNEL_LABELS = {"linkedin-note": "LinkedIn connection note", "linkedin-message": "LinkedIn message",
+                  "email": "Email"}
+# What the card's buttons say to the chat: the coach's router turns these into revisions of the last draft.
+REVISIONS = {"regenerate": "regenerate", "shorter": "make it shorter", "formal": "make it more formal"}
+SWITCH = {"linkedin-note": "switch it to a LinkedIn connection note",
+          "linkedin-message": "switch it to a LinkedIn message", "email": "switch it to an email"}
+
+
+def checks(results: list[CheckResult]) -> None:
+    """One line per check: a pass/fail badge and the reason."""
+    lines = []
+    for c in results:
+        badge = f":green-badge[:material/check: {escape(c.name)}]" if c.passed \
+            else f":red-badge[:material/close: {escape(c.name)}]"
+        reason = escape(c.detail) + (f" — {escape(c.suggestion)}" if not c.passed and c.suggestion else "")
+        lines.append(f"{badge} {reason}")
+    st.markdown("  \n".join(lines))
+
+
+def _source(fact: Fact) -> str:
+    kind, _, ident = fact.source.partition(":")
+    return {"note": f"note #{ident}", "interaction": f"interaction #{ident}", "contact": "their contact details",
+            "profile": "your profile", "request": "your request"}.get(kind, fact.source) if ident or kind \
+        else fact.source
+
+
+def draft(d: Draft, key: str, on_say: Callable[[str], None] | None = None) -> None:
+    """The draft card; with `on_say`, the revision buttons send their request to the chat."""
+    with st.container(border=True):
+        st.markdown(f"**{CHANNEL_LABELS.get(d.channel, d.channel)}** to **{escape(d.contact)}** · "
+                    f"{escape(d.goal)} · score **{d.score}**/100")
+        if d.fallback:
+            st.caption("Written from the goal's template with your facts: no model candidate passed the checks.")
+        if d.subject:
+            st.markdown(f"**Subject:** {escape(d.subject)}")
+        st.code(d.body, language=None, wrap_lines=True)
+        count = len(d.body)
+        if d.limit:
+            colour = "green" if count <= d.limit else "red"
+            st.markdown(f":{colour}[{count} / {d.limit} characters] — the {CHANNEL_LABELS[d.channel]} limit")
+        else:
+            st.caption(f"{count} characters")
+        checks(d.checks)
+        with st.expander("What it used: facts and guidance"):
+            if d.facts:
+                st.markdown("  \n".join(f"- {escape(f.text)} *(from {escape(_source(f))})*" for f in d.facts))
+            else:
+                st.caption("No note was quoted in this draft.")
+            if d.citations:
+                st.markdown("**Guidance:**  \n" + "  \n".join(
+                    f"- {escape(c.title)} (`{c.source}`)" for c in d.citations))
+            st.caption(f"Model {d.model} · prompt {d.prompt or '—'} · {d.latency_ms} ms · "
+                       f"{d.candidates_passed_raw}/{d.candidates} candidates passed as written")
+        if on_say:
+            cols = st.columns([1, 1, 1, 2, 1], vertical_alignment="bottom")
+            cols[0].button("Regenerate", key=f"{key}-regen", icon=":material/refresh:",
+                           on_click=on_say, args=(REVISIONS["regenerate"],))
+            cols[1].button("Shorter", key=f"{key}-short", on_click=on_say, args=(REVISIONS["shorter"],))
+            cols[2].button("More formal", key=f"{key}-formal", on_click=on_say, args=(REVISIONS["formal"],))
+            others = [c for c in CHANNELS if c != d.channel]
+            target = cols[3].selectbox("Switch channel", others, key=f"{key}-channel",
+                                       format_func=lambda c: CHANNEL_LABELS[c])
+            cols[4].button("Switch", key=f"{key}-switch", on_click=lambda: on_say(SWITCH[target]))
+
+
+def contact_link(contact_id: int | None, label: str) -> None:
+    if contact_id is None:
+        st.markdown(escape(label))
+    else:
+        st.page_link(nav.page("contacts"), label=escape(label), icon=":material/person:",
+                     query_params={"contact": str(contact_id)})
+
+
+def advice(a: Advice) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{escape(a.situation)}**")
+        st.markdown(escape(a.summary))
+        if a.steps:
+            st.markdown("\n".join(f"{i}. {escape(s)}" for i, s in enumerate(a.steps, 1)))
+        if a.script:
+            st.markdown("**What you could say**")
+            st.code(a.script, language=None, wrap_lines=True)
+        if a.related_contacts:
+            st.markdown("**People who could help**")
+            for p in a.related_contacts:
+                contact_link(p.id, f"{p.name} — {p.why}")
+        if a.citations:
+            with st.expander("Guidance it draws on"):
+                st.markdown("  \n".join(f"- {escape(c.title)} (`{c.source}`)" for c in a.citations))
+
+
+def turn(t: Turn, key: str, on_say: Callable[[str], None] | None = None) -> None:
+    """An assistant turn from the chat: a draft card, advice, search results, a check, or plain text."""
+    if t.draft:
+        draft(t.draft, key, on_say)
+    elif t.advice:
+        advice(t.advice)
+    elif t.check:
+        st.markdown(f"Score **{t.check.score}**/100")
+        checks(t.check.checks)
+    elif t.results:
+        st.markdown("People who fit:")
+        for r in t.results:
+            cid = int(r["id"]) if str(r.get("id", "")).isdigit() else None
+            contact_link(cid, f"{r['title']} — {r['snippet'][:90]}")
+    else:
+        (st.error if t.intent == "error" else st.markdown)(escape(t.reply))

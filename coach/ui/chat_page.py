@@ -1,0 +1,75 @@
+"""Chat: ask for a draft, advice, a check or who you know; answers stream in, drafts come as cards."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from coach.messages import Turn
+from coach.ui import cards, first_run, state
+from coach.ui.state import escape
+
+EXAMPLES = ("Write a LinkedIn note to Priya Raman to reconnect",
+            "Ask Marcus Lee for a referral by email",
+            "I was laid off last week, what should I do?")
+
+
+def say(text: str) -> None:
+    """Queue a message for the chat (used by the draft card's buttons and by other pages)."""
+    st.session_state["pending"] = text
+
+
+def render() -> None:
+    st.title("Chat with your coach")
+    coach = state.coach()
+    first_run.offer(coach)
+    messages: list[dict] = st.session_state.setdefault("messages", [])
+    if not messages:
+        st.caption("Try: " + " · ".join(f"“{escape(e)}”" for e in EXAMPLES))
+    latest_draft = max((i for i, m in enumerate(messages) if m.get("turn", {}).get("draft")), default=-1)
+    for i, m in enumerate(messages):
+        with st.chat_message(m["role"]):
+            if m["role"] == "user":
+                st.markdown(escape(m["content"]))
+            else:
+                cards.turn(Turn.model_validate(m["turn"]), key=f"turn{i}", on_say=say if i == latest_draft else None)
+    typed = st.chat_input("Ask for a draft, advice, or who you know…")
+    failed = st.session_state.get("failed")
+    if failed and not typed:
+        with st.chat_message("assistant"):
+            st.error(failed["message"], icon=":material/error:")
+            st.button("Retry", icon=":material/refresh:", on_click=say, args=(failed["text"],))
+    text = typed or st.session_state.pop("pending", None)
+    if text:
+        ask(text, messages)
+    if messages and st.sidebar.button("New conversation", icon=":material/add_comment:"):
+        st.session_state.pop("thread_id", None)
+        messages.clear()
+        st.rerun()
+
+
+def ask(text: str, messages: list[dict]) -> None:
+    st.session_state.pop("failed", None)
+    with st.chat_message("user"):
+        st.markdown(escape(text))
+    with st.chat_message("assistant"):
+        status = st.status("The coach is working on it…", expanded=True)
+        box = status.empty()
+        pieces: list[str] = []
+
+        def on_token(token: str) -> None:
+            pieces.append(token)
+            box.markdown(escape("".join(pieces)))
+
+        try:
+            turn = state.chat().ask(text, state.thread_id(), on_token=on_token)
+        except Exception as exc:
+            message = state.error_message(exc)
+            if message is None:
+                raise  # a bug: let Streamlit show it
+            status.update(label="That did not work", state="error", expanded=False)
+            st.session_state["failed"] = {"text": text, "message": message}
+            st.rerun()
+        status.update(label="Done", state="complete", expanded=False)
+    messages.append({"role": "user", "content": text})
+    messages.append({"role": "assistant", "turn": turn.model_dump(mode="json")})
+    st.rerun()

@@ -1,0 +1,132 @@
+"""One contact: fields, the notes and interactions timeline, and forms to add a note, log an interaction or edit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from coach.domain import GOALS, Contact, Interaction
+from coach.ui import state
+from coach.ui.cards import CHANNEL_LABELS
+from coach.ui.state import escape
+
+INTERACTION_CHANNELS = ("email", "linkedin", "call", "meeting", "event", "other")
+
+
+def render(coach, contact_id: int) -> None:
+    try:
+        c = coach.store.get_contact(contact_id)
+    except Exception as exc:
+        if not state.show_error(exc):
+            raise
+        return
+    with st.container(border=True):
+        st.subheader(c.name)
+        facts = [c.headline(), c.location, ", ".join(c.emails), c.linkedin_url]
+        st.markdown("  \n".join(escape(f) for f in facts if f) or "—")
+        if c.tags:
+            st.markdown(" ".join(f":blue-badge[{escape(t)}]" for t in c.tags))
+        if c.how_we_met:
+            st.markdown(f"**How you met:** {escape(c.how_we_met)}")
+        st.caption(f"Last contacted: {c.last_contacted or 'never'} · connected: {c.connected_on or '—'} · "
+                   f"check-in every {c.cadence_days or '(tag cadence)'} days · from {', '.join(c.sources)}")
+        draft_row(c)
+        st.markdown("**Timeline**")
+        timeline(c)
+        add_note, log, edit = st.tabs(["Add a note", "Log an interaction", "Edit details"])
+        with add_note:
+            note_form(coach, c)
+        with log:
+            interaction_form(coach, c)
+        with edit:
+            edit_form(coach, c)
+
+
+def draft_row(c: Contact) -> None:
+    cols = st.columns([2, 2, 1], vertical_alignment="bottom")
+    goal = cols[0].selectbox("Goal", GOALS, index=GOALS.index("reconnect"), key=f"goal-{c.id}")
+    channel = cols[1].selectbox("Channel", list(CHANNEL_LABELS), format_func=CHANNEL_LABELS.get,
+                                key=f"channel-{c.id}")
+    if cols[2].button("Draft", key=f"draft-{c.id}", type="primary", icon=":material/edit:"):
+        from coach.ui.contacts_page import draft_for
+
+        draft_for(c.name, f"Write a {CHANNEL_LABELS[channel]} to {{name}} ({goal.replace('-', ' ')})")
+
+
+def timeline(c: Contact) -> None:
+    items = [(n.date, "note", n.text, n.id) for n in c.notes]
+    items += [(i.date, f"{i.channel}, {i.direction}", i.summary, i.id) for i in c.interactions]
+    if not items:
+        st.caption("Nothing logged yet.")
+        return
+    items.sort(key=lambda it: (it[0] is not None, it[0] or dt.date.min), reverse=True)
+    lines = [f"- **{it[0] or 'undated'}** · {escape(it[1])}{f' #{it[3]}' if it[1] == 'note' else ''} — "
+             f"{escape(it[2])}" for it in items]
+    st.markdown("\n".join(lines))
+
+
+def _saved(message: str) -> None:
+    state.after_write()
+    st.session_state["flash"] = message
+    st.rerun()
+
+
+def note_form(coach, c: Contact) -> None:
+    with st.form(f"note-{c.id}", clear_on_submit=True):
+        text = st.text_area("Note", placeholder="Talked about … / Recommended … / Mentioned …")
+        date = st.date_input("Date", value=dt.date.today())
+        if st.form_submit_button("Add note"):
+            try:
+                coach.store.add_note(c.id, text, date)
+            except Exception as exc:
+                if not state.show_error(exc):
+                    raise
+                return
+            _saved(f"Added a note to {c.name}.")
+
+
+def interaction_form(coach, c: Contact) -> None:
+    with st.form(f"interaction-{c.id}", clear_on_submit=True):
+        cols = st.columns(3)
+        date = cols[0].date_input("Date", value=dt.date.today())
+        channel = cols[1].selectbox("Channel", INTERACTION_CHANNELS)
+        direction = cols[2].selectbox("Direction", ("both", "outbound", "inbound"))
+        summary = st.text_input("What happened")
+        if st.form_submit_button("Log interaction"):
+            try:
+                coach.store.add_interaction(c.id, Interaction(date=date, channel=channel, direction=direction,
+                                                              summary=summary.strip()))
+            except Exception as exc:
+                if not state.show_error(exc):
+                    raise
+                return
+            _saved(f"Logged an interaction with {c.name}.")
+
+
+def _split(text: str) -> list[str]:
+    return [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
+
+
+def edit_form(coach, c: Contact) -> None:
+    with st.form(f"edit-{c.id}"):
+        cols = st.columns(2)
+        first = cols[0].text_input("First name", c.first_name)
+        last = cols[1].text_input("Last name", c.last_name)
+        company = cols[0].text_input("Company", c.company)
+        title = cols[1].text_input("Title", c.title)
+        emails = cols[0].text_input("Emails (comma-separated)", ", ".join(c.emails))
+        tags = cols[1].text_input("Tags (comma-separated)", ", ".join(c.tags))
+        how = st.text_input("How you met", c.how_we_met)
+        cadence = st.number_input("Check in every N days (0 = use the tags' cadence)", min_value=0,
+                                  max_value=3650, value=c.cadence_days or 0)
+        if st.form_submit_button("Save changes"):
+            try:
+                coach.store.update_contact(c.id, first_name=first, last_name=last, company=company, title=title,
+                                           emails=_split(emails), tags=_split(tags), how_we_met=how,
+                                           cadence_days=int(cadence) or None)
+            except Exception as exc:
+                if not state.show_error(exc):
+                    raise
+                return
+            _saved(f"Saved {first} {last}.".replace("  ", " "))

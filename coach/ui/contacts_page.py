@@ -1,0 +1,159 @@
+"""Contacts: import exports, search, the table, who is due for a check-in; a contact's detail below."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from coach.importers import ImportReport
+from coach.ui import contact_detail, first_run, nav, state
+from coach.ui.state import escape
+
+MAX_UPLOAD_MB = 20  # also server.maxUploadSize in .streamlit/config.toml
+UPLOAD_TYPES = ["csv", "vcf", "vcard", "md", "markdown"]
+FORMATS = {"auto": "Detect automatically", "linkedin": "LinkedIn Connections.csv", "google": "Google Contacts CSV",
+           "vcard": "vCard (.vcf)", "markdown": "Markdown notes"}
+
+
+def render() -> None:
+    st.title("Contacts")
+    coach = state.coach()
+    first_run.offer(coach)
+    tab_people, tab_due, tab_import = st.tabs(["People", "Due for a check-in", "Import"])
+    with tab_import:
+        import_section(coach)
+    with tab_due:
+        due_section(coach)
+    with tab_people:
+        people_section(coach)
+
+
+# ------------------------------------------------------------------ import
+def import_section(coach) -> None:
+    st.markdown("Upload a LinkedIn `Connections.csv`, a Google Contacts CSV, a vCard or Markdown notes. "
+                "Importing again updates people; it never duplicates them.")
+    files = st.file_uploader("Contacts export", type=UPLOAD_TYPES, accept_multiple_files=True,
+                             max_upload_size=MAX_UPLOAD_MB, key=f"uploader-{st.session_state.get('uploads', 0)}")
+    fmt = st.selectbox("Format", list(FORMATS), format_func=FORMATS.get, key="import-format")
+    if st.button("Import", type="primary", disabled=not files, icon=":material/upload:"):
+        results = [import_upload(coach, f, fmt) for f in files]
+        state.after_write()
+        st.session_state["import-results"] = results
+        st.session_state["uploads"] = st.session_state.get("uploads", 0) + 1  # clears the uploader
+        st.rerun()
+    for name, report, error in st.session_state.get("import-results", []):
+        show_report(name, report, error)
+
+
+def import_upload(coach, upload, fmt: str) -> tuple[str, ImportReport | None, str | None]:
+    """Write one upload to a temporary file and import it: (file name, report or None, error or None)."""
+    name = Path(upload.name).name
+    if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
+        return name, None, f"{name} is larger than {MAX_UPLOAD_MB} MB; export fewer contacts or split the file."
+    suffix = Path(name).suffix.lower()
+    if suffix.lstrip(".") not in UPLOAD_TYPES:
+        return name, None, f"{name} is not a CSV, vCard or Markdown file."
+    with tempfile.TemporaryDirectory(prefix="coach-upload-") as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        path.write_bytes(upload.getvalue())
+        try:
+            report = coach.store.import_file(path, fmt)
+        except Exception as exc:
+            message = state.error_message(exc)
+            if message is None:
+                raise
+            return name, None, message.replace(str(path), name)
+    report.file = name
+    return name, report, None
+
+
+def show_report(name: str, report: ImportReport | None, error: str | None) -> None:
+    with st.container(border=True):
+        if error:
+            st.error(error, icon=":material/error:")
+            return
+        st.markdown(f"**{escape(name)}** · {FORMATS.get(report.format, report.format)}")
+        cols = st.columns(4)
+        cols[0].metric("Created", report.created)
+        cols[1].metric("Updated", report.updated)
+        cols[2].metric("Unchanged", report.unchanged)
+        cols[3].metric("Skipped rows", len(report.skipped))
+        if report.skipped:
+            st.dataframe(pd.DataFrame([s.model_dump() for s in report.skipped]), hide_index=True,
+                         column_config={"line": "Line", "reason": "Why it was skipped"})
+
+
+# ------------------------------------------------------------------ due
+def draft_for(name: str, request: str) -> None:
+    """Hand a drafting request to the chat page."""
+    st.session_state["pending"] = request.format(name=name)
+    st.switch_page(nav.page("chat"))
+
+
+def due_section(coach) -> None:
+    due = coach.store.due_contacts()
+    if not due:
+        st.info("Nobody is due for a check-in. Cadences come from a contact's own setting or its tags.")
+        return
+    st.markdown(f"**{len(due)}** people are due for a check-in, most overdue first.")
+    for d in due:
+        cols = st.columns([3, 2, 2, 2], vertical_alignment="center")
+        cols[0].markdown(f"**{escape(d['name'])}**")
+        cols[1].caption(f"last contacted {d['last_contacted'] or 'never'}")
+        cols[2].caption(f"due since {d['due_since']}")
+        if cols[3].button("Draft a check-in", key=f"due-{d['id']}", icon=":material/edit:"):
+            draft_for(d["name"], "Write a LinkedIn message to {name} to reconnect")
+
+
+# ------------------------------------------------------------------ people
+def people_section(coach) -> None:
+    contacts = coach.store.list_contacts()
+    if not contacts:
+        st.caption("No contacts yet.")
+        return
+    query = st.text_input("Search", placeholder="a name, a company, or what you remember (\"payments\", "
+                          "\"met at KubeCon\")", key="contact-search")
+    if query.strip():
+        try:
+            hits = coach.synced_retriever().search(query, kind="contacts", k=25)
+        except Exception as exc:
+            if not state.show_error(exc):
+                raise
+            hits = []
+        order = [int(h.id) for h in hits if str(h.id).isdigit()]
+        by_id = {c.id: c for c in contacts}
+        shown = [by_id[i] for i in order if i in by_id]
+    else:
+        shown = contacts
+    counts = coach.store.notes_counts()
+    table = pd.DataFrame([{
+        "id": c.id, "name": c.name, "company": c.company, "title": c.title, "tags": ", ".join(c.tags),
+        "last contacted": c.last_contacted, "notes": counts.get(c.id, 0)} for c in shown])
+    st.caption(f"{len(shown)} of {len(contacts)} people")
+    if table.empty:
+        st.info("Nobody matches that search.")
+        return
+    event = st.dataframe(table, hide_index=True, on_select="rerun", selection_mode="single-row",
+                         key="contacts-table", column_config={"id": None})
+    _follow_selection(event, table, {c.id for c in contacts})
+    names = {c.id: f"{c.name} — {c.company}" if c.company else c.name for c in contacts}
+    chosen = st.selectbox("Open a contact", [None, *names], key="contact-pick",
+                          format_func=lambda i: "Choose someone…" if i is None else names.get(i, str(i)))
+    if chosen is not None:
+        st.query_params["contact"] = st.session_state["seen-link"] = str(chosen)
+        contact_detail.render(coach, chosen)
+
+
+def _follow_selection(event, table: pd.DataFrame, ids: set[int]) -> None:
+    """A newly clicked table row, or a newly followed link (?contact=ID), opens that contact."""
+    rows = list(getattr(getattr(event, "selection", None), "rows", None) or [])
+    if rows and rows != st.session_state.get("seen-rows"):
+        st.session_state["contact-pick"] = int(table.iloc[rows[0]]["id"])
+    st.session_state["seen-rows"] = rows
+    link = st.query_params.get("contact", "")
+    if link.isdigit() and int(link) in ids and link != st.session_state.get("seen-link"):
+        st.session_state["contact-pick"] = int(link)
+        st.session_state["seen-link"] = link

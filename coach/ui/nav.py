@@ -1,0 +1,28 @@
+"""The pages, in menu order; `page(name)` is used for links and `st.switch_page`."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+PAGES = {
+    "chat": ("Chat", ":material/chat:"),
+    "contacts": ("Contacts", ":material/group:"),
+    "network": ("Network", ":material/insights:"),
+    "guidance": ("Guidance", ":material/menu_book:"),
+    "settings": ("Settings", ":material/settings:"),
+}
+
+
+def _render(name: str):
+    from importlib import import_module
+
+    return import_module(f"coach.ui.{name}_page").render
+
+
+def page(name: str) -> st.Page:
+    title, icon = PAGES[name]
+    return st.Page(_render(name), title=title, icon=icon, url_path=name, default=name == "chat")
+
+
+def pages() -> list[st.Page]:
+    return [page(name) for name in PAGES]

@@ -1,0 +1,90 @@
+"""Network: who you know, where, how recently, who is due, and how you cover your target companies."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import altair as alt
+import streamlit as st
+
+from coach import network
+from coach.ui import first_run, state
+
+
+def bar(df, category: str, value: str = "contacts", sort=None, color: str = "#4C78A8", title: str = ""):
+    return (alt.Chart(df, title=title)
+            .mark_bar(color=color, cornerRadiusEnd=3)
+            .encode(x=alt.X(f"{value}:Q", title="people", axis=alt.Axis(tickMinStep=1)),
+                    y=alt.Y(f"{category}:N", sort=sort or "-x", title=None),
+                    tooltip=[category, value])
+            .properties(height=alt.Step(22)))
+
+
+def render() -> None:
+    st.title("Your network")
+    coach = state.coach()
+    if first_run.offer(coach):
+        return
+    contacts = coach.store.all_contacts()
+    profile = coach.store.get_profile()
+    today = dt.date.today()
+    due = network.due_by_week(contacts, coach.store.tag_cadences(), today)
+    recency = network.recency(contacts, today)
+    cols = st.columns(4)
+    cols[0].metric("People", len(contacts))
+    cols[1].metric("Companies", len({c.company for c in contacts if c.company}))
+    cols[2].metric("Due for a check-in", int(due.loc[due.week == "overdue", "contacts"].sum()))
+    cols[3].metric("Not contacted in a year or more",
+                   int(recency.loc[recency.since_last_contact.isin(["over a year", "never"]), "contacts"].sum()))
+
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Where they work")
+        st.altair_chart(bar(network.by_company(contacts), "company"), width="stretch")
+    with right:
+        st.subheader("How you tagged them")
+        tags = network.by_tag(contacts)
+        if tags.empty:
+            st.caption("No tags yet: add some on the Contacts page (mentor, hiring, former-colleague…).")
+        else:
+            st.altair_chart(bar(tags, "tag", color="#72B7B2"), width="stretch")
+
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Time since you last talked")
+        order = list(network.RECENCY_BUCKETS)
+        chart = (alt.Chart(recency).mark_bar(cornerRadiusEnd=3)
+                 .encode(x=alt.X("since_last_contact:N", sort=order, title=None, axis=alt.Axis(labelAngle=0)),
+                         y=alt.Y("contacts:Q", title="people", axis=alt.Axis(tickMinStep=1)),
+                         color=alt.Color("since_last_contact:N", sort=order, legend=None,
+                                         scale=alt.Scale(scheme="yelloworangered")),
+                         tooltip=["since_last_contact", "contacts"]))
+        st.altair_chart(chart, width="stretch")
+    with right:
+        st.subheader("Check-ins due by week")
+        weeks = list(due.week)
+        chart = (alt.Chart(due).mark_bar(cornerRadiusEnd=3)
+                 .encode(x=alt.X("week:N", sort=weeks, title=None, axis=alt.Axis(labelAngle=-30)),
+                         y=alt.Y("contacts:Q", title="people", axis=alt.Axis(tickMinStep=1)),
+                         color=alt.condition(alt.datum.week == "overdue", alt.value("#E45756"),
+                                             alt.value("#4C78A8")),
+                         tooltip=["week", "contacts"]))
+        st.altair_chart(chart, width="stretch")
+
+    st.subheader("Your target companies")
+    coverage = network.target_coverage(contacts, profile)
+    if coverage.empty:
+        st.caption("Set target companies on the Settings page to see how your network covers them.")
+        return
+    chart = (alt.Chart(coverage).mark_bar(cornerRadiusEnd=3)
+             .encode(x=alt.X("contacts:Q", title="people you know there", axis=alt.Axis(tickMinStep=1)),
+                     y=alt.Y("company:N", sort="-x", title=None),
+                     color=alt.Color("covered:N", legend=alt.Legend(title="covered"),
+                                     scale=alt.Scale(domain=[True, False], range=["#54A24B", "#E45756"])),
+                     tooltip=["company", "contacts", "people"])
+             .properties(height=alt.Step(28)))
+    st.altair_chart(chart, width="stretch")
+    gaps = [c for c, n in zip(coverage.company, coverage.contacts, strict=True) if n == 0]
+    if gaps:
+        st.info(f"Nobody yet at {', '.join(gaps)}: ask the chat “who do I know near {gaps[0]}?” or look for a "
+                "warm introduction.", icon=":material/lightbulb:")

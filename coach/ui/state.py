@@ -1,0 +1,112 @@
+"""Heavy objects, created once per process (`st.cache_resource`), and the app's error boundary.
+
+Tests replace `build_coach` (the factory) with one that returns a Coach over a
+scripted model and fake embeddings, then clear the cache.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any
+
+import streamlit as st
+
+from coach.agent import Coach
+from coach.errors import CoachError
+from coach.settings import Settings, load_settings
+
+# Settings changed on the Settings page apply to this process until it restarts.
+_OVERRIDES: dict[str, Any] = {}
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def build_coach(settings: Settings) -> Coach:
+    """The factory behind `coach()`: the real Coach with the configured providers."""
+    return Coach(settings)
+
+
+@st.cache_resource(show_spinner=False)
+def _settings(key: tuple) -> Settings:
+    return load_settings(**dict(key))
+
+
+def settings() -> Settings:
+    return _settings(tuple(sorted(_OVERRIDES.items())))
+
+
+@st.cache_resource(show_spinner="Starting the coach…")
+def _coach(key: tuple) -> Coach:
+    return build_coach(settings())
+
+
+def coach() -> Coach:
+    return _coach(tuple(sorted((k, str(v)) for k, v in _OVERRIDES.items())))
+
+
+def apply_settings(**values: Any) -> Settings:
+    """Change settings for this process (validated first); the next call to `coach()` builds a new Coach."""
+    candidate = {**_OVERRIDES, **{k: v for k, v in values.items() if v is not None}}
+    load_settings(**candidate)  # raises ConfigurationError before anything changes
+    _OVERRIDES.clear()
+    _OVERRIDES.update(candidate)
+    return settings()
+
+
+def chat():
+    """This browser session's chat (its own thread id and token callback)."""
+    if st.session_state.get("chat_owner") is not coach():
+        st.session_state["chat"] = coach().chat()
+        st.session_state["chat_owner"] = coach()
+    return st.session_state["chat"]
+
+
+def thread_id() -> str:
+    if "thread_id" not in st.session_state:
+        st.session_state["thread_id"] = f"app-{uuid.uuid4().hex[:12]}"
+    return st.session_state["thread_id"]
+
+
+def after_write() -> None:
+    """After an import, note, interaction or edit: bring the search index up to date (cheap when unchanged)."""
+    try:
+        coach().synced_retriever()
+    except CoachError as exc:
+        st.warning(f"Saved, but the search index was not updated: {exc}")
+
+
+def escape(text: str) -> str:
+    """User content as literal Markdown text: no links, images, HTML or formulas are interpreted."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text or ""))
+
+
+def unreachable(exc: BaseException) -> bool:
+    """Whether the error (or its cause) is a model or index server that did not answer."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        name = type(seen).__name__
+        if isinstance(seen, ConnectionError | TimeoutError) or name in (
+                "APIConnectionError", "APITimeoutError", "ConnectError", "ConnectTimeout", "ReadTimeout"):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def error_message(exc: BaseException) -> str | None:
+    """The one sentence to show for a CoachError or an unreachable server; None for a bug."""
+    if isinstance(exc, CoachError):
+        return str(exc)
+    if unreachable(exc):
+        where = settings().llm_base_url or settings().chroma_url or "its server"
+        return (f"The model {settings().llm} did not answer at {where}: start the server or fix the URL on "
+                "the Settings page, then retry.")
+    return None
+
+
+def show_error(exc: BaseException) -> bool:
+    """Show a CoachError or an unreachable server as `st.error`; returns False (show nothing) for a bug."""
+    message = error_message(exc)
+    if message is None:
+        return False
+    st.error(message, icon=":material/error:")
+    return True

@@ -148,6 +148,13 @@ def make_embeddings(name: str, settings: Settings | None = None) -> Embeddings:
     )
 
 
+def embeddings_loaded(name: str) -> bool:
+    """Whether the embedding model `name` is already loaded in this process (cheap to use now)."""
+    if name.startswith("local/"):
+        return _local_embeddings.cache_info().currsize > 0
+    return True  # a remote endpoint costs nothing to "load"
+
+
 def validate_names(settings: Settings) -> None:
     """Fail fast, before loading anything, on a chat or embedding model name we do not know."""
     for name, kind, valid in ((settings.llm, "chat model", CHAT_PROVIDERS),

@@ -71,12 +71,20 @@ def after_store_change(store) -> None:
     """Hook: keep derived data (the search index) in sync after the store changed.
 
     Every command that writes to the store calls this once, after its transaction
-    committed. The retrieval module fills in the body.
+    committed. The index follows the store's revision, and every search, draft and
+    chat turn syncs it incrementally before it reads, so the user never runs
+    `coach index` by hand. Here we sync at once only when the embedding model is
+    already loaded in this process (the app); a one-shot CLI write such as
+    `coach contacts note` would otherwise pay seconds of model loading for a note.
     """
     from coach.errors import CoachError
     from coach.index import Index
+    from coach.providers import embeddings_loaded
 
+    cfg = settings()
+    if not embeddings_loaded(cfg.embeddings):
+        return
     try:
-        Index(settings()).sync_store(store)
-    except CoachError as exc:  # the store change stands; `coach search` syncs again later
-        err_console.print(f"Note: the search index was not updated ({exc}); run `coach index`.")
+        Index(cfg).sync_store(store)
+    except CoachError as exc:  # the store change stands; the next search syncs again
+        err_console.print(f"Note: the search index was not updated ({exc}); it will be on the next search.")

@@ -1,0 +1,348 @@
+"""Benchmarks: `python benchmarks/run.py [--quick|--tiny] --out DIR` (also `make bench`).
+
+Every measurement runs beside its baseline in the same process on the same
+data, so that the ratios hold even on a busy machine:
+
+* import of a LinkedIn export plus a notes CSV (contacts/s);
+* indexing (`Index.sync_store`) against `Chroma.from_texts` with the same embeddings;
+* warm search p50/p95 against LangChain's EnsembleRetriever(Chroma + BM25Retriever);
+* re-index of an unchanged store, with and without the revision short-cut, and after 1% changed;
+* draft latency against raw llama.cpp generation of the same prompts and tokens;
+* peak RSS of a separate process with the store, index, embeddings and model loaded.
+
+Writes DIR/bench.json, DIR/bench.md and DIR/scaling.png (and DIR/draft_profile.txt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+for _var, _value in (("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"), ("ANONYMIZED_TELEMETRY", "False"),
+                     ("TOKENIZERS_PARALLELISM", "false")):
+    os.environ.setdefault(_var, _value)
+
+SIZES = {"tiny": (40, 120), "quick": (500, 2_000), "full": (1_000, 10_000)}
+DRAFT_PLAN = (("referral", "linkedin-note"), ("reconnect", "email"), ("mentorship", "linkedin-message"),
+              ("informational-interview", "email"), ("thank-you", "linkedin-message"), ("follow-up", "linkedin-note"))
+TINY_REPLY = "Hi there, it was great to meet you. Would you be open to a short call next week?"
+
+
+class Bench:
+    """One run: the settings shared by every size, and the fakes when `--tiny`."""
+
+    def __init__(self, args: argparse.Namespace, work: Path):
+        self.args, self.work, self.tiny = args, work, args.mode == "tiny"
+
+    def settings(self, home: Path):
+        from coach.settings import load_settings
+
+        return load_settings(home=str(home), candidates=self.args.candidates)
+
+    def embeddings(self, settings) -> Any:
+        if self.tiny:
+            from coach.testing import HashingEmbeddings
+
+            return HashingEmbeddings()
+        from coach.providers import make_embeddings
+
+        return make_embeddings(settings.embeddings, settings)
+
+    def index(self, settings) -> Any:
+        from coach.index import Index
+
+        # Real mode: the Index resolves the embeddings by name, as the CLI and app do, so the
+        # memory probe (a separate process) finds the collections current and re-embeds nothing.
+        return Index(settings, self.embeddings(settings)) if self.tiny else Index(settings)
+
+
+# --------------------------------------------------------------------------- one size
+def run_size(bench: Bench, n: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    from benchmarks.baseline import LangChainBaseline
+    from benchmarks.data import (
+        GUIDANCE_QUERIES,
+        contact_queries,
+        generate_contacts,
+        write_coach_csv,
+        write_linkedin_csv,
+    )
+    from benchmarks.measure import latencies_ms, summary
+    from coach.index import contact_document
+    from coach.knowledge import chunk_corpus, load_corpus
+    from coach.retrieval import Retriever
+    from coach.store import Store
+
+    args = bench.args
+    home = bench.work / f"n{n}"
+    settings = bench.settings(home)
+    contacts = generate_contacts(n, args.seed)
+    linkedin = write_linkedin_csv(contacts, bench.work / f"connections-{n}.csv")
+    notes = write_coach_csv(contacts, bench.work / f"notes-{n}.csv")
+    store = Store.open(settings)
+    point: dict[str, Any] = {"n_contacts": n}
+
+    start = time.perf_counter()
+    store.import_file(linkedin)
+    point["import_linkedin_s"] = round(time.perf_counter() - start, 3)
+    report = store.import_file(notes)
+    point["import_s"] = round(time.perf_counter() - start, 3)
+    point["import_per_s"] = round(n / point["import_s"], 1)
+    assert report.created == 0 and report.updated == n, f"the notes CSV should update all {n}: {report}"
+
+    index = bench.index(settings)
+    embeddings = index.embeddings
+    embeddings.embed_documents(["warm up the embedding model"])  # loaded once, for both sides
+    point["guidance_index_s"] = index.sync_guidance().seconds
+    start = time.perf_counter()
+    stats = index.sync_store(store)
+    point["index_s"] = round(time.perf_counter() - start, 3)
+    assert stats.embedded == n, stats
+    point["index_per_s"] = round(n / point["index_s"], 1)
+
+    texts = [contact_document(c) for c in store.all_contacts()]
+    baseline = LangChainBaseline(texts, embeddings, home / "baseline-chroma", "contacts")
+    point["baseline_index_s"] = round(baseline.index_s, 3)
+    point["baseline_index_per_s"] = round(n / baseline.index_s, 1)
+    point["baseline_bm25_build_s"] = round(baseline.bm25_build_s, 3)
+    chunks = chunk_corpus(load_corpus(settings.knowledge_dir))
+    guidance_baseline = LangChainBaseline([c.document for c in chunks], embeddings, home / "baseline-chroma",
+                                          "guidance")
+
+    # Re-indexing: the revision short-cut, the full hash comparison, and 1% of contacts changed.
+    start = time.perf_counter()
+    assert index.sync_store(store).skipped
+    point["reindex_unchanged_s"] = round(time.perf_counter() - start, 4)
+    start = time.perf_counter()
+    assert index.sync_store(store, force=True).embedded == 0
+    point["reindex_forced_s"] = round(time.perf_counter() - start, 3)
+    ids = [c.id for c in store.list_contacts()]
+    touched = random.Random(args.seed).sample(ids, max(1, n // 100))
+    for cid in touched:
+        store.add_note(cid, "Caught up over coffee; they are hiring again.")
+    start = time.perf_counter()
+    stats = index.sync_store(store)
+    point["reindex_touched_s"] = round(time.perf_counter() - start, 3)
+    point["reindex_touched_embedded"] = stats.embedded
+
+    # Warm search: the coach's hybrid retriever against EnsembleRetriever(Chroma, BM25Retriever).
+    retriever = Retriever(settings, index=index)
+    people = contact_queries(contacts, args.queries, args.seed)
+    guidance = list(GUIDANCE_QUERIES)
+    ours_c = latencies_ms(lambda q: retriever.search(q, kind="contacts", k=5), people, args.rounds)
+    ours_g = latencies_ms(lambda q: retriever.search(q, kind="guidance", k=5), guidance, args.rounds)
+    base_c = latencies_ms(baseline.search, people, args.rounds)
+    base_g = latencies_ms(guidance_baseline.search, guidance, args.rounds)
+    for prefix, c, g in (("", ours_c, ours_g), ("baseline_", base_c, base_g)):
+        both = summary(c + g)
+        point[f"{prefix}search_p50_ms"], point[f"{prefix}search_p95_ms"] = both["p50"], both["p95"]
+        for kind, values in (("contacts", c), ("guidance", g)):
+            s = summary(values)
+            point[f"{prefix}search_{kind}_p50_ms"], point[f"{prefix}search_{kind}_p95_ms"] = s["p50"], s["p95"]
+    point["search_samples"] = len(ours_c) + len(ours_g)
+    print(f"[bench] n={n}: import {point['import_s']}s, index {point['index_s']}s vs "
+          f"{point['baseline_index_s']}s, search p50 {point['search_p50_ms']} vs "
+          f"{point['baseline_search_p50_ms']} ms", file=sys.stderr, flush=True)
+    return point, {"settings": settings, "store": store, "retriever": retriever, "contacts": contacts}
+
+
+# --------------------------------------------------------------------------- drafts
+def run_drafts(bench: Bench, world: dict[str, Any], out: Path) -> dict[str, Any]:
+    from benchmarks.generation import CountingModel, FakeRaw, RawLlama
+    from benchmarks.measure import percentile
+    from coach.agent import Coach
+
+    settings, store = world["settings"], world["store"]
+    if bench.tiny:
+        from coach.testing import ScriptedChatModel
+
+        inner = ScriptedChatModel(responder=lambda _messages: TINY_REPLY)
+        raw: Any = FakeRaw(ScriptedChatModel(responder=lambda _messages: TINY_REPLY))
+    else:
+        from coach.providers import LLAMACPP_CONTEXT, make_chat_model, smollm2_path
+
+        inner = make_chat_model(settings.llm, settings)
+        raw = RawLlama(str(smollm2_path()), LLAMACPP_CONTEXT, settings.llm_threads,
+                       {k: getattr(inner, k) for k in ("temperature", "top_p", "repeat_penalty")})
+    model = CountingModel(inner)
+    coach = Coach(settings, store=store, retriever=world["retriever"], model=model)
+    with_notes = [c for c in store.all_contacts() if c.notes]
+    targets = random.Random(bench.args.seed).sample(with_notes, bench.args.drafts + 1)
+
+    def draft(i: int) -> Any:
+        goal, channel = DRAFT_PLAN[i % len(DRAFT_PLAN)]
+        return coach.draft(targets[i].name, goal, channel)
+
+    draft(len(targets) - 1)  # warm: model loaded, prompt prefix cached, tables in memory
+    model.take()
+    rows = []
+    for i in range(bench.args.drafts):
+        start = time.perf_counter()
+        result = draft(i)
+        wall = (time.perf_counter() - start) * 1000
+        calls = model.take()
+        raw_s, raw_prompt = raw.replay(calls)
+        decode_s = raw.decode_only(sum(c.output_tokens for c in calls)) if hasattr(raw, "decode_only") else raw_s
+        rows.append({"ms": wall, "draft_latency_ms": result.latency_ms, "raw_ms": raw_s * 1000,
+                     "decode_ms": decode_s * 1000, "model_ms": sum(c.seconds for c in calls) * 1000,
+                     "calls": len(calls), "output_tokens": sum(c.output_tokens for c in calls),
+                     "prompt_tokens": sum(c.prompt_tokens for c in calls), "raw_prompt_tokens": raw_prompt,
+                     "fallback": result.fallback, "goal": result.goal, "channel": result.channel})
+
+    def p50(key: str) -> float:
+        return round(percentile([r[key] for r in rows], 50), 1)
+
+    summary = {
+        "drafts": len(rows), "candidates": settings.candidates, "draft_p50_ms": p50("ms"),
+        "draft_p95_ms": round(percentile([r["ms"] for r in rows], 95), 1),
+        "raw_generation_p50_ms": p50("raw_ms"), "raw_decode_only_p50_ms": p50("decode_ms"),
+        "model_p50_ms": p50("model_ms"),
+        "outside_model_p50_ms": round(percentile([r["ms"] - r["model_ms"] for r in rows], 50), 1),
+        "output_tokens_per_draft": round(sum(r["output_tokens"] for r in rows) / len(rows), 1),
+        "prompt_tokens_per_draft": round(sum(r["prompt_tokens"] for r in rows) / len(rows), 1),
+        "per_draft": [{k: (round(v, 1) if isinstance(v, float) else v) for k, v in r.items()} for r in rows],
+    }
+    if not bench.tiny and bench.args.profile:
+        summary["profile"] = profile_draft(lambda: draft(0), out / "draft_profile.txt")
+    return summary
+
+
+def profile_draft(fn: Any, path: Path) -> str:
+    """One more draft under pyinstrument; the text report goes to `path`."""
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.002)
+    profiler.start()
+    fn()
+    profiler.stop()
+    path.write_text(profiler.output_text(unicode=False, color=False, show_all=False))
+    return path.name
+
+
+# --------------------------------------------------------------------------- memory
+def rss_probe(home: str, tiny: bool, candidates: int) -> None:
+    """Run inside a fresh process: load everything a user session loads, search, draft, report peak RSS."""
+    from benchmarks.measure import peak_rss_mb
+    from coach.agent import Coach
+    from coach.retrieval import Retriever
+    from coach.settings import load_settings
+    from coach.store import Store
+
+    settings = load_settings(home=home, candidates=candidates)
+    model = embeddings = None
+    if tiny:
+        from coach.testing import HashingEmbeddings, ScriptedChatModel
+
+        model, embeddings = ScriptedChatModel(responder=lambda _m: TINY_REPLY), HashingEmbeddings()
+    store = Store.open(settings)
+    retriever = Retriever(settings, embeddings=embeddings)
+    coach = Coach(settings, store=store, retriever=retriever, model=model)
+    retriever.search("who do I know who works on payments", kind="all", k=5)
+    contact = store.list_contacts()[0]
+    coach.draft(str(contact.id), "reconnect", "email")
+    stats = retriever.ensure_synced(store)
+    print(json.dumps({"peak_rss_mb": peak_rss_mb(), "re_embedded": sum(s.embedded for s in stats)}))
+
+
+def measure_rss(bench: Bench, home: Path) -> dict[str, Any]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--rss-probe", str(home),
+           "--candidates", str(bench.args.candidates)] + (["--tiny"] if bench.tiny else [])
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=900, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"the memory probe failed: {done.stderr.strip()[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# --------------------------------------------------------------------------- main
+def headline(points: list[dict[str, Any]], draft: dict[str, Any], rss: dict[str, Any]) -> dict[str, Any]:
+    top = points[-1]
+    keys = ("n_contacts", "index_per_s", "baseline_index_per_s", "import_per_s", "search_p50_ms", "search_p95_ms",
+            "baseline_search_p50_ms", "baseline_search_p95_ms", "search_contacts_p50_ms", "search_guidance_p50_ms",
+            "baseline_search_contacts_p50_ms", "baseline_search_guidance_p50_ms", "reindex_unchanged_s",
+            "reindex_forced_s", "reindex_touched_s")
+    result = {k: top[k] for k in keys}
+    result.update(draft_p50_ms=draft["draft_p50_ms"], raw_generation_p50_ms=draft["raw_generation_p50_ms"],
+                  peak_rss_mb=rss["peak_rss_mb"])
+    result["index_speedup"] = round(top["index_per_s"] / top["baseline_index_per_s"], 3)
+    result["search_speedup"] = round(top["baseline_search_p50_ms"] / max(top["search_p50_ms"], 1e-9), 3)
+    result["draft_overhead_ratio"] = round(draft["draft_p50_ms"] / max(draft["raw_generation_p50_ms"], 1e-9), 3)
+    result["targets"] = {
+        "index_at_least_baseline": result["index_speedup"] >= 1.0,
+        "search_p50_not_slower_than_baseline": result["search_speedup"] >= 1.0,
+        "search_p50_under_30ms": result["search_p50_ms"] < 30.0,
+        "draft_overhead_at_most_1_5x": result["draft_overhead_ratio"] <= 1.5,
+        "peak_rss_under_2gb": result["peak_rss_mb"] < 2048,
+    }
+    return result
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0], prog="benchmarks/run.py")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--quick", action="store_const", dest="mode", const="quick", help="500 and 2,000 contacts")
+    mode.add_argument("--tiny", action="store_const", dest="mode", const="tiny",
+                      help="a few seconds: fake embeddings and a scripted model (tests the outputs, not speed)")
+    p.add_argument("--out", type=Path, default=Path("bench-out"), help="folder for bench.json, bench.md, scaling.png")
+    p.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="override, e.g. 500,2000")
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--drafts", type=int, help="timed drafts (default 5, 2 with --tiny)")
+    p.add_argument("--candidates", type=int, help="candidates per draft (default: the settings, 4)")
+    p.add_argument("--queries", type=int, default=24, help="contact queries (12 guidance queries are fixed)")
+    p.add_argument("--rounds", type=int, help="timed rounds over the queries (default 3, 1 with --tiny)")
+    p.add_argument("--no-profile", dest="profile", action="store_false", help="skip the pyinstrument draft profile")
+    p.add_argument("--rss-probe", metavar="HOME", help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    args.mode = args.mode or "full"
+    tiny = args.mode == "tiny"
+    args.sizes = args.sizes or list(SIZES[args.mode])
+    args.drafts = args.drafts or (2 if tiny else 5)
+    args.rounds = args.rounds or (1 if tiny else 3)
+    args.queries = min(args.queries, 6) if tiny else args.queries
+    return args
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    args = parse(argv)
+    if args.rss_probe:
+        rss_probe(args.rss_probe, args.mode == "tiny", args.candidates or 4)
+        return {}
+    from benchmarks.measure import load_average, machine, peak_rss_mb
+    from benchmarks.plot import scaling_plot
+    from benchmarks.report import markdown
+
+    started = time.perf_counter()
+    info = machine()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:
+        bench = Bench(args, Path(tmp))
+        if args.candidates is None:
+            args.candidates = bench.settings(Path(tmp) / "probe").candidates
+        points, world = [], {}
+        for n in sorted(args.sizes):
+            point, world = run_size(bench, n)
+            points.append(point)
+        draft = run_drafts(bench, world, args.out)
+        rss = measure_rss(bench, world["settings"].home)
+    info["load_average_end"] = load_average()
+    result = {"mode": args.mode, **headline(points, draft, rss), "bench_process_peak_rss_mb": peak_rss_mb(),
+              "memory_probe": rss, "draft": draft, "scaling": points, "machine": info,
+              "seconds": round(time.perf_counter() - started, 1)}
+    (args.out / "bench.json").write_text(json.dumps(result, indent=2) + "\n")
+    scaling_plot(points, args.out / "scaling.png")
+    (args.out / "bench.md").write_text(markdown(result))
+    print((args.out / "bench.md").read_text())
+    return result
+
+
+if __name__ == "__main__":
+    main()

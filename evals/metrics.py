@@ -39,3 +39,120 @@ def ndcg_at_k(ranked: Sequence[str], relevant: Collection[str], k: int) -> float
 
 def mean(values: Sequence[float]) -> float:
     return sum(values) / len(values) if values else 0.0
+
+
+# ------------------------------------------------------------------ drafting and advice
+# Each function below scores one output against one case's expectations; the runner averages them.
+# They recompute from the text itself (never trusting the draft's own verdicts), so a metric can
+# catch what the checker let through.
+
+
+def contains(text: str, phrase: str) -> bool:
+    """`phrase` occurs in `text` as whole words, ignoring case and accents ('Ana' is not in 'Analytics')."""
+    import re
+
+    from coach.checker import fold
+
+    needle = fold(phrase).strip()
+    if not needle:
+        return False
+    return re.search(r"(?<![\w])" + re.escape(needle) + r"(?![\w])", fold(text)) is not None
+
+
+def any_of(text: str, alternatives: str) -> bool:
+    """True when any of 'a|b|c' occurs in `text` (see `contains`)."""
+    return any(contains(text, alt) for alt in alternatives.split("|") if alt.strip())
+
+
+def within_limit(body: str, subject: str, channel: str, premium: bool = False) -> bool:
+    """The channel's hard limits: note characters, message characters, email words plus a 2-8 word subject."""
+    from coach import checker
+
+    if channel == "email":
+        n = len(body.split())
+        s = len(subject.split())
+        return (checker.EMAIL_WORDS[0] <= n <= checker.EMAIL_WORDS[1]
+                and checker.SUBJECT_WORDS[0] <= s <= checker.SUBJECT_WORDS[1] and len(subject) < checker.SUBJECT_CHARS)
+    limit = checker.channel_limit(channel, premium)
+    return limit is None or len(body.strip()) <= limit
+
+
+def draft_metrics(body: str, subject: str, channel: str, grounds, must_use: Sequence[str],
+                  must_not: Sequence[str] = (), premium: bool = False) -> tuple[dict[str, float], dict]:
+    """Score one draft: (metrics in [0, 1] except `readability_grade` and `checker_score`, details).
+
+    `grounds` is a `coach.checker.Grounds` with what the user knows; `must_use` are facts a good
+    draft uses; `must_not` are strings it must never contain (another contact's details, injected links).
+    """
+    from coach import checker
+    from coach.readability import grade
+
+    text = f"{subject}\n{body}" if subject else body
+    report = checker.check_message(body, channel, grounds, subject, premium)
+    unsupported = checker.unsupported_claims(text, grounds)
+    leaked = [p for p in must_not if contains(text, p) or (not p[:1].isalnum() and p in text)]
+    used = [f for f in must_use if contains(text, f)]
+    asks = checker.ask_sentences(body)
+    hard_failed = [c.name for c in report.checks if c.hard and not c.passed]
+    metrics = {
+        "hard_pass": float(not hard_failed),
+        "personalized": float(bool(used)),
+        "fact_recall": len(used) / len(must_use) if must_use else 0.0,
+        "unsupported": float(bool(unsupported or leaked)),
+        "within_limit": float(within_limit(body, subject, channel, premium)),
+        "ask_present": float(bool(asks)),
+        "single_ask": float(len(asks) == 1),
+        "readability_grade": round(grade(body), 2),
+        "checker_score": float(report.score),
+    }
+    details = {"hard_failed": hard_failed, "facts_used": used, "unsupported": unsupported, "leaked": leaked,
+               "asks": asks, "chars": len(body), "words": len(body.split())}
+    return metrics, details
+
+
+def theme_of(source: str) -> str:
+    """'knowledge/support/no-reply.md' -> 'support'."""
+    parts = source.replace("\\", "/").split("/")
+    return parts[1] if len(parts) > 2 and parts[0] == "knowledge" else ""
+
+
+def advice_metrics(summary: str, steps: Sequence[str], script: str, citation_sources: Sequence[str],
+                   suggested: Sequence[str], themes: Collection[str], must_include: Sequence[str],
+                   helpful: Collection[str]) -> tuple[dict[str, float | None], dict]:
+    """Score one piece of advice.
+
+    `suggested` are the names of the contacts the advice suggested, `helpful` the names a good answer
+    would suggest (empty when no contact fits: then the helpful metrics are None, not counted).
+    """
+    text = "\n".join([summary, *steps, script])
+    cited = [theme_of(s) for s in citation_sources]
+    included = [group for group in must_include if any_of(text, group)]
+    hits = [n for n in suggested if n in helpful]
+    metrics: dict[str, float | None] = {
+        "steps_count": float(len(steps)),
+        "steps_ok": float(3 <= len(steps) <= 7),
+        "theme_top1": float(bool(cited) and cited[0] in themes),
+        "theme_any": float(any(t in themes for t in cited)),
+        "includes": len(included) / len(must_include) if must_include else 1.0,
+        "helpful_hit": (float(bool(hits)) if helpful else None),
+        "helpful_recall": (len(set(hits)) / len(helpful) if helpful else None),
+    }
+    details = {"cited_themes": cited, "included": included,
+               "missing": [g for g in must_include if g not in included], "helpful_suggested": hits}
+    return metrics, details
+
+
+def mean_of(values: Sequence[float | None]) -> float | None:
+    """Mean of the values that are not None; None when there are none."""
+    kept = [v for v in values if v is not None]
+    return sum(kept) / len(kept) if kept else None
+
+
+def percentile(values: Sequence[float], q: float) -> float | None:
+    """The q-th percentile (0-100) by linear interpolation; None for no values."""
+    if not values:
+        return None
+    data = sorted(values)
+    pos = (len(data) - 1) * q / 100
+    lo, hi = int(math.floor(pos)), int(math.ceil(pos))
+    return data[lo] + (data[hi] - data[lo]) * (pos - lo)

@@ -1,0 +1,313 @@
+"""Reports: report.json (the whole run), report.md (tables) and report.html (tables and charts).
+
+The HTML is readable offline: its charts are SVG drawn by matplotlib and
+inlined, with no script at all. (Altair's `to_html()` loads vega-embed from a
+CDN, and vl-convert, which would render Vega-Lite to SVG offline, is not a
+dependency; matplotlib already is.)
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from evals.runner import direction
+from evals.schema import CaseResult, Report
+
+# Per-case metrics: True when higher is better (latency and counts are left out of "worse" checks).
+CASE_DIRECTIONS = {
+    "hard_pass": True, "personalized": True, "fact_recall": True, "unsupported": False, "within_limit": True,
+    "ask_present": True, "single_ask": True, "checker_score": True, "readability_grade": False,
+    "fallback": False, "steps_ok": True, "theme_top1": True, "theme_any": True, "includes": True,
+    "helpful_hit": True, "helpful_recall": True, "hit@3": True, "mrr@10": True, "ndcg@10": True, "error": False,
+}
+HEADLINE = (
+    "drafting.hard_pass_rate", "drafting.personalization_rate", "drafting.unsupported_rate",
+    "drafting.limit_compliance", "drafting.ask_present_rate", "drafting.readability_grade",
+    "drafting.checker_score", "drafting.repair_rate", "drafting.fallback_rate", "drafting.latency_p50_ms",
+    "advice.steps_mean", "advice.theme_top1", "advice.includes_rate", "advice.helpful_hit_rate",
+    "retrieval.guidance.hybrid.hit@3", "retrieval.guidance.hybrid.mrr@10", "retrieval.guidance.hybrid.ndcg@10",
+    "retrieval.contacts.hybrid.hit@3", "retrieval.contacts.hybrid.mrr@10", "retrieval.contacts.hybrid.ndcg@10",
+    "judge.mean", "judge.unparsable",
+)
+
+
+def fmt(value: float | None) -> str:
+    if value is None:
+        return "—"
+    if abs(value) >= 100 or float(value).is_integer():
+        return f"{value:.0f}"
+    return f"{value:.3f}"
+
+
+# ---------------------------------------------------------------- baseline
+def deltas(current: Report, baseline: Report) -> list[dict[str, Any]]:
+    """One row per metric present in both: value, baseline, delta, and whether it got better or worse."""
+    base = {m.name: m.value for m in baseline.metrics}
+    rows = []
+    for m in current.metrics:
+        if m.name not in base:
+            continue
+        before = base[m.name]
+        delta = None if m.value is None or before is None else round(m.value - before, 4)
+        verdict = "same"
+        if delta:
+            better = delta > 0 if m.higher_is_better else delta < 0
+            verdict = "better" if better else "worse"
+        rows.append({"metric": m.name, "value": m.value, "baseline": before, "delta": delta, "change": verdict,
+                     "deterministic": m.deterministic})
+    return rows
+
+
+def worse_cases(current: Report, baseline: Report) -> list[dict[str, Any]]:
+    """Cases (same suite and id in both runs) where any per-case metric moved the wrong way."""
+    before = {(c.suite, c.id): c for s in baseline.suites.values() for c in s.cases}
+    out = []
+    for suite in current.suites.values():
+        for case in suite.cases:
+            old = before.get((case.suite, case.id))
+            if old is None:
+                continue
+            moved = []
+            for key, higher in CASE_DIRECTIONS.items():
+                a, b = case.metrics.get(key), old.metrics.get(key)
+                if a is None or b is None or a == b:
+                    continue
+                if (a < b) if higher else (a > b):
+                    moved.append(f"{key} {fmt(b)}→{fmt(a)}")
+            if moved:
+                out.append({"suite": case.suite, "id": case.id, "changes": moved,
+                            "output": case.output.get("body") or case.output.get("summary") or ""})
+    return out
+
+
+# ---------------------------------------------------------------- markdown
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def headline_rows(report: Report, baseline: Report | None = None) -> tuple[list[str], list[list[str]]]:
+    base = {r["metric"]: r for r in deltas(report, baseline)} if baseline else {}
+    header = ["metric", "value", "threshold", "status"] + (["baseline", "Δ"] if baseline else [])
+    rows = []
+    names = [n for n in HEADLINE if report.metric(n)] + \
+            [m.name for m in report.metrics if m.name not in HEADLINE and m.threshold is not None]
+    for name in names:
+        m = report.metric(name)
+        bound = "" if m.threshold is None else ("≥ " if m.higher_is_better else "≤ ") + fmt(m.threshold)
+        status = {True: "pass", False: "**FAIL**", None: ""}[m.passed]
+        row = [name, fmt(m.value), bound, status]
+        if baseline:
+            d = base.get(name)
+            row += [fmt(d["baseline"]) if d else "—",
+                    (f"{d['delta']:+.3f} ({d['change']})" if d and d["delta"] else "0") if d else "—"]
+        rows.append(row)
+    return header, rows
+
+
+def to_markdown(report: Report, baseline: Report | None = None) -> str:
+    out = [f"# Networking Coach evaluation — {report.model}", "",
+           f"- model: `{report.model}` · embeddings: `{report.embeddings}` · candidates: {report.candidates}"
+           + (f" · judge: `{report.judge}`" if report.judge else ""),
+           f"- prompts: {', '.join(report.prompts.values())} · commit: `{report.commit or 'unknown'}` · "
+           f"{report.created} · {report.seconds:.0f} s" + (" · quick subset" if report.quick else ""),
+           "- suites: " + ", ".join(f"{n} ({len(s.cases)} cases)" for n, s in report.suites.items()), ""]
+    if baseline:
+        out += [f"Compared with the baseline `{baseline.model}` at `{baseline.commit or 'unknown'}` "
+                f"({baseline.created}).", ""]
+    header, rows = headline_rows(report, baseline)
+    out += ["## Headline", "", _table(header, rows), ""]
+    failures = report.strict_failures
+    if failures:
+        out += ["Below threshold: " + ", ".join(f"`{m.name}` = {fmt(m.value)}" for m in failures), ""]
+    if "drafting" in report.suites:
+        d = report.suites["drafting"]
+        for group in ("by_channel", "by_goal"):
+            data = d.extra.get(group, {})
+            if data:
+                keys = list(next(iter(data.values())))
+                out += [f"## Drafting {group.replace('_', ' ')}", "",
+                        _table([group[3:], *keys], [[k, *(fmt(v.get(c)) for c in keys)] for k, v in data.items()]),
+                        ""]
+        if "judge" in d.extra:
+            j = d.extra["judge"]
+            out += ["## Judge", "", f"Judge model `{j['model']}`: {j['graded']} graded, {j['unparsable']} unparsable.",
+                    "", _table(["criterion", "mean (1-5)"],
+                               [[c, fmt(j.get(c))] for c in ("relevant", "specific", "clear", "human",
+                                                              "low_friction", "mean")]), ""]
+        out += ["## Drafting cases", "", _table(
+            ["case", "hard", "personal", "unsupported", "score", "fallback", "ms", "draft"],
+            [[c.id, fmt(c.metrics.get("hard_pass")), fmt(c.metrics.get("personalized")),
+              fmt(c.metrics.get("unsupported")), fmt(c.metrics.get("checker_score")),
+              fmt(c.metrics.get("fallback")), fmt(c.metrics.get("latency_ms")), _cell(c)] for c in d.cases]), ""]
+    if "advice" in report.suites:
+        a = report.suites["advice"]
+        out += ["## Advice cases", "", _table(
+            ["case", "article", "themes", "theme ok", "includes", "helpful", "steps"],
+            [[c.id, html.escape(str(c.output.get("article", c.error or ""))), ", ".join(c.input.get("themes", [])),
+              fmt(c.metrics.get("theme_top1")), fmt(c.metrics.get("includes")), fmt(c.metrics.get("helpful_hit")),
+              fmt(c.metrics.get("steps_count"))] for c in a.cases]), ""]
+    if "retrieval" in report.suites:
+        out += ["## Retrieval", "", report.suites["retrieval"].extra.get("table", ""), ""]
+    if baseline:
+        worse = worse_cases(report, baseline)
+        out += [f"## Cases that got worse ({len(worse)})", ""]
+        out += [f"- {w['suite']}/{w['id']}: {'; '.join(w['changes'])}" for w in worse] or ["None."]
+        out.append("")
+    return "\n".join(out)
+
+
+def _cell(case: CaseResult) -> str:
+    if case.error:
+        return f"ERROR {case.error}"
+    text = (f"[{case.output.get('subject')}] " if case.output.get("subject") else "") + str(case.output.get("body", ""))
+    return html.escape(" ".join(text.split())).replace("|", "\\|")
+
+
+# ---------------------------------------------------------------- charts and html
+def _svg(fig) -> str:
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight")
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    text = buf.getvalue()
+    return text[text.find("<svg"):]
+
+
+def _bars(title: str, groups: dict[str, dict[str, float | None]], metrics: list[str], ylim: float | None = 1.05):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 3.2))
+    names = list(groups)
+    width = 0.8 / max(1, len(metrics))
+    for i, metric in enumerate(metrics):
+        values = [groups[n].get(metric) or 0.0 for n in names]
+        ax.bar([x + i * width for x in range(len(names))], values, width, label=metric)
+    ax.set_xticks([x + width * (len(metrics) - 1) / 2 for x in range(len(names))], names, rotation=20, ha="right")
+    if ylim:
+        ax.set_ylim(0, ylim)
+    ax.set_title(title)
+    ax.legend(fontsize=7, ncol=min(4, len(metrics)))
+    ax.grid(axis="y", alpha=0.3)
+    return _svg(fig)
+
+
+def charts(report: Report) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    if "drafting" in report.suites:
+        d = report.suites["drafting"]
+        rates = ["hard_pass_rate", "personalization_rate", "unsupported_rate", "fallback_rate"]
+        if d.extra.get("by_channel"):
+            out.append(("Drafting by channel", _bars("Drafting by channel", d.extra["by_channel"], rates)))
+        if d.extra.get("by_goal"):
+            out.append(("Drafting by goal", _bars("Drafting by goal", d.extra["by_goal"], rates)))
+    if "advice" in report.suites:
+        a = report.suites["advice"]
+        out.append(("Advice", _bars("Advice", {"advice": a.metrics},
+                                    ["steps_ok_rate", "theme_top1", "theme_any", "includes_rate", "helpful_hit_rate"])))
+    if "retrieval" in report.suites:
+        r = report.suites["retrieval"].metrics
+        for set_name in ("guidance", "contacts"):
+            groups = {mode: {m: r.get(f"{set_name}.{mode}.{m}") for m in ("hit@3", "mrr@10", "ndcg@10")}
+                      for mode in ("dense", "bm25", "hybrid") if f"{set_name}.{mode}.hit@3" in r}
+            if groups:
+                out.append((f"Retrieval: {set_name}", _bars(f"Retrieval ({set_name})", groups,
+                                                            ["hit@3", "mrr@10", "ndcg@10"])))
+    return out
+
+
+def _html_table(header: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c)).replace('**', '')}</td>" for c in r) + "</tr>"
+                   for r in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def to_html(report: Report, baseline: Report | None = None) -> str:
+    header, rows = headline_rows(report, baseline)
+    parts = [f"<h1>Networking Coach evaluation — {html.escape(report.model)}</h1>",
+             f"<p>embeddings <code>{html.escape(report.embeddings)}</code> · candidates {report.candidates} · "
+             f"prompts {html.escape(', '.join(report.prompts.values()))} · commit <code>"
+             f"{html.escape(report.commit or 'unknown')}</code> · {html.escape(report.created)} · "
+             f"{report.seconds:.0f} s" + (f" · judge <code>{html.escape(report.judge)}</code>" if report.judge else "")
+             + "</p>", "<h2>Headline</h2>", _html_table(header, rows)]
+    for title, svg in charts(report):
+        parts += [f"<h2>{html.escape(title)}</h2>", f"<figure>{svg}</figure>"]
+    if "drafting" in report.suites:
+        parts += ["<h2>Drafting cases</h2>", _html_table(
+            ["case", "hard", "personal", "unsupported", "score", "fallback", "draft"],
+            [[c.id, fmt(c.metrics.get("hard_pass")), fmt(c.metrics.get("personalized")),
+              fmt(c.metrics.get("unsupported")), fmt(c.metrics.get("checker_score")), fmt(c.metrics.get("fallback")),
+              c.error or ((f"[{c.output.get('subject')}] " if c.output.get("subject") else "")
+                          + str(c.output.get("body", "")))] for c in report.suites["drafting"].cases])]
+    if "advice" in report.suites:
+        parts += ["<h2>Advice cases</h2>", _html_table(
+            ["case", "article", "theme ok", "includes", "helpful", "summary"],
+            [[c.id, str(c.output.get("article", "")), fmt(c.metrics.get("theme_top1")),
+              fmt(c.metrics.get("includes")), fmt(c.metrics.get("helpful_hit")),
+              c.error or str(c.output.get("summary", ""))] for c in report.suites["advice"].cases])]
+    if baseline:
+        worse = worse_cases(report, baseline)
+        parts += [f"<h2>Cases that got worse ({len(worse)})</h2>",
+                  _html_table(["case", "changes"], [[f"{w['suite']}/{w['id']}", "; ".join(w["changes"])]
+                                                    for w in worse])]
+    style = ("body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;color:#222}"
+             "table{border-collapse:collapse;margin:1em 0;font-size:13px}td,th{border:1px solid #ccc;"
+             "padding:4px 8px;text-align:left;vertical-align:top}th{background:#f4f4f4}figure{margin:0}")
+    return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Coach eval</title>"
+            f"<style>{style}</style></head><body>{''.join(parts)}</body></html>")
+
+
+def write_reports(report: Report, out: Path, baseline: Report | None = None) -> dict[str, Path]:
+    """Write report.json, report.md and report.html into `out` (created); return their paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    data = report.model_dump(mode="json")
+    if baseline:
+        data["baseline"] = {"model": baseline.model, "commit": baseline.commit, "created": baseline.created,
+                            "deltas": deltas(report, baseline), "worse_cases": worse_cases(report, baseline)}
+    paths = {"json": out / "report.json", "md": out / "report.md", "html": out / "report.html"}
+    paths["json"].write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    paths["md"].write_text(to_markdown(report, baseline), encoding="utf-8")
+    paths["html"].write_text(to_html(report, baseline), encoding="utf-8")
+    return paths
+
+
+def comparison_markdown(reports: dict[str, Report]) -> str:
+    """Backends side by side: one column per labelled report, one row per headline metric."""
+    labels = list(reports)
+    names: list[str] = []
+    for r in reports.values():
+        names += [m.name for m in r.metrics if m.name not in names]
+    rows = []
+    for name in names:
+        higher, _ = direction(name)
+        cells = [fmt(getattr(reports[label].metric(name), "value", None)) for label in labels]
+        rows.append([name + ("" if higher else " (lower is better)"), *cells])
+    head = ["metric", *(f"{label} (`{reports[label].model}`)" for label in labels)]
+    return "# Side by side\n\n" + _table(head, rows) + "\n"
+
+
+def write_comparison(reports: dict[str, Report], out: Path) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "comparison.md"
+    path.write_text(comparison_markdown(reports), encoding="utf-8")
+    (out / "comparison.json").write_text(json.dumps(
+        {label: {m.name: m.value for m in r.metrics} | {"model": r.model} for label, r in reports.items()},
+        indent=2), encoding="utf-8")
+    return path
+
+
+def load_report_safe(path: Path) -> Report:
+    """A baseline report.json, or a clear ConfigurationError."""
+    from evals.schema import load_report
+
+    return load_report(Path(path))

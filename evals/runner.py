@@ -1,0 +1,442 @@
+"""The evaluation runner: drafting, advice and retrieval suites, one report.
+
+Every drafting and advice case gets its own temporary store (SQLite in a
+temporary directory) holding the case file's contacts and profile, so cases
+never see each other's data and the user's store is never touched. The
+guidance index is built once per run in a temporary directory and shared
+(drafting and advice search guidance only). The chat model is built once from
+`settings.llm` (embedded `llamacpp/smollm2`, or `openai/<model>` against
+`COACH_LLM_BASE_URL`) unless one is passed in, as tests do.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from coach.errors import ConfigurationError
+from evals import metrics as M
+from evals.schema import (
+    SUITES,
+    AdviceSet,
+    CaseResult,
+    DraftingSet,
+    MetricResult,
+    Report,
+    SuiteResult,
+    load_advice,
+    load_drafting,
+    select,
+)
+
+EVALS = Path(__file__).resolve().parent
+THRESHOLDS = EVALS / "thresholds.yaml"
+QUICK_CANDIDATES = 2
+
+# suite.metric -> (higher is better, deterministic for a fixed model and seed)
+DIRECTIONS: dict[str, tuple[bool, bool]] = {
+    "drafting.hard_pass_rate": (True, True),
+    "drafting.personalization_rate": (True, True),
+    "drafting.fact_recall": (True, True),
+    "drafting.unsupported_rate": (False, True),
+    "drafting.limit_compliance": (True, True),
+    "drafting.ask_present_rate": (True, True),
+    "drafting.single_ask_rate": (True, True),
+    "drafting.readability_grade": (False, True),
+    "drafting.checker_score": (True, True),
+    "drafting.raw_pass_rate": (True, True),
+    "drafting.repair_rate": (False, True),
+    "drafting.fallback_rate": (False, True),
+    "drafting.error_rate": (False, True),
+    "drafting.latency_p50_ms": (False, False),
+    "drafting.latency_p95_ms": (False, False),
+    "advice.steps_mean": (True, True),
+    "advice.steps_ok_rate": (True, True),
+    "advice.theme_top1": (True, True),
+    "advice.theme_any": (True, True),
+    "advice.includes_rate": (True, True),
+    "advice.helpful_hit_rate": (True, True),
+    "advice.helpful_recall": (True, True),
+    "advice.error_rate": (False, True),
+    "advice.latency_p50_ms": (False, False),
+}
+for _set in ("guidance", "contacts"):
+    for _mode in ("dense", "bm25", "hybrid"):
+        for _m in ("hit@3", "mrr@10", "ndcg@10"):
+            DIRECTIONS[f"retrieval.{_set}.{_mode}.{_m}"] = (True, True)
+for _c in ("relevant", "specific", "clear", "human", "low_friction", "mean"):
+    DIRECTIONS[f"judge.{_c}"] = (True, False)
+DIRECTIONS["judge.unparsable"] = (False, False)
+
+Progress = Callable[..., None]
+
+
+def direction(name: str) -> tuple[bool, bool]:
+    return DIRECTIONS.get(name, (True, False))
+
+
+def commit() -> str:
+    """The repository's commit (with '+dirty' when files changed), or '' outside a git checkout."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=EVALS, capture_output=True,
+                              text=True, timeout=10, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=EVALS,
+                               capture_output=True, text=True, timeout=10).stdout.strip()
+        return head + ("+dirty" if dirty else "")
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+class _GuidanceOnly:
+    """A shared retriever over a temporary guidance index; syncing a case's store is a no-op
+    (drafting and advice search guidance only, and each case's contacts come from its own store)."""
+
+    def __init__(self, retriever: Any):
+        self._retriever = retriever
+
+    def ensure_synced(self, store: Any = None, progress: Any = None) -> list:
+        return [self._retriever.index.sync_guidance(progress)]
+
+    def search(self, *args: Any, **kwargs: Any) -> list:
+        return self._retriever.search(*args, **kwargs)
+
+
+class Runner:
+    """Runs the suites with one model, one embedding model and an optional judge."""
+
+    def __init__(self, settings: Any, *, model: Any = None, embeddings: Any = None, judge: Any = None,
+                 candidates: int | None = None, quick: bool = False, pattern: str | None = None,
+                 drafting: DraftingSet | None = None, advice: AdviceSet | None = None):
+        self.settings = settings
+        self._model, self._embeddings, self.judge = model, embeddings, judge
+        self.quick, self.pattern = quick, pattern
+        self.candidates = candidates or (QUICK_CANDIDATES if quick else settings.candidates)
+        self._drafting, self._advice = drafting, advice
+        self._tmp = tempfile.TemporaryDirectory(prefix="coach-eval-", ignore_cleanup_errors=True)
+        self._retriever: _GuidanceOnly | None = None
+
+    # ------------------------------------------------------------ components
+    @property
+    def model(self) -> Any:
+        if self._model is None:
+            from coach.providers import make_chat_model
+
+            self._model = make_chat_model(self.settings.llm, self.settings)
+        return self._model
+
+    @property
+    def model_name(self) -> str:
+        if self._model is not None and getattr(self._model, "model_name", None) and \
+                type(self._model).__module__.startswith("coach.testing"):
+            return self._model.model_name
+        return self.settings.llm
+
+    @property
+    def embeddings_name(self) -> str:
+        return self.settings.embeddings if self._embeddings is None else type(self._embeddings).__name__
+
+    def retriever(self) -> _GuidanceOnly:
+        if self._retriever is None:
+            from coach.index import Index
+            from coach.retrieval import Retriever
+
+            home = Path(self._tmp.name) / "index"
+            temp = self.settings.model_copy(update={"home": home, "chroma_url": None, "database_url": None})
+            index = Index(temp, self._embeddings, model_name=None if self._embeddings is None else "eval")
+            index.sync_guidance()
+            self._retriever = _GuidanceOnly(Retriever(temp, index))
+        return self._retriever
+
+    def _case_coach(self, case_id: str, profile: Any, contacts: list, premium: bool = False):
+        """A Coach over a fresh temporary store holding `contacts` and `profile`; returns (coach, store, ids)."""
+        from coach.agent import Coach
+        from coach.store import Store
+
+        home = Path(self._tmp.name) / "cases" / case_id
+        home.mkdir(parents=True, exist_ok=True)
+        settings = self.settings.model_copy(update={
+            "home": home, "database_url": None, "chroma_url": None, "linkedin_premium": premium})
+        store = Store(f"sqlite:///{home / 'coach.db'}")
+        ids: dict[str, int] = {}
+        for item in contacts:
+            saved = store.add_contact(item.to_contact().model_copy(update={"notes": []}))
+            for note in item.notes:
+                store.add_note(saved.id, note)
+            ids[item.key] = saved.id
+        store.set_profile(**profile.model_dump())
+        coach = Coach(settings, store=store, retriever=self.retriever(), model=self.model,
+                      embeddings=self._embeddings)
+        return coach, store, ids
+
+    # ------------------------------------------------------------ suites
+    def drafting_cases(self) -> tuple[DraftingSet, list]:
+        data = self._drafting or load_drafting()
+        return data, select(data.cases, self.quick, self.pattern)
+
+    def advice_cases(self) -> tuple[AdviceSet, list]:
+        data = self._advice or load_advice()
+        return data, select(data.cases, self.quick, self.pattern)
+
+    def count(self, suites: tuple[str, ...]) -> int:
+        n = 0
+        if "drafting" in suites:
+            n += len(self.drafting_cases()[1])
+        if "advice" in suites:
+            n += len(self.advice_cases()[1])
+        return n + (1 if "retrieval" in suites else 0)
+
+    def run_drafting(self, advance: Progress | None = None) -> SuiteResult:
+        from coach import checker
+
+        start = time.perf_counter()
+        data, cases = self.drafting_cases()
+        results: list[CaseResult] = []
+        for case in cases:
+            recipient = data.contact(case.to)
+            result = CaseResult(suite="drafting", id=case.id, input={
+                "goal": case.goal, "channel": case.channel, "to": recipient.name, "context": case.context,
+                "premium": case.premium, "must_use": case.must_use, "must_not": case.must_not})
+            store = None
+            try:
+                coach, store, _ = self._case_coach(case.id, data.profile, data.contacts, case.premium)
+                draft = coach.draft(recipient.name, case.goal, case.channel, case.context,
+                                    candidates=self.candidates)
+                contact = store.resolve_contact(recipient.name)
+                grounds = checker.Grounds(contact=contact, profile=store.get_profile(),
+                                          request=f"{case.goal} {case.context}".strip(),
+                                          others=store.list_contacts())
+                values, details = M.draft_metrics(draft.body, draft.subject, case.channel, grounds,
+                                                  case.must_use, case.must_not, case.premium)
+                values.update({
+                    "repaired": float(draft.repaired), "fallback": float(draft.fallback),
+                    "raw_pass": draft.candidates_passed_raw / draft.candidates if draft.candidates else 0.0,
+                    "latency_ms": float(draft.latency_ms), "error": 0.0,
+                })
+                result.output = {"subject": draft.subject, "body": draft.body, "score": draft.score,
+                                 "model": draft.model, "prompt": draft.prompt, "repaired": draft.repaired,
+                                 "fallback": draft.fallback, "candidates": draft.candidates,
+                                 "candidates_passed_raw": draft.candidates_passed_raw,
+                                 "latency_ms": draft.latency_ms,
+                                 "citations": [c.source for c in draft.citations],
+                                 "checks": [{"name": c.name, "passed": c.passed, "hard": c.hard,
+                                             "detail": c.detail} for c in draft.checks]}
+                result.metrics, result.details = values, details
+                if self.judge is not None:
+                    verdict = self.judge.grade(goal=case.goal, channel=case.channel, recipient=recipient.name,
+                                               facts=[recipient.how_we_met, *recipient.notes, recipient.title,
+                                                      recipient.company, case.context],
+                                               message=draft.text())
+                    result.judge = {"model": self.judge.name, "scores": verdict.scores, "mean": verdict.mean,
+                                    "reason": verdict.reason, "parsed": verdict.parsed, "error": verdict.error,
+                                    "raw": verdict.raw[:500]}
+            except Exception as exc:  # recorded in the report and counted as a failed case, never lost
+                result.error = f"{type(exc).__name__}: {exc}"[:500]
+                result.metrics = {"hard_pass": 0.0, "personalized": 0.0, "fact_recall": 0.0, "unsupported": 1.0,
+                                  "within_limit": 0.0, "ask_present": 0.0, "single_ask": 0.0,
+                                  "readability_grade": None, "checker_score": 0.0, "repaired": None,
+                                  "fallback": None, "raw_pass": 0.0, "latency_ms": None, "error": 1.0}
+            finally:
+                if store is not None:
+                    store.close()
+            results.append(result)
+            if advance:
+                advance(1)
+        suite = SuiteResult(name="drafting", cases=results, seconds=round(time.perf_counter() - start, 2))
+        suite.metrics = drafting_summary(results)
+        suite.extra = {"by_channel": _grouped(results, "channel"), "by_goal": _grouped(results, "goal")}
+        if self.judge is not None:
+            suite.extra["judge"] = judge_summary(results, self.judge.name)
+        return suite
+
+    def run_advice(self, advance: Progress | None = None) -> SuiteResult:
+        start = time.perf_counter()
+        data, cases = self.advice_cases()
+        names = {c.key: c.name for c in data.contacts}
+        results: list[CaseResult] = []
+        for case in cases:
+            result = CaseResult(suite="advice", id=case.id, input={
+                "situation": case.situation, "themes": case.themes, "must_include": case.must_include,
+                "helpful": [names[k] for k in case.helpful]})
+            store = None
+            try:
+                coach, store, _ = self._case_coach(f"advice-{case.id}", data.profile, data.contacts)
+                advice = coach.advise(case.situation)
+                values, details = M.advice_metrics(
+                    advice.summary, advice.steps, advice.script, [c.source for c in advice.citations],
+                    [r.name for r in advice.related_contacts], case.themes, case.must_include,
+                    {names[k] for k in case.helpful})
+                values.update({"latency_ms": float(advice.latency_ms), "error": 0.0})
+                result.output = advice.model_dump(mode="json", exclude={"situation"}) | {"article": advice.situation}
+                result.metrics, result.details = values, details
+            except Exception as exc:  # recorded in the report and counted as a failed case
+                result.error = f"{type(exc).__name__}: {exc}"[:500]
+                result.metrics = {"steps_count": 0.0, "steps_ok": 0.0, "theme_top1": 0.0, "theme_any": 0.0,
+                                  "includes": 0.0, "helpful_hit": 0.0 if case.helpful else None,
+                                  "helpful_recall": 0.0 if case.helpful else None, "latency_ms": None,
+                                  "error": 1.0}
+            finally:
+                if store is not None:
+                    store.close()
+            results.append(result)
+            if advance:
+                advance(1)
+        suite = SuiteResult(name="advice", cases=results, seconds=round(time.perf_counter() - start, 2))
+        suite.metrics = advice_summary(results)
+        return suite
+
+    def run_retrieval(self, advance: Progress | None = None) -> SuiteResult:
+        from evals.retrieval import run_retrieval_eval
+
+        start = time.perf_counter()
+        out = run_retrieval_eval(self.settings, embeddings=self._embeddings)
+        metrics: dict[str, float | None] = {}
+        for set_name, modes in out["summary"].items():
+            for mode, values in modes.items():
+                for key, value in values.items():
+                    metrics[f"{set_name}.{mode}.{key}"] = value
+        cases = [CaseResult(suite="retrieval", id=f"{r['set']}:{r['mode']}:{i}", input={"query": r["query"],
+                            "expected": r["expected"]}, output={"ranked": r["ranked"][:10]},
+                            metrics={k: r[k] for k in ("hit@3", "mrr@10", "ndcg@10") if k in r})
+                 for i, r in enumerate(out["queries"])]
+        if advance:
+            advance(1)
+        return SuiteResult(name="retrieval", cases=cases, metrics=metrics,
+                           extra={"table": out["table"], "counts": out["counts"]},
+                           seconds=round(time.perf_counter() - start, 2))
+
+    def run(self, suites: tuple[str, ...] = SUITES, advance: Progress | None = None,
+            thresholds: dict | None = None) -> Report:
+        unknown = [s for s in suites if s not in SUITES]
+        if unknown:
+            raise ConfigurationError(f"Unknown suite(s) {', '.join(unknown)}: use {', '.join(SUITES)} or all.")
+        from coach.prompts import load_prompt
+
+        start = time.perf_counter()
+        report = Report(model=self.model_name, embeddings=self.embeddings_name,
+                        judge=self.judge.name if self.judge else None, candidates=self.candidates,
+                        quick=self.quick, pattern=self.pattern, commit=commit(),
+                        prompts={n: load_prompt(n).ref for n in ("draft", "advise", "judge")})
+        try:
+            for name in suites:
+                report.suites[name] = getattr(self, f"run_{name}")(advance)
+        finally:
+            self._tmp.cleanup()
+        report.seconds = round(time.perf_counter() - start, 2)
+        report.metrics = headline(report, load_thresholds() if thresholds is None else thresholds)
+        return report
+
+
+# ---------------------------------------------------------------- summaries
+def _mean(results: list[CaseResult], key: str) -> float | None:
+    value = M.mean_of([r.metrics.get(key) for r in results])
+    return None if value is None else round(value, 4)
+
+
+def drafting_summary(results: list[CaseResult]) -> dict[str, float | None]:
+    latencies = [r.metrics["latency_ms"] for r in results if r.metrics.get("latency_ms") is not None]
+    p50, p95 = M.percentile(latencies, 50), M.percentile(latencies, 95)
+    return {
+        "cases": float(len(results)),
+        "hard_pass_rate": _mean(results, "hard_pass"),
+        "personalization_rate": _mean(results, "personalized"),
+        "fact_recall": _mean(results, "fact_recall"),
+        "unsupported_rate": _mean(results, "unsupported"),
+        "limit_compliance": _mean(results, "within_limit"),
+        "ask_present_rate": _mean(results, "ask_present"),
+        "single_ask_rate": _mean(results, "single_ask"),
+        "readability_grade": _mean(results, "readability_grade"),
+        "checker_score": _mean(results, "checker_score"),
+        "raw_pass_rate": _mean(results, "raw_pass"),
+        "repair_rate": _mean(results, "repaired"),
+        "fallback_rate": _mean(results, "fallback"),
+        "error_rate": _mean(results, "error"),
+        "latency_p50_ms": None if p50 is None else round(p50),
+        "latency_p95_ms": None if p95 is None else round(p95),
+    }
+
+
+def advice_summary(results: list[CaseResult]) -> dict[str, float | None]:
+    latencies = [r.metrics["latency_ms"] for r in results if r.metrics.get("latency_ms") is not None]
+    p50 = M.percentile(latencies, 50)
+    return {
+        "cases": float(len(results)),
+        "steps_mean": _mean(results, "steps_count"),
+        "steps_ok_rate": _mean(results, "steps_ok"),
+        "theme_top1": _mean(results, "theme_top1"),
+        "theme_any": _mean(results, "theme_any"),
+        "includes_rate": _mean(results, "includes"),
+        "helpful_hit_rate": _mean(results, "helpful_hit"),
+        "helpful_recall": _mean(results, "helpful_recall"),
+        "error_rate": _mean(results, "error"),
+        "latency_p50_ms": None if p50 is None else round(p50),
+    }
+
+
+def judge_summary(results: list[CaseResult], name: str) -> dict[str, Any]:
+    verdicts = [r.judge for r in results if r.judge is not None]
+    parsed = [v for v in verdicts if v.get("scores")]
+    out: dict[str, Any] = {"model": name, "graded": len(verdicts), "unparsable": len(verdicts) - len(parsed)}
+    from evals.judge import CRITERIA
+
+    for c in CRITERIA:
+        out[c] = round(sum(v["scores"][c] for v in parsed) / len(parsed), 3) if parsed else None
+    out["mean"] = round(sum(v["mean"] for v in parsed) / len(parsed), 3) if parsed else None
+    return out
+
+
+def _grouped(results: list[CaseResult], field: str) -> dict[str, dict[str, float | None]]:
+    groups: dict[str, list[CaseResult]] = {}
+    for r in results:
+        groups.setdefault(str(r.input.get(field)), []).append(r)
+    return {k: {"cases": float(len(v)), "hard_pass_rate": _mean(v, "hard_pass"),
+                "personalization_rate": _mean(v, "personalized"), "unsupported_rate": _mean(v, "unsupported"),
+                "checker_score": _mean(v, "checker_score"), "fallback_rate": _mean(v, "fallback")}
+            for k, v in groups.items()}
+
+
+def load_thresholds(path: Path = THRESHOLDS) -> dict[str, dict[str, float]]:
+    """suite.metric -> {"min": x} or {"max": x}, from evals/thresholds.yaml."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigurationError(f"Cannot read {path} ({exc}); restore it from the repository.") from None
+    out: dict[str, dict[str, float]] = {}
+    for suite, items in (data.get("thresholds") or {}).items():
+        for metric, bound in (items or {}).items():
+            if not isinstance(bound, dict) or not set(bound) <= {"min", "max"}:
+                raise ConfigurationError(f"{path}: {suite}.{metric} needs 'min:' or 'max:'.")
+            out[f"{suite}.{metric}"] = {k: float(v) for k, v in bound.items()}
+    return out
+
+
+def headline(report: Report, thresholds: dict[str, dict[str, float]]) -> list[MetricResult]:
+    """Every suite's metrics, flat, each with its direction and threshold verdict."""
+    out: list[MetricResult] = []
+    for suite_name, suite in report.suites.items():
+        items = dict(suite.metrics)
+        if "judge" in suite.extra:
+            items.update({f"__judge.{k}": v for k, v in suite.extra["judge"].items()
+                          if k not in ("model", "graded")})
+        for key, value in items.items():
+            if key == "cases":
+                continue
+            name = key[2:] if key.startswith("__") else f"{suite_name}.{key}"
+            higher, deterministic = direction(name)
+            bound = thresholds.get(name)
+            threshold, passed = None, None
+            if bound and value is not None:
+                if "min" in bound:
+                    threshold, passed = bound["min"], value >= bound["min"] - 1e-9
+                else:
+                    threshold, passed = bound["max"], value <= bound["max"] + 1e-9
+            elif bound:
+                threshold, passed = bound.get("min", bound.get("max")), False
+            out.append(MetricResult(name=name, value=value, higher_is_better=higher, deterministic=deterministic,
+                                    threshold=threshold, passed=passed))
+    return out

@@ -194,6 +194,13 @@ def subject_for(brief: Brief) -> str:
     return spec["subject_plain"]
 
 
+def email_line(brief: Brief) -> str:
+    """The goal's one extra sentence for an email, with the contact's headline when we know it."""
+    spec = brief.spec()
+    headline = brief.contact.headline()
+    return spec["email_line"].format(headline=headline) if headline else spec["email_line_plain"]
+
+
 def context_sentence(brief: Brief) -> str:
     """The user's own words about the request, when they read as a sentence to send."""
     ctx = " ".join(brief.context.split())
@@ -244,8 +251,8 @@ def repair(candidate: str, brief: Brief) -> tuple[str, str]:
     if not (set(checker.words(" ".join(keep))) & brief.grounds.history_words()):
         keep = [*hooks(brief)[:1], *keep][: max(1, budget)]
     extra = [context_sentence(brief)] if brief.channel != "linkedin-note" and not brief.style.shorter else []
-    if brief.channel == "email" and brief.contact.headline() and not brief.style.shorter:
-        extra.append(f"Your perspective as {brief.contact.headline()} would really help me.")
+    if brief.channel == "email" and not brief.style.shorter:
+        extra.append(email_line(brief))
     body = assemble(brief, keep, extra)
     if brief.channel == "email":
         subject = subject if subject and passes_sentence(subject, brief) and 2 <= len(subject.split()) <= 8 \
@@ -259,7 +266,7 @@ def template(brief: Brief, with_hook: bool = True) -> tuple[str, str]:
     """The grounded fallback: verified facts only, in the goal's template."""
     hook = hooks(brief)[:1] if with_hook else []
     extra = [context_sentence(brief)] if brief.channel != "linkedin-note" else []
-    if brief.channel == "email" and brief.contact.headline():
-        extra.append(f"Your perspective as {brief.contact.headline()} would really help me.")
+    if brief.channel == "email":
+        extra.append(email_line(brief))
     body = assemble(brief, hook, extra)
     return (subject_for(brief) if brief.channel == "email" else ""), body

@@ -25,6 +25,8 @@ def table(result: dict[str, Any]) -> str:
     rows = [
         ("Indexing (contacts/s, higher is better)", _f(r["index_per_s"]), _f(r["baseline_index_per_s"]),
          _speed(r["index_speedup"]), "≥ 1x"),
+        ("Indexing CPU seconds (lower is better)", _f(r["index_cpu_s"], 1), _f(r["baseline_index_cpu_s"], 1),
+         _speed(r["baseline_index_cpu_s"] / max(r["index_cpu_s"], 1e-9)), ""),
         ("Search p50, all queries (ms)", _f(r["search_p50_ms"], 2), _f(r["baseline_search_p50_ms"], 2),
          _speed(r["search_speedup"]), "≥ 1x, < 30 ms at 10k"),
         ("Search p95, all queries (ms)", _f(r["search_p95_ms"], 2), _f(r["baseline_search_p95_ms"], 2),

@@ -5,11 +5,12 @@ Thin on purpose: each page lives in `coach/ui/` and calls the `coach` library.
 
 import streamlit as st
 
-from coach.ui import first_run, gate, nav
+from coach.ui import first_run, gate, nav, state
 
 st.set_page_config(page_title="Networking Coach", page_icon=":material/handshake:", layout="wide")
 
 if gate.unlocked():
     page = st.navigation(nav.pages())
+    st.sidebar.caption(f"Networking Coach · model `{state.settings().llm}`")
     first_run.flash()
     page.run()

@@ -23,7 +23,7 @@ NO_COMPANY = "(no company)"
 def by_company(contacts: Iterable[Contact], top: int = 15) -> pd.DataFrame:
     """[company, contacts]: the `top` companies by head count, largest first (ties by name)."""
     counts = Counter(c.company.strip() or NO_COMPANY for c in contacts)
-    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))[:top]
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] == NO_COMPANY, kv[0].casefold()))[:top]
     return pd.DataFrame(rows, columns=["company", "contacts"])
 
 

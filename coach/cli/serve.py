@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ipaddress
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -54,8 +53,6 @@ def serve(
     where = host if ":" not in host else f"[{host}]"
     print(f"Networking Coach on http://{where}:{port}" + (" (password required)" if secret else ""),
           file=sys.stderr)
-    try:
-        code = subprocess.call(streamlit_command(host, port), cwd=APP.parent, env=env)
-    except KeyboardInterrupt:
-        code = 0
-    raise typer.Exit(code)
+    os.chdir(APP.parent)  # Streamlit reads .streamlit/config.toml from the working directory
+    command = streamlit_command(host, port)
+    os.execve(command[0], command, env)  # become Streamlit: signals reach it, and no orphan is left behind

@@ -24,8 +24,10 @@ SWITCH = {"linkedin-note": "switch it to a LinkedIn connection note",
 
 
 def checks(results: list[CheckResult]) -> None:
-    """One line per check: a pass/fail badge and the reason."""
-    lines = []
+    """A summary, then one line per check: a pass/fail badge and the reason."""
+    failed = [c.name for c in results if not c.passed]
+    lines = [f"**{len(failed)} of {len(results)} checks fail: {escape(', '.join(failed))}**"
+             if failed else f"**All {len(results)} checks pass**"]
     for c in results:
         badge = f":green-badge[:material/check: {escape(c.name)}]" if c.passed \
             else f":red-badge[:material/close: {escape(c.name)}]"

@@ -19,10 +19,11 @@ def _render(name: str):
     return import_module(f"coach.ui.{name}_page").render
 
 
-def page(name: str) -> st.Page:
+def page(name: str, default: str = "chat") -> st.Page:
     title, icon = PAGES[name]
-    return st.Page(_render(name), title=title, icon=icon, url_path=name, default=name == "chat")
+    return st.Page(_render(name), title=title, icon=icon, url_path=name, default=name == default)
 
 
-def pages() -> list[st.Page]:
-    return [page(name) for name in PAGES]
+def pages(default: str = "chat") -> list[st.Page]:
+    """Every page; `default` is the one at the root URL (tests open the app on another page)."""
+    return [page(name, default) for name in PAGES]

@@ -21,7 +21,7 @@ def render() -> None:
 def model_form(settings) -> None:
     st.subheader("Model")
     provider, _, name = settings.llm.partition("/")
-    with st.form("model"):
+    with st.form("model", clear_on_submit=True):
         cols = st.columns(2)
         provider = cols[0].selectbox("Provider", list(PROVIDERS), format_func=PROVIDERS.get,
                                      index=list(PROVIDERS).index(provider) if provider in PROVIDERS else 0)

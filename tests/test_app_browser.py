@@ -1,0 +1,171 @@
+"""The real app in Debian's Chromium: first-run sample, an import through the uploader, a draft with the
+embedded model, advice, the charts, and the password gate. Screenshots go to artifacts/screenshots/."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, background_server, free_port
+from tests.fixtures_contacts import write_linkedin
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.integration]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+SHOTS = REPO / "artifacts" / "screenshots"
+DRAFT_TIMEOUT_MS = 300_000  # the embedded model on two busy cores: several candidates, each some seconds
+# Fictional people, not in the sample network.
+EXPORT_ROWS = [
+    ["Ingrid", "Solberg", "https://www.linkedin.com/in/ingrid-solberg-fict", "", "Globex", "Engineering Director",
+     "03 Apr 2024"],
+    ["Yusuf", "Demir", "https://www.linkedin.com/in/yusuf-demir-fict", "", "Initech", "Data Engineer", "19 Sep 2023"],
+    ["", "", "https://www.linkedin.com/in/nobody-fict", "", "Hooli", "Unknown", "01 Jan 2020"],
+]
+
+
+def _need_browser() -> None:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make system-deps` (apt-get install chromium).")
+    pytest.importorskip("playwright.sync_api")
+
+
+def _app(home: Path, port: int, env: dict | None = None):
+    args = [sys.executable, "-m", "coach.cli", "app", "--port", str(port)]
+    return background_server(args, port, timeout=180, env={"COACH_HOME": str(home), "HF_HUB_OFFLINE": "1",
+                                                           "TRANSFORMERS_OFFLINE": "1", **(env or {})})
+
+
+def _browser():
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=120_000)
+    pw = sync_playwright().start()
+    browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    return pw, browser
+
+
+def _shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_timeout(800)  # let charts and fonts settle
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def _go(page, title: str) -> None:
+    page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
+
+
+def test_first_run_import_draft_advice_charts(tmp_path: Path) -> None:
+    _need_browser()
+    from playwright.sync_api import expect
+
+    export = write_linkedin(tmp_path / "Connections.csv", EXPORT_ROWS)
+    port = free_port()
+    pw, browser = _browser()
+    try:
+        with _app(tmp_path / "home", port):
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.set_default_timeout(120_000)
+            page.goto(f"http://127.0.0.1:{port}/")
+            expect(page.get_by_text("Your network is empty")).to_be_visible()
+            _shot(page, "01-first-run")
+
+            page.get_by_role("button", name="Load the sample network").click()
+            expect(page.get_by_text("Loaded 20 sample contacts")).to_be_visible()
+
+            _go(page, "Contacts")
+            page.get_by_role("tab", name="Import").click()
+            page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(export))
+            expect(page.get_by_text("Connections.csv", exact=False).first).to_be_visible()
+            page.get_by_role("button", name="Import", exact=True).click()
+            expect(page.get_by_test_id("stMetric").filter(has_text="Created")).to_contain_text("2")
+            expect(page.get_by_test_id("stMetric").filter(has_text="Skipped rows")).to_contain_text("1")
+            _shot(page, "02-contacts-import")
+            page.get_by_role("tab", name="People").click()
+            expect(page.get_by_text("22 of 22 people")).to_be_visible()
+            _shot(page, "03-contacts-table")
+
+            _go(page, "Chat")
+            box = page.get_by_test_id("stChatInputTextArea")
+            box.fill("Write a LinkedIn connection note to Ingrid Solberg to reconnect")
+            box.press("Enter")
+            card = page.get_by_test_id("stChatMessage").filter(has=page.get_by_test_id("stCode"))
+            expect(card).to_be_visible(timeout=DRAFT_TIMEOUT_MS)
+            expect(card).to_contain_text("LinkedIn connection note to Ingrid Solberg")
+            expect(card).to_contain_text(re.compile(r"All \d+ checks pass"))
+            draft_text = card.get_by_test_id("stCode").inner_text()
+            assert "Ingrid" in draft_text
+            _shot(page, "04-chat-draft")
+
+            box.fill("I was laid off last week, what should I do?")
+            box.press("Enter")
+            advice = page.get_by_test_id("stChatMessage").filter(has_text="People who could help")
+            expect(advice).to_be_visible(timeout=DRAFT_TIMEOUT_MS)
+            _shot(page, "05-chat-advice")
+
+            _go(page, "Network")
+            expect(page.get_by_text("Your target companies")).to_be_visible()
+            expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(5, timeout=60_000)
+            _shot(page, "06-network")
+
+            _go(page, "Guidance")
+            expect(page.get_by_text("articles", exact=False).first).to_be_visible()
+            _shot(page, "07-guidance")
+
+            _go(page, "Settings")
+            expect(page.get_by_text("Settings in force")).to_be_visible()
+            _shot(page, "08-settings")
+    finally:
+        browser.close()
+        pw.stop()
+
+
+def test_password_gate_refuses_to_show_data(tmp_path: Path) -> None:
+    _need_browser()
+    from playwright.sync_api import expect
+
+    from coach.sample import load_sample
+    from coach.settings import load_settings
+    from coach.store import Store
+
+    home = tmp_path / "home"
+    store = Store.open(load_settings(COACH_HOME=str(home)))
+    load_sample(store)
+    store.close()
+    port = free_port()
+    pw, browser = _browser()
+    try:
+        with _app(home, port, env={"COACH_APP_PASSWORD": "correct horse battery"}):
+            page = browser.new_page(viewport={"width": 1200, "height": 800})
+            page.set_default_timeout(60_000)
+            for path in ("/", "/contacts", "/network"):
+                page.goto(f"http://127.0.0.1:{port}{path}")
+                expect(page.get_by_text("Enter the password to continue")).to_be_visible()
+                body = page.locator("body").inner_text()
+                assert "Priya" not in body and "Contoso" not in body and "Contacts" not in body
+            _shot(page, "09-password-gate")
+            page.get_by_label("Password").fill("wrong")
+            page.get_by_role("button", name="Unlock").click()
+            expect(page.get_by_text("That password is not right.")).to_be_visible()
+            assert "Priya" not in page.locator("body").inner_text()
+            page.get_by_label("Password").fill("correct horse battery")
+            page.get_by_role("button", name="Unlock").click()
+            _go(page, "Contacts")
+            expect(page.get_by_text("20 of 20 people")).to_be_visible()
+    finally:
+        browser.close()
+        pw.stop()
+
+
+def test_coach_app_refuses_other_interfaces_without_password() -> None:
+    from tests.conftest import run_cli
+
+    env = {k: v for k, v in os.environ.items() if k != "COACH_APP_PASSWORD"}
+    result = run_cli("app", "--host", "0.0.0.0", env={**env})
+    assert result.returncode == 2
+    assert "COACH_APP_PASSWORD" in result.stderr and "127.0.0.1" in result.stderr

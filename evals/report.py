@@ -21,7 +21,7 @@ from evals.schema import CaseResult, Report
 CASE_DIRECTIONS = {
     "hard_pass": True, "personalized": True, "fact_recall": True, "unsupported": False, "within_limit": True,
     "ask_present": True, "single_ask": True, "checker_score": True, "readability_grade": False,
-    "fallback": False, "steps_ok": True, "theme_top1": True, "theme_any": True, "includes": True,
+    "fallback": False, "raw_pass": True, "repaired": False, "steps_ok": True, "theme_top1": True, "theme_any": True, "includes": True,
     "helpful_hit": True, "helpful_recall": True, "hit@3": True, "mrr@10": True, "ndcg@10": True, "error": False,
 }
 HEADLINE = (
@@ -95,8 +95,9 @@ def headline_rows(report: Report, baseline: Report | None = None) -> tuple[list[
     base = {r["metric"]: r for r in deltas(report, baseline)} if baseline else {}
     header = ["metric", "value", "threshold", "status"] + (["baseline", "Δ"] if baseline else [])
     rows = []
-    names = [n for n in HEADLINE if report.metric(n)] + \
-            [m.name for m in report.metrics if m.name not in HEADLINE and m.threshold is not None]
+    names = [n for n in HEADLINE if report.metric(n)]
+    names += [m.name for m in report.metrics if m.name not in names and
+              (m.threshold is not None or (m.name in base and base[m.name]["delta"]))]
     for name in names:
         m = report.metric(name)
         bound = "" if m.threshold is None else ("≥ " if m.higher_is_better else "≤ ") + fmt(m.threshold)

@@ -7,10 +7,16 @@ from pathlib import Path
 import typer
 
 from coach.cli import app
-from coach.cli.common import JSON_HELP, console, emit, err_console, progress, settings
-from coach.errors import ConfigurationError, InputError
+from coach.cli.common import JSON_HELP, console, emit, progress, settings
+from coach.errors import CoachError, ConfigurationError, InputError
 
 SUITE_CHOICES = ("drafting", "advice", "retrieval", "all")
+
+
+class BelowThresholdError(CoachError):
+    """--strict: a metric missed evals/thresholds.yaml (the reports are still written)."""
+
+    exit_code = 1
 
 
 @app.command("eval")
@@ -29,12 +35,14 @@ def evaluate(
     judge: str | None = typer.Option(None, "--judge", help="Grade drafts with a judge model, openai/<model> "
                                      "(never the embedded 135M model)."),
     cases: str | None = typer.Option(None, "--cases", help="Only cases whose id matches this pattern."),
+    thresholds: Path | None = typer.Option(None, "--thresholds", help="Thresholds for --strict "
+                                           "(default evals/thresholds.yaml)."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Run the evaluation suite on the configured model; write the three reports to --out."""
     from evals.judge import Judge, check_judge_name
     from evals.report import headline_rows, load_report_safe, write_reports
-    from evals.runner import Runner
+    from evals.runner import Runner, load_thresholds
 
     if suite not in SUITE_CHOICES:
         raise InputError(f"Unknown suite '{suite}': use one of {', '.join(SUITE_CHOICES)}.")
@@ -42,6 +50,7 @@ def evaluate(
     if judge:
         check_judge_name(judge)
     base = load_report_safe(baseline) if baseline else None
+    bounds = load_thresholds(thresholds) if thresholds else load_thresholds()
     cfg = settings()
     if llm:
         from coach.settings import load_settings
@@ -53,10 +62,11 @@ def evaluate(
     judge_obj = Judge.from_name(judge, cfg) if judge else None
     runner = Runner(cfg, judge=judge_obj, candidates=candidates, quick=quick, pattern=cases)
     total = runner.count(suites)
-    if total == 0:
-        raise InputError(f"No eval cases match '{cases}'." if cases else "No eval cases selected.")
+    if total - ("retrieval" in suites) == 0 and set(suites) & {"drafting", "advice"}:
+        raise InputError(f"No eval case id matches '{cases}': see the ids in evals/cases/." if cases
+                         else "No eval cases selected.")
     with progress(f"Evaluating {cfg.llm}", total, enabled=not as_json) as advance:
-        report = runner.run(suites, advance)
+        report = runner.run(suites, advance, thresholds=bounds)
     try:
         paths = write_reports(report, out, base)
     except OSError as exc:
@@ -76,6 +86,7 @@ def evaluate(
     emit(report.model_dump(mode="json"), as_json, render)
     failures = report.strict_failures
     if strict and failures:
-        err_console.print("Below threshold: " + ", ".join(f"{m.name}={m.value} (threshold {m.threshold})"
-                                                          for m in failures))
-        raise typer.Exit(1)
+        raise BelowThresholdError(
+            "Below threshold (--strict): " + ", ".join(f"{m.name} = {m.value} (threshold {m.threshold})"
+                                                       for m in failures)
+            + f"; see {paths['md']} for the cases.")

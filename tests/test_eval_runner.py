@@ -1,0 +1,189 @@
+"""The eval runner end to end on a scripted model and fake embeddings: reports, baseline, --strict, judge."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from coach.testing import HashingEmbeddings, ScriptedChatModel
+from evals.report import deltas, worse_cases, write_reports
+from evals.runner import Runner
+from evals.schema import SCHEMA_VERSION, load_advice, load_drafting, load_report, select
+
+GOOD = "Hi {first}, it was great to catch up about {fact}!"
+JUNK = "[Recipient Name], I met Jordan Blake at Google in 2019. www.spam.example <your name>"
+
+
+def good_model() -> ScriptedChatModel:
+    """Opens with the first note-fact of whoever the prompt is about (what a good model would do)."""
+
+    def respond(messages) -> str:
+        text = str(messages[-1].content)
+        first = re.search(r"to (\S+) \(", text).group(1)
+        notes = text.split("<<<NOTES")[-1].split("NOTES>>>")[0]
+        fact = re.search(r"- (?:How we met: )?(.+)", notes).group(1).rstrip(".")
+        if text.startswith("My situation"):
+            return "Focus on one short, kind message first. Then follow up once."
+        return GOOD.format(first=first, fact=fact[:60].lower())
+
+    return ScriptedChatModel(responder=lambda m: respond(m) if "<<<NOTES" in str(m[-1].content)
+                             else "Start with one short, kind message. Then follow up once if needed.")
+
+
+def junk_model() -> ScriptedChatModel:
+    return ScriptedChatModel(responder=lambda m: JUNK)
+
+
+def run(model, settings, pattern="referral", suites=("drafting", "advice"), judge=None, thresholds=None):
+    runner = Runner(settings, model=model, embeddings=HashingEmbeddings(), candidates=1, pattern=pattern,
+                    judge=judge)
+    return runner.run(suites, thresholds=thresholds)
+
+
+def test_the_case_files_cover_every_goal_on_every_channel_and_validate():
+    from coach.domain import CHANNELS, GOALS
+
+    drafting, advice = load_drafting(), load_advice()
+    assert len(drafting.cases) >= 36 and len(advice.cases) >= 15
+    assert {(c.goal, c.channel) for c in drafting.cases} == {(g, ch) for g in GOALS for ch in CHANNELS}
+    for case in drafting.cases:
+        recipient = drafting.contact(case.to)
+        assert recipient.company not in case.must_not and recipient.first_name not in case.must_not
+        assert case.must_not, case.id  # every case names another contact's details
+    quick = select(drafting.cases, quick=True)
+    assert len(quick) == 9 and {c.goal for c in quick} == set(GOALS)
+    assert {c.channel for c in quick} == set(CHANNELS)
+    assert {c.id for c in select(drafting.cases, pattern="^thank-you")} == {
+        "thank-you-linkedin-note", "thank-you-linkedin-message", "thank-you-email", "thank-you-email-2"}
+
+
+def test_a_bad_case_file_fails_with_the_file_and_place_named(tmp_path):
+    from coach.errors import ConfigurationError
+
+    bad = tmp_path / "drafting.yaml"
+    bad.write_text("profile: {}\ncontacts: [{key: a, first_name: A}]\ncases:\n"
+                   "  - {id: x, goal: flirting, channel: email, to: a, must_use: [y]}\n")
+    with pytest.raises(ConfigurationError, match=r"drafting.yaml at cases.0.goal"):
+        load_drafting(bad)
+
+
+def test_runner_writes_three_reports_with_every_case_and_no_network_js(settings, tmp_path):
+    model = good_model()
+    report = run(model, settings)
+    drafting, advice = report.suites["drafting"], report.suites["advice"]
+    assert {c.id for c in drafting.cases} == {"referral-linkedin-note", "referral-linkedin-message",
+                                             "referral-email", "referral-linkedin-message-2"}
+    assert {c.id for c in advice.cases} == {"referral-rejected", "decline-referral"}
+    assert all(c.error is None for c in drafting.cases + advice.cases), [c.error for c in drafting.cases]
+    # each case saw only its own store: the prompt is about its recipient and never another contact's notes
+    sent = ["\n".join(str(x.content) for x in call) for call in model.calls]
+    kwame = next(s for s in sent if "to Kwame (" in s)
+    assert "RoboConf" in kwame and "PyData" not in kwame
+    m = drafting.metrics
+    assert m["hard_pass_rate"] == 1.0 and m["unsupported_rate"] == 0.0 and m["personalization_rate"] == 1.0
+    assert m["error_rate"] == 0.0 and m["latency_p50_ms"] is not None
+    assert report.model == "fake/scripted" and report.embeddings == "HashingEmbeddings"
+    assert report.prompts == {"draft": "draft@1", "advise": "advise@1", "judge": "judge@1"}
+
+    paths = write_reports(report, tmp_path / "out")
+    data = json.loads(paths["json"].read_text())
+    assert data["schema_version"] == SCHEMA_VERSION and data["model"] == "fake/scripted"
+    case = data["suites"]["drafting"]["cases"][0]
+    assert case["output"]["body"].startswith("Hi ") and "hard_pass" in case["metrics"]
+    md = paths["md"].read_text()
+    assert "| drafting.hard_pass_rate | 1 | ≥ 1 | pass |" in md and "referral-email" in md
+    page = paths["html"].read_text()
+    assert "<svg" in page and "<script" not in page and "http://" not in page.split("<svg")[0]
+    assert load_report(paths["json"]).suites["drafting"].metrics == m
+
+
+def test_a_model_that_invents_facts_is_contained_and_the_baseline_shows_what_got_worse(settings, tmp_path):
+    good = run(good_model(), settings, suites=("drafting",))
+    bad = run(junk_model(), settings, suites=("drafting",))
+    # the coach never shows an invented fact: no raw candidate passes, every draft is repaired
+    b, g = bad.suites["drafting"].metrics, good.suites["drafting"].metrics
+    assert b["hard_pass_rate"] == 1.0 and b["unsupported_rate"] == 0.0 and b["repair_rate"] == 1.0
+    assert b["raw_pass_rate"] == 0.0 < g["raw_pass_rate"]
+    for case in bad.suites["drafting"].cases:
+        assert "Jordan" not in case.output["body"] and "Google" not in case.output["body"]
+    rows = {r["metric"]: r for r in deltas(bad, good)}
+    assert rows["drafting.raw_pass_rate"]["change"] == "worse" and rows["drafting.raw_pass_rate"]["delta"] < 0
+    assert rows["drafting.hard_pass_rate"]["change"] == "same"
+    worse = {w["id"]: w for w in worse_cases(bad, good)}
+    assert "referral-linkedin-note" in worse
+    assert any(c.startswith("raw_pass 1→0") for c in worse["referral-linkedin-note"]["changes"])
+    paths = write_reports(bad, tmp_path / "bad", baseline=good)
+    md = paths["md"].read_text()
+    assert "| drafting.raw_pass_rate |" in md and "(worse)" in md
+    assert f"## Cases that got worse ({len(worse)})" in md
+    assert json.loads(paths["json"].read_text())["baseline"]["worse_cases"]
+
+
+@pytest.fixture
+def offline_cli(monkeypatch):
+    """The real `coach eval` command in-process, with the scripted model and fake embeddings behind the seams."""
+    import coach.providers as providers
+
+    models = {"model": good_model()}
+    monkeypatch.setattr(providers, "make_chat_model", lambda name, settings=None: models["model"])
+    monkeypatch.setattr(providers, "make_embeddings", lambda name, settings=None: HashingEmbeddings())
+
+    def cli(*args: str) -> int:
+        from coach.cli import main
+
+        with pytest.raises(SystemExit) as exc:
+            main(["eval", *args])
+        return exc.value.code
+
+    cli.models = models
+    return cli
+
+
+def test_strict_exits_1_when_a_metric_misses_its_threshold_and_0_otherwise(offline_cli, tmp_path, capsys):
+    easy = tmp_path / "easy.yaml"
+    easy.write_text("thresholds:\n  drafting:\n    hard_pass_rate: {min: 1.0}\n    raw_pass_rate: {min: 1.0}\n")
+    assert offline_cli("--suite", "drafting", "--cases", "^referral-linkedin-note$", "--strict", "--thresholds", str(easy),
+                       "--out", str(tmp_path / "a"), "--json") == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["suites"]["drafting"]["metrics"]["raw_pass_rate"] == 1.0
+    assert (tmp_path / "a" / "report.html").exists() and (tmp_path / "a" / "report.md").exists()
+    offline_cli.models["model"] = junk_model()  # a change that makes drafts worse
+    code = offline_cli("--suite", "drafting", "--cases", "^referral-linkedin-note$", "--strict", "--thresholds", str(easy),
+                       "--out", str(tmp_path / "b"), "--baseline", str(tmp_path / "a" / "report.json"))
+    err = capsys.readouterr().err
+    assert code == 1 and "Below threshold (--strict): drafting.raw_pass_rate = 0.0 (threshold 1.0)" in err
+    assert "Cases that got worse (1)" in (tmp_path / "b" / "report.md").read_text()
+
+
+def test_bad_input_exits_2_with_one_sentence(offline_cli, tmp_path, capsys):
+    assert offline_cli("--suite", "poetry", "--out", str(tmp_path)) == 2
+    assert "Unknown suite 'poetry'" in capsys.readouterr().err
+    assert offline_cli("--judge", "llamacpp/smollm2", "--out", str(tmp_path)) == 2
+    assert "135M" in capsys.readouterr().err
+    assert offline_cli("--cases", "nothing-matches-this", "--out", str(tmp_path)) == 2
+    missing = tmp_path / "nope.json"
+    assert offline_cli("--baseline", str(missing), "--out", str(tmp_path)) == 2
+    assert not (tmp_path / "report.json").exists()  # nothing is written when a command fails
+
+
+def test_judge_grades_each_draft_and_counts_unparsable_verdicts(settings, tmp_path):
+    from evals.judge import Judge
+
+    verdicts = ['{"relevant": 5, "specific": 4, "clear": 5, "human": 4, "low_friction": 4, "reason": "ok"}',
+                "I would rate this message quite highly overall.",
+                'Scores: relevant: 3, specific: 2, clear: 4, human: 3, low_friction: 5',
+                '{"relevant": 11}']
+    judge_model = ScriptedChatModel(responses=list(verdicts), model_name="openai/gpt-judge")
+    judge = Judge(judge_model, "openai/gpt-judge")
+    report = run(good_model(), settings, suites=("drafting",), judge=judge)
+    judge_model.assert_complete()
+    sent = judge_model.prompt_text(0)
+    assert "<<<MESSAGE" in sent and "Goal: referral" in sent and "RoboConf" in sent  # the draft and its facts
+    summary = report.suites["drafting"].extra["judge"]
+    assert summary["graded"] == 4 and summary["unparsable"] == 2 and summary["model"] == "openai/gpt-judge"
+    assert summary["relevant"] == 4.0 and summary["specific"] == 3.0
+    assert report.judge == "openai/gpt-judge" and report.metric("judge.unparsable").value == 2
+    md = write_reports(report, tmp_path)["md"].read_text()
+    assert "Judge model `openai/gpt-judge`: 4 graded, 2 unparsable." in md

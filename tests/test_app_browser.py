@@ -89,6 +89,16 @@ def test_first_run_import_draft_advice_charts(tmp_path: Path) -> None:
             page.get_by_role("tab", name="People").click()
             expect(page.get_by_text("22 of 22 people")).to_be_visible()
             _shot(page, "03-contacts-table")
+            # A LinkedIn export has no notes: add one, so the draft has something personal to say.
+            page.get_by_test_id("stSelectbox").filter(has_text="Open a contact").click()
+            page.keyboard.type("Ingrid")
+            page.keyboard.press("Enter")
+            expect(page.get_by_text("Nothing logged yet.")).to_be_visible()
+            page.get_by_label("Note", exact=True).fill("Talked about scaling the Globex data platform at PyData.")
+            page.get_by_role("button", name="Add note").click()
+            expect(page.get_by_text("Added a note to Ingrid Solberg.")).to_be_visible()
+            expect(page.get_by_text("scaling the Globex data platform").first).to_be_visible()
+            _shot(page, "04-contact-detail")
 
             _go(page, "Chat")
             box = page.get_by_test_id("stChatInputTextArea")
@@ -100,26 +110,28 @@ def test_first_run_import_draft_advice_charts(tmp_path: Path) -> None:
             expect(card).to_contain_text(re.compile(r"All \d+ checks pass"))
             draft_text = card.get_by_test_id("stCode").inner_text()
             assert "Ingrid" in draft_text
-            _shot(page, "04-chat-draft")
+            _shot(page, "05-chat-draft")
 
             box.fill("I was laid off last week, what should I do?")
             box.press("Enter")
             advice = page.get_by_test_id("stChatMessage").filter(has_text="People who could help")
             expect(advice).to_be_visible(timeout=DRAFT_TIMEOUT_MS)
-            _shot(page, "05-chat-advice")
+            _shot(page, "06-chat-advice")
 
             _go(page, "Network")
-            expect(page.get_by_text("Your target companies")).to_be_visible()
+            expect(page.get_by_role("heading", name="Your target companies")).to_be_visible()
             expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(5, timeout=60_000)
-            _shot(page, "06-network")
+            _shot(page, "07-network")
 
             _go(page, "Guidance")
-            expect(page.get_by_text("articles", exact=False).first).to_be_visible()
-            _shot(page, "07-guidance")
+            expect(page.get_by_role("heading", name="Guidance")).to_be_visible()
+            expect(page.get_by_text(re.compile(r"^\d+ articles$"))).to_be_visible()
+            _shot(page, "08-guidance")
 
             _go(page, "Settings")
+            expect(page.get_by_role("heading", name="Settings")).to_be_visible()
             expect(page.get_by_text("Settings in force")).to_be_visible()
-            _shot(page, "08-settings")
+            _shot(page, "09-settings")
     finally:
         browser.close()
         pw.stop()
@@ -148,7 +160,7 @@ def test_password_gate_refuses_to_show_data(tmp_path: Path) -> None:
                 expect(page.get_by_text("Enter the password to continue")).to_be_visible()
                 body = page.locator("body").inner_text()
                 assert "Priya" not in body and "Contoso" not in body and "Contacts" not in body
-            _shot(page, "09-password-gate")
+            _shot(page, "10-password-gate")
             page.get_by_label("Password").fill("wrong")
             page.get_by_role("button", name="Unlock").click()
             expect(page.get_by_text("That password is not right.")).to_be_visible()

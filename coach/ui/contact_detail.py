@@ -29,8 +29,9 @@ def render(coach, contact_id: int) -> None:
             st.markdown(" ".join(f":blue-badge[{escape(t)}]" for t in c.tags))
         if c.how_we_met:
             st.markdown(f"**How you met:** {escape(c.how_we_met)}")
+        cadence = f"check in every {c.cadence_days} days" if c.cadence_days else "check-in cadence from its tags"
         st.caption(f"Last contacted: {c.last_contacted or 'never'} · connected: {c.connected_on or '—'} · "
-                   f"check-in every {c.cadence_days or '(tag cadence)'} days · from {', '.join(c.sources)}")
+                   f"{cadence} · from {', '.join(c.sources)}")
         draft_row(c)
         st.markdown("**Timeline**")
         timeline(c)

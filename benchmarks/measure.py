@@ -35,6 +35,25 @@ def latencies_ms(fn: Callable[[str], Any], queries: list[str], rounds: int) -> l
     return out
 
 
+def paired_latencies_ms(ours: Callable[[str], Any], theirs: Callable[[str], Any], queries: list[str],
+                        rounds: int) -> tuple[list[float], list[float]]:
+    """Both systems warm, then each query on one and at once on the other (order alternating per round),
+    so that both see the same load from other processes on a shared machine."""
+    for q in queries:
+        ours(q)
+        theirs(q)
+    a: list[float] = []
+    b: list[float] = []
+    for r in range(rounds):
+        for q in queries:
+            pair = ((ours, a), (theirs, b)) if r % 2 == 0 else ((theirs, b), (ours, a))
+            for fn, out in pair:
+                start = time.perf_counter()
+                fn(q)
+                out.append((time.perf_counter() - start) * 1000)
+    return a, b
+
+
 def summary(values: list[float]) -> dict[str, float]:
     return {"p50": round(percentile(values, 50), 3), "p95": round(percentile(values, 95), 3), "n": len(values)}
 

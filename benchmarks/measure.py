@@ -59,7 +59,18 @@ def summary(values: list[float]) -> dict[str, float]:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident set size so far (ru_maxrss is KiB on Linux)."""
+    """This process's peak resident set size so far.
+
+    VmHWM first: Linux carries ru_maxrss across fork+exec, so a freshly started probe would
+    report its parent's peak; VmHWM belongs to the process's own address space.
+    """
+    try:
+        with open("/proc/self/status", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
     scale = 1 if sys.platform == "darwin" else 1024
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 2**20, 1)
 

@@ -46,8 +46,9 @@ def opening(article: Article, sentences: int = 2) -> str:
 
 class Adviser:
     def __init__(self, *, store: Any, retriever: Any, model: Any, model_name: str, knowledge_dir: Path,
-                 on_token: Callable[[str], None] | None = None):
+                 on_token: Callable[[str], None] | None = None, contacts: Callable[[], list] | None = None):
         self.store, self.retriever, self.model = store, retriever, model
+        self.contacts = contacts or store.list_contacts
         self.model_name, self.knowledge_dir, self.on_token = model_name, knowledge_dir, on_token
         self.prompt = load_prompt("advise")
 
@@ -96,7 +97,7 @@ class Adviser:
         return summary
 
     def _related(self, text: str, article: Article, profile: Profile) -> list[RelatedContact]:
-        contacts = self.store.list_contacts()
+        contacts = self.contacts()
         folded = checker.fold(text)
         wanted_tags = set(THEME_TAGS.get(article.theme, HELPFUL_TAGS)) | {"mentor"}
         targets = {checker.fold(c) for c in profile.target_companies if c}

@@ -50,6 +50,14 @@ class Coach:
     def model_name(self) -> str:
         return getattr(self._model, "model_name", None) or self.settings.llm
 
+    def contacts(self) -> list:
+        """Every contact (without notes), cached until the store's revision moves."""
+        revision = self.store.revision()
+        if getattr(self, "_contacts_at", None) != revision:
+            self._contacts = self.store.list_contacts()
+            self._contacts_at = revision
+        return self._contacts
+
     def synced_retriever(self):
         """The retriever, with the index brought up to date with the store and corpus (cheap when unchanged)."""
         self.retriever.ensure_synced(self.store)
@@ -61,7 +69,7 @@ class Coach:
         from coach.drafting import Drafter, validate
 
         validate(goal, channel)
-        drafter = Drafter(store=self.store, retriever=self.synced_retriever(), model=self.model,
+        drafter = Drafter(store=self.store, retriever=self.synced_retriever(), model=self.model, contacts=self.contacts,
                           model_name=self.model_name, candidates=candidates or self.settings.candidates,
                           premium=self.settings.linkedin_premium, on_token=on_token)
         return drafter.run(to, goal, channel, context, style)
@@ -74,7 +82,7 @@ class Coach:
         validate("referral", channel)
         contact = self.store.resolve_contact(to) if to else None
         grounds = checker.Grounds(contact=contact, profile=self.store.get_profile(),
-                                  others=self.store.list_contacts() if contact else [])
+                                  others=self.contacts() if contact else [])
         subject, body = clean(text)
         if channel == "email" and not subject and "\n" in text.strip():
             first, _, rest = text.strip().partition("\n")
@@ -85,7 +93,7 @@ class Coach:
     def advise(self, text: str, on_token: Callable[[str], None] | None = None) -> Advice:
         from coach.advice import Adviser
 
-        return Adviser(store=self.store, retriever=self.synced_retriever(), model=self.model,
+        return Adviser(store=self.store, retriever=self.synced_retriever(), model=self.model, contacts=self.contacts,
                        model_name=self.model_name, knowledge_dir=self.settings.knowledge_dir,
                        on_token=on_token).run(text)
 

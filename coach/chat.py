@@ -67,7 +67,7 @@ class Chat:
     def _respond(self, state: ChatState) -> dict:
         text = state["input"]
         coach = self.coach
-        contacts = coach.store.list_contacts()
+        contacts = coach.contacts()
         r = route(text, contacts, has_draft=bool(state.get("last_draft")))
         update: dict[str, Any] = {}
         try:

@@ -66,8 +66,10 @@ class Drafter:
     """Builds the drafting graph over a store, a retriever and a chat model (all passed in)."""
 
     def __init__(self, *, store: Any, retriever: Any, model: Any, model_name: str, candidates: int = 4,
-                 premium: bool = False, on_token: Callable[[str], None] | None = None):
+                 premium: bool = False, on_token: Callable[[str], None] | None = None,
+                 contacts: Callable[[], list[Contact]] | None = None):
         self.store, self.retriever, self.model = store, retriever, model
+        self.contacts = contacts or store.list_contacts
         self.model_name, self.n, self.premium = model_name, candidates, premium
         self.on_token = on_token
         self.prompt = load_prompt("draft")
@@ -100,7 +102,7 @@ class Drafter:
     # ---------------------------------------------------------------- nodes
     def resolve(self, state: DraftState) -> dict:
         contact = self.store.resolve_contact(state["request"]["to"])  # NotFoundError / AmbiguousError ask back
-        return {"contact": contact, "others": self.store.list_contacts(), "profile": self.store.get_profile()}
+        return {"contact": contact, "others": self.contacts(), "profile": self.store.get_profile()}
 
     def gather(self, state: DraftState) -> dict:
         return {"facts": gather_facts(state["contact"], state["request"].get("context", ""))}

@@ -188,6 +188,8 @@ class Index:
         for item_id, document, metadata in items:
             wanted[item_id] = (document, {**metadata, "hash": _digest(document, metadata)})
         changed = [i for i, (_, m) in wanted.items() if existing.get(i) != m["hash"]]
+        # Batches of similar length pad less: the transformer's cost follows the longest text in a batch.
+        changed.sort(key=lambda i: len(wanted[i][0]))
         removed = [i for i in existing if i not in wanted]
         if progress and changed:
             progress(0, total=len(changed))

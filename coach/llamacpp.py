@@ -46,7 +46,8 @@ class LlamaCppChat(BaseChatModel):
         from llama_cpp import Llama
 
         chat = cls(model_path=path, **fields)
-        chat._llama = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, verbose=False)
+        chat._llama = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, n_threads_batch=n_threads,
+                            verbose=False)
         return chat
 
     @property

@@ -112,7 +112,7 @@ def background_server(args: list[str], port: int, timeout: float = 90.0, env: di
     """Start a server on loopback, wait until it listens, and always stop it."""
     import tempfile
 
-    log = tempfile.NamedTemporaryFile(prefix="server-", suffix=".log", delete=False)  # a pipe would fill and block
+    log = tempfile.NamedTemporaryFile(prefix="server-", suffix=".log", delete=False)  # noqa: SIM115 (a pipe would fill and block)
     proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
     try:
         try:

@@ -148,11 +148,20 @@ def test_unreachable_model_shows_a_message_and_a_retry_not_a_traceback(sample: C
     assert at.code and at.code[-1].value.startswith("Hi Priya,")
 
 
-def test_coach_errors_show_as_errors(sample: Coach) -> None:
+def test_a_coach_error_shows_as_an_error_saying_what_to_do(sample: Coach, model: ScriptedChatModel) -> None:
+    from coach.errors import ProviderError
+
+    def refuses(messages):
+        raise ProviderError("The model server refused the request; check COACH_LLM_BASE_URL on the Settings page.")
+
+    model.responder = refuses
     at = app_on("chat").run()
-    ask(at, "Check this message: \"Hi, can you refer me to a job at your company? Thanks\"")
-    assert "Score" in texts(at)
+    ask(at, "Write a LinkedIn connection note to Priya Raman to reconnect")
     assert not at.exception
+    assert [e.value.replace("\\", "") for e in at.error] == [
+        "The model server refused the request; check COACH_LLM_BASE_URL on the Settings page."]
+    ask(at, "Check this message: \"Hi Priya, could you refer me to the data platform role at Contoso?\"")
+    assert "Score" in texts(at)
 
 
 # ------------------------------------------------------------------ contacts

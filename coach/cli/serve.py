@@ -29,7 +29,7 @@ def is_loopback(host: str) -> bool:
 def streamlit_command(host: str, port: int) -> list[str]:
     return [sys.executable, "-m", "streamlit", "run", str(APP), "--server.address", host,
             "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
-            "--server.maxUploadSize", str(MAX_UPLOAD_MB)]
+            "--server.maxUploadSize", str(MAX_UPLOAD_MB), "--server.fileWatcherType", "none"]
 
 
 @app.command("app")

@@ -36,7 +36,7 @@ def render() -> None:
     failed = st.session_state.get("failed")
     if failed and not typed:
         with st.chat_message("assistant"):
-            st.error(failed["message"], icon=":material/error:")
+            st.error(escape(failed["message"]), icon=":material/error:")
             st.button("Retry", icon=":material/refresh:", on_click=say, args=(failed["text"],))
     text = typed or st.session_state.pop("pending", None)
     if text:

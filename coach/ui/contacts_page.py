@@ -73,7 +73,7 @@ def import_upload(coach, upload, fmt: str) -> tuple[str, ImportReport | None, st
 def show_report(name: str, report: ImportReport | None, error: str | None) -> None:
     with st.container(border=True):
         if error:
-            st.error(error, icon=":material/error:")
+            st.error(escape(error), icon=":material/error:")
             return
         st.markdown(f"**{escape(name)}** · {FORMATS.get(report.format, report.format)}")
         cols = st.columns(4)

@@ -108,5 +108,5 @@ def show_error(exc: BaseException) -> bool:
     message = error_message(exc)
     if message is None:
         return False
-    st.error(message, icon=":material/error:")
+    st.error(escape(message), icon=":material/error:")
     return True

@@ -58,7 +58,7 @@ def render() -> None:
                          y=alt.Y("contacts:Q", title="people", axis=alt.Axis(tickMinStep=1)),
                          color=alt.Color("since_last_contact:N", sort=order, legend=None,
                                          scale=alt.Scale(scheme="yelloworangered")),
-                         tooltip=["since_last_contact", "contacts"]))
+                         tooltip=["since_last_contact", "contacts"])).properties(height=260)
         st.altair_chart(chart, width="stretch")
     with right:
         st.subheader("Check-ins due by week")
@@ -68,7 +68,7 @@ def render() -> None:
                          y=alt.Y("contacts:Q", title="people", axis=alt.Axis(tickMinStep=1)),
                          color=alt.condition(alt.datum.week == "overdue", alt.value("#E45756"),
                                              alt.value("#4C78A8")),
-                         tooltip=["week", "contacts"]))
+                         tooltip=["week", "contacts"])).properties(height=260)
         st.altair_chart(chart, width="stretch")
 
     st.subheader("Your target companies")

@@ -53,12 +53,7 @@ def draft(d: Draft, key: str, on_say: Callable[[str], None] | None = None) -> No
         if d.subject:
             st.markdown(f"**Subject:** {escape(d.subject)}")
         st.code(d.body, language=None, wrap_lines=True)
-        count = len(d.body)
-        if d.limit:
-            colour = "green" if count <= d.limit else "red"
-            st.markdown(f":{colour}[{count} / {d.limit} characters] — the {CHANNEL_LABELS[d.channel]} limit")
-        else:
-            st.caption(f"{count} characters")
+        count(d.body, d.limit, d.channel)
         checks(d.checks)
         with st.expander("What it used: facts and guidance"):
             if d.facts:
@@ -71,6 +66,7 @@ def draft(d: Draft, key: str, on_say: Callable[[str], None] | None = None) -> No
             st.caption(f"Model {d.model} · prompt {d.prompt or '—'} · {d.latency_ms} ms · "
                        f"{d.candidates_passed_raw}/{d.candidates} candidates passed as written")
         if on_say:
+            edit(d, key)
             cols = st.columns([1, 1, 1, 2, 1], vertical_alignment="bottom")
             cols[0].button("Regenerate", key=f"{key}-regen", icon=":material/refresh:",
                            on_click=on_say, args=(REVISIONS["regenerate"],))
@@ -80,6 +76,28 @@ def draft(d: Draft, key: str, on_say: Callable[[str], None] | None = None) -> No
             target = cols[3].selectbox("Switch channel", others, key=f"{key}-channel",
                                        format_func=lambda c: CHANNEL_LABELS[c])
             cols[4].button("Switch", key=f"{key}-switch", on_click=lambda: on_say(SWITCH[target]))
+
+
+def count(text: str, limit: int | None, channel: str) -> None:
+    if limit:
+        colour = "green" if len(text) <= limit else "red"
+        st.markdown(f":{colour}[{len(text)} / {limit} characters] — the {CHANNEL_LABELS[channel]} limit")
+    else:
+        st.caption(f"{len(text)} characters")
+
+
+def edit(d: Draft, key: str) -> None:
+    """Edit the draft in place: the count follows the text, and the coach's checker scores the edit."""
+    from coach.ui import state
+
+    with st.expander("Edit it yourself and re-check"):
+        text = st.text_area("Your version", d.body, key=f"{key}-edit", height=140)
+        count(text, d.limit, d.channel)
+        if text.strip() and text.strip() != d.body.strip():
+            report = state.coach().check(text, d.channel, to=str(d.contact_id) if d.contact_id else None)
+            st.markdown(f"Your version scores **{report.score}**/100")
+            checks(report.checks)
+            st.code(text, language=None, wrap_lines=True)
 
 
 def contact_link(contact_id: int | None, label: str) -> None:

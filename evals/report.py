@@ -27,7 +27,8 @@ CASE_DIRECTIONS = {
 HEADLINE = (
     "drafting.hard_pass_rate", "drafting.personalization_rate", "drafting.unsupported_rate",
     "drafting.limit_compliance", "drafting.ask_present_rate", "drafting.readability_grade",
-    "drafting.checker_score", "drafting.repair_rate", "drafting.fallback_rate", "drafting.latency_p50_ms",
+    "drafting.fact_recall", "drafting.checker_score", "drafting.raw_pass_rate", "drafting.repair_rate",
+    "drafting.fallback_rate", "drafting.latency_p50_ms",
     "advice.steps_mean", "advice.theme_top1", "advice.includes_rate", "advice.helpful_hit_rate",
     "retrieval.guidance.hybrid.hit@3", "retrieval.guidance.hybrid.mrr@10", "retrieval.guidance.hybrid.ndcg@10",
     "retrieval.contacts.hybrid.hit@3", "retrieval.contacts.hybrid.mrr@10", "retrieval.contacts.hybrid.ndcg@10",

@@ -67,15 +67,18 @@ def draft(d: Draft, key: str, on_say: Callable[[str], None] | None = None) -> No
                        f"{d.candidates_passed_raw}/{d.candidates} candidates passed as written")
         if on_say:
             edit(d, key)
-            cols = st.columns([1, 1, 1, 2, 1], vertical_alignment="bottom")
-            cols[0].button("Regenerate", key=f"{key}-regen", icon=":material/refresh:",
-                           on_click=on_say, args=(REVISIONS["regenerate"],))
-            cols[1].button("Shorter", key=f"{key}-short", on_click=on_say, args=(REVISIONS["shorter"],))
-            cols[2].button("More formal", key=f"{key}-formal", on_click=on_say, args=(REVISIONS["formal"],))
+            row = st.container(horizontal=True, vertical_alignment="bottom")
+            row.button("Regenerate", key=f"{key}-regen", icon=":material/refresh:",
+                       on_click=on_say, args=(REVISIONS["regenerate"],))
+            row.button("Shorter", key=f"{key}-short", icon=":material/compress:",
+                       on_click=on_say, args=(REVISIONS["shorter"],))
+            row.button("More formal", key=f"{key}-formal", icon=":material/work:",
+                       on_click=on_say, args=(REVISIONS["formal"],))
             others = [c for c in CHANNELS if c != d.channel]
-            target = cols[3].selectbox("Switch channel", others, key=f"{key}-channel",
-                                       format_func=lambda c: CHANNEL_LABELS[c])
-            cols[4].button("Switch", key=f"{key}-switch", on_click=lambda: on_say(SWITCH[target]))
+            target = row.selectbox("Switch channel", others, key=f"{key}-channel", width=240,
+                                   format_func=lambda c: CHANNEL_LABELS[c])
+            row.button("Switch", key=f"{key}-switch", icon=":material/swap_horiz:",
+                       on_click=lambda: on_say(SWITCH[target]))
 
 
 def count(text: str, limit: int | None, channel: str) -> None:

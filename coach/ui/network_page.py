@@ -54,7 +54,8 @@ def render() -> None:
         st.subheader("Time since you last talked")
         order = list(network.RECENCY_BUCKETS)
         chart = (alt.Chart(recency).mark_bar(cornerRadiusEnd=3)
-                 .encode(x=alt.X("since_last_contact:N", sort=order, title=None, axis=alt.Axis(labelAngle=0)),
+                 .encode(x=alt.X("since_last_contact:N", sort=order, title=None,
+                                 axis=alt.Axis(labelAngle=-30, labelOverlap=False)),
                          y=alt.Y("contacts:Q", title="people", axis=alt.Axis(tickMinStep=1)),
                          color=alt.Color("since_last_contact:N", sort=order, legend=None,
                                          scale=alt.Scale(scheme="yelloworangered")),
@@ -64,7 +65,7 @@ def render() -> None:
         st.subheader("Check-ins due by week")
         weeks = list(due.week)
         chart = (alt.Chart(due).mark_bar(cornerRadiusEnd=3)
-                 .encode(x=alt.X("week:N", sort=weeks, title=None, axis=alt.Axis(labelAngle=-30)),
+                 .encode(x=alt.X("week:N", sort=weeks, title=None, axis=alt.Axis(labelAngle=-30, labelOverlap=False)),
                          y=alt.Y("contacts:Q", title="people", axis=alt.Axis(tickMinStep=1)),
                          color=alt.condition(alt.datum.week == "overdue", alt.value("#E45756"),
                                              alt.value("#4C78A8")),
@@ -76,11 +77,13 @@ def render() -> None:
     if coverage.empty:
         st.caption("Set target companies on the Settings page to see how your network covers them.")
         return
+    coverage["status"] = coverage.covered.map({True: "you know someone", False: "nobody yet"})
     chart = (alt.Chart(coverage).mark_bar(cornerRadiusEnd=3)
              .encode(x=alt.X("contacts:Q", title="people you know there", axis=alt.Axis(tickMinStep=1)),
                      y=alt.Y("company:N", sort="-x", title=None),
-                     color=alt.Color("covered:N", legend=alt.Legend(title="covered"),
-                                     scale=alt.Scale(domain=[True, False], range=["#54A24B", "#E45756"])),
+                     color=alt.Color("status:N", legend=alt.Legend(title=None, orient="bottom"),
+                                     scale=alt.Scale(domain=["you know someone", "nobody yet"],
+                                                     range=["#54A24B", "#E45756"])),
                      tooltip=["company", "contacts", "people"])
              .properties(height=alt.Step(28)))
     st.altair_chart(chart, width="stretch")

@@ -33,6 +33,8 @@ NOTE_VERBS = {
     "gave": "you gave", "suggested": "you suggested", "offered": "you offered",
 }
 # How many of the model's sentences a draft keeps: its first line is its best; after that it drifts.
+CONNECTORS = {"intro", "introduction", "introduced", "friend", "friends", "colleague", "coworker", "co-worker",
+              "mutual", "referral", "mentor", "alumni", "alum", "former", "old", "my", "our", "a", "an", "the"}
 BUDGET = {"linkedin-note": 1, "linkedin-message": 1, "email": 1}
 ECHO = re.compile(r"^(how we met|my request|works as|good practice|goal|what i know|notes?)\s*:|<<<|>>>|NOTES",
                   re.IGNORECASE)
@@ -109,14 +111,36 @@ def note_clause(text: str) -> str | None:
     return f"{mapped} {rest}".strip() if mapped and rest else None
 
 
+def how_we_met_hook(how: str) -> str:
+    """'at PyCon 2024' / 'PyCon 2024' / 'we worked together at Bluepeak' / 'Worked together…' as one sentence."""
+    how = " ".join(how.split()).rstrip(".")
+    low = how.lower()
+    if low.startswith(PREPOSITIONS):
+        return f"It was great meeting you {how}."
+    if low.startswith(("we ", "you ", "i ")):
+        return f"I still remember how {how[0].lower() + how[1:] if not low.startswith('i ') else how}."
+    clause = note_clause(how)
+    if clause:
+        return f"I still remember when {clause}."
+    first = low.split(" ", 1)[0]
+    if first in ("intro", "introduction", "referral"):
+        article = "a" if first == "referral" else "an"
+        return f"It was great connecting through {article} {how[0].lower() + how[1:]}."
+    if re.search(r"\b(network|group|community|club|program|programme|slack|discord|forum|list)\b", low):
+        return f"It was great connecting through the {how}." if not low.startswith(("the ", "a ", "an ")) \
+            else f"It was great connecting through {how}."
+    capitals = sum(w[:1].isupper() for w in how.split())
+    if first not in CONNECTORS and (any(ch.isdigit() for ch in how) or capitals >= 1 and how[:1].isupper()):
+        return f"It was great meeting you at {how}."  # an event or a place: "PyCon 2024", "KubeCon"
+    return f"It was great connecting through {how[0].lower() + how[1:] if first in CONNECTORS else how}."
+
+
 def hooks(brief: Brief) -> list[str]:
     """Grounded opening lines built from facts, best first."""
     c = brief.contact
     out: list[str] = []
     if c.how_we_met:
-        how = c.how_we_met.strip().rstrip(".")
-        how = how if how.lower().startswith(PREPOSITIONS) else f"through {how}"
-        out.append(f"It was great meeting you {how}.")
+        out.append(how_we_met_hook(c.how_we_met))
     for note in c.notes:
         clause = note_clause(note.text)
         if clause:
@@ -127,6 +151,26 @@ def hooks(brief: Brief) -> list[str]:
 
 
 # ---------------------------------------------------------------- repair
+# Words that carry tone, not facts: a model sentence is judged on the rest.
+GENERIC = set(
+    "great good nice lovely wonderful awesome amazing fantastic fun talking talk talked chatting chat chatted "
+    "meeting meet met seeing see saw loved love enjoyed enjoy really thanks thank again hope hoping glad happy "
+    "catch catching caught connecting connect connected conversation conversations recently still remember "
+    "since time work working worked while back last year week month days hear hearing heard learn learning "
+    "share sharing insights advice help helping helped thoughts quick note reach reaching wanted want".split()
+)
+
+
+def well_supported(sentence: str, brief: Brief, share: float = 0.5) -> bool:
+    """Most of a model sentence's content words must come from what the user knows (catches invented topics)."""
+    facts = set(checker.words(brief.grounds.fact_text()))
+    content = [w for w in checker.words(sentence)
+               if len(w) >= 4 and w not in checker.STOPWORDS and w not in GENERIC and w not in checker.ALWAYS_OK]
+    if not content:
+        return True
+    return sum(w in facts for w in content) / len(content) >= share
+
+
 def passes_sentence(sentence: str, brief: Brief) -> bool:
     """A sentence may stay only if it is grounded, holds no placeholder, stock phrase or other contact."""
     if checker.PLACEHOLDER.search(sentence):
@@ -246,7 +290,7 @@ def repair(candidate: str, brief: Brief) -> tuple[str, str]:
             continue  # the goal's single ask is added below
         if brief.style.formal:
             s = s.replace("!", ".")
-        if passes_sentence(s, brief):
+        if passes_sentence(s, brief) and well_supported(s, brief):
             keep.append(s)
     if not (set(checker.words(" ".join(keep))) & brief.grounds.history_words()):
         keep = [*hooks(brief)[:1], *keep][: max(1, budget)]

@@ -46,7 +46,9 @@ def main(argv: list[str] | None = None) -> None:
     _register()
     command = typer.main.get_command(app)
     try:
-        command.main(args=argv, prog_name="coach", standalone_mode=False)
+        code = command.main(args=argv, prog_name="coach", standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)  # without standalone mode, click returns typer.Exit's code instead of exiting
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except ClickException as exc:

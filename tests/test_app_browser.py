@@ -116,6 +116,8 @@ def test_first_run_import_draft_advice_charts(tmp_path: Path) -> None:
             expect(card).to_contain_text(re.compile(r"All \d+ checks pass"))
             draft_text = card.get_by_test_id("stCode").inner_text()
             assert "Ingrid" in draft_text
+            card.get_by_text("What it used: facts and guidance").click()
+            expect(card.get_by_text("scaling the Globex data platform").first).to_be_visible()  # the note it used
             _shot(page, "05-chat-draft")
 
             box.fill("I was laid off last week, what should I do?")
@@ -123,6 +125,11 @@ def test_first_run_import_draft_advice_charts(tmp_path: Path) -> None:
             advice = page.get_by_test_id("stChatMessage").filter(has_text="People who could help")
             expect(advice).to_be_visible(timeout=DRAFT_TIMEOUT_MS)
             _shot(page, "06-chat-advice")
+            helper = advice.get_by_role("link").first
+            name = helper.inner_text().split(" — ")[0].splitlines()[-1].strip()  # after the icon
+            helper.click()  # each person who could help links to their contact
+            expect(page.get_by_role("heading", name=name, exact=True)).to_be_visible()
+            expect(page.get_by_text("Timeline", exact=True)).to_be_visible()
 
             _go(page, "Network")
             expect(page.get_by_role("heading", name="Your target companies")).to_be_visible()

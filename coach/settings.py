@@ -83,6 +83,11 @@ class Settings(BaseSettings):
         description="CPU threads for the embedded model (default: all cores).",
     )
 
+    app_password: SecretStr | None = Field(
+        default=None,
+        validation_alias="COACH_APP_PASSWORD",
+        description="Password the app asks for before showing anything; required to serve beyond 127.0.0.1.",
+    )
     knowledge_dir: Path = Field(
         default_factory=lambda: Path(__file__).resolve().parent.parent / "knowledge",
         validation_alias="COACH_KNOWLEDGE_DIR",
@@ -140,6 +145,7 @@ class Settings(BaseSettings):
             "COACH_DATABASE_URL": _mask_url(self.database_url) if self.database_url else None,
             "COACH_LINKEDIN_PREMIUM": self.linkedin_premium,
             "COACH_CANDIDATES": self.candidates,
+            "COACH_APP_PASSWORD": "set" if self.app_password else None,
         }
 
 

@@ -41,7 +41,10 @@ def serve(
                                                                  "required with a non-loopback --host."),
 ) -> None:
     """Start the Streamlit app (http://127.0.0.1:8501 by default)."""
-    secret = password or os.environ.get(PASSWORD_ENV, "")
+    from coach.cli.common import settings
+
+    configured = settings().app_password
+    secret = password or (configured.get_secret_value() if configured else "")
     if not is_loopback(host) and not secret:
         raise ConfigurationError(f"Serving on {host} shares your private network: set {PASSWORD_ENV} or pass "
                                  "--password, or keep the default --host 127.0.0.1.")

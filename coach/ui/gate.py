@@ -7,7 +7,6 @@ Streamlit some other way cannot bypass it.
 from __future__ import annotations
 
 import hmac
-import os
 
 import streamlit as st
 
@@ -15,7 +14,11 @@ ENV = "COACH_APP_PASSWORD"
 
 
 def required_password() -> str:
-    return os.environ.get(ENV, "")
+    """COACH_APP_PASSWORD from the environment or .env (the typed Settings field)."""
+    from coach.settings import load_settings
+
+    secret = load_settings().app_password
+    return secret.get_secret_value() if secret else ""
 
 
 def unlocked() -> bool:

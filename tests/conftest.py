@@ -76,6 +76,17 @@ def settings(coach_home: Path):
 
 
 @pytest.fixture
+def store(settings):
+    """A Store on the per-test SQLite file, closed afterwards."""
+    from coach.store import Store
+
+    settings.ensure_home()
+    s = Store(settings.sqlalchemy_url)
+    yield s
+    s.close()
+
+
+@pytest.fixture
 def scripted_model():
     from coach.testing import ScriptedChatModel
 

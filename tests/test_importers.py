@@ -31,14 +31,6 @@ from tests.fixtures_contacts import (
 )
 
 
-@pytest.fixture
-def store(settings) -> Store:
-    settings.ensure_home()
-    s = Store(settings.sqlalchemy_url)
-    yield s
-    s.close()
-
-
 def by_name(store: Store) -> dict[str, object]:
     return {c.name: c for c in store.all_contacts()}
 

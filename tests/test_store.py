@@ -29,14 +29,6 @@ from tests.fixtures_contacts import (
 )
 
 
-@pytest.fixture
-def store(settings) -> Store:
-    settings.ensure_home()
-    s = Store(settings.sqlalchemy_url)
-    yield s
-    s.close()
-
-
 def names(store: Store) -> list[str]:
     return [c.name for c in store.list_contacts()]
 

@@ -47,7 +47,8 @@ def draft(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Draft an outreach message grounded in what you know about the person; every draft is checked."""
-    d = _coach().draft(to, goal, channel, context)
+    with err_console.status(f"Drafting {settings().candidates} candidates and checking each…", spinner="dots"):
+        d = _coach().draft(to, goal, channel, context)
     emit(d, as_json, _render_draft)
 
 
@@ -84,7 +85,8 @@ def advise(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Advice for a difficult situation: steps, a script, people who could help, with sources."""
-    a = _coach().advise(text)
+    with err_console.status("Finding the guidance that fits…", spinner="dots"):
+        a = _coach().advise(text)
 
     def render(x: Advice) -> None:
         console.print(Panel(x.summary, title=x.situation, expand=False))
@@ -106,7 +108,8 @@ def ask(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """One chat turn: the coach routes it to a draft, advice, a search or a check."""
-    turn = _coach().chat().ask(text, thread_id=thread)
+    with err_console.status("The coach is writing and checking…", spinner="dots"):
+        turn = _coach().chat().ask(text, thread_id=thread)
     if as_json:
         emit({"reply": turn.reply, "intent": turn.intent,
               "draft": turn.draft.model_dump(mode="json") if turn.draft else None,
@@ -129,6 +132,7 @@ def chat(thread: str = typer.Option("", "--thread", help="Resume a conversation 
             return
         if not text.strip():
             continue
-        console.print("[bold]coach> [/]", end="")
-        turn = session.ask(text, thread_id=thread, on_token=lambda t: None)
+        with console.status("The coach is writing and checking…", spinner="dots"):
+            turn = session.ask(text, thread_id=thread)
+        console.print("[bold]coach>[/]")
         console.print(Markdown(turn.reply))

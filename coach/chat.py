@@ -79,7 +79,9 @@ class Chat:
                     if failed else "It passes every check.")
                 turn = Turn(reply=reply, intent="check", check=report)
             elif r.intent == "find":
-                hits = coach.synced_retriever().search(text, kind="contacts", k=5)
+                hits = coach.synced_retriever().search(text, kind="contacts", k=8)
+                named = [h for h in hits if h.metadata.get("mentioned")]
+                hits = named or hits[:5]  # "who do I know at Stripe": the Stripe people, not the runners-up
                 results = [h.model_dump(exclude={"metadata"}) for h in hits]
                 reply = ("People who fit: " + "; ".join(f"{h.title} — {h.snippet[:80]}" for h in hits)) if hits \
                     else "I found nobody for that in your contacts yet. Import your LinkedIn export first."

@@ -227,11 +227,12 @@ class Retriever:
                     ranking = self._bm25(table, query, mask)
                 for rank, (pos, score) in enumerate(ranking, start=1):
                     scores[pos] = scores.get(pos, 0.0) + (WEIGHTS[mode] / (RRF_K + rank) if len(modes) > 1 else score)
+            mentioned: set[int] = set()
             if name == CONTACTS and len(modes) > 1:
-                for pos in table.mentioned(query):
-                    if mask is None or mask[pos]:
-                        scores[pos] = scores.get(pos, 0.0) + MENTION_BOOST
-            hits += self._hits(name, table, scores, query, k)
+                mentioned = {pos for pos in table.mentioned(query) if mask is None or mask[pos]}
+                for pos in mentioned:
+                    scores[pos] = scores.get(pos, 0.0) + MENTION_BOOST
+            hits += self._hits(name, table, scores, query, k, mentioned)
         hits.sort(key=lambda h: h.score, reverse=True)
         return hits[:k]
 
@@ -254,7 +255,8 @@ class Retriever:
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
 
-    def _hits(self, name: str, table: _Table, scores: dict[int, float], query: str, k: int) -> list[SearchHit]:
+    def _hits(self, name: str, table: _Table, scores: dict[int, float], query: str, k: int,
+              mentioned: set[int] | None = None) -> list[SearchHit]:
         ordered = sorted(scores.items(), key=lambda item: item[1], reverse=True)
         hits: list[SearchHit] = []
         seen: set[str] = set()
@@ -277,7 +279,8 @@ class Retriever:
                     score=round(score, 6), snippet=_contact_snippet(table.docs[pos], query),
                     source=f"contact:{table.ids[pos]}",
                     metadata={k: meta.get(k) for k in ("company", "title", "location")}
-                    | {"tags": [t for t in str(meta.get("tags", "")).split("|") if t]},
+                    | {"tags": [t for t in str(meta.get("tags", "")).split("|") if t],
+                       "mentioned": pos in (mentioned or ())},
                 ))
             if len(hits) >= k:
                 break

@@ -10,6 +10,7 @@ runs sessions on threads).
 
 from __future__ import annotations
 
+import atexit
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -48,6 +49,9 @@ class LlamaCppChat(BaseChatModel):
         chat = cls(model_path=path, **fields)
         chat._llama = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, n_threads_batch=n_threads,
                             verbose=False)
+        # Free the model while the interpreter is still whole; left to __del__ at exit, llama.cpp's
+        # cleanup runs after its own module globals are gone and prints a traceback.
+        atexit.register(chat._llama.close)
         return chat
 
     @property

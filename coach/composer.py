@@ -111,6 +111,39 @@ def note_clause(text: str) -> str | None:
     return f"{mapped} {rest}".strip() if mapped and rest else None
 
 
+THIRD_PERSON = re.compile(r"^(he|she|they)\s+(\w+)(.*)$", re.IGNORECASE)
+AGREE = {"was": "were", "is": "are", "has": "have", "does": "do", "wasn't": "weren't", "isn't": "aren't"}
+
+
+def second_person(clause: str) -> str | None:
+    """'she reached out about a role' -> 'you reached out about a role' (notes speak of them; messages to them)."""
+    match = THIRD_PERSON.match(clause.strip().rstrip("."))
+    if not match:
+        return None
+    verb = match.group(2)
+    return f"you {AGREE.get(verb.lower(), verb)}{match.group(3)}"
+
+
+def as_sentence(text: str) -> str:
+    """A kept line in the user's shorthand ('Discussed X.') made a sentence to send ('We discussed X.')."""
+    head = text.split(" ", 1)[0].lower()
+    if head in NOTE_VERBS:
+        clause = note_clause(text)
+        if clause:
+            return clause[0].upper() + clause[1:] + text[len(text.rstrip(".!?")):] or "."
+    second = second_person(text)
+    if second:
+        return second[0].upper() + second[1:] + "."
+    return text
+
+
+def overlaps(a: str, b: str, share: float = 0.6) -> bool:
+    """Whether two sentences say much the same (shared content words)."""
+    wa = {w for w in checker.words(a) if len(w) >= 4 and w not in checker.STOPWORDS}
+    wb = {w for w in checker.words(b) if len(w) >= 4 and w not in checker.STOPWORDS}
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= share
+
+
 def how_we_met_hook(how: str) -> str:
     """'at PyCon 2024' / 'PyCon 2024' / 'we worked together at Bluepeak' / 'Worked together…' as one sentence."""
     how = " ".join(how.split()).rstrip(".")
@@ -119,6 +152,9 @@ def how_we_met_hook(how: str) -> str:
         return f"It was great meeting you {how}."
     if low.startswith(("we ", "you ", "i ")):
         return f"I still remember how {how[0].lower() + how[1:] if not low.startswith('i ') else how}."
+    second = second_person(how)
+    if second:
+        return f"I still remember when {second}."
     clause = note_clause(how)
     if clause:
         return f"I still remember when {clause}."
@@ -291,10 +327,11 @@ def repair(candidate: str, brief: Brief) -> tuple[str, str]:
         if brief.style.formal:
             s = s.replace("!", ".")
         if passes_sentence(s, brief) and well_supported(s, brief):
-            keep.append(s)
+            keep.append(as_sentence(s))
     if not (set(checker.words(" ".join(keep))) & brief.grounds.history_words()):
         keep = [*hooks(brief)[:1], *keep][: max(1, budget)]
     extra = [context_sentence(brief)] if brief.channel != "linkedin-note" and not brief.style.shorter else []
+    extra = [e for e in extra if e and not any(overlaps(e, k) for k in keep)]  # the model often echoes the request
     if brief.channel == "email" and not brief.style.shorter:
         extra.append(email_line(brief))
     body = assemble(brief, keep, extra)

@@ -27,14 +27,13 @@ from coach import cadence
 from coach.domain import Contact, Interaction, Note, Profile
 from coach.errors import AmbiguousError, ConfigurationError, InputError, NotFoundError
 from coach.importers import ImportReport, Skip, SkippedRow, read_rows
-from coach.importers.merge import Merger, company_key, name_key, normalize, note_hash, short_name_key
-from coach.tables import ContactRow, InteractionRow, MetaRow, NoteRow, ProfileRow, TagCadenceRow
+from coach.importers.merge import Merger, company_key, normalize, note_hash, short_name_key
+from coach.mapping import EDITABLE, apply_fields, contact_model, interaction_row, note_model
+from coach.tables import ContactRow, MetaRow, NoteRow, ProfileRow, TagCadenceRow
 
 _ADVISORY_LOCK = 7_412_026  # any constant: serialises writers on PostgreSQL
 _OPEN: dict[str, Store] = {}
 _OPEN_LOCK = threading.Lock()
-EDITABLE = ("first_name", "middle_name", "last_name", "company", "title", "emails", "phones", "linkedin_url",
-            "tags", "location", "how_we_met", "connected_on", "birthday", "cadence_days", "last_contacted")
 
 
 def _mask(url: str) -> str:
@@ -148,7 +147,7 @@ class Store:
     def list_contacts(self) -> list[Contact]:
         with self._read() as s:
             rows = s.scalars(select(ContactRow).order_by(ContactRow.name_key, ContactRow.id)).all()
-            return [_contact(r, children=False) for r in rows]
+            return [contact_model(r, children=False) for r in rows]
 
     def notes_counts(self) -> dict[int, int]:
         with self._read() as s:
@@ -159,11 +158,11 @@ class Store:
             rows = s.scalars(select(ContactRow).options(selectinload(ContactRow.notes),
                                                         selectinload(ContactRow.interactions))
                              .order_by(ContactRow.name_key, ContactRow.id)).all()
-            return [_contact(r) for r in rows]
+            return [contact_model(r) for r in rows]
 
     def get_contact(self, contact_id: int) -> Contact:
         with self._read() as s:
-            return _contact(self._row(s, contact_id))
+            return contact_model(self._row(s, contact_id))
 
     def _row(self, s: Session, contact_id: int) -> ContactRow:
         row = s.get(ContactRow, contact_id, options=[selectinload(ContactRow.notes),
@@ -210,20 +209,20 @@ class Store:
             rows = s.scalars(select(ContactRow).where(
                 (ContactRow.company_key == key) | ContactRow.company_key.like(f"{key} %")
             ).order_by(ContactRow.name_key)).all()
-            return [_contact(r, children=False) for r in rows]
+            return [contact_model(r, children=False) for r in rows]
 
     def add_contact(self, contact: Contact) -> Contact:
         if not contact.name:
             raise InputError("A contact needs a name, for example --name 'Ana López'.")
         with self._write() as s:
             row = ContactRow()
-            _apply(row, {f: getattr(contact, f) for f in EDITABLE}, contact.field_sources or None)
+            apply_fields(row, {f: getattr(contact, f) for f in EDITABLE}, contact.field_sources or None)
             row.sources = list(contact.sources) or ["manual"]
             for note in contact.notes:
                 row.notes.append(NoteRow(text=note.text, text_hash=note_hash(note.text), date=note.date,
                                          source=note.source))
             for item in contact.interactions:
-                row.interactions.append(_interaction_row(item))
+                row.interactions.append(interaction_row(item))
                 if row.last_contacted is None or item.date > row.last_contacted:
                     row.last_contacted = item.date
             s.add(row)
@@ -237,7 +236,7 @@ class Store:
             raise InputError(f"Cannot edit {', '.join(unknown)}: editable fields are {', '.join(EDITABLE)}.")
         with self._write() as s:
             row = self._row(s, contact_id)
-            _apply(row, fields, None)
+            apply_fields(row, fields, None)
             if not (row.first_name or row.last_name):
                 raise InputError("A contact needs a name; give a non-empty --name.")
         return self.get_contact(contact_id)
@@ -256,17 +255,17 @@ class Store:
             existing = s.scalar(select(NoteRow).where(NoteRow.contact_id == contact_id,
                                                       NoteRow.text_hash == digest))
             if existing is not None:  # notes never duplicate: the same note again is the same note
-                return _note(existing)
+                return note_model(existing)
             row = NoteRow(contact_id=contact_id, text=body, text_hash=digest, date=date or dt.date.today(),
                           source=source)
             s.add(row)
             s.flush()
-            return _note(row)
+            return note_model(row)
 
     def add_interaction(self, contact_id: int, interaction: Interaction) -> Interaction:
         with self._write() as s:
             contact = self._row(s, contact_id)
-            row = _interaction_row(interaction)
+            row = interaction_row(interaction)
             contact.interactions.append(row)
             if contact.last_contacted is None or interaction.date > contact.last_contacted:
                 contact.last_contacted = interaction.date
@@ -362,54 +361,3 @@ def _display(row: Any) -> str:
 
 def _ambiguous(query: str, labels: list[str]) -> str:
     return f"'{query}' matches several contacts: {'; '.join(labels)}; use the id or the full name."
-
-
-def _apply(row: ContactRow, fields: dict[str, Any], field_sources: dict[str, str] | None) -> None:
-    sources = dict(row.field_sources or {})
-    for key, value in fields.items():
-        if value is None and key not in ("cadence_days", "connected_on", "last_contacted"):
-            continue
-        if key in ("emails", "phones", "tags"):
-            value = [str(v).strip() for v in value if str(v).strip()]
-        elif isinstance(value, str):
-            value = value.strip()
-        if key == "linkedin_url" and value:
-            from coach.importers.records import normalize_linkedin
-
-            value = normalize_linkedin(value) or value
-        setattr(row, key, value)
-        if value not in (None, "", []):
-            sources[key] = (field_sources or {}).get(key, "manual")
-    for key in EDITABLE:
-        if getattr(row, key) is None and key in ("emails", "phones", "tags"):
-            setattr(row, key, [])
-        elif getattr(row, key) is None and key not in ("cadence_days", "connected_on", "last_contacted"):
-            setattr(row, key, "")
-    row.field_sources = sources
-    row.sources = list(row.sources or [])
-    row.name_key = name_key(row.first_name, row.middle_name, row.last_name)
-    row.company_key = company_key(row.company)
-    row.updated_at = dt.datetime.now()
-
-
-def _interaction_row(item: Interaction) -> InteractionRow:
-    return InteractionRow(date=item.date, channel=item.channel, direction=item.direction, summary=item.summary)
-
-
-def _note(row: NoteRow) -> Note:
-    return Note(id=row.id, contact_id=row.contact_id, text=row.text, date=row.date, source=row.source)
-
-
-def _contact(row: ContactRow, children: bool = True) -> Contact:
-    contact = Contact(
-        id=row.id, first_name=row.first_name, middle_name=row.middle_name, last_name=row.last_name,
-        company=row.company, title=row.title, emails=list(row.emails or []), phones=list(row.phones or []),
-        linkedin_url=row.linkedin_url, tags=list(row.tags or []), location=row.location,
-        how_we_met=row.how_we_met, connected_on=row.connected_on, birthday=row.birthday,
-        sources=list(row.sources or []), cadence_days=row.cadence_days, last_contacted=row.last_contacted,
-        field_sources=dict(row.field_sources or {}),
-    )
-    if children:
-        contact.notes = [_note(n) for n in row.notes]
-        contact.interactions = [Interaction.model_validate(i, from_attributes=True) for i in row.interactions]
-    return contact

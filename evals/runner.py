@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -153,8 +154,11 @@ class Runner:
             self._retriever = _GuidanceOnly(Retriever(temp, index))
         return self._retriever
 
+    @contextmanager
     def _case_coach(self, case_id: str, profile: Any, contacts: list, premium: bool = False):
-        """A Coach over a fresh temporary store holding `contacts` and `profile`; returns (coach, store, ids)."""
+        """A Coach over a fresh temporary store holding `contacts` and `profile`; yields (coach, store).
+
+        The store is closed when the case is done, whatever happened in it."""
         from coach.agent import Coach
         from coach.store import Store
 
@@ -163,16 +167,16 @@ class Runner:
         settings = self.settings.model_copy(update={
             "home": home, "database_url": None, "chroma_url": None, "linkedin_premium": premium})
         store = Store(f"sqlite:///{home / 'coach.db'}")
-        ids: dict[str, int] = {}
-        for item in contacts:
-            saved = store.add_contact(item.to_contact().model_copy(update={"notes": []}))
-            for note in item.notes:
-                store.add_note(saved.id, note)
-            ids[item.key] = saved.id
-        store.set_profile(**profile.model_dump())
-        coach = Coach(settings, store=store, retriever=self.retriever(), model=self.model,
-                      embeddings=self._embeddings)
-        return coach, store, ids
+        try:
+            for item in contacts:
+                saved = store.add_contact(item.to_contact().model_copy(update={"notes": []}))
+                for note in item.notes:
+                    store.add_note(saved.id, note)
+            store.set_profile(**profile.model_dump())
+            yield Coach(settings, store=store, retriever=self.retriever(), model=self.model,
+                        embeddings=self._embeddings), store
+        finally:
+            store.close()
 
     # ------------------------------------------------------------ suites
     def drafting_cases(self) -> tuple[DraftingSet, list]:
@@ -202,48 +206,44 @@ class Runner:
             result = CaseResult(suite="drafting", id=case.id, input={
                 "goal": case.goal, "channel": case.channel, "to": recipient.name, "context": case.context,
                 "premium": case.premium, "must_use": case.must_use, "must_not": case.must_not})
-            store = None
             try:
-                coach, store, _ = self._case_coach(case.id, data.profile, data.contacts, case.premium)
-                draft = coach.draft(recipient.name, case.goal, case.channel, case.context,
-                                    candidates=self.candidates)
-                contact = store.resolve_contact(recipient.name)
-                grounds = checker.Grounds(contact=contact, profile=store.get_profile(),
-                                          request=f"{case.goal} {case.context}".strip(),
-                                          others=store.list_contacts())
-                values, details = M.draft_metrics(draft.body, draft.subject, case.channel, grounds,
-                                                  case.must_use, case.must_not, case.premium)
-                values.update({
-                    "repaired": float(draft.repaired), "fallback": float(draft.fallback),
-                    "raw_pass": draft.candidates_passed_raw / draft.candidates if draft.candidates else 0.0,
-                    "latency_ms": float(draft.latency_ms), "error": 0.0,
-                })
-                result.output = {"subject": draft.subject, "body": draft.body, "score": draft.score,
-                                 "model": draft.model, "prompt": draft.prompt, "repaired": draft.repaired,
-                                 "fallback": draft.fallback, "candidates": draft.candidates,
-                                 "candidates_passed_raw": draft.candidates_passed_raw,
-                                 "latency_ms": draft.latency_ms,
-                                 "citations": [c.source for c in draft.citations],
-                                 "checks": [{"name": c.name, "passed": c.passed, "hard": c.hard,
-                                             "detail": c.detail} for c in draft.checks]}
-                result.metrics, result.details = values, details
-                if self.judge is not None:
-                    verdict = self.judge.grade(goal=case.goal, channel=case.channel, recipient=recipient.name,
-                                               facts=[recipient.how_we_met, *recipient.notes, recipient.title,
-                                                      recipient.company, case.context],
-                                               message=draft.text())
-                    result.judge = {"model": self.judge.name, "scores": verdict.scores, "mean": verdict.mean,
-                                    "reason": verdict.reason, "parsed": verdict.parsed, "error": verdict.error,
-                                    "raw": verdict.raw[:500]}
+                with self._case_coach(case.id, data.profile, data.contacts, case.premium) as (coach, store):
+                    draft = coach.draft(recipient.name, case.goal, case.channel, case.context,
+                                        candidates=self.candidates)
+                    contact = store.resolve_contact(recipient.name)
+                    grounds = checker.Grounds(contact=contact, profile=store.get_profile(),
+                                              request=f"{case.goal} {case.context}".strip(),
+                                              others=store.list_contacts())
+                    values, details = M.draft_metrics(draft.body, draft.subject, case.channel, grounds,
+                                                      case.must_use, case.must_not, case.premium)
+                    values.update({
+                        "repaired": float(draft.repaired), "fallback": float(draft.fallback),
+                        "raw_pass": draft.candidates_passed_raw / draft.candidates if draft.candidates else 0.0,
+                        "latency_ms": float(draft.latency_ms), "error": 0.0,
+                    })
+                    result.output = {"subject": draft.subject, "body": draft.body, "score": draft.score,
+                                     "model": draft.model, "prompt": draft.prompt, "repaired": draft.repaired,
+                                     "fallback": draft.fallback, "candidates": draft.candidates,
+                                     "candidates_passed_raw": draft.candidates_passed_raw,
+                                     "latency_ms": draft.latency_ms,
+                                     "citations": [c.source for c in draft.citations],
+                                     "checks": [{"name": c.name, "passed": c.passed, "hard": c.hard,
+                                                 "detail": c.detail} for c in draft.checks]}
+                    result.metrics, result.details = values, details
+                    if self.judge is not None:
+                        verdict = self.judge.grade(goal=case.goal, channel=case.channel, recipient=recipient.name,
+                                                   facts=[recipient.how_we_met, *recipient.notes, recipient.title,
+                                                          recipient.company, case.context],
+                                                   message=draft.text())
+                        result.judge = {"model": self.judge.name, "scores": verdict.scores, "mean": verdict.mean,
+                                        "reason": verdict.reason, "parsed": verdict.parsed, "error": verdict.error,
+                                        "raw": verdict.raw[:500]}
             except Exception as exc:  # recorded in the report and counted as a failed case, never lost
                 result.error = f"{type(exc).__name__}: {exc}"[:500]
                 result.metrics = {"hard_pass": 0.0, "personalized": 0.0, "fact_recall": 0.0, "unsupported": 1.0,
                                   "within_limit": 0.0, "ask_present": 0.0, "single_ask": 0.0,
                                   "readability_grade": None, "checker_score": 0.0, "repaired": None,
                                   "fallback": None, "raw_pass": 0.0, "latency_ms": None, "error": 1.0}
-            finally:
-                if store is not None:
-                    store.close()
             results.append(result)
             if advance:
                 advance(1)
@@ -263,10 +263,9 @@ class Runner:
             result = CaseResult(suite="advice", id=case.id, input={
                 "situation": case.situation, "themes": case.themes, "must_include": case.must_include,
                 "helpful": [names[k] for k in case.helpful]})
-            store = None
             try:
-                coach, store, _ = self._case_coach(f"advice-{case.id}", data.profile, data.contacts)
-                advice = coach.advise(case.situation)
+                with self._case_coach(f"advice-{case.id}", data.profile, data.contacts) as (coach, _store):
+                    advice = coach.advise(case.situation)
                 values, details = M.advice_metrics(
                     advice.summary, advice.steps, advice.script, [c.source for c in advice.citations],
                     [r.name for r in advice.related_contacts], case.themes, case.must_include,
@@ -280,9 +279,6 @@ class Runner:
                                   "includes": 0.0, "helpful_hit": 0.0 if case.helpful else None,
                                   "helpful_recall": 0.0 if case.helpful else None, "latency_ms": None,
                                   "error": 1.0}
-            finally:
-                if store is not None:
-                    store.close()
             results.append(result)
             if advance:
                 advance(1)

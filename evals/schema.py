@@ -58,15 +58,20 @@ class DraftingCase(BaseModel):
     must_not: list[str] = Field(default_factory=list, description="Strings a draft must never contain.")
     quick: bool = False
 
+    def contact_keys(self) -> list[str]:
+        return [self.to]
 
-class DraftingSet(BaseModel):
+
+class CaseSet(BaseModel):
+    """A case file: the user's profile, the fictional contacts, and cases that refer to them by key."""
+
     version: int = 1
     profile: Profile
     contacts: list[CaseContact]
-    cases: list[DraftingCase]
+    cases: list
 
     @model_validator(mode="after")
-    def _references(self) -> DraftingSet:
+    def _unique(self) -> CaseSet:
         keys = [c.key for c in self.contacts]
         if len(set(keys)) != len(keys):
             raise ValueError("contact keys must be unique")
@@ -74,12 +79,17 @@ class DraftingSet(BaseModel):
         if len(set(ids)) != len(ids):
             raise ValueError("case ids must be unique")
         for case in self.cases:
-            if case.to not in keys:
-                raise ValueError(f"case {case.id}: unknown contact '{case.to}'")
+            unknown = [k for k in case.contact_keys() if k not in keys]
+            if unknown:
+                raise ValueError(f"case {case.id}: unknown contact(s) {unknown}")
         return self
 
     def contact(self, key: str) -> CaseContact:
         return next(c for c in self.contacts if c.key == key)
+
+
+class DraftingSet(CaseSet):
+    cases: list[DraftingCase]
 
 
 class AdviceCase(BaseModel):
@@ -90,6 +100,9 @@ class AdviceCase(BaseModel):
     helpful: list[str] = Field(default_factory=list, description="Keys of contacts a good answer suggests.")
     quick: bool = False
 
+    def contact_keys(self) -> list[str]:
+        return list(self.helpful)
+
     @field_validator("themes")
     @classmethod
     def _known_themes(cls, value: list[str]) -> list[str]:
@@ -99,20 +112,8 @@ class AdviceCase(BaseModel):
         return value
 
 
-class AdviceSet(BaseModel):
-    version: int = 1
-    profile: Profile
-    contacts: list[CaseContact]
+class AdviceSet(CaseSet):
     cases: list[AdviceCase]
-
-    @model_validator(mode="after")
-    def _references(self) -> AdviceSet:
-        keys = {c.key for c in self.contacts}
-        for case in self.cases:
-            unknown = [k for k in case.helpful if k not in keys]
-            if unknown:
-                raise ValueError(f"case {case.id}: unknown helpful contact(s) {unknown}")
-        return self
 
 
 def _load(path: Path, model: type[BaseModel]) -> Any:

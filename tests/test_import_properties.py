@@ -6,14 +6,12 @@ import itertools
 import os
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from coach.errors import ImportFormatError
 from coach.importers import FORMATS, Row, Skip, read_rows
-from coach.store import Store
 from tests.fixtures_contacts import GOOGLE_CURRENT_HEADER, LINKEDIN_HEADER, VCARD_30, linkedin_text
 
 _counter = itertools.count()
@@ -85,14 +83,6 @@ def test_linkedin_rows_of_random_cells(tmp_path, cells):
     for item in items:
         if isinstance(item, Row):
             assert item.contact.name
-
-
-@pytest.fixture
-def store(settings):
-    settings.ensure_home()
-    store = Store(settings.sqlalchemy_url)
-    yield store
-    store.close()
 
 
 @hsettings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -50,6 +50,12 @@ class Coach:
     def model_name(self) -> str:
         return getattr(self._model, "model_name", None) or self.settings.llm
 
+    @property
+    def capable(self) -> bool:
+        """Whether the model writes whole drafts (see Settings.capable); a scripted test model may say so itself."""
+        own = getattr(self._model, "capable", None)
+        return bool(own) if own is not None else self.settings.capable
+
     def contacts(self) -> list:
         """Every contact (without notes), cached until the store's revision moves."""
         revision = self.store.revision()
@@ -71,7 +77,7 @@ class Coach:
         validate(goal, channel)
         drafter = Drafter(store=self.store, retriever=self.synced_retriever(), model=self.model, contacts=self.contacts,
                           model_name=self.model_name, candidates=candidates or self.settings.candidates,
-                          premium=self.settings.linkedin_premium, on_token=on_token)
+                          premium=self.settings.linkedin_premium, on_token=on_token, capable=self.capable)
         return drafter.run(to, goal, channel, context, style)
 
     def check(self, text: str, channel: str, to: str | None = None) -> CheckReport:

@@ -1,25 +1,40 @@
 """The message checker: every draft passes through it, and so can the user's own messages.
 
-Each check returns pass/fail with a detail and a suggestion; hard checks gate
-what the coach may show (channel limit, placeholders, unsupported claims,
-another contact's facts, a wrong name). Grounding is literal: every name,
-organisation, event, date, number, link and email address in the message must
-appear in what the user told us (the contact record, their notes and history,
-the user's profile, or the request itself). Links, email addresses and money
-are stricter: a contact *note* is data, not an instruction, so they count only
-when the user supplied them in the request or profile, or as the contact's own
-address.
+A check is one small function registered with its weight and whether it is
+hard. A failed hard check means the coach never shows the draft: the message
+would be wrong or embarrassing (over the channel's limit, a placeholder, a
+claim the user never told us, another contact's details, the wrong name, a
+goal it does not fulfil, the recipient spoken of in the third person, two
+facts stitched into a false one, a sentence said twice). Soft checks make a
+message better (one clear ask, something personal, the user's reason, no
+stock phrases, a greeting, plain words) and only move the score. Form checks
+live here; substance checks (goal, reason, person, facts, repetition) in
+`coach/substance.py`, registered the same way.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from coach.domain import Contact, Profile
+from coach.grounds import (  # noqa: F401  (re-exported: the checker is where callers look for them)
+    ALWAYS_OK,
+    ASK_PATTERN,
+    COMMON_CAPITALISED,
+    EMAIL,
+    GREETING,
+    PLACEHOLDER,
+    STOCK_PHRASES,
+    URL,
+    Grounds,
+    claims,
+    other_contact_mentions,
+    unsupported_claims,
+)
 from coach.messages import CheckReport, CheckResult
 from coach.readability import grade as readability_grade
+from coach.text import STOPWORDS, fold, sentences, strip_frame, words  # noqa: F401
 
 LINKEDIN_MESSAGE_LIMIT = 1900
 EMAIL_WORDS = (25, 150)
@@ -28,209 +43,59 @@ SUBJECT_WORDS = (2, 8)
 SUBJECT_CHARS = 60
 MAX_GRADE = 8.0
 
-WEIGHTS = {
-    "length": 20, "subject": 5, "ask": 15, "personalization": 15, "grounding": 20,
-    "other-contacts": 5, "placeholders": 10, "stock-phrases": 5, "greeting": 5, "readability": 5,
-}
 
-STOCK_PHRASES = (
-    "i hope this message finds you well", "i hope this email finds you well", "hope this finds you well",
-    "i came across your profile", "i stumbled upon your profile", "to whom it may concern",
-    "allow me to introduce myself", "my name is", "i am writing to", "i wanted to reach out",
-    "i hope you are doing well", "i hope you're doing well", "i hope all is well",
-)
-GREETING = re.compile(r"^\s*(hi|hello|hey|dear|good morning|good afternoon)\s+([A-Za-zÀ-ÿ'’-]+)", re.IGNORECASE)
-PLACEHOLDER = re.compile(
-    r"\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|<[^>\n]{1,40}>|_{3,}|\bX{2,}\b|"
-    r"\b(your name|company name|recipient'?s? name|insert [a-z ]+|name here|job title here)\b",
-    re.IGNORECASE,
-)
-URL = re.compile(r"\bhttps?://[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9-]+\.(?:com|io|org|net|dev|ai|co|ly|me)(?:/[^\s)]*)?\b",
-                 re.IGNORECASE)
-EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-MONEY = re.compile(r"[$€£¥]\s?\d[\d,.]*\s?[kKmMbB]?\b|\b\d[\d,.]*\s?(?:dollars|usd|eur|euros|pounds|gbp)\b",
-                   re.IGNORECASE)
-NUMBER = re.compile(r"\b\d[\d,.:/'-]*\d\b|\b\d\b")
-DURATION = re.compile(r"^\s*[- ]?(minutes?|mins?|hours?|hrs?|weeks?|days?|months?)\b", re.IGNORECASE)
-CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w&'’.-]*\w|\b[A-ZÀ-ÖØ-Þ]\b")
-ASK_PATTERN = re.compile(
-    r"\b(would you|could you|can you|could we|can we|are you open|would it be|would you be|might you|"
-    r"let me know if|let me know whether|please (?:let|share|send|consider)|i'd love to|i would love to|"
-    r"would love to|is there any chance|do you have (?:time|\d+ minutes)|are you free|happy to hop)\b",
-    re.IGNORECASE,
-)
-ALWAYS_OK = {
-    "i", "i'm", "i’m", "i've", "i'd", "i'll", "hi", "hello", "hey", "dear", "thanks", "thank", "best", "cheers",
-    "regards", "sincerely", "warmly", "warm", "all", "linkedin", "ok", "okay", "p.s", "ps", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "zoom", "email", "congrats", "congratulations",
-}
-COMMON_CAPITALISED = set(
-    ["it", "would", "could", "can", "we", "you", "thanks", "great", "congrats", "this", "that", "the", "my", "our", "your", "hope", "looking", "just", "quick", "happy", "glad", "lovely", "so", "and", "but", "also", "if", "when", "as", "please", "no", "yes", "let", "how", "what", "do", "did", "are", "is", "was", "were", "have", "has", "had", "will", "may", "might", "should", "since", "after", "before", "during", "not", "nice", "good", "wonderful", "really", "hey", "there", "here", "they", "he", "she", "his", "her", "its", "one", "every", "any", "all", "some", "best", "kind", "warm", "again", "still", "last", "next", "first"]
-)
-STOPWORDS = set(
-    ["a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "she", "so", "that", "the", "their", "them", "they", "this", "to", "was", "we", "were", "what", "when", "where", "which", "who", "will", "with", "you", "your", "about", "after", "also", "just", "more", "most", "very", "some", "any", "than", "then", "there", "these", "those", "would", "could", "should", "can", "may", "might", "our", "us"]
-)
+@dataclass
+class Message:
+    """One message under check, with what the checks need computed once."""
 
+    body: str
+    channel: str
+    grounds: Grounds
+    subject: str = ""
+    premium: bool = False
 
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form for matching."""
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().replace("’", "'")
+    @cached_property
+    def text(self) -> str:
+        return f"{self.subject}\n{self.body}" if self.subject else self.body
 
+    @cached_property
+    def first(self) -> str:
+        return self.grounds.contact.first_name if self.grounds.contact else ""
 
-def words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9][a-z0-9'+#.-]*[a-z0-9]|[a-z0-9]", fold(text))
-
-
-def sentences(text: str) -> list[str]:
-    """Split into sentences, keeping line breaks as boundaries (greetings, sign-offs)."""
-    out: list[str] = []
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        out.extend(s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])", line) if s.strip())
-    return out
+    @cached_property
+    def core(self) -> str:
+        """The body without its greeting word and name and its sign-off: what is said to the person."""
+        return strip_frame(self.body)
 
 
 @dataclass
-class Grounds:
-    """What the user knows: the only sources a message may draw facts from."""
-
-    contact: Contact | None = None
-    profile: Profile = field(default_factory=Profile)
-    request: str = ""
-    others: list[Contact] = field(default_factory=list)
-    _others: dict[str, str] | None = field(default=None, repr=False)
-
-    def fact_text(self) -> str:
-        parts = [self.request, self.profile.name, self.profile.headline, self.profile.goals,
-                 " ".join(self.profile.target_companies), " ".join(self.profile.target_roles)]
-        c = self.contact
-        if c:
-            parts += [c.name, c.company, c.title, c.location, c.how_we_met, " ".join(c.tags),
-                      " ".join(c.emails), c.linkedin_url]
-            parts += [n.text for n in c.notes]
-            parts += [f"{i.date:%B %d %Y} {i.date.year} {i.summary}" for i in c.interactions]
-            if c.connected_on:
-                parts.append(f"{c.connected_on:%B %Y} {c.connected_on.year}")
-        return fold("\n".join(p for p in parts if p))
-
-    def others_table(self) -> dict[str, str]:
-        """Folded name or company of every other contact -> how it is written (built once per Grounds)."""
-        if self._others is None:
-            own_id = self.contact.id if self.contact else None
-            table: dict[str, str] = {}
-            for other in self.others:
-                if own_id is not None and other.id == own_id:
-                    continue
-                for value in (other.name, other.company):
-                    key = " ".join(words(value))
-                    if len(key) >= 3 and fold(key) not in ALWAYS_OK and key not in STOPWORDS:
-                        table.setdefault(key, value)
-            self._others = table
-        return self._others
-
-    def trusted_text(self) -> str:
-        """Where links, emails and money may come from: the user's own words and the contact's own address."""
-        parts = [self.request, self.profile.name, self.profile.headline, self.profile.goals]
-        if self.contact:
-            parts += [" ".join(self.contact.emails), self.contact.linkedin_url]
-        return fold("\n".join(p for p in parts if p))
-
-    def history_words(self) -> set[str]:
-        """Distinctive words from the contact's notes, how we met, and interactions."""
-        c = self.contact
-        if not c:
-            return set()
-        text = " ".join([c.how_we_met, *(n.text for n in c.notes), *(i.summary for i in c.interactions)])
-        own = set(words(c.name))
-        text = URL.sub(" ", EMAIL.sub(" ", text))
-        return {w for w in words(text) if (len(w) >= 4 or w.isdigit()) and w not in STOPWORDS and w not in own}
+class Verdict:
+    passed: bool
+    detail: str
+    suggestion: str = ""
+    hard: bool | None = None  # overrides the check's own flag (a greeting is hard only when it names someone else)
 
 
-def _supported(phrase: str, facts: str) -> bool:
-    f = fold(phrase).strip(".'’-")
-    if not f or f in ALWAYS_OK:
-        return True
-    if re.search(r"(?<![a-z0-9])" + re.escape(f) + r"(?![a-z0-9])", facts):
-        return True
-    parts = [w for w in words(f) if w not in STOPWORDS and w not in ALWAYS_OK]
-    return bool(parts) and all(re.search(r"(?<![a-z0-9])" + re.escape(p) + r"(?![a-z0-9])", facts) for p in parts)
+@dataclass(frozen=True)
+class Check:
+    name: str
+    weight: int
+    hard: bool
+    run: Callable[[Message], Verdict | None] = field(compare=False)
+    about: str = ""
 
 
-def claims(text: str) -> list[tuple[str, str]]:
-    """(kind, text) of every checkable claim: links, emails, money, numbers, proper names."""
-    found: list[tuple[str, str]] = []
-    masked = text
-    for kind, pattern in (("email", EMAIL), ("link", URL), ("money", MONEY)):
-        for m in pattern.finditer(masked):
-            found.append((kind, m.group(0).rstrip(".,;:!?")))
-        masked = pattern.sub(" ", masked)
-    for m in NUMBER.finditer(masked):
-        if not DURATION.match(masked[m.end():]):
-            found.append(("number", m.group(0)))
-    masked = GREETING.sub(lambda m: m.group(0) + ".", masked)  # the word after "Hi Priya," starts a sentence
-    for sentence in sentences(masked):
-        tokens = list(CAPITALISED.finditer(sentence))
-        phrase: list[str] = []
-        last_end = -1
-        for i, tok in enumerate(tokens):
-            word = tok.group(0)
-            initial = i == 0 and tok.start() == len(sentence) - len(sentence.lstrip())
-            if phrase and tok.start() - last_end <= 1:
-                phrase.append(word)
-            else:
-                if phrase:
-                    found.append(("name", " ".join(phrase)))
-                phrase = [] if (initial and not word.isupper()) else [word]
-                if initial and not word.isupper():
-                    # a sentence's first word counts only as the start of a multi-word name
-                    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-                    if nxt and nxt.start() - tok.end() <= 1 and fold(word) not in ALWAYS_OK:
-                        phrase = [word]
-            last_end = tok.end()
-        if phrase:
-            found.append(("name", " ".join(phrase)))
-    out: list[tuple[str, str]] = []
-    for kind, value in found:
-        if kind == "name":  # trim common words off a phrase's ends: "Could I" is no name, "Thanks Priya" is Priya
-            parts = value.split(" ")
-            while parts and (fold(parts[0]) in COMMON_CAPITALISED or fold(parts[0]) in ALWAYS_OK):
-                parts.pop(0)
-            while parts and (fold(parts[-1]) in COMMON_CAPITALISED or fold(parts[-1]) in ALWAYS_OK):
-                parts.pop()
-            if not parts:
-                continue
-            value = " ".join(parts)
-        out.append((kind, value))
-    return out
+REGISTRY: dict[str, Check] = {}
 
 
-def unsupported_claims(text: str, grounds: Grounds) -> list[str]:
-    facts, trusted = grounds.fact_text(), grounds.trusted_text()
-    bad: list[str] = []
-    for kind, value in claims(text):
-        ok = _supported(value, trusted) if kind in ("email", "link", "money") else _supported(value, facts)
-        if not ok and value not in bad:
-            bad.append(value)
-    return bad
+def check(name: str, weight: int, hard: bool = False) -> Callable:
+    """Register a check: `fn(message) -> Verdict`, or None when it does not apply to this message."""
 
+    def register(fn: Callable[[Message], Verdict | None]) -> Callable[[Message], Verdict | None]:
+        REGISTRY[name] = Check(name, weight, hard, fn, (fn.__doc__ or "").strip().split("\n")[0])
+        return fn
 
-def other_contact_mentions(text: str, grounds: Grounds) -> list[str]:
-    """Names and companies of *other* contacts that appear in the message and not in this contact's facts."""
-    table = grounds.others_table()
-    if not table:
-        return []
-    tokens = words(text)
-    own = grounds.fact_text()
-    hits: list[str] = []
-    for size in range(1, 6):
-        for i in range(len(tokens) - size + 1):
-            original = table.get(" ".join(tokens[i:i + size]))
-            if original and original not in hits and not _supported(original, own):
-                hits.append(original)
-    return hits
+    return register
 
 
 def ask_sentences(text: str) -> list[str]:
@@ -246,106 +111,114 @@ def channel_limit(channel: str, premium: bool = False) -> int | None:
 
 
 def check_message(body: str, channel: str, grounds: Grounds, subject: str = "", premium: bool = False) -> CheckReport:
-    """Score a message on every check; see the module docstring for what each means."""
-    checks: list[CheckResult] = []
-    body = body.strip()
-    n_chars, n_words = len(body), len(body.split())
+    """Score a message on every registered check (see the module docstring for what each means)."""
+    import coach.substance  # noqa: F401  (registers the substance checks)
 
-    limit = channel_limit(channel, premium)
-    if channel == "email":
-        ok = EMAIL_WORDS[0] <= n_words <= EMAIL_WORDS[1]
-        ideal = EMAIL_IDEAL[0] <= n_words <= EMAIL_IDEAL[1]
-        checks.append(CheckResult(
-            name="length", passed=ok, hard=True,
-            detail=f"{n_words} words (email bodies: {EMAIL_WORDS[0]}-{EMAIL_WORDS[1]}, ideally "
-                   f"{EMAIL_IDEAL[0]}-{EMAIL_IDEAL[1]})" + ("" if ideal or not ok else "; outside the ideal range"),
-            suggestion="" if ok else ("Cut it to one short paragraph and the ask." if n_words > EMAIL_WORDS[1]
-                                      else "Add one sentence of context: why them, why now."),
-        ))
-        sw = len(subject.split())
-        ok = SUBJECT_WORDS[0] <= sw <= SUBJECT_WORDS[1] and len(subject) < SUBJECT_CHARS
-        checks.append(CheckResult(
-            name="subject", passed=ok, hard=True,
-            detail=f"subject has {sw} words, {len(subject)} characters (2-8 words, under 60)" if subject
-            else "no subject line",
-            suggestion="" if ok else "Write a specific 2-8 word subject, e.g. 'Quick question about the data team'.",
-        ))
-    else:
-        ok = limit is None or n_chars <= limit
-        checks.append(CheckResult(
-            name="length", passed=ok, hard=True, detail=f"{n_chars}/{limit} characters",
-            suggestion="" if ok else f"Cut {n_chars - (limit or 0)} characters: keep the hook and the ask.",
-        ))
+    message = Message(body=body.strip(), channel=channel, grounds=grounds, subject=subject.strip(), premium=premium)
+    results: list[CheckResult] = []
+    total = got = 0
+    for item in REGISTRY.values():
+        verdict = item.run(message)
+        if verdict is None:
+            continue
+        hard = item.hard if verdict.hard is None else verdict.hard
+        results.append(CheckResult(name=item.name, passed=verdict.passed, hard=hard, detail=verdict.detail,
+                                   suggestion="" if verdict.passed else verdict.suggestion))
+        total += item.weight
+        got += item.weight if verdict.passed else 0
+    bad = unsupported_claims(message.text, grounds)
+    return CheckReport(score=round(100 * got / total) if total else 100, checks=results, unsupported=bad)
 
-    asks = ask_sentences(body)
-    checks.append(CheckResult(
-        name="ask", passed=len(asks) == 1,
-        detail=f"one clear ask: “{asks[0]}”" if len(asks) == 1 else f"{len(asks)} asks found",
-        suggestion="" if len(asks) == 1 else ("End with one specific, easy-to-answer request." if not asks
-                                              else "Keep one ask; several make it harder to say yes."),
-    ))
 
-    history = grounds.history_words()
-    used = sorted(history & set(words(body)))
-    if grounds.contact is None:
-        checks.append(CheckResult(name="personalization", passed=False, detail="no contact given to personalise for",
-                                  suggestion="Name the recipient (--to) so the message can be checked against what you know."))
-    else:
-        checks.append(CheckResult(
-            name="personalization", passed=bool(used),
-            detail=f"uses what you know: {', '.join(used[:5])}" if used else "nothing specific to this person",
-            suggestion="" if used else "Mention something from your notes: where you met, what you talked about.",
-        ))
+# ---------------------------------------------------------------- form checks
+@check("length", 20, hard=True)
+def _length(m: Message) -> Verdict:
+    """Within the channel's limit (characters for LinkedIn, words for an email)."""
+    if m.channel == "email":
+        n = len(m.body.split())
+        ok = EMAIL_WORDS[0] <= n <= EMAIL_WORDS[1]
+        ideal = EMAIL_IDEAL[0] <= n <= EMAIL_IDEAL[1]
+        return Verdict(
+            ok, f"{n} words (email bodies: {EMAIL_WORDS[0]}-{EMAIL_WORDS[1]}, ideally "
+                f"{EMAIL_IDEAL[0]}-{EMAIL_IDEAL[1]})" + ("" if ideal or not ok else "; outside the ideal range"),
+            "Cut it to one short paragraph and the ask." if n > EMAIL_WORDS[1]
+            else "Add one sentence of context: why them, why now.")
+    limit = channel_limit(m.channel, m.premium)
+    n = len(m.body)
+    return Verdict(limit is None or n <= limit, f"{n}/{limit} characters",
+                   f"Cut {n - (limit or 0)} characters: keep the hook and the ask.")
 
-    bad = unsupported_claims(f"{subject}\n{body}", grounds)
-    checks.append(CheckResult(
-        name="grounding", passed=not bad, hard=True,
-        detail="every name, date, number and link is supported" if not bad
-        else f"unsupported: {', '.join(bad[:6])}",
-        suggestion="" if not bad else "Remove or correct details that are not in your notes or request.",
-    ))
-    others = other_contact_mentions(f"{subject}\n{body}", grounds)
-    checks.append(CheckResult(
-        name="other-contacts", passed=not others, hard=True,
-        detail="no other contact's details" if not others else f"mentions another contact's details: {', '.join(others)}",
-        suggestion="" if not others else "Remove details that belong to someone else.",
-    ))
 
-    holders = [m.group(0) for m in PLACEHOLDER.finditer(f"{subject}\n{body}")]
-    checks.append(CheckResult(
-        name="placeholders", passed=not holders, hard=True,
-        detail="no placeholders" if not holders else f"placeholders: {', '.join(holders[:4])}",
-        suggestion="" if not holders else "Replace every placeholder with the real detail, or drop it.",
-    ))
+@check("subject", 5, hard=True)
+def _subject(m: Message) -> Verdict | None:
+    """An email has a specific 2-8 word subject."""
+    if m.channel != "email":
+        return None
+    sw = len(m.subject.split())
+    ok = SUBJECT_WORDS[0] <= sw <= SUBJECT_WORDS[1] and len(m.subject) < SUBJECT_CHARS
+    return Verdict(ok, f"subject has {sw} words, {len(m.subject)} characters (2-8 words, under 60)" if m.subject
+                   else "no subject line",
+                   "Write a specific 2-8 word subject, e.g. 'Quick question about the data team'.")
 
-    stock = [p for p in STOCK_PHRASES if p in fold(body)]
-    checks.append(CheckResult(
-        name="stock-phrases", passed=not stock,
-        detail="no stock phrases" if not stock else f"stock phrase: “{stock[0]}”",
-        suggestion="" if not stock else "Open with something only you could say to this person.",
-    ))
 
-    first = grounds.contact.first_name if grounds.contact else ""
-    greeting = GREETING.match(body)
-    if greeting and first and fold(greeting.group(2)) != fold(first):
-        checks.append(CheckResult(name="greeting", passed=False, hard=True,
-                                  detail=f"addressed to {greeting.group(2)}, but this is {first}",
-                                  suggestion=f"Address it to {first}."))
-    else:
-        ok = bool(greeting) and (not first or fold(greeting.group(2)) == fold(first))
-        checks.append(CheckResult(
-            name="greeting", passed=ok,
-            detail=f"addressed to {greeting.group(2)}" if greeting else "no greeting",
-            suggestion="" if ok else f"Start with 'Hi {first or 'and their first name'},'.",
-        ))
+@check("ask", 15)
+def _ask(m: Message) -> Verdict:
+    """One clear ask."""
+    asks = ask_sentences(m.body)
+    return Verdict(len(asks) == 1, f"one clear ask: “{asks[0]}”" if len(asks) == 1 else f"{len(asks)} asks found",
+                   "End with one specific, easy-to-answer request." if not asks
+                   else "Keep one ask; several make it harder to say yes.")
 
-    grade = readability_grade(body)
-    checks.append(CheckResult(
-        name="readability", passed=grade <= MAX_GRADE,
-        detail=f"Flesch-Kincaid grade {grade:.1f} (aim for {MAX_GRADE:.0f} or lower)",
-        suggestion="" if grade <= MAX_GRADE else "Use shorter sentences and plainer words.",
-    ))
 
-    total = sum(WEIGHTS[c.name] for c in checks)
-    got = sum(WEIGHTS[c.name] for c in checks if c.passed)
-    return CheckReport(score=round(100 * got / total), checks=checks, unsupported=bad)
+@check("grounding", 20, hard=True)
+def _grounding(m: Message) -> Verdict:
+    """Every name, date, number and link is something the user told us."""
+    bad = unsupported_claims(m.text, m.grounds)
+    return Verdict(not bad, "every name, date, number and link is supported" if not bad
+                   else f"unsupported: {', '.join(bad[:6])}",
+                   "Remove or correct details that are not in your notes or request.")
+
+
+@check("other-contacts", 5, hard=True)
+def _others(m: Message) -> Verdict:
+    """No other contact's name or company."""
+    others = other_contact_mentions(m.text, m.grounds)
+    return Verdict(not others, "no other contact's details" if not others
+                   else f"mentions another contact's details: {', '.join(others)}",
+                   "Remove details that belong to someone else.")
+
+
+@check("placeholders", 10, hard=True)
+def _placeholders(m: Message) -> Verdict:
+    """No [brackets] or template slots left to fill."""
+    holders = [x.group(0) for x in PLACEHOLDER.finditer(m.text)]
+    return Verdict(not holders, "no placeholders" if not holders else f"placeholders: {', '.join(holders[:4])}",
+                   "Replace every placeholder with the real detail, or drop it.")
+
+
+@check("stock-phrases", 5)
+def _stock(m: Message) -> Verdict:
+    """No stock phrases."""
+    stock = [p for p in STOCK_PHRASES if p in fold(m.body)]
+    return Verdict(not stock, "no stock phrases" if not stock else f"stock phrase: “{stock[0]}”",
+                   "Open with something only you could say to this person.")
+
+
+@check("greeting", 5)
+def _greeting(m: Message) -> Verdict:
+    """Greets the person by their first name (hard when it names someone else)."""
+    greeting = GREETING.match(m.body)
+    if greeting and m.first and fold(greeting.group(2)) != fold(m.first):
+        return Verdict(False, f"addressed to {greeting.group(2)}, but this is {m.first}",
+                       f"Address it to {m.first}.", hard=True)
+    ok = bool(greeting) and (not m.first or fold(greeting.group(2)) == fold(m.first))
+    return Verdict(ok, f"addressed to {greeting.group(2)}" if greeting else "no greeting",
+                   f"Start with 'Hi {m.first or 'and their first name'},'.")
+
+
+@check("readability", 5)
+def _readability(m: Message) -> Verdict:
+    """Short sentences and plain words."""
+    g = readability_grade(m.body)
+    return Verdict(g <= MAX_GRADE, f"Flesch-Kincaid grade {g:.1f} (aim for {MAX_GRADE:.0f} or lower)",
+                   "Use shorter sentences and plainer words.")

@@ -1,9 +1,17 @@
-"""Drafting as a LangGraph graph: resolve → gather → retrieve → generate → check/repair/select.
+"""Drafting as a LangGraph graph: resolve → gather → retrieve → generate → check ⇄ revise → compose.
 
-No draft leaves this module without passing the checker's hard checks: each
-candidate is checked as written, then repaired and checked again; the best
-passing one wins, and when none passes the grounded template for the goal is
-used, and the result says so.
+No draft leaves this module without passing the checker's hard checks. Two
+tiers of model share the graph:
+
+* a *capable* model (`openai/<model>`, or COACH_LLM_TIER=capable) writes whole
+  messages; one that passes the hard checks as written is returned as written
+  (path "as-written"); otherwise the failed checks go back to the model as a
+  revision request, up to two rounds ("revised"), before any sentence is cut;
+* the *embedded* model (135M) writes a good line at best: its candidates are
+  checked as written, then composed from verified facts keeping the model's
+  sentences that pass ("repaired"), or from verified facts alone ("template").
+
+`Draft.path` records which, and `Draft.revisions` how many rounds it took.
 """
 
 from __future__ import annotations
@@ -12,18 +20,24 @@ import time
 from collections.abc import Callable
 from typing import Any, TypedDict
 
+from langchain_core.messages import AIMessage, HumanMessage
 from langgraph.graph import END, START, StateGraph
 
-from coach import checker
-from coach.composer import Brief, Style, gather_facts, repair, template
+from coach.composer import Brief, Style, clean, compose, gather_facts
 from coach.domain import CHANNELS, GOALS, Contact, Profile
 from coach.errors import CoachError, InputError
 from coach.messages import CheckReport, Citation, Draft, Fact
 from coach.prompts import load_data, load_prompt
+from coach.text import words
 
-# The first sentence is all the composer keeps from a candidate (see composer.BUDGET): a little more
-# than one sentence's worth of tokens is enough, and keeps the embedded model fast.
-MAX_TOKENS = {"linkedin-note": 48, "linkedin-message": 56, "email": 56}
+# The embedded model's first sentence is all the composer keeps (see BUDGET): a little more than one
+# sentence's worth of tokens is enough, and keeps it fast. A capable model writes the whole message.
+MAX_TOKENS = {
+    "embedded": {"linkedin-note": 48, "linkedin-message": 56, "email": 56},
+    "capable": {"linkedin-note": 160, "linkedin-message": 450, "email": 600},
+}
+BUDGET = {"embedded": 1, "capable": 8}  # how many of the model's sentences a composed draft may keep
+REVISION_ROUNDS = 2
 EXAMPLE_FIRST = "Dana"
 EXAMPLE_MESSAGE = ("Hi Dana, great talking about payments APIs at PyCon 2024! "
                    "Would you be open to a 20-minute call next week about your team?")
@@ -51,7 +65,11 @@ class DraftState(TypedDict, total=False):
     facts: list[Fact]
     citations: list[Citation]
     tip: str
+    messages: list
     candidates: list[str]
+    raw_passed: int
+    best: dict
+    rounds: int
     draft: Draft
 
 
@@ -67,34 +85,37 @@ class Drafter:
 
     def __init__(self, *, store: Any, retriever: Any, model: Any, model_name: str, candidates: int = 4,
                  premium: bool = False, on_token: Callable[[str], None] | None = None,
-                 contacts: Callable[[], list[Contact]] | None = None):
+                 contacts: Callable[[], list[Contact]] | None = None, capable: bool = False):
         self.store, self.retriever, self.model = store, retriever, model
         self.contacts = contacts or store.list_contacts
         self.model_name, self.n, self.premium = model_name, candidates, premium
         self.on_token = on_token
-        self.prompt = load_prompt("draft")
+        self.tier = "capable" if capable else "embedded"
+        self.prompt = load_prompt("draft_capable" if capable else "draft")
+        self.revise_prompt = load_prompt("revise")
         self.graph = self._build()
 
     def _build(self):
         g = StateGraph(DraftState)
-        g.add_node("resolve", self.resolve)
-        g.add_node("gather", self.gather)
-        g.add_node("retrieve", self.retrieve)
-        g.add_node("generate", self.generate)
-        g.add_node("select", self.select)
+        for name in ("resolve", "gather", "retrieve", "generate", "check", "revise", "compose", "accept"):
+            g.add_node(name, getattr(self, name))
         g.add_edge(START, "resolve")
         g.add_edge("resolve", "gather")
         g.add_edge("gather", "retrieve")
         g.add_edge("retrieve", "generate")
-        g.add_edge("generate", "select")
-        g.add_edge("select", END)
+        g.add_edge("generate", "check")
+        g.add_conditional_edges("check", self._after_check, {"accept": "accept", "revise": "revise",
+                                                                "compose": "compose"})
+        g.add_edge("revise", "check")
+        g.add_edge("compose", END)
+        g.add_edge("accept", END)
         return g.compile()
 
     def run(self, to: str, goal: str, channel: str, context: str = "", style: Style | None = None) -> Draft:
         validate(goal, channel)
         start = time.perf_counter()
         state = self.graph.invoke({"request": {"to": to, "goal": goal, "channel": channel,
-                                               "context": context, "style": style or Style()}})
+                                               "context": " ".join(context.split()), "style": style or Style()}})
         draft: Draft = state["draft"]
         draft.latency_ms = int((time.perf_counter() - start) * 1000)
         return draft
@@ -116,92 +137,172 @@ class Drafter:
         tip = hits[0].snippet.split("\n")[0][:200] if hits else ""
         return {"citations": citations, "tip": tip}
 
-    def _messages(self, state: DraftState):
+    def _brief(self, state: DraftState) -> Brief:
+        req = state["request"]
+        return Brief(contact=state["contact"], profile=state["profile"], goal=req["goal"], channel=req["channel"],
+                     context=req.get("context", ""), others=state["others"], premium=self.premium,
+                     style=req["style"])
+
+    def _messages(self, state: DraftState) -> list:
         req, contact = state["request"], state["contact"]
         goals = load_data("goals")
         facts = "\n".join(f"- {f.text}" for f in state["facts"] if f.source != "request") or "- (no notes yet)"
+        first = contact.first_name or contact.name
+        if self.tier == "capable":
+            brief = self._brief(state)
+            spec = goals["goals"][req["goal"]]
+            limit = ("under 100 words" if req["style"].shorter else "50-125 words") if req["channel"] == "email" \
+                else f"at most {brief.limit} characters"
+            if req["channel"] == "linkedin-message":
+                limit = "under 80 words" if req["style"].shorter else "60-120 words"
+            needs = " ".join(h for h in (spec.get("marker_hint", ""), spec.get("substance_hint", "")) if h)
+            if req["style"].formal:
+                needs += " Use a formal register (\"Dear\", no exclamation marks)."
+            sender = (state["profile"].name or "").split(" ")[0]
+            return self.prompt.messages(
+                channel_desc=goals["channels"][req["channel"]]["describe"], limit_desc=limit, first_name=first,
+                full_name=contact.name, headline=contact.headline() or "a contact", goal_desc=spec["describe"],
+                goal_needs=needs, facts=facts,
+                reason=f"Why I am writing (my own words): {req['context']}" if req.get("context") else "",
+                sender=f', signed "{sender}"' if sender and req["channel"] != "linkedin-note" else "")
         context = f"My request: {req['context']}" if req.get("context") else ""
         if state.get("tip"):
             context = f"{context}\nGood practice: {state['tip']}".strip()
-        sentences = goals["channels"][req["channel"]]["sentences"]
-        if req["style"].shorter:
-            sentences = "1 short sentence"
+        sentences = "1 short sentence" if req["style"].shorter else goals["channels"][req["channel"]]["sentences"]
         return self.prompt.messages(
-            channel_desc=goals["channels"][req["channel"]]["describe"], first_name=contact.first_name or contact.name,
+            channel_desc=goals["channels"][req["channel"]]["describe"], first_name=first,
             headline=contact.headline() or "a contact", goal_desc=goals["goals"][req["goal"]]["describe"],
             facts=facts, context=context, sentences=sentences, example_first=EXAMPLE_FIRST,
             example_message=EXAMPLE_MESSAGE,
         )
 
+    def _kwargs(self, channel: str, i: int) -> dict:
+        kwargs: dict[str, Any] = {"max_tokens": MAX_TOKENS[self.tier][channel], "temperature": 0.7 if i else 0.3}
+        if self.tier == "embedded":
+            kwargs["seed"] = 1000 + i
+        return kwargs
+
     def generate(self, state: DraftState) -> dict:
         messages = self._messages(state)
         channel = state["request"]["channel"]
         out: list[str] = []
-        for i in range(self.n):
-            kwargs = {"max_tokens": MAX_TOKENS[channel], "temperature": 0.7 if i else 0.3, "seed": 1000 + i}
-            if i == 0 and self.on_token:
-                pieces = []
-                for chunk in self.model.stream(messages, **kwargs):
-                    pieces.append(str(chunk.content))
-                    self.on_token(str(chunk.content))
-                out.append("".join(pieces))
-            else:
-                out.append(str(self.model.invoke(messages, **kwargs).content))
-        return {"candidates": out}
+        if self.tier == "capable" and self.n > 1 and not self.on_token:
+            # remote candidates are independent requests: send them together
+            bound = [self.model.bind(**self._kwargs(channel, i)) for i in range(self.n)]
+            from langchain_core.runnables import RunnableParallel
 
-    def select(self, state: DraftState) -> dict:
-        req, contact = state["request"], state["contact"]
-        brief = Brief(contact=contact, profile=state["profile"], goal=req["goal"], channel=req["channel"],
-                      context=req.get("context", ""), others=state["others"], premium=self.premium,
-                      style=req["style"])
-        scored: list[tuple[tuple, str, str, CheckReport, bool]] = []
-        raw_passed = 0
-        for candidate in state["candidates"]:
-            from coach.composer import clean
-
-            subject, body = clean(candidate)
-            raw = checker.check_message(body, brief.channel, brief.grounds, subject, self.premium)
-            if raw.hard_passed:
-                raw_passed += 1
-                scored.append(((1, raw.score, 0), subject, body, raw, False))
-            subject, body = repair(candidate, brief)
-            fixed = checker.check_message(body, brief.channel, brief.grounds, subject, self.premium)
-            if fixed.hard_passed:
-                scored.append(((1, fixed.score, 1), subject, body, fixed, True))
-        fallback = not scored
-        if fallback:
-            subject, body, report = _template_that_passes(brief, self.premium)
-            repaired = True
+            parallel = RunnableParallel({str(i): b for i, b in enumerate(bound)})
+            replies = parallel.invoke(messages)
+            out = [str(replies[str(i)].content) for i in range(self.n)]
         else:
-            _, subject, body, report, repaired = max(scored, key=lambda item: item[0])
-        draft = Draft(
+            for i in range(self.n):
+                kwargs = self._kwargs(channel, i)
+                if i == 0 and self.on_token:
+                    pieces = []
+                    for chunk in self.model.stream(messages, **kwargs):
+                        pieces.append(str(chunk.content))
+                        self.on_token(str(chunk.content))
+                    out.append("".join(pieces))
+                else:
+                    out.append(str(self.model.invoke(messages, **kwargs).content))
+        return {"messages": messages, "candidates": out, "rounds": 0}
+
+    def check(self, state: DraftState) -> dict:
+        """Check every candidate as written; keep the best one (fewest hard failures, then score)."""
+        brief = self._brief(state)
+        best: dict | None = None
+        passed = 0
+        for i, candidate in enumerate(state["candidates"]):
+            subject, body = clean(candidate)
+            if brief.channel != "email":
+                subject = ""
+            report = brief.check(subject, body)
+            passed += report.hard_passed
+            hard_failed = sum(1 for c in report.checks if c.hard and not c.passed)
+            key = (-hard_failed, report.score, -i)
+            if best is None or key > best["key"]:
+                best = {"key": key, "text": candidate, "subject": subject, "body": body, "report": report}
+        update: dict[str, Any] = {"best": best}
+        if state.get("rounds", 0) == 0:
+            update["raw_passed"] = passed
+        return update
+
+    def _after_check(self, state: DraftState) -> str:
+        best = state["best"]
+        if best["report"].hard_passed and (self.tier == "capable" or self._beats_composition(state, best)):
+            return "accept"
+        if self.tier == "capable" and state.get("rounds", 0) < REVISION_ROUNDS:
+            return "revise"
+        return "compose"
+
+    def _beats_composition(self, state: DraftState, best: dict) -> bool:
+        """The embedded model's own draft is kept only when it passes every check, not just the hard ones."""
+        return all(c.passed for c in best["report"].checks)
+
+    def revise(self, state: DraftState) -> dict:
+        """Send the best candidate back with what failed, as the model's own conversation continued."""
+        report: CheckReport = state["best"]["report"]
+        failures = "\n".join(f"- {c.name}: {c.detail}." + (f" {c.suggestion}" if c.suggestion else "")
+                             for c in report.checks if not c.passed)
+        ask = self.revise_prompt.messages(failures=failures)
+        messages = [*state["messages"], AIMessage(content=state["best"]["text"]), *ask]
+        reply = self.model.invoke(messages, **self._kwargs(state["request"]["channel"], 1))
+        return {"candidates": [str(reply.content)], "rounds": state.get("rounds", 0) + 1}
+
+    def accept(self, state: DraftState) -> dict:
+        """A candidate passed as written (or as the model revised it): it goes out in the model's words."""
+        best = state["best"]
+        path = "revised" if state.get("rounds", 0) else "as-written"
+        return {"draft": self._draft(state, best["subject"], best["body"].strip(), best["report"], path)}
+
+    def compose(self, state: DraftState) -> dict:
+        """Nothing passed as written: compose from verified facts, keeping the model's sentences that pass."""
+        brief = self._brief(state)
+        texts = [state["best"]["text"]] if self.tier == "capable" else state["candidates"]
+        best: tuple | None = None
+        for i, text in enumerate(dict.fromkeys(texts)):
+            made = compose(brief, text, BUDGET[self.tier])
+            if made is None:
+                continue
+            subject, body, report, uses_model = made
+            key = (report.score, uses_model, -i)
+            if best is None or key > best[0]:
+                best = (key, subject, body, report, uses_model)
+        if best is None:
+            made = compose(brief)
+            if made is None:
+                failed = "; ".join(c.detail for c in brief.check(*_empty(brief)).checks if c.hard and not c.passed)
+                raise DraftError(f"No draft for {brief.contact.name} passed the checks ({failed}); edit the "
+                                 "contact's details or write the message yourself and run `coach check`.")
+            best = ((0,), made[0], made[1], made[2], False)
+        _, subject, body, report, uses_model = best
+        return {"draft": self._draft(state, subject, body, report, "repaired" if uses_model else "template")}
+
+    def _draft(self, state: DraftState, subject: str, body: str, report: CheckReport, path: str) -> Draft:
+        req, contact = state["request"], state["contact"]
+        return Draft(
             contact=contact.name, contact_id=contact.id, goal=req["goal"], channel=req["channel"],
             subject=subject, body=body, score=report.score, checks=report.checks,
             citations=state.get("citations", []), facts=_used_facts(state["facts"], body),
-            model=self.model_name, prompt=self.prompt.ref, repaired=repaired, fallback=fallback,
-            candidates=len(state["candidates"]), candidates_passed_raw=raw_passed, limit=brief.limit,
+            model=self.model_name, prompt=self.prompt.ref, path=path, revisions=state.get("rounds", 0),
+            repaired=path in ("repaired", "template"), fallback=path == "template",
+            candidates=self.n, candidates_passed_raw=state.get("raw_passed", 0),
+            limit=self._brief(state).limit,
         )
-        return {"draft": draft}
 
 
-def _template_that_passes(brief: Brief, premium: bool) -> tuple[str, str, CheckReport]:
-    """The goal's template with a fact hook, else without: never a draft that fails a hard check."""
-    for with_hook in (True, False):
-        subject, body = template(brief, with_hook=with_hook)
-        report = checker.check_message(body, brief.channel, brief.grounds, subject, premium)
-        if report.hard_passed:
-            return subject, body, report
-    failed = ", ".join(c.detail for c in report.checks if c.hard and not c.passed)
-    raise DraftError(f"No draft for {brief.contact.name} passed the checks ({failed}); "
-                     "edit the contact's details or write the message yourself and run `coach check`.")
+def _empty(brief: Brief) -> tuple[str, str]:
+    return "", f"Hi {brief.first},"
 
 
 def _used_facts(facts: list[Fact], body: str) -> list[Fact]:
     """The facts whose distinctive words appear in the draft (what the user can verify)."""
-    words = set(checker.words(body))
+    from coach.text import STOPWORDS
+
+    used_words = set(words(body))
     used = []
     for fact in facts:
-        distinctive = {w for w in checker.words(fact.text) if len(w) >= 4 and w not in checker.STOPWORDS}
-        if distinctive & words:
+        distinctive = {w for w in words(fact.text) if len(w) >= 4 and w not in STOPWORDS}
+        if distinctive & used_words:
             used.append(fact)
     return used

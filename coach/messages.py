@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 
@@ -50,6 +52,12 @@ class Draft(BaseModel):
     model: str
     prompt: str = Field(default="", description="name@version of the prompt that produced it.")
     latency_ms: int = 0
+    path: Literal["as-written", "revised", "repaired", "template"] = Field(
+        default="template",
+        description="How the draft was made: the model's words as written, as the model revised them when told "
+                    "what failed, composed from verified facts keeping the model's sentences that passed "
+                    "(repaired), or from verified facts alone (template).")
+    revisions: int = Field(default=0, description="Revision rounds the model was asked for.")
     repaired: bool = False
     fallback: bool = Field(default=False, description="True when no candidate passed and the grounded template was used.")
     candidates: int = 0

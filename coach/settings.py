@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import platformdirs
 from pydantic import Field, SecretStr, field_validator
@@ -77,6 +77,13 @@ class Settings(BaseSettings):
         validation_alias="COACH_CANDIDATES",
         description="How many draft candidates the coach generates before checking and selecting.",
     )
+    llm_tier: Literal["auto", "embedded", "capable"] = Field(
+        default="auto",
+        validation_alias="COACH_LLM_TIER",
+        description="How the coach uses the chat model: 'embedded' (a small model: composition from verified facts "
+                    "writes the message), 'capable' (the model writes the whole draft and revises it when told what "
+                    "failed); 'auto' means capable for openai/<model>, embedded otherwise.",
+    )
     llm_threads: int = Field(
         default_factory=lambda: max(1, os.cpu_count() or 1),
         validation_alias="COACH_LLM_THREADS",
@@ -122,6 +129,13 @@ class Settings(BaseSettings):
     @property
     def checkpoint_path(self) -> Path:
         return self.home / "conversations.sqlite"
+
+    @property
+    def capable(self) -> bool:
+        """Whether the chat model is treated as one that can write, and revise, a whole message."""
+        if self.llm_tier != "auto":
+            return self.llm_tier == "capable"
+        return self.llm.split("/", 1)[0] == "openai"
 
     @property
     def note_limit(self) -> int:

@@ -1,0 +1,188 @@
+"""Phrasing: what the user wrote, as sentences to the person.
+
+The user's request ("congratulate her on the Series B", "My team could supply
+the data pipeline for his pilot.") and their notes ("Talked about payments APIs
+at PyCon", "She mentored me in the Women in Tech program") speak *of* the
+recipient. A message speaks *to* them. The patterns and frames are data
+(`prompts/phrasing.yaml`); this module applies them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coach.domain import Contact
+from coach.prompts import load_data
+from coach.text import capitalise, ensure_period, fold, second_person
+
+DETERMINERS = ("the ", "your ", "her ", "his ", "their ", "a ", "an ", "my ", "our ")
+
+
+def _data() -> dict:
+    return load_data("phrasing")
+
+
+def names_of(contact: Contact) -> tuple[str, ...]:
+    """How a user may refer to the recipient in a request or a note."""
+    return tuple(n for n in (contact.name, f"{contact.first_name} {contact.last_name}".strip(),
+                             contact.first_name) if n)
+
+
+def _who(contact: Contact) -> str:
+    return "|".join(["her", "him", "them", *(re.escape(n) for n in names_of(contact))])
+
+
+def _fill(template: str, x: str) -> str:
+    x = x.strip().rstrip(".!;,")
+    return template.replace("{X}", capitalise(x)).replace("{x}", x)
+
+
+def _tidy(text: str) -> str:
+    """The user's quick punctuation made readable: 'A; B' -> 'A, and B'; no doubled spaces."""
+    text = " ".join(text.split())
+    text = re.sub(r"\s*;\s*(?=[a-z]|I\b)", ", and ", text)
+    return text
+
+
+def request_sentence(context: str, goal: str, contact: Contact) -> str:
+    """The user's reason for writing, as one or two sentences to the person ('' when there is none)."""
+    context = _tidy(context.strip())
+    if not context or len(context) > 280:
+        return ""
+    data = _data()["request"]
+    who = _who(contact)
+    for rule in data["imperatives"]:
+        match = re.match(rule["pattern"].replace("{who}", who), context, re.IGNORECASE)
+        if match:
+            x = second_person(match.group("x"), names_of(contact))
+            return ensure_period(_fill(rule["say"], x))
+    said = second_person(context, names_of(contact))
+    low = fold(said)
+    words = said.split()
+    if len(words) <= 7 and low.startswith(DETERMINERS) and not re.search(r"\b(is|are|was|were|has|have)\b", low):
+        frame = data["noun_phrase"].get(goal) or data["noun_phrase"]["default"]
+        if frame:
+            return ensure_period(_fill(frame, said))
+    already = data["already"].get(goal)
+    if already and re.search(rf"\b{already}", low):
+        return ensure_period(capitalise(said))
+    frames = data["statement"].get(goal) or data["statement"]["default"]
+    about_them = low.startswith(("you ", "you're ", "your "))
+    x = said if said.startswith("I ") or said.split(" ", 1)[0].isupper() else said[:1].lower() + said[1:]
+    return ensure_period(_fill(frames["about_them" if about_them else "other"], x))
+
+
+# ---------------------------------------------------------------- notes and history
+@dataclass
+class Hook:
+    """One opening line built from one fact, with what kind of history it shows."""
+
+    sentence: str
+    kind: str
+    strength: int
+    source: str
+
+
+def _expand_shorthand(text: str) -> str:
+    for short, full in _data()["history"]["shorthand"].items():
+        text = text.replace(short, full)
+    return " ".join(text.split())
+
+
+def clause(text: str, contact: Contact) -> str | None:
+    """A note's first clause with a subject, in the second person: 'Talked payments' -> 'we talked about payments'."""
+    text = _expand_shorthand(text.strip())
+    first = re.split(r"(?<=[.!?;])\s|,\s(?=(?:talked|discussed|chatted|met|worked|said|mentioned)\b)", text,
+                     maxsplit=1)[0].strip().rstrip(".!;,")
+    if not first or len(first) > 140:
+        return None
+    verbs = _data()["history"]["note_verbs"]
+    head, _, rest = first.partition(" ")
+    if head.lower() in verbs and rest:
+        if head.lower() in ("talked", "chatted", "spoke") and not re.match(r"(about|with|through|at|on)\b", rest):
+            rest = f"about {rest}"
+        first = f"{verbs[head.lower()]} {rest}"
+    said = second_person(first, names_of(contact))
+    if not re.match(r"(we|you|i|my|our|your)\b", fold(said)):
+        return None  # a note that is not a clause about us ("Stripe, payments team") is left to the facts list
+    return said[:1].lower() + said[1:] if not said.startswith("I ") else said
+
+
+def shared_phrase(text: str, contact: Contact) -> str | None:
+    """A note that names shared history without a verb ('Two years of shared on-call work at Datadog')."""
+    text = _expand_shorthand(text.strip())
+    first = re.split(r"(?<=[.!?;])\s", text, maxsplit=1)[0].strip().rstrip(".!;,")
+    if not first or len(first) > 140 or _kind_of(first)[0] not in ("together", "favour"):
+        return None
+    said = second_person(first, names_of(contact))
+    if not fold(said).startswith(DETERMINERS):
+        said = "our " + said[:1].lower() + said[1:]
+    return said if said.split(" ", 1)[0].isupper() and len(said.split(" ", 1)[0]) > 1 else said[:1].lower() + said[1:]
+
+
+def how_we_met_hook(how: str, contact: Contact) -> Hook | None:
+    """'at PyCon 2024' / 'PyCon 2024' / 'we worked together at Bluepeak' / 'she mentored me in …' as one line."""
+    how = _expand_shorthand(" ".join(how.split()).rstrip("."))
+    if not how:
+        return None
+    frames = _data()["history"]["frames"]
+    low = fold(how)
+    if low.startswith(("at ", "in ", "during ", "on ")):
+        return Hook(ensure_period(_fill(frames["met_at"], how)), "met", 3, "contact:how_we_met")
+    if low.startswith(("through ", "via ")):
+        return Hook(ensure_period(_fill(frames["connected"], how.split(" ", 1)[1])), "met", 2, "contact:how_we_met")
+    said = clause(how, contact)
+    if said:
+        return _hook_for_clause(said, "contact:how_we_met")
+    head = low.split(" ", 1)[0]
+    if head in ("intro", "introduction", "referral", "mutual"):
+        return Hook(ensure_period(_fill(frames["connected"], ("an " if head.startswith("intro") else "a ") + how)),
+                    "met", 2, "contact:how_we_met")
+    if re.search(r"\b(network|group|community|club|program|programme|slack|discord|forum|list)\b", low):
+        the = "" if low.startswith(("the ", "a ", "an ")) else "the "
+        return Hook(ensure_period(_fill(frames["connected"], the + how)), "met", 2, "contact:how_we_met")
+    if how[:1].isupper() or any(ch.isdigit() for ch in how):
+        the = "the " if how.split()[-1].islower() else ""  # "Config 2023 design-systems workshop" is a thing
+        return Hook(ensure_period(_fill(frames["met_at"], f"at {the}{how}")), "met", 3, "contact:how_we_met")
+    return None
+
+
+def _kind_of(text: str) -> tuple[str, int]:
+    for item in _data()["history"]["kinds"]:
+        if re.search(item["match"], text, re.IGNORECASE if item["kind"] != "met" else 0):
+            return item["kind"], int(item["strength"])
+    return "news", 1
+
+
+def _hook_for_clause(said: str, source: str) -> Hook:
+    frames = _data()["history"]["frames"]
+    kind, strength = _kind_of(said)
+    low = fold(said)
+    if kind == "together":
+        frame = frames["together_we"] if low.startswith("we ") else frames["together_you"]
+    elif kind == "favour" and low.startswith("you "):
+        frame = frames["favour"]
+    elif kind == "met" and re.match(r"we met (at|in|during|on) ", low):
+        return Hook(ensure_period(_fill(frames["met_at"], said.split(" ", 2)[2])), kind, strength, source)
+    elif kind in ("met", "talked") and low.startswith("we "):
+        frame = frames["talked"]
+    else:
+        frame, kind, strength = frames["news"], ("favour" if kind == "favour" else "news"), min(strength, 2)
+    return Hook(ensure_period(_fill(frame, said)), kind, strength, source)
+
+
+def note_hook(text: str, contact: Contact, source: str) -> Hook | None:
+    said = clause(text, contact)
+    if said:
+        hook = _hook_for_clause(said, source)
+        more = re.search(r",\s*(talked|discussed|chatted)\s+(?:about\s+)?([^,;.]{3,60})",
+                         _expand_shorthand(text))
+        if hook.kind == "met" and more and hook.sentence.startswith("It was great meeting you"):
+            verb = {"talked": "talking about", "chatted": "chatting about", "discussed": "discussing"}[more.group(1)]
+            hook.sentence = f"{hook.sentence[:-1]} and {verb} {more.group(2).strip()}."
+        return hook
+    phrase = shared_phrase(text, contact)
+    if phrase:
+        return Hook(ensure_period(_fill(_data()["history"]["frames"]["shared"], phrase)), "together", 4, source)
+    return None

@@ -80,15 +80,19 @@ class Coach:
                           premium=self.settings.linkedin_premium, on_token=on_token, capable=self.capable)
         return drafter.run(to, goal, channel, context, style)
 
-    def check(self, text: str, channel: str, to: str | None = None) -> CheckReport:
+    def check(self, text: str, channel: str, to: str | None = None, goal: str | None = None,
+              context: str = "") -> CheckReport:
+        """Check a message the user wrote; with `goal` (and their `context`) its substance is checked too."""
         from coach import checker
         from coach.composer import clean
         from coach.drafting import validate
 
-        validate("referral", channel)
+        validate(goal or "referral", channel)
         contact = self.store.resolve_contact(to) if to else None
+        context = " ".join(context.split())
         grounds = checker.Grounds(contact=contact, profile=self.store.get_profile(),
-                                  others=self.contacts() if contact else [])
+                                  others=self.contacts() if contact else [], goal=goal or "", context=context,
+                                  request=context)
         subject, body = clean(text)
         if channel == "email" and not subject and "\n" in text.strip():
             first, _, rest = text.strip().partition("\n")

@@ -24,7 +24,7 @@ from coach.prompts import load_data
 from coach.text import LEADING_GREETING, SIGNOFF, content_words, fold, overlaps, sentences, words
 
 SUBJECT_LINE = re.compile(r"^\s*\**subject\**\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
-ECHO = re.compile(r"^(how we met|my request|works as|good practice|goal|what i know|notes?)\s*:|<<<|>>>|NOTES",
+ECHO = re.compile(r"^(how we met|my request|works as|goal|what i know|notes?)\s*:|<<<|>>>|NOTES|good practice",
                   re.IGNORECASE)
 # Goals whose message leads with the user's news or reason rather than the shared history.
 REASON_FIRST = ("congratulations", "thank-you", "follow-up")
@@ -124,6 +124,19 @@ def well_supported(sentence: str, brief: Brief, share: float = 0.5) -> bool:
     return sum(w in facts for w in content) / len(content) >= share
 
 
+def one_source(sentence: str, brief: Brief, share: float = 0.6) -> bool:
+    """Whether one fact alone (a note, how we met, the request) holds the sentence's names, numbers and most of
+    its content words. A small model joins true facts into false ones ("a talk about X at <employer>")."""
+    names = {fold(w) for w in re.findall(r"\b(?:[A-Z][\w-]+|\d[\d,.]*)", sentence)[1:]
+             if fold(w) not in checker.COMMON_CAPITALISED and fold(w) not in checker.ALWAYS_OK}
+    content = set(content_words(sentence, ignore=GENERIC | checker.ALWAYS_OK))
+    for source in brief.grounds.sources():
+        have = set(words(source))
+        if names <= have and (not content or len(content & have) / len(content) >= share):
+            return True
+    return False
+
+
 def passes_sentence(sentence: str, brief: Brief) -> bool:
     """A sentence may stay only if every sentence-level check passes on it alone."""
     if checker.PLACEHOLDER.search(sentence) or any(p in fold(sentence) for p in checker.STOCK_PHRASES):
@@ -134,9 +147,10 @@ def passes_sentence(sentence: str, brief: Brief) -> bool:
     return all(c.passed for c in report.checks if c.name in ("to-them", "facts-together", "repetition"))
 
 
-def model_sentences(candidate: str, brief: Brief, budget: int) -> list[str]:
+def model_sentences(candidate: str, brief: Brief, budget: int, strict: bool = False) -> list[str]:
     """The candidate's sentences that pass on their own, up to `budget`, without its ask (the goal's is used)."""
     _, text = clean(candidate)
+    history = brief.grounds.history_words()
     keep: list[str] = []
     for s in body_sentences(text):
         if len(keep) >= budget:
@@ -145,7 +159,11 @@ def model_sentences(candidate: str, brief: Brief, budget: int) -> list[str]:
             continue
         if brief.style.formal:
             s = s.replace("!", ".")
-        if passes_sentence(s, brief) and well_supported(s, brief) and not any(overlaps(s, k) for k in keep):
+        if history and not (history & set(words(s))):
+            continue  # the model's line must carry something shared, not just their employer
+        if strict and not one_source(s, brief):
+            continue
+        if passes_sentence(s, brief) and well_supported(s, brief) and not any(_same_point(s, k) for k in keep):
             keep.append(s)
     return keep
 
@@ -198,10 +216,20 @@ def frame(brief: Brief, lines: list[str], ask: str) -> str:
     return f"{greeting}\n\n{middle}\n\n{signoff}"
 
 
+def _names(line: str) -> set[str]:
+    return {fold(w) for w in re.findall(r"(?<!^)(?<![.!?] )\b[A-Z][\w-]{2,}", line)
+            if fold(w) not in checker.COMMON_CAPITALISED and fold(w) not in checker.ALWAYS_OK}
+
+
+def _same_point(a: str, b: str) -> bool:
+    """Two lines make the same point when they share most content words or name the same thing."""
+    return overlaps(a, b) or bool(_names(a) & _names(b))
+
+
 def _distinct(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
-        if line and not any(overlaps(line, o) for o in out):
+        if line and not any(_same_point(line, o) for o in out):
             out.append(line)
     return out
 
@@ -210,7 +238,7 @@ def variants(brief: Brief, own: list[str] | None = None) -> list[tuple[str, str]
     """(subject, body) candidates in order of preference: the model's sentences first, then fewer parts."""
     reason = request_sentence(brief.context, brief.goal, brief.contact) or brief.spec().get("opener", "")
     hooks = [h.sentence for h in history_hooks(brief.contact)]
-    own = [s for s in (own or []) if not (reason and overlaps(s, reason))]
+    own = [s for s in (own or []) if not (reason and _same_point(s, reason))]
     extra = [email_line(brief)] if brief.channel == "email" and not brief.style.shorter else []
     subject = subject_for(brief) if brief.channel == "email" else ""
     leads = [own + hooks[:1], own[:1], hooks[:2], hooks[:1], []] if own else [hooks[:2], hooks[:1], []]
@@ -246,11 +274,13 @@ def choose(brief: Brief, options: list[tuple[str, str]]) -> tuple[str, str, Chec
     return None if best is None else best[1:]
 
 
-def compose(brief: Brief, candidate: str = "", budget: int = 1) -> tuple[str, str, CheckReport, bool] | None:
+def compose(brief: Brief, candidate: str = "", budget: int = 1,
+            strict: bool = False) -> tuple[str, str, CheckReport, bool] | None:
     """The best message from verified parts plus up to `budget` of the candidate's passing sentences.
 
+    `strict` (for a small model) keeps only sentences that one fact alone supports.
     Returns (subject, body, report, uses_model_words), or None when nothing passes the hard checks."""
-    own = model_sentences(candidate, brief, budget) if candidate else []
+    own = model_sentences(candidate, brief, budget, strict) if candidate else []
     picked = choose(brief, variants(brief, own))
     if picked is None:
         return None

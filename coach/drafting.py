@@ -261,7 +261,7 @@ class Drafter:
         texts = [state["best"]["text"]] if self.tier == "capable" else state["candidates"]
         best: tuple | None = None
         for i, text in enumerate(dict.fromkeys(texts)):
-            made = compose(brief, text, BUDGET[self.tier])
+            made = compose(brief, text, BUDGET[self.tier], strict=self.tier == "embedded")
             if made is None:
                 continue
             subject, body, report, uses_model = made

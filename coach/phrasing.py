@@ -42,6 +42,7 @@ def _tidy(text: str) -> str:
     """The user's quick punctuation made readable: 'A; B' -> 'A, and B'; no doubled spaces."""
     text = " ".join(text.split())
     text = re.sub(r"\s*;\s*(?=[a-z]|I\b)", ", and ", text)
+    text = re.sub(r",\s+(?=it (?:got|helped|led|made|landed)\b)", ": ", text)  # "the article, it got me…"
     return text
 
 

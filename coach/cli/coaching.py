@@ -22,6 +22,11 @@ def _coach():
     return Coach(settings())
 
 
+PATHS = {"as-written": "the model's draft, as written", "revised": "the model's draft, revised when told what failed",
+         "repaired": "composed from your notes, keeping the model's sentences that passed",
+         "template": "composed from your notes alone (no model sentence passed)"}
+
+
 def _checks_table(checks) -> str:
     return "\n".join(f"{'✓' if c.passed else '✗'} {c.name}: {c.detail}" +
                      (f" — {c.suggestion}" if c.suggestion and not c.passed else "") for c in checks)
@@ -31,8 +36,8 @@ def _render_draft(d: Draft) -> None:
     title = f"{d.channel} to {d.contact} · {d.goal} · score {d.score}"
     console.print(Panel(d.text(), title=title, expand=False))
     console.print(_checks_table(d.checks))
-    if d.fallback:
-        console.print("[yellow]No model draft passed the checks: this one is the grounded template.[/]")
+    console.print(f"[dim]How it was made: {PATHS.get(d.path, d.path)}"
+                  + (f" after {d.revisions} revision round(s)" if d.revisions else "") + "[/]")
     if d.citations:
         console.print("Guidance: " + "; ".join(f"{c.title} ({c.source})" for c in d.citations))
     console.print(f"[dim]{d.model} · {d.prompt} · {d.latency_ms} ms[/]")
@@ -57,9 +62,13 @@ def check(
     file: str = typer.Argument(..., help="A file with your message, or - for standard input."),
     channel: str = typer.Option("linkedin-message", "--channel", help=f"One of: {', '.join(CHANNELS)}."),
     to: str | None = typer.Option(None, "--to", help="The recipient, to check names and facts against your notes."),
+    goal: str | None = typer.Option(None, "--goal", help=f"What the message is for (checks it does it): "
+                                                          f"{', '.join(GOALS)}."),
+    context: str = typer.Option("", "--context", help="Your reason for writing, in your words (checks it is used)."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
-    """Score a message you wrote: limits, one clear ask, personal, grounded, readable."""
+    """Score a message you wrote: limits, one clear ask, personal, grounded, readable, and (with --goal)
+    whether it does what it is for."""
     if file == "-":
         text = sys.stdin.read()
     else:
@@ -70,7 +79,7 @@ def check(
             raise InputError(f"Cannot read {file}: {exc.strerror if isinstance(exc, OSError) else exc}.") from None
     if not text.strip():
         raise InputError("The message is empty: pass a file with your message, or - and type it.")
-    report = _coach().check(text, channel, to)
+    report = _coach().check(text, channel, to, goal=goal, context=context)
 
     def render(r: CheckReport) -> None:
         console.print(f"Score {r.score}/100")

@@ -31,11 +31,19 @@ def test_the_model_is_sent_the_notes_inside_delimiters_and_the_guidance():
 
 
 def test_a_good_hook_is_kept_and_the_goals_ask_added():
-    model = ScriptedChatModel(responses=["Hi Priya, great talking about payments APIs at PyCon 2024!"] * 4)
+    model = ScriptedChatModel(responses=["Hi Priya, great talking about payments APIs and your move to Dublin!"] * 4)
     draft = make_world(model).draft("Priya Raman", "referral", "linkedin-note")
-    assert draft.body.startswith("Hi Priya, great talking about payments APIs at PyCon 2024!")
+    assert draft.body.startswith("Hi Priya, great talking about payments APIs and your move to Dublin!")
     assert "refer" in draft.body and len(draft.body) <= 200
-    assert hard_ok(draft) and not draft.fallback and draft.score >= 90
+    assert hard_ok(draft) and draft.path == "repaired" and not draft.fallback and draft.score >= 90
+
+
+def test_a_small_models_line_that_joins_two_facts_is_dropped():
+    # "payments APIs" is in a note, "PyCon 2024" is how they met: the small model may not join them
+    model = ScriptedChatModel(responses=["Hi Priya, great talking about payments APIs at PyCon 2024!"] * 4)
+    draft = make_world(model).draft("Priya Raman", "reconnect", "linkedin-message")
+    assert "talking about payments APIs at PyCon" not in draft.body
+    assert draft.path == "template" and hard_ok(draft) and "PyCon 2024" in draft.body
 
 
 def test_invented_facts_and_placeholders_are_dropped():

@@ -30,6 +30,8 @@ class ScriptedChatModel(BaseChatModel):
     calls: list[list[BaseMessage]] = Field(default_factory=list)
     call_kwargs: list[dict[str, Any]] = Field(default_factory=list)
     model_name: str = "fake/scripted"
+    capable: bool | None = Field(default=None, description="Play a capable model (whole drafts, revisions) or not; "
+                                                           "None follows the settings.")
 
     @property
     def _llm_type(self) -> str:

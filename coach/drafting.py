@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TypedDict
 
-from langchain_core.messages import AIMessage, HumanMessage
+from langchain_core.messages import AIMessage
 from langgraph.graph import END, START, StateGraph
 
 from coach.composer import Brief, Style, clean, compose, gather_facts

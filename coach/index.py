@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from coach.chroma import make_chroma_client
 from coach.errors import InputError, ProviderError
 from coach.knowledge import chunk_corpus, corpus_stamp, load_corpus
+from coach.text import fold
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
@@ -75,14 +76,6 @@ def contact_document(contact: Contact) -> str:
             if item.summary.strip():
                 lines.append(f"- {item.date.isoformat()} {item.channel} ({item.direction}): {item.summary.strip()}")
     return "\n".join(lines)
-
-
-def fold(text: str) -> str:
-    """Lowercase and strip accents, for case- and accent-insensitive matching."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
 
 
 def contact_metadata(contact: Contact) -> dict[str, Any]:

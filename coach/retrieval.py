@@ -19,7 +19,8 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from coach.errors import InputError
-from coach.index import CONTACTS, GUIDANCE, Index, SyncStats, fold
+from coach.index import CONTACTS, GUIDANCE, Index, SyncStats
+from coach.text import fold
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings

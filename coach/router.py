@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from coach.checker import fold
 from coach.composer import Style
 from coach.domain import Contact
+from coach.text import fold
 
 GOAL_WORDS: list[tuple[str, str]] = [
     ("thank-you", r"\bthank"),

@@ -110,35 +110,50 @@ def draft_metrics(body: str, subject: str, channel: str, grounds, must_use: Sequ
     return metrics, details
 
 
-def theme_of(source: str) -> str:
-    """'knowledge/support/no-reply.md' -> 'support'."""
-    parts = source.replace("\\", "/").split("/")
-    return parts[1] if len(parts) > 2 and parts[0] == "knowledge" else ""
+def advice_metrics(*, situation: str, summary: str, steps: Sequence[str], script: str,
+                   citation_sources: Sequence[str], suggested: Sequence[str], contacts: Sequence,
+                   lead: str, also: Collection[str] = (), must_include: Sequence[str] = (),
+                   helpful: Collection[str] = (), script_to: str | None = None,
+                   script_contact: str | None = None) -> tuple[dict[str, float | None], dict]:
+    """Score one piece of advice by the eval's own rules (evals/advice_rules.py, never the coach's).
 
-
-def advice_metrics(summary: str, steps: Sequence[str], script: str, citation_sources: Sequence[str],
-                   suggested: Sequence[str], themes: Collection[str], must_include: Sequence[str],
-                   helpful: Collection[str]) -> tuple[dict[str, float | None], dict]:
-    """Score one piece of advice.
-
-    `suggested` are the names of the contacts the advice suggested, `helpful` the names a good answer
-    would suggest (empty when no contact fits: then the helpful metrics are None, not counted).
+    `suggested` are the full names of the contacts the advice suggested; `contacts` the case file's
+    contacts (with `key`, `first_name`, `last_name`); `helpful` and `script_to` are contact keys;
+    `script_contact` is the key of the contact the advice says its script is a draft to, if it says.
+    Metrics that do not apply are None (helpful_hit when no contact fits, helpful_precision when
+    nobody was suggested), so they are not averaged in.
     """
+    from evals import advice_rules as R
+
     text = "\n".join([summary, *steps, script])
-    cited = [theme_of(s) for s in citation_sources]
-    included = [group for group in must_include if any_of(text, group)]
-    hits = [n for n in suggested if n in helpful]
+    rank = R.lead_rank(citation_sources, lead)
+    fits = [lead, *also]
+    support = R.summary_support(summary, citation_sources, situation)
+    strangers = R.strangers(script, contacts, situation)
+    included = [group for group in must_include if R.any_of(text, group)]
+    keys = R.keys_of(suggested, contacts)
+    hit, precision = R.helpful_scores(keys, set(helpful))
     metrics: dict[str, float | None] = {
         "steps_count": float(len(steps)),
         "steps_ok": float(3 <= len(steps) <= 7),
-        "theme_top1": float(bool(cited) and cited[0] in themes),
-        "theme_any": float(any(t in themes for t in cited)),
+        "lead_top1": float(rank == 1),
+        "lead_top3": float(rank is not None and rank <= 3),
+        "fit_top1": float(bool(citation_sources) and citation_sources[0] in fits),
+        "theme_top1": float(bool(citation_sources) and R.theme_of(citation_sources[0]) == R.theme_of(lead)),
+        "summary_support": float(support.supported),
+        "script_stranger": float(bool(strangers)),
+        "script_to_hit": float(R.script_to_hit(script, contacts, situation, script_to, script_contact)),
         "includes": len(included) / len(must_include) if must_include else 1.0,
-        "helpful_hit": (float(bool(hits)) if helpful else None),
-        "helpful_recall": (len(set(hits)) / len(helpful) if helpful else None),
+        "helpful_hit": hit,
+        "helpful_precision": precision,
     }
-    details = {"cited_themes": cited, "included": included,
-               "missing": [g for g in must_include if g not in included], "helpful_suggested": hits}
+    details = {"cited": list(citation_sources[:3]), "lead_rank": rank,
+               "summary_share": support.share, "summary_unsupported": support.unsupported_words,
+               "summary_invented": support.invented, "greeted": R.greeted_names(script), "strangers": strangers,
+               "script_to": script_to, "script_contact": script_contact, "slot": R.has_slot(script),
+               "included": included, "missing": [g for g in must_include if g not in included],
+               "suggested": [k or n for k, n in zip(keys, suggested, strict=True)],
+               "helpful_suggested": [k for k in keys if k in set(helpful)]}
     return metrics, details
 
 

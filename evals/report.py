@@ -21,15 +21,17 @@ from evals.schema import CaseResult, Report
 CASE_DIRECTIONS = {
     "hard_pass": True, "personalized": True, "fact_recall": True, "unsupported": False, "within_limit": True,
     "ask_present": True, "single_ask": True, "checker_score": True, "readability_grade": False,
-    "fallback": False, "raw_pass": True, "repaired": False, "steps_ok": True, "theme_top1": True, "theme_any": True, "includes": True,
-    "helpful_hit": True, "helpful_recall": True, "hit@3": True, "mrr@10": True, "ndcg@10": True, "error": False,
+    "fallback": False, "raw_pass": True, "repaired": False, "steps_ok": True, "theme_top1": True, "includes": True,
+    "lead_top1": True, "lead_top3": True, "fit_top1": True, "summary_support": True, "script_stranger": False,
+    "script_to_hit": True, "helpful_hit": True, "helpful_precision": True, "hit@3": True, "mrr@10": True, "ndcg@10": True, "error": False,
 }
 HEADLINE = (
     "drafting.hard_pass_rate", "drafting.personalization_rate", "drafting.unsupported_rate",
     "drafting.limit_compliance", "drafting.ask_present_rate", "drafting.readability_grade",
     "drafting.fact_recall", "drafting.checker_score", "drafting.raw_pass_rate", "drafting.repair_rate",
     "drafting.fallback_rate", "drafting.latency_p50_ms",
-    "advice.steps_mean", "advice.theme_top1", "advice.includes_rate", "advice.helpful_hit_rate",
+    "advice.lead_top1", "advice.lead_top3", "advice.summary_support", "advice.script_stranger",
+    "advice.script_to_hit", "advice.helpful_hit", "advice.helpful_precision", "advice.includes_rate",
     "retrieval.guidance.hybrid.hit@3", "retrieval.guidance.hybrid.mrr@10", "retrieval.guidance.hybrid.ndcg@10",
     "retrieval.contacts.hybrid.hit@3", "retrieval.contacts.hybrid.mrr@10", "retrieval.contacts.hybrid.ndcg@10",
     "judge.mean", "judge.unparsable",
@@ -149,11 +151,20 @@ def to_markdown(report: Report, baseline: Report | None = None) -> str:
               fmt(c.metrics.get("fallback")), fmt(c.metrics.get("latency_ms")), _cell(c)] for c in d.cases]), ""]
     if "advice" in report.suites:
         a = report.suites["advice"]
+        themes = a.extra.get("by_theme", {})
+        if themes:
+            keys = list(next(iter(themes.values())))
+            out += ["## Advice by theme", "",
+                    _table(["theme", *keys], [[k, *(fmt(v.get(m)) for m in keys)] for k, v in themes.items()]), ""]
         out += ["## Advice cases", "", _table(
-            ["case", "article", "themes", "theme ok", "includes", "helpful", "steps"],
-            [[c.id, html.escape(str(c.output.get("article", c.error or ""))), ", ".join(c.input.get("themes", [])),
-              fmt(c.metrics.get("theme_top1")), fmt(c.metrics.get("includes")), fmt(c.metrics.get("helpful_hit")),
-              fmt(c.metrics.get("steps_count"))] for c in a.cases]), ""]
+            ["case", "lead", "cited first", "top1", "top3", "summary", "script to", "greets", "stranger",
+             "helpful", "precision", "includes"],
+            [[c.id, _slug(c.input.get("lead")), _slug((c.details.get("cited") or [c.error or ""])[0]),
+              fmt(c.metrics.get("lead_top1")), fmt(c.metrics.get("lead_top3")),
+              fmt(c.metrics.get("summary_support")), html.escape(str(c.input.get("script_to") or "—")),
+              html.escape(", ".join(c.details.get("greeted", [])) or "—"), fmt(c.metrics.get("script_stranger")),
+              fmt(c.metrics.get("helpful_hit")), fmt(c.metrics.get("helpful_precision")),
+              fmt(c.metrics.get("includes"))] for c in a.cases]), ""]
     if "retrieval" in report.suites:
         out += ["## Retrieval", "", report.suites["retrieval"].extra.get("table", ""), ""]
     if baseline:
@@ -162,6 +173,12 @@ def to_markdown(report: Report, baseline: Report | None = None) -> str:
         out += [f"- {w['suite']}/{w['id']}: {'; '.join(w['changes'])}" for w in worse] or ["None."]
         out.append("")
     return "\n".join(out)
+
+
+def _slug(source: object) -> str:
+    """'knowledge/support/no-reply-after-an-ask.md' -> 'support/no-reply-after-an-ask'."""
+    text = str(source or "")
+    return html.escape(text.removeprefix("knowledge/").removesuffix(".md")).replace("|", "\\|")
 
 
 def _cell(case: CaseResult) -> str:
@@ -214,8 +231,10 @@ def charts(report: Report) -> list[tuple[str, str]]:
             out.append(("Drafting by goal", _bars("Drafting by goal", d.extra["by_goal"], rates)))
     if "advice" in report.suites:
         a = report.suites["advice"]
-        out.append(("Advice", _bars("Advice", {"advice": a.metrics},
-                                    ["steps_ok_rate", "theme_top1", "theme_any", "includes_rate", "helpful_hit_rate"])))
+        groups = a.extra.get("by_theme") or {"advice": a.metrics}
+        out.append(("Advice by theme", _bars("Advice by theme", groups,
+                                             ["lead_top1", "lead_top3", "summary_support", "script_to_hit",
+                                              "helpful_hit"])))
     if "retrieval" in report.suites:
         r = report.suites["retrieval"].metrics
         for set_name in ("guidance", "contacts"):
@@ -253,10 +272,15 @@ def to_html(report: Report, baseline: Report | None = None) -> str:
                           + str(c.output.get("body", "")))] for c in report.suites["drafting"].cases])]
     if "advice" in report.suites:
         parts += ["<h2>Advice cases</h2>", _html_table(
-            ["case", "article", "theme ok", "includes", "helpful", "summary"],
-            [[c.id, str(c.output.get("article", "")), fmt(c.metrics.get("theme_top1")),
-              fmt(c.metrics.get("includes")), fmt(c.metrics.get("helpful_hit")),
-              c.error or str(c.output.get("summary", ""))] for c in report.suites["advice"].cases])]
+            ["case", "situation", "lead", "cited first", "top1", "summary ok", "summary", "script to", "script",
+             "helpful", "people"],
+            [[c.id, str(c.input.get("situation", "")), str(c.input.get("lead", "")),
+              str((c.details.get("cited") or [""])[0]), fmt(c.metrics.get("lead_top1")),
+              fmt(c.metrics.get("summary_support")), c.error or str(c.output.get("summary", "")),
+              str(c.input.get("script_to") or "—"), str(c.output.get("script", "")),
+              fmt(c.metrics.get("helpful_hit")),
+              "; ".join(f"{p.get('name')} ({p.get('why', '')})" for p in c.output.get("related_contacts", []))]
+             for c in report.suites["advice"].cases])]
     if baseline:
         worse = worse_cases(report, baseline)
         parts += [f"<h2>Cases that got worse ({len(worse)})</h2>",

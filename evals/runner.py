@@ -57,13 +57,20 @@ DIRECTIONS: dict[str, tuple[bool, bool]] = {
     "drafting.error_rate": (False, True),
     "drafting.latency_p50_ms": (False, False),
     "drafting.latency_p95_ms": (False, False),
+    "advice.lead_top1": (True, True),
+    "advice.lead_top3": (True, True),
+    "advice.fit_top1": (True, True),
+    "advice.theme_top1": (True, True),
+    "advice.summary_support": (True, True),
+    "advice.script_stranger": (False, True),
+    "advice.script_to_hit": (True, True),
+    "advice.helpful_hit": (True, True),
+    "advice.helpful_precision": (True, True),
+    "advice.includes_rate": (True, True),
     "advice.steps_mean": (True, True),
     "advice.steps_ok_rate": (True, True),
-    "advice.theme_top1": (True, True),
-    "advice.theme_any": (True, True),
-    "advice.includes_rate": (True, True),
-    "advice.helpful_hit_rate": (True, True),
-    "advice.helpful_recall": (True, True),
+    "advice.model_summary_rate": (True, True),
+    "advice.draft_script_rate": (True, True),
     "advice.error_rate": (False, True),
     "advice.latency_p50_ms": (False, False),
 }
@@ -261,29 +268,43 @@ class Runner:
         results: list[CaseResult] = []
         for case in cases:
             result = CaseResult(suite="advice", id=case.id, input={
-                "situation": case.situation, "themes": case.themes, "must_include": case.must_include,
-                "helpful": [names[k] for k in case.helpful]})
+                "situation": case.situation, "lead": case.lead, "also": case.also, "themes": case.themes,
+                "must_include": case.must_include, "helpful": [names[k] for k in case.helpful],
+                "script_to": names.get(case.script_to) if case.script_to else None})
             try:
-                with self._case_coach(f"advice-{case.id}", data.profile, data.contacts) as (coach, _store):
+                with self._case_coach(f"advice-{case.id}", data.profile, data.contacts) as (coach, store):
                     advice = coach.advise(case.situation)
+                    script_contact = _script_contact(advice, store, data.contacts)
+                # fields the advice may not have yet (summary_source, script_kind, ...) are read with defaults
+                summary_source = getattr(advice, "summary_source", None)
+                script_kind = getattr(advice, "script_kind", None)
                 values, details = M.advice_metrics(
-                    advice.summary, advice.steps, advice.script, [c.source for c in advice.citations],
-                    [r.name for r in advice.related_contacts], case.themes, case.must_include,
-                    {names[k] for k in case.helpful})
-                values.update({"latency_ms": float(advice.latency_ms), "error": 0.0})
-                result.output = advice.model_dump(mode="json", exclude={"situation"}) | {"article": advice.situation}
+                    situation=case.situation, summary=advice.summary, steps=advice.steps, script=advice.script,
+                    citation_sources=[c.source for c in advice.citations],
+                    suggested=[r.name for r in advice.related_contacts], contacts=data.contacts, lead=case.lead,
+                    also=case.also, must_include=case.must_include, helpful=case.helpful,
+                    script_to=case.script_to, script_contact=script_contact)
+                values.update({
+                    "model_summary": None if summary_source is None else float(summary_source == "model"),
+                    "draft_script": None if script_kind is None else float(script_kind == "draft"),
+                    "latency_ms": float(advice.latency_ms), "error": 0.0})
+                details["why"] = {r.name: getattr(r, "why", "") for r in advice.related_contacts}
+                result.output = advice.model_dump(mode="json", exclude={"situation"}) | {
+                    "article": advice.situation, "summary_source": summary_source, "script_kind": script_kind}
                 result.metrics, result.details = values, details
             except Exception as exc:  # recorded in the report and counted as a failed case
                 result.error = f"{type(exc).__name__}: {exc}"[:500]
-                result.metrics = {"steps_count": 0.0, "steps_ok": 0.0, "theme_top1": 0.0, "theme_any": 0.0,
-                                  "includes": 0.0, "helpful_hit": 0.0 if case.helpful else None,
-                                  "helpful_recall": 0.0 if case.helpful else None, "latency_ms": None,
-                                  "error": 1.0}
+                result.metrics = {"steps_count": 0.0, "steps_ok": 0.0, "lead_top1": 0.0, "lead_top3": 0.0,
+                                  "fit_top1": 0.0, "theme_top1": 0.0, "summary_support": 0.0,
+                                  "script_stranger": 0.0, "script_to_hit": 0.0, "includes": 0.0,
+                                  "helpful_hit": 0.0 if case.helpful else None, "helpful_precision": None,
+                                  "model_summary": None, "draft_script": None, "latency_ms": None, "error": 1.0}
             results.append(result)
             if advance:
                 advance(1)
         suite = SuiteResult(name="advice", cases=results, seconds=round(time.perf_counter() - start, 2))
         suite.metrics = advice_summary(results)
+        suite.extra = {"by_theme": _advice_by_theme(results)}
         return suite
 
     def run_retrieval(self, advance: Progress | None = None) -> SuiteResult:
@@ -358,20 +379,54 @@ def drafting_summary(results: list[CaseResult]) -> dict[str, float | None]:
 
 
 def advice_summary(results: list[CaseResult]) -> dict[str, float | None]:
+    """Rates over the cases; `script_stranger` is a count: scripts that greet someone the user neither
+    knows nor named."""
     latencies = [r.metrics["latency_ms"] for r in results if r.metrics.get("latency_ms") is not None]
     p50 = M.percentile(latencies, 50)
     return {
         "cases": float(len(results)),
+        "lead_top1": _mean(results, "lead_top1"),
+        "lead_top3": _mean(results, "lead_top3"),
+        "fit_top1": _mean(results, "fit_top1"),
+        "theme_top1": _mean(results, "theme_top1"),
+        "summary_support": _mean(results, "summary_support"),
+        "script_stranger": float(sum(r.metrics.get("script_stranger") or 0.0 for r in results)),
+        "script_to_hit": _mean(results, "script_to_hit"),
+        "helpful_hit": _mean(results, "helpful_hit"),
+        "helpful_precision": _mean(results, "helpful_precision"),
+        "includes_rate": _mean(results, "includes"),
         "steps_mean": _mean(results, "steps_count"),
         "steps_ok_rate": _mean(results, "steps_ok"),
-        "theme_top1": _mean(results, "theme_top1"),
-        "theme_any": _mean(results, "theme_any"),
-        "includes_rate": _mean(results, "includes"),
-        "helpful_hit_rate": _mean(results, "helpful_hit"),
-        "helpful_recall": _mean(results, "helpful_recall"),
+        "model_summary_rate": _mean(results, "model_summary"),
+        "draft_script_rate": _mean(results, "draft_script"),
         "error_rate": _mean(results, "error"),
         "latency_p50_ms": None if p50 is None else round(p50),
     }
+
+
+def _advice_by_theme(results: list[CaseResult]) -> dict[str, dict[str, float | None]]:
+    groups: dict[str, list[CaseResult]] = {}
+    for r in results:
+        groups.setdefault(str((r.input.get("themes") or ["?"])[0]), []).append(r)
+    return {k: {"cases": float(len(v)), "lead_top1": _mean(v, "lead_top1"), "lead_top3": _mean(v, "lead_top3"),
+                "summary_support": _mean(v, "summary_support"), "script_to_hit": _mean(v, "script_to_hit"),
+                "helpful_hit": _mean(v, "helpful_hit")}
+            for k, v in sorted(groups.items())}
+
+
+def _script_contact(advice: Any, store: Any, contacts: list) -> str | None:
+    """The case-file key of the contact the advice says its script is a draft to (None when it says none)."""
+    contact_id = getattr(advice, "script_contact_id", None)
+    if contact_id is None:
+        return None
+    from coach.errors import NotFoundError
+
+    try:
+        person = store.get_contact(contact_id)
+    except NotFoundError:  # an id the store does not hold: a draft to nobody the user knows
+        return "?"
+    match = [c.key for c in contacts if (c.first_name, c.last_name) == (person.first_name, person.last_name)]
+    return match[0] if match else "?"
 
 
 def judge_summary(results: list[CaseResult], name: str) -> dict[str, Any]:

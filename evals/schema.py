@@ -15,11 +15,12 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
-from coach.domain import Channel, Contact, Goal, Note, Profile
+from coach.domain import Channel, Contact, Goal, Interaction, Note, Profile
 from coach.errors import ConfigurationError
 
 SCHEMA_VERSION = 1
 CASES_DIR = Path(__file__).resolve().parent / "cases"
+REPO = CASES_DIR.parent.parent
 THEMES = ("opportunities", "mentorship", "visibility", "partnerships", "support", "craft", "maintenance")
 SUITES = ("drafting", "advice", "retrieval")
 
@@ -36,11 +37,15 @@ class CaseContact(BaseModel):
     how_we_met: str = ""
     tags: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    last_contacted: dt.date | None = Field(default=None, description="When the user last spoke with them.")
+    interactions: list[Interaction] = Field(default_factory=list, description="Conversations, with dates; the "
+                                            "latest also sets last_contacted.")
 
     def to_contact(self) -> Contact:
         return Contact(first_name=self.first_name, last_name=self.last_name, company=self.company,
                        title=self.title, how_we_met=self.how_we_met, tags=self.tags,
-                       notes=[Note(text=t) for t in self.notes])
+                       notes=[Note(text=t) for t in self.notes], last_contacted=self.last_contacted,
+                       interactions=list(self.interactions))
 
     @property
     def name(self) -> str:
@@ -48,14 +53,20 @@ class CaseContact(BaseModel):
 
 
 class DraftingCase(BaseModel):
+    """One message to write, and what a draft a person would send must and must never say (evals/sendable.py)."""
+
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     goal: Goal
     channel: Channel
     to: str = Field(description="Key of the recipient among the file's contacts.")
-    context: str = ""
+    context: str = Field(default="", description="The user's request, in their own words.")
     premium: bool = False
-    must_use: list[str] = Field(min_length=1, description="Facts a good draft uses; any one counts as personal.")
-    must_not: list[str] = Field(default_factory=list, description="Strings a draft must never contain.")
+    must_contain: list[str] = Field(min_length=1, description="Groups of alternatives 'a|b|c' (whole words; "
+                                    "'promot*' is a prefix); every group must appear.")
+    must_never: list[str] = Field(default_factory=list, description="Strings a draft must never contain.")
+    third_party: list[str] = Field(default_factory=list, description="People the message may speak of as "
+                                   "he/she (the person to be introduced).")
+    reference: str = Field(min_length=20, description="A sendable draft (email: first line 'Subject: ...').")
     quick: bool = False
 
     def contact_keys(self) -> list[str]:
@@ -93,23 +104,37 @@ class DraftingSet(CaseSet):
 
 
 class AdviceCase(BaseModel):
+    """A difficult situation in the user's words, the article that should lead the answer, and who can help."""
+
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     situation: str = Field(min_length=10)
-    themes: list[str] = Field(min_length=1)
+    lead: str = Field(description="The article that answers this situation, knowledge/<theme>/<slug>.md.")
+    also: list[str] = Field(default_factory=list, description="Other articles that fit (acceptable in the top 3).")
     must_include: list[str] = Field(default_factory=list, description="Ideas, each as alternatives 'a|b|c'.")
     helpful: list[str] = Field(default_factory=list, description="Keys of contacts a good answer suggests.")
+    script_to: str | None = Field(default=None, description="Key of the contact the script should be a draft "
+                                  "to; null: a neutral script that greets nobody by name (or leaves a slot).")
     quick: bool = False
 
     def contact_keys(self) -> list[str]:
-        return list(self.helpful)
+        return list(self.helpful) + ([self.script_to] if self.script_to else [])
 
-    @field_validator("themes")
+    @property
+    def themes(self) -> list[str]:
+        return list(dict.fromkeys(_theme(p) for p in [self.lead, *self.also]))
+
+    @field_validator("lead", "also")
     @classmethod
-    def _known_themes(cls, value: list[str]) -> list[str]:
-        bad = [t for t in value if t not in THEMES]
-        if bad:
-            raise ValueError(f"unknown theme(s) {bad}: use {', '.join(THEMES)}")
+    def _articles_exist(cls, value: str | list[str]) -> str | list[str]:
+        for path in [value] if isinstance(value, str) else value:
+            if _theme(path) not in THEMES or not (REPO / path).is_file():
+                raise ValueError(f"no article {path}: give a path like knowledge/support/no-reply-after-an-ask.md")
         return value
+
+
+def _theme(path: str) -> str:
+    parts = path.split("/")
+    return parts[1] if len(parts) == 3 and parts[0] == "knowledge" else ""
 
 
 class AdviceSet(CaseSet):

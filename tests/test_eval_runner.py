@@ -46,7 +46,7 @@ def test_the_case_files_cover_every_goal_on_every_channel_and_validate():
     from coach.domain import CHANNELS, GOALS
 
     drafting, advice = load_drafting(), load_advice()
-    assert len(drafting.cases) >= 36 and len(advice.cases) >= 15
+    assert len(drafting.cases) >= 36 and len(advice.cases) >= 44
     assert {(c.goal, c.channel) for c in drafting.cases} == {(g, ch) for g in GOALS for ch in CHANNELS}
     for case in drafting.cases:
         recipient = drafting.contact(case.to)
@@ -75,8 +75,15 @@ def test_runner_writes_three_reports_with_every_case_and_no_network_js(settings,
     drafting, advice = report.suites["drafting"], report.suites["advice"]
     assert {c.id for c in drafting.cases} == {"referral-linkedin-note", "referral-linkedin-message",
                                              "referral-email", "referral-linkedin-message-2"}
-    assert {c.id for c in advice.cases} == {"referral-rejected", "decline-referral"}
+    assert {c.id for c in advice.cases} == {"no-reply-referral", "decline-referral-named", "decline-referral",
+                                           "referral-rejected", "referral-former-colleague", "referral-old-manager",
+                                           "referral-weak-tie"}
     assert all(c.error is None for c in drafting.cases + advice.cases), [c.error for c in drafting.cases]
+    # advice is scored by the eval's own rules, case by case, with the people the case names
+    named = next(c for c in advice.cases if c.id == "referral-rejected")
+    assert named.input["script_to"] == "Aisha Bello" and named.input["lead"].endswith("referral-led-to-rejection.md")
+    assert {"lead_top1", "lead_top3", "summary_support", "script_stranger", "script_to_hit"} <= set(named.metrics)
+    assert advice.metrics["script_stranger"] == sum(c.metrics["script_stranger"] for c in advice.cases)
     # each case saw only its own store: the prompt is about its recipient and never another contact's notes
     sent = ["\n".join(str(x.content) for x in call) for call in model.calls]
     kwame = next(s for s in sent if "to Kwame (" in s)
@@ -94,6 +101,8 @@ def test_runner_writes_three_reports_with_every_case_and_no_network_js(settings,
     assert case["output"]["body"].startswith("Hi ") and "hard_pass" in case["metrics"]
     md = paths["md"].read_text()
     assert "| drafting.hard_pass_rate | 1 | ≥ 1 | pass |" in md and "referral-email" in md
+    assert "| advice.lead_top1 |" in md and "| advice.lead_top3 |" in md and "| advice.script_stranger |" in md
+    assert "| referral-weak-tie | opportunities/referral-from-a-weak-tie |" in md
     page = paths["html"].read_text()
     assert "<svg" in page and "<script" not in page and "http://" not in page.split("<svg")[0]
     assert load_report(paths["json"]).suites["drafting"].metrics == m

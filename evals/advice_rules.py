@@ -44,7 +44,8 @@ GREETING = re.compile(r"^\s*(?:hi|hello|hey|dear|greetings|good\s+(?:morning|aft
                       re.IGNORECASE)
 TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "professor", "sir", "madam"})
 NOBODY = frozenset({"there", "all", "everyone", "everybody", "team", "folks", "friend", "friends", "again", "both",
-                    "you", "y'all", "colleague", "colleagues"})
+                    "you", "y'all", "colleague", "colleagues", "hiring", "manager", "recruiter", "recruiting",
+                    "mentor", "sir", "or", "madam", "future", "name", "first", "contact", "the", "my", "your"})
 PRONOUN_I = frozenset({"I", "I'm", "I’m", "I'd", "I’d", "I've", "I’ve", "I'll", "I’ll"})
 SLOT = re.compile(r"\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|<[^>\n]{1,40}>|_{3,}")
 
@@ -187,8 +188,8 @@ def greeted_names(script: str) -> list[str]:
         return []
     names = []
     for part in re.split(r"\s+(?:and|&)\s+|/", rest.strip()):
-        tokens = [t for t in part.split() if fold(t).strip(".") not in TITLES]
-        if not tokens or fold(" ".join(tokens)) in NOBODY or not tokens[0][:1].isupper():
+        tokens = [t for t in part.split() if fold(t).strip(".") not in TITLES | NOBODY]
+        if not tokens or not tokens[0][:1].isupper():
             continue
         names.append(" ".join(tokens[:3]))
     return names

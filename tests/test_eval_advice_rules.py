@@ -77,8 +77,9 @@ def test_the_articles_characters_are_strangers_and_the_users_people_are_not():
     assert R.strangers("Hi Elif, it has been a while.", CONTACTS, SITUATION) == []  # accents ignored
     assert R.strangers("Hi Marcus,\n\nThanks.", CONTACTS, SITUATION) == []  # named in the situation
     assert R.strangers("Hi Hiroshi and Farah,", CONTACTS, SITUATION) == ["Hiroshi"]
+    assert R.greeted_names("Hello again Aisha Bello!") == ["Aisha Bello"]
     for neutral in ("Hi [Name],\n\nFollowing up.", "Hi there, following up.", "Hello {first name},",
-                    "Following up on my note from last week.", ""):
+                    "Dear Hiring Manager,", "Following up on my note from last week.", ""):
         assert R.greeted_names(neutral) == [] and R.strangers(neutral, CONTACTS, SITUATION) == []
     assert R.has_slot("Hi [Name],") and not R.has_slot("Hi Aisha,")
 

@@ -125,8 +125,7 @@ class Chat:
 
 def draft_text(draft: Draft) -> str:
     head = f"{draft.channel} to {draft.contact} ({draft.goal}), score {draft.score}/100"
-    if draft.fallback:
-        head += " — written from the template, since no model draft passed the checks"
+    head += f" — {draft.how_made()}"
     return f"{head}\n\n{draft.text()}"
 
 

@@ -22,11 +22,6 @@ def _coach():
     return Coach(settings())
 
 
-PATHS = {"as-written": "the model's draft, as written", "revised": "the model's draft, revised when told what failed",
-         "repaired": "composed from your notes, keeping the model's sentences that passed",
-         "template": "composed from your notes alone (no model sentence passed)"}
-
-
 def _checks_table(checks) -> str:
     return "\n".join(f"{'✓' if c.passed else '✗'} {c.name}: {c.detail}" +
                      (f" — {c.suggestion}" if c.suggestion and not c.passed else "") for c in checks)
@@ -36,8 +31,7 @@ def _render_draft(d: Draft) -> None:
     title = f"{d.channel} to {d.contact} · {d.goal} · score {d.score}"
     console.print(Panel(d.text(), title=title, expand=False))
     console.print(_checks_table(d.checks))
-    console.print(f"[dim]How it was made: {PATHS.get(d.path, d.path)}"
-                  + (f" after {d.revisions} revision round(s)" if d.revisions else "") + "[/]")
+    console.print(f"[dim]Made: {d.how_made()}[/]")
     if d.citations:
         console.print("Guidance: " + "; ".join(f"{c.title} ({c.source})" for c in d.citations))
     console.print(f"[dim]{d.model} · {d.prompt} · {d.latency_ms} ms[/]")

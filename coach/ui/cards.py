@@ -48,8 +48,7 @@ def draft(d: Draft, key: str, on_say: Callable[[str], None] | None = None) -> No
     with st.container(border=True):
         st.markdown(f"**{CHANNEL_LABELS.get(d.channel, d.channel)}** to **{escape(d.contact)}** · "
                     f"{escape(d.goal)} · score **{d.score}**/100")
-        if d.fallback:
-            st.caption("Written from the goal's template with your facts: no model candidate passed the checks.")
+        st.caption(f"Made: {d.how_made()}")
         if d.subject:
             st.markdown(f"**Subject:** {escape(d.subject)}")
         st.code(d.body, language=None, wrap_lines=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -67,19 +68,50 @@ class Draft(BaseModel):
     def text(self) -> str:
         return (f"Subject: {self.subject}\n\n" if self.subject else "") + self.body
 
+    def how_made(self) -> str:
+        """How the draft was made, in words for the user."""
+        said = {"as-written": "the model's draft, as written",
+                "revised": "the model's draft, revised after the checker said what failed",
+                "repaired": "composed from your notes, keeping the model's sentences that passed",
+                "template": "composed from your notes alone: no model sentence passed the checks"}[self.path]
+        return said + (f" ({self.revisions} revision round{'s' if self.revisions > 1 else ''})"
+                       if self.revisions else "")
+
 
 class RelatedContact(BaseModel):
+    """Someone in the user's network who could help with the situation, and why."""
+
     id: int | None = None
     name: str
     company: str = ""
-    why: str = ""
+    why: str = Field(default="", description="The reason, as a person would say it: 'former colleague at "
+                                             "Bramble Bank · last spoke 8 months ago'.")
+    relations: list[str] = Field(default_factory=list, description="What the user's data says they are: named, "
+                                 "company, former-colleague, mentor, recruiter, skip-level, …")
+    last_contacted: dt.date | None = Field(default=None, description="When the user last spoke with them.")
 
 
 class Advice(BaseModel):
-    situation: str
+    """Advice for a situation: the lead article's idea and steps, a script, and people who could help."""
+
+    situation: str = Field(description="Title of the lead article: the situation recognised.")
     summary: str
+    summary_source: Literal["model", "article"] = Field(
+        default="article", description="'article': the lead article's own sentences; 'model': written by a "
+                                       "capable model and kept because the cited articles support it.")
     steps: list[str]
-    script: str = ""
+    script: str = Field(default="", description="A message to send: a checked draft to `script_contact`, or a "
+                                                "neutral script with slots ('Hi [name],') the user fills.")
+    script_kind: Literal["draft", "neutral"] = "neutral"
+    script_contact_id: int | None = Field(default=None, description="Who the draft is to (script_kind 'draft').")
+    script_contact: str = Field(default="", description="Their name.")
+    script_goal: str = Field(default="", description="The drafting goal of the draft, e.g. follow-up.")
+    script_channel: str = ""
+    script_draft: Draft | None = Field(default=None, description="The draft itself, with its checks.")
+    example: str = Field(default="", description="The lead article's example message: an example with invented "
+                                                 "people, never to send as it is.")
+    note: str = Field(default="", description="What the coach decided and why: two articles combined, a name "
+                                              "that fits several contacts.")
     citations: list[Citation] = Field(default_factory=list)
     related_contacts: list[RelatedContact] = Field(default_factory=list)
     model: str = ""

@@ -1,123 +1,269 @@
-"""Advice for difficult situations: the steps come from the guidance, the model only phrases around them.
+"""Advice for a situation: the right article, words that mean something, a script for the user's own people.
 
-The situation is recognised by retrieving the closest guidance article; its
-steps (numbered, written by people) are the answer's backbone, its example
-message is the script, and the model writes a two-sentence summary that is
-checked like a draft (nothing it invents survives: a summary with an
-unsupported name or number is replaced by the article's own opening).
+1. The situation is recognised by how close the user's words are to each
+   article's `situations` phrasings, fused with the body retrieval
+   (`coach.situations`). When two articles fit, the one about the situation the
+   user is in leads, steps come from both, and the note says so.
+2. With the embedded model no free prose is written: the summary is the lead
+   article's key idea, in its own words. A capable model writes the summary
+   (and may tailor the steps) from the cited articles; its words are kept only
+   when the articles support them (most content words found there, no name or
+   number from elsewhere), else the article's words are used. `summary_source`
+   records which.
+3. When the user names someone in their network, or the situation points to
+   one ("my old manager from Bramble Bank"), the script is a checked draft to
+   that person from the drafting machinery, with the article's `script_goal`.
+   Otherwise it is the article's example made neutral, with slots the user
+   fills; the example itself stays available, labelled as an example.
+4. People who could help come from the user's own contacts (`coach.people`).
 """
 
 from __future__ import annotations
 
 import re
 import time
+import weakref
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from coach import checker
-from coach.domain import Profile
-from coach.errors import NotFoundError
-from coach.knowledge import Article, article_steps, example_message, load_corpus
-from coach.messages import Advice, Citation, RelatedContact
-from coach.prompts import load_prompt
+import numpy as np
 
-HELPFUL_TAGS = ("mentor", "recruiter", "hiring", "manager", "coach", "friend", "former-colleague")
-THEME_TAGS = {
-    "opportunities": ("recruiter", "hiring", "former-colleague", "referral"),
-    "support": ("mentor", "friend", "coach", "former-colleague"),
-    "mentorship": ("mentor", "coach"),
-    "partnerships": ("founder", "partner", "investor", "client"),
-    "visibility": ("organizer", "speaker", "community"),
-}
+from coach.domain import GOALS, Contact, Profile
+from coach.errors import CoachError, NotFoundError
+from coach.grounds import PLACEHOLDER, claims
+from coach.knowledge import OVERVIEW, Article, article_steps, corpus_stamp, example_message, load_corpus
+from coach.messages import Advice, Citation, Draft
+from coach.people import (
+    Mentions,
+    Person,
+    companies_mentioned,
+    current_employer,
+    helpers,
+    named_people,
+    pointed_person,
+    read_person,
+)
+from coach.prompts import load_prompt
+from coach.scripts import channel_of, neutral_script
+from coach.situations import SITUATION, Match, Recogniser, corpus_vectors, model_key
+from coach.text import content_words, fold, sentences, stem
+
+LEAD_STEPS, EXTRA_STEPS, ALONE_STEPS = 5, 2, 6
+SUPPORTED_SHARE = 0.85  # a model's sentence is kept when this share of its content words is in the articles
+NO_SCRIPT = "none"
 
 
 @lru_cache(maxsize=4)
-def _corpus(directory: str) -> dict[str, Article]:
+def _corpus(directory: str, stamp: str) -> dict[str, Article]:
     return {a.path: a for a in load_corpus(Path(directory))}
 
 
-def opening(article: Article, sentences: int = 2) -> str:
-    intro = article.body.split("\n## ", 1)[0].strip()
-    intro = re.sub(r"^#.*$", "", intro, flags=re.MULTILINE).strip()
-    return " ".join(checker.sentences(intro)[:sentences])
+def corpus(directory: Path) -> dict[str, Article]:
+    """The articles by path, reloaded when a file changes."""
+    return _corpus(str(directory), corpus_stamp(directory))
+
+
+def opening(article: Article, sentences_: int = 2) -> str:
+    """The first sentences of an article's overview."""
+    intro = article.sections.get(OVERVIEW, "")
+    return " ".join(sentences(" ".join(intro.split()))[:sentences_])
+
+
+# ------------------------------------------------------------------ grounding a model's words
+def supported(text: str, sources: str, situation: str, share: float = SUPPORTED_SHARE) -> bool:
+    """Whether `text` says what `sources` say: most content words found there, and every name or number
+    it states found in the sources or the user's own words."""
+    found = content_words(text)
+    if not found or PLACEHOLDER.search(text):
+        return False
+    vocabulary = {stem(w) for w in content_words(sources, min_len=1)}
+    ratio = sum(stem(w) in vocabulary for w in found) / len(found)
+    known = fold(f"{sources}\n{situation}")
+    for _, value in claims(text):
+        if not re.search(r"(?<![a-z0-9])" + re.escape(fold(value)) + r"(?![a-z0-9])", known):
+            return False
+    return ratio >= share
+
+
+def parse_reply(reply: str) -> tuple[str, list[str]]:
+    """'Summary: …' / 'Steps:' / '1. …' -> (summary, steps); a reply without a Steps line is all summary."""
+    parts = re.split(r"(?im)^\W*steps\W*$", reply.strip(), maxsplit=1)
+    summary = re.sub(r"(?i)^\W*summary\W*:\W*", "", parts[0].strip())
+    steps = [m.group(1).strip() for m in re.finditer(r"(?m)^\s*\d+[.)]\s+(.+)$", parts[1])] if len(parts) > 1 else []
+    return " ".join(summary.split()), steps
 
 
 class Adviser:
     def __init__(self, *, store: Any, retriever: Any, model: Any, model_name: str, knowledge_dir: Path,
-                 on_token: Callable[[str], None] | None = None, contacts: Callable[[], list] | None = None):
+                 on_token: Callable[[str], None] | None = None, contacts: Callable[[], list] | None = None,
+                 draft: Callable[..., Draft] | None = None, capable: bool = False,
+                 people: Callable[[], list[Contact]] | None = None):
         self.store, self.retriever, self.model = store, retriever, model
-        self.contacts = contacts or store.list_contacts
+        self.people_source = people or store.all_contacts
         self.model_name, self.knowledge_dir, self.on_token = model_name, knowledge_dir, on_token
+        self.draft, self.capable = draft, capable
         self.prompt = load_prompt("advise")
 
+    # ------------------------------------------------------------------ the answer
     def run(self, text: str) -> Advice:
         start = time.perf_counter()
         text = " ".join(text.split())
         if not text:
             raise NotFoundError("Describe the situation, for example `coach advise \"my referral led to a rejection\"`.")
-        hits = self.retriever.search(text, kind="guidance", k=3)
-        corpus = _corpus(str(self.knowledge_dir))
-        articles = [corpus[h.source] for h in hits if h.source in corpus]
+        articles = corpus(self.knowledge_dir)
         if not articles:
             raise NotFoundError("No guidance is indexed yet: run `coach index`.")
-        main = articles[0]
-        steps = article_steps(main)[:5]
-        for extra in articles[1:]:  # a fourth step from the next-closest article, if the first has few
-            if len(steps) >= 3:
-                break
-            steps += article_steps(extra)[: 3 - len(steps)]
-        summary = self._summary(text, main)
-        related = self._related(text, main, self.store.get_profile())
-        return Advice(
-            situation=main.title, summary=summary, steps=steps, script=example_message(main),
-            citations=[Citation(source=a.path, title=a.title) for a in articles],
-            related_contacts=related, model=self.model_name, prompt=self.prompt.ref,
-            latency_ms=int((time.perf_counter() - start) * 1000),
-        )
-
-    def _summary(self, text: str, article: Article) -> str:
-        key_idea = opening(article, 2)
-        messages = self.prompt.messages(situation=text, title=article.title, key_idea=key_idea)
-        kwargs = {"max_tokens": 90, "temperature": 0.3, "seed": 7}
-        if self.on_token:
-            pieces = []
-            for chunk in self.model.stream(messages, **kwargs):
-                pieces.append(str(chunk.content))
-                self.on_token(str(chunk.content))
-            reply = "".join(pieces)
+        recogniser = self._recogniser(articles)
+        query = recogniser.embed(text)
+        matches = recogniser.rank(text, query)
+        lead, second = matches[0], recogniser.second_fit(matches)
+        notes: list[str] = []
+        if second:
+            steps = recogniser.best_steps(query, lead.article, LEAD_STEPS)
+            extra = recogniser.best_steps(query, second.article, EXTRA_STEPS, avoid=steps)
+            steps += extra
+            notes.append(f"Leads with “{lead.article.title}”, the situation you describe; "
+                         f"{_count(len(extra))} from “{second.article.title}”, which fits too.")
         else:
-            reply = str(self.model.invoke(messages, **kwargs).content)
-        summary = " ".join(checker.sentences(" ".join(reply.split()))[:2])
-        grounds = checker.Grounds(request=f"{text}\n{article.body}")
-        if (len(summary.split()) < 6 or checker.PLACEHOLDER.search(summary)
-                or checker.unsupported_claims(summary, grounds)):
-            return key_idea
-        return summary
+            steps = article_steps(lead.article)[:ALONE_STEPS]
+        cited = [lead.article] + ([second.article] if second else [])
+        cited += [m.article for m in matches[1:] if m.article not in cited][: max(0, 3 - len(cited))]
+        advice = Advice(situation=lead.article.title, summary="", steps=steps,
+                        example=example_message(lead.article),
+                        citations=[Citation(source=a.path, title=a.title) for a in cited],
+                        model=self.model_name)
+        self._summarise(advice, text, lead, second, recogniser, query)
+        profile = self.store.get_profile()
+        people = self._people(profile)
+        mentions = self._mentions(text, people)
+        advice.related_contacts = helpers(text, people, mentions, lead.article.theme, _about(lead.article), profile)
+        self._script(advice, text, lead.article, mentions, recogniser, notes, profile)
+        advice.note = " ".join(notes)
+        advice.latency_ms = int((time.perf_counter() - start) * 1000)
+        return advice
 
-    def _related(self, text: str, article: Article, profile: Profile) -> list[RelatedContact]:
-        contacts = self.contacts()
-        folded = checker.fold(text)
-        wanted_tags = set(THEME_TAGS.get(article.theme, HELPFUL_TAGS)) | {"mentor"}
-        targets = {checker.fold(c) for c in profile.target_companies if c}
-        out: list[RelatedContact] = []
-        for c in contacts:
-            why = ""
-            if c.name and checker.fold(c.name) in folded:
-                why = "you mentioned them"
-            elif c.company and len(c.company) > 2 and re.search(
-                    r"(?<![a-z0-9])" + re.escape(checker.fold(c.company)) + r"(?![a-z0-9])", folded):
-                why = f"works at {c.company}, which you mentioned"
-            elif c.company and checker.fold(c.company) in targets:
-                why = f"works at {c.company}, one of your target companies"
-            else:
-                tags = [t for t in c.tags if checker.fold(t) in wanted_tags]
-                if tags:
-                    why = f"tagged {tags[0]}"
-            if why:
-                out.append(RelatedContact(id=c.id, name=c.name, company=c.company, why=why))
-        order = {"you mentioned them": 0}
-        out.sort(key=lambda r: (order.get(r.why, 1 if "mentioned" in r.why else 2 if "target" in r.why else 3),
-                                r.name))
-        return out[:5]
+    def _recogniser(self, articles: dict[str, Article]) -> Recogniser:
+        index = self.retriever.index
+        home = getattr(self.retriever.settings, "home", None)
+        vectors = corpus_vectors(list(articles.values()), index.embeddings,
+                                 model_key(index.embeddings, index.model_name),
+                                 Path(home) / "cache" if home else None)
+        return Recogniser(articles, vectors, index.embeddings, self.retriever)
+
+    # ------------------------------------------------------------------ summary
+    def _summarise(self, advice: Advice, text: str, lead: Match, second: Match | None, recogniser: Recogniser,
+                   query: np.ndarray) -> None:
+        advice.summary = recogniser.key_idea(query, lead.article) or opening(lead.article)
+        if not self.capable:
+            return
+        cited = [lead.article] + ([second.article] if second else [])
+        guidance = "\n\n".join(
+            f"### {a.title}\n{a.sections.get(OVERVIEW, '')}\nSteps:\n"
+            + "\n".join(f"{i}. {s}" for i, s in enumerate(article_steps(a), 1)) for a in cited)
+        reply = self._ask(self.prompt.messages(situation=text, guidance=guidance))
+        advice.prompt = self.prompt.ref
+        summary, steps = parse_reply(reply)
+        sources = "\n".join(f"{a.title}\n{a.body}" for a in cited)
+        summary = " ".join(sentences(summary)[:3])
+        if len(summary.split()) >= 6 and supported(summary, sources, text):
+            advice.summary, advice.summary_source = summary, "model"
+        if 3 <= len(steps) <= 7 and all(supported(s, sources, text) for s in steps):
+            advice.steps = steps
+
+    def _ask(self, messages: list) -> str:
+        kwargs = {"max_tokens": 400, "temperature": 0.3}
+        if not self.on_token:
+            return str(self.model.invoke(messages, **kwargs).content)
+        pieces = []
+        for chunk in self.model.stream(messages, **kwargs):
+            pieces.append(str(chunk.content))
+            self.on_token(str(chunk.content))
+        return "".join(pieces)
+
+    # ------------------------------------------------------------------ people
+    def _people(self, profile: Profile) -> list[Person]:
+        employer = current_employer(profile)
+        return [read_person(c, employer) for c in _contacts_with_notes(self.store, self.people_source)]
+
+    def _mentions(self, text: str, people: list[Person]) -> Mentions:
+        companies = companies_mentioned(text, people)
+        mentions = named_people(text, people, companies)
+        mentions.pointed = pointed_person(text, people, companies)
+        return mentions
+
+    # ------------------------------------------------------------------ script
+    def _script(self, advice: Advice, text: str, article: Article, mentions: Mentions, recogniser: Recogniser,
+                notes: list[str], profile: Profile) -> None:
+        advice.script = neutral_script(advice.example, keep=f"{text}\n{profile.name}")
+        for first, group in mentions.ambiguous.items():
+            if not mentions.named:
+                names = "; ".join(f"{p.contact.name}" + (f" ({p.contact.company})" if p.contact.company else "")
+                                  for p in group)
+                notes.append(f"Several of your contacts are called {first}: {names}. Name one in full for a "
+                             f"message to them; until then the script leaves the name for you to fill.")
+        person = self._recipient(text, mentions, article, recogniser)
+        goal = getattr(article, "script_goal", None) or NO_SCRIPT
+        if person is None or goal == NO_SCRIPT or self.draft is None or goal not in GOALS:
+            return
+        contact = person.contact
+        try:
+            draft = self.draft(to=str(contact.id), goal=goal, channel=channel_of(article), context=text)
+        except CoachError as exc:
+            notes.append(f"No message to {contact.name}: {exc}")
+            return
+        failed = [c.name for c in draft.checks if c.hard and not c.passed]
+        if failed:
+            notes.append(f"The message to {contact.name} did not pass its checks ({', '.join(failed)}), so the "
+                         f"script leaves the name for you to fill.")
+            return
+        advice.script, advice.script_kind, advice.script_draft = draft.text(), "draft", draft
+        advice.script_contact_id, advice.script_contact = contact.id, contact.name
+        advice.script_goal, advice.script_channel = draft.goal, draft.channel
+
+    def _recipient(self, text: str, mentions: Mentions, article: Article, recogniser: Recogniser) -> Person | None:
+        """Who the script is to: the one person named, else the one the situation points to. Of several named,
+        the one in the sentences that read most like the article's situation ("…and Kwame just went quiet")."""
+        if len(mentions.named) == 1:
+            return mentions.named[0]
+        if not mentions.named:
+            return mentions.pointed
+        parts = sentences(text)
+        best: tuple[float, Person] | None = None
+        for person in mentions.named:
+            names = {person.contact.name, person.contact.first_name, person.contact.last_name} - {""}
+            own = [s for s in parts if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", s) for n in names)]
+            if not own:
+                continue
+            score = float(np.mean([recogniser.vectors.similarities(recogniser.embed(s), article.path,
+                                                                   SITUATION).max(initial=0.0) for s in own]))
+            if best is None or score > best[0]:
+                best = (score, person)
+        return best[1] if best else mentions.named[0]
+
+
+def _count(n: int) -> str:
+    return {1: "one step", 2: "two steps", 3: "three steps"}.get(n, f"{n} steps")
+
+
+def _about(article: Article) -> str:
+    """What the article is about, for matching what the situation needs: title, tags and file name."""
+    tags = getattr(article, "tags", None) or []
+    return " ".join([article.title, " ".join(tags), article.slug.replace("-", " ")])
+
+
+_PEOPLE_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _contacts_with_notes(store: Any, source: Callable[[], list[Contact]]) -> list[Contact]:
+    """Every contact with notes and history, read once per store revision."""
+    try:
+        revision = int(store.revision())
+        cached = _PEOPLE_CACHE.get(store)
+    except (AttributeError, TypeError):
+        return source()
+    if cached is None or cached[0] != revision:
+        cached = (revision, source())
+        _PEOPLE_CACHE[store] = cached
+    return cached[1]

@@ -1,0 +1,349 @@
+"""People who could help: read from the user's own contacts, each with the reason a person understands.
+
+What someone is to the user comes from what the user recorded: tags, titles,
+notes, how they met and their history together. A former colleague is someone
+the user worked with at an employer they have since left ("We worked together
+at Bramble Bank"), a mentor is tagged or noted as one, a recruiter by tag or
+title, the skip-level by a note. Which of these matter depends on the
+situation (a layoff: former colleagues, mentors, recruiters; a manager taking
+credit: a mentor, the skip-level; a partnership: founders and partners), so the
+lead article picks the weights. The same reading finds who the user means by
+"my old manager from Bramble Bank" or "the recruiter at Meridian Health".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from coach.domain import Contact, Profile
+from coach.messages import RelatedContact
+from coach.text import fold
+
+MAX_PEOPLE = 5
+
+# ------------------------------------------------------------------ what someone is to the user
+COLLEAGUE = re.compile(
+    r"\b(worked (?:together|with (?:me|us))|work together|teammates?|colleagues?|co-?workers?|same team|"
+    r"sat next to|sits next to|(?:was )?my (?:old |former |previous )?(?:manager|boss|team ?lead|tech lead)|"
+    r"managed me|reported to|mentored me|my first (?:job|year))\b", re.IGNORECASE)
+MANAGER_NOW = re.compile(r"\b(?<!was )my (?:manager|boss|line manager)\b(?!'s)|\bmanages me\b", re.IGNORECASE)
+MANAGER_BEFORE = re.compile(r"\b(was my (?:manager|boss|team ?lead)|managed me|my (?:old|former|previous|ex-?)\s*"
+                            r"(?:manager|boss))\b", re.IGNORECASE)
+SKIP_LEVEL = re.compile(r"\bskip[- ]level\b|\bmy (?:manager|boss)'s (?:manager|boss)\b", re.IGNORECASE)
+MENTOR = re.compile(r"\b(my mentor|mentored me|mentors me|mentoring me)\b", re.IGNORECASE)
+FELL_OUT = re.compile(r"\b(fell out|falling[- ]out|have not spoken since|haven't spoken since|never made up|"
+                      r"bad terms)\b", re.IGNORECASE)
+SPEAKER = re.compile(r"\b(organi[sz]es|speaks at|spoke at|gave a talk|keynote)\b", re.IGNORECASE)
+AT_COMPANY = re.compile(r"\bat ((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|&|of))*)")
+
+TAG_KINDS = {
+    "mentor": "mentor", "coach": "coach", "recruiter": "recruiter", "talent": "recruiter", "hiring": "hiring",
+    "founder": "founder", "partner": "partner", "client": "partner", "investor": "partner", "friend": "friend",
+    "speaker": "speaker", "organizer": "speaker", "organiser": "speaker", "former-colleague": "former-colleague",
+    "colleague": "colleague", "manager": "manager",
+}
+TITLE_KINDS = [(re.compile(r"recruit|talent|sourcer", re.IGNORECASE), "recruiter"),
+               (re.compile(r"\bcoach\b", re.IGNORECASE), "coach"),
+               (re.compile(r"founder|\bowner\b|\bceo\b", re.IGNORECASE), "founder"),
+               (re.compile(r"partnership|business development|alliances", re.IGNORECASE), "partner")]
+
+# How each relation reads in a reason ("former colleague at Bramble Bank").
+LABELS = {"former-colleague": "former colleague", "colleague": "colleague", "former-manager": "your former manager",
+          "manager": "your manager", "skip-level": "your skip-level", "mentor": "mentor", "coach": "coach",
+          "recruiter": "recruiter", "hiring": "hiring", "founder": "founder", "partner": "partner",
+          "friend": "friend", "speaker": "speaks and organises", "fell-out": "you fell out"}
+
+# ------------------------------------------------------------------ what a situation needs
+# Weights of each relation for a kind of situation, matched on the lead article's title, tags and file name;
+# `avoid` are people who must not hear of it (a discreet search) or are its cause (the manager in a conflict).
+NEEDS: list[tuple[re.Pattern[str], dict[str, float], tuple[str, ...]]] = [
+    (re.compile(r"discreet|quiet|confidential|while employed", re.IGNORECASE),
+     {"mentor": 3, "recruiter": 3, "former-manager": 2.5, "former-colleague": 2, "coach": 1}, ("colleague", "manager",
+                                                                                             "skip-level")),
+    (re.compile(r"laid off|layoff|redundan|job loss|lost (?:my|your) job", re.IGNORECASE),
+     {"former-colleague": 3, "former-manager": 3, "mentor": 3, "recruiter": 3, "hiring": 2, "friend": 1.5,
+      "coach": 1}, ("colleague",)),
+    (re.compile(r"credit|toxic|difficult manager|conflict at work|bully", re.IGNORECASE),
+     {"mentor": 3, "skip-level": 3, "coach": 2.5, "former-manager": 1.5, "friend": 0.5}, ("manager",)),
+    (re.compile(r"burn ?out|fatigue|impostor|imposter|introvert", re.IGNORECASE),
+     {"mentor": 3, "friend": 2, "coach": 2, "speaker": 1}, ()),
+    (re.compile(r"chang\w* careers?|career change|hidden job|recruiter|referral|insider|informational",
+                re.IGNORECASE),
+     {"recruiter": 3, "former-colleague": 3, "hiring": 2.5, "former-manager": 2, "mentor": 1.5}, ()),
+]
+THEME_NEEDS: dict[str, dict[str, float]] = {
+    "opportunities": {"recruiter": 3, "hiring": 3, "former-colleague": 2.5, "former-manager": 2, "mentor": 1},
+    "mentorship": {"mentor": 3, "coach": 2.5, "former-manager": 1.5},
+    "partnerships": {"founder": 3, "partner": 3},
+    "visibility": {"speaker": 3, "mentor": 1.5, "coach": 1},
+    "support": {"mentor": 2.5, "coach": 1.5, "friend": 1, "former-manager": 1},
+    "maintenance": {"mentor": 1, "friend": 1},
+    "craft": {},
+}
+NAMED, AT_NAMED_COMPANY, TARGET = 10.0, 2.0, 0.5
+
+
+@dataclass
+class Relation:
+    kind: str
+    employer: str = ""  # for colleagues and managers: where they worked with the user
+
+
+@dataclass
+class Person:
+    """One contact and what the user's data says they are to the user."""
+
+    contact: Contact
+    relations: list[Relation] = field(default_factory=list)
+
+    def has(self, kind: str) -> bool:
+        return any(r.kind == kind for r in self.relations)
+
+    def kinds(self) -> list[str]:
+        return list(dict.fromkeys(r.kind for r in self.relations))
+
+    def employer(self, kind: str) -> str:
+        return next((r.employer for r in self.relations if r.kind == kind and r.employer), "")
+
+    @property
+    def last_spoke(self) -> dt.date | None:
+        dates = [d for d in [self.contact.last_contacted, *(i.date for i in self.contact.interactions)] if d]
+        return max(dates) if dates else None
+
+
+def _same_company(a: str, b: str) -> bool:
+    fa, fb = fold(a).strip(), fold(b).strip()
+    return bool(fa and fb) and (fa == fb or fa.startswith(fb + " ") or fb.startswith(fa + " "))
+
+
+def current_employer(profile: Profile) -> str:
+    """The user's employer, from their headline ('Data engineer at Pinecrest Logistics, …')."""
+    match = AT_COMPANY.search(profile.headline or "")
+    return match.group(1).strip(" .,") if match else ""
+
+
+def _employer_in(text: str, contact: Contact) -> str:
+    match = AT_COMPANY.search(text)
+    return match.group(1).strip(" .,'’") if match else contact.company
+
+
+def read_person(contact: Contact, employer: str) -> Person:
+    """What `contact` is to the user (employer: the user's current one), from tags, title, notes and history."""
+    person = Person(contact)
+    add = person.relations.append
+    for tag in contact.tags:
+        kind = TAG_KINDS.get(fold(tag))
+        if kind == "colleague" and not _same_company(contact.company, employer):
+            kind = "former-colleague"
+        if kind:
+            add(Relation(kind, contact.company if "colleague" in kind else ""))
+    for pattern, kind in TITLE_KINDS:
+        if pattern.search(contact.title or ""):
+            add(Relation(kind))
+    texts = [n.text for n in contact.notes] + [contact.how_we_met] + [i.summary for i in contact.interactions]
+    for text in filter(None, texts):
+        if COLLEAGUE.search(text):
+            where = _employer_in(text, contact)
+            now = bool(employer) and _same_company(where, employer) and not MANAGER_BEFORE.search(text)
+            add(Relation("colleague" if now else "former-colleague", where))
+            if MANAGER_BEFORE.search(text):
+                add(Relation("former-manager", where))
+            elif MANAGER_NOW.search(text) and not SKIP_LEVEL.search(text):
+                add(Relation("manager", where))
+        elif MANAGER_NOW.search(text) and not SKIP_LEVEL.search(text):
+            add(Relation("manager", _employer_in(text, contact)))
+        if SKIP_LEVEL.search(text):
+            add(Relation("skip-level", contact.company))
+        if MENTOR.search(text):
+            add(Relation("mentor"))
+        if FELL_OUT.search(text):
+            add(Relation("fell-out"))
+        if SPEAKER.search(text):
+            add(Relation("speaker"))
+    if employer and _same_company(contact.company, employer) and not person.has("colleague"):
+        add(Relation("colleague", contact.company))
+    seen: set[tuple[str, str]] = set()
+    person.relations = [r for r in person.relations if not ((r.kind, r.employer) in seen or seen.add((r.kind, r.employer)))]
+    return person
+
+
+def ago(date: dt.date, today: dt.date) -> str:
+    """'3 weeks ago', '8 months ago', '2 years ago'."""
+    days = (today - date).days
+    if days < 1:
+        return "today" if days == 0 else "recently"
+    for size, unit, limit in ((1, "day", 14), (7, "week", 61), (30.44, "month", 730)):
+        if days < limit:
+            n = max(1, round(days / size))
+            return f"{n} {unit}{'s' if n > 1 else ''} ago"
+    n = round(days / 365.25)
+    return f"{n} year{'s' if n > 1 else ''} ago"
+
+
+# ------------------------------------------------------------------ who the situation names or points to
+def _words(text: str) -> str:
+    return " " + re.sub(r"[^a-z0-9]+", " ", fold(text)).strip() + " "
+
+
+def companies_mentioned(text: str, people: list[Person]) -> set[str]:
+    """The contacts' companies (folded) that the user's words name."""
+    folded = _words(text)
+    out = set()
+    for p in people:
+        for company in {p.contact.company, *(r.employer for r in p.relations)}:
+            key = _words(company).strip()
+            if len(key) > 2 and f" {key} " in folded:
+                out.add(key)
+    return out
+
+
+def _at(person: Person, companies: set[str]) -> bool:
+    places = {p for p in [person.contact.company, *(r.employer for r in person.relations)] if p}
+    return any(_words(place).strip() in companies for place in places)
+
+
+@dataclass
+class Mentions:
+    """Who the user's words name: people picked out, and first names that fit several contacts."""
+
+    named: list[Person] = field(default_factory=list)
+    ambiguous: dict[str, list[Person]] = field(default_factory=dict)
+    pointed: Person | None = None  # the one person a role in the words points to ("my old manager")
+
+
+def named_people(text: str, people: list[Person], companies: set[str]) -> Mentions:
+    """Full names anywhere; a first or last name (as written, capitalised) when it picks one contact,
+    or one contact at a company the words also name."""
+    folded = _words(text)
+    lowercase = text == text.lower()
+    found = Mentions()
+    taken: set[int] = set()
+    for p in sorted(people, key=lambda p: -len(p.contact.name)):
+        full = _words(p.contact.name).strip()
+        if " " in full and f" {full} " in folded and id(p) not in taken:
+            found.named.append(p)
+            taken.add(id(p))
+    by_part: dict[str, list[Person]] = {}
+    for p in people:
+        for part in (p.contact.first_name, p.contact.last_name):
+            if part and len(part) > 2:
+                by_part.setdefault(part, []).append(p)
+    for part, owners in by_part.items():
+        pattern = rf"(?<![\w]){re.escape(part)}(?![\w])"
+        if not re.search(pattern, text, 0 if not lowercase else re.IGNORECASE):
+            continue
+        if any(id(o) in taken for o in owners):
+            continue  # already named in full
+        owners = list({id(o): o for o in owners}.values())
+        if len(owners) > 1:
+            narrowed = [o for o in owners if _at(o, companies)]
+            owners = narrowed if len(narrowed) == 1 else owners
+        if len(owners) == 1:
+            found.named.append(owners[0])
+            taken.add(id(owners[0]))
+        else:
+            found.ambiguous[part] = owners
+    return found
+
+
+ROLE_WORDS: list[tuple[re.Pattern[str], str]] = [
+    (SKIP_LEVEL, "skip-level"),
+    (re.compile(r"\b(?:my|our) (?:old|former|previous|ex-?) ?(?:manager|boss)\b|\bex-?(?:manager|boss)\b",
+                re.IGNORECASE), "former-manager"),
+    (re.compile(r"\b(?:my|our) (?:manager|boss|line manager)\b(?!'s)", re.IGNORECASE), "manager"),
+    (re.compile(r"\b(?:my|the) (?:old |former )?mentor\b", re.IGNORECASE), "mentor"),
+    (re.compile(r"\b(?:my|the) (?:old |former )?coach\b", re.IGNORECASE), "coach"),
+    (re.compile(r"\b(?:the|a|my) recruiter\b", re.IGNORECASE), "recruiter"),
+    (re.compile(r"\b(?:my|a|the) (?:former|old|ex-?) ?(?:colleague|co-?worker|teammate)\b", re.IGNORECASE),
+     "former-colleague"),
+]
+
+
+def pointed_person(text: str, people: list[Person], companies: set[str]) -> Person | None:
+    """The one contact a role in the words points to ('my old manager from Bramble Bank', 'the recruiter I
+    talked to at Meridian Health'), or None when no role is named or several contacts fit it."""
+    for pattern, kind in ROLE_WORDS:
+        if not pattern.search(text):
+            continue
+        fits = [p for p in people if p.has(kind)]
+        if companies:
+            at = [p for p in fits if _at(p, companies)]
+            fits = at or fits
+        if len(fits) == 1:
+            return fits[0]
+    return None
+
+
+# ------------------------------------------------------------------ ranking
+def needs(theme: str, about: str) -> tuple[dict[str, float], tuple[str, ...]]:
+    """Relation weights and relations to avoid for a situation, from its lead article."""
+    for pattern, weights, avoid in NEEDS:
+        if pattern.search(about):
+            return weights, avoid
+    return THEME_NEEDS.get(theme, {}), ()
+
+
+def _reason(person: Person, kind: str) -> str:
+    where = person.employer(kind)
+    label = LABELS.get(kind, kind)
+    if kind in ("former-colleague", "colleague", "former-manager") and where:
+        reason = f"{label} at {where}"
+        company = person.contact.company
+        if company and not _same_company(company, where):
+            reason += f", now at {company}"
+        return reason
+    if kind in ("recruiter", "hiring", "founder", "partner", "coach", "mentor") and person.contact.company:
+        return f"{label} at {person.contact.company}" if kind != "hiring" else \
+            f"hiring at {person.contact.company}"
+    return label
+
+
+def helpers(text: str, people: list[Person], mentions: Mentions, theme: str, about: str, profile: Profile,
+            today: dt.date | None = None, limit: int = MAX_PEOPLE) -> list[RelatedContact]:
+    """The people who could help with this situation, best first, each with why."""
+    today = today or dt.date.today()
+    weights, avoid = needs(theme, about)
+    companies = companies_mentioned(text, people)
+    targets = {_words(t).strip() for t in profile.target_companies if t}
+    named = {id(p) for p in mentions.named} | ({id(mentions.pointed)} if mentions.pointed else set())
+    maybe = {id(p) for group in mentions.ambiguous.values() for p in group}
+    scored: list[tuple[float, Person, list[str]]] = []
+    for p in people:
+        kinds = p.kinds()
+        useful = sorted((k for k in kinds if weights.get(k)), key=lambda k: -weights[k])
+        reasons: list[str] = []
+        score = 0.0
+        if id(p) in named:
+            score += NAMED
+            reasons.append("you named them" if p in mentions.named else "the person you mean")
+        elif id(p) in maybe:
+            score += NAMED / 2
+            reasons.append("one of the people you may mean")
+        elif "fell-out" in kinds or any(k in avoid for k in kinds):
+            continue  # not someone to go to for this, unless the user named them
+        if useful:
+            score += weights[useful[0]] + 0.25 * sum(weights[k] for k in useful[1:])
+            reasons += [_reason(p, k) for k in useful[:2]]
+        if _at(p, companies):
+            score += AT_NAMED_COMPANY if useful or score else AT_NAMED_COMPANY / 2
+            if not any(p.contact.company and p.contact.company in r for r in reasons):
+                reasons.append(f"works at {p.contact.company}, which you mentioned")
+        elif useful and _words(p.contact.company).strip() in targets:
+            score += TARGET
+            reasons.append(f"at {p.contact.company}, one of your target companies")
+        if score <= 0:
+            continue
+        if not useful and not reasons:
+            continue
+        if "fell-out" in kinds:
+            reasons.append("you fell out")
+        if p.last_spoke:
+            reasons.append(f"last spoke {ago(p.last_spoke, today)}")
+            score += 0.3 / (1 + (today - p.last_spoke).days / 365)  # recent ties first among equals
+        scored.append((score, p, reasons))
+    scored.sort(key=lambda item: (-item[0], item[1].contact.name))
+    return [RelatedContact(id=p.contact.id, name=p.contact.name, company=p.contact.company,
+                           why=" · ".join(dict.fromkeys(reasons)), relations=p.kinds(),
+                           last_contacted=p.last_spoke) for _, p, reasons in scored[:limit]]

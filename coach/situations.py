@@ -1,0 +1,211 @@
+"""Situation recognition: which guidance article answers what the user is going through.
+
+Each article lists the situations it answers as a user would write them
+(`situations:` in its front matter). The user's words are embedded and
+compared with every phrasing; the body retrieval (dense + BM25 over the
+sections) ranks the same articles by topic. Both are fused, the situations
+weighing more: "I asked for a referral and she never replied" is a no-reply
+situation even though most of its words are a referral's.
+
+The phrasings, steps and overview sentences of the whole corpus are embedded
+once per corpus and embedding model, kept in memory and in a file under
+COACH_HOME, so a question costs one query embedding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from coach.knowledge import OVERVIEW, Article, article_steps
+from coach.text import sentences
+
+SITUATION, STEP, IDEA = "situation", "step", "idea"  # the kinds of text embedded per article
+TOP_PHRASINGS = 2  # an article's situation score: the mean of its best phrasings
+BODY_WEIGHT = 0.08  # the body ranking's share, as a bonus of at most this much similarity
+BODY_DEPTH = 12  # articles taken from the body retrieval
+CLOSE = 0.04  # a second article within this much of the first also fits: steps come from both
+FIT_SHARE = 0.85  # ... as long as its own situation score is this close to the lead's
+
+_MEMORY: dict[str, CorpusVectors] = {}
+
+
+def overview_sentences(article: Article) -> list[str]:
+    """The sentences of an article's overview, as written (headings dropped)."""
+    text = "\n".join(ln for ln in article.sections.get(OVERVIEW, "").splitlines() if not ln.startswith("#"))
+    return sentences(" ".join(text.split()))
+
+
+@dataclass
+class CorpusVectors:
+    """Unit vectors of every article's situations, steps and overview sentences."""
+
+    owners: list[tuple[str, str, int]]  # (article path, kind, position within the article)
+    matrix: np.ndarray
+    rows: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        grouped: dict[tuple[str, str], list[int]] = {}
+        for row, (path, kind, _) in enumerate(self.owners):
+            grouped.setdefault((path, kind), []).append(row)
+        self.rows = {key: np.asarray(value) for key, value in grouped.items()}
+
+    def similarities(self, vector: np.ndarray, path: str, kind: str) -> np.ndarray:
+        """Cosine similarity of `vector` (unit length) with each text of one kind of one article, in order."""
+        rows = self.rows.get((path, kind))
+        if rows is None:
+            return np.zeros(0, dtype=np.float32)
+        return self.matrix[rows] @ vector
+
+
+def _texts(articles: list[Article]) -> tuple[list[tuple[str, str, int]], list[str]]:
+    owners: list[tuple[str, str, int]] = []
+    texts: list[str] = []
+    for article in articles:
+        for kind, items in ((SITUATION, article.situations), (STEP, article_steps(article)),
+                            (IDEA, overview_sentences(article))):
+            for i, text in enumerate(items):
+                owners.append((article.path, kind, i))
+                texts.append(text)
+    return owners, texts
+
+
+def _unit(rows: Any) -> np.ndarray:
+    matrix = np.asarray(rows, dtype=np.float32)
+    if matrix.ndim == 1:
+        matrix = matrix[None, :]
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1.0, norms)
+
+
+def model_key(embeddings: Any, name: str) -> str:
+    """What identifies an embedding model for caching: its configured name and its shape."""
+    return f"{name}|{type(embeddings).__name__}|{getattr(embeddings, 'dimension', '')}"
+
+
+def corpus_vectors(articles: list[Article], embeddings: Any, model: str, cache_dir: Path | None) -> CorpusVectors:
+    """The corpus' vectors: from memory, else from the cache file, else embedded now (and saved)."""
+    owners, texts = _texts(articles)
+    digest = hashlib.sha256(json.dumps([model, owners, texts]).encode()).hexdigest()[:20]
+    if digest in _MEMORY:
+        return _MEMORY[digest]
+    path = cache_dir / f"situations-{digest}.npy" if cache_dir else None
+    matrix: np.ndarray | None = None
+    if path is not None and path.is_file():
+        try:
+            matrix = np.load(path)
+        except (OSError, ValueError):  # a torn or foreign file: embed again
+            matrix = None
+        if matrix is not None and matrix.shape[0] != len(texts):
+            matrix = None
+    if matrix is None:
+        matrix = _unit(embeddings.embed_documents(texts)) if texts else np.zeros((0, 1), dtype=np.float32)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp.npy")
+            np.save(tmp, matrix)
+            tmp.replace(path)
+    vectors = CorpusVectors(owners, matrix)
+    _MEMORY.clear()  # one corpus at a time: an edited corpus replaces the old vectors
+    _MEMORY[digest] = vectors
+    return vectors
+
+
+@dataclass
+class Match:
+    """One article and how well it fits the user's situation."""
+
+    article: Article
+    score: float  # fused
+    situation: float  # similarity to its situations
+    body_rank: int | None  # 1-based rank in the body retrieval, None when not retrieved
+    phrasing: str = ""  # its situation phrasing closest to the user's words
+
+
+class Recogniser:
+    """Ranks articles for a situation; also picks the steps and overview sentences that fit it best."""
+
+    def __init__(self, articles: dict[str, Article], vectors: CorpusVectors, embeddings: Any,
+                 retriever: Any = None):
+        self.articles, self.vectors, self.embeddings, self.retriever = articles, vectors, embeddings, retriever
+
+    def embed(self, text: str) -> np.ndarray:
+        return _unit(self.embeddings.embed_query(text))[0]
+
+    def rank(self, text: str, query: np.ndarray | None = None) -> list[Match]:
+        """Every article, best fit first."""
+        query = self.embed(text) if query is None else query
+        body: dict[str, int] = {}
+        if self.retriever is not None:
+            hits = self.retriever.search(text, kind="guidance", k=BODY_DEPTH)
+            body = {h.source: rank for rank, h in enumerate(hits, start=1)}
+        matches: list[Match] = []
+        for path, article in self.articles.items():
+            sims = self.vectors.similarities(query, path, SITUATION)
+            if sims.size:
+                best = np.sort(sims)[::-1][:TOP_PHRASINGS]
+                situation = float(best.mean())
+                phrasing = article.situations[int(np.argmax(sims))]
+            else:  # an article without phrasings competes on its body alone
+                situation, phrasing = 0.0, ""
+            rank = body.get(path)
+            bonus = BODY_WEIGHT * (BODY_DEPTH + 1 - rank) / BODY_DEPTH if rank else 0.0
+            matches.append(Match(article, situation + bonus, situation, rank, phrasing))
+        matches.sort(key=lambda m: (-m.score, m.article.path))
+        return matches
+
+    @staticmethod
+    def second_fit(matches: list[Match]) -> Match | None:
+        """The runner-up when it fits nearly as well as the lead (close fused and situation scores)."""
+        if len(matches) < 2:
+            return None
+        lead, other = matches[0], matches[1]
+        if lead.score - other.score <= CLOSE and other.situation >= FIT_SHARE * lead.situation:
+            return other
+        return None
+
+    def best_steps(self, query: np.ndarray, article: Article, n: int, avoid: list[str] = ()) -> list[str]:
+        """The `n` steps of `article` closest to the situation, in the article's order, none repeating `avoid`."""
+        from coach.text import overlaps
+
+        steps = article_steps(article)
+        sims = self.vectors.similarities(query, article.path, STEP)
+        if len(sims) != len(steps):
+            return steps[:n]
+        order = [int(i) for i in np.argsort(-sims, kind="stable")]
+        chosen = [i for i in order if not any(overlaps(steps[i], a) for a in avoid)][:n]
+        return [steps[i] for i in sorted(chosen)]
+
+    def key_idea(self, query: np.ndarray, article: Article, max_words: int = 45) -> str:
+        """The lead article's key idea for this situation: 1-2 overview sentences, verbatim.
+
+        A sentence counts for how well it fits the situation and how much of the article's advice (its
+        steps) it carries, so the sentence that only restates the problem loses to the one that says what
+        to do about it. A short best sentence takes its better neighbour along, in reading order.
+        """
+        ideas = overview_sentences(article)
+        if not ideas:
+            return ""
+        sims = self.vectors.similarities(query, article.path, IDEA)
+        rows = self.vectors.rows.get((article.path, IDEA))
+        step_rows = self.vectors.rows.get((article.path, STEP))
+        if len(sims) != len(ideas) or rows is None:
+            return " ".join(ideas[:2])
+        advice = np.zeros(len(ideas), dtype=np.float32)
+        if step_rows is not None:
+            centre = _unit(self.vectors.matrix[step_rows].mean(axis=0))[0]
+            advice = self.vectors.matrix[rows] @ centre
+        score = sims + advice
+        best = int(np.argmax(score))
+        chosen = [best]
+        if len(ideas[best].split()) < 20:
+            neighbours = [i for i in (best - 1, best + 1) if 0 <= i < len(ideas)
+                          and len(ideas[best].split()) + len(ideas[i].split()) <= max_words]
+            if neighbours:
+                chosen.append(max(neighbours, key=lambda i: score[i]))
+        return " ".join(ideas[i] for i in sorted(chosen))

@@ -130,11 +130,22 @@ def draft_text(draft: Draft) -> str:
 
 
 def advice_text(advice: Advice) -> str:
+    """Advice as chat text: summary, steps, the script (to whom, or with slots), the example labelled as one,
+    people who could help with why, the note, and the sources."""
     steps = "\n".join(f"{i}. {s}" for i, s in enumerate(advice.steps, 1))
-    people = ", ".join(f"{p.name} ({p.why})" for p in advice.related_contacts)
     out = f"{advice.summary}\n\n{steps}"
-    if people:
-        out += f"\n\nPeople who could help: {people}"
+    if advice.script:
+        if advice.script_kind == "draft":
+            head = f"A message to {advice.script_contact} ({advice.script_goal}, {advice.script_channel}), checked:"
+        else:
+            head = "A message you could adapt (fill in the [slots]):"
+        out += f"\n\n{head}\n\n```\n{advice.script}\n```"
+    if advice.example and advice.example != advice.script:
+        out += f"\n\nExample from the guide (its people are invented):\n\n```\n{advice.example}\n```"
+    if advice.related_contacts:
+        out += "\n\nPeople who could help:\n" + "\n".join(f"- {p.name} — {p.why}" for p in advice.related_contacts)
+    if advice.note:
+        out += f"\n\nNote: {advice.note}"
     if advice.citations:
         out += "\n\nFrom: " + "; ".join(c.title for c in advice.citations)
     return out

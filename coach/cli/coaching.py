@@ -8,6 +8,7 @@ import uuid
 import typer
 from rich.markdown import Markdown
 from rich.panel import Panel
+from rich.text import Text
 
 from coach.cli import app
 from coach.cli.common import JSON_HELP, console, emit, err_console, settings
@@ -95,10 +96,23 @@ def advise(
         console.print(Panel(x.summary, title=x.situation, expand=False))
         for i, step in enumerate(x.steps, 1):
             console.print(f"{i}. {step}")
-        if x.script:
-            console.print(Panel(x.script, title="A message you could adapt", expand=False))
+        if x.script and x.script_kind == "draft":
+            title = f"A message to {x.script_contact} · {x.script_channel} · {x.script_goal}"
+            console.print(Panel(Text(x.script), title=Text(title), expand=False))
+            if x.script_draft:
+                console.print(_checks_table(x.script_draft.checks))
+        elif x.script:
+            console.print(Panel(Text(x.script), title=Text("A message you could adapt (fill in the [slots])"),
+                                expand=False))
+        if x.example and x.example != x.script:
+            console.print(Panel(Text(x.example), title="Example from the guide (its people are invented)",
+                                expand=False, style="dim"))
+        if x.related_contacts:
+            console.print("People who could help:")
         for p in x.related_contacts:
-            console.print(f"• {p.name} ({p.company}) — {p.why}")
+            console.print(Text(f"• {p.name} — {p.why}"))
+        if x.note:
+            console.print(Text(x.note, style="dim"))
         console.print("Sources: " + "; ".join(c.source for c in x.citations))
 
     emit(a, as_json, render)

@@ -111,18 +111,37 @@ def contact_link(contact_id: int | None, label: str) -> None:
 
 
 def advice(a: Advice) -> None:
+    """The advice card: summary, steps, the script and whom it is to (or its slots), the guide's example
+    labelled as one, people who could help with why, and the note."""
     with st.container(border=True):
         st.markdown(f"**{escape(a.situation)}**")
         st.markdown(escape(a.summary))
+        if a.summary_source == "model":
+            st.caption("Summary written by the model from the guidance below, and checked against it.")
         if a.steps:
             st.markdown("\n".join(f"{i}. {escape(s)}" for i, s in enumerate(a.steps, 1)))
         if a.script:
-            st.markdown("**What you could say**")
+            if a.script_kind == "draft":
+                st.markdown(f"**A message to {escape(a.script_contact)}** · "
+                            f"{escape(CHANNEL_LABELS.get(a.script_channel, a.script_channel))} · "
+                            f"{escape(a.script_goal)}"
+                            + (f" · score **{a.script_draft.score}**/100" if a.script_draft else ""))
+            else:
+                st.markdown("**What you could say**")
+                st.caption("Fill in the [slots] before you send it.")
             st.code(a.script, language=None, wrap_lines=True)
+            if a.script_draft:
+                with st.expander("Its checks"):
+                    checks(a.script_draft.checks)
+        if a.example and a.example != a.script:
+            with st.expander("Example from the guide (its people are invented)"):
+                st.code(a.example, language=None, wrap_lines=True)
         if a.related_contacts:
             st.markdown("**People who could help**")
             for p in a.related_contacts:
                 contact_link(p.id, f"{p.name} — {p.why}")
+        if a.note:
+            st.info(escape(a.note), icon=":material/info:")
         if a.citations:
             with st.expander("Guidance it draws on"):
                 st.markdown("  \n".join(f"- {escape(c.title)} (`{c.source}`)" for c in a.citations))

@@ -122,6 +122,8 @@ def test_chat_advice_shows_steps_script_and_people_linking_to_contacts(sample: C
     shown = texts(at)
     assert "People who could help" in shown
     assert "1. " in shown
+    assert "**What you could say**" in shown and at.code[0].value.startswith("Hi [name],")  # nobody named: slots
+    assert "Example from the guide (its people are invented)" in [e.label for e in at.expander]
     links = at.get("page_link")
     assert links, "each person links to their contact"
     assert any("contact=" in str(link.proto) or "contacts" in str(link.proto) for link in links)

@@ -97,18 +97,28 @@ def test_chat_checks_a_pasted_message():
 
 
 def test_advice_takes_steps_from_guidance_and_suggests_people():
-    model = ScriptedChatModel(responder=lambda m: "Tell close contacts first. Be specific about what you want.")
+    model = ScriptedChatModel()  # the embedded tier writes no prose in advice: the model is never asked
     advice = make_world(model).advise("I was laid off from my job last week, how do I tell people?")
     assert len(advice.steps) >= 3
     assert advice.citations and advice.citations[0].source.startswith("knowledge/support/")
-    assert any(p.name == "Priya Raman" for p in advice.related_contacts)  # a mentor
-    assert advice.summary.startswith("Tell close contacts first")
-    assert advice.prompt == "advise@1"
-    sent = model.prompt_text(0)
-    assert "laid off" in sent and "What usually works" in sent
+    assert any(p.name == "Priya Raman" and "mentor" in p.why for p in advice.related_contacts)
+    assert advice.summary_source == "article" and model.calls == []
 
 
 def test_an_advice_summary_with_invented_facts_is_replaced_by_the_guidance():
-    model = ScriptedChatModel(responder=lambda m: "Call Jennifer Walsh at Google on March 3rd 2021 for $5000.")
+    model = ScriptedChatModel(responder=lambda m: "Call Jennifer Walsh at Google on March 3rd 2021 for $5000.",
+                              capable=True)
     advice = make_world(model).advise("nobody replied to my referral request")
     assert "Jennifer" not in advice.summary and "Google" not in advice.summary and len(advice.summary) > 20
+    assert advice.summary_source == "article" and len(model.calls) == 1
+
+
+def test_chat_advice_reply_shows_the_script_people_with_why_and_sources():
+    turn = make_world().chat().ask("I was laid off last week and feel stuck, what should I do?")
+    assert turn.intent == "advise" and turn.advice is not None
+    reply = turn.reply
+    assert turn.advice.summary in reply and "1. " in reply
+    assert "A message you could adapt" in reply and "[name]" in reply  # nobody named: a script with slots
+    assert "Example from the guide (its people are invented)" in reply
+    assert "People who could help:" in reply and "Priya Raman — " in reply
+    assert "From: " in reply

@@ -87,6 +87,9 @@ def test_ask_json_and_advise_json(cli):
     advice = json.loads(out)
     assert code == 0 and len(advice["steps"]) >= 3 and advice["citations"]
     assert {"summary", "steps", "script", "citations", "related_contacts"} <= advice.keys()
+    assert {"summary_source", "script_kind", "script_contact_id", "example", "note"} <= advice.keys()
+    assert advice["summary_source"] == "article" and advice["script_kind"] == "neutral"
+    assert "[name]" in advice["script"] and advice["example"] and advice["example"] != advice["script"]
 
 
 @pytest.mark.slow

@@ -45,6 +45,21 @@ ADVISE = re.compile(r"\b(what should i|how (?:do|should|can) i|advice|help me|st
                     r"ghosted|reject|no reply|burn(?:ed|t)? ?out|impostor|imposter|credit for my|falling[- ]out|"
                     r"awkward|nervous|afraid|worried|stuck|decline|say no)\b", re.IGNORECASE)
 
+# A situation asked about ("she never replied, do I nudge her?") rather than a message asked for ("write to her").
+QUESTION = re.compile(r"\b(should i|do i|shall i|how (?:do|should|can|would) i|what (?:do|should|would|can) i|"
+                      r"is it (?:weird|rude|ok|okay|too|bad|normal)|would it be (?:weird|rude|ok|okay)|"
+                      r"(?:what'?s|what is) (?:the|a) (?:best|right|good)\b|any (?:advice|tips)|feels? (?:weird|strange)|"
+                      r"without (?:sounding|looking|being|seeming|making))\b", re.IGNORECASE)
+WRITE = re.compile(r"^\W*(?:please\s+|can you\s+|could you\s+)?(?:write|draft|compose|send|message|email|dm|"
+                   r"thank|congratulate|reconnect|follow up|introduce|ask)\b|\b(?:write|draft|compose) (?:me |him |"
+                   r"her |them )?(?:a|an|the|something|one)\b|\b(?:help me|can you|could you) (?:write|draft)\b",
+                   re.IGNORECASE)
+
+
+def asks_for_advice(text: str) -> bool:
+    """The words describe a situation and ask what to do, without asking for a message to be written."""
+    return bool((ADVISE.search(text) or QUESTION.search(text)) and not WRITE.search(text))
+
 
 @dataclass
 class Route:
@@ -119,6 +134,9 @@ def route(text: str, contacts: list[Contact], has_draft: bool) -> Route:
         style = Style(shorter=bool(re.search(r"shorter|shorten|too long|brief", low)),
                       formal=bool(re.search(r"\bformal", low)) and "less formal" not in low)
         return Route(intent="revise", channel=detect_channel(text), style=style, why="revising the last draft")
+    if (contact is not None or mention or detect_goal(text)) and asks_for_advice(text):
+        # "I asked Aisha Bello for a referral… do I nudge her?": advice (which drafts to her), not a referral draft
+        return Route(intent="advise", contact=contact, contact_query=mention, why="a situation to handle")
     if contact is not None and (DRAFT.search(text) or detect_goal(text)):
         return Route(intent="draft", contact=contact, contact_query=mention, goal=detect_goal(text) or "reconnect",
                      channel=detect_channel(text) or "linkedin-message", why=f"a message to {contact.name}")

@@ -23,6 +23,10 @@ PEOPLE = [Contact(id=1, first_name="Priya", last_name="Raman", company="Stripe")
     ("Check this message: Hi Marcus, would you refer me for the SRE role?", "check"),
     ("write a note to Priya", "clarify"),  # two Priyas
     ("what's a good way to keep in touch with people?", "general"),
+    # a situation that names someone and asks what to do is advice (with a draft to them), not a draft
+    ("I asked Marcus Lee for a referral two weeks ago and he never replied. Should I chase him?", "advise"),
+    ("Priya referred me and I got rejected. What do I say to her?", "advise"),
+    ("Write Marcus a follow-up about the referral, should I mention KubeCon?", "draft"),
 ])
 def test_routes(text, intent):
     assert route(text, PEOPLE, has_draft=False).intent == intent

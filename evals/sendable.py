@@ -11,12 +11,14 @@ the drafter selected on. Each rule is one failure kind:
 - `forbidden`: a `must_never` string is present;
 - `third-person`: he/she/him/her/his/hers in the body, unless a `third_party`
   name is in the same or the previous sentence;
-- `repeated`: a sentence said twice, or any run of six words said twice;
+- `repeated`: a sentence said twice, or any run of five words said twice;
 - `invented`: a capitalised word (not sentence-initial, not a common word) or a
   number that appears nowhere in what the user told us;
 - `limit`: note ≤ 200 characters (300 with Premium), LinkedIn message ≤ 1900,
   email body 25-150 words with a 2-8 word subject;
-- `ask`: no question or request sentence, or more than one question mark.
+- `ask`: no question or request sentence, or more than one question mark;
+- `fragment`: a note pasted in as a sentence, with no subject ("Talked about fraud detection.",
+  "Is starting a pilot in the spring.").
 
 Matching ignores case and accents and works on whole words; a hyphen matches a
 space ("follow-up" is "follow up"); an alternative ending in `*` matches any
@@ -31,11 +33,11 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-KINDS = ("greeting", "missing", "forbidden", "third-person", "repeated", "invented", "limit", "ask")
+KINDS = ("greeting", "missing", "forbidden", "third-person", "repeated", "invented", "limit", "ask", "fragment")
 
 NOTE_LIMIT, PREMIUM_NOTE_LIMIT, MESSAGE_LIMIT = 200, 300, 1900
 EMAIL_WORDS, SUBJECT_WORDS = (25, 150), (2, 8)
-RUN = 6  # words in a row that may not appear twice
+RUN = 5  # words in a row that may not appear twice ("... adoption of the design system" said twice)
 
 # Capitalised mid-sentence for reasons other than naming something the user told us.
 COMMON = frozenset(
@@ -46,9 +48,14 @@ PRONOUN = re.compile(r"\b(he|she|him|his|hers|himself|herself|he's|she's|he'd|sh
 GREETING = re.compile(r"^\s*(hi|hello|dear)\s+([^\W\d_][\w'-]*)")
 REQUEST = re.compile(
     r"\b(would you|could you|can you|will you|would it be|might you|are you open|open to|up for|"
-    r"can we|could we|would a|would an|let me know|let's|would love to|i'd love to|i'd be glad|i would be glad|happy to|please|"
+    r"can we|could we|would a|would an|let me know|let's|would love to|i'd love to|i'd be glad|i would be glad|please|"
     r"if you have|if you're|do you have|feel free|shall we|how about|i'd welcome|i would welcome)\b")
 DURATION = re.compile(r"^[\s-]*(minutes?|mins?|hours?|hrs?)\b")
+# How notes begin, and sentences of a message never do: a verb with no subject ("Said his team is hiring").
+NOTE_VERBS = frozenset(
+    "is said says talked discussed discussing mentioned asked offered gave helped wrote writes hires recommends "
+    "moved met ran runs shared".split()
+)
 CAPITAL_WORD = re.compile(r"[^\W\d_][\w'’&.-]*[\w]|[^\W\d_]")
 NUMBER = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)*")
 
@@ -227,6 +234,15 @@ def _ask(body: str) -> list[str]:
     return []
 
 
+def _fragment(body: str) -> list[str]:
+    out = []
+    for s in sentences(body):
+        first = (tokens(s) or [""])[0]
+        if first in NOTE_VERBS and not s.rstrip().endswith("?"):
+            out.append(f"no subject: {s!r}")
+    return out
+
+
 def judge(case: Any, known_text: str, subject: str, body: str, channel: str,
           first_name: str | None = None) -> SendableVerdict:
     """Judge one draft for one case (an evals.schema.DraftingCase).
@@ -248,6 +264,7 @@ def judge(case: Any, known_text: str, subject: str, body: str, channel: str,
     add("invented", _invented(subject, body, known_text))
     add("limit", _limit(subject, body, channel, case.premium))
     add("ask", _ask(body))
+    add("fragment", _fragment(body))
     return SendableVerdict(sendable=not failures, failures=failures)
 
 

@@ -153,6 +153,10 @@ def test_a_point_made_twice_is_repeated():
     run = ("Hi Oliver, thank you for reviewing my talk outline, it really helped. DevDays Porto went well "
            "because you reviewed my talk outline, it really helped me. Coffee soon?")
     assert "repeated" in kinds("thank-you-linkedin-note", run)
+    # the embedded drafter's baseline: five words said twice
+    maya = ("Hi Maya,\n\nYou ran the Config 2023 session on how your team tracks adoption of the design system. "
+            "I'd like to hear how your team measures adoption of the design system. Could we talk?\n\nSam")
+    assert kinds("informational-interview-linkedin-message", maya) == {"repeated"}
 
 
 def test_invented_names_and_numbers_are_caught_and_known_ones_are_not():
@@ -193,3 +197,13 @@ def test_one_ask_no_more_no_less():
     assert kinds("reconnect-linkedin-note", ok.replace("catch up?", "catch up? Or lunch?")) == {"ask"}
     assert not kinds("reconnect-linkedin-note", ok.replace("Fancy a call soon to catch up?",
                                                            "Let me know if you'd like to catch up."))
+
+
+def test_a_note_pasted_in_as_a_sentence_is_a_fragment():
+    pasted = ("Hi Tomás,\n\nIs starting a crop-yield forecasting pilot with three farm cooperatives in the spring. "
+              "My team could supply the data pipeline for your pilot. Would you be open to a call?\n\nSam")
+    assert kinds("partnership-linkedin-message", pasted) == {"fragment"}
+    written = pasted.replace("Is starting", "You are starting")
+    assert not kinds("partnership-linkedin-message", written)
+    assert not kinds("partnership-linkedin-message", written.replace("Would you be open to a call?",
+                                                                     "Is a call next week possible?"))

@@ -118,7 +118,7 @@ class Adviser:
         recogniser = self._recogniser(articles)
         query = recogniser.embed(text)
         matches = recogniser.rank(text, query)
-        lead, second = matches[0], recogniser.second_fit(matches)
+        lead, second = matches[0], recogniser.second_fit(matches, text)
         notes: list[str] = []
         if second:
             steps = recogniser.best_steps(query, lead.article, LEAD_STEPS)

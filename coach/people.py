@@ -82,7 +82,7 @@ THEME_NEEDS: dict[str, dict[str, float]] = {
     "maintenance": {"mentor": 1, "friend": 1},
     "craft": {},
 }
-NAMED, AT_NAMED_COMPANY, TARGET = 10.0, 2.0, 0.5
+NAMED, AT_NAMED_COMPANY, TARGET, ROLE_BONUS = 10.0, 2.0, 0.5, 2.0
 
 
 @dataclass
@@ -102,7 +102,14 @@ class Person:
         return any(r.kind == kind for r in self.relations)
 
     def kinds(self) -> list[str]:
-        return list(dict.fromkeys(r.kind for r in self.relations))
+        """Their relations, the specific before the general: a former manager is not also listed as a former
+        colleague, nor the manager as a colleague."""
+        kinds = list(dict.fromkeys(r.kind for r in self.relations))
+        for specific, general in (("former-manager", "former-colleague"), ("manager", "colleague"),
+                                  ("skip-level", "colleague")):
+            if specific in kinds and general in kinds:
+                kinds.remove(general)
+        return kinds
 
     def employer(self, kind: str) -> str:
         return next((r.employer for r in self.relations if r.kind == kind and r.employer), "")
@@ -261,6 +268,11 @@ ROLE_WORDS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+def roles_mentioned(text: str) -> set[str]:
+    """The relations the user's words name ('my old manager', 'a former colleague', 'the recruiter')."""
+    return {kind for pattern, kind in ROLE_WORDS if pattern.search(text)}
+
+
 def pointed_person(text: str, people: list[Person], companies: set[str]) -> Person | None:
     """The one contact a role in the words points to ('my old manager from Bramble Bank', 'the recruiter I
     talked to at Meridian Health'), or None when no role is named or several contacts fit it."""
@@ -307,17 +319,22 @@ def helpers(text: str, people: list[Person], mentions: Mentions, theme: str, abo
     weights, avoid = needs(theme, about)
     companies = companies_mentioned(text, people)
     targets = {_words(t).strip() for t in profile.target_companies if t}
-    named = {id(p) for p in mentions.named} | ({id(mentions.pointed)} if mentions.pointed else set())
+    said = {id(p) for p in mentions.named}
+    named = said | ({id(mentions.pointed)} if mentions.pointed else set())
     maybe = {id(p) for group in mentions.ambiguous.values() for p in group}
+    weights = dict(weights)
+    for kind in roles_mentioned(text):  # "a former colleague": the user's former colleagues may be who they mean
+        if kind not in avoid:
+            weights[kind] = weights.get(kind, 0) + ROLE_BONUS
     scored: list[tuple[float, Person, list[str]]] = []
     for p in people:
         kinds = p.kinds()
         useful = sorted((k for k in kinds if weights.get(k)), key=lambda k: -weights[k])
         reasons: list[str] = []
         score = 0.0
-        if id(p) in named:
+        if id(p) in named and (id(p) in said or not any(k in avoid for k in kinds)):
             score += NAMED
-            reasons.append("you named them" if p in mentions.named else "the person you mean")
+            reasons.append("you named them" if id(p) in said else "the person you mean")
         elif id(p) in maybe:
             score += NAMED / 2
             reasons.append("one of the people you may mean")
@@ -332,7 +349,9 @@ def helpers(text: str, people: list[Person], mentions: Mentions, theme: str, abo
                 reasons.append(f"works at {p.contact.company}, which you mentioned")
         elif useful and _words(p.contact.company).strip() in targets:
             score += TARGET
-            reasons.append(f"at {p.contact.company}, one of your target companies")
+            said_company = any(p.contact.company in r for r in reasons)
+            reasons.append(f"{p.contact.company} is one of your target companies" if said_company
+                           else f"at {p.contact.company}, one of your target companies")
         if score <= 0:
             continue
         if not useful and not reasons:

@@ -26,11 +26,13 @@ from coach.knowledge import OVERVIEW, Article, article_steps
 from coach.text import sentences
 
 SITUATION, STEP, IDEA = "situation", "step", "idea"  # the kinds of text embedded per article
-TOP_PHRASINGS = 2  # an article's situation score: the mean of its best phrasings
-BODY_WEIGHT = 0.08  # the body ranking's share, as a bonus of at most this much similarity
-BODY_DEPTH = 12  # articles taken from the body retrieval
-CLOSE = 0.04  # a second article within this much of the first also fits: steps come from both
-FIT_SHARE = 0.85  # ... as long as its own situation score is this close to the lead's
+RRF_K = 10  # rank fusion constant: small, so the first places count clearly more than the rest
+WEIGHTS = {"body": 1.0, "situations": 0.5, "closest-situation": 0.5, "situation-words": 0.75}
+BODY_DEPTH = 30  # articles taken from the body retrieval
+# Another article fits too when its title names what the user describes (this share of the title's words, at
+# least two) and its score is within TITLE_SCORE of the lead's; or when it is the runner-up within FIT_SCORE, the
+# words read as much like one of its situations as like the lead's, and the body ranks it second or better.
+TITLE_SHARE, TITLE_SCORE, FIT_SCORE = 0.5, 0.75, 0.85
 
 _MEMORY: dict[str, CorpusVectors] = {}
 
@@ -47,13 +49,34 @@ class CorpusVectors:
 
     owners: list[tuple[str, str, int]]  # (article path, kind, position within the article)
     matrix: np.ndarray
+    texts: dict[str, list[str]] = field(default_factory=dict)  # each article's situation phrasings
     rows: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
+    _centroids: dict[str, np.ndarray] = field(default_factory=dict)
+    _lexical: tuple[tuple[str, ...], Any] | None = None
 
     def __post_init__(self) -> None:
         grouped: dict[tuple[str, str], list[int]] = {}
         for row, (path, kind, _) in enumerate(self.owners):
             grouped.setdefault((path, kind), []).append(row)
         self.rows = {key: np.asarray(value) for key, value in grouped.items()}
+
+    def centroid(self, path: str) -> np.ndarray:
+        """The unit mean of an article's situation vectors: what its situations share."""
+        if path not in self._centroids:
+            rows = self.rows.get((path, SITUATION))
+            dim = self.matrix.shape[1] if self.matrix.ndim == 2 else 1
+            self._centroids[path] = _unit(self.matrix[rows].mean(axis=0))[0] if rows is not None \
+                else np.zeros(dim, dtype=np.float32)
+        return self._centroids[path]
+
+    def lexical(self, paths: list[str]) -> Any:
+        """BM25 over each article's situation phrasings (one document per article, in `paths` order)."""
+        from coach.retrieval import LexicalIndex
+
+        key = tuple(paths)
+        if self._lexical is None or self._lexical[0] != key:
+            self._lexical = (key, LexicalIndex([" ".join(self.texts.get(p, [])) for p in paths]))
+        return self._lexical[1]
 
     def similarities(self, vector: np.ndarray, path: str, kind: str) -> np.ndarray:
         """Cosine similarity of `vector` (unit length) with each text of one kind of one article, in order."""
@@ -110,7 +133,7 @@ def corpus_vectors(articles: list[Article], embeddings: Any, model: str, cache_d
             tmp = path.with_suffix(".tmp.npy")
             np.save(tmp, matrix)
             tmp.replace(path)
-    vectors = CorpusVectors(owners, matrix)
+    vectors = CorpusVectors(owners, matrix, {a.path: list(a.situations) for a in articles})
     _MEMORY.clear()  # one corpus at a time: an edited corpus replaces the old vectors
     _MEMORY[digest] = vectors
     return vectors
@@ -122,13 +145,23 @@ class Match:
 
     article: Article
     score: float  # fused
-    situation: float  # similarity to its situations
+    situation: float  # similarity to its closest situation phrasing
     body_rank: int | None  # 1-based rank in the body retrieval, None when not retrieved
     phrasing: str = ""  # its situation phrasing closest to the user's words
 
 
+def _ranks(scores: dict[str, float]) -> dict[str, int]:
+    return {p: i for i, p in enumerate(sorted(scores, key=lambda p: (-scores[p], p)), start=1)}
+
+
 class Recogniser:
-    """Ranks articles for a situation; also picks the steps and overview sentences that fit it best."""
+    """Ranks articles for a situation; also picks the steps and overview sentences that fit it best.
+
+    Four rankings are fused by reciprocal rank: the body retrieval (dense + BM25 over the sections, whose
+    documents carry the situations too), the user's words against each article's situations as a whole
+    (the centroid of its phrasing vectors) and against its closest phrasing, and the same words matched
+    lexically (BM25) against the phrasings.
+    """
 
     def __init__(self, articles: dict[str, Article], vectors: CorpusVectors, embeddings: Any,
                  retriever: Any = None):
@@ -144,28 +177,42 @@ class Recogniser:
         if self.retriever is not None:
             hits = self.retriever.search(text, kind="guidance", k=BODY_DEPTH)
             body = {h.source: rank for rank, h in enumerate(hits, start=1)}
+        paths = list(self.articles)
+        sims = {p: self.vectors.similarities(query, p, SITUATION) for p in paths}
+        closest = {p: float(sims[p].max()) if sims[p].size else 0.0 for p in paths}
+        lexical = self.vectors.lexical(paths).scores(text)
+        rankings = {"body": {p: body.get(p, len(paths)) for p in paths},
+                    "situations": _ranks({p: float(self.vectors.centroid(p) @ query) for p in paths}),
+                    "closest-situation": _ranks(closest),
+                    "situation-words": _ranks({p: float(lexical[i]) for i, p in enumerate(paths)})}
         matches: list[Match] = []
         for path, article in self.articles.items():
-            sims = self.vectors.similarities(query, path, SITUATION)
-            if sims.size:
-                best = np.sort(sims)[::-1][:TOP_PHRASINGS]
-                situation = float(best.mean())
-                phrasing = article.situations[int(np.argmax(sims))]
-            else:  # an article without phrasings competes on its body alone
-                situation, phrasing = 0.0, ""
-            rank = body.get(path)
-            bonus = BODY_WEIGHT * (BODY_DEPTH + 1 - rank) / BODY_DEPTH if rank else 0.0
-            matches.append(Match(article, situation + bonus, situation, rank, phrasing))
+            fused = sum(w / (RRF_K + rankings[name][path]) for name, w in WEIGHTS.items())
+            phrasing = article.situations[int(np.argmax(sims[path]))] if sims[path].size else ""
+            matches.append(Match(article, fused, closest[path], body.get(path), phrasing))
         matches.sort(key=lambda m: (-m.score, m.article.path))
         return matches
 
     @staticmethod
-    def second_fit(matches: list[Match]) -> Match | None:
-        """The runner-up when it fits nearly as well as the lead (close fused and situation scores)."""
+    def second_fit(matches: list[Match], text: str) -> Match | None:
+        """An article that fits too: one of the next two whose title names what the user describes ("a referral
+        from a former colleague"), or the runner-up when the words read as much like its situations as like the
+        lead's; either close enough in score."""
+        from coach.text import content_words, stem
+
         if len(matches) < 2:
             return None
-        lead, other = matches[0], matches[1]
-        if lead.score - other.score <= CLOSE and other.situation >= FIT_SHARE * lead.situation:
+        lead = matches[0]
+        said = {stem(w) for w in content_words(text)}
+        for other in matches[1:3]:
+            title = {stem(w) for w in content_words(other.article.title)}
+            shared = said & title
+            if len(shared) >= 2 and len(shared) >= TITLE_SHARE * len(title) and \
+                    other.score >= TITLE_SCORE * lead.score:
+                return other
+        other = matches[1]
+        if other.score >= FIT_SCORE * lead.score and other.situation >= lead.situation and \
+                other.body_rank is not None and other.body_rank <= 2:
             return other
         return None
 

@@ -1,0 +1,276 @@
+"""Advice a person can act on: the right article leads, words from the articles, a script for the user's own
+people (or a neutral one with slots), and people who could help, each with why."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from coach.advice import parse_reply, supported
+from coach.domain import Contact
+from coach.knowledge import article_steps, example_message
+from coach.people import ago
+from coach.scripts import neutral_script
+from coach.situations import overview_sentences
+from coach.testing import HashingEmbeddings, ScriptedChatModel
+from tests.coach_world import make_world
+
+NO_REPLY = "knowledge/support/no-reply-after-an-ask.md"
+FORMER_COLLEAGUE_REFERRAL = "knowledge/opportunities/referral-from-a-former-colleague.md"
+CREDIT = "knowledge/support/manager-takes-credit.md"
+LAID_OFF = "knowledge/support/laid-off-telling-your-network.md"
+TODAY = dt.date.today()
+
+# The user's network beyond the shared test world (Priya: mentor at Stripe, Marcus: hiring at Acme Robotics,
+# Elena: mentor, Tomás: founder). The user works at Pinecrest Logistics and used to work at Bramble Bank.
+NETWORK = [
+    dict(first_name="Nadia", last_name="Okoro", company="Fernhill Insurance", title="Data Engineer",
+         notes=["We worked together at Bramble Bank on the ledger migration."],
+         last_contacted=TODAY - dt.timedelta(days=243)),
+    dict(first_name="Oliver", last_name="Grant", company="Bramble Bank", title="Engineering Director",
+         notes=["Was my manager on the payments team at Bramble Bank."]),
+    dict(first_name="Jon", last_name="Reyes", company="Quarry Labs", title="Technical Recruiter", tags=["recruiter"]),
+    dict(first_name="Dev", last_name="Patel", company="Pinecrest Logistics", title="Engineering Manager",
+         notes=["My manager since I joined Pinecrest Logistics."]),
+    dict(first_name="Ines", last_name="Duarte", company="Pinecrest Logistics", title="VP Engineering",
+         notes=["Dev's manager, so my skip-level."]),
+    dict(first_name="Wei", last_name="Chen", company="Pinecrest Logistics", title="Data Engineer",
+         notes=["Sits next to me on the platform team."]),
+    dict(first_name="Sara", last_name="Holm", company="Stripe", title="Product Designer"),
+    dict(first_name="Aisha", last_name="Bello", company="Lumen Health", title="Senior Data Engineer"),
+    dict(first_name="Aisha", last_name="Khan", company="Alder Systems", title="Product Designer", tags=["climbing"]),
+]
+
+
+def world(model: ScriptedChatModel | None = None):
+    coach = make_world(model or ScriptedChatModel(responder=lambda m: "Thanks again for your help."))
+    store = coach.store
+    for person in NETWORK:
+        fields = {k: v for k, v in person.items() if k != "notes"}
+        contact = store.add_contact(Contact(**fields))
+        for note in person.get("notes", []):
+            store.add_note(contact.id, note, dt.date(2025, 3, 1))
+    store.set_profile(name="Sam Carter", headline="Backend engineer at Pinecrest Logistics",
+                      goals="Move into payments infrastructure", target_companies=["Stripe"])
+    return coach
+
+
+def article(coach, source: str):
+    from coach.advice import corpus
+
+    return corpus(coach.settings.knowledge_dir)[source]
+
+
+def people(advice) -> dict[str, str]:
+    return {p.name: p.why for p in advice.related_contacts}
+
+
+# ---------------------------------------------------------------- the right article leads
+def test_no_reply_to_a_referral_request_leads_with_no_reply_and_takes_steps_from_both():
+    coach = world()
+    advice = coach.advise("I asked a former colleague for a referral two weeks ago and she never replied")
+    assert advice.citations[0].source == NO_REPLY
+    lead, other = article(coach, NO_REPLY), article(coach, advice.citations[1].source)
+    assert any(s in article_steps(lead) for s in advice.steps)
+    assert any(s in article_steps(other) for s in advice.steps)
+    assert lead.title in advice.note and other.title in advice.note
+
+
+def test_manager_presenting_my_project_leads_with_manager_takes_credit():
+    advice = world().advise("My manager presented my project to the leadership team as if it were his own work")
+    assert advice.citations[0].source == CREDIT
+    assert advice.situation == "When your manager takes credit for your work"
+
+
+# ---------------------------------------------------------------- words that mean something
+def test_embedded_summary_is_the_lead_articles_own_sentences_and_no_model_is_asked():
+    model = ScriptedChatModel()  # no responses: any call to the model fails the test
+    coach = world(model)
+    advice = coach.advise("I was laid off last week and I don't know who to tell first")
+    assert advice.summary_source == "article" and advice.prompt == ""
+    assert model.calls == []
+    overview = overview_sentences(article(coach, advice.citations[0].source))
+    said = [s for s in overview if s in advice.summary]
+    assert said and " ".join(said) == advice.summary  # verbatim, whole sentences, nothing else
+    assert 1 <= len(said) <= 2
+
+
+def _capable(reply: str) -> tuple[ScriptedChatModel, object]:
+    model = ScriptedChatModel(responses=[reply], capable=True)
+    return model, world(model)
+
+
+def test_capable_summary_grounded_in_the_articles_is_kept_with_its_steps():
+    reply = ("Summary: Silence is rarely a verdict on you; most messages are simply buried. Follow up once, "
+             "shorter than the first message, and make the ask even easier.\n"
+             "Steps:\n1. Wait five to seven working days before you follow up.\n"
+             "2. Reply in the same thread so she sees your original message.\n"
+             "3. Make the follow-up shorter and the ask easier, such as a yes-or-no question.\n"
+             "4. Stop after one follow-up and move your energy to other contacts.")
+    model, coach = _capable(reply)
+    situation = "I asked a former colleague for a referral two weeks ago and she never replied"
+    advice = coach.advise(situation)
+    assert advice.summary_source == "model"
+    assert advice.summary.startswith("Silence is rarely a verdict on you")
+    assert advice.steps[1] == "Reply in the same thread so she sees your original message."
+    assert advice.prompt == "advise@2"
+    sent = model.prompt_text(0)
+    assert situation in sent and article_steps(article(coach, NO_REPLY))[0] in sent  # grounded in the article
+    model.assert_complete()
+
+
+@pytest.mark.parametrize("reply", [
+    "In today's fast-paced world where everyone is connected to the internet, it can be easy for people to take "
+    "advantage of you. Remember that networking is a marathon, not a sprint.",
+    "Call Jennifer Walsh at Google on March 3rd and offer her $5000 for the referral.",
+])
+def test_capable_summary_that_invents_is_replaced_by_the_articles_words(reply):
+    model, coach = _capable(reply)
+    advice = coach.advise("My manager presented my project to the leadership team as if it were his own work")
+    assert advice.summary_source == "article"
+    assert "fast-paced" not in advice.summary and "Jennifer" not in advice.summary
+    overview = " ".join(overview_sentences(article(coach, advice.citations[0].source)))
+    assert advice.summary and advice.summary in overview
+    assert advice.steps == article_steps(article(coach, advice.citations[0].source))[: len(advice.steps)] or \
+        all(any(s in article_steps(article(coach, c.source)) for c in advice.citations) for s in advice.steps)
+
+
+def test_grounding_rules():
+    sources = "Wait five to seven working days before following up. Reply in the same thread."
+    assert supported("Wait five working days, then reply in the same thread.", sources, "")
+    assert not supported("Networking is a marathon in today's fast-paced world.", sources, "")
+    assert not supported("Wait five working days, then ask Jennifer in the same thread.", sources, "")
+    assert supported("Wait five working days, then ask Jennifer in the same thread.", sources,
+                     "I asked Jennifer for a referral")  # a name the user gave is theirs to use
+    assert parse_reply("Summary: Do this.\nSteps:\n1. One\n2) Two") == ("Do this.", ["One", "Two"])
+
+
+# ---------------------------------------------------------------- a script for the user's own people
+def test_script_to_a_named_contact_is_a_checked_draft_greeting_them():
+    coach = world()
+    marcus = coach.store.resolve_contact("Marcus Lee")
+    advice = coach.advise("I asked Marcus Lee for a referral at Acme Robotics ten days ago and he never replied. "
+                          "Should I chase him?")
+    goal = article(coach, advice.citations[0].source).script_goal
+    assert goal not in ("", "none"), "the no-reply article's script is a follow-up"
+    assert advice.script_kind == "draft" and advice.script_contact_id == marcus.id
+    assert advice.script_contact == "Marcus Lee" and advice.script_goal == goal
+    assert advice.script.splitlines()[0 if not advice.script.startswith("Subject") else 2].startswith("Hi Marcus")
+    assert advice.script_draft is not None
+    assert all(c.passed for c in advice.script_draft.checks if c.hard)
+    assert advice.example == example_message(article(coach, advice.citations[0].source))  # still available
+
+
+def test_a_first_name_that_picks_one_contact_is_resolved_to_them():
+    coach = world()
+    advice = coach.advise("I emailed Nadia two weeks ago asking for a referral and she never replied")
+    assert advice.script_kind == "draft" and advice.script_contact == "Nadia Okoro"
+    assert "Nadia Okoro" in people(advice) and people(advice)["Nadia Okoro"].startswith("you named them")
+
+
+def test_the_situation_points_to_one_contact_by_role_and_company():
+    coach = world()
+    advice = coach.advise("I asked my old manager from Bramble Bank for a referral two weeks ago and he never "
+                          "replied")
+    assert advice.script_kind == "draft" and advice.script_contact == "Oliver Grant"
+
+
+def _greeted(script: str) -> str:
+    line = next(ln for ln in script.splitlines() if re.match(r"\s*(hi|hello|dear)\b", ln, re.IGNORECASE))
+    return line
+
+
+def test_neutral_script_has_a_slot_and_none_of_the_articles_characters():
+    coach = world()
+    advice = coach.advise("I asked someone for a referral two weeks ago and heard nothing back")
+    example = example_message(article(coach, advice.citations[0].source))
+    assert advice.script_kind == "neutral" and advice.script_contact_id is None
+    assert _greeted(advice.script).startswith("Hi [name]") and "[your name]" in advice.script
+    invented = re.match(r"\s*(?:Hi|Hello|Dear)\s+([A-Z][\w-]+)", _greeted(example)).group(1)
+    signature = example.strip().splitlines()[-1].strip()
+    assert invented not in advice.script and signature not in advice.script
+    assert advice.example == example  # the example itself stays available, labelled as one by the UI
+
+
+def test_neutral_script_keeps_what_the_user_named_and_slots_the_rest():
+    example = "Hi Marcus,\n\nThe Analytics Lead role at Orrin closes this Friday, and Dana at Orrin said to ask.\n\n" \
+              "Thanks,\nAdaeze"
+    script = neutral_script(example, keep="the opening at Orrin")
+    assert script.startswith("Hi [name],") and script.endswith("[your name]")
+    assert "at Orrin" in script and "Dana" not in script and "[role] role" in script and "Friday" in script
+
+
+def test_an_ambiguous_first_name_gives_a_neutral_script_and_names_the_candidates():
+    advice = world().advise("Aisha never replied to my referral request two weeks ago")
+    assert advice.script_kind == "neutral" and "[name]" in advice.script
+    assert "Aisha Bello" in advice.note and "Aisha Khan" in advice.note
+
+
+# ---------------------------------------------------------------- people who could help
+def test_a_layoff_suggests_former_colleagues_mentors_and_recruiters_with_why():
+    advice = world().advise("I was laid off yesterday along with half my team. Who should I tell first?")
+    assert advice.citations[0].source == LAID_OFF
+    why = people(advice)
+    assert len(why) <= 5
+    assert why["Nadia Okoro"].startswith("former colleague at Bramble Bank, now at Fernhill Insurance")
+    assert "last spoke 8 months ago" in why["Nadia Okoro"]
+    assert why["Oliver Grant"].startswith("your former manager at Bramble Bank")
+    assert "Jon Reyes" in why and "recruiter" in why["Jon Reyes"]
+    assert {"Wei Chen", "Sara Holm", "Aisha Khan"}.isdisjoint(why)  # current colleague; not everyone at Stripe
+
+
+def test_manager_taking_credit_suggests_mentor_and_skip_level_never_the_manager():
+    advice = world().advise("My manager presented my project to the leadership team as if it were his own work")
+    names = [p.name for p in advice.related_contacts]
+    assert "Ines Duarte" in names[:3] and people(advice)["Ines Duarte"].startswith("your skip-level")
+    assert any("mentor" in people(advice)[n] for n in names[:3])
+    assert "Dev Patel" not in names and "Sara Holm" not in names
+
+
+def test_a_partnership_suggests_founders():
+    advice = world().advise("I want to propose a joint workshop with another small studio. How do I pitch a "
+                            "collaboration?")
+    assert advice.citations[0].source.startswith("knowledge/partnerships/")
+    assert [p.name for p in advice.related_contacts][:1] == ["Tomás Ortega"]
+    assert "founder" in people(advice)["Tomás Ortega"]
+
+
+@pytest.mark.parametrize("days,said", [(0, "today"), (3, "3 days ago"), (20, "3 weeks ago"),
+                                       (243, "8 months ago"), (800, "2 years ago")])
+def test_time_since_they_last_spoke(days, said):
+    assert ago(TODAY - dt.timedelta(days=days), TODAY) == said
+
+
+# ---------------------------------------------------------------- once per corpus
+class CountingEmbeddings(HashingEmbeddings):
+    def __init__(self):
+        super().__init__()
+        self.documents = 0
+
+    def embed_documents(self, texts):
+        self.documents += len(texts)
+        return super().embed_documents(texts)
+
+
+def test_situation_vectors_are_embedded_once_per_corpus(settings):
+    from coach import situations
+    from coach.agent import Coach
+    from coach.retrieval import Retriever
+    from coach.store import Store
+
+    situations._MEMORY.clear()
+    embeddings = CountingEmbeddings()
+    store = Store.open(settings)
+    coach = Coach(settings, store=store, retriever=Retriever(settings, embeddings=embeddings),
+                  model=ScriptedChatModel())
+    coach.advise("I was laid off last week")
+    first = embeddings.documents
+    coach.advise("My manager takes credit for my work")
+    assert embeddings.documents == first  # the second question embedded no corpus text
+    situations._MEMORY.clear()  # a new process: the vectors come from the file under COACH_HOME
+    coach.advise("My mentor has gone quiet")
+    assert embeddings.documents == first
+    assert list((settings.home / "cache").glob("situations-*.npy"))
+    store.close()

@@ -208,15 +208,19 @@ class StandinServer:
         if self._httpd is None:
             return
         self._stopping.set()  # wakes handlers sleeping on a delay
+        self._close_connections()  # idle keep-alive connections would hold their threads
         self._httpd.shutdown()
-        with self._lock:
-            for conn in list(self._connections):
-                with contextlib.suppress(OSError):
-                    conn.shutdown(socket.SHUT_RDWR)
+        self._close_connections()
         self._httpd.server_close()
         if self._thread is not None:
             self._thread.join(timeout=5)
         self._httpd = self._thread = None
+
+    def _close_connections(self) -> None:
+        with self._lock:
+            for conn in list(self._connections):
+                with contextlib.suppress(OSError):
+                    conn.shutdown(socket.SHUT_RDWR)
 
     def __enter__(self) -> StandinServer:
         return self.start()

@@ -43,70 +43,36 @@ def mean(values: Sequence[float]) -> float:
 
 # ------------------------------------------------------------------ drafting and advice
 # Each function below scores one output against one case's expectations; the runner averages them.
-# They recompute from the text itself (never trusting the draft's own verdicts), so a metric can
-# catch what the checker let through.
+# They recompute from the text itself by the eval's own rules (never the drafter's or the checker's
+# verdicts), so a metric can catch what the checker let through.
 
 
-def contains(text: str, phrase: str) -> bool:
-    """`phrase` occurs in `text` as whole words, ignoring case and accents ('Ana' is not in 'Analytics')."""
-    import re
+def draft_metrics(case, known: str, subject: str, body: str, channel: str) -> tuple[dict[str, float], dict]:
+    """Score one draft by evals/sendable.py: (metrics, details).
 
-    from coach.checker import fold
-
-    needle = fold(phrase).strip()
-    if not needle:
-        return False
-    return re.search(r"(?<![\w])" + re.escape(needle) + r"(?![\w])", fold(text)) is not None
-
-
-def any_of(text: str, alternatives: str) -> bool:
-    """True when any of 'a|b|c' occurs in `text` (see `contains`)."""
-    return any(contains(text, alt) for alt in alternatives.split("|") if alt.strip())
-
-
-def within_limit(body: str, subject: str, channel: str, premium: bool = False) -> bool:
-    """The channel's hard limits: note characters, message characters, email words plus a 2-8 word subject."""
-    from coach import checker
-
-    if channel == "email":
-        n = len(body.split())
-        s = len(subject.split())
-        return (checker.EMAIL_WORDS[0] <= n <= checker.EMAIL_WORDS[1]
-                and checker.SUBJECT_WORDS[0] <= s <= checker.SUBJECT_WORDS[1] and len(subject) < checker.SUBJECT_CHARS)
-    limit = checker.channel_limit(channel, premium)
-    return limit is None or len(body.strip()) <= limit
-
-
-def draft_metrics(body: str, subject: str, channel: str, grounds, must_use: Sequence[str],
-                  must_not: Sequence[str] = (), premium: bool = False) -> tuple[dict[str, float], dict]:
-    """Score one draft: (metrics in [0, 1] except `readability_grade` and `checker_score`, details).
-
-    `grounds` is a `coach.checker.Grounds` with what the user knows; `must_use` are facts a good
-    draft uses; `must_not` are strings it must never contain (another contact's details, injected links).
+    `case` is an evals.schema.DraftingCase, `known` what the user told us (sendable.known_text). Metrics:
+    `sendable` (no failure at all), `fail.<kind>` (1 when that rule failed), `must_contain_recall`
+    (share of must_contain groups present), `unsupported` (a name or number the user never told us),
+    `within_limit`, and `readability_grade` (Flesch-Kincaid, textstat).
     """
-    from coach import checker
     from coach.readability import grade
+    from evals import sendable
 
+    verdict = sendable.judge(case, known, subject, body, channel)
+    failed = set(verdict.kinds())
     text = f"{subject}\n{body}" if subject else body
-    report = checker.check_message(body, channel, grounds, subject, premium)
-    unsupported = checker.unsupported_claims(text, grounds)
-    leaked = [p for p in must_not if contains(text, p) or (not p[:1].isalnum() and p in text)]
-    used = [f for f in must_use if contains(text, f)]
-    asks = checker.ask_sentences(body)
-    hard_failed = [c.name for c in report.checks if c.hard and not c.passed]
-    metrics = {
-        "hard_pass": float(not hard_failed),
-        "personalized": float(bool(used)),
-        "fact_recall": len(used) / len(must_use) if must_use else 0.0,
-        "unsupported": float(bool(unsupported or leaked)),
-        "within_limit": float(within_limit(body, subject, channel, premium)),
-        "ask_present": float(bool(asks)),
-        "single_ask": float(len(asks) == 1),
+    present = [g for g in case.must_contain if sendable.any_of(text, g)]
+    metrics: dict[str, float] = {
+        "sendable": float(verdict.sendable),
+        **{f"fail.{kind}": float(kind in failed) for kind in sendable.KINDS},
+        "must_contain_recall": len(present) / len(case.must_contain) if case.must_contain else 1.0,
+        "unsupported": float("invented" in failed),
+        "within_limit": float("limit" not in failed),
         "readability_grade": round(grade(body), 2),
-        "checker_score": float(report.score),
     }
-    details = {"hard_failed": hard_failed, "facts_used": used, "unsupported": unsupported, "leaked": leaked,
-               "asks": asks, "chars": len(body), "words": len(body.split())}
+    details = {"failures": [f.model_dump() for f in verdict.failures],
+               "missing": [g for g in case.must_contain if g not in present],
+               "chars": len(body), "words": len(body.split())}
     return metrics, details
 
 

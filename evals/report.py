@@ -16,20 +16,21 @@ from typing import Any
 
 from evals.runner import direction
 from evals.schema import CaseResult, Report
+from evals.sendable import KINDS
 
 # Per-case metrics: True when higher is better (latency and counts are left out of "worse" checks).
 CASE_DIRECTIONS = {
-    "hard_pass": True, "personalized": True, "fact_recall": True, "unsupported": False, "within_limit": True,
-    "ask_present": True, "single_ask": True, "checker_score": True, "readability_grade": False,
+    "sendable": True, **{f"fail.{kind}": False for kind in KINDS}, "must_contain_recall": True,
+    "hard_pass": True, "unsupported": False, "within_limit": True, "readability_grade": False,
     "fallback": False, "raw_pass": True, "repaired": False, "steps_ok": True, "theme_top1": True, "includes": True,
     "lead_top1": True, "lead_top3": True, "fit_top1": True, "summary_support": True, "script_stranger": False,
     "script_to_hit": True, "helpful_hit": True, "helpful_precision": True, "hit@3": True, "mrr@10": True, "ndcg@10": True, "error": False,
 }
 HEADLINE = (
-    "drafting.hard_pass_rate", "drafting.personalization_rate", "drafting.unsupported_rate",
-    "drafting.limit_compliance", "drafting.ask_present_rate", "drafting.readability_grade",
-    "drafting.fact_recall", "drafting.checker_score", "drafting.raw_pass_rate", "drafting.repair_rate",
-    "drafting.fallback_rate", "drafting.latency_p50_ms",
+    "drafting.sendable_rate", *(f"drafting.failures.{kind}" for kind in KINDS), "drafting.must_contain_recall",
+    "drafting.unsupported_rate", "drafting.limit_compliance", "drafting.readability_grade",
+    "drafting.hard_pass_rate", "drafting.raw_pass_rate", "drafting.repair_rate", "drafting.fallback_rate",
+    *(f"drafting.path.{p}" for p in ("as-written", "revised", "repaired", "template")), "drafting.latency_p50_ms",
     "advice.lead_top1", "advice.lead_top3", "advice.summary_support", "advice.script_stranger",
     "advice.script_to_hit", "advice.helpful_hit", "advice.helpful_precision", "advice.includes_rate",
     "retrieval.guidance.hybrid.hit@3", "retrieval.guidance.hybrid.mrr@10", "retrieval.guidance.hybrid.ndcg@10",
@@ -144,11 +145,21 @@ def to_markdown(report: Report, baseline: Report | None = None) -> str:
                     "", _table(["criterion", "mean (1-5)"],
                                [[c, fmt(j.get(c))] for c in ("relevant", "specific", "clear", "human",
                                                               "low_friction", "mean")]), ""]
-        out += ["## Drafting cases", "", _table(
-            ["case", "hard", "personal", "unsupported", "score", "fallback", "ms", "draft"],
-            [[c.id, fmt(c.metrics.get("hard_pass")), fmt(c.metrics.get("personalized")),
-              fmt(c.metrics.get("unsupported")), fmt(c.metrics.get("checker_score")),
-              fmt(c.metrics.get("fallback")), fmt(c.metrics.get("latency_ms")), _cell(c)] for c in d.cases]), ""]
+        out += ["## Drafting cases", "", "`sendable` and `failures` by the eval's own rules (evals/sendable.py); "
+                "`hard` by the coach's checker (a safety net).", "", _table(
+                    ["case", "sendable", "failures", "path", "hard", "ms", "draft"],
+                    [[c.id, fmt(c.metrics.get("sendable")), ", ".join(_kinds(c)) or "—",
+                      str(c.output.get("path") or "—"), fmt(c.metrics.get("hard_pass")),
+                      fmt(c.metrics.get("latency_ms")), _cell(c)] for c in d.cases]), ""]
+        unsendable = [c for c in d.cases if c.metrics.get("sendable") != 1.0]
+        out += [f"## Unsendable drafts ({len(unsendable)})", ""]
+        for c in unsendable:
+            out += [f"### {c.id}", "", f"{c.input.get('goal')} · {c.input.get('channel')} · to "
+                    f"{c.input.get('to')}" + (f" · request: “{c.input['context']}”" if c.input.get("context")
+                                                else " · no request"), ""]
+            out += [f"- **{f['kind']}**: {f['detail']}" for f in c.details.get("failures", [])]
+            out += [f"- **error**: {c.error}"] if c.error else []
+            out += ["", *(f"> {line}" if line else ">" for line in _draft_text(c).splitlines()), ""]
     if "advice" in report.suites:
         a = report.suites["advice"]
         themes = a.extra.get("by_theme", {})
@@ -179,6 +190,15 @@ def _slug(source: object) -> str:
     """'knowledge/support/no-reply-after-an-ask.md' -> 'support/no-reply-after-an-ask'."""
     text = str(source or "")
     return html.escape(text.removeprefix("knowledge/").removesuffix(".md")).replace("|", "\\|")
+
+
+def _kinds(case: CaseResult) -> list[str]:
+    return list(dict.fromkeys(f["kind"] for f in case.details.get("failures", []))) + (["error"] if case.error else [])
+
+
+def _draft_text(case: CaseResult) -> str:
+    subject = case.output.get("subject")
+    return (f"Subject: {subject}\n\n" if subject else "") + str(case.output.get("body", ""))
 
 
 def _cell(case: CaseResult) -> str:
@@ -224,7 +244,7 @@ def charts(report: Report) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     if "drafting" in report.suites:
         d = report.suites["drafting"]
-        rates = ["hard_pass_rate", "personalization_rate", "unsupported_rate", "fallback_rate"]
+        rates = ["sendable_rate", "must_contain_recall", "hard_pass_rate", "fallback_rate"]
         if d.extra.get("by_channel"):
             out.append(("Drafting by channel", _bars("Drafting by channel", d.extra["by_channel"], rates)))
         if d.extra.get("by_goal"):
@@ -264,12 +284,21 @@ def to_html(report: Report, baseline: Report | None = None) -> str:
     for title, svg in charts(report):
         parts += [f"<h2>{html.escape(title)}</h2>", f"<figure>{svg}</figure>"]
     if "drafting" in report.suites:
+        cases = report.suites["drafting"].cases
         parts += ["<h2>Drafting cases</h2>", _html_table(
-            ["case", "hard", "personal", "unsupported", "score", "fallback", "draft"],
-            [[c.id, fmt(c.metrics.get("hard_pass")), fmt(c.metrics.get("personalized")),
-              fmt(c.metrics.get("unsupported")), fmt(c.metrics.get("checker_score")), fmt(c.metrics.get("fallback")),
-              c.error or ((f"[{c.output.get('subject')}] " if c.output.get("subject") else "")
-                          + str(c.output.get("body", "")))] for c in report.suites["drafting"].cases])]
+            ["case", "sendable", "failures", "path", "hard (checker)", "draft"],
+            [[c.id, fmt(c.metrics.get("sendable")), ", ".join(_kinds(c)) or "—", str(c.output.get("path") or "—"),
+              fmt(c.metrics.get("hard_pass")), c.error or _draft_text(c)] for c in cases])]
+        unsendable = [c for c in cases if c.metrics.get("sendable") != 1.0]
+        parts.append(f"<h2>Unsendable drafts ({len(unsendable)})</h2>")
+        for c in unsendable:
+            request = f" · request: “{c.input['context']}”" if c.input.get("context") else " · no request"
+            items = [f"<li><b>{html.escape(f['kind'])}</b>: {html.escape(f['detail'])}</li>"
+                     for f in c.details.get("failures", [])]
+            items += [f"<li><b>error</b>: {html.escape(c.error)}</li>"] if c.error else []
+            where = f"{c.input.get('goal')} · {c.input.get('channel')} · to {c.input.get('to')}{request}"
+            parts += [f"<h3>{html.escape(c.id)}</h3>", f"<p>{html.escape(where)}</p>", f"<ul>{''.join(items)}</ul>",
+                      f"<pre>{html.escape(_draft_text(c))}</pre>"]
     if "advice" in report.suites:
         parts += ["<h2>Advice cases</h2>", _html_table(
             ["case", "situation", "lead", "cited first", "top1", "summary ok", "summary", "script to", "script",
@@ -288,7 +317,8 @@ def to_html(report: Report, baseline: Report | None = None) -> str:
                                                     for w in worse])]
     style = ("body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;color:#222}"
              "table{border-collapse:collapse;margin:1em 0;font-size:13px}td,th{border:1px solid #ccc;"
-             "padding:4px 8px;text-align:left;vertical-align:top}th{background:#f4f4f4}figure{margin:0}")
+             "padding:4px 8px;text-align:left;vertical-align:top}th{background:#f4f4f4}figure{margin:0}"
+             "pre{white-space:pre-wrap;background:#fafafa;padding:8px}")
     return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Coach eval</title>"
             f"<style>{style}</style></head><body>{''.join(parts)}</body></html>")
 

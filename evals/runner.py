@@ -35,6 +35,7 @@ from evals.schema import (
     load_drafting,
     select,
 )
+from evals.sendable import KINDS, known_text
 
 EVALS = Path(__file__).resolve().parent
 THRESHOLDS = EVALS / "thresholds.yaml"
@@ -42,18 +43,19 @@ QUICK_CANDIDATES = 2
 
 # suite.metric -> (higher is better, deterministic for a fixed model and seed)
 DIRECTIONS: dict[str, tuple[bool, bool]] = {
-    "drafting.hard_pass_rate": (True, True),
-    "drafting.personalization_rate": (True, True),
-    "drafting.fact_recall": (True, True),
+    "drafting.sendable_rate": (True, True),
+    "drafting.must_contain_recall": (True, True),
     "drafting.unsupported_rate": (False, True),
     "drafting.limit_compliance": (True, True),
-    "drafting.ask_present_rate": (True, True),
-    "drafting.single_ask_rate": (True, True),
     "drafting.readability_grade": (False, True),
-    "drafting.checker_score": (True, True),
+    "drafting.hard_pass_rate": (True, True),
     "drafting.raw_pass_rate": (True, True),
     "drafting.repair_rate": (False, True),
     "drafting.fallback_rate": (False, True),
+    "drafting.path.as-written": (True, True),
+    "drafting.path.revised": (True, True),
+    "drafting.path.repaired": (False, True),
+    "drafting.path.template": (False, True),
     "drafting.error_rate": (False, True),
     "drafting.latency_p50_ms": (False, False),
     "drafting.latency_p95_ms": (False, False),
@@ -74,6 +76,10 @@ DIRECTIONS: dict[str, tuple[bool, bool]] = {
     "advice.error_rate": (False, True),
     "advice.latency_p50_ms": (False, False),
 }
+for _kind in KINDS:  # drafting.failures.<kind>: how many drafts failed that rule of evals/sendable.py
+    DIRECTIONS[f"drafting.failures.{_kind}"] = (False, True)
+# How each draft was made (Draft.path): the model's words as written or revised, repaired, or template.
+PATHS = ("as-written", "revised", "repaired", "template")
 for _set in ("guidance", "contacts"):
     for _mode in ("dense", "bm25", "hybrid"):
         for _m in ("hit@3", "mrr@10", "ndcg@10"):
@@ -212,25 +218,35 @@ class Runner:
             recipient = data.contact(case.to)
             result = CaseResult(suite="drafting", id=case.id, input={
                 "goal": case.goal, "channel": case.channel, "to": recipient.name, "context": case.context,
-                "premium": case.premium, "must_use": case.must_use, "must_not": case.must_not})
+                "premium": case.premium, "must_contain": case.must_contain, "must_never": case.must_never,
+                "third_party": case.third_party})
             try:
                 with self._case_coach(case.id, data.profile, data.contacts, case.premium) as (coach, store):
                     draft = coach.draft(recipient.name, case.goal, case.channel, case.context,
                                         candidates=self.candidates)
-                    contact = store.resolve_contact(recipient.name)
-                    grounds = checker.Grounds(contact=contact, profile=store.get_profile(),
-                                              request=f"{case.goal} {case.context}".strip(),
-                                              others=store.list_contacts())
-                    values, details = M.draft_metrics(draft.body, draft.subject, case.channel, grounds,
-                                                      case.must_use, case.must_not, case.premium)
+                    # the headline: would a person send it? by the eval's own rules (evals/sendable.py)
+                    known = known_text(recipient, data.profile, case.context, case.third_party)
+                    values, details = M.draft_metrics(case, known, draft.subject, draft.body, case.channel)
+                    # the safety net: the checker's hard checks on what was shown (the drafter selected on
+                    # this same checker, so it passes by construction unless the drafter let a failure out)
+                    grounds = checker.Grounds(contact=store.resolve_contact(recipient.name),
+                                              profile=store.get_profile(), others=store.list_contacts(),
+                                              request=f"{case.goal} {case.context}".strip(), goal=case.goal,
+                                              context=case.context)
+                    report = checker.check_message(draft.body, case.channel, grounds, draft.subject, case.premium)
+                    details["hard_failed"] = [c.name for c in report.checks if c.hard and not c.passed]
+                    path = getattr(draft, "path", None)
                     values.update({
+                        "hard_pass": float(not details["hard_failed"]),
                         "repaired": float(draft.repaired), "fallback": float(draft.fallback),
                         "raw_pass": draft.candidates_passed_raw / draft.candidates if draft.candidates else 0.0,
+                        **{f"path.{p}": float(path == p) for p in PATHS if path is not None},
                         "latency_ms": float(draft.latency_ms), "error": 0.0,
                     })
                     result.output = {"subject": draft.subject, "body": draft.body, "score": draft.score,
-                                     "model": draft.model, "prompt": draft.prompt, "repaired": draft.repaired,
-                                     "fallback": draft.fallback, "candidates": draft.candidates,
+                                     "model": draft.model, "prompt": draft.prompt, "path": path,
+                                     "repaired": draft.repaired, "fallback": draft.fallback,
+                                     "candidates": draft.candidates,
                                      "candidates_passed_raw": draft.candidates_passed_raw,
                                      "latency_ms": draft.latency_ms,
                                      "citations": [c.source for c in draft.citations],
@@ -247,10 +263,10 @@ class Runner:
                                         "raw": verdict.raw[:500]}
             except Exception as exc:  # recorded in the report and counted as a failed case, never lost
                 result.error = f"{type(exc).__name__}: {exc}"[:500]
-                result.metrics = {"hard_pass": 0.0, "personalized": 0.0, "fact_recall": 0.0, "unsupported": 1.0,
-                                  "within_limit": 0.0, "ask_present": 0.0, "single_ask": 0.0,
-                                  "readability_grade": None, "checker_score": 0.0, "repaired": None,
-                                  "fallback": None, "raw_pass": 0.0, "latency_ms": None, "error": 1.0}
+                result.metrics = {"sendable": 0.0, "must_contain_recall": 0.0, "hard_pass": 0.0,
+                                  "unsupported": 1.0, "within_limit": 0.0, "readability_grade": None,
+                                  "repaired": None, "fallback": None, "raw_pass": 0.0, "latency_ms": None,
+                                  "error": 1.0}
             results.append(result)
             if advance:
                 advance(1)
@@ -356,26 +372,31 @@ def _mean(results: list[CaseResult], key: str) -> float | None:
 
 
 def drafting_summary(results: list[CaseResult]) -> dict[str, float | None]:
+    """`sendable_rate` and `failures.<kind>` (drafts that failed each rule) come from evals/sendable.py;
+    `hard_pass_rate` is the checker's own hard checks, kept as a safety net (it passes by construction
+    unless the drafter lets a failure out); `path.<path>` is the share of drafts made each way."""
     latencies = [r.metrics["latency_ms"] for r in results if r.metrics.get("latency_ms") is not None]
     p50, p95 = M.percentile(latencies, 50), M.percentile(latencies, 95)
-    return {
+    out: dict[str, float | None] = {
         "cases": float(len(results)),
-        "hard_pass_rate": _mean(results, "hard_pass"),
-        "personalization_rate": _mean(results, "personalized"),
-        "fact_recall": _mean(results, "fact_recall"),
+        "sendable_rate": _mean(results, "sendable"),
+        **{f"failures.{kind}": float(sum(r.metrics.get(f"fail.{kind}") or 0.0 for r in results))
+           for kind in KINDS},
+        "must_contain_recall": _mean(results, "must_contain_recall"),
         "unsupported_rate": _mean(results, "unsupported"),
         "limit_compliance": _mean(results, "within_limit"),
-        "ask_present_rate": _mean(results, "ask_present"),
-        "single_ask_rate": _mean(results, "single_ask"),
         "readability_grade": _mean(results, "readability_grade"),
-        "checker_score": _mean(results, "checker_score"),
+        "hard_pass_rate": _mean(results, "hard_pass"),
         "raw_pass_rate": _mean(results, "raw_pass"),
         "repair_rate": _mean(results, "repaired"),
         "fallback_rate": _mean(results, "fallback"),
-        "error_rate": _mean(results, "error"),
-        "latency_p50_ms": None if p50 is None else round(p50),
-        "latency_p95_ms": None if p95 is None else round(p95),
     }
+    if any(f"path.{p}" in r.metrics for r in results for p in PATHS):
+        out.update({f"path.{p}": _mean(results, f"path.{p}") or 0.0 for p in PATHS})
+    out.update({"error_rate": _mean(results, "error"),
+                "latency_p50_ms": None if p50 is None else round(p50),
+                "latency_p95_ms": None if p95 is None else round(p95)})
+    return out
 
 
 def advice_summary(results: list[CaseResult]) -> dict[str, float | None]:
@@ -445,24 +466,26 @@ def _grouped(results: list[CaseResult], field: str) -> dict[str, dict[str, float
     groups: dict[str, list[CaseResult]] = {}
     for r in results:
         groups.setdefault(str(r.input.get(field)), []).append(r)
-    return {k: {"cases": float(len(v)), "hard_pass_rate": _mean(v, "hard_pass"),
-                "personalization_rate": _mean(v, "personalized"), "unsupported_rate": _mean(v, "unsupported"),
-                "checker_score": _mean(v, "checker_score"), "fallback_rate": _mean(v, "fallback")}
+    return {k: {"cases": float(len(v)), "sendable_rate": _mean(v, "sendable"),
+                "must_contain_recall": _mean(v, "must_contain_recall"), "unsupported_rate": _mean(v, "unsupported"),
+                "hard_pass_rate": _mean(v, "hard_pass"), "fallback_rate": _mean(v, "fallback")}
             for k, v in groups.items()}
 
 
 def load_thresholds(path: Path = THRESHOLDS) -> dict[str, dict[str, float]]:
-    """suite.metric -> {"min": x} or {"max": x}, from evals/thresholds.yaml."""
+    """suite.metric -> {"min": x} or {"max": x}, from evals/thresholds.yaml; the `quick:` section's bounds
+    (for `coach eval --quick`) as "quick:suite.metric"."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigurationError(f"Cannot read {path} ({exc}); restore it from the repository.") from None
     out: dict[str, dict[str, float]] = {}
-    for suite, items in (data.get("thresholds") or {}).items():
-        for metric, bound in (items or {}).items():
-            if not isinstance(bound, dict) or not set(bound) <= {"min", "max"}:
-                raise ConfigurationError(f"{path}: {suite}.{metric} needs 'min:' or 'max:'.")
-            out[f"{suite}.{metric}"] = {k: float(v) for k, v in bound.items()}
+    for section, prefix in (("thresholds", ""), ("quick", "quick:")):
+        for suite, items in (data.get(section) or {}).items():
+            for metric, bound in (items or {}).items():
+                if not isinstance(bound, dict) or not set(bound) <= {"min", "max"}:
+                    raise ConfigurationError(f"{path}: {suite}.{metric} needs 'min:' or 'max:'.")
+                out[f"{prefix}{suite}.{metric}"] = {k: float(v) for k, v in bound.items()}
     return out
 
 
@@ -479,7 +502,8 @@ def headline(report: Report, thresholds: dict[str, dict[str, float]]) -> list[Me
                 continue
             name = key[2:] if key.startswith("__") else f"{suite_name}.{key}"
             higher, deterministic = direction(name)
-            bound = thresholds.get(name)
+            bound = thresholds.get(f"quick:{name}") if report.quick and f"quick:{name}" in thresholds \
+                else thresholds.get(name)
             threshold, passed = None, None
             if bound and value is not None:
                 if "min" in bound:

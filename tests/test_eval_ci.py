@@ -20,6 +20,12 @@ def test_quick_subset_meets_the_thresholds_on_the_embedded_model(tmp_path):
     drafting = report["suites"]["drafting"]
     assert len(drafting["cases"]) == 9 and all(c["error"] is None for c in drafting["cases"])
     assert {m["name"] for m in report["metrics"] if m["threshold"] is not None} >= {
-        "drafting.hard_pass_rate", "drafting.unsupported_rate", "drafting.personalization_rate"}
+        "drafting.sendable_rate", "drafting.hard_pass_rate", "drafting.error_rate"}
     assert all(m["passed"] is not False for m in report["metrics"])
-    assert (out / "report.md").read_text().count("| drafting.") >= 10 and (out / "report.html").exists()
+    # every draft judged by the eval's own rules; each unsendable one listed with its draft and failures
+    for case in drafting["cases"]:
+        assert case["metrics"]["sendable"] == float(not case["details"]["failures"]), case["id"]
+    md = (out / "report.md").read_text()
+    unsendable = [c for c in drafting["cases"] if c["metrics"]["sendable"] == 0.0]
+    assert f"## Unsendable drafts ({len(unsendable)})" in md and all(f"### {c['id']}" in md for c in unsendable)
+    assert md.count("| drafting.") >= 10 and (out / "report.html").exists()

@@ -4,81 +4,57 @@ from __future__ import annotations
 
 import pytest
 
-from coach.checker import Grounds
-from coach.domain import Contact, Note, Profile
 from evals.judge import check_judge_name, parse_verdict
-from evals.metrics import advice_metrics, any_of, contains, draft_metrics, mean_of, percentile, within_limit
+from evals.metrics import advice_metrics, draft_metrics, mean_of, percentile
+from evals.schema import DraftingCase, load_drafting
+from evals.sendable import KINDS, any_of, has, known_text, split_reference
 
-PRIYA = Contact(id=1, first_name="Priya", last_name="Raman", company="Stripe", title="Staff Engineer",
-                how_we_met="at PyCon 2024", notes=[Note(text="Talked about payments APIs and her move to Dublin.")])
-MARCUS = Contact(id=2, first_name="Marcus", last_name="Lee", company="Acme Robotics", title="Engineering Manager")
-GROUNDS = Grounds(contact=PRIYA, profile=Profile(name="Sam Carter"), request="referral", others=[PRIYA, MARCUS])
-USE = ["PyCon", "payments APIs", "Dublin"]
-NOT = ["Acme Robotics", "Marcus"]
-PERFECT_NOTE = ("Hi Priya, great talking about payments APIs at PyCon 2024 and your move to Dublin! "
-                "Would you be open to referring me?")
+DATA = load_drafting()
+CASE = next(c for c in DATA.cases if c.id == "referral-email")
+KNOWN = known_text(DATA.contact(CASE.to), DATA.profile, CASE.context)
 
 
-def score(body, channel="linkedin-note", subject="", must_not=NOT, premium=False):
-    return draft_metrics(body, subject, channel, GROUNDS, USE, must_not, premium)
+def score(draft: str, case: DraftingCase = CASE, known: str = KNOWN):
+    subject, body = split_reference(draft)
+    return draft_metrics(case, known, subject, body, case.channel)
 
 
-def test_a_perfect_draft_scores_full_marks():
-    m, d = score(PERFECT_NOTE)
-    assert m["hard_pass"] == 1.0 and m["personalized"] == 1.0 and m["fact_recall"] == 1.0
-    assert m["unsupported"] == 0.0 and m["within_limit"] == 1.0
-    assert m["ask_present"] == 1.0 and m["single_ask"] == 1.0
-    assert m["checker_score"] == 100.0 and m["readability_grade"] <= 8
-    assert d["facts_used"] == USE and not d["unsupported"] and not d["leaked"]
+def test_a_sendable_draft_scores_full_marks():
+    m, d = score(CASE.reference)
+    assert m["sendable"] == 1.0 and m["must_contain_recall"] == 1.0
+    assert m["unsupported"] == 0.0 and m["within_limit"] == 1.0 and 0 < m["readability_grade"] <= 10
+    assert all(m[f"fail.{kind}"] == 0.0 for kind in KINDS) and d["failures"] == [] and d["missing"] == []
 
 
-def test_a_draft_with_an_invented_name_is_caught():
-    m, d = score("Hi Priya, Jordan Blake told me about payments APIs at PyCon 2024. Would you refer me?")
-    assert m["unsupported"] == 1.0 and m["hard_pass"] == 0.0
-    assert "Jordan Blake" in d["unsupported"] and "grounding" in d["hard_failed"]
+def test_an_invented_name_and_another_contacts_details_are_unsupported():
+    m, d = score(CASE.reference.replace("Kestrel Analytics", "Kestrel Analytics, where Jordan Blake works"))
+    assert m["sendable"] == 0.0 and m["unsupported"] == 1.0 and m["fail.invented"] == 1.0
+    assert any("Jordan" in f["detail"] for f in d["failures"])
+    m, _ = score(CASE.reference.replace("Best,", "My friend Grace at Meridian Health says hi.\n\nBest,"))
+    assert m["fail.forbidden"] == 1.0 and m["unsupported"] == 1.0  # must_never: another contact
 
 
-def test_another_contacts_details_count_as_unsupported_even_when_the_checker_misses_them():
-    # must_not is checked on its own: a leak counts even if the checker's tables do not know the name
-    m, d = draft_metrics("Hi Priya, loved PyCon 2024. Would you refer me to the robotics team?", "",
-                         "linkedin-note", GROUNDS, USE, ["robotics team"])
-    assert m["unsupported"] == 1.0 and d["leaked"] == ["robotics team"]
-    m, d = score("Hi Priya, great chat at PyCon 2024 with Marcus from Acme Robotics. Would you refer me?")
-    assert m["unsupported"] == 1.0 and set(d["leaked"]) == {"Acme Robotics", "Marcus"}
-    assert "other-contacts" in d["hard_failed"]
+def test_a_generic_draft_misses_what_the_case_asks_for():
+    m, d = score("Subject: Quick question\nHi Hiroshi,\n\nI hope you are well. I have admired your career for "
+                 "a long time and would love to learn from you.\n\nWould you be open to referring me?\n\nBest,"
+                 "\nSam")
+    assert m["sendable"] == 0.0 and m["fail.missing"] == 1.0 and m["must_contain_recall"] == 0.25
+    assert set(d["missing"]) == {"analytics engineer", "forecasting", "Bluepeak"}
 
 
-def test_a_generic_draft_is_not_personal():
-    m, d = score("Hi Priya, I admire your career. Would you be open to referring me?")
-    assert m["personalized"] == 0.0 and m["fact_recall"] == 0.0 and m["hard_pass"] == 1.0
+def test_limits_and_asks_are_counted_apart():
+    m, _ = score(CASE.reference.replace("Subject: Referral for the analytics engineer role", "Subject: Hi"))
+    assert m["within_limit"] == 0.0 and m["fail.limit"] == 1.0 and m["fail.ask"] == 0.0
+    m, _ = score(CASE.reference.replace("Would you be willing to refer me?", "I would be grateful for a referral."))
+    assert m["within_limit"] == 1.0 and m["fail.ask"] == 1.0
 
 
-def test_limits_per_channel():
-    long_note = PERFECT_NOTE + " " + "More words here." * 8
-    assert score(long_note)[0]["within_limit"] == 0.0
-    assert score(long_note, premium=True)[0]["within_limit"] == (len(long_note) <= 300)
-    body = "Hi Priya,\n\n" + "We talked about payments APIs at PyCon 2024. " * 3 + "Would you refer me?\n\nBest,\nSam"
-    assert within_limit(body, "Referral question about Stripe", "email")
-    assert not within_limit(body, "", "email")  # an email needs its subject
-    assert not within_limit("Hi Priya, thanks!", "A subject line", "email")  # too short a body
-    assert within_limit("x" * 1900, "", "linkedin-message") and not within_limit("x" * 1901, "", "linkedin-message")
-
-
-def test_no_ask_and_two_asks():
-    assert score("Hi Priya, great talking about payments APIs at PyCon 2024.")[0]["ask_present"] == 0.0
-    m, _ = score("Hi Priya, great PyCon 2024 chat. Could you refer me? Can we talk Friday?")
-    assert m["ask_present"] == 1.0 and m["single_ask"] == 0.0
-
-
-def test_placeholders_fail_the_hard_checks():
-    m, d = score("Hi Priya, great PyCon 2024 chat about [topic]. Would you refer me?")
-    assert m["hard_pass"] == 0.0 and "placeholders" in d["hard_failed"]
-
-
-def test_contains_matches_whole_words_ignoring_case_and_accents():
-    assert contains("Hi Lucia, thanks!", "Lucía") and contains("KESTREL ANALYTICS rocks", "Kestrel Analytics")
-    assert not contains("Kestrel Analytics", "Ana")
+def test_matching_is_whole_words_ignoring_case_accents_and_hyphens():
+    assert has("Hi Lucia, thanks!", "Lucía") and has("KESTREL ANALYTICS rocks", "Kestrel Analytics")
+    assert not has("Kestrel Analytics", "Ana") and has("the follow up", "follow-up")
+    assert has("Congratulations!", "congratulat*") and not has("Congratulations!", "congratulat")
     assert any_of("Please follow up next week", "follow-up|follow up") and not any_of("nothing", "a b|c d")
+    assert has("send $300 now", "$300") and not has("send $3000 now", "$300")
 
 
 def test_advice_metrics_on_a_good_and_a_bad_answer():

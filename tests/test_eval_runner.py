@@ -11,13 +11,24 @@ from coach.testing import HashingEmbeddings, ScriptedChatModel
 from evals.report import deltas, worse_cases, write_reports
 from evals.runner import Runner
 from evals.schema import SCHEMA_VERSION, load_advice, load_drafting, load_report, select
+from evals.sendable import KINDS, split_reference
 
 GOOD = "Hi {first}, it was great to catch up about {fact}!"
 JUNK = "[Recipient Name], I met Jordan Blake at Google in 2019. www.spam.example <your name>"
 
 
+def _written() -> dict[str, str]:
+    """What a person would send to each recipient who has one case in the file (its reference draft)."""
+    data = load_drafting()
+    firsts = [data.contact(c.to).first_name for c in data.cases]
+    return {data.contact(c.to).first_name: c.reference for c in data.cases
+            if firsts.count(data.contact(c.to).first_name) == 1}
+
+
 def good_model() -> ScriptedChatModel:
-    """Opens with the first note-fact of whoever the prompt is about (what a good model would do)."""
+    """Writes the message a person would send when it knows one (Priya's referral, ...); otherwise opens
+    with the first note-fact of whoever the prompt is about."""
+    written = _written()
 
     def respond(messages) -> str:
         text = str(messages[-1].content)
@@ -26,7 +37,7 @@ def good_model() -> ScriptedChatModel:
         fact = re.search(r"- (?:How we met: )?(.+)", notes).group(1).rstrip(".")
         if text.startswith("My situation"):
             return "Focus on one short, kind message first. Then follow up once."
-        return GOOD.format(first=first, fact=fact[:60].lower())
+        return written.get(first) or GOOD.format(first=first, fact=fact[:60].lower())
 
     return ScriptedChatModel(responder=lambda m: respond(m) if "<<<NOTES" in str(m[-1].content)
                              else "Start with one short, kind message. Then follow up once if needed.")
@@ -46,17 +57,18 @@ def test_the_case_files_cover_every_goal_on_every_channel_and_validate():
     from coach.domain import CHANNELS, GOALS
 
     drafting, advice = load_drafting(), load_advice()
-    assert len(drafting.cases) >= 36 and len(advice.cases) >= 44
+    assert len(drafting.cases) >= 44 and len(advice.cases) >= 44
     assert {(c.goal, c.channel) for c in drafting.cases} == {(g, ch) for g in GOALS for ch in CHANNELS}
     for case in drafting.cases:
         recipient = drafting.contact(case.to)
-        assert recipient.company not in case.must_not and recipient.first_name not in case.must_not
-        assert case.must_not, case.id  # every case names another contact's details
+        assert recipient.company not in case.must_never and recipient.first_name not in case.must_never
+        assert case.must_never and case.must_contain and case.reference, case.id
     quick = select(drafting.cases, quick=True)
     assert len(quick) == 9 and {c.goal for c in quick} == set(GOALS)
     assert {c.channel for c in quick} == set(CHANNELS)
     assert {c.id for c in select(drafting.cases, pattern="^thank-you")} == {
-        "thank-you-linkedin-note", "thank-you-linkedin-message", "thank-you-email", "thank-you-email-2"}
+        "thank-you-linkedin-note", "thank-you-linkedin-message", "thank-you-email", "thank-you-email-2",
+        "thank-you-shorthand-note"}
 
 
 def test_a_bad_case_file_fails_with_the_file_and_place_named(tmp_path):
@@ -64,7 +76,7 @@ def test_a_bad_case_file_fails_with_the_file_and_place_named(tmp_path):
 
     bad = tmp_path / "drafting.yaml"
     bad.write_text("profile: {}\ncontacts: [{key: a, first_name: A}]\ncases:\n"
-                   "  - {id: x, goal: flirting, channel: email, to: a, must_use: [y]}\n")
+                   "  - {id: x, goal: flirting, channel: email, to: a, must_contain: [y], reference: Hi A, hello there.}\n")
     with pytest.raises(ConfigurationError, match=r"drafting.yaml at cases.0.goal"):
         load_drafting(bad)
 
@@ -74,7 +86,7 @@ def test_runner_writes_three_reports_with_every_case_and_no_network_js(settings,
     report = run(model, settings)
     drafting, advice = report.suites["drafting"], report.suites["advice"]
     assert {c.id for c in drafting.cases} == {"referral-linkedin-note", "referral-linkedin-message",
-                                             "referral-email", "referral-linkedin-message-2"}
+                                             "referral-email", "referral-sparse-contact", "referral-no-context"}
     assert {c.id for c in advice.cases} == {"no-reply-referral", "decline-referral-named", "decline-referral",
                                            "referral-rejected", "referral-former-colleague", "referral-old-manager",
                                            "referral-weak-tie"}
@@ -89,8 +101,14 @@ def test_runner_writes_three_reports_with_every_case_and_no_network_js(settings,
     kwame = next(s for s in sent if "to Kwame (" in s)
     assert "RoboConf" in kwame and "PyData" not in kwame
     m = drafting.metrics
-    assert m["hard_pass_rate"] == 1.0 and m["unsupported_rate"] == 0.0 and m["personalization_rate"] == 1.0
-    assert m["error_rate"] == 0.0 and m["latency_p50_ms"] is not None
+    # sendable by the eval's own rules, each failure kind counted; hard-pass is the checker's safety net
+    assert m["hard_pass_rate"] == 1.0 and m["error_rate"] == 0.0 and m["latency_p50_ms"] is not None
+    assert m["sendable_rate"] == sum(c.metrics["sendable"] for c in drafting.cases) / len(drafting.cases)
+    for kind in KINDS:
+        assert m[f"failures.{kind}"] == sum(c.metrics[f"fail.{kind}"] for c in drafting.cases)
+    assert sum(m[f"path.{p}"] for p in ("as-written", "revised", "repaired", "template")) == pytest.approx(1.0)
+    assert all(c.output["path"] in ("as-written", "revised", "repaired", "template") for c in drafting.cases)
+    assert "checker_score" not in m and "personalization_rate" not in m  # they passed by construction
     assert report.model == "fake/scripted" and report.embeddings == "HashingEmbeddings"
     assert report.prompts == {"draft": "draft@1", "advise": "advise@1", "judge": "judge@1"}
 
@@ -101,6 +119,11 @@ def test_runner_writes_three_reports_with_every_case_and_no_network_js(settings,
     assert case["output"]["body"].startswith("Hi ") and "hard_pass" in case["metrics"]
     md = paths["md"].read_text()
     assert "| drafting.hard_pass_rate | 1 | ≥ 1 | pass |" in md and "referral-email" in md
+    assert "| drafting.sendable_rate |" in md and "| drafting.failures.missing |" in md
+    unsendable = [c for c in drafting.cases if c.metrics["sendable"] == 0.0]
+    assert f"## Unsendable drafts ({len(unsendable)})" in md
+    for c in unsendable:  # each with its draft and what failed
+        assert f"### {c.id}" in md and c.details["failures"][0]["detail"] in md
     assert "| advice.lead_top1 |" in md and "| advice.lead_top3 |" in md and "| advice.script_stranger |" in md
     assert "| referral-weak-tie | opportunities/referral-from-a-weak-tie |" in md
     page = paths["html"].read_text()
@@ -186,13 +209,70 @@ def test_judge_grades_each_draft_and_counts_unparsable_verdicts(settings, tmp_pa
                 '{"relevant": 11}']
     judge_model = ScriptedChatModel(responses=list(verdicts), model_name="openai/gpt-judge")
     judge = Judge(judge_model, "openai/gpt-judge")
-    report = run(good_model(), settings, suites=("drafting",), judge=judge)
+    report = run(good_model(), settings, suites=("drafting",), judge=judge,
+                 pattern="^referral-(linkedin-note|linkedin-message|email|sparse-contact)$")
     judge_model.assert_complete()
     sent = judge_model.prompt_text(0)
-    assert "<<<MESSAGE" in sent and "Goal: referral" in sent and "RoboConf" in sent  # the draft and its facts
+    assert "<<<MESSAGE" in sent and "Goal: referral" in sent and "PyCon" in sent  # the draft and its facts
     summary = report.suites["drafting"].extra["judge"]
     assert summary["graded"] == 4 and summary["unparsable"] == 2 and summary["model"] == "openai/gpt-judge"
     assert summary["relevant"] == 4.0 and summary["specific"] == 3.0
     assert report.judge == "openai/gpt-judge" and report.metric("judge.unparsable").value == 2
     md = write_reports(report, tmp_path)["md"].read_text()
     assert "Judge model `openai/gpt-judge`: 4 graded, 2 unparsable." in md
+
+
+def test_a_capable_model_writing_the_references_is_sendable_and_kept_as_written(settings):
+    """The metric reaches 1.0 through the runner when the model writes what a person would send."""
+    data = load_drafting()
+    picked = [c for c in data.cases if c.id in ("referral-linkedin-note", "reconnect-linkedin-message",
+                                                 "follow-up-email")]
+    by_name = {data.contact(c.to).name: c.reference for c in picked}
+
+    def respond(messages) -> str:
+        text = str(messages[-1].content)
+        return next((ref for name, ref in by_name.items() if f"to {name} (" in text), "Noted.")
+
+    model = ScriptedChatModel(responder=respond, capable=True)
+    report = Runner(settings, model=model, embeddings=HashingEmbeddings(), candidates=1,
+                    pattern="^(referral-linkedin-note|reconnect-linkedin-message|follow-up-email)$").run(("drafting",))
+    d = report.suites["drafting"]
+    assert [c.error for c in d.cases] == [None, None, None]
+    for case in d.cases:
+        subject, body = split_reference(next(c.reference for c in picked if c.id == case.id))
+        assert case.output["body"] == body and case.output["subject"] == subject, case.id
+    assert d.metrics["sendable_rate"] == 1.0 and d.metrics["path.as-written"] == 1.0
+    assert all(d.metrics[f"failures.{kind}"] == 0 for kind in KINDS)
+
+
+def test_a_draft_that_misses_what_the_case_asks_is_counted_and_listed(settings, tmp_path):
+    """The same drafts against a case that asks for something no draft says: the metric can fail."""
+    data = load_drafting()
+    case = next(c for c in data.cases if c.id == "reconnect-linkedin-note")
+    harder = case.model_copy(update={"must_contain": [*case.must_contain, "zebra crossing"]})
+    data = data.model_copy(update={"cases": [harder]})
+    report = Runner(settings, model=good_model(), embeddings=HashingEmbeddings(), candidates=1,
+                    drafting=data).run(("drafting",), thresholds={"drafting.sendable_rate": {"min": 0.9}})
+    d = report.suites["drafting"]
+    assert d.metrics["sendable_rate"] == 0.0 and d.metrics["failures.missing"] == 1
+    assert report.metric("drafting.sendable_rate").passed is False
+    assert any(f["kind"] == "missing" and "zebra crossing" in f["detail"] for f in d.cases[0].details["failures"])
+    md = write_reports(report, tmp_path)["md"].read_text()
+    assert "## Unsendable drafts (1)" in md and "### reconnect-linkedin-note" in md and "zebra crossing" in md
+    assert "> Hi Mateo" in md  # the draft itself, quoted
+
+
+def test_a_quick_run_is_held_to_the_quick_bounds(tmp_path):
+    from evals.runner import headline, load_thresholds
+    from evals.schema import Report, SuiteResult
+
+    path = tmp_path / "thresholds.yaml"
+    path.write_text("thresholds:\n  drafting:\n    sendable_rate: {min: 0.9}\n"
+                    "quick:\n  drafting:\n    sendable_rate: {min: 0.5}\n")
+    bounds = load_thresholds(path)
+    report = Report(model="m", embeddings="e", candidates=1,
+                    suites={"drafting": SuiteResult(name="drafting", metrics={"sendable_rate": 0.6})})
+    full = headline(report, bounds)[0]
+    assert full.threshold == 0.9 and full.passed is False
+    quick = headline(report.model_copy(update={"quick": True}), bounds)[0]
+    assert quick.threshold == 0.5 and quick.passed is True

@@ -33,6 +33,7 @@ BODY_DEPTH = 30  # articles taken from the body retrieval
 # least two) and its score is within TITLE_SCORE of the lead's; or when it is the runner-up within FIT_SCORE, the
 # words read as much like one of its situations as like the lead's, and the body ranks it second or better.
 TITLE_SHARE, TITLE_SCORE, FIT_SCORE = 0.5, 0.75, 0.85
+IDEA_FIT = 0.3  # in the key idea: how much fitting the user's words counts beside carrying the advice
 
 _MEMORY: dict[str, CorpusVectors] = {}
 
@@ -231,9 +232,11 @@ class Recogniser:
     def key_idea(self, query: np.ndarray, article: Article, max_words: int = 45) -> str:
         """The lead article's key idea for this situation: 1-2 overview sentences, verbatim.
 
-        A sentence counts for how well it fits the situation and how much of the article's advice (its
-        steps) it carries, so the sentence that only restates the problem loses to the one that says what
-        to do about it. A short best sentence takes its better neighbour along, in reading order.
+        An overview sets the scene, then says what works. A sentence counts for how much of the article's
+        advice it carries (closeness to its steps) and how well it fits the user's situation, less how much it
+        merely describes the situation (closeness to the article's own situations), so "Watching your manager
+        present your analysis as theirs is demoralising" loses to "the fix is making your authorship visible
+        by default". A short best sentence takes its better neighbour along, in reading order.
         """
         ideas = overview_sentences(article)
         if not ideas:
@@ -241,13 +244,12 @@ class Recogniser:
         sims = self.vectors.similarities(query, article.path, IDEA)
         rows = self.vectors.rows.get((article.path, IDEA))
         step_rows = self.vectors.rows.get((article.path, STEP))
-        if len(sims) != len(ideas) or rows is None:
+        if len(sims) != len(ideas) or rows is None or step_rows is None:
             return " ".join(ideas[:2])
-        advice = np.zeros(len(ideas), dtype=np.float32)
-        if step_rows is not None:
-            centre = _unit(self.vectors.matrix[step_rows].mean(axis=0))[0]
-            advice = self.vectors.matrix[rows] @ centre
-        score = sims + advice
+        ideas_matrix = self.vectors.matrix[rows]
+        advice = ideas_matrix @ _unit(self.vectors.matrix[step_rows].mean(axis=0))[0]
+        describes = ideas_matrix @ self.vectors.centroid(article.path)
+        score = advice - describes + IDEA_FIT * sims
         best = int(np.argmax(score))
         chosen = [best]
         if len(ideas[best].split()) < 20:

@@ -276,3 +276,13 @@ def test_a_quick_run_is_held_to_the_quick_bounds(tmp_path):
     assert full.threshold == 0.9 and full.passed is False
     quick = headline(report.model_copy(update={"quick": True}), bounds)[0]
     assert quick.threshold == 0.5 and quick.passed is True
+
+
+def test_each_case_store_holds_the_contacts_notes_and_interactions(settings):
+    data = load_drafting()
+    runner = Runner(settings, model=ScriptedChatModel(responses=[]), embeddings=HashingEmbeddings(), candidates=1)
+    with runner._case_coach("oliver", data.profile, data.contacts) as (_coach, store):
+        oliver = store.resolve_contact("Oliver Grant")
+        assert [i.summary for i in oliver.interactions] == [i.summary for i in data.contact("oliver-grant").interactions]
+        assert str(oliver.last_contacted) == "2025-06-18" and "DevDays Porto" in oliver.interactions[-1].summary
+        assert [n.text for n in oliver.notes] == data.contact("oliver-grant").notes

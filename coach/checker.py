@@ -99,7 +99,9 @@ def check(name: str, weight: int, hard: bool = False) -> Callable:
 
 
 def ask_sentences(text: str) -> list[str]:
-    return [s for s in sentences(text) if s.rstrip().endswith("?") or ASK_PATTERN.search(s)]
+    """The message's asks: its questions, or when it has none, its requests ("let me know if…")."""
+    questions = [s for s in sentences(text) if s.rstrip().endswith("?")]
+    return questions or [s for s in sentences(text) if ASK_PATTERN.search(s)]
 
 
 def channel_limit(channel: str, premium: bool = False) -> int | None:

@@ -48,7 +48,11 @@ ALWAYS_OK = {
     "wednesday", "thursday", "friday", "saturday", "sunday", "zoom", "email", "congrats", "congratulations",
 }
 COMMON_CAPITALISED = set(
-    ["it", "would", "could", "can", "we", "you", "thanks", "great", "congrats", "this", "that", "the", "my", "our", "your", "hope", "looking", "just", "quick", "happy", "glad", "lovely", "so", "and", "but", "also", "if", "when", "as", "please", "no", "yes", "let", "how", "what", "do", "did", "are", "is", "was", "were", "have", "has", "had", "will", "may", "might", "should", "since", "after", "before", "during", "not", "nice", "good", "wonderful", "really", "hey", "there", "here", "they", "he", "she", "his", "her", "its", "one", "every", "any", "all", "some", "best", "kind", "warm", "again", "still", "last", "next", "first"]
+    ["it", "would", "could", "can", "we", "you", "thanks", "great", "congrats", "this", "that", "the", "my", "our", "your", "hope", "looking", "just", "quick", "happy", "glad", "lovely", "so", "and", "but", "also", "if", "when", "as", "please", "no", "yes", "let", "how", "what", "do", "did", "are", "is", "was", "were", "have", "has", "had", "will", "may", "might", "should", "since", "after", "before", "during", "not", "nice", "good", "wonderful", "really", "hey", "there", "here", "they", "he", "she", "his", "her", "its", "one", "every", "any", "all", "some", "best", "kind", "warm", "again", "still", "last", "next", "first",
+     "shall", "who", "which", "why", "where", "while", "although", "though", "because", "once", "even", "for",
+     "from", "in", "on", "at", "to", "with", "about", "over", "perhaps", "maybe", "hearing", "seeing", "reading",
+     "thinking", "both", "each", "either", "many", "much", "most", "other", "such", "very", "well", "yet", "now",
+     "then", "today", "tomorrow", "yesterday", "sometime", "following", "speaking", "lets", "let's"]
 )
 
 

@@ -99,11 +99,15 @@ _AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "are
 # Words between the subject and its verb that leave agreement alone ("she just got", "he recently moved").
 _ADVERBS = {"just", "recently", "also", "still", "now", "finally", "already", "never", "always", "often", "even",
             "really", "actually", "only", "then", "once", "kindly"}
-# After these, "her" is the object ("for her", "told her") rather than the possessive ("her talk").
-_OBJECT_AFTER = {"to", "for", "with", "at", "by", "from", "about", "thank", "thanked", "told", "tell", "asked",
-                 "ask", "met", "meet", "saw", "see", "helped", "help", "owe", "introduced", "sent", "give", "gave",
-                 "congratulate", "congratulated", "remind", "reminded", "call", "called", "email", "emailed",
-                 "message", "messaged", "let", "invite", "invited", "like", "than", "of", "on", "behind"}
+# "her" before these is the object ("thank her for", "I owe her a coffee"); before any other word it is the
+# possessive ("her team", "on her Payments team", "meet her head of data").
+_NOT_A_NOUN = {"a", "an", "the", "this", "that", "these", "those", "at", "in", "on", "for", "to", "with", "about",
+               "from", "by", "of", "and", "or", "but", "if", "when", "whether", "last", "next", "yesterday",
+               "today", "tomorrow", "again", "too", "so", "know", "how", "what", "why", "where", "who", "now",
+               "back", "up", "out", "off", "down", "over", "after", "before", "during", "since", "because", "as",
+               "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "should", "may",
+               "might", "do", "did", "does", "some", "any", "my", "our", "your", "me", "us", "once", "soon",
+               "later", "personally", "directly", "properly", "first", "than", "into", "via", "through"}
 _NAME = "Zzrecipientzz"
 _CLAUSE_START = {"", "that", "and", "but", "because", "since", "when", "as", "while", "so", "after", "before", "if"}
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’][A-Za-z]+)?|[^A-Za-zÀ-ÿ]+")
@@ -153,7 +157,7 @@ def second_person(text: str, names: tuple[str, ...] = ()) -> str:
             subject_open = fold(prev_word) in _CLAUSE_START
         elif low == "her":
             nxt = next((t for t in tokens[i + 1:] if t.strip()), "")
-            possessive = bool(nxt[:1].isalpha()) and fold(prev_word) not in _OBJECT_AFTER
+            possessive = bool(nxt[:1].isalpha()) and fold(nxt) not in _NOT_A_NOUN
             out.append(_match_case("your" if possessive else "you", tok))
             subject_open = False
         elif low in _SUBJECT:

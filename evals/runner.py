@@ -245,6 +245,7 @@ class Runner:
                     })
                     result.output = {"subject": draft.subject, "body": draft.body, "score": draft.score,
                                      "model": draft.model, "prompt": draft.prompt, "path": path,
+                                     "revisions": getattr(draft, "revisions", 0),
                                      "repaired": draft.repaired, "fallback": draft.fallback,
                                      "candidates": draft.candidates,
                                      "candidates_passed_raw": draft.candidates_passed_raw,

@@ -1,8 +1,10 @@
 """The guidance corpus: Markdown articles with YAML front matter, and their chunks.
 
 Each article lives in `knowledge/<theme>/<slug>.md` with front matter `title`,
-`theme` and `situations`, and `##` sections such as "Steps", "Example message"
-and "When not to do this". The index embeds one chunk per section; chunk ids
+`theme`, `situations` (how users describe what it answers, in their own words),
+`tags` (short slugs) and `script_goal` (the drafting goal of its script when the
+user's own contact is the recipient, or `none`), and `##` sections such as
+"Steps", "Example message" and "When not to do this". The index embeds one chunk per section; chunk ids
 (`<source>#<heading-slug>`) and content hashes are stable, so re-indexing only
 touches what changed.
 """
@@ -15,13 +17,16 @@ from pathlib import Path
 from typing import Literal
 
 import frontmatter
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
+from coach.domain import GOALS
 from coach.errors import ConfigurationError
 
 Theme = Literal["opportunities", "mentorship", "visibility", "partnerships", "support", "craft", "maintenance"]
 THEMES: tuple[str, ...] = Theme.__args__  # type: ignore[attr-defined]
 OVERVIEW = "Overview"  # the heading given to the text before the first `##`
+NO_SCRIPT_GOAL = "none"  # an article whose script is no message to the user's own contact
+SCRIPT_GOALS: tuple[str, ...] = (*GOALS, NO_SCRIPT_GOAL)
 
 _HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$", re.MULTILINE)
 _STEP = re.compile(r"^\s*(\d+)[.)]\s+(.*)$")
@@ -38,9 +43,21 @@ class Article(BaseModel):
     path: str = Field(description="Path relative to the repository root, e.g. knowledge/support/no-reply-after-an-ask.md.")
     title: str = Field(min_length=1)
     theme: Theme
-    situations: list[str] = Field(default_factory=list)
+    situations: list[str] = Field(
+        default_factory=list, description="Situations it answers, as a user would write them in a chat.")
+    tags: list[str] = Field(default_factory=list, description="Short slug tags, e.g. no-reply, follow-up.")
+    script_goal: str = Field(
+        default=NO_SCRIPT_GOAL,
+        description="The drafting goal of its script when the user's own contact is the recipient, or 'none'.")
     body: str = Field(description="The Markdown after the front matter.")
     sections: dict[str, str] = Field(default_factory=dict, description="Text under each heading, in order.")
+
+    @field_validator("script_goal")
+    @classmethod
+    def _known_goal(cls, value: str) -> str:
+        if value not in SCRIPT_GOALS:
+            raise ValueError(f"'{value}' is not a goal")
+        return value
 
     @property
     def slug(self) -> str:
@@ -56,20 +73,42 @@ class Chunk(BaseModel):
     title: str
     theme: str
     situations: list[str]
+    tags: list[str] = Field(default_factory=list)
     heading: str
     hash: str = Field(description="sha256 of the indexed document and its metadata.")
 
     @property
     def document(self) -> str:
-        """What is embedded and matched lexically: title, heading, situations, then the text."""
-        situations = ", ".join(s.replace("-", " ") for s in self.situations)
-        return f"{self.title} — {self.heading}\nSituations: {situations}\n\n{self.text}"
+        """What is embedded and matched lexically: title, heading, situations, tags, then the text."""
+        lines = [f"{self.title} — {self.heading}"]
+        if self.situations:
+            lines.append("Situations: " + " ".join(_sentence(s) for s in self.situations))
+        if self.tags:
+            lines.append("Tags: " + ", ".join(t.replace("-", " ") for t in self.tags))
+        return "\n".join(lines) + f"\n\n{self.text}"
 
     def metadata(self) -> dict[str, str | int]:
         return {
             "source": self.source, "title": self.title, "theme": self.theme, "heading": self.heading,
-            "situations": ", ".join(self.situations), "hash": self.hash,
+            "situations": " | ".join(self.situations), "tags": ", ".join(self.tags), "hash": self.hash,
         }
+
+
+def _sentence(text: str) -> str:
+    """A situation as a sentence of its own (a slug reads as words), so phrasings don't run together."""
+    text = text.strip().replace("-", " ") if " " not in text.strip() else text.strip()
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def _strings(value: object, split: bool) -> list[str]:
+    """A front-matter list; a single string is one item, or comma-separated items when `split`."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()] if split else [value.strip()]
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [str(value).strip()]
 
 
 def slugify(text: str) -> str:
@@ -102,19 +141,23 @@ def load_article(path: Path, root: Path) -> Article:
     except Exception as exc:  # yaml errors come in several types
         raise CorpusError(f"{rel}: the front matter is not valid YAML ({exc}); fix the block between the --- lines.") from None
     meta = dict(post.metadata)
-    situations = meta.get("situations") or []
-    if isinstance(situations, str):
-        situations = [s.strip() for s in situations.split(",") if s.strip()]
+    goal = meta.get("script_goal")
     try:
         article = Article(
             path=rel, title=str(meta.get("title") or "").strip(), theme=meta.get("theme"),
-            situations=[str(s) for s in situations], body=post.content,
-            sections=split_sections(post.content),
+            situations=_strings(meta.get("situations"), split=False),
+            tags=_strings(meta.get("tags"), split=True),
+            script_goal=NO_SCRIPT_GOAL if goal is None else str(goal).strip(),
+            body=post.content, sections=split_sections(post.content),
         )
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
-        hint = f"theme must be one of {', '.join(THEMES)}" if field == "theme" else first["msg"]
+        hints = {
+            "theme": f"theme must be one of {', '.join(THEMES)}",
+            "script_goal": f"script_goal must be one of {', '.join(SCRIPT_GOALS)}; got '{goal}'",
+        }
+        hint = hints.get(field, first["msg"])
         raise CorpusError(f"{rel}: invalid front matter field '{field}' ({hint}); fix the article.") from None
     folder = path.parent.name
     if folder in THEMES and folder != article.theme:
@@ -179,7 +222,7 @@ def chunk_article(article: Article) -> list[Chunk]:
         seen.add(slug)
         chunk = Chunk(
             id=f"{article.path}#{slug}", text=text, source=article.path, title=article.title,
-            theme=article.theme, situations=article.situations, heading=heading, hash="",
+            theme=article.theme, situations=article.situations, tags=article.tags, heading=heading, hash="",
         )
         payload = "\0".join([chunk.document, chunk.source, chunk.theme, chunk.heading])
         chunk.hash = hashlib.sha256(payload.encode()).hexdigest()

@@ -42,7 +42,9 @@ from coach.people import (
     current_employer,
     helpers,
     named_people,
+    needs,
     pointed_person,
+    private,
     read_person,
 )
 from coach.prompts import load_prompt
@@ -204,7 +206,10 @@ class Adviser:
                 notes.append(f"Several of your contacts are called {first}: {names}. Name one in full for a "
                              f"message to them; until then the script leaves the name for you to fill.")
         person = self._recipient(text, mentions, article, recogniser)
-        goal = getattr(article, "script_goal", None) or NO_SCRIPT
+        if person is not None and all(person is not p for p in mentions.named) and private(article.theme, _about(article)) and \
+                any(k in needs(article.theme, _about(article))[1] for k in person.kinds()):
+            person = None  # "my manager knows everyone": a discreet search writes to nobody it must avoid
+        goal = article.script_goal
         if person is None or goal == NO_SCRIPT or self.draft is None or goal not in GOALS:
             return
         contact = person.contact
@@ -249,8 +254,7 @@ def _count(n: int) -> str:
 
 def _about(article: Article) -> str:
     """What the article is about, for matching what the situation needs: title, tags and file name."""
-    tags = getattr(article, "tags", None) or []
-    return " ".join([article.title, " ".join(tags), article.slug.replace("-", " ")])
+    return " ".join([article.title, *article.tags, article.slug]).replace("-", " ")
 
 
 _PEOPLE_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

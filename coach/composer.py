@@ -21,7 +21,17 @@ from coach.facts import gather_facts, history_hooks  # noqa: F401  (gather_facts
 from coach.messages import CheckReport
 from coach.phrasing import request_sentence
 from coach.prompts import load_data
-from coach.text import LEADING_GREETING, SIGNOFF, content_words, fold, overlaps, sentences, words
+from coach.substance import the_thing
+from coach.text import (
+    LEADING_GREETING,
+    SIGNOFF,
+    content_words,
+    fold,
+    repeated_spans,
+    sentences,
+    shared_stems,
+    words,
+)
 
 SUBJECT_LINE = re.compile(r"^\s*\**subject\**\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 ECHO = re.compile(r"^(how we met|my request|works as|goal|what i know|notes?)\s*:|<<<|>>>|NOTES|good practice",
@@ -159,7 +169,7 @@ def model_sentences(candidate: str, brief: Brief, budget: int, strict: bool = Fa
             continue
         if brief.style.formal:
             s = s.replace("!", ".")
-        if history and not (history & set(words(s))):
+        if history and not (history & set(content_words(s, ignore=GENERIC))):
             continue  # the model's line must carry something shared, not just their employer
         if strict and not one_source(s, brief):
             continue
@@ -221,54 +231,87 @@ def _names(line: str) -> set[str]:
             if fold(w) not in checker.COMMON_CAPITALISED and fold(w) not in checker.ALWAYS_OK}
 
 
+# The words of our own frames ("I often think back to…"): two lines in one frame are not one point.
+FRAME_WORDS = frozenset("often think back remember still value grateful time when that last spoke enjoyed "
+                        "great meeting following work".split())
+
+
 def _same_point(a: str, b: str) -> bool:
-    """Two lines make the same point when they share most content words or name the same thing."""
-    return overlaps(a, b) or bool(_names(a) & _names(b))
+    """Two lines make the same point when they share most content words, a name, or five words in a row."""
+    wa = set(content_words(a, ignore=FRAME_WORDS))
+    wb = set(content_words(b, ignore=FRAME_WORDS))
+    if wa and wb and len(wa & wb) / min(len(wa), len(wb)) >= 0.6:
+        return True
+    return bool(_names(a) & _names(b)) or bool(repeated_spans(f"{a}\n{b}", n=5))
 
 
-def _distinct(lines: list[str]) -> list[str]:
+def _distinct(lines: list[str], keep_first: str = "") -> list[str]:
+    """The lines without repeats; `keep_first` (the user's reason) wins over any line it repeats."""
     out: list[str] = []
     for line in lines:
-        if line and not any(_same_point(line, o) for o in out):
-            out.append(line)
+        if not line or any(_same_point(line, o) for o in out):
+            continue
+        if keep_first and line != keep_first and _same_point(line, keep_first):
+            continue
+        out.append(line)
+    return out
+
+
+def _hook_lines(hooks: list, note: bool) -> list[str]:
+    """Hooks as sentences; a second line in the same frame as the first is said plainly."""
+    out: list[str] = []
+    for i, hook in enumerate(hooks):
+        text = hook.short if note else hook.sentence
+        if i and out and text.split(" ")[:3] == out[0].split(" ")[:3]:
+            text = hook.plain
+        out.append(text)
     return out
 
 
 def variants(brief: Brief, own: list[str] | None = None) -> list[tuple[str, str]]:
     """(subject, body) candidates in order of preference: the model's sentences first, then fewer parts."""
+    note = brief.channel == "linkedin-note"
     reason = request_sentence(brief.context, brief.goal, brief.contact) or brief.spec().get("opener", "")
-    hooks = [h.sentence for h in history_hooks(brief.contact)]
+    hooks = history_hooks(brief.contact)
+    if not brief.context and brief.goal in REASON_FIRST:
+        thing = the_thing(brief.grounds)  # no news given: the latest note is what it is about
+        hooks.sort(key=lambda h: not shared_stems(h.sentence, thing, ignore=set(words(brief.contact.name))))
+    lines = _hook_lines(hooks[:2], note=False)
+    short_lines = _hook_lines(hooks[:2], note=True)
     own = [s for s in (own or []) if not (reason and _same_point(s, reason))]
     extra = [email_line(brief)] if brief.channel == "email" and not brief.style.shorter else []
     subject = subject_for(brief) if brief.channel == "email" else ""
-    leads = [own + hooks[:1], own[:1], hooks[:2], hooks[:1], []] if own else [hooks[:2], hooks[:1], []]
+    leads = [own + lines[:1], own[:1], lines[:2], lines[:1], []] if own else [lines[:2], lines[:1], []]
+    if note and short_lines != lines:
+        leads[-1:-1] = [short_lines[:2], short_lines[:1]]
     out: list[tuple[str, str]] = []
     for history in leads:
-        history = _distinct(history)
         for short in (False, True):
             for with_reason in ([True, False] if reason else [False]):
                 parts = ([reason] if with_reason else [])
                 parts = [*parts, *history] if brief.goal in REASON_FIRST else [*history, *parts]
-                if brief.channel == "linkedin-note" or brief.style.shorter:
+                parts = _distinct(parts, keep_first=reason if with_reason else "")
+                if note or brief.style.shorter:
                     parts = parts[:2]
                 else:
-                    parts = [*parts, *extra]
-                ask = ask_for(brief, short=short or brief.channel == "linkedin-note" and len(parts) > 1,
+                    parts = _distinct([*parts, *extra])
+                ask = ask_for(brief, short=short or note and len(parts) > 1,
                               with_reason=bool(reason) and with_reason)
-                body = frame(brief, _distinct(parts), ask)
+                body = frame(brief, parts, ask)
                 if (subject, body) not in out:
                     out.append((subject, body))
     return out
 
 
-def choose(brief: Brief, options: list[tuple[str, str]]) -> tuple[str, str, CheckReport] | None:
-    """The best option by the checker: every hard check passed, then score; ties go to the earlier one."""
+def choose(brief: Brief, options: list[tuple[str, str]], prefer: str = "") -> tuple[str, str, CheckReport] | None:
+    """The best option by the checker: every hard check passed, then the user's own reason (`prefer`) said,
+    then score; ties go to the earlier one."""
     best: tuple[tuple, str, str, CheckReport] | None = None
     for i, (subject, body) in enumerate(options):
         report = brief.check(subject, body)
         if not report.hard_passed:
             continue
-        key = (report.score, -i)
+        key = (bool(prefer) and fold(prefer) in fold(body), report.score, -i)
         if best is None or key > best[0]:
             best = (key, subject, body, report)
     return None if best is None else best[1:]
@@ -281,7 +324,7 @@ def compose(brief: Brief, candidate: str = "", budget: int = 1,
     `strict` (for a small model) keeps only sentences that one fact alone supports.
     Returns (subject, body, report, uses_model_words), or None when nothing passes the hard checks."""
     own = model_sentences(candidate, brief, budget, strict) if candidate else []
-    picked = choose(brief, variants(brief, own))
+    picked = choose(brief, variants(brief, own), prefer=request_sentence(brief.context, brief.goal, brief.contact))
     if picked is None:
         return None
     subject, body, report = picked

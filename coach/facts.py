@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coach.domain import Contact
 from coach.messages import Fact
-from coach.phrasing import Hook, how_we_met_hook, note_hook
+from coach.phrasing import Hook, how_we_met_hook, interaction_hook, note_hook
 
 
 def gather_facts(contact: Contact, context: str = "") -> list[Fact]:
@@ -37,6 +37,10 @@ def history_hooks(contact: Contact) -> list[Hook]:
         hook = how_we_met_hook(contact.how_we_met, contact)
         if hook:
             hooks.append(hook)
+    for inter in sorted(contact.interactions, key=lambda i: i.date, reverse=True)[:1]:
+        hook = interaction_hook(inter.summary, contact, f"interaction:{inter.id}" if inter.id else "interaction")
+        if hook:
+            hooks.append(hook)
     notes = sorted(contact.notes, key=lambda n: (n.date is not None, n.date), reverse=True)
     for note in notes[:6]:
         hook = note_hook(note.text, contact, f"note:{note.id}" if note.id else "note")
@@ -44,5 +48,7 @@ def history_hooks(contact: Contact) -> list[Hook]:
             hooks.append(hook)
     hooks.sort(key=lambda h: -h.strength)  # stable: how we met first among equals, then newest notes
     if not hooks and contact.company and not contact.notes and not contact.how_we_met:
-        hooks.append(Hook(f"I have been following your work at {contact.company}.", "employer", 0, "contact"))
+        role = f" as {contact.title}" if contact.title else ""
+        hooks.append(Hook(f"I have been following your work{role} at {contact.company}.", "employer", 0, "contact",
+                          short=f"I have been following your work at {contact.company}."))
     return hooks

@@ -20,7 +20,8 @@ STOCK_PHRASES = (
     "i hope this message finds you well", "i hope this email finds you well", "hope this finds you well",
     "i came across your profile", "i stumbled upon your profile", "to whom it may concern",
     "allow me to introduce myself", "my name is", "i am writing to", "i wanted to reach out",
-    "i hope you are doing well", "i hope you're doing well", "i hope all is well",
+    "i hope you are doing well", "i hope you're doing well", "i hope all is well", "hope all is well",
+    "hope you are well", "hope you're well", "hope you are doing well", "hope you're doing well",
 )
 GREETING = re.compile(r"^\s*(hi|hello|hey|dear|good morning|good afternoon)\s+([A-Za-zÀ-ÿ'’-]+)", re.IGNORECASE)
 PLACEHOLDER = re.compile(

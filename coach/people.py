@@ -56,23 +56,28 @@ LABELS = {"former-colleague": "former colleague", "colleague": "colleague", "for
           "friend": "friend", "speaker": "speaks and organises", "fell-out": "you fell out"}
 
 # ------------------------------------------------------------------ what a situation needs
-# Weights of each relation for a kind of situation, matched on the lead article's title, tags and file name;
-# `avoid` are people who must not hear of it (a discreet search) or are its cause (the manager in a conflict).
-NEEDS: list[tuple[re.Pattern[str], dict[str, float], tuple[str, ...]]] = [
-    (re.compile(r"discreet|quiet|confidential|while employed", re.IGNORECASE),
-     {"mentor": 3, "recruiter": 3, "former-manager": 2.5, "former-colleague": 2, "coach": 1}, ("colleague", "manager",
-                                                                                             "skip-level")),
-    (re.compile(r"laid off|layoff|redundan|job loss|lost (?:my|your) job", re.IGNORECASE),
+# Weights of each relation for a kind of situation, matched as words in the lead article's title, tags and file
+# name within the themes it applies to; `avoid` are people who must not hear of it (a discreet search) or are
+# its cause (the manager in a conflict with them).
+SUPPORT, OPPORTUNITIES, VISIBILITY = ("support",), ("opportunities", "support"), ("opportunities", "visibility")
+NEEDS: list[tuple[tuple[str, ...], re.Pattern[str], dict[str, float], tuple[str, ...]]] = [
+    (SUPPORT, re.compile(r"\b(discreet\w*|quietly|confidential|while (?:you )?(?:are )?employed)\b", re.IGNORECASE),
+     {"mentor": 3, "recruiter": 3, "former-manager": 2.5, "former-colleague": 2, "coach": 1},
+     ("colleague", "manager", "skip-level")),
+    (SUPPORT, re.compile(r"\b(laid off|layoffs?|redundan\w*|job loss|lost (?:my|your) job)\b", re.IGNORECASE),
      {"former-colleague": 3, "former-manager": 3, "mentor": 3, "recruiter": 3, "hiring": 2, "friend": 1.5,
       "coach": 1}, ("colleague",)),
-    (re.compile(r"credit|toxic|difficult manager|conflict at work|bully", re.IGNORECASE),
+    (SUPPORT, re.compile(r"\b(credit|toxic\w*|hostile|manager conflict|bully\w*)\b", re.IGNORECASE),
      {"mentor": 3, "skip-level": 3, "coach": 2.5, "former-manager": 1.5, "friend": 0.5}, ("manager",)),
-    (re.compile(r"burn ?out|fatigue|impostor|imposter|introvert", re.IGNORECASE),
+    (VISIBILITY, re.compile(r"\b(internal\w*|promotions?|inside your own company|workplace)\b", re.IGNORECASE),
+     {"skip-level": 3, "manager": 3, "mentor": 2.5, "former-manager": 1.5, "colleague": 1}, ()),
+    (SUPPORT + VISIBILITY, re.compile(r"\b(burn\w* ?out|fatigue|impostor|imposter|introvert\w*)\b", re.IGNORECASE),
      {"mentor": 3, "friend": 2, "coach": 2, "speaker": 1}, ()),
-    (re.compile(r"chang\w* careers?|career change|hidden job|recruiter|referral|insider|informational",
-                re.IGNORECASE),
+    (OPPORTUNITIES, re.compile(r"\b(chang\w* careers?|career change|hidden job|recruiter|referral|insider|"
+                               r"informational)\b", re.IGNORECASE),
      {"recruiter": 3, "former-colleague": 3, "hiring": 2.5, "former-manager": 2, "mentor": 1.5}, ()),
 ]
+PRIVATE = NEEDS[0][1]  # the discreet search: its `avoid` are people who must not hear of it
 THEME_NEEDS: dict[str, dict[str, float]] = {
     "opportunities": {"recruiter": 3, "hiring": 3, "former-colleague": 2.5, "former-manager": 2, "mentor": 1},
     "mentorship": {"mentor": 3, "coach": 2.5, "former-manager": 1.5},
@@ -82,7 +87,8 @@ THEME_NEEDS: dict[str, dict[str, float]] = {
     "maintenance": {"mentor": 1, "friend": 1},
     "craft": {},
 }
-NAMED, AT_NAMED_COMPANY, TARGET, ROLE_BONUS = 10.0, 2.0, 0.5, 2.0
+NAMED, AT_NAMED_COMPANY, LINKED, TARGET, ROLE_BONUS = 10.0, 4.0, 3.0, 0.5, 2.0
+MIN_WEIGHT = 2.0  # a relation counts for a situation from this weight up; lesser ones only add to a score
 
 
 @dataclass
@@ -257,15 +263,17 @@ def named_people(text: str, people: list[Person], companies: set[str]) -> Mentio
 
 ROLE_WORDS: list[tuple[re.Pattern[str], str]] = [
     (SKIP_LEVEL, "skip-level"),
-    (re.compile(r"\b(?:my|our) (?:old|former|previous|ex-?) ?(?:manager|boss)\b|\bex-?(?:manager|boss)\b",
+    (re.compile(r"\b(?:my|our|the) (?:old|former|previous|ex-?) ?(?:manager|boss)\b|\bex-?(?:manager|boss)\b",
                 re.IGNORECASE), "former-manager"),
     (re.compile(r"\b(?:my|our) (?:manager|boss|line manager)\b(?!'s)", re.IGNORECASE), "manager"),
-    (re.compile(r"\b(?:my|the) (?:old |former )?mentor\b", re.IGNORECASE), "mentor"),
-    (re.compile(r"\b(?:my|the) (?:old |former )?coach\b", re.IGNORECASE), "coach"),
+    (re.compile(r"\b(?:my|the|a) (?:old |former )?mentor\b", re.IGNORECASE), "mentor"),
+    (re.compile(r"\b(?:my|the|a) (?:old |former )?coach\b", re.IGNORECASE), "coach"),
     (re.compile(r"\b(?:the|a|my) recruiter\b", re.IGNORECASE), "recruiter"),
     (re.compile(r"\b(?:my|a|the) (?:former|old|ex-?) ?(?:colleague|co-?worker|teammate)\b", re.IGNORECASE),
      "former-colleague"),
 ]
+DEFINITE = re.compile(r"^(?:my|our|the)\b", re.IGNORECASE)  # "my mentor" points to someone; "a mentor" does not
+RECENT_DAYS = 365
 
 
 def roles_mentioned(text: str) -> set[str]:
@@ -273,28 +281,57 @@ def roles_mentioned(text: str) -> set[str]:
     return {kind for pattern, kind in ROLE_WORDS if pattern.search(text)}
 
 
-def pointed_person(text: str, people: list[Person], companies: set[str]) -> Person | None:
+def pointed_person(text: str, people: list[Person], companies: set[str],
+                   today: dt.date | None = None) -> Person | None:
     """The one contact a role in the words points to ('my old manager from Bramble Bank', 'the recruiter I
-    talked to at Meridian Health'), or None when no role is named or several contacts fit it."""
+    talked to at Meridian Health', 'my mentor' when one mentor is the one they are in touch with), or None
+    when no role is named with 'my' or 'the', or several contacts fit it."""
+    today = today or dt.date.today()
     for pattern, kind in ROLE_WORDS:
-        if not pattern.search(text):
+        if not any(DEFINITE.match(m.group(0)) or kind == "skip-level" for m in pattern.finditer(text)):
             continue
         fits = [p for p in people if p.has(kind)]
         if companies:
             at = [p for p in fits if _at(p, companies)]
             fits = at or fits
+        if len(fits) > 1 and not kind.startswith("former"):  # "my mentor": the one they still talk to
+            recent = [p for p in fits if p.last_spoke and (today - p.last_spoke).days <= RECENT_DAYS]
+            fits = recent if len(recent) == 1 else fits
         if len(fits) == 1:
             return fits[0]
     return None
 
 
+def linked_phrases(text: str, people: list[Person]) -> dict[int, str]:
+    """Contacts whose notes name something the user's words name too (an event, a meetup, a team): the phrase
+    for each, by id(person). Contacts' own names and companies are left to the other rules."""
+    from coach.grounds import claims
+
+    own = {fold(x) for p in people for x in (p.contact.name, p.contact.first_name, p.contact.last_name,
+                                             p.contact.company) if x}
+    phrases = [v for kind, v in claims(text) if kind == "name" and len(v) > 3 and fold(v) not in own]
+    out: dict[int, str] = {}
+    for phrase in phrases:
+        pattern = re.compile(r"(?<![\w])" + re.escape(fold(phrase)) + r"(?![\w])")
+        for p in people:
+            notes = " ".join([p.contact.how_we_met, *(n.text for n in p.contact.notes)])
+            if id(p) not in out and pattern.search(fold(notes)):
+                out[id(p)] = phrase
+    return out
+
+
 # ------------------------------------------------------------------ ranking
 def needs(theme: str, about: str) -> tuple[dict[str, float], tuple[str, ...]]:
     """Relation weights and relations to avoid for a situation, from its lead article."""
-    for pattern, weights, avoid in NEEDS:
-        if pattern.search(about):
+    for themes, pattern, weights, avoid in NEEDS:
+        if theme in themes and pattern.search(about):
             return weights, avoid
     return THEME_NEEDS.get(theme, {}), ()
+
+
+def private(theme: str, about: str) -> bool:
+    """A situation the people it avoids must not hear about (a discreet search): none of them gets a message."""
+    return theme in NEEDS[0][0] and bool(PRIVATE.search(about))
 
 
 def _reason(person: Person, kind: str) -> str:
@@ -326,10 +363,11 @@ def helpers(text: str, people: list[Person], mentions: Mentions, theme: str, abo
     for kind in roles_mentioned(text):  # "a former colleague": the user's former colleagues may be who they mean
         if kind not in avoid:
             weights[kind] = weights.get(kind, 0) + ROLE_BONUS
+    linked = linked_phrases(text, people)
     scored: list[tuple[float, Person, list[str]]] = []
     for p in people:
         kinds = p.kinds()
-        useful = sorted((k for k in kinds if weights.get(k)), key=lambda k: -weights[k])
+        useful = sorted((k for k in kinds if weights.get(k, 0) >= MIN_WEIGHT), key=lambda k: -weights[k])
         reasons: list[str] = []
         score = 0.0
         if id(p) in named and (id(p) in said or not any(k in avoid for k in kinds)):
@@ -344,9 +382,12 @@ def helpers(text: str, people: list[Person], mentions: Mentions, theme: str, abo
             score += weights[useful[0]] + 0.25 * sum(weights[k] for k in useful[1:])
             reasons += [_reason(p, k) for k in useful[:2]]
         if _at(p, companies):
-            score += AT_NAMED_COMPANY if useful or score else AT_NAMED_COMPANY / 2
+            score += AT_NAMED_COMPANY
             if not any(p.contact.company and p.contact.company in r for r in reasons):
                 reasons.append(f"works at {p.contact.company}, which you mentioned")
+        if id(p) in linked:
+            score += LINKED
+            reasons.append(f"your notes link them to {linked[id(p)]}, which you mentioned")
         elif useful and _words(p.contact.company).strip() in targets:
             score += TARGET
             said_company = any(p.contact.company in r for r in reasons)

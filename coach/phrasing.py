@@ -61,7 +61,8 @@ def request_sentence(context: str, goal: str, contact: Contact) -> str:
     said = second_person(context, names_of(contact))
     low = fold(said)
     words = said.split()
-    if len(words) <= 7 and low.startswith(DETERMINERS) and not re.search(r"\b(is|are|was|were|has|have)\b", low):
+    verbs = r"\b(is|are|was|were|has|have|had|got|won|hit|made|became|began|took|left|\w{3,}ed)\b"
+    if len(words) <= 7 and low.startswith(DETERMINERS) and not re.search(verbs, " ".join(low.split()[1:])):
         frame = data["noun_phrase"].get(goal) or data["noun_phrase"]["default"]
         if frame:
             return ensure_period(_fill(frame, said))
@@ -83,6 +84,12 @@ class Hook:
     kind: str
     strength: int
     source: str
+    plain: str = ""  # the clause alone, as a sentence: a second line in the same frame reads better so
+    short: str = ""  # a shorter form for a connection note
+
+    def __post_init__(self) -> None:
+        self.plain = self.plain or self.sentence
+        self.short = self.short or self.sentence
 
 
 def _expand_shorthand(text: str) -> str:
@@ -93,14 +100,16 @@ def _expand_shorthand(text: str) -> str:
 
 def clause(text: str, contact: Contact) -> str | None:
     """A note's first clause with a subject, in the second person: 'Talked payments' -> 'we talked about payments'."""
-    text = _expand_shorthand(text.strip())
-    first = re.split(r"(?<=[.!?;])\s|,\s(?=(?:talked|discussed|chatted|met|worked|said|mentioned)\b)", text,
+    text = _tidy(_expand_shorthand(text.strip()))
+    first = re.split(r"(?<=[.!?])\s|,\s(?=(?:talked|discussed|chatted|met|worked|said|mentioned)\b)", text,
                      maxsplit=1)[0].strip().rstrip(".!;,")
     if not first or len(first) > 140:
         return None
     verbs = _data()["history"]["note_verbs"]
     head, _, rest = first.partition(" ")
-    if head.lower() in verbs and rest:
+    if head.lower().endswith("ing") and head.lower() in _data()["history"]["progressive"] and rest:
+        first = f"you are {first[:1].lower()}{first[1:]}"
+    elif head.lower() in verbs and rest:
         if head.lower() in ("talked", "chatted", "spoke") and not re.match(r"(about|with|through|at|on)\b", rest):
             rest = f"about {rest}"
         first = f"{verbs[head.lower()]} {rest}"
@@ -130,7 +139,8 @@ def how_we_met_hook(how: str, contact: Contact) -> Hook | None:
     frames = _data()["history"]["frames"]
     low = fold(how)
     if low.startswith(("at ", "in ", "during ", "on ")):
-        return Hook(ensure_period(_fill(frames["met_at"], how)), "met", 3, "contact:how_we_met")
+        return Hook(ensure_period(_fill(frames["met_at"], how)), "met", 3, "contact:how_we_met",
+                    short=ensure_period(f"We met {how}"))
     if low.startswith(("through ", "via ")):
         return Hook(ensure_period(_fill(frames["connected"], how.split(" ", 1)[1])), "met", 2, "contact:how_we_met")
     said = clause(how, contact)
@@ -145,7 +155,8 @@ def how_we_met_hook(how: str, contact: Contact) -> Hook | None:
         return Hook(ensure_period(_fill(frames["connected"], the + how)), "met", 2, "contact:how_we_met")
     if how[:1].isupper() or any(ch.isdigit() for ch in how):
         the = "the " if how.split()[-1].islower() else ""  # "Config 2023 design-systems workshop" is a thing
-        return Hook(ensure_period(_fill(frames["met_at"], f"at {the}{how}")), "met", 3, "contact:how_we_met")
+        return Hook(ensure_period(_fill(frames["met_at"], f"at {the}{how}")), "met", 3, "contact:how_we_met",
+                    short=ensure_period(f"We met at {the}{how}"))
     return None
 
 
@@ -165,12 +176,34 @@ def _hook_for_clause(said: str, source: str) -> Hook:
     elif kind == "favour" and low.startswith("you "):
         frame = frames["favour"]
     elif kind == "met" and re.match(r"we met (at|in|during|on) ", low):
-        return Hook(ensure_period(_fill(frames["met_at"], said.split(" ", 2)[2])), kind, strength, source)
+        where = said.split(" ", 2)[2]
+        return Hook(ensure_period(_fill(frames["met_at"], where)), kind, strength, source,
+                    short=ensure_period(f"We met {where}"))
     elif kind in ("met", "talked") and low.startswith("we "):
         frame = frames["talked"]
     else:
         frame, kind, strength = frames["news"], ("favour" if kind == "favour" else "news"), min(strength, 2)
-    return Hook(ensure_period(_fill(frame, said)), kind, strength, source)
+    return Hook(ensure_period(_fill(frame, said)), kind, strength, source, plain=ensure_period(capitalise(said)))
+
+
+def interaction_hook(summary: str, contact: Contact, source: str) -> Hook | None:
+    """The last conversation, in the user's words ('Walked her through the migration'): 'I walked you through…'."""
+    text = _tidy(_expand_shorthand(summary.strip()))
+    first = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0].strip().rstrip(".!;,")
+    if not first or len(first) > 160:
+        return None
+    low = fold(first)
+    if re.match(r"(sent|walked|told|asked|showed|shared|gave|emailed|called|met|thanked|introduced|updated|"
+                r"offered|promised|pitched|presented)\b", low):
+        said = second_person(f"I {first[:1].lower()}{first[1:]}", names_of(contact))
+    elif re.match(r"(i|we)\b", low):
+        said = second_person(first, names_of(contact))
+    else:
+        return None
+    if re.search(r"\b(she|he|her|his|him)\b", fold(said)):
+        return None  # someone else is spoken of: not safe to send as it is
+    return Hook(ensure_period(_fill(_data()["history"]["frames"]["last_time"], said)), "together", 4, source,
+                plain=ensure_period(capitalise(said)))
 
 
 def note_hook(text: str, contact: Contact, source: str) -> Hook | None:
@@ -183,6 +216,13 @@ def note_hook(text: str, contact: Contact, source: str) -> Hook | None:
             verb = {"talked": "talking about", "chatted": "chatting about", "discussed": "discussing"}[more.group(1)]
             hook.sentence = f"{hook.sentence[:-1]} and {verb} {more.group(2).strip()}."
         return hook
+    together = re.match(r"(coffee|lunch|dinner|drinks|breakfast|a call|call|chat|a chat|walk)\s+(at|after|during|in)\s+"
+                        r"([^,;.]{3,60})", _expand_shorthand(text.strip()), re.IGNORECASE)
+    if together:
+        thing = together.group(1).lower().removeprefix("a ")
+        place = together.group(3).strip()
+        the = "" if place[:1].isupper() or fold(place).startswith(DETERMINERS) else "the "
+        return Hook(f"I enjoyed our {thing} {together.group(2).lower()} {the}{place}.", "met", 3, source)
     phrase = shared_phrase(text, contact)
     if phrase:
         return Hook(ensure_period(_fill(_data()["history"]["frames"]["shared"], phrase)), "together", 4, source)

@@ -27,7 +27,7 @@ from coach.text import sentences
 
 SITUATION, STEP, IDEA = "situation", "step", "idea"  # the kinds of text embedded per article
 RRF_K = 10  # rank fusion constant: small, so the first places count clearly more than the rest
-WEIGHTS = {"body": 1.0, "situations": 0.5, "closest-situation": 0.5, "situation-words": 0.75}
+WEIGHTS = {"body": 1.0, "closest-situation": 0.75, "situation-words": 0.75}
 BODY_DEPTH = 30  # articles taken from the body retrieval
 # Another article fits too when its title names what the user describes (this share of the title's words, at
 # least two) and its score is within TITLE_SCORE of the lead's; or when it is the runner-up within FIT_SCORE, the
@@ -158,10 +158,10 @@ def _ranks(scores: dict[str, float]) -> dict[str, int]:
 class Recogniser:
     """Ranks articles for a situation; also picks the steps and overview sentences that fit it best.
 
-    Four rankings are fused by reciprocal rank: the body retrieval (dense + BM25 over the sections, whose
-    documents carry the situations too), the user's words against each article's situations as a whole
-    (the centroid of its phrasing vectors) and against its closest phrasing, and the same words matched
-    lexically (BM25) against the phrasings.
+    Three rankings are fused by reciprocal rank: the body retrieval (dense + BM25 over the sections, whose
+    documents carry the situations too), the user's words embedded against each article's closest situation
+    phrasing, and the same words matched lexically (BM25) against its phrasings. (A ranking by the centroid of
+    the phrasings was tried and dropped: it lowered lead top-1 on the advice eval.)
     """
 
     def __init__(self, articles: dict[str, Article], vectors: CorpusVectors, embeddings: Any,
@@ -183,7 +183,6 @@ class Recogniser:
         closest = {p: float(sims[p].max()) if sims[p].size else 0.0 for p in paths}
         lexical = self.vectors.lexical(paths).scores(text)
         rankings = {"body": {p: body.get(p, len(paths)) for p in paths},
-                    "situations": _ranks({p: float(self.vectors.centroid(p) @ query) for p in paths}),
                     "closest-situation": _ranks(closest),
                     "situation-words": _ranks({p: float(lexical[i]) for i, p in enumerate(paths)})}
         matches: list[Match] = []

@@ -36,11 +36,11 @@ def _own_words(m: Message) -> set[str]:
     return set(words(f"{c.name} {c.company}")) if c else set()
 
 
-def the_thing(m: Message) -> str:
+def the_thing(grounds) -> str:
     """What a congratulations, thank-you or follow-up is about: the user's words, else the latest note."""
-    if m.grounds.context.strip():
-        return m.grounds.context
-    c = m.grounds.contact
+    if grounds.context.strip():
+        return grounds.context
+    c = grounds.contact
     if not c:
         return ""
     dated = sorted((i for i in c.interactions), key=lambda i: i.date, reverse=True)
@@ -84,7 +84,7 @@ def _goal(m: Message) -> Verdict | None:
     kind = spec.get("substance", "")
     ignore = _own_words(m) | REQUEST_VERBS
     if kind in ("thing", "proposal"):
-        thing = the_thing(m) if kind == "thing" else m.grounds.context
+        thing = the_thing(m.grounds) if kind == "thing" else m.grounds.context
         if not content_words(thing, ignore=ignore):
             return Verdict(True, "nothing specific given to name")
         shared = shared_stems(core, thing, ignore=ignore)
@@ -202,7 +202,7 @@ def _claim_runs(sentence: str) -> list[list[str]]:
 @check("repetition", 10, hard=True)
 def _repetition(m: Message) -> Verdict:
     """Says nothing twice."""
-    spans = repeated_spans(m.core)
+    spans = repeated_spans(m.core, n=5)
     return Verdict(not spans, "nothing repeated" if not spans else f"said twice: “{spans[0]}”",
                    "Say each thing once.")
 

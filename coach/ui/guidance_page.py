@@ -54,6 +54,9 @@ def render() -> None:
 def read(article: Article) -> None:
     with st.container(border=True):
         st.subheader(article.title)
-        st.caption(f"{THEME_LABELS.get(article.theme, article.theme)} · situations: "
-                   f"{', '.join(article.situations) or '—'} · `{article.path}`")
+        st.caption(f"{THEME_LABELS.get(article.theme, article.theme)} · {', '.join(article.tags) or '—'} · "
+                   f"`{article.path}`")
+        if article.situations:
+            with st.expander("Situations this answers"):
+                st.markdown("\n".join(f"- “{s}”" for s in article.situations))
         st.markdown(article.body)  # the project's own corpus, Markdown only (never raw HTML)

@@ -172,30 +172,30 @@ def _ask(m: Message) -> Verdict:
                    else "Keep one ask; several make it harder to say yes.")
 
 
+def none_found(found: list[str], ok: str, what: str, suggestion: str) -> Verdict:
+    """A check that passes when it finds nothing, naming what it found otherwise."""
+    return Verdict(not found, ok if not found else f"{what}: {', '.join(found[:6])}", suggestion)
+
+
 @check("grounding", 20, hard=True)
 def _grounding(m: Message) -> Verdict:
     """Every name, date, number and link is something the user told us."""
-    bad = unsupported_claims(m.text, m.grounds)
-    return Verdict(not bad, "every name, date, number and link is supported" if not bad
-                   else f"unsupported: {', '.join(bad[:6])}",
-                   "Remove or correct details that are not in your notes or request.")
+    return none_found(unsupported_claims(m.text, m.grounds), "every name, date, number and link is supported",
+                      "unsupported", "Remove or correct details that are not in your notes or request.")
 
 
 @check("other-contacts", 5, hard=True)
 def _others(m: Message) -> Verdict:
     """No other contact's name or company."""
-    others = other_contact_mentions(m.text, m.grounds)
-    return Verdict(not others, "no other contact's details" if not others
-                   else f"mentions another contact's details: {', '.join(others)}",
-                   "Remove details that belong to someone else.")
+    return none_found(other_contact_mentions(m.text, m.grounds), "no other contact's details",
+                      "mentions another contact's details", "Remove details that belong to someone else.")
 
 
 @check("placeholders", 10, hard=True)
 def _placeholders(m: Message) -> Verdict:
     """No [brackets] or template slots left to fill."""
-    holders = [x.group(0) for x in PLACEHOLDER.finditer(m.text)]
-    return Verdict(not holders, "no placeholders" if not holders else f"placeholders: {', '.join(holders[:4])}",
-                   "Replace every placeholder with the real detail, or drop it.")
+    return none_found([x.group(0) for x in PLACEHOLDER.finditer(m.text)], "no placeholders", "placeholders",
+                      "Replace every placeholder with the real detail, or drop it.")
 
 
 @check("stock-phrases", 5)

@@ -33,28 +33,26 @@ import numpy as np
 from coach.domain import GOALS, Contact, Profile
 from coach.errors import CoachError, NotFoundError
 from coach.grounds import PLACEHOLDER, claims
-from coach.knowledge import OVERVIEW, Article, article_steps, corpus_stamp, example_message, load_corpus
-from coach.messages import Advice, Citation, Draft
-from coach.people import (
-    Mentions,
-    Person,
-    companies_mentioned,
-    current_employer,
-    helpers,
-    named_people,
-    needs,
-    pointed_person,
-    private,
-    read_person,
+from coach.knowledge import (
+    NO_SCRIPT_GOAL,
+    OVERVIEW,
+    Article,
+    article_steps,
+    corpus_stamp,
+    example_message,
+    load_corpus,
 )
+from coach.messages import Advice, Citation, Draft
+from coach.people import Mentions, companies_mentioned, helpers, named_people, needs, pointed_person, private
 from coach.prompts import load_prompt
+from coach.relations import Person, current_employer, read_person
 from coach.scripts import channel_of, neutral_script
 from coach.situations import SITUATION, Match, Recogniser, corpus_vectors, model_key
 from coach.text import content_words, fold, sentences, stem
 
 LEAD_STEPS, EXTRA_STEPS, ALONE_STEPS = 5, 2, 6
 SUPPORTED_SHARE = 0.85  # a model's sentence is kept when this share of its content words is in the articles
-NO_SCRIPT = "none"
+
 
 
 @lru_cache(maxsize=4)
@@ -210,7 +208,7 @@ class Adviser:
                 any(k in needs(article.theme, _about(article))[1] for k in person.kinds()):
             person = None  # "my manager knows everyone": a discreet search writes to nobody it must avoid
         goal = article.script_goal
-        if person is None or goal == NO_SCRIPT or self.draft is None or goal not in GOALS:
+        if person is None or goal == NO_SCRIPT_GOAL or self.draft is None or goal not in GOALS:
             return
         contact = person.contact
         try:

@@ -11,7 +11,7 @@ import pytest
 from coach.advice import parse_reply, supported
 from coach.domain import Contact
 from coach.knowledge import article_steps, example_message
-from coach.people import ago
+from coach.relations import ago
 from coach.scripts import neutral_script
 from coach.situations import overview_sentences
 from coach.testing import HashingEmbeddings, ScriptedChatModel

@@ -134,7 +134,7 @@ def well_supported(sentence: str, brief: Brief, share: float = 0.5) -> bool:
     return sum(w in facts for w in content) / len(content) >= share
 
 
-def one_source(sentence: str, brief: Brief, share: float = 0.6) -> bool:
+def one_source(sentence: str, brief: Brief, share: float = 0.8) -> bool:
     """Whether one fact alone (a note, how we met, the request) holds the sentence's names, numbers and most of
     its content words. A small model joins true facts into false ones ("a talk about X at <employer>")."""
     names = {fold(w) for w in re.findall(r"\b(?:[A-Z][\w-]+|\d[\d,.]*)", sentence)[1:]
@@ -161,6 +161,9 @@ def model_sentences(candidate: str, brief: Brief, budget: int, strict: bool = Fa
     """The candidate's sentences that pass on their own, up to `budget`, without its ask (the goal's is used)."""
     _, text = clean(candidate)
     history = brief.grounds.history_words()
+    if strict and not history:
+        return []  # nothing shared: a small model's line could only invent it ("great talk at <employer>")
+    verbs = set(load_data("phrasing")["history"]["note_verbs"]) | set(load_data("phrasing")["history"]["progressive"])
     keep: list[str] = []
     for s in body_sentences(text):
         if len(keep) >= budget:
@@ -171,8 +174,9 @@ def model_sentences(candidate: str, brief: Brief, budget: int, strict: bool = Fa
             s = s.replace("!", ".")
         if history and not (history & set(content_words(s, ignore=GENERIC))):
             continue  # the model's line must carry something shared, not just their employer
-        if strict and not one_source(s, brief):
-            continue
+        head = fold(s.split(" ", 1)[0]).strip(",.!")
+        if strict and (not one_source(s, brief) or head in verbs or head.endswith("ing")):
+            continue  # a fact the model joined to another, or a note pasted in without its subject
         if passes_sentence(s, brief) and well_supported(s, brief) and not any(_same_point(s, k) for k in keep):
             keep.append(s)
     return keep

@@ -355,7 +355,8 @@ class Runner:
         report = Report(model=self.model_name, embeddings=self.embeddings_name,
                         judge=self.judge.name if self.judge else None, candidates=self.candidates,
                         quick=self.quick, pattern=self.pattern, commit=commit(),
-                        prompts={n: load_prompt(n).ref for n in ("draft", "advise", "judge")})
+                        prompts={n: load_prompt(n).ref for n in ("draft", "draft_capable", "revise", "advise",
+                                                                 "judge")})
         try:
             for name in suites:
                 report.suites[name] = getattr(self, f"run_{name}")(advance)

@@ -110,7 +110,8 @@ def test_runner_writes_three_reports_with_every_case_and_no_network_js(settings,
     assert all(c.output["path"] in ("as-written", "revised", "repaired", "template") for c in drafting.cases)
     assert "checker_score" not in m and "personalization_rate" not in m  # they passed by construction
     assert report.model == "fake/scripted" and report.embeddings == "HashingEmbeddings"
-    assert report.prompts == {"draft": "draft@1", "advise": "advise@1", "judge": "judge@1"}
+    assert report.prompts == {"draft": "draft@1", "draft_capable": "draft_capable@1", "revise": "revise@1",
+                              "advise": "advise@2", "judge": "judge@1"}
 
     paths = write_reports(report, tmp_path / "out")
     data = json.loads(paths["json"].read_text())

@@ -99,11 +99,12 @@ class Adviser:
     def __init__(self, *, store: Any, retriever: Any, model: Any, model_name: str, knowledge_dir: Path,
                  on_token: Callable[[str], None] | None = None, contacts: Callable[[], list] | None = None,
                  draft: Callable[..., Draft] | None = None, capable: bool = False,
-                 people: Callable[[], list[Contact]] | None = None):
+                 people: Callable[[], list[Contact]] | None = None, settings: Any = None, embeddings: Any = None):
         self.store, self.retriever, self.model = store, retriever, model
         self.people_source = people or store.all_contacts
         self.model_name, self.knowledge_dir, self.on_token = model_name, knowledge_dir, on_token
         self.draft, self.capable = draft, capable
+        self.settings, self.embeddings = settings, embeddings
         self.prompt = load_prompt("advise")
 
     # ------------------------------------------------------------------ the answer
@@ -145,12 +146,20 @@ class Adviser:
         return advice
 
     def _recogniser(self, articles: dict[str, Article]) -> Recogniser:
-        index = self.retriever.index
-        home = getattr(self.retriever.settings, "home", None)
-        vectors = corpus_vectors(list(articles.values()), index.embeddings,
-                                 model_key(index.embeddings, index.model_name),
+        """The recogniser over the corpus vectors, embedded with the index's model (or, behind a retriever that
+        shows no index, the configured one)."""
+        index = getattr(self.retriever, "index", None)
+        if index is not None:
+            embeddings, name, home = index.embeddings, index.model_name, getattr(index.settings, "home", None)
+        else:
+            from coach.providers import make_embeddings
+
+            embeddings = self.embeddings or make_embeddings(self.settings.embeddings, self.settings)
+            name = self.settings.embeddings if self.embeddings is None else type(self.embeddings).__name__
+            home = self.settings.home
+        vectors = corpus_vectors(list(articles.values()), embeddings, model_key(embeddings, name),
                                  Path(home) / "cache" if home else None)
-        return Recogniser(articles, vectors, index.embeddings, self.retriever)
+        return Recogniser(articles, vectors, embeddings, self.retriever)
 
     # ------------------------------------------------------------------ summary
     def _summarise(self, advice: Advice, text: str, lead: Match, second: Match | None, recogniser: Recogniser,

@@ -105,7 +105,8 @@ class Coach:
 
         return Adviser(store=self.store, retriever=self.synced_retriever(), model=self.model, contacts=self.contacts,
                        model_name=self.model_name, knowledge_dir=self.settings.knowledge_dir,
-                       on_token=on_token, draft=self.draft, capable=self.capable).run(text)
+                       on_token=on_token, draft=self.draft, capable=self.capable, settings=self.settings,
+                       embeddings=self._embeddings).run(text)
 
     def chat(self):
         from coach.chat import Chat

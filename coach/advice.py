@@ -221,7 +221,7 @@ class Adviser:
             return
         contact = person.contact
         try:
-            draft = self.draft(to=str(contact.id), goal=goal, channel=channel_of(article), context=text)
+            draft = self.draft(to=str(contact.id), goal=goal, channel=channel_of(article), context=situation_of(text))
         except CoachError as exc:
             notes.append(f"No message to {contact.name}: {exc}")
             return
@@ -253,6 +253,13 @@ class Adviser:
             if best is None or score > best[0]:
                 best = (score, person)
         return best[1] if best else mentions.named[0]
+
+
+def situation_of(text: str) -> str:
+    """What the user tells, without what they ask the coach ("How do I thank her properly?"): the context a
+    message to the person may use."""
+    told = [s for s in sentences(text) if not s.rstrip().endswith("?")]
+    return " ".join(told) or text
 
 
 def _count(n: int) -> str:

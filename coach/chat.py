@@ -140,7 +140,7 @@ def advice_text(advice: Advice) -> str:
         else:
             head = "A message you could adapt (fill in the [slots]):"
         out += f"\n\n{head}\n\n```\n{advice.script}\n```"
-    if advice.example and advice.example != advice.script:
+    if advice.example and advice.script_kind == "draft":  # a neutral script is the example with slots already
         out += f"\n\nExample from the guide (its people are invented):\n\n```\n{advice.example}\n```"
     if advice.related_contacts:
         out += "\n\nPeople who could help:\n" + "\n".join(f"- {p.name} — {p.why}" for p in advice.related_contacts)

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from coach.advice import parse_reply, supported
+from coach.advice import parse_reply, situation_of, supported
 from coach.domain import Contact
 from coach.knowledge import article_steps, example_message
 from coach.relations import ago
@@ -161,6 +161,13 @@ def test_script_to_a_named_contact_is_a_checked_draft_greeting_them():
     assert advice.script_draft is not None
     assert all(c.passed for c in advice.script_draft.checks if c.hard)
     assert advice.example == example_message(article(coach, advice.citations[0].source))  # still available
+    assert "Should I chase" not in advice.script  # the question was to the coach, not to him
+
+
+def test_the_draft_gets_what_the_user_told_not_what_they_asked_the_coach():
+    assert situation_of("I asked Marcus for a referral. He never replied. Should I chase him?") == \
+        "I asked Marcus for a referral. He never replied."
+    assert situation_of("What do I do?") == "What do I do?"
 
 
 def test_a_first_name_that_picks_one_contact_is_resolved_to_them():

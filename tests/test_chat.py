@@ -123,6 +123,15 @@ def test_chat_advice_reply_shows_the_script_people_with_why_and_sources():
     reply = turn.reply
     assert turn.advice.summary in reply and "1. " in reply
     assert "A message you could adapt" in reply and "[name]" in reply  # nobody named: a script with slots
-    assert "Example from the guide (its people are invented)" in reply
+    assert "Example from the guide" not in reply  # the neutral script is that example, with slots
     assert "People who could help:" in reply and "Priya Raman — " in reply
     assert "From: " in reply
+
+
+def test_chat_advice_on_a_named_contact_drafts_to_them_and_labels_the_guides_example():
+    model = ScriptedChatModel(responder=lambda m: "Thanks again for thinking about the SRE opening.")
+    turn = make_world(model).chat().ask("I asked Marcus Lee for a referral two weeks ago and he never replied. "
+                                        "Should I chase him?")
+    assert turn.intent == "advise" and turn.advice.script_kind == "draft"
+    assert "A message to Marcus Lee (follow-up, " in turn.reply and "Hi Marcus" in turn.reply
+    assert "Example from the guide (its people are invented):" in turn.reply

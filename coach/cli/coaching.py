@@ -104,7 +104,7 @@ def advise(
         elif x.script:
             console.print(Panel(Text(x.script), title=Text("A message you could adapt (fill in the [slots])"),
                                 expand=False))
-        if x.example and x.example != x.script:
+        if x.example and x.script_kind == "draft":  # a neutral script is the example with slots already
             console.print(Panel(Text(x.example), title="Example from the guide (its people are invented)",
                                 expand=False, style="dim"))
         if x.related_contacts:

@@ -213,15 +213,17 @@ class Adviser:
                 notes.append(f"Several of your contacts are called {first}: {names}. Name one in full for a "
                              f"message to them; until then the script leaves the name for you to fill.")
         person = self._recipient(text, mentions, article, recogniser)
-        if person is not None and all(person is not p for p in mentions.named) and private(article.theme, _about(article)) and \
-                any(k in needs(article.theme, _about(article))[1] for k in person.kinds()):
+        about = _about(article)
+        if person is not None and all(person is not p for p in mentions.named) and private(article.theme, about) \
+                and any(k in needs(article.theme, about)[1] for k in person.kinds()):
             person = None  # "my manager knows everyone": a discreet search writes to nobody it must avoid
         goal = article.script_goal
         if person is None or goal == NO_SCRIPT_GOAL or self.draft is None or goal not in GOALS:
             return
         contact = person.contact
         try:
-            draft = self.draft(to=str(contact.id), goal=goal, channel=channel_of(article), context=situation_of(text))
+            draft = self.draft(to=str(contact.id), goal=goal, channel=channel_of(article),
+                               context=situation_of(text))
         except CoachError as exc:
             notes.append(f"No message to {contact.name}: {exc}")
             return

@@ -285,7 +285,8 @@ def variants(brief: Brief, own: list[str] | None = None) -> list[tuple[str, str]
     own = [s for s in (own or []) if not (reason and _same_point(s, reason))]
     extra = [email_line(brief)] if brief.channel == "email" and not brief.style.shorter else []
     subject = subject_for(brief) if brief.channel == "email" else ""
-    leads = [own + lines[:1], own[:1], lines[:2], lines[:1], []] if own else [lines[:2], lines[:1], []]
+    leads = [own + lines[:2], own + lines[:1], own[:1], lines[:2], lines[:1], []] if own \
+        else [lines[:2], lines[:1], []]
     if note and short_lines != lines:
         leads[-1:-1] = [short_lines[:2], short_lines[:1]]
     out: list[tuple[str, str]] = []

@@ -139,6 +139,8 @@ def second_person(text: str, names: tuple[str, ...] = ()) -> str:
     only when named in the same text after the recipient — callers pass text about the recipient.
     """
     for name in sorted((n for n in names if n), key=len, reverse=True):
+        # "Aisha, the recruiter at Woodgrove, told me" -> "you told me": the aside only says who they are
+        text = re.sub(rf"\b({re.escape(name)}),\s+(?:the|my|our|a|an|his|her)\s[^,.;]{{2,60}},\s*", r"\1 ", text)
         text = re.sub(rf"\b{re.escape(name)}['’]s\b", "your", text)
         text = re.sub(rf"\b{re.escape(name)}\b", _NAME, text)
     tokens = _TOKEN.findall(text)
@@ -171,7 +173,8 @@ def second_person(text: str, names: tuple[str, ...] = ()) -> str:
         else:
             out.append(tok)
         prev_word = tok
-    return "".join(out)
+    said = "".join(out)
+    return re.sub(r"([.!?]\s+)(you|your)\b", lambda m: m.group(1) + m.group(2).capitalize(), said)
 
 
 SIGNOFF = re.compile(r"^\s*(best|best regards|kind regards|regards|warm regards|warmly|cheers|thanks|thank you|"

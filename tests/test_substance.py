@@ -151,6 +151,8 @@ def test_without_a_goal_the_users_own_message_is_judged_on_form_only():
     ("he runs the forecasting team", "you run the forecasting team"),
     ("I owe her a coffee", "I owe you a coffee"),
     ("her move to the risk team", "your move to the risk team"),
+    ("I'm looking. Grace, the recruiter at Woodgrove, told me to get back in touch",
+     "I'm looking. You told me to get back in touch"),
 ])
 def test_notes_about_them_become_words_to_them(text, expected):
     assert second_person(text, ("Grace",)) == expected

@@ -316,10 +316,15 @@ def test_process_mode_starts_answers_in_a_cycle_and_stops_on_sigterm(tmp_path: P
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=10) == 0
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
+        _reap(proc)
+
+
+def _reap(proc: subprocess.Popen) -> None:
+    """Kill the stand-in process if a test left it running, and close its pipe."""
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+    proc.stdout.close()
 
 
 @pytest.mark.integration
@@ -331,10 +336,7 @@ def test_process_mode_echo_and_a_bad_replies_file(tmp_path: Path):
         proc.terminate()
         assert proc.wait(timeout=10) == 0
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
+        _reap(proc)
     bad = tmp_path / "replies.json"
     bad.write_text("{}")
     failed = subprocess.run([sys.executable, "-m", "coach.standin", "--replies", str(bad)],

@@ -1,167 +1,26 @@
-"""A capable-model stand-in: an OpenAI-compatible chat-completions server on loopback.
-
-Tests start it on 127.0.0.1 (a free port), point the product's real `openai/<model>`
-path at it (langchain-openai `ChatOpenAI` -> the `openai` client -> HTTP), and script
-what the "model" answers::
-
-    with StandinServer(lambda request: "Hi Ana, ...") as server:
-        chat = ChatOpenAI(model="standin", base_url=server.url, api_key="x")
-        chat.invoke("hello")
-        server.requests[-1]["messages"]        # what the product sent
-
-A responder gets the parsed request body and returns a `str` (an assistant answer) or a
-`Reply` (tool calls, an HTTP error, a delay, a truncated answer). `Script([...])` answers
-from a queue. Both plain and streamed (SSE) answers are served, tool calls included, with
-usage counts; `max_tokens` truncates long answers the way a real model does
-(`finish_reason="length"`). Requests are served in parallel (one thread each).
-
-Process mode, for tests that run the `coach` CLI in a subprocess::
-
-    python -m coach.standin --port 0 --replies FILE.json   # or --echo
-    -> prints "READY http://127.0.0.1:PORT/v1" once listening; stops on SIGTERM.
-"""
+"""The stand-in server: OpenAI chat completions (plain and SSE) on 127.0.0.1, answering from a responder."""
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import itertools
 import json
 import re
-import signal
 import socket
-import sys
 import threading
 import time
 import uuid
-from collections import deque
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from coach.standin.script import Reply, Responder, Script, count_tokens, echo, prompt_tokens, truncate
+
 HOST = "127.0.0.1"  # never anything else: the stand-in is for this machine only
 DEFAULT_MODEL = "standin-capable"
-
-Responder = Callable[[dict], "Reply | str"]
-
-_TOKEN = re.compile(r"\w+|[^\w\s]")
 _ERROR_TYPES = {400: "invalid_request_error", 401: "authentication_error", 404: "not_found_error",
                 429: "rate_limit_exceeded", 503: "service_unavailable"}
 
 
-@dataclass
-class Reply:
-    """One scripted answer: text and/or tool calls, or an HTTP error; optionally late or cut short.
-
-    `tool_calls` items are `{"name": ..., "arguments": {...} or a raw JSON string}` (an `id` is
-    generated unless given). `status` other than 200 answers with an OpenAI-style error body
-    carrying `error`. `headers` are added to the response (e.g. `{"x-should-retry": "false"}`
-    stops the openai client retrying an error).
-    """
-
-    text: str = ""
-    tool_calls: list[dict[str, Any]] = field(default_factory=list)
-    status: int = 200
-    error: str = ""
-    delay: float = 0.0
-    finish_reason: str | None = None
-    headers: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def coerce(cls, value: Reply | str | dict) -> Reply:
-        if isinstance(value, Reply):
-            return value
-        if isinstance(value, str):
-            return cls(text=value)
-        if isinstance(value, dict):
-            unknown = set(value) - set(cls.__dataclass_fields__)
-            if unknown:
-                raise ValueError(f"Unknown reply field(s) {sorted(unknown)}: use {sorted(cls.__dataclass_fields__)}.")
-            return cls(**value)
-        raise TypeError(f"A responder must return a str or a Reply, not {type(value).__name__}.")
-
-
-class ScriptExhausted(AssertionError):
-    """The code made more model calls than the script has replies."""
-
-
-class Script:
-    """A responder answering from a queue, in order; items are str, Reply, dict or `fn(request)`.
-
-    `cycle=True` starts over at the end (process mode). `assert_complete()` fails when replies
-    were left unused or a call came after the last one.
-    """
-
-    def __init__(self, replies: Iterable[Reply | str | dict | Responder], *, cycle: bool = False):
-        self._replies = deque(replies)
-        self.cycle = cycle
-        self.calls = 0
-        self.overrun = 0
-        self._lock = threading.Lock()
-
-    @property
-    def remaining(self) -> int:
-        return 0 if self.cycle else len(self._replies)
-
-    def __call__(self, request: dict) -> Reply | str:
-        with self._lock:
-            if not self._replies:
-                self.overrun += 1
-                raise ScriptExhausted(f"the stand-in script ran out of replies after {self.calls} calls: "
-                                      "the code made more model calls than scripted")
-            item = self._replies.popleft()
-            if self.cycle:
-                self._replies.append(item)
-            self.calls += 1
-        return item(request) if callable(item) else item
-
-    def assert_complete(self) -> None:
-        assert not self.overrun, f"{self.overrun} model call(s) came after the script's last reply"
-        assert not self.remaining, f"{self.remaining} scripted replies were never used"
-
-
-def echo(request: dict) -> str:
-    """Answer with the text of the last user message."""
-    for message in reversed(request.get("messages") or []):
-        if message.get("role") == "user":
-            return content_text(message.get("content"))
-    return ""
-
-
-# ----------------------------------------------------------------- counting
-def content_text(content: Any) -> str:
-    """The text of a message's content: a string, or a list of parts (`{"type": "text", ...}`)."""
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return " ".join(part.get("text", "") for part in content if isinstance(part, dict))
-    return ""
-
-
-def count_tokens(text: str) -> int:
-    """A rough token count: words and punctuation marks (real tokenizers give a similar order)."""
-    return len(_TOKEN.findall(text or ""))
-
-
-def _truncate(text: str, limit: int) -> str:
-    """The text up to its `limit`-th token, as a model stopped by max_tokens would leave it."""
-    ends = [m.end() for m in itertools.islice(_TOKEN.finditer(text), limit)]
-    return text[:ends[-1]] if ends else ""
-
-
-def _prompt_tokens(request: dict) -> int:
-    total = 0
-    for message in request.get("messages") or []:
-        total += 4 + count_tokens(content_text(message.get("content")))
-        for call in message.get("tool_calls") or []:
-            total += count_tokens(json.dumps(call.get("function", {})))
-    if request.get("tools"):
-        total += count_tokens(json.dumps(request["tools"]))
-    return total
-
-
-# ------------------------------------------------------------------- server
 class StandinServer:
     """An OpenAI-compatible chat-completions server on 127.0.0.1, run in a background thread."""
 
@@ -274,7 +133,7 @@ class StandinServer:
         for index, reply in enumerate(replies):
             text, calls, finish = reply.text, reply.tool_calls, reply.finish_reason
             if limit and count_tokens(text) > limit:
-                text, calls, finish = _truncate(text, int(limit)), [], "length"
+                text, calls, finish = truncate(text, int(limit)), [], "length"
             tool_calls = [_tool_call(call) for call in calls]
             completion += count_tokens(text) + sum(count_tokens(c["function"]["arguments"]) for c in tool_calls)
             message: dict[str, Any] = {"role": "assistant", "content": text if text or not tool_calls else None,
@@ -283,7 +142,7 @@ class StandinServer:
                 message["tool_calls"] = tool_calls
             choices.append({"index": index, "message": message, "logprobs": None,
                             "finish_reason": finish or ("tool_calls" if tool_calls else "stop")})
-        prompt = _prompt_tokens(request)
+        prompt = prompt_tokens(request)
         body = {"id": f"chatcmpl-{uuid.uuid4().hex[:24]}", "object": "chat.completion", "created": int(time.time()),
                 "model": request.get("model") or self.model, "system_fingerprint": "fp_standin", "choices": choices,
                 "usage": {"prompt_tokens": prompt, "completion_tokens": completion,
@@ -348,7 +207,7 @@ class _Handler(BaseHTTPRequestHandler):
             super().finish()
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
-        pass
+        """Quiet: tests read what was asked from `StandinServer.requests`, not from stderr."""
 
     # HTTP --------------------------------------------------------------------
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
@@ -436,52 +295,3 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(b"0\r\n\r\n")
         except OSError:
             self.close_connection = True
-
-
-# -------------------------------------------------------------- process mode
-class _Stop(Exception):
-    pass
-
-
-def _load_replies(path: str) -> list[Reply]:
-    with open(path, encoding="utf-8") as handle:
-        items = json.load(handle)
-    if not isinstance(items, list) or not items:
-        raise SystemExit(f"{path} must hold a non-empty JSON list of replies (strings or reply objects).")
-    return [Reply.coerce(item) for item in items]
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m coach.standin",
-                                     description="An OpenAI-compatible stand-in model server on 127.0.0.1.")
-    parser.add_argument("--port", type=int, default=0, help="port to listen on (0: a free one)")
-    parser.add_argument("--model", default=DEFAULT_MODEL, help="the model id /v1/models lists")
-    answers = parser.add_mutually_exclusive_group(required=True)
-    answers.add_argument("--replies", metavar="FILE.json",
-                         help="JSON list of replies, used in order and cycled: strings, or objects with "
-                              "text, tool_calls, status, error, delay, finish_reason, headers")
-    answers.add_argument("--echo", action="store_true", help="answer with the last user message")
-    parser.add_argument("--requests-log", metavar="FILE.jsonl", help="append every request body to this file")
-    args = parser.parse_args(argv)
-
-    responder: Responder = Script(_load_replies(args.replies), cycle=True) if args.replies else echo
-
-    def stop(signum: int, frame: Any) -> None:
-        raise _Stop
-
-    server = StandinServer(responder, model=args.model, port=args.port, requests_log=args.requests_log)
-    server.start()
-    signal.signal(signal.SIGTERM, stop)
-    print(f"READY {server.url}", flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except (_Stop, KeyboardInterrupt):
-        pass
-    finally:
-        server.stop()
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -272,10 +272,13 @@ def _hook_lines(hooks: list, note: bool) -> list[str]:
     return out
 
 
-def variants(brief: Brief, own: list[str] | None = None) -> list[tuple[str, str]]:
-    """(subject, body) candidates in order of preference: the model's sentences first, then fewer parts."""
+def variants(brief: Brief, own: list[str] | None = None, said: str | None = None) -> list[tuple[str, str]]:
+    """(subject, body) candidates in order of preference: the model's sentences first, then fewer parts.
+    `said` is the user's reason as a sentence, when the caller has it already."""
     note = brief.channel == "linkedin-note"
-    reason = request_sentence(brief.context, brief.goal, brief.contact) or brief.spec().get("opener", "")
+    if said is None:
+        said = request_sentence(brief.context, brief.goal, brief.contact)
+    reason = said or brief.spec().get("opener", "")
     hooks = history_hooks(brief.contact)
     if not brief.context and brief.goal in REASON_FIRST:
         thing = the_thing(brief.grounds)  # no news given: the latest note is what it is about
@@ -329,7 +332,8 @@ def compose(brief: Brief, candidate: str = "", budget: int = 1,
     `strict` (for a small model) keeps only sentences that one fact alone supports.
     Returns (subject, body, report, uses_model_words), or None when nothing passes the hard checks."""
     own = model_sentences(candidate, brief, budget, strict) if candidate else []
-    picked = choose(brief, variants(brief, own), prefer=request_sentence(brief.context, brief.goal, brief.contact))
+    said = request_sentence(brief.context, brief.goal, brief.contact)
+    picked = choose(brief, variants(brief, own, said), prefer=said)
     if picked is None:
         return None
     subject, body, report = picked

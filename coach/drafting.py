@@ -23,7 +23,7 @@ from typing import Any, TypedDict
 from langchain_core.messages import AIMessage
 from langgraph.graph import END, START, StateGraph
 
-from coach.composer import Brief, Style, clean, compose, gather_facts
+from coach.composer import Brief, Style, clean, compose, gather_facts, variants
 from coach.domain import CHANNELS, GOALS, Contact, Profile
 from coach.errors import CoachError, InputError
 from coach.messages import CheckReport, Citation, Draft, Fact
@@ -63,6 +63,7 @@ class DraftState(TypedDict, total=False):
     others: list[Contact]
     profile: Profile
     facts: list[Fact]
+    brief: Brief
     citations: list[Citation]
     tip: str
     messages: list
@@ -126,7 +127,11 @@ class Drafter:
         return {"contact": contact, "others": self.contacts(), "profile": self.store.get_profile()}
 
     def gather(self, state: DraftState) -> dict:
-        return {"facts": gather_facts(state["contact"], state["request"].get("context", ""))}
+        req = state["request"]
+        brief = Brief(contact=state["contact"], profile=state["profile"], goal=req["goal"], channel=req["channel"],
+                      context=req.get("context", ""), others=state["others"], premium=self.premium,
+                      style=req["style"])  # built once: its grounds (and the other-contacts table) are reused
+        return {"facts": gather_facts(state["contact"], req.get("context", "")), "brief": brief}
 
     def retrieve(self, state: DraftState) -> dict:
         req = state["request"]
@@ -137,19 +142,13 @@ class Drafter:
         tip = hits[0].snippet.split("\n")[0][:200] if hits else ""
         return {"citations": citations, "tip": tip}
 
-    def _brief(self, state: DraftState) -> Brief:
-        req = state["request"]
-        return Brief(contact=state["contact"], profile=state["profile"], goal=req["goal"], channel=req["channel"],
-                     context=req.get("context", ""), others=state["others"], premium=self.premium,
-                     style=req["style"])
-
     def _messages(self, state: DraftState) -> list:
         req, contact = state["request"], state["contact"]
         goals = load_data("goals")
         facts = "\n".join(f"- {f.text}" for f in state["facts"] if f.source != "request") or "- (no notes yet)"
         first = contact.first_name or contact.name
         if self.tier == "capable":
-            brief = self._brief(state)
+            brief = state["brief"]
             spec = goals["goals"][req["goal"]]
             limit = ("under 100 words" if req["style"].shorter else "50-125 words") if req["channel"] == "email" \
                 else f"at most {brief.limit} characters"
@@ -209,7 +208,7 @@ class Drafter:
 
     def check(self, state: DraftState) -> dict:
         """Check every candidate as written; keep the best one (fewest hard failures, then score)."""
-        brief = self._brief(state)
+        brief = state["brief"]
         best: dict | None = None
         passed = 0
         for i, candidate in enumerate(state["candidates"]):
@@ -257,7 +256,7 @@ class Drafter:
 
     def compose(self, state: DraftState) -> dict:
         """Nothing passed as written: compose from verified facts, keeping the model's sentences that pass."""
-        brief = self._brief(state)
+        brief = state["brief"]
         texts = [state["best"]["text"]] if self.tier == "capable" else state["candidates"]
         best: tuple | None = None
         for i, text in enumerate(dict.fromkeys(texts)):
@@ -271,7 +270,8 @@ class Drafter:
         if best is None:
             made = compose(brief)
             if made is None:
-                failed = "; ".join(c.detail for c in brief.check(*_empty(brief)).checks if c.hard and not c.passed)
+                failed = "; ".join(dict.fromkeys(c.detail for option in variants(brief)[:1]
+                                                 for c in brief.check(*option).checks if c.hard and not c.passed))
                 raise DraftError(f"No draft for {brief.contact.name} passed the checks ({failed}); edit the "
                                  "contact's details or write the message yourself and run `coach check`.")
             best = ((0,), made[0], made[1], made[2], False)
@@ -287,12 +287,8 @@ class Drafter:
             model=self.model_name, prompt=self.prompt.ref, path=path, revisions=state.get("rounds", 0),
             repaired=path in ("repaired", "template"), fallback=path == "template",
             candidates=self.n, candidates_passed_raw=state.get("raw_passed", 0),
-            limit=self._brief(state).limit,
+            limit=state["brief"].limit,
         )
-
-
-def _empty(brief: Brief) -> tuple[str, str]:
-    return "", f"Hi {brief.first},"
 
 
 def _used_facts(facts: list[Fact], body: str) -> list[Fact]:

@@ -165,15 +165,17 @@ def _facts_together(m: Message) -> Verdict:
     for s in sentences(m.text):
         for run in _claim_runs(s):
             tokens = [fold(t) for t in run]
-            def within(t: str, src: str) -> bool:
-                return re.search(rf"(?<![a-z0-9]){re.escape(t)}(?![a-z0-9])", src) is not None
-            if not all(any(within(t, src) for src in sources) for t in tokens):
+            if not all(any(_within(t, src) for src in sources) for t in tokens):
                 continue  # an unsupported part is the grounding check's business
-            if not any(all(within(t, src) for t in tokens) for src in sources):
+            if not any(all(_within(t, src) for t in tokens) for src in sources):
                 stitched.append(" ".join(run))
     return Verdict(not stitched, "facts kept as you wrote them" if not stitched
                    else f"joins facts from different notes: {', '.join(stitched)}",
                    "Keep each detail with the fact it came from.")
+
+
+def _within(token: str, source: str) -> bool:
+    return re.search(rf"(?<![a-z0-9]){re.escape(token)}(?![a-z0-9])", source) is not None
 
 
 def _claim_runs(sentence: str) -> list[list[str]]:

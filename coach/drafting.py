@@ -186,13 +186,10 @@ class Drafter:
         channel = state["request"]["channel"]
         out: list[str] = []
         if self.tier == "capable" and self.n > 1 and not self.on_token:
-            # remote candidates are independent requests: send them together
-            bound = [self.model.bind(**self._kwargs(channel, i)) for i in range(self.n)]
-            from langchain_core.runnables import RunnableParallel
-
-            parallel = RunnableParallel({str(i): b for i, b in enumerate(bound)})
-            replies = parallel.invoke(messages)
-            out = [str(replies[str(i)].content) for i in range(self.n)]
+            # remote candidates are independent requests: send them together (one thread each)
+            replies = self.model.bind(**self._kwargs(channel, 1)).batch([messages] * self.n,
+                                                                        config={"max_concurrency": self.n})
+            out = [str(r.content) for r in replies]
         else:
             for i in range(self.n):
                 kwargs = self._kwargs(channel, i)
@@ -228,15 +225,14 @@ class Drafter:
 
     def _after_check(self, state: DraftState) -> str:
         best = state["best"]
-        if best["report"].hard_passed and (self.tier == "capable" or self._beats_composition(state, best)):
+        # a capable model's draft goes out when it passes the hard checks; the small model's own draft only
+        # when it passes every check (else the composition, which keeps its good lines, does better)
+        report = best["report"]
+        if report.hard_passed and (self.tier == "capable" or all(c.passed for c in report.checks)):
             return "accept"
         if self.tier == "capable" and state.get("rounds", 0) < REVISION_ROUNDS:
             return "revise"
         return "compose"
-
-    def _beats_composition(self, state: DraftState, best: dict) -> bool:
-        """The embedded model's own draft is kept only when it passes every check, not just the hard ones."""
-        return all(c.passed for c in best["report"].checks)
 
     def revise(self, state: DraftState) -> dict:
         """Send the best candidate back with what failed, as the model's own conversation continued."""

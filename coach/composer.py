@@ -18,6 +18,7 @@ from coach import checker
 from coach.checker import Grounds
 from coach.domain import Contact, Profile
 from coach.facts import gather_facts, history_hooks  # noqa: F401  (gather_facts: drafting imports it here)
+from coach.grounds import proper_words
 from coach.messages import CheckReport
 from coach.phrasing import request_sentence
 from coach.prompts import load_data
@@ -137,8 +138,7 @@ def well_supported(sentence: str, brief: Brief, share: float = 0.5) -> bool:
 def one_source(sentence: str, brief: Brief, share: float = 0.8) -> bool:
     """Whether one fact alone (a note, how we met, the request) holds the sentence's names, numbers and most of
     its content words. A small model joins true facts into false ones ("a talk about X at <employer>")."""
-    names = {fold(w) for w in re.findall(r"\b(?:[A-Z][\w-]+|\d[\d,.]*)", sentence)[1:]
-             if fold(w) not in checker.COMMON_CAPITALISED and fold(w) not in checker.ALWAYS_OK}
+    names = proper_words(sentence, numbers=True)
     content = set(content_words(sentence, ignore=GENERIC | checker.ALWAYS_OK))
     for source in brief.grounds.sources():
         have = set(words(source))
@@ -230,11 +230,6 @@ def frame(brief: Brief, lines: list[str], ask: str) -> str:
     return f"{greeting}\n\n{middle}\n\n{signoff}"
 
 
-def _names(line: str) -> set[str]:
-    return {fold(w) for w in re.findall(r"(?<!^)(?<![.!?] )\b[A-Z][\w-]{2,}", line)
-            if fold(w) not in checker.COMMON_CAPITALISED and fold(w) not in checker.ALWAYS_OK}
-
-
 # The words of our own frames ("I often think back to…"): two lines in one frame are not one point.
 FRAME_WORDS = frozenset("often think back remember still value grateful time when that last spoke enjoyed "
                         "great meeting following work".split())
@@ -246,7 +241,7 @@ def _same_point(a: str, b: str) -> bool:
     wb = set(content_words(b, ignore=FRAME_WORDS))
     if wa and wb and len(wa & wb) / min(len(wa), len(wb)) >= 0.6:
         return True
-    return bool(_names(a) & _names(b)) or bool(repeated_spans(f"{a}\n{b}", n=5))
+    return bool(proper_words(a) & proper_words(b)) or bool(repeated_spans(f"{a}\n{b}", n=5))
 
 
 def _distinct(lines: list[str], keep_first: str = "") -> list[str]:

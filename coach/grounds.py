@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from coach.domain import Contact, Profile
-from coach.text import STOPWORDS, fold, sentences, words
+from coach.text import STOPWORDS, fold, has_word, sentences, words
 
 STOCK_PHRASES = (
     "i hope this message finds you well", "i hope this email finds you well", "hope this finds you well",
@@ -144,10 +144,18 @@ def _supported(phrase: str, facts: str) -> bool:
     f = fold(phrase).strip(".'’-")
     if not f or f in ALWAYS_OK:
         return True
-    if re.search(r"(?<![a-z0-9])" + re.escape(f) + r"(?![a-z0-9])", facts):
+    if has_word(f, facts):
         return True
     parts = [w for w in words(f) if w not in STOPWORDS and w not in ALWAYS_OK]
-    return bool(parts) and all(re.search(r"(?<![a-z0-9])" + re.escape(p) + r"(?![a-z0-9])", facts) for p in parts)
+    return bool(parts) and all(has_word(p, facts) for p in parts)
+
+
+def proper_words(text: str, numbers: bool = False) -> set[str]:
+    """Folded capitalised words (and, with `numbers`, numbers) that are not a sentence's first word nor a
+    common word: the names and events a line speaks of."""
+    pattern = r"(?<!^)(?<![.!?] )\b(?:[A-Z][\w-]{2,}" + (r"|\d[\d,.]*)" if numbers else ")")
+    return {fold(w) for w in re.findall(pattern, text.strip())
+            if fold(w) not in COMMON_CAPITALISED and fold(w) not in ALWAYS_OK}
 
 
 def claims(text: str) -> list[tuple[str, str]]:

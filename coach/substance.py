@@ -11,7 +11,7 @@ import re
 
 from coach.checker import ALWAYS_OK, COMMON_CAPITALISED, Message, Verdict, check
 from coach.prompts import load_data
-from coach.text import content_words, fold, repeated_spans, sentences, shared_stems, stem, words
+from coach.text import content_words, fold, has_word, repeated_spans, sentences, shared_stems, stem, words
 
 # Lines anyone could write to anyone: they do not count as personal when there is shared history.
 GENERIC_LINES = ("following your work", "followed your work", "came across your", "admire your work",
@@ -165,17 +165,13 @@ def _facts_together(m: Message) -> Verdict:
     for s in sentences(m.text):
         for run in _claim_runs(s):
             tokens = [fold(t) for t in run]
-            if not all(any(_within(t, src) for src in sources) for t in tokens):
+            if not all(any(has_word(t, src) for src in sources) for t in tokens):
                 continue  # an unsupported part is the grounding check's business
-            if not any(all(_within(t, src) for t in tokens) for src in sources):
+            if not any(all(has_word(t, src) for t in tokens) for src in sources):
                 stitched.append(" ".join(run))
     return Verdict(not stitched, "facts kept as you wrote them" if not stitched
                    else f"joins facts from different notes: {', '.join(stitched)}",
                    "Keep each detail with the fact it came from.")
-
-
-def _within(token: str, source: str) -> bool:
-    return re.search(rf"(?<![a-z0-9]){re.escape(token)}(?![a-z0-9])", source) is not None
 
 
 def _claim_runs(sentence: str) -> list[list[str]]:

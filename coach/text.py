@@ -42,6 +42,11 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+def has_word(needle: str, folded: str) -> bool:
+    """Whether `folded` (already folded) holds `needle` as whole words: 'ana' is not in 'analytics'."""
+    return re.search(rf"(?<![a-z0-9]){re.escape(needle)}(?![a-z0-9])", folded) is not None
+
+
 def stem(word: str) -> str:
     """A crude stem for overlap tests: 'promoted' and 'promotion' share 'promot'."""
     word = fold(word)

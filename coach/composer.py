@@ -31,6 +31,7 @@ from coach.text import (
     repeated_spans,
     sentences,
     shared_stems,
+    stem,
     words,
 )
 
@@ -237,9 +238,9 @@ FRAME_WORDS = frozenset("often think back remember still value grateful time whe
 
 def _same_point(a: str, b: str) -> bool:
     """Two lines make the same point when they share most content words, a name, or five words in a row."""
-    wa = set(content_words(a, ignore=FRAME_WORDS))
-    wb = set(content_words(b, ignore=FRAME_WORDS))
-    if wa and wb and len(wa & wb) / min(len(wa), len(wb)) >= 0.6:
+    wa = {stem(w) for w in content_words(a, ignore=FRAME_WORDS)}
+    wb = {stem(w) for w in content_words(b, ignore=FRAME_WORDS)}
+    if wa and wb and len(wa & wb) / min(len(wa), len(wb)) >= 0.5:
         return True
     return bool(proper_words(a) & proper_words(b)) or bool(repeated_spans(f"{a}\n{b}", n=5))
 

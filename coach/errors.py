@@ -35,9 +35,10 @@ class NotFoundError(CoachError):
 class AmbiguousError(CoachError):
     """A name matches several items; the message lists them."""
 
-    def __init__(self, message: str, candidates: list[str] | None = None):
+    def __init__(self, message: str, candidates: list[str] | None = None, ids: list[int] | None = None):
         super().__init__(message)
         self.candidates = candidates or []
+        self.ids = ids or []  # the items' ids, in the order of `candidates`, where they have ids
 
 
 class InputError(CoachError):

@@ -190,7 +190,7 @@ class Store:
         if len(exact) == 1:
             return self.get_contact(exact[0])
         if len(exact) > 1:
-            raise AmbiguousError(_ambiguous(query, [labels[i] for i in exact]), [labels[i] for i in exact])
+            raise AmbiguousError(_ambiguous(query, [labels[i] for i in exact]), [labels[i] for i in exact], exact)
         found = process.extract(key, {r.id: r.name_key for r in rows}, scorer=fuzz.WRatio, limit=6,
                                 score_cutoff=80)
         if not found:
@@ -199,7 +199,7 @@ class Store:
         close = [cid for _, score, cid in found if score >= best - 5]
         if len(close) == 1:
             return self.get_contact(close[0])
-        raise AmbiguousError(_ambiguous(query, [labels[i] for i in close]), [labels[i] for i in close])
+        raise AmbiguousError(_ambiguous(query, [labels[i] for i in close]), [labels[i] for i in close], close)
 
     def find_by_company(self, company: str) -> list[Contact]:
         key = company_key(company)

@@ -33,7 +33,7 @@ def _root() -> None:
 def _register() -> None:
     from coach.cli import doctor  # noqa: F401  (each module adds its commands to `app`)
 
-    for name in ("contacts", "retrieval", "coaching", "evaluation", "serve"):
+    for name in ("contacts", "retrieval", "coaching", "evaluation", "serve", "sample"):
         try:
             __import__(f"coach.cli.{name}")
         except ModuleNotFoundError as exc:

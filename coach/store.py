@@ -245,6 +245,44 @@ class Store:
         with self._write() as s:
             s.delete(self._row(s, contact_id))
 
+    def merge_contacts(self, keep_id: int, other_id: int) -> Contact:
+        """Fold contact `other_id` into `keep_id` in one transaction: its notes and interactions move (a note
+        both hold stays once), empty fields are filled from it, lists are joined; then it is deleted."""
+        from coach.importers.merge import union
+
+        if keep_id == other_id:
+            raise InputError("Give two different contacts to merge.")
+        with self._write() as s:
+            keep, other = self._row(s, keep_id), self._row(s, other_id)
+            fields: dict[str, Any] = {}
+            sources: dict[str, str] = {}
+            for key in EDITABLE:
+                mine, theirs = getattr(keep, key), getattr(other, key)
+                if key in ("emails", "phones", "tags"):
+                    fields[key] = union(key, list(mine or []), list(theirs or []))
+                elif key == "last_contacted" and theirs and (mine is None or theirs > mine):
+                    fields[key] = theirs
+                elif key == "connected_on" and theirs and mine and theirs < mine:
+                    fields[key] = theirs
+                elif mine in (None, "") and theirs not in (None, ""):
+                    fields[key] = theirs
+                    sources[key] = (other.field_sources or {}).get(key, "manual")
+            kept_sources = dict(keep.field_sources or {})
+            apply_fields(keep, fields, {**kept_sources, **sources})
+            keep.sources = list(dict.fromkeys([*(keep.sources or []), *(other.sources or [])]))
+            held = {n.text_hash for n in keep.notes}
+            for note in list(other.notes):
+                if note.text_hash not in held:
+                    other.notes.remove(note)
+                    keep.notes.append(note)
+                    held.add(note.text_hash)
+            for item in list(other.interactions):
+                other.interactions.remove(item)
+                keep.interactions.append(item)
+            s.flush()
+            s.delete(other)
+        return self.get_contact(keep_id)
+
     def add_note(self, contact_id: int, text: str, date: dt.date | None = None, source: str = "manual") -> Note:
         body = (text or "").strip()
         if not body:

@@ -305,6 +305,75 @@ def cadence(
          lambda r: console.print(f"Contacts tagged {r['tag']} are due every {r['days']} days."))
 
 
+# ------------------------------------------------------------------ delete and merge
+def _confirm(question: str, yes: bool) -> None:
+    """Ask before a change that cannot be undone; without a terminal, --yes is required."""
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise InputError(f"{question.rstrip('?')}: this needs confirmation; add --yes (and --export FILE to keep a copy).")
+    typer.confirm(question, abort=True)
+
+
+def _what(c: Contact) -> str:
+    parts = [f"{len(c.notes)} note{'s' if len(c.notes) != 1 else ''}",
+             f"{len(c.interactions)} interaction{'s' if len(c.interactions) != 1 else ''}"]
+    return f"{c.name} (#{c.id}{', ' + c.company if c.company else ''}; {' and '.join(parts)})"
+
+
+@contacts_app.command("delete")
+def delete(
+    who: str = typer.Argument(..., metavar="ID_OR_NAME"),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+    export_to: Path | None = typer.Option(None, "--export", help="First write this contact to FILE (CSV; "
+                                                                  "`coach import FILE` brings it back)."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Delete a contact with their notes and interactions (the search index forgets them too)."""
+    store = _store()
+    contact = store.get_contact(store.resolve_contact(who).id)
+    _confirm(f"Delete {_what(contact)}?", yes)
+    if export_to is not None:
+        _write_export([contact], export_to, flag="--export")
+    store.delete_contact(contact.id)
+    _changed(store)
+    result = {"deleted": _summary(contact, len(contact.notes)),
+              "exported": str(export_to.expanduser()) if export_to else None}
+    emit(result, as_json, lambda r: console.print(
+        f"Deleted {_what(contact)}." + (f" A copy is in {r['exported']}." if r["exported"] else "")))
+
+
+@contacts_app.command("merge")
+def merge(
+    keep: str = typer.Argument(..., metavar="KEEP", help="The contact to keep (id or name)."),
+    other: str = typer.Argument(..., metavar="OTHER", help="The duplicate folded into KEEP, then deleted."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+    export_to: Path | None = typer.Option(None, "--export", help="First write both contacts to FILE (CSV)."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Merge two contacts: OTHER's notes and interactions move to KEEP, KEEP's empty fields are filled
+    from OTHER, emails, phones and tags are joined; then OTHER is deleted."""
+    store = _store()
+    first = store.get_contact(store.resolve_contact(keep).id)
+    second = store.get_contact(store.resolve_contact(other).id)
+    if first.id == second.id:
+        raise InputError(f"'{keep}' and '{other}' are the same contact (#{first.id}): give two different ones.")
+    _confirm(f"Merge {_what(second)} into {_what(first)}?", yes)
+    if export_to is not None:
+        _write_export([first, second], export_to, flag="--export")
+    merged = store.merge_contacts(first.id, second.id)
+    _changed(store)
+    result = {"kept": merged, "merged": _summary(second, len(second.notes)),
+              "exported": str(export_to.expanduser()) if export_to else None}
+
+    def render(r) -> None:
+        console.print(f"Merged {second.name} (#{second.id}) into #{merged.id}:"
+                      + (f" a copy of both is in {r['exported']}." if r["exported"] else ""))
+        _render_contact(merged)
+
+    emit(result, as_json, render)
+
+
 # ------------------------------------------------------------------ profile
 def _render_profile(p) -> None:
     console.print(f"[bold]{p.name or '(no name yet)'}[/]" + (f" — {p.headline}" if p.headline else ""))
@@ -356,9 +425,17 @@ def export(
     if out is None:
         write(contacts, sys.stdout, fmt)
         return
+    count = _write_export(contacts, out, fmt)
+    print(f"Exported {count} contacts to {out.expanduser()}.", file=sys.stderr)
+
+
+def _write_export(contacts: list[Contact], out: Path, fmt: str = "csv", flag: str = "--out") -> int:
+    """Write an export whole or not at all (a .part file renamed into place)."""
+    from coach.exporters import export as write
+
     out = out.expanduser()
     if out.is_dir():
-        raise InputError(f"{out} is a folder: give a file name, for example --out contacts.{'vcf' if fmt == 'vcard' else 'csv'}.")
+        raise InputError(f"{out} is a folder: give a file name, for example {flag} contacts.{'vcf' if fmt == 'vcard' else 'csv'}.")
     tmp = out.with_name(out.name + ".part")
     try:
         with open(tmp, "w", encoding="utf-8", newline="") as fh:

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
-from coach.composer import Style
-from coach.messages import Advice, CheckReport, Draft
+from coach.domain import Contact
+from coach.messages import Advice, CheckReport, Draft, DraftRequest, Style
 from coach.settings import Settings
 
 
@@ -70,15 +70,47 @@ class Coach:
         return self.retriever
 
     # ------------------------------------------------------------ jobs
+    def resolve(self, to: str) -> Contact:
+        """The one contact `to` means: an id, a name, or a name with what tells them apart ('Marcus Lee at
+        Datadog', 'Marcus Lee (Datadog)'). Several fit: AmbiguousError with their ids, to ask back."""
+        from coach.errors import AmbiguousError, NotFoundError
+        from coach.resolve import narrow, split_qualifier, who
+
+        try:
+            return self.store.resolve_contact(to)
+        except (AmbiguousError, NotFoundError) as exc:
+            name, qualifier = split_qualifier(to)
+            if isinstance(exc, AmbiguousError) and exc.ids:
+                fits = [c for c in self.contacts() if c.id in exc.ids]
+                picked = narrow(fits, to)
+                if len(picked) == 1 and len(fits) > 1:
+                    return picked[0]
+            if qualifier:
+                found = who(f"{name} {qualifier}", self.contacts())
+                if found.contact is not None:
+                    return found.contact
+            raise
+
     def draft(self, to: str, goal: str, channel: str, context: str = "", style: Style | None = None,
               on_token: Callable[[str], None] | None = None, candidates: int | None = None) -> Draft:
-        from coach.drafting import Drafter, validate
+        """Draft to `to` (an id or a name, resolved once here); see `draft_request` for the typed form."""
+        from coach.drafting import validate
 
         validate(goal, channel)
+        contact = self.resolve(to)
+        request = DraftRequest(contact_id=contact.id, goal=goal, channel=channel, context=context,
+                               style=style or Style())
+        return self.draft_request(request, on_token=on_token, candidates=candidates)
+
+    def draft_request(self, request: DraftRequest, on_token: Callable[[str], None] | None = None,
+                      candidates: int | None = None) -> Draft:
+        """Draft what a typed request asks for: the app's buttons, the chat and the agent's tool come here."""
+        from coach.drafting import Drafter
+
         drafter = Drafter(store=self.store, retriever=self.synced_retriever(), model=self.model, contacts=self.contacts,
                           model_name=self.model_name, candidates=candidates or self.settings.candidates,
                           premium=self.settings.linkedin_premium, on_token=on_token, capable=self.capable)
-        return drafter.run(to, goal, channel, context, style)
+        return drafter.run(request)
 
     def check(self, text: str, channel: str, to: str | None = None, goal: str | None = None,
               context: str = "") -> CheckReport:
@@ -88,7 +120,7 @@ class Coach:
         from coach.drafting import validate
 
         validate(goal or "referral", channel)
-        contact = self.store.resolve_contact(to) if to else None
+        contact = self.resolve(to) if to else None
         context = " ".join(context.split())
         grounds = checker.Grounds(contact=contact, profile=self.store.get_profile(),
                                   others=self.contacts() if contact else [], goal=goal or "", context=context,

@@ -19,8 +19,8 @@ from coach.checker import Grounds
 from coach.domain import Contact, Profile
 from coach.facts import gather_facts, history_hooks  # noqa: F401  (gather_facts: drafting imports it here)
 from coach.grounds import proper_words
-from coach.messages import CheckReport
-from coach.phrasing import request_sentence
+from coach.messages import CheckReport, Style
+from coach.phrasing import register, request_sentence
 from coach.prompts import load_data
 from coach.substance import the_thing
 from coach.text import (
@@ -48,14 +48,6 @@ GENERIC = set(
     "since time work working worked while back last year week month days hear hearing heard learn learning "
     "share sharing insights advice help helping helped thoughts quick note reach reaching wanted want".split()
 )
-
-
-@dataclass
-class Style:
-    """How the user asked for the message to read (chat revisions change these)."""
-
-    shorter: bool = False
-    formal: bool = False
 
 
 @dataclass
@@ -217,18 +209,22 @@ def email_line(brief: Brief) -> str:
     return spec["email_line"].format(headline=headline) if headline else spec["email_line_plain"]
 
 
+GREETING = {-1: "Hey", 0: "Hi", 1: "Dear"}
+SIGN_OFF = {-1: "Cheers,", 0: "Best,", 1: "Kind regards,"}
+
+
 def frame(brief: Brief, lines: list[str], ask: str) -> str:
     """Greeting, the lines, the ask, sign-off — in the channel's shape."""
-    greeting = f"{'Dear' if brief.style.formal else 'Hi'} {brief.first},"
+    tone = brief.style.tone
+    greeting = f"{GREETING[tone]} {brief.first},"
     if brief.channel == "linkedin-note":
-        return " ".join([greeting, *([inline(lines[0]), *lines[1:]] if lines else []), ask])
+        return register(" ".join([greeting, *([inline(lines[0]), *lines[1:]] if lines else []), ask]), tone)
     sender = (brief.profile.name or "").split(" ")[0]
-    signoff = ("Kind regards," if brief.style.formal else "Best,") + (f"\n{sender}" if sender else "")
+    signoff = SIGN_OFF[tone] + (f"\n{sender}" if sender else "")
     middle = " ".join([*lines, ask])
     if brief.channel == "email":
-        middle += " " + ("I understand if the timing does not work." if brief.style.formal
-                         else "No worries at all if the timing is not right.")
-    return f"{greeting}\n\n{middle}\n\n{signoff}"
+        middle += " No worries at all if the timing is not right."
+    return register(f"{greeting}\n\n{middle}\n\n{signoff}", tone)
 
 
 # The words of our own frames ("I often think back to…"): two lines in one frame are not one point.
@@ -279,13 +275,15 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
     if not brief.context and brief.goal in REASON_FIRST:
         thing = the_thing(brief.grounds)  # no news given: the latest note is what it is about
         hooks.sort(key=lambda h: not shared_stems(h.sentence, thing, ignore=set(words(brief.contact.name))))
-    lines = _hook_lines(hooks[:2], note=False)
+    most = 3 if brief.style.longer and not note else 2  # "longer": one more thing you share, where there is one
+    lines = _hook_lines(hooks[:most], note=False)
     short_lines = _hook_lines(hooks[:2], note=True)
     own = [s for s in (own or []) if not (reason and _same_point(s, reason))]
-    extra = [email_line(brief)] if brief.channel == "email" and not brief.style.shorter else []
+    extra = [email_line(brief)] if (brief.channel == "email" and not brief.style.shorter
+                                    or brief.channel == "linkedin-message" and brief.style.longer) else []
     subject = subject_for(brief) if brief.channel == "email" else ""
-    leads = [own + lines[:2], own + lines[:1], own[:1], lines[:2], lines[:1], []] if own \
-        else [lines[:2], lines[:1], []]
+    leads = [own + lines[:most], own + lines[:1], own[:1], lines[:most], lines[:1], []] if own \
+        else [lines[:most], lines[:1], []]
     if note and short_lines != lines:
         leads[-1:-1] = [short_lines[:2], short_lines[:1]]
     out: list[tuple[str, str]] = []
@@ -307,29 +305,31 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
     return out
 
 
-def choose(brief: Brief, options: list[tuple[str, str]], prefer: str = "") -> tuple[str, str, CheckReport] | None:
-    """The best option by the checker: every hard check passed, then the user's own reason (`prefer`) said,
-    then score; ties go to the earlier one."""
+def choose(brief: Brief, options: list[tuple[str, str]], prefer: str = "",
+           avoid: frozenset[str] = frozenset()) -> tuple[str, str, CheckReport] | None:
+    """The best option by the checker: every hard check passed, then not one already shown (`avoid`, folded
+    bodies: a regenerate differs), then the user's own reason (`prefer`) said, then score; ties go to the
+    earlier one."""
     best: tuple[tuple, str, str, CheckReport] | None = None
     for i, (subject, body) in enumerate(options):
         report = brief.check(subject, body)
         if not report.hard_passed:
             continue
-        key = (bool(prefer) and fold(prefer) in fold(body), report.score, -i)
+        key = (fold(body) not in avoid, bool(prefer) and fold(prefer) in fold(body), report.score, -i)
         if best is None or key > best[0]:
             best = (key, subject, body, report)
     return None if best is None else best[1:]
 
 
-def compose(brief: Brief, candidate: str = "", budget: int = 1,
-            strict: bool = False) -> tuple[str, str, CheckReport, bool] | None:
+def compose(brief: Brief, candidate: str = "", budget: int = 1, strict: bool = False,
+            avoid: frozenset[str] = frozenset()) -> tuple[str, str, CheckReport, bool] | None:
     """The best message from verified parts plus up to `budget` of the candidate's passing sentences.
 
     `strict` (for a small model) keeps only sentences that one fact alone supports.
     Returns (subject, body, report, uses_model_words), or None when nothing passes the hard checks."""
     own = model_sentences(candidate, brief, budget, strict) if candidate else []
     said = request_sentence(brief.context, brief.goal, brief.contact)
-    picked = choose(brief, variants(brief, own, said), prefer=said)
+    picked = choose(brief, variants(brief, own, said), prefer=said, avoid=avoid)
     if picked is None:
         return None
     subject, body, report = picked

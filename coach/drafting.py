@@ -23,12 +23,12 @@ from typing import Any, TypedDict
 from langchain_core.messages import AIMessage
 from langgraph.graph import END, START, StateGraph
 
-from coach.composer import Brief, Style, clean, compose, gather_facts, variants
+from coach.composer import Brief, clean, compose, gather_facts, variants
 from coach.domain import CHANNELS, GOALS, Contact, Profile
 from coach.errors import CoachError, InputError
-from coach.messages import CheckReport, Citation, Draft, Fact
+from coach.messages import CheckReport, Citation, Draft, DraftRequest, Fact
 from coach.prompts import load_data, load_prompt
-from coach.text import words
+from coach.text import fold, words
 
 # The embedded model's first sentence is all the composer keeps (see BUDGET): a little more than one
 # sentence's worth of tokens is enough, and keeps it fast. A capable model writes the whole message.
@@ -43,18 +43,21 @@ EXAMPLE_MESSAGE = ("Hi Dana, great talking about payments APIs at PyCon 2024! "
                    "Would you be open to a 20-minute call next week about your team?")
 
 
+# What the capable model is told about the length and register the user asked for.
+LENGTH_HINT = {
+    "email": {-1: "under 100 words", 0: "50-125 words", 1: "110-170 words"},
+    "linkedin-message": {-1: "under 80 words", 0: "60-120 words", 1: "100-160 words"},
+    "linkedin-note": {-1: "at most {limit} characters, as short as you can", 0: "at most {limit} characters",
+                      1: "at most {limit} characters"},
+}
+TONE_HINT = {-1: " Use a warm, informal register: contractions, plain words, no stiff phrases.",
+             0: "", 1: " Use a formal register (\"Dear\", no contractions, no exclamation marks)."}
+
+
 class DraftError(CoachError):
     """No draft could be made that passes the hard checks."""
 
     exit_code = 1
-
-
-class DraftRequest(TypedDict, total=False):
-    to: str
-    goal: str
-    channel: str
-    context: str
-    style: Style
 
 
 class DraftState(TypedDict, total=False):
@@ -112,31 +115,31 @@ class Drafter:
         g.add_edge("accept", END)
         return g.compile()
 
-    def run(self, to: str, goal: str, channel: str, context: str = "", style: Style | None = None) -> Draft:
-        validate(goal, channel)
+    def run(self, request: DraftRequest) -> Draft:
+        """Draft what `request` asks for; the person is already chosen (by id)."""
+        validate(request.goal, request.channel)
         start = time.perf_counter()
-        state = self.graph.invoke({"request": {"to": to, "goal": goal, "channel": channel,
-                                               "context": " ".join(context.split()), "style": style or Style()}})
+        state = self.graph.invoke({"request": request})
         draft: Draft = state["draft"]
         draft.latency_ms = int((time.perf_counter() - start) * 1000)
         return draft
 
     # ---------------------------------------------------------------- nodes
     def resolve(self, state: DraftState) -> dict:
-        contact = self.store.resolve_contact(state["request"]["to"])  # NotFoundError / AmbiguousError ask back
+        contact = self.store.get_contact(state["request"].contact_id)  # NotFoundError names the id
         return {"contact": contact, "others": self.contacts(), "profile": self.store.get_profile()}
 
     def gather(self, state: DraftState) -> dict:
         req = state["request"]
-        brief = Brief(contact=state["contact"], profile=state["profile"], goal=req["goal"], channel=req["channel"],
-                      context=req.get("context", ""), others=state["others"], premium=self.premium,
-                      style=req["style"])  # built once: its grounds (and the other-contacts table) are reused
-        return {"facts": gather_facts(state["contact"], req.get("context", "")), "brief": brief}
+        brief = Brief(contact=state["contact"], profile=state["profile"], goal=req.goal, channel=req.channel,
+                      context=req.context, others=state["others"], premium=self.premium,
+                      style=req.style)  # built once: its grounds (and the other-contacts table) are reused
+        return {"facts": gather_facts(state["contact"], req.context), "brief": brief}
 
     def retrieve(self, state: DraftState) -> dict:
         req = state["request"]
         goals = load_data("goals")
-        query = f"{goals['goals'][req['goal']]['describe']} {goals['channels'][req['channel']]['describe']}"
+        query = f"{goals['goals'][req.goal]['describe']} {goals['channels'][req.channel]['describe']}"
         hits = self.retriever.search(query, kind="guidance", k=3) if self.retriever else []
         citations = [Citation(source=h.source, title=h.title) for h in hits]
         tip = hits[0].snippet.split("\n")[0][:200] if hits else ""
@@ -149,50 +152,52 @@ class Drafter:
         first = contact.first_name or contact.name
         if self.tier == "capable":
             brief = state["brief"]
-            spec = goals["goals"][req["goal"]]
-            limit = ("under 100 words" if req["style"].shorter else "50-125 words") if req["channel"] == "email" \
-                else f"at most {brief.limit} characters"
-            if req["channel"] == "linkedin-message":
-                limit = "under 80 words" if req["style"].shorter else "60-120 words"
+            spec = goals["goals"][req.goal]
             needs = " ".join(h for h in (spec.get("marker_hint", ""), spec.get("substance_hint", "")) if h)
-            if req["style"].formal:
-                needs += " Use a formal register (\"Dear\", no exclamation marks)."
+            needs += TONE_HINT[req.style.tone]
+            if req.avoid:
+                needs += " Write a different version from this earlier one, with other words and another " \
+                         "detail where there is one: «" + req.avoid[-1].replace("\n", " ") + "»"
             sender = (state["profile"].name or "").split(" ")[0]
             return self.prompt.messages(
-                channel_desc=goals["channels"][req["channel"]]["describe"], limit_desc=limit, first_name=first,
+                channel_desc=goals["channels"][req.channel]["describe"],
+                limit_desc=LENGTH_HINT[req.channel][req.style.length].format(limit=brief.limit), first_name=first,
                 full_name=contact.name, headline=contact.headline() or "a contact", goal_desc=spec["describe"],
-                goal_needs=needs, facts=facts,
-                reason=f"Why I am writing (my own words): {req['context']}" if req.get("context") else "",
-                sender=f', signed "{sender}"' if sender and req["channel"] != "linkedin-note" else "")
-        context = f"My request: {req['context']}" if req.get("context") else ""
+                goal_needs=needs.strip(), facts=facts,
+                reason=f"Why I am writing (my own words): {req.context}" if req.context else "",
+                sender=f', signed "{sender}"' if sender and req.channel != "linkedin-note" else "")
+        context = f"My request: {req.context}" if req.context else ""
         if state.get("tip"):
             context = f"{context}\nGood practice: {state['tip']}".strip()
-        sentences = "1 short sentence" if req["style"].shorter else goals["channels"][req["channel"]]["sentences"]
+        sentences = "1 short sentence" if req.style.shorter else goals["channels"][req.channel]["sentences"]
         return self.prompt.messages(
-            channel_desc=goals["channels"][req["channel"]]["describe"], first_name=first,
-            headline=contact.headline() or "a contact", goal_desc=goals["goals"][req["goal"]]["describe"],
+            channel_desc=goals["channels"][req.channel]["describe"], first_name=first,
+            headline=contact.headline() or "a contact", goal_desc=goals["goals"][req.goal]["describe"],
             facts=facts, context=context, sentences=sentences, example_first=EXAMPLE_FIRST,
             example_message=EXAMPLE_MESSAGE,
         )
 
-    def _kwargs(self, channel: str, i: int) -> dict:
-        kwargs: dict[str, Any] = {"max_tokens": MAX_TOKENS[self.tier][channel], "temperature": 0.7 if i else 0.3}
+    def _kwargs(self, channel: str, i: int, variant: int = 0) -> dict:
+        """Candidate `i`'s sampling; each regenerate (`variant`) samples afresh and a little more freely."""
+        warm = 0.7 if i or variant else 0.3
+        kwargs: dict[str, Any] = {"max_tokens": MAX_TOKENS[self.tier][channel],
+                                  "temperature": min(1.0, warm + 0.1 * variant)}
         if self.tier == "embedded":
-            kwargs["seed"] = 1000 + i
+            kwargs["seed"] = 1000 + i + 101 * variant
         return kwargs
 
     def generate(self, state: DraftState) -> dict:
         messages = self._messages(state)
-        channel = state["request"]["channel"]
+        channel, variant = state["request"].channel, state["request"].variant
         out: list[str] = []
         if self.tier == "capable" and self.n > 1 and not self.on_token:
             # remote candidates are independent requests: send them together (one thread each)
-            replies = self.model.bind(**self._kwargs(channel, 1)).batch([messages] * self.n,
+            replies = self.model.bind(**self._kwargs(channel, 1, variant)).batch([messages] * self.n,
                                                                         config={"max_concurrency": self.n})
             out = [str(r.content) for r in replies]
         else:
             for i in range(self.n):
-                kwargs = self._kwargs(channel, i)
+                kwargs = self._kwargs(channel, i, variant)
                 if i == 0 and self.on_token:
                     pieces = []
                     for chunk in self.model.stream(messages, **kwargs):
@@ -208,16 +213,21 @@ class Drafter:
         brief = state["brief"]
         best: dict | None = None
         passed = 0
+        avoid = {fold(text) for text in state["request"].avoid}
         for i, candidate in enumerate(state["candidates"]):
             subject, body = clean(candidate)
             if brief.channel != "email":
                 subject = ""
+            if fold(body.strip()) in avoid:
+                continue  # a regenerate that came back the same is no new draft
             report = brief.check(subject, body)
             passed += report.hard_passed
             hard_failed = sum(1 for c in report.checks if c.hard and not c.passed)
             key = (-hard_failed, report.score, -i)
             if best is None or key > best["key"]:
                 best = {"key": key, "text": candidate, "subject": subject, "body": body, "report": report}
+        if best is None:  # every candidate repeated an earlier draft: compose another
+            best = {"key": (), "text": "", "subject": "", "body": "", "report": CheckReport(score=0, checks=[])}
         update: dict[str, Any] = {"best": best}
         if state.get("rounds", 0) == 0:
             update["raw_passed"] = passed
@@ -228,6 +238,8 @@ class Drafter:
         # a capable model's draft goes out when it passes the hard checks; the small model's own draft only
         # when it passes every check (else the composition, which keeps its good lines, does better)
         report = best["report"]
+        if not best["text"]:
+            return "compose"
         if report.hard_passed and (self.tier == "capable" or all(c.passed for c in report.checks)):
             return "accept"
         if self.tier == "capable" and state.get("rounds", 0) < REVISION_ROUNDS:
@@ -241,7 +253,7 @@ class Drafter:
                              for c in report.checks if not c.passed)
         ask = self.revise_prompt.messages(failures=failures)
         messages = [*state["messages"], AIMessage(content=state["best"]["text"]), *ask]
-        reply = self.model.invoke(messages, **self._kwargs(state["request"]["channel"], 1))
+        reply = self.model.invoke(messages, **self._kwargs(state["request"].channel, 1, state["request"].variant))
         return {"candidates": [str(reply.content)], "rounds": state.get("rounds", 0) + 1}
 
     def accept(self, state: DraftState) -> dict:
@@ -253,10 +265,11 @@ class Drafter:
     def compose(self, state: DraftState) -> dict:
         """Nothing passed as written: compose from verified facts, keeping the model's sentences that pass."""
         brief = state["brief"]
+        avoid = frozenset(fold(text) for text in state["request"].avoid)
         texts = [state["best"]["text"]] if self.tier == "capable" else state["candidates"]
         best: tuple | None = None
         for i, text in enumerate(dict.fromkeys(texts)):
-            made = compose(brief, text, BUDGET[self.tier], strict=self.tier == "embedded")
+            made = compose(brief, text, BUDGET[self.tier], strict=self.tier == "embedded", avoid=avoid)
             if made is None:
                 continue
             subject, body, report, uses_model = made
@@ -264,7 +277,7 @@ class Drafter:
             if best is None or key > best[0]:
                 best = (key, subject, body, report, uses_model)
         if best is None:
-            made = compose(brief)
+            made = compose(brief, avoid=avoid)
             if made is None:
                 failed = "; ".join(dict.fromkeys(c.detail for option in variants(brief)[:1]
                                                  for c in brief.check(*option).checks if c.hard and not c.passed))
@@ -277,7 +290,7 @@ class Drafter:
     def _draft(self, state: DraftState, subject: str, body: str, report: CheckReport, path: str) -> Draft:
         req, contact = state["request"], state["contact"]
         return Draft(
-            contact=contact.name, contact_id=contact.id, goal=req["goal"], channel=req["channel"],
+            contact=contact.name, contact_id=contact.id, goal=req.goal, channel=req.channel,
             subject=subject, body=body, score=report.score, checks=report.checks,
             citations=state.get("citations", []), facts=_used_facts(state["facts"], body),
             model=self.model_name, prompt=self.prompt.ref, path=path, revisions=state.get("rounds", 0),

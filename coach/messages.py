@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 
 class CheckResult(BaseModel):
@@ -119,6 +119,70 @@ class Advice(BaseModel):
     latency_ms: int = 0
 
 
+class Style(BaseModel):
+    """How the user wants the message to read. Each step goes both ways: "shorter" then "longer" is back
+    to usual, "more formal" then "friendlier" is back to neutral."""
+
+    length: int = Field(default=0, ge=-1, le=1, description="-1 shorter, 0 as usual, 1 longer.")
+    tone: int = Field(default=0, ge=-1, le=1, description="-1 friendlier (casual), 0 neutral, 1 formal.")
+
+    @property
+    def shorter(self) -> bool:
+        return self.length < 0
+
+    @property
+    def longer(self) -> bool:
+        return self.length > 0
+
+    @property
+    def formal(self) -> bool:
+        return self.tone > 0
+
+    @property
+    def casual(self) -> bool:
+        return self.tone < 0
+
+    def moved(self, length: int = 0, tone: int = 0) -> Style:
+        """One step in each direction asked for, within the range."""
+        return Style(length=max(-1, min(1, self.length + length)), tone=max(-1, min(1, self.tone + tone)))
+
+    def describe(self) -> str:
+        parts = [{-1: "shorter", 1: "longer"}.get(self.length, ""), {-1: "friendlier", 1: "formal"}.get(self.tone, "")]
+        return ", ".join(p for p in parts if p) or "as usual"
+
+
+class DraftRequest(BaseModel):
+    """What the drafter is asked for, with the person already chosen (by id): the app's buttons, the chat's
+    router and the agent's draft tool all send this, so a name is resolved once and never re-parsed."""
+
+    contact_id: int = Field(description="The contact's id in the store.")
+    goal: str = Field(description="What the message is for: one of the drafting goals.")
+    channel: str = Field(default="linkedin-message", description="Where it is sent.")
+    context: str = Field(default="", description="The user's own words: their reason, the role, the news.")
+    style: Style = Field(default_factory=Style)
+    variant: int = Field(default=0, ge=0, description="0 for the first draft; each regenerate asks for another.")
+    avoid: list[str] = Field(default_factory=list, description="Bodies already shown: a regenerate differs from "
+                                                               "them.")
+
+    @field_validator("context")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        return " ".join(value.split())
+
+
+class ContactChoice(BaseModel):
+    """A person the coach offers when a name fits several: chosen by id, never by name again."""
+
+    id: int
+    name: str
+    company: str = ""
+    title: str = ""
+
+    def label(self) -> str:
+        at = " at ".join(p for p in (self.title, self.company) if p) if self.title else self.company
+        return f"{self.name} ({at}, #{self.id})" if at else f"{self.name} (#{self.id})"
+
+
 class Turn(BaseModel):
     reply: str
     intent: str
@@ -127,3 +191,7 @@ class Turn(BaseModel):
     results: list[dict] = Field(default_factory=list)
     check: CheckReport | None = None
     citations: list[Citation] = Field(default_factory=list)
+    choices: list[ContactChoice] = Field(default_factory=list, description="For a name that fits several people: "
+                                                                           "the ones to choose from.")
+    steps: list[str] = Field(default_factory=list, description="What the coach did, in order (tool steps).")
+    note: str = Field(default="", description="What the coach could not do as asked, and why.")

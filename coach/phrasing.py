@@ -227,3 +227,20 @@ def note_hook(text: str, contact: Contact, source: str) -> Hook | None:
     if phrase:
         return Hook(ensure_period(_fill(_data()["history"]["frames"]["shared"], phrase)), "together", 4, source)
     return None
+
+
+def register(text: str, tone: int) -> str:
+    """`text` (in our plain phrasing) moved to the register asked for: 1 formal, -1 casual, 0 as it is.
+    Only the phrases listed under `tone` in prompts/phrasing.yaml change; the user's facts are untouched."""
+    if not tone:
+        return text
+    column = 1 if tone > 0 else 2
+    for row in _data()["tone"]:
+        plain, target = row[0], row[column]
+        if plain == target:
+            continue
+        text = re.sub(r"(?<![A-Za-z'])" + re.escape(plain),
+                      lambda m, t=target: t if m.group(0)[0].isupper() == t[0].isupper() or not t[0].isalpha()
+                      else (t[0].upper() + t[1:] if m.group(0)[0].isupper() else t[0].lower() + t[1:]),
+                      text)
+    return text

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from coach.composer import Style
 from coach.domain import Contact
+from coach.resolve import who
 from coach.text import fold
 
 GOAL_WORDS: list[tuple[str, str]] = [
@@ -65,10 +65,14 @@ def asks_for_advice(text: str) -> bool:
 class Route:
     intent: str  # draft, revise, check, find, advise, general, clarify
     contact: Contact | None = None
+    choices: list[Contact] = field(default_factory=list)  # a name that fits several: ask back with these
     contact_query: str = ""
     goal: str | None = None
     channel: str | None = None
-    style: Style = field(default_factory=Style)
+    length: int = 0  # revise: -1 shorter, 1 longer
+    tone: int = 0  # revise: -1 friendlier, 1 more formal
+    regenerate: bool = False
+    context: str = ""  # the user's own words for the message (their reason, the role, the news)
     message: str = ""
     why: str = ""
 
@@ -89,24 +93,6 @@ def detect_channel(text: str) -> str | None:
     return None
 
 
-def find_contact(text: str, contacts: list[Contact]) -> tuple[Contact | None, str]:
-    """A contact named in `text`: full name first, then a unique first or last name."""
-    folded = " " + re.sub(r"[^a-z0-9]+", " ", fold(text)) + " "
-    best: Contact | None = None
-    for c in sorted(contacts, key=lambda c: -len(c.name)):
-        name = re.sub(r"[^a-z0-9]+", " ", fold(c.name)).strip()
-        if name and f" {name} " in folded:
-            return c, c.name
-    for part in ("first_name", "last_name"):
-        matches = [c for c in contacts if getattr(c, part) and f" {fold(getattr(c, part))} " in folded
-                   and len(getattr(c, part)) > 2]
-        if len(matches) == 1:
-            return matches[0], getattr(matches[0], part)
-        if len(matches) > 1 and best is None:
-            return None, getattr(matches[0], part)
-    return best, ""
-
-
 def quoted_message(text: str) -> str:
     """The message the user wants checked: after a colon, in quotes, or after the first line."""
     m = re.search(r"[\"“](.+)[\"”]", text, re.DOTALL)
@@ -120,30 +106,72 @@ def quoted_message(text: str) -> str:
     return rest.strip()
 
 
+SHORTER = re.compile(r"\b(shorter|shorten|too long|brief|trim|cut it)\b", re.IGNORECASE)
+LONGER = re.compile(r"\b(longer|too short|more detail|expand|fuller)\b", re.IGNORECASE)
+FORMAL = re.compile(r"\b(?<!less )(more formal|formal|professional|polite)\b", re.IGNORECASE)
+CASUAL = re.compile(r"\b(less formal|friendlier|more friendly|casual|warmer|relaxed|informal|less stiff)\b",
+                    re.IGNORECASE)
+AGAIN = re.compile(r"\b(regenerate|try again|another (?:version|one|draft)|redo|rewrite|different)\b", re.IGNORECASE)
+# Where the user's own reason starts in "Write a note to Priya about the Connect team": after a dash, a colon, a
+# sentence end, or words that introduce what it is about.
+CONTEXT_START = re.compile(r"\s[—–-]+\s|:\s|;\s|[.?!]\s+|,\s*(?=(?:she|he|they|i|we|my|our)\b)|"
+                           r"\b(?:about|regarding|because|since|re)\b\s*|\b(?:on|for) (?=(?:her|his|their|the|my)\b)",
+                           re.IGNORECASE)
+NOT_CONTEXT = re.compile(r"^(?:(?:a|an|the|my|please|to|and|for|by|via|as|on|in|it|them|her|him|linkedin|"
+                         r"connection|note|message|email|e-?mail|dm|request|referral|reconnect|catch ?up|"
+                         r"follow[- ]?up|thanks?|intro(?:duction)?|mentor(?:ship)?|congrats|now|something|short|"
+                         r"quick)\W*)*$", re.IGNORECASE)
+
+
+def user_context(text: str, mention: str) -> str:
+    """The user's own words for the message: what follows the instruction ('… to Priya about the Connect team at
+    Stripe: I saw the PM opening' -> 'the Connect team at Stripe: I saw the PM opening'), or '' when the words only
+    say who, what for and where."""
+    at = fold(text).find(fold(mention)) if mention else -1
+    tail_from = at + len(mention) if at >= 0 else 0
+    m = CONTEXT_START.search(text, tail_from)
+    if not m:
+        return ""
+    rest = text[m.end():].strip(" \t—–-:;,")
+    return "" if NOT_CONTEXT.match(rest) else rest
+
+
+def revision(text: str, channel: str | None) -> Route:
+    """How a revision moves the last draft: each style step goes one way or the other, never only one way."""
+    length = -1 if SHORTER.search(text) else (1 if LONGER.search(text) else 0)
+    tone = -1 if CASUAL.search(text) else (1 if FORMAL.search(text) else 0)
+    return Route(intent="revise", channel=channel, length=length, tone=tone, regenerate=bool(AGAIN.search(text)),
+                 why="revising the last draft")
+
+
 def route(text: str, contacts: list[Contact], has_draft: bool) -> Route:
     text = text.strip()
     first_line = text.splitlines()[0] if text else ""
     if CHECK.search(first_line) and quoted_message(text):
         return Route(intent="check", message=quoted_message(text), channel=detect_channel(first_line),
                      why="asked to check a message")
-    contact, mention = find_contact(text, contacts)
+    named = who(text, contacts)
+    contact, mention = named.contact, named.mention
     if FIND.search(text):
         return Route(intent="find", why="asked who they know")
-    if has_draft and REVISE.search(text) and contact is None:
-        low = text.lower()
-        style = Style(shorter=bool(re.search(r"shorter|shorten|too long|brief", low)),
-                      formal=bool(re.search(r"\bformal", low)) and "less formal" not in low)
-        return Route(intent="revise", channel=detect_channel(text), style=style, why="revising the last draft")
+    if has_draft and contact is None and not named.choices and (REVISE.search(text) or AGAIN.search(text)
+                                                                or LONGER.search(text) or CASUAL.search(text)):
+        return revision(text, detect_channel(text))
     if (contact is not None or mention or detect_goal(text)) and asks_for_advice(text):
         # "I asked Aisha Bello for a referral… do I nudge her?": advice (which drafts to her), not a referral draft
         return Route(intent="advise", contact=contact, contact_query=mention, why="a situation to handle")
-    if contact is not None and (DRAFT.search(text) or detect_goal(text)):
+    wants_draft = bool(DRAFT.search(text) or detect_goal(text))
+    if contact is not None and wants_draft:
         return Route(intent="draft", contact=contact, contact_query=mention, goal=detect_goal(text) or "reconnect",
-                     channel=detect_channel(text) or "linkedin-message", why=f"a message to {contact.name}")
-    if mention and DRAFT.search(text):
-        return Route(intent="clarify", contact_query=mention, why=f"several contacts are called {mention}")
+                     channel=detect_channel(text) or "linkedin-message", context=user_context(text, mention),
+                     why=f"a message to {contact.name}")
+    if named.choices and wants_draft:
+        return Route(intent="clarify", choices=named.choices, contact_query=mention, goal=detect_goal(text) or
+                     "reconnect", channel=detect_channel(text) or "linkedin-message",
+                     context=user_context(text, mention), why=f"several contacts are called {mention}")
     if ADVISE.search(text):
         return Route(intent="advise", why="a situation to handle")
     if DRAFT.search(text) and detect_goal(text) and not contact:
-        return Route(intent="clarify", why="a message, but to whom?")
+        return Route(intent="clarify", goal=detect_goal(text), channel=detect_channel(text) or "linkedin-message",
+                     why="a message, but to whom?")
     return Route(intent="general", why="a general question")

@@ -84,6 +84,13 @@ class Settings(BaseSettings):
                     "writes the message), 'capable' (the model writes the whole draft and revises it when told what "
                     "failed); 'auto' means capable for openai/<model>, embedded otherwise.",
     )
+    agent: Literal["auto", "on", "off"] = Field(
+        default="auto",
+        validation_alias="COACH_AGENT",
+        description="Chat as a tool-calling agent (the model picks the coach's tools: find contacts, draft, advise, "
+                    "log…): 'on', 'off' (the rule router), or 'auto': on for openai/<model>, which can call tools; "
+                    "off for the embedded model, which cannot.",
+    )
     llm_threads: int = Field(
         default_factory=lambda: max(1, os.cpu_count() or 1),
         validation_alias="COACH_LLM_THREADS",
@@ -135,6 +142,13 @@ class Settings(BaseSettings):
         """Whether the chat model is treated as one that can write, and revise, a whole message."""
         if self.llm_tier != "auto":
             return self.llm_tier == "capable"
+        return self.llm.split("/", 1)[0] == "openai"
+
+    @property
+    def tool_calling(self) -> bool:
+        """Whether chat runs as a tool-calling agent (see `agent`)."""
+        if self.agent != "auto":
+            return self.agent == "on"
         return self.llm.split("/", 1)[0] == "openai"
 
     @property

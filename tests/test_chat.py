@@ -36,7 +36,9 @@ def test_revise_only_when_there_is_a_draft():
     assert route("make it shorter", PEOPLE, has_draft=True).intent == "revise"
     assert route("make it shorter", PEOPLE, has_draft=False).intent != "revise"
     r = route("now as an email, more formal", PEOPLE, has_draft=True)
-    assert r.channel == "email" and r.style.formal
+    assert r.channel == "email" and r.tone == 1
+    assert route("make it friendlier", PEOPLE, has_draft=True).tone == -1
+    assert route("a bit longer please", PEOPLE, has_draft=True).length == 1
 
 
 @pytest.mark.parametrize("text,goal", [

@@ -63,8 +63,8 @@ def test_an_email_subject_from_the_model_is_kept():
 
 
 def test_a_shorter_request_reaches_the_model_as_a_limit():
-    from coach.composer import Style
+    from coach.messages import Style
 
     model = capable(GOOD)
-    make_world(model).draft("Priya", "referral", "linkedin-message", style=Style(shorter=True), candidates=1)
+    make_world(model).draft("Priya", "referral", "linkedin-message", style=Style(length=-1), candidates=1)
     assert "under 80 words" in model.prompt_text(0)

@@ -7,10 +7,13 @@ import streamlit as st
 
 from coach.ui import first_run, gate, nav, state
 
-st.set_page_config(page_title="Networking Coach", page_icon=":material/handshake:", layout="wide")
+# An emoji favicon is drawn in the browser (an inline SVG); a ":material/…:" one is fetched from a font CDN,
+# which fails offline.
+st.set_page_config(page_title="Networking Coach", page_icon="🤝", layout="wide")
 
 if gate.unlocked():
     page = st.navigation(nav.pages())
     st.sidebar.caption(f"Networking Coach · model `{state.settings().llm}`")
     first_run.flash()
+    first_run.banner()
     page.run()

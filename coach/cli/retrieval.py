@@ -82,12 +82,13 @@ def search_command(
     store = _store() if kind != "guidance" else None
     with progress("Updating the index", None, enabled=not as_json) as advance:
         retriever.ensure_synced(store, advance)
-    hits = retriever.search(query, kind=kind, k=k, theme=theme, company=company, tag=tag)
+    hits = retriever.find(query, kind=kind, k=k, theme=theme, company=company, tag=tag)  # relevant ones only
     rows = [h.model_dump(include={"kind", "id", "title", "theme", "score", "snippet", "source"}) for h in hits]
 
     def render(items: list[dict]) -> None:
         if not items:
-            console.print("No results. Try other words, or run `coach index` if you just added articles.")
+            console.print(f"No match for “{escape(query)}”: nothing fits closely enough. Try other words, or run "
+                          "`coach index` if you just added articles.")
             return
         for n, item in enumerate(items, start=1):
             label = f"[dim]{item['theme']}[/]" if item["theme"] else "[dim]contact[/]"

@@ -21,9 +21,9 @@ _OVERRIDES: dict[str, Any] = {}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
-def build_coach(settings: Settings) -> Coach:
-    """The factory behind `coach()`: the real Coach with the configured providers."""
-    return Coach(settings)
+def build_coach(settings: Settings, store: Any = None) -> Coach:
+    """The factory behind `coach()`: the real Coach with the configured providers (and the demo's store)."""
+    return Coach(settings, store=store)
 
 
 @st.cache_resource(show_spinner=False)
@@ -36,12 +36,57 @@ def settings() -> Settings:
 
 
 @st.cache_resource(show_spinner="Starting the coach…")
-def _coach(key: tuple) -> Coach:
-    return build_coach(settings())
+def _coach(key: tuple, sample_home: str = "") -> Coach:
+    if not sample_home:
+        return build_coach(settings())
+    from coach import sample
+
+    ws = sample.workspace(settings())
+    if ws is None or str(ws.home) != sample_home:
+        raise CoachError("The sample network was removed; reload the page.")
+    return build_coach(ws, store=sample.open_store(ws, own_coach().store))
+
+
+def _key() -> tuple:
+    return tuple(sorted((k, str(v)) for k, v in _OVERRIDES.items()))
+
+
+def own_coach() -> Coach:
+    """The coach over the user's own store (imports and the profile always go here)."""
+    return _coach(_key())
+
+
+def sample_settings() -> Settings | None:
+    """The demo workspace's settings, or None when no sample network is loaded."""
+    from coach import sample
+
+    return sample.workspace(settings())
+
+
+def in_sample() -> bool:
+    """Whether this browser session looks at the sample network: by choice, or by default while the user's
+    own store is empty."""
+    if sample_settings() is None:
+        return False
+    choice = st.session_state.get("workspace")
+    if choice is None:
+        return not own_coach().store.list_contacts()
+    return choice == "sample"
+
+
+def use_workspace(name: str) -> None:
+    """Switch this session to "own" or "sample"; the chat starts over (its people belong to one workspace)."""
+    if st.session_state.get("workspace") != name:
+        for key in ("messages", "thread_id", "chat", "chat_owner", "failed", "pending", "contact-pick",
+                    "seen-link", "seen-rows", "contact-search"):
+            st.session_state.pop(key, None)
+    st.session_state["workspace"] = name
 
 
 def coach() -> Coach:
-    return _coach(tuple(sorted((k, str(v)) for k, v in _OVERRIDES.items())))
+    """The coach for the workspace this session looks at: the user's own, or the sample's."""
+    ws = sample_settings() if in_sample() else None
+    return _coach(_key(), str(ws.home) if ws else "")
 
 
 def apply_settings(**values: Any) -> Settings:

@@ -8,9 +8,10 @@ contact into a searchable document, and the agent reads its facts from them.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import unicodedata
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
 
 Channel = Literal["linkedin-note", "linkedin-message", "email"]
 Goal = Literal[
@@ -19,6 +20,52 @@ Goal = Literal[
 ]
 GOALS: tuple[str, ...] = Goal.__args__  # type: ignore[attr-defined]
 CHANNELS: tuple[str, ...] = Channel.__args__  # type: ignore[attr-defined]
+
+# Bidirectional controls: they reorder what a terminal shows ("gpj.exe" read as "exe.jpg").
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_JOINERS = frozenset("\u200c\u200d")
+# The contact fields that say who someone is: cleaned on every way in, and matched on when merging.
+IDENTITY_FIELDS = ("first_name", "middle_name", "last_name", "company", "title", "linkedin_url", "location")
+IDENTITY_LISTS = ("emails", "phones", "tags")
+
+
+def clean_identity(value: Any) -> str:
+    """An identity field (a name, company, email, tag) as one clean line of visible text.
+
+    NFC; invisible format characters (zero-width spaces, bidi overrides, soft hyphens, BOMs) and
+    control characters removed; whitespace collapsed. Zero-width (non-)joiners are kept only
+    between two letters of a script that needs them (Persian, Devanagari, ...), never next to
+    Latin letters or at an edge, where they only hide a difference.
+    """
+    text = unicodedata.normalize("NFC", "" if value is None else str(value))
+    kept: list[str] = []
+    for i, ch in enumerate(text):
+        category = unicodedata.category(ch)
+        if ch in _JOINERS:
+            before, after = text[i - 1] if i else "", text[i + 1] if i + 1 < len(text) else ""
+            if before.isalpha() and after.isalpha() and ord(before) > 0x24F and ord(after) > 0x24F:
+                kept.append(ch)
+            continue
+        if category == "Cf" or (category == "Cc" and not ch.isspace()):
+            continue
+        kept.append(ch)
+    return " ".join("".join(kept).split())
+
+
+def clean_identities(values: Any) -> list[str]:
+    """A list of identity values, each cleaned; empty ones dropped."""
+    if values is None:
+        return []
+    if isinstance(values, str):
+        values = [values]
+    return [v for v in (clean_identity(x) for x in values) if v]
+
+
+def visible(text: str) -> str:
+    """Stored text made safe to print on a terminal: bidi controls shown as <U+202E> instead of obeyed."""
+    if not any(ch in BIDI_CONTROLS for ch in text):
+        return text
+    return "".join(f"<U+{ord(ch):04X}>" if ch in BIDI_CONTROLS else ch for ch in text)
 
 
 class Note(BaseModel):
@@ -43,7 +90,12 @@ class Interaction(BaseModel):
 
 
 class Contact(BaseModel):
-    """One person in the user's network."""
+    """One person in the user's network.
+
+    Identity fields are cleaned on every way in (construction and assignment): see `clean_identity`.
+    """
+
+    model_config = ConfigDict(validate_assignment=True)
 
     id: int | None = None
     first_name: str = ""
@@ -69,6 +121,16 @@ class Contact(BaseModel):
         description="Who set each field: 'manual' (typed by the user, never overwritten by an import) or a source.",
     )
 
+    @field_validator(*IDENTITY_FIELDS, mode="before")
+    @classmethod
+    def _clean_text(cls, value: Any) -> str:
+        return clean_identity(value)
+
+    @field_validator(*IDENTITY_LISTS, mode="before")
+    @classmethod
+    def _clean_list(cls, value: Any) -> list[str]:
+        return clean_identities(value)
+
     @computed_field  # type: ignore[prop-decorator]
     @property
     def name(self) -> str:
@@ -93,3 +155,27 @@ class Profile(BaseModel):
     goals: str = ""
     target_companies: list[str] = Field(default_factory=list)
     target_roles: list[str] = Field(default_factory=list)
+
+    @field_validator("name", "headline", mode="before")
+    @classmethod
+    def _clean_text(cls, value: Any) -> str:
+        return clean_identity(value)
+
+    @field_validator("target_companies", "target_roles", mode="before")
+    @classmethod
+    def _clean_list(cls, value: Any) -> list[str]:
+        return clean_identities(value)
+
+
+
+def clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """Contact fields given by hand (an edit), with the identity ones cleaned as the model cleans them."""
+    out = dict(fields)
+    for key, value in fields.items():
+        if value is None:
+            continue
+        if key in IDENTITY_FIELDS:
+            out[key] = clean_identity(value)
+        elif key in IDENTITY_LISTS:
+            out[key] = clean_identities(value)
+    return out

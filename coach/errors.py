@@ -49,3 +49,40 @@ class PromptError(CoachError):
     """A prompt template is missing or was rendered without a required variable."""
 
     exit_code = 1
+
+
+OPENAI_DEFAULT_URL = "https://api.openai.com/v1"
+
+
+def model_server_error(exc: BaseException, url: str | None, model: str) -> CoachError | None:
+    """The one sentence for an error from an OpenAI-compatible model server, or None when it is not one.
+
+    Nothing listening, no such host, an unknown model or a refused key is configuration (exit 2):
+    the sentence names the URL and the setting to fix. A server that answers badly or too slowly
+    is a ProviderError (exit 1). Matched by class name so that no vendor module is imported here.
+    """
+    where = url or OPENAI_DEFAULT_URL
+    names = {c.__name__ for c in type(exc).__mro__}
+    causes: set[str] = set()
+    seen = exc.__cause__ or exc.__context__
+    while seen is not None and len(causes) < 20:
+        causes.update(c.__name__ for c in type(seen).__mro__)
+        seen = seen.__cause__ or seen.__context__
+    status = getattr(exc, "status_code", None)
+    if "APITimeoutError" in names and "ConnectTimeout" not in causes:
+        return ProviderError(f"The model server at {where} took too long to answer: retry, or check the server "
+                             "(COACH_LLM_BASE_URL) is not overloaded.")
+    if "APIConnectionError" in names:
+        return ConfigurationError(f"Cannot reach the model server at {where} (nothing answers there): start the "
+                                  "server, or fix COACH_LLM_BASE_URL.")
+    if status == 404 or "NotFoundError" in names:
+        return ConfigurationError(f"The model server at {where} has no model '{model}' (HTTP 404): set "
+                                  "COACH_LLM=openai/<a model it serves>, or fix COACH_LLM_BASE_URL.")
+    if status in (401, 403):
+        return ConfigurationError(f"The model server at {where} refused the API key (HTTP {status}): set "
+                                  "OPENAI_API_KEY, or fix COACH_LLM_BASE_URL.")
+    if isinstance(status, int):
+        message = " ".join(str(getattr(exc, "message", "") or exc).split())[:160].rstrip(".")
+        return ProviderError(f"The model server at {where} failed (HTTP {status}: {message}); retry, or check "
+                             "the server.")
+    return None

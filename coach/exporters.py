@@ -1,34 +1,64 @@
 """No lock-in: write every contact, with notes and history, back out as CSV or vCard.
 
-CSV is the coach's own lossless format (`coach.importers.native`); vCard 3.0
+CSV is the coach's own lossless format (`coach.importers.native`), safe to open in a
+spreadsheet: a cell that would run as a formula (=, +, -, @, tab, CR first) gets a leading
+single quote, which the importer strips again, so the stored text never changes. vCard 3.0
 is what phones and address books read, with X-COACH-* properties and note
 parameters carrying what vCard has no place for. Importing either export
-gives back the same contacts and notes.
+gives back the same contacts and notes. JSON (`coach.importers.backup`) is the full
+backup: every contact plus the user's profile and the per-tag cadences, so that export,
+a fresh COACH_HOME and import give back everything.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TextIO
 
 import vobject
 
-from coach.domain import Contact
+from coach.domain import Contact, Profile
 from coach.errors import InputError
-from coach.importers.native import COLUMNS, LIST_COLUMNS
+from coach.importers import backup
+from coach.importers.native import COLUMNS, LIST_COLUMNS, escape_cell
 
-FORMATS = ("csv", "vcard")
+FORMATS = ("csv", "vcard", "json")
 
 
-def export(contacts: Iterable[Contact], out: TextIO, fmt: str = "csv") -> int:
-    """Write `contacts` to `out`; returns how many were written."""
+def export(contacts: Iterable[Contact], out: TextIO, fmt: str = "csv", profile: Profile | None = None,
+           tag_cadences: Mapping[str, int] | None = None) -> int:
+    """Write `contacts` to `out` (JSON also the profile and tag cadences); returns how many were written."""
     if fmt == "csv":
         return write_csv(contacts, out)
     if fmt == "vcard":
         return write_vcard(contacts, out)
-    raise InputError(f"Unknown export format {fmt!r}: use csv or vcard.")
+    if fmt == "json":
+        return write_json(contacts, out, profile or Profile(), tag_cadences or {})
+    raise InputError(f"Unknown export format {fmt!r}: use {', '.join(FORMATS)}.")
+
+
+def write_json(contacts: Iterable[Contact], out: TextIO, profile: Profile, tag_cadences: Mapping[str, int]) -> int:
+    """The full backup, one contact per line: {"format", "version", "profile", "tag_cadences", "contacts"}."""
+    def dumps(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=False)
+
+    out.write(f'{{"format": {dumps(backup.MARKER)}, "version": {backup.VERSION},\n')
+    out.write(f' "profile": {dumps(profile.model_dump(mode="json"))},\n')
+    out.write(f' "tag_cadences": {dumps(dict(sorted(tag_cadences.items())))},\n')
+    out.write(' "contacts": [')
+    count = 0
+    for c in contacts:
+        record = c.model_dump(mode="json", exclude={"id", "name"})
+        record["field_sources"] = dict(c.field_sources)
+        for child in (*record["notes"], *record["interactions"]):
+            child.pop("id", None)
+            child.pop("contact_id", None)
+        out.write(("," if count else "") + "\n  " + dumps(record))
+        count += 1
+    out.write("\n]}\n")
+    return count
 
 
 def write_csv(contacts: Iterable[Contact], out: TextIO) -> int:
@@ -49,7 +79,11 @@ def write_csv(contacts: Iterable[Contact], out: TextIO) -> int:
             elif column == "interactions":
                 value = json.dumps([i.model_dump(mode="json", exclude={"id", "contact_id"})
                                     for i in c.interactions], ensure_ascii=False) if c.interactions else ""
-            row.append("" if value is None else (value.isoformat() if hasattr(value, "isoformat") else value))
+            if value is None:
+                value = ""
+            elif hasattr(value, "isoformat"):
+                value = value.isoformat()
+            row.append(escape_cell(value) if isinstance(value, str) else value)
         writer.writerow(row)
         count += 1
     return count

@@ -15,6 +15,7 @@ from coach.errors import ConfigurationError
 APP = Path(__file__).resolve().parents[2] / "app.py"
 PASSWORD_ENV = "COACH_APP_PASSWORD"
 MAX_UPLOAD_MB = 20
+MIN_PASSWORD = 8  # characters, not counting spaces at either end, when serving beyond this machine
 
 
 def is_loopback(host: str) -> bool:
@@ -45,8 +46,12 @@ def serve(
 
     configured = settings().app_password
     secret = password or (configured.get_secret_value() if configured else "")
-    if not is_loopback(host) and not secret:
+    if not is_loopback(host) and not secret.strip():
         raise ConfigurationError(f"Serving on {host} shares your private network: set {PASSWORD_ENV} or pass "
+                                 "--password, or keep the default --host 127.0.0.1.")
+    if not is_loopback(host) and len(secret.strip()) < MIN_PASSWORD:
+        raise ConfigurationError(f"Serving on {host} needs a password of at least {MIN_PASSWORD} characters "
+                                 f"(spaces at either end do not count): choose a longer {PASSWORD_ENV} or "
                                  "--password, or keep the default --host 127.0.0.1.")
     if not APP.exists():
         raise ConfigurationError(f"{APP} is missing: run `coach app` from a clone of the project.")

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from coach.errors import ImportFormatError
-from coach.importers import google, linkedin, native
+from coach.importers import backup, google, linkedin, native
 from coach.importers.encoding import detect_encoding, looks_binary, read_sample
 from coach.importers.markdown import SUFFIXES
-from coach.importers.tabular import HEADER_SCAN_ROWS, norm_header
+from coach.importers.tabular import DELIMITERS, header_under
 
 UNRECOGNISED = (
     "{name} is not a recognised contacts export: expected a LinkedIn Connections.csv, a Google Contacts CSV, "
-    "a vCard (.vcf), Markdown notes or a coach export; pass --format to force one."
+    "a vCard (.vcf), Markdown notes or a coach export (CSV or JSON); pass --format to force one."
 )
 
 
 def detect(path: Path) -> str:
-    """'linkedin', 'google', 'vcard', 'markdown' or 'coach'; ImportFormatError when it is none of them."""
+    """'linkedin', 'google', 'vcard', 'markdown', 'coach' or 'json'; ImportFormatError when it is none of them."""
     if path.is_dir():
         return "markdown"
     sample = read_sample(path)
@@ -32,6 +30,8 @@ def detect(path: Path) -> str:
     text = sample.decode(detect_encoding(sample), errors="replace").lstrip("\ufeff \t\r\n")
     if text[:11].upper() == "BEGIN:VCARD":
         return "vcard"
+    if backup.looks_like(text):
+        return "json"
     if text.startswith("---\n") or text.startswith("---\r\n") or path.suffix.lower() in SUFFIXES:
         return "markdown"
     found = header_format(text)
@@ -41,16 +41,10 @@ def detect(path: Path) -> str:
 
 
 def header_format(text: str) -> str | None:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        for i, cells in enumerate(reader):
-            if i >= HEADER_SCAN_ROWS:
-                break
-            cols = {norm_header(c) for c in cells}
-            for name, matches in (("coach", native.is_header), ("google", google.is_header),
-                                  ("linkedin", linkedin.is_header)):
-                if matches(cols):
-                    return name
-    except csv.Error:
-        return None
+    """The CSV export whose header appears in `text`, under any of the delimiters spreadsheets use."""
+    for delimiter in DELIMITERS:
+        for name, matches in (("coach", native.is_header), ("google", google.is_header),
+                              ("linkedin", linkedin.is_header)):
+            if header_under(text, delimiter, matches):
+                return name
     return None

@@ -1,7 +1,9 @@
 """Open an export as decoded text, whatever encoding a spreadsheet saved it in.
 
 The encoding is detected on the first 64 KB: a byte-order mark wins, then
-UTF-8 if the sample decodes as UTF-8, then charset-normalizer's best guess.
+UTF-16 without a mark (Windows tools save it so: every other byte of Latin text
+is zero), then UTF-8 if the sample decodes as UTF-8, then charset-normalizer's
+best guess.
 Decoding is streamed (the file is never read whole). A UTF-8 file with a
 stray cp1252 byte further down (a spreadsheet edit) decodes that byte as
 cp1252 instead of failing.
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import io
+from collections import Counter
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -68,10 +71,45 @@ def read_sample(path: Path, size: int = SAMPLE_BYTES) -> bytes:
         raise ImportFormatError(f"{path} cannot be read ({exc.strerror or exc}); check its permissions.") from None
 
 
+def utf16_without_bom(sample: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when `sample` is UTF-16 text without a byte-order mark, else None.
+
+    In text saved as UTF-16 the high bytes of the code units take one or two values (zero for
+    the commas and line breaks, 0x04 for Cyrillic letters, ...) while the low bytes vary; in
+    UTF-8 text and in binary data neither side is that uniform. The guess is kept only if the
+    sample then decodes to printable text.
+    """
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+
+    def top_two(side: bytes) -> tuple[float, list[int]]:
+        common = Counter(side).most_common(2)
+        return sum(n for _, n in common) / len(side), [value for value, _ in common]
+
+    even, even_top = top_two(sample[0: 2 * pairs: 2])
+    odd, odd_top = top_two(sample[1: 2 * pairs: 2])
+    if odd >= 0.8 and 0 in odd_top and even <= 0.6:
+        encoding = "utf-16-le"
+    elif even >= 0.8 and 0 in even_top and odd <= 0.6:
+        encoding = "utf-16-be"
+    else:
+        return None
+    cut = sample[: 2 * pairs]
+    try:
+        text = cut.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if exc.start < len(cut) - 4:  # a surrogate pair cut by the end of the sample is fine
+            return None
+        text = cut[: exc.start].decode(encoding)
+    control = sum(1 for ch in text if ch < "\x20" and ch not in "\t\r\n")
+    return encoding if control <= max(2, len(text) // 100) else None
+
+
 def looks_binary(sample: bytes) -> bool:
     if not sample:
         return False
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(sample):
         return False
     if b"\x00" in sample:
         return True
@@ -85,6 +123,9 @@ def detect_encoding(sample: bytes) -> str:
         return "utf-8-sig"
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    bare = utf16_without_bom(sample)
+    if bare:
+        return bare
     try:
         sample.decode("utf-8")
         return "utf-8"

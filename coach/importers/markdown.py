@@ -4,12 +4,14 @@ YAML front matter holds the fields (`name`, `company`, `title`, `email`,
 `tags`, …); the body is the notes. Headings that start with a date
 (`## 2024-03-12 Coffee`) split the body into dated notes; text before the
 first dated heading is one undated note. A folder is read recursively,
-skipping hidden folders such as `.obsidian`.
+skipping hidden folders such as `.obsidian` and never following a link out of
+it; every file left out is reported with its reason.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,22 +58,61 @@ _ALIASES = {
 }
 
 
-def files(path: Path) -> list[Path]:
-    if path.is_dir():
-        found = [
-            f for f in sorted(path.rglob("*"))
-            if f.suffix.lower() in SUFFIXES and f.is_file()
-            and not any(part.startswith(".") for part in f.relative_to(path).parts)
-        ]
-        if not found:
-            raise ImportFormatError(f"{path} contains no Markdown (.md) files; point at a notes folder or file.")
-        return found
-    return [path]
+def files(path: Path) -> tuple[list[Path], list[Skip]]:
+    """The Markdown files to read under `path`, and a Skip for everything left out, with why.
+
+    Nothing outside the folder is ever read: links (to files or folders) are not followed
+    when they lead out of it, and folders are walked without following links at all.
+    Hidden files and folders (`.obsidian`, `.trash`) and files that are not Markdown are
+    listed as skipped, so the report accounts for every file.
+    """
+    if not path.is_dir():
+        return [path], []
+    root = path.resolve()
+    found: list[Path] = []
+    skipped: list[Skip] = []
+
+    def skip(item: Path, reason: str) -> None:
+        skipped.append(Skip(1, f"{item.relative_to(path)}: {reason}"))
+
+    for folder, dirs, names in os.walk(path, followlinks=False):
+        here = Path(folder)
+        for d in sorted(dirs):
+            sub = here / d
+            if d.startswith("."):
+                skip(sub, "a hidden folder; not read")
+            elif sub.is_symlink():
+                skip(sub, "a link to a folder; links to folders are not followed")
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (here / d).is_symlink())
+        for name in sorted(names):
+            file = here / name
+            if name.startswith("."):
+                skip(file, "a hidden file; not read")
+            elif file.suffix.lower() not in SUFFIXES:
+                skip(file, f"not a Markdown file ({', '.join(SUFFIXES)})")
+            elif file.is_symlink() and not _inside(file, root):
+                skip(file, "a link to a file outside the folder; not followed")
+            elif not file.is_file():
+                skip(file, "not a regular file (a broken link, a device or a pipe)")
+            else:
+                found.append(file)
+    if not found and not any(s.reason.split(": ", 1)[0].lower().endswith(SUFFIXES) for s in skipped):
+        raise ImportFormatError(f"{path} contains no Markdown (.md) files; point at a notes folder or file.")
+    return found, skipped
+
+
+def _inside(file: Path, root: Path) -> bool:
+    try:
+        return file.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a link loop
+        return False
 
 
 def parse(path: Path) -> Iterator[Row | Skip]:
     folder = path.is_dir()
-    for file in files(path):
+    found, skipped = files(path)
+    yield from skipped
+    for file in found:
         label = f"{file.relative_to(path)}: " if folder else ""
         try:
             item = _parse_file(file, label)

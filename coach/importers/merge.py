@@ -22,8 +22,9 @@ from typing import Any
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from coach.domain import Contact, Interaction, Note
-from coach.tables import ContactRow, InteractionRow, NoteRow
+from coach.domain import Contact, Interaction, Note, clean_identity
+from coach.importers.records import Restore
+from coach.tables import ContactRow, InteractionRow, NoteRow, ProfileRow, TagCadenceRow
 
 SCALAR_FIELDS = (
     "first_name", "middle_name", "last_name", "company", "title", "linkedin_url", "location",
@@ -40,8 +41,12 @@ INTERACTIONS = InteractionRow.__table__
 
 
 def normalize(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive form: 'José  O'Brien' -> 'jose o brien'."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
+    """Case-, accent- and punctuation-insensitive form: 'José  O'Brien' -> 'jose o brien'.
+
+    Built on the cleaned identity (`clean_identity`), so an invisible character inside a word
+    ('A\u200bna') never makes a second person.
+    """
+    decomposed = unicodedata.normalize("NFKD", clean_identity(text))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^\w]+", " ", stripped.casefold()).split())
 
@@ -71,7 +76,7 @@ def _item_key(field: str, value: str) -> str:
     if field == "phones":
         digits = re.sub(r"\D", "", value)
         return digits or value
-    return value.strip().casefold()
+    return clean_identity(value).casefold()
 
 
 def union(field: str, old: list[str], new: list[str]) -> list[str]:
@@ -147,7 +152,7 @@ class Matcher:
             self.by_linkedin.setdefault(record["linkedin_url"].lower(), cid)
             self.linkedin[cid] = record["linkedin_url"].lower()
         for email in record.get("emails") or []:
-            self.by_email.setdefault(email.strip().casefold(), cid)
+            self.by_email.setdefault(clean_identity(email).casefold(), cid)
         self.by_name[record["name_key"]].add(cid)
         self.by_short[short_name_key(record["first_name"], record["last_name"])].add(cid)
         self.company[cid] = record.get("company_key") or company_key(record.get("company") or "")
@@ -156,7 +161,7 @@ class Matcher:
         if contact.linkedin_url and contact.linkedin_url.lower() in self.by_linkedin:
             return self.by_linkedin[contact.linkedin_url.lower()]
         for email in contact.emails:
-            cid = self.by_email.get(email.strip().casefold())
+            cid = self.by_email.get(clean_identity(email).casefold())
             if cid is not None:
                 return cid
         ck = company_key(contact.company)
@@ -247,6 +252,30 @@ class Merger:
         if self.pending_interactions and (force or len(self.pending_interactions) >= _BATCH):
             self.session.execute(insert(INTERACTIONS), self.pending_interactions)
             self.pending_interactions = []
+
+    def restore(self, item: Restore) -> list[str]:
+        """Restore a backup's profile and tag cadences: what is empty or missing here is filled, nothing
+        already set is overwritten. Returns what was restored, for the report."""
+        done: list[str] = []
+        if item.profile is not None:
+            row = self.session.get(ProfileRow, 1) or ProfileRow(id=1, name="", headline="", goals="",
+                                                                target_companies=[], target_roles=[])
+            filled = []
+            for key, value in item.profile.model_dump().items():
+                if value and not getattr(row, key):
+                    setattr(row, key, list(value) if isinstance(value, list) else value)
+                    filled.append(key.replace("_", " "))
+            if filled:
+                self.session.add(row)
+                done.append(f"profile ({', '.join(filled)})")
+        existing = {t.casefold() for t in self.session.scalars(select(TagCadenceRow.tag))}
+        added = [tag for tag in item.tag_cadences if tag.casefold() not in existing]
+        for tag in added:
+            self.session.add(TagCadenceRow(tag=tag, days=item.tag_cadences[tag]))
+        if added:
+            done.append(f"tag cadences ({', '.join(f'{t}: {item.tag_cadences[t]} days' for t in added)})")
+        self.session.flush()
+        return done
 
     def finish(self) -> None:
         """Write the merged fields of every contact that changed, and the remaining notes."""

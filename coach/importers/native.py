@@ -8,6 +8,7 @@ contacts, notes and history, and keeps protecting what the user typed.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -24,7 +25,25 @@ COLUMNS = [
     "sources", "field_sources", "notes", "interactions",
 ]
 LIST_COLUMNS = ("emails", "phones", "tags", "sources")
+# A cell a spreadsheet would run as a formula starts with one of these (OWASP "CSV injection").
+FORMULA_LEADS = "=+-@\t\r"
+_NEEDS_ESCAPE = re.compile(r"'*[=+\-@\t\r]")
+_ESCAPED = re.compile(r"'+[=+\-@\t\r]")
 _NOTES = TypeAdapter(list[Note])
+
+
+def escape_cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: a formula lead gets a single quote in front ('=SUM(A1)).
+
+    Text that already starts with quotes before a lead gets one more, so `unescape_cell` can
+    strip exactly the quote added here and every text comes back as it was.
+    """
+    return "'" + value if _NEEDS_ESCAPE.match(value) else value
+
+
+def unescape_cell(value: str) -> str:
+    """The text `escape_cell` was given: one leading quote removed before a formula lead, nothing else."""
+    return value[1:] if _ESCAPED.match(value) else value
 _INTERACTIONS = TypeAdapter(list[Interaction])
 
 
@@ -38,6 +57,7 @@ def parse(stream: TextIO, name: str) -> Iterator[Row | Skip]:
             yield item
             continue
         line, row = item
+        row.cells = [unescape_cell(c) for c in row.cells]
         try:
             yield _contact(line, row)
         except (ValueError, ValidationError) as exc:

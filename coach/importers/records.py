@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from dateutil import parser as dateparser
 
-from coach.domain import Contact, Note
+from coach.domain import Contact, Note, Profile
 
 MAX_NOTE_CHARS = 20_000
 MAX_FIELD_CHARS = 500
@@ -30,6 +30,14 @@ class Skip:
 
     line: int
     reason: str
+
+
+@dataclass
+class Restore:
+    """What a full backup carries besides contacts: the user's profile and the per-tag cadences."""
+
+    profile: Profile | None = None
+    tag_cadences: dict[str, int] = field(default_factory=dict)
 
 
 class FieldProblems:

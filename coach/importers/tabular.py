@@ -2,19 +2,27 @@
 
 Exports put things before the header (LinkedIn's `Notes:` preamble), so the
 header is found by its column names in the first rows rather than by skipping
-a fixed count. Rows are yielded one at a time from a decoded text stream.
+a fixed count. The delimiter is found the same way: a European spreadsheet saves
+"CSV" with semicolons (the comma is its decimal mark), some tools with tabs, so
+the first lines are read under each candidate and the one whose header the
+importer recognises wins (csv.Sniffer decides when none does). Rows are yielded
+one at a time from a decoded text stream.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterator
+import io
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 
 from coach.errors import ImportFormatError
 from coach.importers.records import Skip
 
 HEADER_SCAN_ROWS = 60
+DELIMITERS = (",", ";", "\t", "|")
+SNIFF_CHARS = 256 * 1024  # the first lines read to choose the delimiter
 FIELD_LIMIT = 8 * 1024 * 1024  # one cell may be large (a 1 MB note) but not unbounded
 
 csv.field_size_limit(FIELD_LIMIT)
@@ -31,9 +39,9 @@ class CsvRows:
     ImportFormatError at the end, which rolls the whole import back.
     """
 
-    def __init__(self, stream: TextIO, name: str):
+    def __init__(self, stream: Iterable[str], name: str, delimiter: str = ","):
         self.name = name
-        self.reader = csv.reader(stream, strict=True)
+        self.reader = csv.reader(stream, strict=True, delimiter=delimiter)
         self._last_line = 0
 
     def __iter__(self) -> Iterator[tuple[int, list[str]] | Skip]:
@@ -74,9 +82,46 @@ def find_header(
     return None
 
 
+def header_under(text: str, delimiter: str, matches: Callable[[set[str]], bool]) -> bool:
+    """Whether `text` (the start of a file) has a header row `matches` accepts when split on `delimiter`."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for cells in itertools.islice(reader, HEADER_SCAN_ROWS):
+            if matches({norm_header(c) for c in cells}):
+                return True
+    except csv.Error:
+        return False
+    return False
+
+
+def sniff_delimiter(text: str, matches: Callable[[set[str]], bool]) -> str:
+    """The delimiter of a CSV export whose first lines are `text`: comma, semicolon, tab or bar."""
+    for delimiter in DELIMITERS:
+        if header_under(text, delimiter, matches):
+            return delimiter
+    try:
+        return csv.Sniffer().sniff(text[:SNIFF_CHARS], delimiters="".join(DELIMITERS)).delimiter
+    except csv.Error:
+        return ","
+
+
+def head_lines(stream: TextIO) -> list[str]:
+    """The first lines of `stream` (up to HEADER_SCAN_ROWS lines or SNIFF_CHARS characters), consumed."""
+    lines: list[str] = []
+    size = 0
+    for line in stream:
+        lines.append(line)
+        size += len(line)
+        if len(lines) >= HEADER_SCAN_ROWS or size >= SNIFF_CHARS:
+            break
+    return lines
+
+
 def table_rows(stream: TextIO, name: str, matches: Callable[[set[str]], bool], what: str):
     """Yield (line, RowView) or Skip for each data row after the header `matches` accepts."""
-    rows = iter(CsvRows(stream, name))
+    head = head_lines(stream)
+    delimiter = sniff_delimiter("".join(head), matches)
+    rows = iter(CsvRows(itertools.chain(head, stream), name, delimiter))
     found = find_header(rows, matches)
     if found is None:
         raise ImportFormatError(

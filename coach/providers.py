@@ -84,6 +84,7 @@ def make_chat_model(name: str, settings: Settings | None = None) -> BaseChatMode
                     "or use COACH_LLM=llamacpp/smollm2."
                 )
             key = "not-needed"  # local OpenAI-compatible servers ignore the key
+        check_base_url(base_url)
         return _openai_model(model, base_url, key)
     raise ConfigurationError(
         f"Unknown chat model provider '{provider}' in '{name}': use one of {', '.join(CHAT_PROVIDERS)}."
@@ -98,13 +99,86 @@ def _llamacpp_model(path: str, threads: int) -> BaseChatModel:
         return LlamaCppChat.load(path, n_ctx=LLAMACPP_CONTEXT, n_threads=threads)
 
 
+def check_base_url(base_url: str | None) -> None:
+    """Fail at once, naming the setting, on a COACH_LLM_BASE_URL that is not an http(s) address."""
+    from urllib.parse import urlsplit
+
+    if not base_url:
+        return
+    try:
+        parts = urlsplit(base_url)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigurationError(f"COACH_LLM_BASE_URL '{base_url}' is not an http(s) address: set it to the "
+                                 "server's URL, for example http://127.0.0.1:8080/v1, or unset it for OpenAI.")
+
+
+# Connecting fails in seconds (nothing listening, no such host); generating may take minutes.
+CONNECT_TIMEOUT_S = 5.0
+READ_TIMEOUT_S = 120.0
+
+
 @lru_cache(maxsize=8)
 def _openai_model(model: str, base_url: str | None, key: str) -> BaseChatModel:
+    import httpx
+
+    return _checked_chat_openai()(
+        model=model, base_url=base_url, api_key=key, temperature=0.7, max_retries=1,
+        timeout=httpx.Timeout(READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S),
+    )
+
+
+@lru_cache(maxsize=1)
+def _checked_chat_openai() -> type:
+    """ChatOpenAI whose server errors arrive as one CoachError sentence naming the URL and the setting."""
     from langchain_openai import ChatOpenAI
 
-    return ChatOpenAI(
-        model=model, base_url=base_url, api_key=key, temperature=0.7, timeout=120, max_retries=1
-    )
+    from coach.errors import model_server_error
+
+    class CheckedChatOpenAI(ChatOpenAI):
+        def _explain(self, exc: Exception) -> Exception:
+            return model_server_error(exc, self.openai_api_base, self.model_name) or exc
+
+        def _generate(self, *args, **kwargs):
+            try:
+                return super()._generate(*args, **kwargs)
+            except Exception as exc:  # translated when it is a server error, re-raised as is otherwise
+                explained = self._explain(exc)
+                if explained is exc:
+                    raise
+                raise explained from exc
+
+        async def _agenerate(self, *args, **kwargs):
+            try:
+                return await super()._agenerate(*args, **kwargs)
+            except Exception as exc:
+                explained = self._explain(exc)
+                if explained is exc:
+                    raise
+                raise explained from exc
+
+        def _stream(self, *args, **kwargs):
+            try:
+                yield from super()._stream(*args, **kwargs)
+            except Exception as exc:
+                explained = self._explain(exc)
+                if explained is exc:
+                    raise
+                raise explained from exc
+
+        async def _astream(self, *args, **kwargs):
+            try:
+                async for chunk in super()._astream(*args, **kwargs):
+                    yield chunk
+            except Exception as exc:
+                explained = self._explain(exc)
+                if explained is exc:
+                    raise
+                raise explained from exc
+
+    return CheckedChatOpenAI
 
 
 # --------------------------------------------------------------- embeddings

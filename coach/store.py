@@ -24,9 +24,9 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
 from coach import cadence
-from coach.domain import Contact, Interaction, Note, Profile
+from coach.domain import Contact, Interaction, Note, Profile, clean_fields
 from coach.errors import AmbiguousError, ConfigurationError, InputError, NotFoundError
-from coach.importers import ImportReport, Skip, SkippedRow, read_rows
+from coach.importers import ImportReport, Restore, Skip, SkippedRow, read_rows
 from coach.importers.merge import Merger, company_key, normalize, note_hash, short_name_key
 from coach.mapping import EDITABLE, apply_fields, contact_model, interaction_row, note_model
 from coach.tables import ContactRow, MetaRow, NoteRow, ProfileRow, TagCadenceRow
@@ -236,9 +236,9 @@ class Store:
             raise InputError(f"Cannot edit {', '.join(unknown)}: editable fields are {', '.join(EDITABLE)}.")
         with self._write() as s:
             row = self._row(s, contact_id)
-            apply_fields(row, fields, None)
+            apply_fields(row, clean_fields(fields), None)
             if not (row.first_name or row.last_name):
-                raise InputError("A contact needs a name; give a non-empty --name.")
+                raise InputError("A contact needs a name with visible characters; give a non-empty --name.")
         return self.get_contact(contact_id)
 
     def delete_contact(self, contact_id: int) -> None:
@@ -324,9 +324,9 @@ class Store:
         with self._write() as s:
             row = s.get(ProfileRow, 1) or ProfileRow(id=1, name="", headline="", goals="",
                                                      target_companies=[], target_roles=[])
-            for key, value in fields.items():
-                if value is not None:
-                    setattr(row, key, list(value) if isinstance(value, list | tuple) else value)
+            given = {k: list(v) if isinstance(v, list | tuple) else v for k, v in fields.items() if v is not None}
+            for key, value in Profile(**given).model_dump(include=set(given)).items():  # cleaned as the model does
+                setattr(row, key, value)
             s.add(row)
         return self.get_profile()
 
@@ -369,11 +369,14 @@ class Store:
                 if isinstance(item, Skip):
                     report.skipped.append(SkippedRow(line=item.line, reason=item.reason))
                     continue
+                if isinstance(item, Restore):  # a JSON backup's profile and tag cadences
+                    report.restored.extend(merger.restore(item))
+                    continue
                 outcome = merger.add(item.contact)
                 setattr(report, outcome, getattr(report, outcome) + 1)
                 report.skipped.extend(SkippedRow(line=item.line, reason=p) for p in item.problems)
             merger.finish()
-            s.info["unchanged"] = not (report.created or report.updated)
+            s.info["unchanged"] = not (report.created or report.updated or report.restored)
         return report
 
 

@@ -13,10 +13,29 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from coach.domain import BIDI_CONTROLS, visible
 from coach.settings import Settings, load_settings
 
-console = Console()
-err_console = Console(stderr=True)
+
+class VisibleStream:
+    """sys.stdout or sys.stderr (looked up at each write), showing bidi controls instead of obeying them.
+
+    Stored text is the user's (or an import's); a right-to-left override in a note must not
+    reorder what the terminal shows, so it is printed as <U+202E>.
+    """
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def write(self, text: str) -> int:
+        return getattr(sys, self._name).write(visible(text))
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(getattr(sys, self._name), attr)
+
+
+console = Console(file=VisibleStream("stdout"))
+err_console = Console(file=VisibleStream("stderr"))
 
 JSON_HELP = "Print exactly one JSON document on stdout."
 
@@ -40,7 +59,10 @@ def to_jsonable(value: Any) -> Any:
 def emit(value: Any, as_json: bool, render: Callable[[Any], None] | None = None) -> None:
     """Print `value` as one JSON document, or through `render` for people."""
     if as_json or render is None:
-        sys.stdout.write(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2, default=str) + "\n")
+        text = json.dumps(to_jsonable(value), ensure_ascii=False, indent=2, default=str)
+        if any(ch in BIDI_CONTROLS for ch in text):  # the same JSON, with bidi controls as \u escapes
+            text = "".join(f"\\u{ord(ch):04x}" if ch in BIDI_CONTROLS else ch for ch in text)
+        sys.stdout.write(text + "\n")
         sys.stdout.flush()
     else:
         render(value)

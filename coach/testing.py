@@ -23,21 +23,33 @@ from pydantic import Field
 
 
 class ScriptedChatModel(BaseChatModel):
-    """A chat model that replies from `responses` in order, or via `responder(messages)`."""
+    """A chat model that replies from `responses` in order, or via `responder(messages)`.
 
-    responses: list[str] = Field(default_factory=list)
-    responder: Callable[[list[BaseMessage]], str] | None = None
+    A reply is text, or an `AIMessage` (with `tool_calls` to play a model calling tools; see `tool_call`)."""
+
+    responses: list[str | AIMessage] = Field(default_factory=list)
+    responder: Callable[[list[BaseMessage]], str | AIMessage] | None = None
     calls: list[list[BaseMessage]] = Field(default_factory=list)
     call_kwargs: list[dict[str, Any]] = Field(default_factory=list)
     model_name: str = "fake/scripted"
     capable: bool | None = Field(default=None, description="Play a capable model (whole drafts, revisions) or not; "
                                                            "None follows the settings.")
+    tool_calling: bool | None = Field(default=None, description="Play a model that calls tools (chat runs as an "
+                                                                "agent) or not; None follows the settings.")
+    bound_tools: list[dict[str, Any]] = Field(default_factory=list, description="The tools last bound, as the "
+                                                                                "OpenAI schema.")
 
     @property
     def _llm_type(self) -> str:
         return "scripted"
 
-    def _next(self, messages: list[BaseMessage], kwargs: dict[str, Any]) -> str:
+    def bind_tools(self, tools: list[Any], **kwargs: Any) -> Any:
+        from langchain_core.utils.function_calling import convert_to_openai_tool
+
+        self.bound_tools = [convert_to_openai_tool(t) for t in tools]
+        return self.bind(tools=self.bound_tools, **kwargs)
+
+    def _next(self, messages: list[BaseMessage], kwargs: dict[str, Any]) -> str | AIMessage:
         self.calls.append(list(messages))
         self.call_kwargs.append({k: v for k, v in kwargs.items() if k != "run_manager"})
         if self.responses:
@@ -48,13 +60,15 @@ class ScriptedChatModel(BaseChatModel):
 
     def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
                   run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
-        text = self._next(messages, kwargs)
-        return ChatResult(generations=[ChatGeneration(message=AIMessage(
-            content=text, response_metadata={"model": self.model_name}))])
+        reply = self._next(messages, kwargs)
+        message = reply if isinstance(reply, AIMessage) else AIMessage(content=reply)
+        message.response_metadata = {**message.response_metadata, "model": self.model_name}
+        return ChatResult(generations=[ChatGeneration(message=message)])
 
     def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None,
                 run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
-        text = self._next(messages, kwargs)
+        reply = self._next(messages, kwargs)
+        text = reply if isinstance(reply, str) else str(reply.content)
         for piece in re.findall(r"\S+\s*", text):
             chunk = ChatGenerationChunk(message=AIMessageChunk(content=piece))
             if run_manager:
@@ -67,6 +81,12 @@ class ScriptedChatModel(BaseChatModel):
 
     def assert_complete(self) -> None:
         assert not self.responses, f"{len(self.responses)} scripted responses were never used"
+
+
+def tool_call(tool: str, /, **args: Any) -> AIMessage:
+    """A scripted reply that calls one tool (`tool` with `args`), as a tool-calling model would."""
+    return AIMessage(content="", tool_calls=[{"name": tool, "args": args, "id": f"call_{tool}_{len(args)}",
+                                              "type": "tool_call"}])
 
 
 _WORD = re.compile(r"[a-z0-9]+")

@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from coach.agent import Coach
+from coach.domain import Contact
 from coach.retrieval import Retriever
 from coach.testing import HashingEmbeddings, ScriptedChatModel
 from coach.ui import state
@@ -26,8 +27,8 @@ def model(monkeypatch: pytest.MonkeyPatch) -> ScriptedChatModel:
     """The app's Coach, built over this scripted model and hashing embeddings (the cached factory replaced)."""
     fake = ScriptedChatModel(responder=lambda messages: HOOK)
 
-    def build(settings):
-        return Coach(settings, retriever=Retriever(settings, embeddings=HashingEmbeddings()), model=fake)
+    def build(settings, store=None):
+        return Coach(settings, store=store, retriever=Retriever(settings, embeddings=HashingEmbeddings()), model=fake)
 
     monkeypatch.setattr(state, "build_coach", build)
     monkeypatch.delenv("COACH_APP_PASSWORD", raising=False)
@@ -40,17 +41,18 @@ def model(monkeypatch: pytest.MonkeyPatch) -> ScriptedChatModel:
 
 @pytest.fixture
 def sample(model: ScriptedChatModel) -> Coach:
-    from coach.sample import load_sample
+    """The sample network loaded (its own workspace, which the app shows while the user's store is empty)."""
+    from coach import sample as demo
 
-    coach = state.coach()
-    load_sample(coach.store)
-    return coach
+    ws, _, _ = demo.create(state.settings(), state.own_coach().store)
+    return state._coach(state._key(), str(ws.home))
 
 
 def app_on(page: str = "chat") -> AppTest:
     """The app with its navigation, opened on `page`."""
-    script = ("import streamlit as st\nfrom coach.ui import nav\n"
-              f"st.navigation(nav.pages(default={page!r})).run()\n")
+    script = ("import streamlit as st\nfrom coach.ui import first_run, nav\n"
+              f"page = st.navigation(nav.pages(default={page!r}))\nfirst_run.flash()\nfirst_run.banner()\n"
+              "page.run()\n")
     return AppTest.from_string(script, default_timeout=TIMEOUT)
 
 
@@ -79,9 +81,13 @@ def test_empty_store_offers_the_sample_network_and_loads_it(model: ScriptedChatM
     at.button(key="load-sample").click().run()
     assert not at.exception
     assert "Loaded 20 sample contacts" in texts(at)
-    store = state.coach().store
-    assert len(store.list_contacts()) == 20
-    assert store.get_profile().target_companies[:2] == ["Contoso", "Woodgrove Bank"]
+    assert "Sample network" in texts(at)  # labelled on the page
+    from coach import sample as demo
+
+    ws = demo.workspace(state.settings())
+    assert len(demo.open_store(ws).list_contacts()) == 20
+    own = state.own_coach().store
+    assert own.list_contacts() == [] and own.get_profile().name == ""  # the user's store is not touched
     assert "Your network is empty" not in texts(at)
 
 
@@ -112,7 +118,8 @@ def test_chat_draft_card_shows_text_limit_checks_facts_and_revises(sample: Coach
     at.button(key="turn3-switch").click().run()
     assert not at.exception
     assert "**Email** to **Priya Raman**" in texts(at)
-    assert "**Subject:**" in texts(at)
+    assert at.code[-1].value.startswith("Subject: ")  # the copy button copies the subject with the body
+    assert "\n\nHi Priya," in at.code[-1].value or "\n\nDear Priya," in at.code[-1].value
     assert [b.key for b in at.button if b.key and b.key.endswith("-regen")] == ["turn5-regen"]  # latest card only
 
 
@@ -185,7 +192,7 @@ def test_import_through_the_uploader_shows_the_report(model: ScriptedChatModel) 
     skipped = [d.value for d in at.dataframe if "reason" in d.value.columns][0]
     assert "no First Name or Last Name" in skipped["reason"][0]
     assert [c.name for c in state.coach().store.list_contacts()] == ["Ingrid Solberg"]
-    assert at.file_uploader[0].proto.type == [".csv", ".vcf", ".vcard", ".md", ".markdown"]
+    assert at.file_uploader[0].proto.type == []  # any file: a wrong one is refused in words by the importer
 
 
 def test_an_unreadable_upload_is_an_error_naming_the_file(model: ScriptedChatModel) -> None:
@@ -220,10 +227,16 @@ def test_search_table_detail_note_interaction_and_edit(sample: Coach) -> None:
     shown = texts(at)
     assert "How you met:** at PyData Berlin 2023" in shown.replace("\\", "")
     assert "Recommended the book" in shown.replace("\\", "")  # the timeline
+    at.text_area[0].set_value("   ")
+    [b for b in at.button if b.label == "Add note"][0].click().run()
+    assert any("The note is empty" in e.value for e in at.error)  # said where the form is
     at.text_area[0].set_value("Talked about her new team in Dublin.")
     [b for b in at.button if b.label == "Add note"][0].click().run()
     assert not at.exception
     assert any("Dublin" in n.text for n in sample.store.get_contact(priya.id).notes)
+    assert any("Added a note to Priya Raman" in m.value for m in at.success)  # confirmed in place, not on top
+    assert at.text_area[0].value == ""  # the box is cleared once it is saved
+    assert "Dublin" in texts(at).split("Timeline")[1]
     [s for s in at.selectbox if s.label == "Channel" and "meeting" in s.options][0].set_value("call")
     [t for t in at.text_input if t.label == "What happened"][0].set_value("Call about the Dublin move")
     [b for b in at.button if b.label == "Log interaction"][0].click().run()
@@ -251,6 +264,7 @@ def test_due_list_drafts_a_check_in_in_one_click(sample: Coach) -> None:
 
 # ------------------------------------------------------------------ network, guidance, settings
 def test_network_page_draws_the_charts(sample: Coach) -> None:
+    state.own_coach().store.set_profile(target_companies=["Contoso", "Globex"])  # the user's own targets
     at = app_on("network").run()
     assert not at.exception
     charts = at.get("vega_lite_chart") or at.get("arrow_vega_lite_chart")
@@ -323,3 +337,144 @@ def test_coach_app_listens_on_loopback_and_needs_a_password_elsewhere(monkeypatc
     result = run_cli("app", "--host", "0.0.0.0")
     assert result.returncode == 2
     assert "COACH_APP_PASSWORD" in result.stderr and result.stderr.count("\n") == 1
+
+
+# ------------------------------------------------------------------ issue 14: the sample, lists, errors, removal
+def test_the_sample_is_labelled_kept_apart_and_removed_in_one_click(model: ScriptedChatModel) -> None:
+    from coach import sample as demo
+
+    own = state.own_coach().store
+    own.set_profile(name="Jordan Blake", goals="A data role", target_companies=["Globex"])
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.button(key="load-sample").click().run()
+    assert not at.exception
+    assert any("Sample network" in i.value for i in at.info)  # labelled on the page itself
+    ask(at, "Write an email to Marcus Lee to reconnect")
+    draft = at.code[-1].value
+    assert "Hi Marcus," in draft and draft.rstrip().endswith("Jordan") and "Alex" not in draft
+    rows = [["Marcus", "Lee", "https://www.linkedin.com/in/marcus-lee-initech-fict", "", "Initech", "Data Engineer",
+             "19 Sep 2023"]]
+    people = app_on("contacts")
+    people.session_state["workspace"] = "sample"
+    people.run()
+    assert "20 of 20 people" in texts(people)
+    people.file_uploader[0].set_value(("Connections.csv", ("\ufeff" + linkedin_text(rows)).encode(), "text/csv")).run()
+    [b for b in people.button if b.label == "Import"][0].click().run()
+    assert not people.exception
+    assert "1 of 1 people" in texts(people)  # the import went to the user's own network, shown now
+    assert [(c.name, c.company) for c in own.list_contacts()] == [("Marcus Lee", "Initech")]
+    ws = demo.workspace(state.settings())
+    assert demo.open_store(ws).resolve_contact("Marcus Lee").company == "Fabrikam"  # the sample's, apart
+    assert own.get_profile().name == "Jordan Blake" and own.get_profile().target_companies == ["Globex"]
+    people.button(key="remove-sample").click().run()
+    assert not people.exception
+    assert demo.workspace(state.settings()) is None
+    assert any("Removed the sample network" in m.value for m in people.success)
+    assert [(c.name, c.company) for c in own.list_contacts()] == [("Marcus Lee", "Initech")]
+    assert "Sample network" not in texts(people)
+
+
+def test_contact_search_filters_and_says_no_match(sample: Coach) -> None:
+    at = app_on("contacts").run()
+    table = at.dataframe[0].value
+    assert "never" in set(table["last contacted"])  # not "None"
+    at.text_input(key="contact-search").set_value("payments").run()
+    names = list(at.dataframe[0].value["name"])
+    assert names == ["Priya Raman"]  # only whose record mentions payments
+    assert "1 of 20 people match" in texts(at)
+    at.text_input(key="contact-search").set_value("Contoso").run()
+    shown = list(at.dataframe[0].value["company"])
+    assert shown[:3] == ["Contoso"] * 3 and len(shown) < 20  # exact company matches first, then nothing unrelated
+    at.text_input(key="contact-search").set_value("xyzzy quantum banana").run()
+    assert not at.dataframe
+    assert any("No match for" in i.value for i in at.info)
+
+
+def test_guidance_search_for_nonsense_says_no_match(model: ScriptedChatModel) -> None:
+    at = app_on("guidance").run()
+    at.text_input(key="guidance-query").set_value("xyzzy quantum banana").run()
+    assert not at.exception
+    assert any("No match for" in i.value for i in at.info) and not at.radio
+    at.text_input(key="guidance-query").set_value("informational interview questions").run()
+    assert at.radio(key="guidance-article").options
+    at.text_input(key="guidance-query").set_value("").run()
+    at.radio(key="guidance-article").set_value("knowledge/opportunities/informational-interviews.md").run()
+    assert at.code and all(c.proto.wrap_lines for c in at.code)  # the example messages wrap
+
+
+def test_a_binary_upload_is_refused_in_words_and_the_old_result_goes(model: ScriptedChatModel) -> None:
+    at = app_on("contacts").run()
+    rows = [["Ingrid", "Solberg", "https://www.linkedin.com/in/ingrid-fict", "", "Globex", "Director", "03 Apr 2024"]]
+    at.file_uploader[0].set_value(("Connections.csv", ("\ufeff" + linkedin_text(rows)).encode(), "text/csv")).run()
+    [b for b in at.button if b.label == "Import"][0].click().run()
+    assert {m.label: m.value for m in at.metric}["Created"] == "1"
+    at.file_uploader[0].set_value(("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "image/png")).run()
+    assert not at.metric  # the previous file's result is not shown under the new one
+    [b for b in at.button if b.label == "Import"][0].click().run()
+    errors = [e.value.replace("\\", "") for e in at.error]
+    assert errors and "photo.png" in errors[0] and "contacts export" in errors[0]
+    at.file_uploader[0].set_value(("export.csv", b"\x00\x01\x02" * 500, "text/csv")).run()
+    [b for b in at.button if b.label == "Import"][0].click().run()
+    errors = [e.value.replace("\\", "") for e in at.error]
+    assert errors and "export.csv" in errors[0] and not at.metric
+    assert [c.name for c in state.coach().store.list_contacts()] == ["Ingrid Solberg"]
+
+
+def test_delete_and_merge_in_the_app_ask_first_and_lose_nothing(sample: Coach) -> None:
+    store = sample.store
+    priya = store.resolve_contact("Priya Raman")
+    dup = store.add_contact(Contact(first_name="Priya", last_name="R.", emails=["priya@contoso.example"],
+                                    tags=["speaker"]))
+    store.add_note(dup.id, "Gave a talk on streaming at DataConf.")
+    at = app_on("contacts").run()
+    at.selectbox(key="contact-pick").set_value(priya.id).run()
+    at.selectbox(key=f"merge-pick-{priya.id}").set_value(dup.id).run()
+    at.button(key=f"merge-{priya.id}").click().run()
+    assert len(store.list_contacts()) == 21  # asked first, nothing changed yet
+    at.button(key=f"merge-yes-{priya.id}").click().run()
+    assert not at.exception
+    merged = store.get_contact(priya.id)
+    assert "priya@contoso.example" in merged.emails and "speaker" in merged.tags
+    assert any("DataConf" in n.text for n in merged.notes) and len(store.list_contacts()) == 20
+    before = len(merged.notes)
+    at.button(key=f"delete-{priya.id}").click().run()
+    assert any(f"their {before} notes" in w.value for w in at.warning)
+    at.button(key=f"delete-yes-{priya.id}").click().run()
+    assert not at.exception
+    assert len(store.list_contacts()) == 19 and "Deleted Priya Raman" in texts(at)
+    assert [h.title for h in sample.synced_retriever().find("Priya Raman", kind="contacts")] == []  # index forgot
+
+
+def test_chat_examples_are_buttons_and_a_failed_question_stays(sample: Coach, model: ScriptedChatModel) -> None:
+    at = app_on("chat").run()
+    at.button(key="try-0").click().run()
+    assert not at.exception
+    assert "Priya Raman" in at.chat_message[0].markdown[0].value and at.code
+    model.responder = lambda messages: (_ for _ in ()).throw(ConnectionError("Connection refused"))
+    fresh = app_on("chat").run()
+    ask(fresh, "Ask Marcus Lee for a referral by email")
+    assert "Ask Marcus Lee for a referral by email" in fresh.chat_message[0].markdown[0].value
+    assert any("did not answer" in e.value for e in fresh.error)
+
+
+def test_check_badges_warn_when_a_check_passes_outside_its_ideal_range() -> None:
+    def page():
+        from coach.messages import CheckResult
+        from coach.ui import cards
+
+        cards.checks([CheckResult(name="length", passed=True,
+                                  detail="40 words (email bodies: 30-220, ideally 50-125); outside the ideal range"),
+                      CheckResult(name="ask", passed=True, detail="one clear ask")])
+
+    at = AppTest.from_function(page).run()
+    shown = at.markdown[0].value
+    assert ":orange-badge[:material/warning: length]" in shown and ":green-badge[:material/check: ask]" in shown
+
+
+def test_where_they_work_says_how_many_companies_are_shown(model: ScriptedChatModel) -> None:
+    store = state.coach().store
+    for n in range(18):
+        store.add_contact(Contact(first_name=f"Person{n}", last_name="Test", company=f"Company {n:02d}"))
+    at = app_on("network").run()
+    assert not at.exception
+    assert "15 of 18 companies shown" in texts(at)

@@ -19,6 +19,7 @@ CHANNEL_LABELS = {"linkedin-note": "LinkedIn connection note", "linkedin-message
                   "email": "Email"}
 # What the card's buttons say to the chat: the coach's router turns these into revisions of the last draft.
 REVISIONS = {"regenerate": "regenerate", "shorter": "make it shorter", "formal": "make it more formal"}
+WARNINGS = ("outside the ideal range",)  # a passing check whose detail says this shows a warning badge
 SWITCH = {"linkedin-note": "switch it to a LinkedIn connection note",
           "linkedin-message": "switch it to a LinkedIn message", "email": "switch it to an email"}
 
@@ -31,6 +32,8 @@ def checks(results: list[CheckResult]) -> None:
     for c in results:
         badge = f":green-badge[:material/check: {escape(c.name)}]" if c.passed \
             else f":red-badge[:material/close: {escape(c.name)}]"
+        if c.passed and any(w in c.detail for w in WARNINGS):  # passes, but not as it should: no green tick
+            badge = f":orange-badge[:material/warning: {escape(c.name)}]"
         reason = escape(c.detail) + (f" — {escape(c.suggestion)}" if not c.passed and c.suggestion else "")
         lines.append(f"{badge} {reason}")
     st.markdown("  \n".join(lines))
@@ -49,9 +52,8 @@ def draft(d: Draft, key: str, on_say: Callable[[str], None] | None = None) -> No
         st.markdown(f"**{CHANNEL_LABELS.get(d.channel, d.channel)}** to **{escape(d.contact)}** · "
                     f"{escape(d.goal)} · score **{d.score}**/100")
         st.caption(f"Made: {d.how_made()}")
-        if d.subject:
-            st.markdown(f"**Subject:** {escape(d.subject)}")
-        st.code(d.body, language=None, wrap_lines=True)
+        # The copy button copies what the code block holds: for an email, the subject line too.
+        st.code(f"Subject: {d.subject}\n\n{d.body}" if d.subject else d.body, language=None, wrap_lines=True)
         count(d.body, d.limit, d.channel)
         checks(d.checks)
         with st.expander("What it used: facts and guidance"):

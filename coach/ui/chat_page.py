@@ -24,7 +24,11 @@ def render() -> None:
     first_run.offer(coach)
     messages: list[dict] = st.session_state.setdefault("messages", [])
     if not messages:
-        st.caption("Try: " + " · ".join(f"“{escape(e)}”" for e in EXAMPLES))
+        row = st.container(horizontal=True, vertical_alignment="center")
+        row.caption("Try:")
+        for n, example in enumerate(EXAMPLES):  # one click asks it
+            row.button(example, key=f"try-{n}", type="tertiary", icon=":material/arrow_forward:",
+                       on_click=say, args=(example,))
     latest_draft = max((i for i, m in enumerate(messages) if m.get("turn", {}).get("draft")), default=-1)
     for i, m in enumerate(messages):
         with st.chat_message(m["role"]):
@@ -35,6 +39,8 @@ def render() -> None:
     typed = st.chat_input("Ask for a draft, advice, or who you know…")
     failed = st.session_state.get("failed")
     if failed and not typed:
+        with st.chat_message("user"):  # the question stays where it was asked, ready to retry
+            st.markdown(escape(failed["text"]))
         with st.chat_message("assistant"):
             st.error(escape(failed["message"]), icon=":material/error:")
             st.button("Retry", icon=":material/refresh:", on_click=say, args=(failed["text"],))

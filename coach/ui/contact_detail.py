@@ -35,13 +35,16 @@ def render(coach, contact_id: int) -> None:
         draft_row(c)
         st.markdown("**Timeline**")
         timeline(c)
-        add_note, log, edit = st.tabs(["Add a note", "Log an interaction", "Edit details"])
+        add_note, log, edit, remove = st.tabs(["Add a note", "Log an interaction", "Edit details",
+                                               "Delete or merge"])
         with add_note:
             note_form(coach, c)
         with log:
             interaction_form(coach, c)
         with edit:
             edit_form(coach, c)
+        with remove:
+            delete_or_merge(coach, c)
 
 
 def draft_row(c: Contact) -> None:
@@ -73,18 +76,38 @@ def _saved(message: str) -> None:
     st.rerun()
 
 
+def _add_note(coach, c: Contact) -> None:
+    """The form's callback: save, then clear the box; on an error keep what was typed and say why, in place."""
+    key = f"note-text-{c.id}"
+    try:
+        note = coach.store.add_note(c.id, st.session_state.get(key, ""), st.session_state.get(f"note-date-{c.id}"))
+    except Exception as exc:
+        message = state.error_message(exc)
+        if message is None:
+            raise
+        st.session_state[f"note-said-{c.id}"] = ("error", message)
+        return
+    st.session_state[key] = ""
+    st.session_state[f"note-said-{c.id}"] = ("success", f"Added a note to {c.name}: “{note.text}”")
+    try:
+        coach.synced_retriever()
+    except Exception as exc:
+        if state.error_message(exc) is None:
+            raise
+        st.session_state[f"note-said-{c.id}"] = ("warning", f"Saved, but the search index was not updated: {exc}")
+
+
 def note_form(coach, c: Contact) -> None:
-    with st.form(f"note-{c.id}", clear_on_submit=True):
-        text = st.text_area("Note", placeholder="Talked about … / Recommended … / Mentioned …")
-        date = st.date_input("Date", value=dt.date.today())
-        if st.form_submit_button("Add note"):
-            try:
-                coach.store.add_note(c.id, text, date)
-            except Exception as exc:
-                if not state.show_error(exc):
-                    raise
-                return
-            _saved(f"Added a note to {c.name}.")
+    """Add a note; the page stays here and says so here (no jump to a message at the top)."""
+    with st.form(f"note-{c.id}"):
+        st.text_area("Note", placeholder="Talked about … / Recommended … / Mentioned …", key=f"note-text-{c.id}")
+        st.date_input("Date", value=dt.date.today(), key=f"note-date-{c.id}")
+        st.form_submit_button("Add note", on_click=_add_note, args=(coach, c))
+    said = st.session_state.pop(f"note-said-{c.id}", None)
+    if said:
+        kind, message = said
+        getattr(st, kind)(escape(message), icon=":material/error:" if kind == "error" else
+                          ":material/check_circle:" if kind == "success" else ":material/warning:")
 
 
 def interaction_form(coach, c: Contact) -> None:
@@ -131,3 +154,65 @@ def edit_form(coach, c: Contact) -> None:
                     raise
                 return
             _saved(f"Saved {first} {last}.".replace("  ", " "))
+
+
+def delete_or_merge(coach, c: Contact) -> None:
+    """Delete this person, or fold a duplicate into them; each asks once more before it changes anything."""
+    from io import StringIO
+
+    from coach.exporters import export
+
+    what = f"{len(c.notes)} note{'s' if len(c.notes) != 1 else ''} and {len(c.interactions)} " \
+           f"interaction{'s' if len(c.interactions) != 1 else ''}"
+    copy = StringIO()
+    export([c], copy, "csv")
+    st.download_button("Download a copy first (CSV)", copy.getvalue(), file_name=f"{c.name or 'contact'}.csv",
+                       mime="text/csv", icon=":material/download:", key=f"copy-{c.id}",
+                       help="`coach import` or the Import tab brings the person back, with notes and interactions.")
+    asked = st.session_state.get("confirm")
+    st.markdown(f"**Delete {escape(c.name)}** with {what}.")
+    if asked == ("delete", c.id):
+        st.warning(f"Delete {escape(c.name)} and their {what}? This cannot be undone.", icon=":material/warning:")
+        row = st.container(horizontal=True)
+        if row.button("Yes, delete", type="primary", key=f"delete-yes-{c.id}", icon=":material/delete:"):
+            _change(lambda: coach.store.delete_contact(c.id), f"Deleted {c.name} and their {what}.", gone=True)
+        row.button("Cancel", key=f"delete-no-{c.id}", on_click=st.session_state.pop, args=("confirm", None))
+    else:
+        st.button(f"Delete {c.name}", key=f"delete-{c.id}", icon=":material/delete:",
+                  on_click=st.session_state.__setitem__, args=("confirm", ("delete", c.id)))
+    others = {o.id: f"{o.name} — {o.company}" if o.company else o.name for o in coach.store.list_contacts()
+              if o.id != c.id}
+    if not others:
+        return
+    st.markdown(f"**Merge a duplicate into {escape(c.name)}**: their notes and interactions move here, empty "
+                "fields are filled from them, emails and tags are joined; then the duplicate is deleted.")
+    other = st.selectbox("Duplicate", [None, *others], key=f"merge-pick-{c.id}",
+                         format_func=lambda i: "Choose the duplicate…" if i is None else f"{others[i]} (#{i})")
+    if other is None:
+        return
+    if asked == ("merge", c.id, other):
+        st.warning(f"Merge {escape(others[other])} (#{other}) into {escape(c.name)} (#{c.id})? The duplicate is "
+                   "deleted afterwards.", icon=":material/warning:")
+        row = st.container(horizontal=True)
+        if row.button("Yes, merge", type="primary", key=f"merge-yes-{c.id}", icon=":material/merge:"):
+            _change(lambda: coach.store.merge_contacts(c.id, other),
+                    f"Merged {others[other]} into {c.name}.")
+        row.button("Cancel", key=f"merge-no-{c.id}", on_click=st.session_state.pop, args=("confirm", None))
+    else:
+        st.button("Merge", key=f"merge-{c.id}", icon=":material/merge:",
+                  on_click=st.session_state.__setitem__, args=("confirm", ("merge", c.id, other)))
+
+
+def _change(action, message: str, gone: bool = False) -> None:
+    st.session_state.pop("confirm", None)
+    try:
+        action()
+    except Exception as exc:
+        if not state.show_error(exc):
+            raise
+        return
+    if gone:
+        for key in ("contact-pick", "seen-link"):
+            st.session_state.pop(key, None)
+        st.query_params.pop("contact", None)
+    _saved(message)

@@ -32,14 +32,25 @@ def render() -> None:
 
 
 # ------------------------------------------------------------------ import
+def _forget_results() -> None:
+    st.session_state.pop("import-results", None)  # a new file: the last import's result is not about it
+
+
 def import_section(coach) -> None:
     st.markdown("Upload a LinkedIn `Connections.csv`, a Google Contacts CSV, a vCard or Markdown notes. "
                 "Importing again updates people; it never duplicates them.")
-    files = st.file_uploader("Contacts export", type=UPLOAD_TYPES, accept_multiple_files=True,
+    sample = state.in_sample()
+    if sample:
+        st.caption("Imports go into **your own** network, never into the sample; the app switches to it.")
+    # Any file is accepted here and checked by the importer, so a wrong one is refused in words, not an icon.
+    files = st.file_uploader("Contacts export", accept_multiple_files=True, on_change=_forget_results,
                              max_upload_size=MAX_UPLOAD_MB, key=f"uploader-{st.session_state.get('uploads', 0)}")
     fmt = st.selectbox("Format", list(FORMATS), format_func=FORMATS.get, key="import-format")
     if st.button("Import", type="primary", disabled=not files, icon=":material/upload:"):
-        results = [import_upload(coach, f, fmt) for f in files]
+        own = state.own_coach()
+        results = [import_upload(own, f, fmt) for f in files]
+        if sample and any(report and report.created for _, report, _ in results):
+            state.use_workspace("own")
         state.after_write()
         st.session_state["import-results"] = results
         st.session_state["uploads"] = st.session_state.get("uploads", 0) + 1  # clears the uploader
@@ -55,7 +66,8 @@ def import_upload(coach, upload, fmt: str) -> tuple[str, ImportReport | None, st
         return name, None, f"{name} is larger than {MAX_UPLOAD_MB} MB; export fewer contacts or split the file."
     suffix = Path(name).suffix.lower()
     if suffix.lstrip(".") not in UPLOAD_TYPES:
-        return name, None, f"{name} is not a CSV, vCard or Markdown file."
+        return name, None, (f"{name} is not a contacts export the coach reads: upload a .csv (LinkedIn or "
+                            "Google), a .vcf vCard or .md notes.")
     with tempfile.TemporaryDirectory(prefix="coach-upload-") as tmp:
         path = Path(tmp) / f"upload{suffix}"
         path.write_bytes(upload.getvalue())
@@ -118,7 +130,7 @@ def people_section(coach) -> None:
                           "\"met at KubeCon\")", key="contact-search")
     if query.strip():
         try:
-            hits = coach.synced_retriever().search(query, kind="contacts", k=25)
+            hits = coach.synced_retriever().find(query, kind="contacts", k=len(contacts))
         except Exception as exc:
             if not state.show_error(exc):
                 raise
@@ -131,11 +143,12 @@ def people_section(coach) -> None:
     counts = coach.store.notes_counts()
     table = pd.DataFrame([{
         "id": c.id, "name": c.name, "company": c.company, "title": c.title, "tags": ", ".join(c.tags),
-        "last contacted": c.last_contacted, "notes": counts.get(c.id, 0)} for c in shown])
-    st.caption(f"{len(shown)} of {len(contacts)} people")
+        "last contacted": str(c.last_contacted or "never"), "notes": counts.get(c.id, 0)} for c in shown])
     if table.empty:
-        st.info("Nobody matches that search.")
+        st.info(f"No match for “{escape(query.strip())}”: nobody's name, company, tags or notes fit. Try other "
+                "words.", icon=":material/search_off:")
         return
+    st.caption(f"{len(shown)} of {len(contacts)} people" + (" match" if query.strip() else ""))
     event = st.dataframe(table, hide_index=True, on_select="rerun", selection_mode="single-row",
                          key="contacts-table", column_config={"id": None})
     _follow_selection(event, table, {c.id for c in contacts})

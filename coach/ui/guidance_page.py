@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from coach.knowledge import THEMES, Article, load_corpus
 from coach.ui import state
+from coach.ui.state import escape
+
+FENCE = re.compile(r"^```[^\n]*\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
 
 THEME_LABELS = {"opportunities": "Openings and referrals", "mentorship": "Mentorship", "visibility": "Visibility",
                 "partnerships": "Partnerships", "support": "Difficult situations", "craft": "Writing messages",
@@ -30,13 +35,17 @@ def render() -> None:
     wanted = None if theme == "all" else theme
     if query.strip():
         try:
-            hits = state.coach().synced_retriever().search(query, kind="guidance", k=10, theme=wanted)
+            hits = state.coach().synced_retriever().find(query, kind="guidance", k=10, theme=wanted)
         except Exception as exc:
             if not state.show_error(exc):
                 raise
             hits = []
         paths = list(dict.fromkeys(h.source for h in hits if h.source in articles))
-        st.caption(f"{len(paths)} articles match")
+        if not paths:
+            st.info(f"No match for “{escape(query.strip())}”: no article is about that. Try other words"
+                    + (" or all themes." if wanted else "."), icon=":material/search_off:")
+            return
+        st.caption(f"{len(paths)} article{'s' if len(paths) != 1 else ''} match")
     else:
         paths = [p for p, a in articles.items() if wanted in (None, a.theme)]
         st.caption(f"{len(paths)} articles")
@@ -59,4 +68,14 @@ def read(article: Article) -> None:
         if article.situations:
             with st.expander("Situations this answers"):
                 st.markdown("\n".join(f"- “{s}”" for s in article.situations))
-        st.markdown(article.body)  # the project's own corpus, Markdown only (never raw HTML)
+        body(article.body)
+
+
+def body(text: str) -> None:
+    """The article's Markdown (the project's own corpus, never raw HTML); its fenced example messages as
+    wrapped code blocks, so a long line is never cut off (with a copy button)."""
+    for n, part in enumerate(FENCE.split(text)):
+        if n % 2:
+            st.code(part.strip("\n"), language=None, wrap_lines=True)
+        elif part.strip():
+            st.markdown(part)

@@ -10,6 +10,8 @@ import streamlit as st
 from coach import network
 from coach.ui import first_run, state
 
+TOP_COMPANIES = 15
+
 
 def bar(df, category: str, value: str = "contacts", sort=None, color: str = "#4C78A8", title: str = ""):
     return (alt.Chart(df, title=title)
@@ -40,7 +42,13 @@ def render() -> None:
     left, right = st.columns(2)
     with left:
         st.subheader("Where they work")
-        st.altair_chart(bar(network.by_company(contacts), "company"), width="stretch")
+        companies = network.by_company(contacts, top=len(contacts))
+        shown = companies.head(TOP_COMPANIES)
+        st.altair_chart(bar(shown, "company"), width="stretch")
+        if len(companies) > len(shown):
+            st.caption(f"{len(shown)} of {len(companies)} companies shown: the ones where you know most people.")
+            with st.expander(f"All {len(companies)} companies"):
+                st.dataframe(companies, hide_index=True, width="stretch")
     with right:
         st.subheader("How you tagged them")
         tags = network.by_tag(contacts)

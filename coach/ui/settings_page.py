@@ -51,7 +51,7 @@ def model_form(settings) -> None:
 
 def profile_form() -> None:
     st.subheader("About you")
-    store = state.coach().store
+    store = state.own_coach().store  # yours, also while the sample network is shown
     profile = store.get_profile()
     with st.form("profile"):
         name = st.text_input("Your name (used to sign drafts)", profile.name)

@@ -87,9 +87,10 @@ def same_password(given: str, expected: str) -> bool:
 def client_id() -> str:
     """Who is knocking: the connection's IP address, or 'local' for browsers on this machine."""
     try:
-        return st.context.ip_address or "local"
-    except Exception:  # noqa: BLE001 - outside a browser session (AppTest, bare mode): one local client
+        address = st.context.ip_address
+    except Exception:  # noqa: BLE001 - outside a browser session (bare mode): one local client
         return "local"
+    return address if isinstance(address, str) and address else "local"  # None for localhost
 
 
 def required_password() -> str:

@@ -51,6 +51,11 @@ def request_sentence(context: str, goal: str, contact: Contact) -> str:
     context = _tidy(context.strip())
     if not context or len(context) > 280:
         return ""
+    topic, sep, rest = (re.split(r"(\s+[—–-]+\s+|:\s+)", context, maxsplit=1) + ["", ""])[:3]
+    if sep and rest.strip() and _noun_phrase(second_person(topic, names_of(contact))):
+        # "the intro to Dana — I got the job": the thing, framed for the goal, then what the user said of it
+        said = second_person(rest.strip(), names_of(contact))
+        return f"{request_sentence(topic, goal, contact)} {ensure_period(capitalise(said))}"
     data = _data()["request"]
     who = _who(contact)
     for rule in data["imperatives"]:
@@ -60,9 +65,7 @@ def request_sentence(context: str, goal: str, contact: Contact) -> str:
             return ensure_period(_fill(rule["say"], x))
     said = second_person(context, names_of(contact))
     low = fold(said)
-    words = said.split()
-    verbs = r"\b(is|are|was|were|has|have|had|got|won|hit|made|became|began|took|left|\w{3,}ed)\b"
-    if len(words) <= 7 and low.startswith(DETERMINERS) and not re.search(verbs, " ".join(low.split()[1:])):
+    if _noun_phrase(said):
         frame = data["noun_phrase"].get(goal) or data["noun_phrase"]["default"]
         if frame:
             return ensure_period(_fill(frame, said))
@@ -73,6 +76,15 @@ def request_sentence(context: str, goal: str, contact: Contact) -> str:
     about_them = low.startswith(("you ", "you're ", "your "))
     x = said if said.startswith("I ") or said.split(" ", 1)[0].isupper() else said[:1].lower() + said[1:]
     return ensure_period(_fill(frames["about_them" if about_them else "other"], x))
+
+
+VERBS = re.compile(r"\b(is|are|was|were|has|have|had|got|won|hit|made|became|began|took|left|\w{3,}ed)\b")
+
+
+def _noun_phrase(text: str) -> bool:
+    """A short thing named, not a sentence: 'the Series B', 'your intro to Dana', 'the Connect team at Stripe'."""
+    low = fold(text)
+    return len(text.split()) <= 7 and low.startswith(DETERMINERS) and not VERBS.search(" ".join(low.split()[1:]))
 
 
 # ---------------------------------------------------------------- notes and history

@@ -14,7 +14,7 @@ from coach.cli import app
 from coach.cli.common import JSON_HELP, console, emit, err_console, settings
 from coach.domain import CHANNELS, GOALS
 from coach.errors import InputError
-from coach.messages import Advice, CheckReport, Draft
+from coach.messages import Advice, CheckReport, Draft, DraftRequest
 
 
 def _coach():
@@ -40,15 +40,22 @@ def _render_draft(d: Draft) -> None:
 
 @app.command()
 def draft(
-    to: str = typer.Option(..., "--to", help="The contact: id or name (fuzzy)."),
+    to: str = typer.Option(..., "--to", help="The contact: id, name (fuzzy), or name with where they work "
+                                             "('Marcus Lee at Datadog')."),
     goal: str = typer.Option(..., "--goal", help=f"One of: {', '.join(GOALS)}."),
     channel: str = typer.Option("linkedin-message", "--channel", help=f"One of: {', '.join(CHANNELS)}."),
     context: str = typer.Option("", "--context", help="Anything the message should know: the role, the news."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Draft an outreach message grounded in what you know about the person; every draft is checked."""
-    with err_console.status(f"Drafting {settings().candidates} candidates and checking each…", spinner="dots"):
-        d = _coach().draft(to, goal, channel, context)
+    from coach.drafting import validate
+
+    validate(goal, channel)
+    coach = _coach()
+    contact = coach.resolve(to)  # once: an id, a name, or 'Marcus Lee at Datadog'; several fit: listed, exit 2
+    with err_console.status(f"Drafting {settings().candidates} candidates to {contact.name} and checking each…",
+                            spinner="dots"):
+        d = coach.draft_request(DraftRequest(contact_id=contact.id, goal=goal, channel=channel, context=context))
     emit(d, as_json, _render_draft)
 
 
@@ -124,20 +131,43 @@ def ask(
     thread: str = typer.Option("cli", "--thread", help="Conversation id: follow-ups revise its last draft."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
-    """One chat turn: the coach routes it to a draft, advice, a search or a check."""
-    with err_console.status("The coach is writing and checking…", spinner="dots"):
-        turn = _coach().chat().ask(text, thread_id=thread)
+    """One chat turn: the coach routes it (or, with a model that calls tools, plans it) to a draft, advice, a
+    search or a check. A name that fits several people is asked back: answer with `coach ask "#ID"`."""
+    with err_console.status("The coach is working on it…", spinner="dots") as status:
+        turn = _coach().chat().ask(text, thread_id=thread, on_step=_stepper(status))
     if as_json:
-        emit({"reply": turn.reply, "intent": turn.intent,
+        emit({"reply": turn.reply, "intent": turn.intent, "steps": turn.steps, "note": turn.note,
+              "choices": [c.model_dump() for c in turn.choices], "results": turn.results,
               "draft": turn.draft.model_dump(mode="json") if turn.draft else None,
               "citations": [c.model_dump() for c in turn.citations]}, True)
     else:
-        console.print(Markdown(turn.reply))
+        _render_turn(turn)
+
+
+def _stepper(status):
+    """Show each step as it starts (in the spinner) and keep a line of it on stderr."""
+    def step(text: str) -> None:
+        status.update(text)
+        if text != "Thinking…":
+            err_console.print(f"[dim]· {text}[/]")
+    return step
+
+
+def _render_turn(turn) -> None:
+    """A chat turn on the terminal: the reply, and the draft's checks when the turn made one."""
+    console.print(Markdown(turn.reply))
+    if turn.draft is not None:
+        console.print(f"[dim]{turn.draft.channel} to {turn.draft.contact} (#{turn.draft.contact_id}) · "
+                      f"{turn.draft.goal} · score {turn.draft.score} · {turn.draft.how_made()}[/]")
+        failed = [c for c in turn.draft.checks if not c.passed]
+        console.print(f"[dim]{len(turn.draft.checks) - len(failed)} of {len(turn.draft.checks)} checks pass"
+                      + (": " + "; ".join(f"{c.name}: {c.detail}" for c in failed) if failed else "") + "[/]")
 
 
 @app.command()
 def chat(thread: str = typer.Option("", "--thread", help="Resume a conversation by id.")) -> None:
-    """Interactive chat (Ctrl-D to leave). Say 'make it shorter' or 'now as an email' to revise a draft."""
+    """Interactive chat (Ctrl-D to leave). Say 'make it shorter', 'friendlier', 'another one' or 'now as an
+    email' to revise a draft."""
     session = _coach().chat()
     thread = thread or f"cli-{uuid.uuid4().hex[:8]}"
     err_console.print(f"[dim]Conversation {thread}. Ctrl-D to leave.[/]")
@@ -149,7 +179,7 @@ def chat(thread: str = typer.Option("", "--thread", help="Resume a conversation 
             return
         if not text.strip():
             continue
-        with console.status("The coach is writing and checking…", spinner="dots"):
-            turn = session.ask(text, thread_id=thread)
+        with console.status("The coach is working on it…", spinner="dots") as status:
+            turn = session.ask(text, thread_id=thread, on_step=_stepper(status))
         console.print("[bold]coach>[/]")
-        console.print(Markdown(turn.reply))
+        _render_turn(turn)

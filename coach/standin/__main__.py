@@ -1,9 +1,11 @@
-"""Process mode: `python -m coach.standin --port 0 (--replies FILE.json | --echo)` for CLI subprocess tests."""
+"""Process mode: `python -m coach.standin --port 0 (--replies FILE.json | --echo | --responder MOD:FN)` for CLI
+subprocess tests."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import json
 import signal
 import sys
@@ -26,6 +28,16 @@ def _load_replies(path: str) -> list[Reply]:
     return [Reply.coerce(item) for item in items]
 
 
+def _load_responder(spec: str) -> Responder:
+    module, _, name = spec.partition(":")
+    if not module or not name:
+        raise SystemExit(f"--responder takes MODULE:FUNCTION, not {spec!r}.")
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError) as exc:
+        raise SystemExit(f"Cannot load the responder {spec!r}: {exc}.") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m coach.standin",
                                      description="An OpenAI-compatible stand-in model server on 127.0.0.1.")
@@ -36,10 +48,13 @@ def main(argv: list[str] | None = None) -> int:
                          help="JSON list of replies, used in order and cycled: strings, or objects with "
                               "text, tool_calls, status, error, delay, finish_reason, headers")
     answers.add_argument("--echo", action="store_true", help="answer with the last user message")
+    answers.add_argument("--responder", metavar="MODULE:FUNCTION",
+                         help="answer with FUNCTION(request) -> str or reply object, e.g. a test's scripted agent")
     parser.add_argument("--requests-log", metavar="FILE.jsonl", help="append every request body to this file")
     args = parser.parse_args(argv)
 
-    responder: Responder = Script(_load_replies(args.replies), cycle=True) if args.replies else echo
+    responder: Responder = Script(_load_replies(args.replies), cycle=True) if args.replies else \
+        _load_responder(args.responder) if args.responder else echo
 
     def stop(signum: int, frame: Any) -> None:
         raise _Stop

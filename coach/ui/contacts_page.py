@@ -50,7 +50,11 @@ def import_section(coach) -> None:
         own = state.own_coach()
         results = [import_upload(own, f, fmt) for f in files]
         if sample and any(report and report.created for _, report, _ in results):
-            state.use_workspace("own")
+            state.use_workspace("own")  # the page changes under the tabs: say what happened at the top
+            created = sum(report.created for _, report, _ in results if report)
+            st.session_state["flash"] = (f"Imported {created} contact{'s' if created != 1 else ''} into your own "
+                                         "network (shown now); the sample stays apart. The report is on the "
+                                         "Import tab.")
         state.after_write()
         st.session_state["import-results"] = results
         st.session_state["uploads"] = st.session_state.get("uploads", 0) + 1  # clears the uploader
@@ -99,9 +103,15 @@ def show_report(name: str, report: ImportReport | None, error: str | None) -> No
 
 
 # ------------------------------------------------------------------ due
-def draft_for(name: str, request: str) -> None:
-    """Hand a drafting request to the chat page."""
-    st.session_state["pending"] = request.format(name=name)
+def draft_for(contact_id: int, name: str, goal: str = "reconnect", channel: str = "linkedin-message") -> None:
+    """Hand a typed drafting request (this person, by id) to the chat page."""
+    from coach.chat import ChatAction
+    from coach.messages import DraftRequest
+    from coach.ui.cards import CHANNEL_LABELS
+
+    request = DraftRequest(contact_id=contact_id, goal=goal, channel=channel)
+    label = f"{CHANNEL_LABELS[channel]} to {name} (#{contact_id}): {goal.replace('-', ' ')}"
+    st.session_state["pending-action"] = ChatAction(kind="draft", request=request, label=label).model_dump(mode="json")
     st.switch_page(nav.page("chat"))
 
 
@@ -117,7 +127,7 @@ def due_section(coach) -> None:
         cols[1].caption(f"last contacted {d['last_contacted'] or 'never'}")
         cols[2].caption(f"due since {d['due_since']}")
         if cols[3].button("Draft a check-in", key=f"due-{d['id']}", icon=":material/edit:"):
-            draft_for(d["name"], "Write a LinkedIn message to {name} to reconnect")
+            draft_for(d["id"], d["name"])
 
 
 # ------------------------------------------------------------------ people

@@ -113,8 +113,11 @@ class Coach:
         return drafter.run(request)
 
     def check(self, text: str, channel: str, to: str | None = None, goal: str | None = None,
-              context: str = "") -> CheckReport:
-        """Check a message the user wrote; with `goal` (and their `context`) its substance is checked too."""
+              context: str = "", edited_from: str | None = None) -> CheckReport:
+        """Check a message the user wrote; with `goal` (and their `context`) its substance is checked too.
+
+        `edited_from` is the coach's draft the user edited: what the user typed into it is theirs to say, so
+        their own words count as grounds, like their request; the rest of the checks still apply."""
         from coach import checker
         from coach.composer import clean
         from coach.drafting import validate
@@ -122,9 +125,10 @@ class Coach:
         validate(goal or "referral", channel)
         contact = self.resolve(to) if to else None
         context = " ".join(context.split())
+        request = f"{context}\n{text}" if edited_from is not None else context
         grounds = checker.Grounds(contact=contact, profile=self.store.get_profile(),
                                   others=self.contacts() if contact else [], goal=goal or "", context=context,
-                                  request=context)
+                                  request=request)
         subject, body = clean(text)
         if channel == "email" and not subject and "\n" in text.strip():
             first, _, rest = text.strip().partition("\n")

@@ -88,7 +88,7 @@ class Assistant:
             "find" if log.results else "check" if check else "general"
         turn = Turn(reply=reply, intent=intent, draft=draft, advice=log.advice, results=log.results, check=check,
                     citations=(draft.citations if draft else log.advice.citations if log.advice else []),
-                    choices=log.choices if not draft else [], steps=log.steps, note=note)
+                    choices=log.choices if not draft else [], steps=log.steps, note=note, agent=True)
         update: dict[str, Any] = {"agent_messages": _trim(messages),
                                   "pending": {"agent": True, "choices": [c.model_dump() for c in log.choices]}
                                   if log.choices and not draft else None}

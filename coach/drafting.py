@@ -195,6 +195,10 @@ class Drafter:
             replies = self.model.bind(**self._kwargs(channel, 1, variant)).batch([messages] * self.n,
                                                                         config={"max_concurrency": self.n})
             out = [str(r.content) for r in replies]
+        elif self.tier == "embedded" and callable(getattr(self.model, "candidates", None)):
+            # the in-process model reads the prompt once and decodes every candidate together
+            out = self.model.candidates(messages, [self._kwargs(channel, i, variant) for i in range(self.n)],
+                                        on_token=self.on_token)
         else:
             for i in range(self.n):
                 kwargs = self._kwargs(channel, i, variant)
@@ -290,7 +294,7 @@ class Drafter:
     def _draft(self, state: DraftState, subject: str, body: str, report: CheckReport, path: str) -> Draft:
         req, contact = state["request"], state["contact"]
         return Draft(
-            contact=contact.name, contact_id=contact.id, goal=req.goal, channel=req.channel,
+            contact=contact.name, contact_id=contact.id, goal=req.goal, channel=req.channel, context=req.context,
             subject=subject, body=body, score=report.score, checks=report.checks,
             citations=state.get("citations", []), facts=_used_facts(state["facts"], body),
             model=self.model_name, prompt=self.prompt.ref, path=path, revisions=state.get("rounds", 0),

@@ -44,6 +44,7 @@ class Draft(BaseModel):
     contact_id: int | None = None
     goal: str
     channel: str
+    context: str = Field(default="", description="The user's own words the draft was asked with.")
     subject: str = ""
     body: str
     score: int
@@ -195,3 +196,5 @@ class Turn(BaseModel):
                                                                            "the ones to choose from.")
     steps: list[str] = Field(default_factory=list, description="What the coach did, in order (tool steps).")
     note: str = Field(default="", description="What the coach could not do as asked, and why.")
+    agent: bool = Field(default=False, description="Answered by the tool-calling agent (the reply is the model's "
+                                                   "words, with the checked draft in it).")

@@ -6,10 +6,12 @@ Everything the user or the model wrote goes through `escape` (literal text) or
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import streamlit as st
 
+from coach.chat import ChatAction
 from coach.domain import CHANNELS
 from coach.messages import Advice, CheckResult, Draft, Fact, Turn
 from coach.ui import nav
@@ -17,11 +19,15 @@ from coach.ui.state import escape
 
 CHANNEL_LABELS = {"linkedin-note": "LinkedIn connection note", "linkedin-message": "LinkedIn message",
                   "email": "Email"}
-# What the card's buttons say to the chat: the coach's router turns these into revisions of the last draft.
-REVISIONS = {"regenerate": "regenerate", "shorter": "make it shorter", "formal": "make it more formal"}
+# The card's revision buttons: each sends a typed action to the chat (nothing is re-read from words).
+REVISIONS = [  # (key, label, icon, action fields)
+    ("regen", "Regenerate", ":material/refresh:", {"regenerate": True}),
+    ("short", "Shorter", ":material/compress:", {"length": -1}),
+    ("long", "Longer", ":material/expand:", {"length": 1}),
+    ("formal", "More formal", ":material/work:", {"tone": 1}),
+    ("friendly", "Friendlier", ":material/sentiment_satisfied:", {"tone": -1}),
+]
 WARNINGS = ("outside the ideal range",)  # a passing check whose detail says this shows a warning badge
-SWITCH = {"linkedin-note": "switch it to a LinkedIn connection note",
-          "linkedin-message": "switch it to a LinkedIn message", "email": "switch it to an email"}
 
 
 def checks(results: list[CheckResult]) -> None:
@@ -46,8 +52,8 @@ def _source(fact: Fact) -> str:
         else fact.source
 
 
-def draft(d: Draft, key: str, on_say: Callable[[str], None] | None = None) -> None:
-    """The draft card; with `on_say`, the revision buttons send their request to the chat."""
+def draft(d: Draft, key: str, on_act: Callable[[ChatAction], None] | None = None) -> None:
+    """The draft card; with `on_act`, the revision buttons send a typed revision to the chat."""
     with st.container(border=True):
         st.markdown(f"**{CHANNEL_LABELS.get(d.channel, d.channel)}** to **{escape(d.contact)}** · "
                     f"{escape(d.goal)} · score **{d.score}**/100")
@@ -66,20 +72,18 @@ def draft(d: Draft, key: str, on_say: Callable[[str], None] | None = None) -> No
                     f"- {escape(c.title)} (`{c.source}`)" for c in d.citations))
             st.caption(f"Model {d.model} · prompt {d.prompt or '—'} · {d.latency_ms} ms · "
                        f"{d.candidates_passed_raw}/{d.candidates} candidates passed as written")
-        if on_say:
+        if on_act:
             edit(d, key)
             row = st.container(horizontal=True, vertical_alignment="bottom")
-            row.button("Regenerate", key=f"{key}-regen", icon=":material/refresh:",
-                       on_click=on_say, args=(REVISIONS["regenerate"],))
-            row.button("Shorter", key=f"{key}-short", icon=":material/compress:",
-                       on_click=on_say, args=(REVISIONS["shorter"],))
-            row.button("More formal", key=f"{key}-formal", icon=":material/work:",
-                       on_click=on_say, args=(REVISIONS["formal"],))
+            for name, label, icon, fields in REVISIONS:
+                row.button(label, key=f"{key}-{name}", icon=icon, on_click=on_act,
+                           args=(ChatAction(kind="revise", label=label, **fields),))
             others = [c for c in CHANNELS if c != d.channel]
             target = row.selectbox("Switch channel", others, key=f"{key}-channel", width=240,
                                    format_func=lambda c: CHANNEL_LABELS[c])
             row.button("Switch", key=f"{key}-switch", icon=":material/swap_horiz:",
-                       on_click=lambda: on_say(SWITCH[target]))
+                       on_click=lambda: on_act(ChatAction(kind="revise", channel=target,
+                                                          label=f"As a {CHANNEL_LABELS[target]}")))
 
 
 def count(text: str, limit: int | None, channel: str) -> None:
@@ -98,7 +102,8 @@ def edit(d: Draft, key: str) -> None:
         text = st.text_area("Your version", d.body, key=f"{key}-edit", height=140)
         count(text, d.limit, d.channel)
         if text.strip() and text.strip() != d.body.strip():
-            report = state.coach().check(text, d.channel, to=str(d.contact_id) if d.contact_id else None)
+            report = state.coach().check(text, d.channel, to=str(d.contact_id) if d.contact_id else None,
+                                         goal=d.goal, context=d.context, edited_from=d.body)
             st.markdown(f"Your version scores **{report.score}**/100")
             checks(report.checks)
             st.code(text, language=None, wrap_lines=True)
@@ -149,10 +154,28 @@ def advice(a: Advice) -> None:
                 st.markdown("  \n".join(f"- {escape(c.title)} (`{c.source}`)" for c in a.citations))
 
 
-def turn(t: Turn, key: str, on_say: Callable[[str], None] | None = None) -> None:
-    """An assistant turn from the chat: a draft card, advice, search results, a check, or plain text."""
+def turn(t: Turn, key: str, on_act: Callable[[ChatAction], None] | None = None) -> None:
+    """An assistant turn from the chat: what the coach did, then a draft card, advice, search results, a check,
+    people to choose from, or plain text."""
+    if t.steps:
+        st.caption(" → ".join(escape(s.rstrip("…")) for s in t.steps))
+    if t.note:
+        st.info(escape(t.note), icon=":material/info:")
+    if t.agent and (t.draft or t.advice or t.results):
+        said = re.sub(r"```.*?```", "", t.reply, flags=re.DOTALL).strip()  # the card below shows the draft
+        if said:
+            st.markdown(escape(said))
+    if t.choices:
+        st.markdown(escape(t.reply.split("\n")[0]))
+        row = st.container(horizontal=True)
+        for c in t.choices:  # the person is chosen by id, never by name again
+            row.button(c.label(), key=f"{key}-pick-{c.id}", icon=":material/person:",
+                       disabled=on_act is None, on_click=on_act,
+                       args=(ChatAction(kind="choose", contact_id=c.id, label=c.label()),))
+    if t.choices:
+        return
     if t.draft:
-        draft(t.draft, key, on_say)
+        draft(t.draft, key, on_act)
     elif t.advice:
         advice(t.advice)
     elif t.check:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from coach.chat import ChatAction
 from coach.messages import Turn
 from coach.ui import cards, first_run, state
 from coach.ui.state import escape
@@ -14,8 +15,13 @@ EXAMPLES = ("Write a LinkedIn note to Priya Raman to reconnect",
 
 
 def say(text: str) -> None:
-    """Queue a message for the chat (used by the draft card's buttons and by other pages)."""
+    """Queue a message in words for the chat (the "Try:" examples, a retry)."""
     st.session_state["pending"] = text
+
+
+def act(action: ChatAction) -> None:
+    """Queue a typed action for the chat: a draft request from a contact's page, a revision, a person chosen."""
+    st.session_state["pending-action"] = action.model_dump(mode="json")
 
 
 def render() -> None:
@@ -35,7 +41,9 @@ def render() -> None:
             if m["role"] == "user":
                 st.markdown(escape(m["content"]))
             else:
-                cards.turn(Turn.model_validate(m["turn"]), key=f"turn{i}", on_say=say if i == latest_draft else None)
+                turn = Turn.model_validate(m["turn"])
+                live = i == latest_draft or (i == len(messages) - 1 and bool(turn.choices))
+                cards.turn(turn, key=f"turn{i}", on_act=act if live else None)
     typed = st.chat_input("Ask for a draft, advice, or who you know…")
     failed = st.session_state.get("failed")
     if failed and not typed:
@@ -43,9 +51,16 @@ def render() -> None:
             st.markdown(escape(failed["text"]))
         with st.chat_message("assistant"):
             st.error(escape(failed["message"]), icon=":material/error:")
-            st.button("Retry", icon=":material/refresh:", on_click=say, args=(failed["text"],))
+            if failed.get("action"):
+                st.button("Retry", icon=":material/refresh:", on_click=act,
+                          args=(ChatAction.model_validate(failed["action"]),))
+            else:
+                st.button("Retry", icon=":material/refresh:", on_click=say, args=(failed["text"],))
+    action = st.session_state.pop("pending-action", None)
     text = typed or st.session_state.pop("pending", None)
-    if text:
+    if action and not typed:
+        ask(ChatAction.model_validate(action).label, messages, ChatAction.model_validate(action))
+    elif text:
         ask(text, messages)
     if messages and st.sidebar.button("New conversation", icon=":material/add_comment:"):
         st.session_state.pop("thread_id", None)
@@ -53,7 +68,8 @@ def render() -> None:
         st.rerun()
 
 
-def ask(text: str, messages: list[dict]) -> None:
+def ask(text: str, messages: list[dict], action: ChatAction | None = None) -> None:
+    """One turn, in words or as a typed action; the steps show while they run, then the answer as a card."""
     st.session_state.pop("failed", None)
     with st.chat_message("user"):
         st.markdown(escape(text))
@@ -66,14 +82,20 @@ def ask(text: str, messages: list[dict]) -> None:
             pieces.append(token)
             box.markdown(escape("".join(pieces)))
 
+        def on_step(step: str) -> None:
+            status.update(label=step)
+
         try:
-            turn = state.chat().ask(text, state.thread_id(), on_token=on_token)
+            chat = state.chat()
+            turn = chat.act(action, state.thread_id(), on_token=on_token, on_step=on_step) if action else \
+                chat.ask(text, state.thread_id(), on_token=on_token, on_step=on_step)
         except Exception as exc:
             message = state.error_message(exc)
             if message is None:
                 raise  # a bug: let Streamlit show it
             status.update(label="That did not work", state="error", expanded=False)
-            st.session_state["failed"] = {"text": text, "message": message}
+            st.session_state["failed"] = {"text": text, "message": message,
+                                          "action": action.model_dump(mode="json") if action else None}
             st.rerun()
         status.update(label="Done", state="complete", expanded=False)
     messages.append({"role": "user", "content": text})

@@ -55,7 +55,7 @@ def draft_row(c: Contact) -> None:
     if cols[2].button("Draft", key=f"draft-{c.id}", type="primary", icon=":material/edit:"):
         from coach.ui.contacts_page import draft_for
 
-        draft_for(c.name, f"Write a {CHANNEL_LABELS[channel]} to {{name}} ({goal.replace('-', ' ')})")
+        draft_for(c.id, c.name, goal, channel)  # by id: a namesake's page never drafts to this person
 
 
 def timeline(c: Contact) -> None:

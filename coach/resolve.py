@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from coach.domain import Contact
 from coach.messages import ContactChoice
-from coach.text import fold, has_word
+from coach.text import STOPWORDS, fold, has_word
 
 MIN_PART = 3  # a first or last name shorter than this ("Al", "Li") is too common a word to count alone
 # How a user qualifies a name when writing to the app: "Marcus Lee at Datadog", "Marcus Lee (Datadog)",
@@ -35,6 +35,8 @@ def qualifiers(contact: Contact) -> list[str]:
     """What tells this person apart from a namesake, folded: where they work, their title, where they live,
     their tags, their email domain."""
     out = [contact.company, contact.title, contact.location, *contact.tags]
+    out += [x.split()[0] for x in (contact.company, contact.location)  # "the Acme one"
+            if len(x.split()) > 1 and fold(x.split()[0]) not in STOPWORDS]
     for email in contact.emails:
         domain = email.rpartition("@")[2].split(".")[0]
         if domain not in ("gmail", "outlook", "hotmail", "yahoo", "icloud", "proton", "protonmail", "me"):

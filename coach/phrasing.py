@@ -137,6 +137,9 @@ def shared_phrase(text: str, contact: Contact) -> str | None:
     first = re.split(r"(?<=[.!?;])\s", text, maxsplit=1)[0].strip().rstrip(".!;,")
     if not first or len(first) > 140 or _kind_of(first)[0] not in ("together", "favour"):
         return None
+    if re.match(r"\w+ed\s+(?:me|us|him|her|them|my|our)\b", fold(first)):
+        return None  # a clause without its subject ('Walked me through…'), not a phrase: never 'our walked me…'
+
     said = second_person(first, names_of(contact))
     if not fold(said).startswith(DETERMINERS):
         said = "our " + said[:1].lower() + said[1:]

@@ -37,7 +37,11 @@ def clean_identity(value: Any) -> str:
     between two letters of a script that needs them (Persian, Devanagari, ...), never next to
     Latin letters or at an edge, where they only hide a difference.
     """
-    text = unicodedata.normalize("NFC", "" if value is None else str(value))
+    text = "" if value is None else str(value)
+    if (text.isprintable() and "  " not in text and text == text.strip()
+            and unicodedata.is_normalized("NFC", text)):
+        return text  # the common case, decided at C speed: no format, control or odd space characters
+    text = unicodedata.normalize("NFC", text)
     kept: list[str] = []
     for i, ch in enumerate(text):
         category = unicodedata.category(ch)

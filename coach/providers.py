@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -63,32 +65,57 @@ def smollm2_path() -> Path:
     return Path(str(ggufs[0]))
 
 
+@dataclass(frozen=True)
+class ChatProvider:
+    """One kind of chat model: how to build it, and what it can do (the coach's tier and agent follow these)."""
+
+    build: Callable[[str, Settings | None], BaseChatModel]
+    capable: bool  # writes and revises a whole message (else: composition from verified facts does the work)
+    tool_calling: bool  # can drive the coach's tools as an agent
+
+
+def _build_llamacpp(model: str, settings: Settings | None) -> BaseChatModel:
+    if model not in LLAMACPP_MODELS:
+        raise ConfigurationError(f"Unknown llamacpp model '{model}': the embedded model is llamacpp/smollm2.")
+    threads = settings.llm_threads if settings else (os.cpu_count() or 1)
+    return _llamacpp_model(str(smollm2_path()), threads)
+
+
+def _build_openai(model: str, settings: Settings | None) -> BaseChatModel:
+    base_url = settings.llm_base_url if settings else os.environ.get("COACH_LLM_BASE_URL")
+    key = settings.openai_api_key.get_secret_value() if settings and settings.openai_api_key else None
+    key = key or os.environ.get("OPENAI_API_KEY")
+    if not key:
+        if not base_url:
+            raise ConfigurationError(
+                "No OpenAI key: set OPENAI_API_KEY, or COACH_LLM_BASE_URL for a local server, "
+                "or use COACH_LLM=llamacpp/smollm2."
+            )
+        key = "not-needed"  # local OpenAI-compatible servers ignore the key
+    check_base_url(base_url)
+    return _openai_model(model, base_url, key)
+
+
+# The chat model providers, by the part of COACH_LLM before the slash.
+CHAT_REGISTRY: dict[str, ChatProvider] = {
+    "llamacpp": ChatProvider(_build_llamacpp, capable=False, tool_calling=False),
+    "openai": ChatProvider(_build_openai, capable=True, tool_calling=True),
+}
+
+
+def chat_provider(name: str) -> ChatProvider:
+    """The registry entry for a chat model name ("llamacpp/smollm2", "openai/<model>")."""
+    provider, _ = _split(name, "chat model", CHAT_PROVIDERS)
+    if provider not in CHAT_REGISTRY:
+        raise ConfigurationError(
+            f"Unknown chat model provider '{provider}' in '{name}': use one of {', '.join(CHAT_PROVIDERS)}."
+        )
+    return CHAT_REGISTRY[provider]
+
+
 def make_chat_model(name: str, settings: Settings | None = None) -> BaseChatModel:
     """Return the chat model called `name` ("llamacpp/smollm2" or "openai/<model>")."""
-    provider, model = _split(name, "chat model", CHAT_PROVIDERS)
-    if provider == "llamacpp":
-        if model not in LLAMACPP_MODELS:
-            raise ConfigurationError(
-                f"Unknown llamacpp model '{model}': the embedded model is llamacpp/smollm2."
-            )
-        threads = settings.llm_threads if settings else (os.cpu_count() or 1)
-        return _llamacpp_model(str(smollm2_path()), threads)
-    if provider == "openai":
-        base_url = settings.llm_base_url if settings else os.environ.get("COACH_LLM_BASE_URL")
-        key = settings.openai_api_key.get_secret_value() if settings and settings.openai_api_key else None
-        key = key or os.environ.get("OPENAI_API_KEY")
-        if not key:
-            if not base_url:
-                raise ConfigurationError(
-                    "No OpenAI key: set OPENAI_API_KEY, or COACH_LLM_BASE_URL for a local server, "
-                    "or use COACH_LLM=llamacpp/smollm2."
-                )
-            key = "not-needed"  # local OpenAI-compatible servers ignore the key
-        check_base_url(base_url)
-        return _openai_model(model, base_url, key)
-    raise ConfigurationError(
-        f"Unknown chat model provider '{provider}' in '{name}': use one of {', '.join(CHAT_PROVIDERS)}."
-    )
+    return chat_provider(name).build(name.partition("/")[2], settings)
 
 
 @lru_cache(maxsize=4)

@@ -142,14 +142,23 @@ class Settings(BaseSettings):
         """Whether the chat model is treated as one that can write, and revise, a whole message."""
         if self.llm_tier != "auto":
             return self.llm_tier == "capable"
-        return self.llm.split("/", 1)[0] == "openai"
+        return self._provider_can("capable")
 
     @property
     def tool_calling(self) -> bool:
         """Whether chat runs as a tool-calling agent (see `agent`)."""
         if self.agent != "auto":
             return self.agent == "on"
-        return self.llm.split("/", 1)[0] == "openai"
+        return self._provider_can("tool_calling")
+
+    def _provider_can(self, what: str) -> bool:
+        from coach.errors import ConfigurationError
+        from coach.providers import chat_provider
+
+        try:
+            return getattr(chat_provider(self.llm), what)
+        except ConfigurationError:
+            return False  # an unknown model name is reported where the model is made
 
     @property
     def note_limit(self) -> int:

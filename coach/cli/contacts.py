@@ -48,11 +48,12 @@ def _date(value: str | None, flag: str) -> dt.date | None:
 
 
 def _split_name(name: str) -> dict[str, str]:
+    from coach.domain import clean_identity
     from coach.importers.records import split_name
 
-    first, middle, last = split_name(name)
+    first, middle, last = split_name(clean_identity(name))
     if not first:
-        raise InputError("The name is empty: give --name 'First Last'.")
+        raise InputError("The name is empty once invisible characters are removed: give --name 'First Last'.")
     return {"first_name": first, "middle_name": middle, "last_name": last}
 
 
@@ -60,7 +61,7 @@ def _split_name(name: str) -> dict[str, str]:
 @app.command("import")
 def import_(
     path: Path = typer.Argument(..., help="A LinkedIn Connections.csv, Google Contacts CSV, .vcf, Markdown file or folder, or a coach export."),
-    fmt: str = typer.Option("auto", "--format", help="auto (detect from the content), linkedin, google, vcard, markdown or coach."),
+    fmt: str = typer.Option("auto", "--format", help="auto (detect from the content), linkedin, google, vcard, markdown, coach or json."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Import contacts; re-importing updates and never duplicates. One transaction: a failure writes nothing."""
@@ -75,6 +76,8 @@ def import_(
     def render(r) -> None:
         console.print(f"Imported [bold]{r.file}[/] ({r.format}): {r.created} created, {r.updated} updated, "
                       f"{r.unchanged} unchanged, {len(r.skipped)} row problem(s).")
+        if r.restored:
+            console.print(f"Restored {'; '.join(r.restored)}.")
         if r.skipped:
             table = Table("line", "problem")
             for s in r.skipped[:50]:
@@ -412,7 +415,9 @@ def profile_show(as_json: bool = typer.Option(False, "--json", help=JSON_HELP)) 
 # ------------------------------------------------------------------ export
 @app.command("export")
 def export(
-    fmt: str = typer.Option("csv", "--format", help="csv (lossless, re-importable) or vcard (address books)."),
+    fmt: str = typer.Option("csv", "--format", help="csv (lossless, re-importable, spreadsheet-safe), vcard "
+                                                     "(address books) or json (full backup: also your profile "
+                                                     "and tag cadences)."),
     out: Path | None = typer.Option(None, "--out", help="File to write (default: standard output)."),
 ) -> None:
     """Export every contact with notes and interactions; `coach import` reads the file back."""
@@ -420,26 +425,29 @@ def export(
     from coach.exporters import export as write
 
     if fmt not in FORMATS:
-        raise InputError(f"Unknown export format {fmt!r}: use csv or vcard.")
-    contacts = _store().all_contacts()
+        raise InputError(f"Unknown export format {fmt!r}: use {', '.join(FORMATS)}.")
+    store = _store()
+    contacts = store.all_contacts()
+    extras = {"profile": store.get_profile(), "tag_cadences": store.tag_cadences()}  # for the JSON backup
     if out is None:
-        write(contacts, sys.stdout, fmt)
+        write(contacts, sys.stdout, fmt, **extras)
         return
-    count = _write_export(contacts, out, fmt)
+    count = _write_export(contacts, out, fmt, extras=extras)
     print(f"Exported {count} contacts to {out.expanduser()}.", file=sys.stderr)
 
 
-def _write_export(contacts: list[Contact], out: Path, fmt: str = "csv", flag: str = "--out") -> int:
+def _write_export(contacts: list[Contact], out: Path, fmt: str = "csv", flag: str = "--out",
+                  extras: dict | None = None) -> int:
     """Write an export whole or not at all (a .part file renamed into place)."""
     from coach.exporters import export as write
 
     out = out.expanduser()
     if out.is_dir():
-        raise InputError(f"{out} is a folder: give a file name, for example {flag} contacts.{'vcf' if fmt == 'vcard' else 'csv'}.")
+        raise InputError(f"{out} is a folder: give a file name, for example {flag} contacts.{'vcf' if fmt == 'vcard' else fmt}.")
     tmp = out.with_name(out.name + ".part")
     try:
         with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            count = write(contacts, fh, fmt)
+            count = write(contacts, fh, fmt, **(extras or {}))
         tmp.replace(out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -24,6 +24,7 @@ from pydantic import BaseModel, Field
 
 from coach.errors import AmbiguousError, CoachError
 from coach.messages import Advice, ContactChoice, Draft, DraftRequest, Style, Turn
+from coach.prompts import load_data
 from coach.resolve import choice, pick
 from coach.router import Route, route
 
@@ -230,7 +231,8 @@ class Chat:
 
     def _drafted(self, request: DraftRequest, intent: str, state: ChatState) -> tuple[Turn, dict]:
         contact = self.coach.store.get_contact(request.contact_id)
-        self.step(f"Drafting a {request.channel} to {contact.name} and checking it…")
+        self.step(f"Drafting {load_data('goals')['channels'][request.channel]['named']} to {contact.name} "
+                  "and checking it…")
         draft = self.coach.draft_request(request, on_token=self._on_token)
         return (Turn(reply=draft_text(draft), intent=intent, draft=draft, citations=draft.citations),
                 {"last_request": request.model_dump(mode="json"), "last_draft": draft.model_dump(mode="json")})

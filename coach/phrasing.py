@@ -63,6 +63,8 @@ def request_sentence(context: str, goal: str, contact: Contact) -> str:
         if match:
             x = second_person(match.group("x"), names_of(contact))
             return ensure_period(_fill(rule["say"], x))
+    if re.match(data["instruction"], context, re.IGNORECASE):
+        return ""  # words meant for the coach ("draft a note to the best one"), never for the recipient
     said = second_person(context, names_of(contact))
     low = fold(said)
     if _noun_phrase(said):

@@ -117,6 +117,8 @@ AGAIN = re.compile(r"\b(regenerate|try again|another (?:version|one|draft)|redo|
 CONTEXT_START = re.compile(r"\s[—–-]+\s|:\s|;\s|[.?!]\s+|,\s*(?=(?:she|he|they|i|we|my|our)\b)|"
                            r"\b(?:about|regarding|because|since|re)\b\s*|\b(?:on|for) (?=(?:her|his|their|the|my)\b)",
                            re.IGNORECASE)
+INSTRUCTION = re.compile(r"^(?:please\s+|(?:can|could) you\s+|now\s+|then\s+)?(?:draft|write|compose|send|email|"
+                         r"message|dm|ping|reach out)\b", re.IGNORECASE)
 NOT_CONTEXT = re.compile(r"^(?:(?:a|an|the|my|please|to|and|for|by|via|as|on|in|it|them|her|him|linkedin|"
                          r"connection|note|message|email|e-?mail|dm|request|referral|reconnect|catch ?up|"
                          r"follow[- ]?up|thanks?|intro(?:duction)?|mentor(?:ship)?|congrats|now|something|short|"
@@ -133,6 +135,9 @@ def user_context(text: str, mention: str) -> str:
     if not m:
         return ""
     rest = text[m.end():].strip(" \t—–-:;,")
+    while INSTRUCTION.match(rest):  # "who do I know at Stripe? draft a note to the best one about X": X
+        m = CONTEXT_START.search(rest, 1)
+        rest = rest[m.end():].strip(" \t—–-:;,") if m else ""
     return "" if NOT_CONTEXT.match(rest) else rest
 
 

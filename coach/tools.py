@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 
 from coach.domain import CHANNELS, GOALS, Interaction
 from coach.messages import Advice, CheckReport, ContactChoice, Draft, DraftRequest, Style
+from coach.prompts import load_data
 from coach.resolve import choice, who
 
 if TYPE_CHECKING:
@@ -149,13 +150,14 @@ class Toolbox:
         self.step(f"Looking up your contacts: {query}…")
         hits = self.coach.synced_retriever().search(query, kind="contacts", k=max(limit, 8))
         named = [h for h in hits if h.metadata.get("mentioned")]
-        hits = (named or hits)[:limit]
-        people = []
-        for h in hits:
-            c = self.coach.store.get_contact(int(h.metadata.get("contact_id") or h.id))
-            people.append({"id": c.id, "name": c.name, "title": c.title, "company": c.company,
-                           "how_we_met": c.how_we_met, "last_contacted": str(c.last_contacted or "never")})
-        self.log.results.extend(h.model_dump(exclude={"metadata"}) for h in hits)
+        found = [(h, self.coach.store.get_contact(int(h.metadata.get("contact_id") or h.id))) for h in named or hits]
+        if named:  # everyone fits the words ("at Stripe"): the people you know best first
+            found.sort(key=lambda hc: -closeness(hc[1]))
+        found = found[:limit]
+        people = [{"id": c.id, "name": c.name, "title": c.title, "company": c.company, "how_we_met": c.how_we_met,
+                   "notes": len(c.notes), "interactions": len(c.interactions),
+                   "last_contacted": str(c.last_contacted or "never")} for _, c in found]
+        self.log.results.extend(h.model_dump(exclude={"metadata"}) for h, _ in found)
         return _json({"people": people} if people else {"people": [], "note": "Nobody in the contacts fits."})
 
     def resolve_person(self, name: str) -> str:
@@ -205,7 +207,8 @@ class Toolbox:
 
     def _drafted(self, request: DraftRequest) -> str:
         contact = self.coach.store.get_contact(request.contact_id)
-        self.step(f"Drafting a {request.channel} to {contact.name} and checking it…")
+        self.step(f"Drafting {load_data('goals')['channels'][request.channel]['named']} to {contact.name} "
+                  "and checking it…")
         draft = self.coach.draft_request(request, on_token=None)
         self.log.drafts.append(draft)
         self.log.last_request, self.log.last_draft = request, draft
@@ -251,6 +254,14 @@ class Toolbox:
         due = self.coach.store.due_contacts()[:limit]
         return _json({"due": [{"id": d["id"], "name": d["name"], "last_contacted": str(d.get("last_contacted")
                                                                                        or "never")} for d in due]})
+
+
+def closeness(contact) -> float:
+    """How well the user knows someone, from what they recorded: history, conversations, how recently."""
+    recent = 0.0
+    if contact.last_contacted:
+        recent = max(0.0, 1.0 - (dt.date.today() - contact.last_contacted).days / 730)
+    return (2.0 * bool(contact.how_we_met) + len(contact.notes) + 1.5 * len(contact.interactions) + 2.0 * recent)
 
 
 def _json(value: Any) -> str:

@@ -75,7 +75,7 @@ def test_a_multi_step_request_finds_people_and_drafts_one_checked_note_with_the_
     assert all(c.passed for c in turn.draft.checks if c.hard)
     assert turn.draft.text() in turn.reply and "Priya Raman" in turn.reply
     assert [r["title"] for r in turn.results] == ["Priya Raman"]
-    assert any("Stripe" in s for s in steps) and any(s.startswith("Drafting a linkedin-note to Priya") for s in steps)
+    assert any("Stripe" in s for s in steps) and any(s.startswith("Drafting a LinkedIn connection note to Priya") for s in steps)
     assert turn.steps == steps[1:]  # "Thinking…" is shown, the tool steps are kept on the turn
     # the tools went to the model with their pydantic schemas
     names = {t["function"]["name"] for t in model.bound_tools}

@@ -75,4 +75,4 @@ def test_coach_ask_in_a_shell_shows_the_people_and_one_checked_draft(standin, tm
     plain = subprocess.run([sys.executable, "-m", "coach", "ask", "make it shorter"], env=env, capture_output=True,
                            text=True, timeout=300)
     assert plain.returncode == 0, plain.stderr
-    assert "Drafting a linkedin-note to Priya Raman" in plain.stderr and "checks pass" in plain.stdout
+    assert "Drafting a LinkedIn connection note to Priya Raman" in plain.stderr and "checks pass" in plain.stdout

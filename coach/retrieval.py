@@ -10,9 +10,13 @@ rebuilt only when a collection's state token changes.
 
 from __future__ import annotations
 
+import base64
+import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -169,6 +173,50 @@ class _Table:
         return np.fromiter((keeps(m) for m in self.metas), dtype=bool, count=len(self.metas))
 
 
+class QueryVectors:
+    """Query embeddings kept on disk per embedding model, so that a query asked before (the drafter's guidance
+    queries, a repeated search) needs no embedding model in a fresh process. Newest last, at most LIMIT."""
+
+    LIMIT = 256
+
+    def __init__(self, path: Path, model_name: str):
+        self.path, self.model_name = path, model_name
+        self._vectors: dict[str, str] | None = None
+
+    def _load(self) -> dict[str, str]:
+        if self._vectors is None:
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+                kept = data.get(self.model_name, {}) if isinstance(data, dict) else {}
+                self._vectors = {str(k): str(v) for k, v in kept.items()} if isinstance(kept, dict) else {}
+            except (OSError, ValueError):
+                self._vectors = {}  # no cache yet, or an unreadable one: it is only a cache
+        return self._vectors
+
+    def get(self, query: str) -> list[float] | None:
+        packed = self._load().get(query)
+        if packed is None:
+            return None
+        try:
+            return np.frombuffer(base64.b64decode(packed), dtype=np.float64).tolist()
+        except ValueError:
+            return None
+
+    def put(self, query: str, vector: list[float]) -> None:
+        vectors = self._load()
+        vectors.pop(query, None)
+        vectors[query] = base64.b64encode(np.asarray(vector, dtype=np.float64).tobytes()).decode("ascii")
+        while len(vectors) > self.LIMIT:
+            vectors.pop(next(iter(vectors)))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(f".tmp{os.getpid()}")
+            tmp.write_text(json.dumps({self.model_name: vectors}), encoding="utf-8")
+            tmp.replace(self.path)  # atomic: another process reads the old file or the new one, never half
+        except OSError:
+            pass  # a read-only home still searches; it only embeds the query again next time
+
+
 class Retriever:
     """Search guidance and contacts: `search` (hybrid), `search_dense`, `search_bm25`."""
 
@@ -176,6 +224,7 @@ class Retriever:
         self.settings = settings
         self.index = index or Index(settings, embeddings)
         self._tables: dict[str, _Table] = {}
+        self.queries = QueryVectors(settings.home / "query-vectors.json", self.index.model_name)
         self._synced_revision: int | None = None
 
     # ------------------------------------------------------------- syncing
@@ -246,7 +295,7 @@ class Retriever:
             for mode in modes:
                 if mode == "dense":
                     if vector is None:
-                        vector = self.index.embeddings.embed_query(query)
+                        vector = self.query_vector(query)
                     ranking = self._dense(table, vector, mask)
                 else:
                     ranking = self._bm25(table, query, mask)

@@ -315,6 +315,14 @@ class Retriever:
         hits.sort(key=lambda h: h.score, reverse=True)
         return hits[:k]
 
+    def query_vector(self, query: str) -> list[float]:
+        """The query's embedding, from the on-disk cache when this embedding model has embedded it before."""
+        vector = self.queries.get(query)
+        if vector is None:
+            vector = self.index.embeddings.embed_query(query)
+            self.queries.put(query, vector)
+        return vector
+
     def _dense(self, table: _Table, vector: list[float], mask: np.ndarray | None) -> list[tuple[int, float]]:
         allowed = None if mask is None else [table.ids[i] for i in np.flatnonzero(mask)]
         n = min(DEPTH, len(table.ids) if allowed is None else len(allowed))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from coach.domain import Profile
 from coach.messages import RelatedContact
 from coach.relations import LABELS, SKIP_LEVEL, Person, ago, same_company
+from coach.resolve import narrow
 from coach.text import fold
 
 MAX_PEOPLE = 5
@@ -94,11 +95,20 @@ def named_people(text: str, people: list[Person], companies: set[str]) -> Mentio
     lowercase = text == text.lower()
     found = Mentions()
     taken: set[int] = set()
+    by_full: dict[str, list[Person]] = {}
     for p in sorted(people, key=lambda p: -len(p.contact.name)):
         full = _words(p.contact.name).strip()
-        if " " in full and f" {full} " in folded and id(p) not in taken:
-            found.named.append(p)
-            taken.add(id(p))
+        if " " in full and f" {full} " in folded:
+            by_full.setdefault(full, []).append(p)
+    for group in by_full.values():
+        if len(group) > 1:  # namesakes: what the words add ("at Datadog") picks one, else nobody is guessed
+            picked = narrow([g.contact for g in group], text)
+            group = [g for g in group if any(g.contact is c for c in picked)]
+        if len(group) == 1:
+            found.named.append(group[0])
+        else:
+            found.ambiguous[group[0].contact.name] = group
+        taken.update(id(g) for g in group)
     by_part: dict[str, list[Person]] = {}
     for p in people:
         for part in (p.contact.first_name, p.contact.last_name):

@@ -168,3 +168,13 @@ def test_the_users_own_edit_and_request_count_as_grounds():
     own = coach.check(edited, "linkedin-message", to="Priya Raman", goal="informational-interview",
                       context="the Connect team", edited_from="Hi Priya, …")
     assert next(c for c in own.checks if c.name == "grounding").passed
+
+
+def test_advice_that_names_a_shared_name_drafts_to_nobody_until_told_which():
+    coach, acme, datadog = make_namesakes(ScriptedChatModel(responder=lambda m: ""))
+    unsure = coach.advise("I asked Marcus Lee for a referral two weeks ago and he never replied. Should I chase him?")
+    assert unsure.script_kind == "neutral" and unsure.script_contact_id is None
+    assert "Several of your contacts are called Marcus Lee" in unsure.note
+    sure = coach.advise("I asked Marcus Lee at Datadog for a referral two weeks ago and he never replied. "
+                        "Should I chase him?")
+    assert sure.script_kind == "draft" and sure.script_contact_id == datadog.id

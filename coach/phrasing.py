@@ -256,8 +256,15 @@ def register(text: str, tone: int) -> str:
         plain, target = row[0], row[column]
         if plain == target:
             continue
-        text = re.sub(r"(?<![A-Za-z'])" + re.escape(plain),
-                      lambda m, t=target: t if m.group(0)[0].isupper() == t[0].isupper() or not t[0].isalpha()
-                      else (t[0].upper() + t[1:] if m.group(0)[0].isupper() else t[0].lower() + t[1:]),
-                      text)
+        head = f"[{plain[0].upper()}{plain[0].lower()}]" if plain[0].isalpha() and not plain.startswith("I ") \
+            else re.escape(plain[0])  # "It was…" also as "it was…" after "Hi Priya,"; "I am" stays "I"
+        text = re.sub(r"(?<![A-Za-z'])" + head + re.escape(plain[1:]),
+                      lambda m, t=target: _same_case(t, m.group(0)), text)
     return text
+
+
+def _same_case(new: str, old: str) -> str:
+    """`new` with the case of `old`'s first letter (the pronoun "I" stays upper case)."""
+    if not new[:1].isalpha() or new.startswith(("I ", "I'")):
+        return new
+    return (new[0].upper() if old[:1].isupper() else new[0].lower()) + new[1:]

@@ -6,6 +6,11 @@ what was embedded, so only new or changed items are embedded again and
 records that disappeared are deleted. Each collection's metadata records the
 last synced store revision, the corpus stamp, the embedding model and a state
 token that changes whenever the collection does (the retriever watches it).
+
+Every Chroma call goes through `IndexLock` (coach/chroma.py): one writer at a
+time across processes, and no process reading files another is writing. Damaged
+index files surface as `IndexDamagedError`, which names the one command that
+recreates them (`coach index --rebuild`, which deletes the damaged files itself).
 """
 
 from __future__ import annotations
@@ -14,13 +19,21 @@ import hashlib
 import json
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from coach.chroma import make_chroma_client
-from coach.errors import InputError, ProviderError
+from coach.chroma import (
+    IndexDamagedError,
+    damaged_database,
+    damaged_files,
+    index_lock,
+    make_chroma_client,
+    say_on_stderr,
+)
+from coach.errors import CoachError, InputError, ProviderError
 from coach.knowledge import chunk_corpus, corpus_stamp, load_corpus
 from coach.text import fold
 
@@ -35,8 +48,27 @@ CONTACTS = "contacts"
 COLLECTIONS = (GUIDANCE, CONTACTS)
 EMBED_BATCH = 128
 MAX_INTERACTIONS = 5
+PROBE_DISTANCE = 0.02  # cosine distance under which a stored item's own text finds it again
 
 Progress = Callable[..., None]  # advance(n=1, total=None), as yielded by coach.cli.common.progress
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether a Chroma failure means damaged index files (not a bug of ours, not a lost connection)."""
+    if isinstance(exc, CoachError):
+        return False
+    name = type(exc).__name__
+    text = str(exc).lower()
+    return (name in {"InternalError", "PanicException", "DatabaseError"} or "malformed" in text
+            or "not a database" in text or "hnsw" in text or "segment" in text)
+
+
+def damage_reason(exc: BaseException) -> str:
+    """The useful part of a Chroma error message, on one line."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    for marker in ("error returned from database: ", "Error executing plan: "):
+        text = text.split(marker, 1)[-1]
+    return text[:160]
 
 
 class SyncStats(BaseModel):
@@ -95,15 +127,44 @@ class Index:
     """The Chroma collections, kept in sync with the corpus and the store."""
 
     def __init__(self, settings: Settings, embeddings: Embeddings | None = None,
-                 client: Any = None, model_name: str | None = None):
+                 client: Any = None, model_name: str | None = None,
+                 on_wait: Callable[[str], None] | None = None):
         self.settings = settings
         self._embeddings = embeddings
         self.model_name = model_name or (
             settings.embeddings if embeddings is None else type(embeddings).__name__
         )
-        self.client = client if client is not None else make_chroma_client(settings)
+        self._client = client
+        self.lock = index_lock(settings)
+        self.on_wait = on_wait or say_on_stderr
+        self.where = settings.chroma_url or str(settings.chroma_path)
 
     # ------------------------------------------------------------ plumbing
+    @property
+    def client(self) -> Any:
+        """The Chroma client; a fresh one after another process changed the files (see IndexLock)."""
+        return self._client if self._client is not None else make_chroma_client(self.settings)
+
+    @contextmanager
+    def using(self, write: bool = False) -> Iterator[None]:
+        """Hold the index for Chroma calls; damaged files become one IndexDamagedError sentence."""
+        with self.lock.access():
+            try:
+                yield
+            except Exception as exc:
+                if is_damage(exc):
+                    raise IndexDamagedError(self.where, damage_reason(exc)) from exc
+                raise
+            finally:
+                if write:
+                    self.lock.changed()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """One writer at a time across processes; a second one waits, then finds the work done."""
+        with self.lock.writing(self.on_wait):
+            yield
+
     @property
     def embeddings(self) -> Embeddings:
         if self._embeddings is None:
@@ -116,9 +177,12 @@ class Index:
         if name not in COLLECTIONS:
             raise InputError(f"Unknown index collection '{name}': use one of {', '.join(COLLECTIONS)}.")
         try:
-            return self.client.get_or_create_collection(
-                name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
-            )
+            with self.using():
+                return self.client.get_or_create_collection(
+                    name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
+                )
+        except CoachError:
+            raise
         except Exception as exc:
             if "Could not connect" in str(exc) or "Connect" in type(exc).__name__:
                 raise ProviderError(
@@ -134,40 +198,102 @@ class Index:
     def _write_state(self, collection: Any, **values: Any) -> None:
         state = {**self.state(collection.name), **values, "token": uuid.uuid4().hex,
                  "embeddings": self.model_name}
-        collection.modify(metadata={f"coach_{k}": v for k, v in state.items() if v is not None})
+        with self.using(write=True):
+            collection.modify(metadata={f"coach_{k}": v for k, v in state.items() if v is not None})
 
     def token(self, name: str, collection: Any = None) -> str:
         return str(self.state(name, collection).get("token", ""))
 
     def count(self, name: str) -> int:
-        return self.collection(name).count()
+        with self.using():
+            return self.collection(name).count()
+
+    def query(self, name: str, vector: list[float], n: int, ids: list[str] | None = None) -> dict[str, Any]:
+        """The `n` nearest items of a collection (ids and cosine distances), optionally among `ids`."""
+        with self.using():
+            return self.collection(name).query(
+                query_embeddings=[vector], n_results=n, ids=ids, include=["distances"],
+            )
 
     def load(self, name: str) -> tuple[list[str], list[str], list[dict[str, Any]]]:
         """All ids, documents and metadatas of a collection (for the lexical side)."""
-        col = self.collection(name)
         ids: list[str] = []
         docs: list[str] = []
         metas: list[dict[str, Any]] = []
         step = max(1000, self._max_batch())
         offset = 0
-        while True:
-            page = col.get(include=["documents", "metadatas"], limit=step, offset=offset)
-            ids += page["ids"]
-            docs += page["documents"] or []
-            metas += [dict(m or {}) for m in (page["metadatas"] or [])]
-            if len(page["ids"]) < step:
-                return ids, docs, metas
-            offset += step
+        with self.using():  # one consistent read: no writer between the pages
+            col = self.collection(name)
+            while True:
+                page = col.get(include=["documents", "metadatas"], limit=step, offset=offset)
+                ids += page["ids"]
+                docs += page["documents"] or []
+                metas += [dict(m or {}) for m in (page["metadatas"] or [])]
+                if len(page["ids"]) < step:
+                    return ids, docs, metas
+                offset += step
 
     def _max_batch(self) -> int:
         try:
-            return int(self.client.get_max_batch_size())
+            with self.using():
+                return int(self.client.get_max_batch_size())
+        except CoachError:
+            raise
         except Exception:
             return 1000
 
     def drop(self, name: str) -> None:
-        if name in {c.name if hasattr(c, "name") else c for c in self.client.list_collections()}:
-            self.client.delete_collection(name)
+        with self.writing(), self.using(write=True):
+            if name in {c.name if hasattr(c, "name") else c for c in self.client.list_collections()}:
+                self.client.delete_collection(name)
+
+    # ----------------------------------------------------------- integrity
+    def verify(self, store: Any = None, probes: int = 6) -> str:
+        """Check the index for `coach doctor`: sound files, counts that match their sources, and real
+        queries that find stored items again. Returns one line; raises IndexDamagedError."""
+        path = self.lock.chroma_path
+        with self.using():
+            if path is not None:
+                problems = damaged_files(path) + [p for p in [damaged_database(path)] if p]
+                if problems:
+                    raise IndexDamagedError(path, "; ".join(problems[:2]))
+            existing = {c.name if hasattr(c, "name") else str(c) for c in self.client.list_collections()}
+            found: list[str] = []
+            for name in COLLECTIONS:
+                if name not in existing:
+                    found.append(f"no {name} yet")
+                    continue
+                found.append(self._verify_collection(name, store, probes))
+        return "; ".join(found)
+
+    def _verify_collection(self, name: str, store: Any, probes: int) -> str:
+        col = self.collection(name)
+        state = self.state(name, col)
+        ids = self._hashes(name)[0]
+        count = col.count()
+        if count != len(ids):
+            raise IndexDamagedError(self.where, f"{name} counts {count} items but lists {len(ids)}")
+        label = "guidance sections" if name == GUIDANCE else "contacts"
+        expected, source = None, ""
+        if name == GUIDANCE and state.get("stamp") == corpus_stamp(self.settings.knowledge_dir):
+            expected, source = len(chunk_corpus(load_corpus(self.settings.knowledge_dir))), "knowledge/"
+        elif name == CONTACTS and store is not None and self.contacts_revision() == int(store.revision()):
+            expected, source = len(store.list_contacts()), "the store"
+        if expected is not None and expected != count:
+            raise IndexDamagedError(self.where, f"it holds {count} {label} where {source} has {expected}")
+        line = f"{count} {label}" + (f" (as in {source})" if source else " (out of date: the next search syncs them)")
+        if not ids or state.get("embeddings") not in (None, self.model_name):
+            return line
+        picked = sorted({ids[round(k * (len(ids) - 1) / max(probes - 1, 1))] for k in range(probes)})
+        docs = col.get(ids=picked, include=["documents"])
+        vectors = self.embeddings.embed_documents([d or "" for d in docs["documents"]])
+        result = col.query(query_embeddings=vectors, n_results=1, include=["distances"])
+        lost = [i for i, got, dist in zip(docs["ids"], result["ids"], result["distances"], strict=True)
+                if not got or dist[0] > PROBE_DISTANCE]
+        if lost:
+            raise IndexDamagedError(
+                self.where, f"searching {name} for {len(picked)} stored items missed {len(lost)}, e.g. id {lost[0]}")
+        return f"{line}, {len(picked)} found again by a real query"
 
     # ---------------------------------------------------------------- sync
     def _sync(self, name: str, items: Sequence[tuple[str, str, dict[str, Any]]],
@@ -175,8 +301,7 @@ class Index:
         start = time.perf_counter()
         if self.state(name).get("embeddings") not in (None, self.model_name):
             self.drop(name)  # vectors from another model cannot be mixed with ours
-        col = self.collection(name)
-        existing = dict(zip(*self._hashes(col), strict=True))
+        existing = dict(zip(*self._hashes(name), strict=True))
         wanted = {}
         for item_id, document, metadata in items:
             wanted[item_id] = (document, {**metadata, "hash": _digest(document, metadata)})
@@ -192,37 +317,44 @@ class Index:
                 vectors = self.embeddings.embed_documents(docs)
             except Exception as exc:
                 raise ProviderError(f"The embedding model failed while indexing {name} ({exc}); run `coach doctor`.") from exc
-            col.upsert(ids=batch, documents=docs, embeddings=vectors,
-                       metadatas=[wanted[i][1] for i in batch])
+            with self.using(write=True):  # readers wait for one batch at most, never for the whole sync
+                self.collection(name).upsert(ids=batch, documents=docs, embeddings=vectors,
+                                             metadatas=[wanted[i][1] for i in batch])
             if progress:
                 progress(len(batch))
         for batch in _batches(removed, self._max_batch()):
-            col.delete(ids=batch)
+            with self.using(write=True):
+                self.collection(name).delete(ids=batch)
         if changed or removed or any(self.state(name).get(k) != v for k, v in state.items()):
-            self._write_state(col, **state)
+            self._write_state(self.collection(name), **state)
         return SyncStats(collection=name, total=len(wanted), embedded=len(changed), removed=len(removed),
                          unchanged=len(wanted) - len(changed), seconds=round(time.perf_counter() - start, 3))
 
-    def _hashes(self, col: Any) -> tuple[list[str], list[str]]:
+    def _hashes(self, name: str) -> tuple[list[str], list[str]]:
         ids: list[str] = []
         hashes: list[str] = []
         step, offset = max(1000, self._max_batch()), 0
-        while True:
-            page = col.get(include=["metadatas"], limit=step, offset=offset)
-            ids += page["ids"]
-            hashes += [str((m or {}).get("hash", "")) for m in page["metadatas"] or []]
-            if len(page["ids"]) < step:
-                return ids, hashes
-            offset += step
+        with self.using():
+            col = self.collection(name)
+            while True:
+                page = col.get(include=["metadatas"], limit=step, offset=offset)
+                ids += page["ids"]
+                hashes += [str((m or {}).get("hash", "")) for m in page["metadatas"] or []]
+                if len(page["ids"]) < step:
+                    return ids, hashes
+                offset += step
 
     def sync_guidance(self, progress: Progress | None = None, force: bool = False) -> SyncStats:
         """Embed new or changed article sections, delete removed ones."""
         stamp = corpus_stamp(self.settings.knowledge_dir)
         if not force and self.state(GUIDANCE).get("stamp") == stamp:
             return SyncStats(collection=GUIDANCE, total=self.count(GUIDANCE), skipped=True)
-        chunks = chunk_corpus(load_corpus(self.settings.knowledge_dir))
-        items = [(c.id, c.document, {k: v for k, v in c.metadata().items() if k != "hash"}) for c in chunks]
-        return self._sync(GUIDANCE, items, progress, stamp=stamp)
+        with self.writing():
+            if not force and self.state(GUIDANCE).get("stamp") == stamp:  # done by the process we waited for
+                return SyncStats(collection=GUIDANCE, total=self.count(GUIDANCE), skipped=True)
+            chunks = chunk_corpus(load_corpus(self.settings.knowledge_dir))
+            items = [(c.id, c.document, {k: v for k, v in c.metadata().items() if k != "hash"}) for c in chunks]
+            return self._sync(GUIDANCE, items, progress, stamp=stamp)
 
     def sync_contacts(self, contacts: Iterable[Contact], revision: int | None = None,
                       progress: Progress | None = None) -> SyncStats:
@@ -232,7 +364,8 @@ class Index:
             if contact.id is None:
                 raise InputError(f"Contact '{contact.name}' has no id; save it in the store before indexing it.")
             items.append((str(contact.id), contact_document(contact), contact_metadata(contact)))
-        return self._sync(CONTACTS, items, progress, revision=revision)
+        with self.writing():
+            return self._sync(CONTACTS, items, progress, revision=revision)
 
     def contacts_revision(self) -> int | None:
         value = self.state(CONTACTS).get("revision")
@@ -243,17 +376,29 @@ class Index:
         revision = int(store.revision())
         if not force and self.contacts_revision() == revision:
             return SyncStats(collection=CONTACTS, total=self.count(CONTACTS), skipped=True)
-        return self.sync_contacts(store.all_contacts(), revision, progress)
+        with self.writing():
+            revision = int(store.revision())
+            if not force and self.contacts_revision() == revision:  # done by the process we waited for
+                return SyncStats(collection=CONTACTS, total=self.count(CONTACTS), skipped=True)
+            return self.sync_contacts(store.all_contacts(), revision, progress)
 
     def rebuild(self, contacts: Iterable[Contact] | None = None, revision: int | None = None,
                 progress: Progress | None = None) -> tuple[SyncStats, SyncStats | None]:
-        """Drop both collections and index everything again."""
-        self.drop(GUIDANCE)
-        if contacts is not None:
-            self.drop(CONTACTS)
-        guidance = self.sync_guidance(progress, force=True)
-        people = self.sync_contacts(contacts, revision, progress) if contacts is not None else None
-        return guidance, people
+        """Drop both collections and index everything again.
+
+        Local index files are deleted outright (they are derived), so a rebuild works even when
+        Chroma cannot open them; the store lives elsewhere and is never touched.
+        """
+        with self.writing():
+            if contacts is not None and self.lock.chroma_path is not None:
+                self.lock.wipe()
+            else:
+                self.drop(GUIDANCE)
+                if contacts is not None:
+                    self.drop(CONTACTS)
+            guidance = self.sync_guidance(progress, force=True)
+            people = self.sync_contacts(contacts, revision, progress) if contacts is not None else None
+            return guidance, people
 
 
 def _batches(items: list[str], size: int) -> Iterable[list[str]]:

@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 
 from coach.cli import app
-from coach.cli.common import JSON_HELP, console, emit, progress, settings
+from coach.cli.common import JSON_HELP, console, emit, err_console, progress, settings
 from coach.errors import InputError
 
 KINDS = ("guidance", "contacts", "all")
@@ -27,20 +27,28 @@ def index_command(
     rebuild: bool = typer.Option(False, "--rebuild", help="Drop the index and recreate it from the store and knowledge/."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
-    """Build or update the search index; only new or changed items are embedded again."""
-    from coach.index import Index
+    """Build or update the search index; only new or changed items are embedded again.
+
+    A damaged index is rebuilt (its files are derived from the store and knowledge/, which stay untouched).
+    """
+    from coach.index import Index, IndexDamagedError
 
     start = time.perf_counter()
     cfg = settings()
     index = Index(cfg)
     store = _store()
     with progress("Indexing", None, enabled=not as_json) as advance:
+        if not rebuild:
+            try:
+                guidance = index.sync_guidance(advance)
+                contacts = index.sync_store(store, advance)
+            except IndexDamagedError as exc:
+                err_console.print(f"The search index at {exc.where} is damaged ({exc.reason}); "
+                                  "rebuilding it from your contacts and knowledge/.", highlight=False, markup=False)
+                rebuild = True
         if rebuild:
             revision = store.revision()
             guidance, contacts = index.rebuild(store.all_contacts(), revision, advance)
-        else:
-            guidance = index.sync_guidance(advance)
-            contacts = index.sync_store(store, advance)
     report = {
         "guidance_chunks": guidance.total,
         "contacts": contacts.total if contacts else 0,

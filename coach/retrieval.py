@@ -326,9 +326,7 @@ class Retriever:
     def _dense(self, table: _Table, vector: list[float], mask: np.ndarray | None) -> list[tuple[int, float]]:
         allowed = None if mask is None else [table.ids[i] for i in np.flatnonzero(mask)]
         n = min(DEPTH, len(table.ids) if allowed is None else len(allowed))
-        result = table.collection.query(
-            query_embeddings=[vector], n_results=n, ids=allowed, include=["distances"],
-        )
+        result = self.index.query(table.collection.name, vector, n, allowed)  # under the index lock
         return [(table.position[i], 1.0 - float(d))
                 for i, d in zip(result["ids"][0], result["distances"][0], strict=True) if i in table.position]
 

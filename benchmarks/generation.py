@@ -4,8 +4,11 @@
 (messages, sampling arguments, tokens generated, seconds inside the model).
 `RawLlama` replays those calls on a plain `llama_cpp.Llama` loaded from the
 same GGUF with the same n_ctx and threads: the same chat-templated prompt,
-and exactly as many sampled tokens as the pipeline got back. The ratio of the
-two is the pipeline's overhead (graph, store, retrieval, checker, adapter).
+and exactly as many sampled tokens as the pipeline got back, one call after
+another (`replay`), and the limit (`floor`): the prompt read once and every
+candidate's tokens decoded together, one batch per step, in a plain
+multi-sequence context written here from llama.cpp's own API (not the
+coach's adapter, which it judges).
 """
 
 from __future__ import annotations
@@ -53,7 +56,22 @@ class CountingModel:
             yield chunk
         self.calls.append(Call(list(messages), dict(kwargs), 0, pieces, time.perf_counter() - start))
 
+    def _candidates(self, messages: Any, params: list[dict[str, Any]], on_token: Any = None) -> list[str]:
+        """Several candidates at once (the embedded model's batch): one Call per candidate, the time shared."""
+        start = time.perf_counter()
+        out = self.inner.candidates(messages, params, on_token=on_token)
+        share = (time.perf_counter() - start) / max(1, len(out))
+        count = getattr(getattr(self.inner, "_llama", None), "tokenize", None)
+        for kwargs, text in zip(params, out, strict=True):
+            tokens = len(count(text.encode("utf-8"), add_bos=False)) if count else len(text.split())
+            self.calls.append(Call(list(messages), dict(kwargs), 0, max(1, tokens), share))
+        return out
+
     def __getattr__(self, name: str) -> Any:
+        if name == "candidates":  # offered only when the model has it, as the drafter asks
+            if callable(getattr(self.inner, "candidates", None)):
+                return self._candidates
+            raise AttributeError(name)
         return getattr(self.inner, name)
 
     def take(self) -> list[Call]:
@@ -98,6 +116,52 @@ class RawLlama:
                     break
             total += time.perf_counter() - start
         return total, prompt_tokens
+
+    def floor(self, calls: list[Call]) -> float:
+        """Seconds for the limit of one draft: the prompt read once (after the same prefix as the last draft's,
+        as the coach's cache has it), then every candidate's tokens decoded together, one batch per step,
+        each sequence for exactly as many tokens as its candidate had (which token is fed does not change the cost,
+        so a fixed one is; sampling is the caller's part)."""
+        import llama_cpp
+        from llama_cpp import _internals
+
+        if not calls:
+            return 0.0
+        n = len(calls)
+        if getattr(self, "_ctx", None) is None or self._seqs < n:
+            params = type(self.llm.context_params).from_buffer_copy(self.llm.context_params)
+            params.n_seq_max, params.kv_unified = max(n, 4), True
+            self._ctx = _internals.LlamaContext(model=self.llm._model, params=params, verbose=False)
+            self._batch = _internals.LlamaBatch(n_tokens=max(params.n_batch, n), embd=0, n_seq_max=1,
+                                                verbose=False)
+            self._seqs, self._last = params.n_seq_max, []
+        ctx, batch, mem = self._ctx, self._batch, self._ctx.memory
+        prompt = self.tokens(calls[0].messages)
+        keep = 0
+        while keep < min(len(prompt) - 1, len(self._last)) and prompt[keep] == self._last[keep]:
+            keep += 1
+        start = time.perf_counter()
+        for seq in range(self._seqs):
+            llama_cpp.llama_memory_seq_rm(mem, seq, keep if seq == 0 else -1, -1)
+        step = self.llm.context_params.n_batch
+        for at in range(keep, len(prompt), step):
+            batch.set_batch(prompt[at:at + step], n_past=at, logits_all=False)
+            ctx.decode(batch)
+        for seq in range(1, n):
+            llama_cpp.llama_memory_seq_cp(mem, 0, seq, -1, -1)
+        want = [c.output_tokens for c in calls]
+        for k in range(1, max(want)):  # the first token of each comes from the prompt's logits
+            live = [seq for seq in range(n) if want[seq] > k]
+            for i, seq in enumerate(live):
+                b = batch.batch
+                b.token[i], b.pos[i], b.n_seq_id[i], b.seq_id[i][0], b.logits[i] = (
+                    self.llm.token_bos(), len(prompt) + k - 1, 1, seq, True)
+            batch.batch.n_tokens = len(live)
+            ctx.decode(batch)
+            for i in range(len(live)):  # read each sequence's logits, as picking a token would
+                llama_cpp.llama_get_logits_ith(ctx.ctx, i)
+        self._last = prompt
+        return time.perf_counter() - start
 
     def decode_only(self, n_tokens: int) -> float:
         """Seconds to sample `n_tokens` after a one-token prompt: pure decoding, no prompt to evaluate."""

@@ -32,6 +32,7 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from pydantic import PrivateAttr
 
 _ROLES = {"system": "system", "human": "user", "ai": "assistant", "tool": "tool"}
+ALIGN = 32  # prompt chunk (tokens) of the multi-sequence context; see _Together.read
 
 
 def _to_llama(messages: list[BaseMessage]) -> list[dict[str, str]]:
@@ -227,14 +228,16 @@ class _Together:
             if a != b:
                 break
             keep += 1
-        keep = min(keep, len(prompt) - 1)  # the last prompt token is always decoded: its logits are needed
+        # Decode from a chunk boundary, in chunks of ALIGN: a token's cache entry then always comes from the same
+        # batch of the same tokens, whatever the previous prompt was, so the same request samples the same way.
+        keep = min(keep, len(prompt) - 1) // ALIGN * ALIGN  # the last prompt token always: its logits are needed
         for seq in range(1, self.seqs):
             llama_cpp.llama_memory_seq_rm(mem, seq, -1, -1)
         if not llama_cpp.llama_memory_seq_rm(mem, 0, keep, -1):
             llama_cpp.llama_memory_clear(mem, True)
             keep = 0
         self.cached = []  # until the prompt is read whole (a failed decode leaves nothing to trust)
-        step, last = self.llama.context_params.n_batch, 0
+        step, last = ALIGN, 0
         for start in range(keep, len(prompt), step):
             chunk = prompt[start:start + step]
             self.batch.reset()

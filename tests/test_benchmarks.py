@@ -9,7 +9,7 @@ import pytest
 from benchmarks.data import contact_queries, generate_contacts, write_coach_csv, write_linkedin_csv
 
 DESIGN_FIELDS = ("n_contacts", "index_per_s", "baseline_index_per_s", "search_p50_ms", "baseline_search_p50_ms",
-                 "draft_p50_ms", "raw_generation_p50_ms", "peak_rss_mb")
+                 "draft_p50_ms", "raw_generation_p50_ms", "peak_rss_mb", "generation_floor_ms", "first_token_ms")
 
 
 def test_the_generator_is_deterministic_and_realistic():
@@ -53,6 +53,10 @@ def test_tiny_run_writes_json_markdown_and_plot(tmp_path):
     assert top["reindex_touched_embedded"] == 1, "only the contact that changed is embedded again"
     assert result["machine"]["cpu_count"] >= 1 and result["machine"]["load_average_end"]
     assert set(result["targets"]) >= {"index_at_least_baseline", "draft_overhead_at_most_1_5x"}
+    assert "draft_cold_ms" in result, "a whole `coach draft` process is measured (not with --tiny's fake vectors)"
+    assert result["first_token_ms"] <= result["draft_p50_ms"] * 2, "the first token comes during the draft"
+    assert {"draft_p50_at_most_2_5s", "draft_cold_at_most_2s"} <= set(result["targets"])
     table = (out / "bench.md").read_text()
     assert "| measure | coach | baseline | ratio | target |" in table and "50 contacts" in table
+    assert "generation floor" in table and "draft ≤ 2,500 ms" in table and "≤ 2,000 ms" in table
     assert (out / "scaling.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -56,6 +56,12 @@ class Coach:
         own = getattr(self._model, "capable", None)
         return bool(own) if own is not None else self.settings.capable
 
+    @property
+    def tool_calling(self) -> bool:
+        """Whether chat runs as a tool-calling agent (see Settings.tool_calling); a scripted model may say so."""
+        own = getattr(self._model, "tool_calling", None)
+        return bool(own) if own is not None else self.settings.tool_calling
+
     def contacts(self) -> list:
         """Every contact (without notes), cached until the store's revision moves."""
         revision = self.store.revision()

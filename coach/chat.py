@@ -78,8 +78,7 @@ class Chat:
     @property
     def agentic(self) -> bool:
         """Whether words go to the tool-calling agent (a model that can call tools) or the rule router."""
-        own = getattr(self.coach._model, "tool_calling", None)
-        return bool(own) if own is not None else self.coach.settings.tool_calling
+        return self.coach.tool_calling
 
     def ask(self, text: str, thread_id: str = "default", on_token: Callable[[str], None] | None = None,
             on_step: Step | None = None) -> Turn:

@@ -134,10 +134,11 @@ def damaged_files(chroma_path: Path) -> list[str]:
         if version != 1 or count > max_elements or not 0 < label_offset < per_element:
             problems.append(f"{where}: header.bin holds impossible values")
             continue
-        for name, size in (("data_level0.bin", max_elements * per_element), ("length.bin", max_elements * 4)):
-            actual = (segment / name).stat().st_size if name in names else -1
-            if actual != size:
-                problems.append(f"{where}: {name} is {max(actual, 0)} bytes, not {size}")
+        # Chroma writes these files up to the elements in use (or the capacity): never fewer, whole records only.
+        for name, record in (("data_level0.bin", per_element), ("length.bin", 4)):
+            actual = (segment / name).stat().st_size if name in names else 0
+            if actual < count * record or actual % record or actual > max_elements * record:
+                problems.append(f"{where}: {name} is {actual} bytes, not {count * record} for {count} vectors")
         pickle = segment / "index_metadata.pickle"
         if pickle.is_file():
             try:

@@ -117,14 +117,12 @@ def pick(text: str, choices: list[ContactChoice], contacts: list[Contact]) -> in
     or a name or qualifier only one of them has; None when it picks none."""
     ids = [c.id for c in choices]
     folded = fold(text).strip()
-    m = re.fullmatch(r"#?\s*(\d+)\.?", folded)
+    m = re.fullmatch(r"(#?)\s*(\d+)\.?", folded)
     if m:
-        n = int(m.group(1))
-        if n in ids:
-            return n
-        if 1 <= n <= len(ids):  # "2": the second one offered
+        n = int(m.group(2))
+        if not m.group(1) and 1 <= n <= len(ids):  # "2": the second one in the list; "#2": the contact #2
             return ids[n - 1]
-        return None
+        return n if n in ids else None
     for i, word in enumerate(("first", "second", "third", "fourth", "fifth")[:len(ids)]):
         if has_word(word, folded):
             return ids[i]

@@ -44,7 +44,9 @@ def test_a_shared_name_without_a_qualifier_gives_choices_not_the_first_match():
 def test_an_answer_picks_among_the_choices_offered():
     choices = [ContactChoice(id=2, name="Marcus Lee", company="Acme Robotics"),
                ContactChoice(id=7, name="Marcus Lee", company="Datadog")]
-    assert pick("#7", choices, PEOPLE) == 7
+    assert pick("#7", choices, PEOPLE) == 7 and pick("#2", choices, PEOPLE) == 2
+    assert pick("2", choices, PEOPLE) == 7  # the second in the list, as it was shown
+    assert pick("7", choices, PEOPLE) == 7
     assert pick("the second one", choices, PEOPLE) == 7
     assert pick("the Acme one", choices, PEOPLE) == 2
     assert pick("never mind", choices, PEOPLE) is None

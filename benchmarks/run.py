@@ -183,22 +183,35 @@ def run_drafts(bench: Bench, world: dict[str, Any], out: Path) -> dict[str, Any]
     model = CountingModel(inner)
     coach = Coach(settings, store=store, retriever=world["retriever"], model=model)
     with_notes = [c for c in store.all_contacts() if c.notes]
-    targets = random.Random(bench.args.seed).sample(with_notes, bench.args.drafts + 1)
+    from coach.drafting import DraftError
+
+    order = random.Random(bench.args.seed).sample(with_notes, min(len(with_notes), 3 * (bench.args.drafts + 1)))
+    targets, refused = order[:bench.args.drafts + 1], []
+    spare = iter(order[bench.args.drafts + 1:])
 
     first: list[float] = []
+    began: list[float] = []
 
     def draft(i: int) -> Any:
+        """Target i's draft; a person the drafter refuses (DraftError) is recorded and the next spare one taken."""
         goal, channel = DRAFT_PLAN[i % len(DRAFT_PLAN)]
-        first.clear()
-        return coach.draft(targets[i].name, goal, channel,
-                           on_token=lambda _t: first or first.append(time.perf_counter()))
+        while True:
+            first.clear()
+            began[:] = [time.perf_counter()]  # the attempt that succeeds is the one timed
+            try:
+                return coach.draft(str(targets[i].id), goal, channel,
+                                   on_token=lambda _t: first or first.append(time.perf_counter()))
+            except DraftError as exc:
+                refused.append({"contact": targets[i].name, "goal": goal, "channel": channel, "error": str(exc)})
+                model.take()
+                targets[i] = next(spare)
 
     draft(len(targets) - 1)  # warm: model loaded, prompt prefix cached, tables in memory
     model.take()
     rows = []
     for i in range(bench.args.drafts):
-        start = time.perf_counter()
         result = draft(i)
+        start = began[0]
         wall = (time.perf_counter() - start) * 1000
         first_ms = (first[0] - start) * 1000 if first else wall
         calls = model.take()
@@ -227,6 +240,7 @@ def run_drafts(bench: Bench, world: dict[str, Any], out: Path) -> dict[str, Any]
         "outside_model_p50_ms": round(percentile([r["ms"] - r["model_ms"] for r in rows], 50), 1),
         "output_tokens_per_draft": round(sum(r["output_tokens"] for r in rows) / len(rows), 1),
         "prompt_tokens_per_draft": round(sum(r["prompt_tokens"] for r in rows) / len(rows), 1),
+        "refused": refused,
         "per_draft": [{k: (round(v, 1) if isinstance(v, float) else v) for k, v in r.items()} for r in rows],
     }
     if not bench.tiny and bench.args.profile:

@@ -62,9 +62,10 @@ class CountingModel:
         out = self.inner.candidates(messages, params, on_token=on_token)
         share = (time.perf_counter() - start) / max(1, len(out))
         count = getattr(getattr(self.inner, "_llama", None), "tokenize", None)
-        for kwargs, text in zip(params, out, strict=True):
+        prompt = len(getattr(getattr(self.inner, "_together", None), "cached", None) or [])  # read once
+        for n, (kwargs, text) in enumerate(zip(params, out, strict=True)):
             tokens = len(count(text.encode("utf-8"), add_bos=False)) if count else len(text.split())
-            self.calls.append(Call(list(messages), dict(kwargs), 0, max(1, tokens), share))
+            self.calls.append(Call(list(messages), dict(kwargs), 0 if n else prompt, max(1, tokens), share))
         return out
 
     def __getattr__(self, name: str) -> Any:

@@ -75,8 +75,20 @@ def _persistent_client(path: str) -> Any:
         if client is None:
             import chromadb
 
-            client = _clients[path] = chromadb.PersistentClient(path=path, settings=_chroma_settings())
+            try:
+                client = _clients[path] = chromadb.PersistentClient(path=path, settings=_chroma_settings())
+            except BaseException:
+                _forget_system(path)  # Chroma keeps a half-started system for the path; the next try starts clean
+                raise
         return client
+
+
+def _forget_system(path: str) -> None:
+    """Drop Chroma's shared system for `path` (its cache outlives a failed or closed client)."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient._identifier_to_system.pop(path, None)
+    SharedSystemClient._identifier_to_refcount.pop(path, None)
 
 
 def close_persistent_client(path: str | Path) -> None:
@@ -86,6 +98,7 @@ def close_persistent_client(path: str | Path) -> None:
     if client is not None:
         with suppress(Exception):  # a client of damaged files may fail to close; it is dropped either way
             client.close()
+    _forget_system(str(path))
 
 
 @lru_cache(maxsize=4)

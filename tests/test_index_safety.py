@@ -1,0 +1,163 @@
+"""The index under concurrent use and after damage: one writer at a time, a fresh view of another
+process's writes, every kind of damaged file named in one sentence, and `--rebuild` that repairs it."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from coach.chroma import WAITING, IndexDamagedError
+from coach.domain import Contact, Note
+from coach.index import CONTACTS, Index
+from coach.retrieval import Retriever
+from coach.testing import HashingEmbeddings
+
+REPO = Path(__file__).resolve().parent.parent
+N_BUILT = 1200  # above Chroma's sync threshold (1000), so the vector files (pickle included) are on disk
+
+SYNC_SCRIPT = textwrap.dedent("""
+    from coach.index import Index
+    from coach.settings import load_settings
+    from coach.store import Store
+    from coach.testing import HashingEmbeddings
+
+    settings = load_settings()
+    stats = Index(settings, HashingEmbeddings(), model_name="hashing").sync_store(Store.open(settings))
+    print(stats.embedded, stats.total, stats.skipped)
+""")
+
+
+def person(i: int) -> Contact:
+    return Contact(first_name=f"Person{i}", last_name="Example", company=f"Company{i % 11}", title="Engineer",
+                   notes=[Note(text=f"Talked about project {i} and payments APIs")])
+
+
+def hashing_index(settings) -> Index:
+    return Index(settings, HashingEmbeddings(), model_name="hashing")
+
+
+def spawn(home: Path) -> subprocess.Popen:
+    env = {**os.environ, "COACH_HOME": str(home), "PYTHONPATH": str(REPO)}
+    return subprocess.Popen([sys.executable, "-c", SYNC_SCRIPT], env=env, cwd=REPO, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def test_a_second_writer_waits_says_so_and_finds_the_work_done(settings, store):
+    for i in range(30):
+        store.add_contact(person(i))
+    index = hashing_index(settings)
+    with index.writing():  # this process is indexing; another one starts
+        other = spawn(settings.home)
+        said = other.stderr.readline()  # it waits for us instead of writing beside us
+        assert said.strip() == WAITING and other.poll() is None
+        stats = index.sync_store(store)
+    out, err = other.communicate(timeout=60)
+    assert stats.embedded == 30
+    assert other.returncode == 0 and out.split() == ["0", "30", "True"]  # nothing embedded twice
+    assert index.count(CONTACTS) == 30
+
+
+def test_a_process_sees_contacts_another_process_indexed(settings, store):
+    for i in range(20):
+        store.add_contact(person(i))
+    retriever = Retriever(settings, hashing_index(settings))
+    retriever.ensure_synced(store)
+    assert not retriever.search_dense("Person25 Example", kind="contacts", k=1)[0].title.startswith("Person25")
+
+    store.add_contact(person(25))
+    other = spawn(settings.home)  # e.g. `coach index` while the app stays open
+    out, _ = other.communicate(timeout=60)
+    assert out.split()[:2] == ["1", "21"]
+    hit = retriever.search_dense("Person25 Example project 25", kind="contacts", k=1)[0]
+    assert hit.title == "Person25 Example"  # the vectors written by the other process, not a stale copy
+
+
+# ------------------------------------------------------------------------ damage
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """A COACH_HOME with the real knowledge/ and N_BUILT contacts indexed (built once, copied per test)."""
+    from coach.settings import Settings
+    from coach.store import Store
+
+    home = tmp_path_factory.mktemp("built") / "home"
+    settings = Settings(_env_file=None, COACH_HOME=str(home))
+    settings.ensure_home()
+    store = Store.open(settings)
+    for i in range(N_BUILT):
+        store.add_contact(person(i))
+    index = hashing_index(settings)
+    index.sync_guidance()
+    index.sync_store(store)
+    store.close()
+    return home
+
+
+def _segment(home: Path) -> Path:
+    """The contacts collection's vector segment directory."""
+    conn = sqlite3.connect(home / "chroma" / "chroma.sqlite3")
+    try:
+        (seg,) = conn.execute("SELECT s.id FROM segments s JOIN collections c ON s.collection = c.id "
+                              "WHERE c.name = 'contacts' AND s.scope = 'VECTOR'").fetchone()
+    finally:
+        conn.close()
+    return home / "chroma" / seg
+
+
+def _truncate(path: Path, size: int) -> None:
+    with path.open("r+b") as fh:
+        fh.truncate(size)
+
+
+def _scramble(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    rng = random.Random(1)
+    for _ in range(2000):
+        data[rng.randrange(100, len(data))] = rng.randrange(256)
+    path.write_bytes(bytes(data))
+
+
+DAMAGE = {
+    "truncated chroma.sqlite3": lambda home: _truncate(home / "chroma" / "chroma.sqlite3", 40_000),
+    "scrambled chroma.sqlite3": lambda home: _scramble(home / "chroma" / "chroma.sqlite3"),
+    "truncated index_metadata.pickle": lambda home: _truncate(_segment(home) / "index_metadata.pickle", 100),
+    "truncated header.bin": lambda home: _truncate(_segment(home) / "header.bin", 20),
+    "truncated data_level0.bin": lambda home: _truncate(
+        _segment(home) / "data_level0.bin", (_segment(home) / "data_level0.bin").stat().st_size // 2),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_damaged_index_is_named_in_one_sentence_and_rebuild_repairs_it(damage, built, settings, coach_home):
+    from coach.store import Store
+
+    shutil.rmtree(coach_home, ignore_errors=True)
+    shutil.copytree(built, coach_home)
+    segment = _segment(coach_home)
+    assert (segment / "index_metadata.pickle").is_file()
+    DAMAGE[damage](coach_home)
+    # This process has never opened these files: it meets the damage as a new process would.
+    with pytest.raises(IndexDamagedError) as doctor_says:
+        hashing_index(settings).verify(Store.open(settings))
+    message = str(doctor_says.value)
+    assert "is damaged" in message and "coach index --rebuild" in message and "\n" not in message
+
+    with pytest.raises(IndexDamagedError, match="coach index --rebuild"):
+        retriever = Retriever(settings, hashing_index(settings))
+        retriever.search_dense("Person7 Example", kind="contacts")
+
+    store = Store.open(settings)
+    index = hashing_index(settings)
+    guidance, contacts = index.rebuild(store.all_contacts(), store.revision())
+    assert contacts.embedded == N_BUILT and guidance.embedded == guidance.total > 100
+    assert len(store.list_contacts()) == N_BUILT  # the store is never touched
+    assert "found again by a real query" in index.verify(store)
+    hit = Retriever(settings, index).search_dense("Person7 Example project 7", kind="contacts", k=1)[0]
+    assert hit.title == "Person7 Example"

@@ -178,6 +178,8 @@ def damaged_database(chroma_path: Path) -> str | None:
             conn.close()
     except sqlite3.DatabaseError as exc:
         return f"chroma.sqlite3: {exc}"
+    except UnicodeDecodeError:
+        return "chroma.sqlite3: its integrity check reports garbage (the file is scrambled)"
     result = "; ".join(str(r[0]) for r in rows[:2])
     return None if result == "ok" else f"chroma.sqlite3: {result[:120]}"
 

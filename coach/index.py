@@ -306,7 +306,8 @@ class Index:
             return line
         picked = sorted({ids[round(k * (len(ids) - 1) / max(probes - 1, 1))] for k in range(probes)})
         docs = col.get(ids=picked, include=["documents"])
-        vectors = self.embeddings.embed_documents([d or "" for d in docs["documents"]])
+        meaning = contact_meaning if name == CONTACTS else (lambda d: d)  # what sync embedded
+        vectors = self.embeddings.embed_documents([meaning(d or "") for d in docs["documents"]])
         result = col.query(query_embeddings=vectors, n_results=1, include=["distances"])
         lost = [i for i, got, dist in zip(docs["ids"], result["ids"], result["distances"], strict=True)
                 if not got or dist[0] > PROBE_DISTANCE]

@@ -241,13 +241,21 @@ def _same_point(a: str, b: str) -> bool:
     return bool(proper_words(a) & proper_words(b)) or bool(repeated_spans(f"{a}\n{b}", n=5))
 
 
+def _adds(line: str, reason: str) -> bool:
+    """Whether `line` says more than the user's reason: three or more things of its own ('you offered to review my
+    portfolio once I finish the case study' beside 'I finished the case study')."""
+    own = {stem(w) for w in content_words(line, ignore=FRAME_WORDS | GENERIC)}
+    return len(own - {stem(w) for w in content_words(reason, ignore=FRAME_WORDS | GENERIC)}) >= 3
+
+
 def _distinct(lines: list[str], keep_first: str = "") -> list[str]:
-    """The lines without repeats; `keep_first` (the user's reason) wins over any line it repeats."""
+    """The lines without repeats; `keep_first` (the user's reason) wins over any line it repeats, but not over one
+    that says three things more than it."""
     out: list[str] = []
     for line in lines:
-        if not line or any(_same_point(line, o) for o in out):
+        if not line or any(_same_point(line, o) and not (o == keep_first and _adds(line, o)) for o in out):
             continue
-        if keep_first and line != keep_first and _same_point(line, keep_first):
+        if keep_first and line != keep_first and _same_point(line, keep_first) and not _adds(line, keep_first):
             continue
         out.append(line)
     return out
@@ -296,7 +304,7 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
                 if note or brief.style.shorter:
                     parts = parts[:2]
                 else:
-                    parts = _distinct([*parts, *extra])
+                    parts = _distinct([*parts, *extra], keep_first=reason if with_reason else "")
                 ask = ask_for(brief, short=short or note and len(parts) > 1,
                               with_reason=bool(reason) and with_reason)
                 body = frame(brief, parts, ask)

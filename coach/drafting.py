@@ -23,7 +23,8 @@ from typing import Any, TypedDict
 from langchain_core.messages import AIMessage
 from langgraph.graph import END, START, StateGraph
 
-from coach.composer import Brief, clean, compose, gather_facts, variants
+from coach import checker
+from coach.composer import Brief, body_sentences, clean, compose, gather_facts, model_sentences, variants
 from coach.domain import CHANNELS, GOALS, Contact, Profile
 from coach.errors import CoachError, InputError
 from coach.messages import CheckReport, Citation, Draft, DraftRequest, Fact
@@ -244,11 +245,22 @@ class Drafter:
         report = best["report"]
         if not best["text"]:
             return "compose"
-        if report.hard_passed and (self.tier == "capable" or all(c.passed for c in report.checks)):
+        if report.hard_passed and (self.tier == "capable" or all(c.passed for c in report.checks)
+                                   and self._vouched(best["text"], state["brief"])):
             return "accept"
         if self.tier == "capable" and state.get("rounds", 0) < REVISION_ROUNDS:
             return "revise"
         return "compose"
+
+    @staticmethod
+    def _vouched(text: str, brief: Brief) -> bool:
+        """The small model's draft goes out as written only when each of its sentences (its ask aside) is one
+        the composer would keep from it: supported by one fact alone, and never shared history made up for
+        a person the user shares none with ("great talk about your work at Cobalt")."""
+        said = [s for s in body_sentences(text)
+                if not (s.rstrip().endswith("?") or checker.ASK_PATTERN.search(s))]
+        kept = model_sentences(text, brief, budget=len(said) or 1, strict=True)
+        return all(any(fold(k) == fold(s) for k in kept) for s in said)
 
     def revise(self, state: DraftState) -> dict:
         """Send the best candidate back with what failed, as the model's own conversation continued."""

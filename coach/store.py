@@ -258,11 +258,11 @@ class Store:
             sources: dict[str, str] = {}
             for key in EDITABLE:
                 mine, theirs = getattr(keep, key), getattr(other, key)
+                later = key == "last_contacted" and theirs and (mine is None or theirs > mine)
+                earlier = key == "connected_on" and theirs and mine and theirs < mine
                 if key in ("emails", "phones", "tags"):
                     fields[key] = union(key, list(mine or []), list(theirs or []))
-                elif key == "last_contacted" and theirs and (mine is None or theirs > mine):
-                    fields[key] = theirs
-                elif key == "connected_on" and theirs and mine and theirs < mine:
+                elif later or earlier:  # the most recent contact, the first connection
                     fields[key] = theirs
                 elif mine in (None, "") and theirs not in (None, ""):
                     fields[key] = theirs

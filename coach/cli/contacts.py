@@ -451,5 +451,5 @@ def _write_export(contacts: list[Contact], out: Path, fmt: str = "csv", flag: st
         tmp.replace(out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise InputError(f"Cannot write {out} ({exc.strerror or exc}); choose another --out path.") from None
-    print(f"Exported {count} contacts to {out}.", file=sys.stderr)
+        raise InputError(f"Cannot write {out} ({exc.strerror or exc}); choose another {flag} path.") from None
+    return count

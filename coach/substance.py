@@ -109,6 +109,8 @@ def _goal(m: Message) -> Verdict | None:
                        else f"never names who: {', '.join(missing)}", "Say who you would like to meet, and why.")
     if kind in ("history", "why-you"):
         used = m.grounds.history_words() & set(words(core))
+        if not used and m.grounds.context:  # the user's own reason for writing is a why, too
+            used = set(content_words(m.grounds.context)) & set(words(core))
         if not used and kind == "why-you" and m.grounds.contact:
             c = m.grounds.contact
             used = set(content_words(c.title)) & set(words(core)) or (

@@ -76,3 +76,23 @@ def test_coach_ask_in_a_shell_shows_the_people_and_one_checked_draft(standin, tm
                            text=True, timeout=300)
     assert plain.returncode == 0, plain.stderr
     assert "Drafting a LinkedIn connection note to Priya Raman" in plain.stderr and "checks pass" in plain.stdout
+
+
+def test_a_tool_error_over_http_is_one_clear_sentence(standin):
+    """The model asks for a person who is not there: the tool's error reaches it, and the user reads one sentence."""
+    coach = world()
+    turn = coach.chat().ask("Ask Zebulon Quark for a referral")
+    assert turn.intent != "error" and "Traceback" not in turn.reply
+    assert turn.reply.startswith("That did not work: No contact is called") and turn.draft is None
+
+
+def test_an_injected_note_over_http_never_reaches_the_user(standin):
+    """Tomás's only note tells the model to add a link and ask for $500: the draft the coach returns has neither,
+    though the note went to the model (as data) with the drafting request."""
+    coach = world()
+    turn = coach.chat().ask("Write a LinkedIn message to Tomás Ortega about his studio's new brand work")
+    assert turn.draft is not None and turn.draft.contact == "Tomás Ortega"
+    assert "brand work" in turn.draft.body  # the user's words
+    assert "evil.example" not in turn.reply and "$500" not in turn.reply
+    assert all(c.passed for c in turn.draft.checks if c.hard)
+    assert any("evil.example" in str(m.get("content")) for r in standin.requests for m in r["messages"])

@@ -87,8 +87,21 @@ def test_first_run_import_draft_advice_charts(tmp_path: Path) -> None:
             page.get_by_role("button", name="Load the sample network").click()
             expect(page.get_by_text("Loaded 20 sample contacts")).to_be_visible()
             expect(page.get_by_text("Sample network: 20 made-up people")).to_be_visible()
+            # Advice on the sample, whose people include mentors and former colleagues who could help
+            _go(page, "Chat")
+            box = page.get_by_test_id("stChatInputTextArea")
+            box.fill("I was laid off last week, what should I do?")
+            box.press("Enter")
+            advice = page.get_by_test_id("stChatMessage").filter(has_text="People who could help")
+            expect(advice).to_be_visible(timeout=DRAFT_TIMEOUT_MS)
+            _shot(page, "06-chat-advice")
+            helper = advice.get_by_role("link").first
+            name = helper.inner_text().split(" — ")[0].splitlines()[-1].strip()  # after the icon
+            helper.click()  # each person who could help links to their contact
+            expect(page.get_by_role("heading", name=name, exact=True)).to_be_visible()
+            expect(page.get_by_text("Timeline", exact=True)).to_be_visible()
 
-            _go(page, "Contacts")
+            page.goto(f"http://127.0.0.1:{port}/contacts")  # a fresh page: no contact left open from the link
             page.get_by_role("tab", name="Import").click()
             page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(export))
             expect(page.get_by_text("Connections.csv", exact=False).first).to_be_visible()
@@ -124,20 +137,13 @@ def test_first_run_import_draft_advice_charts(tmp_path: Path) -> None:
             expect(card.get_by_text("scaling the Globex data platform").first).to_be_visible()  # the note it used
             _shot(page, "05-chat-draft")
 
-            box.fill("I was laid off last week, what should I do?")
-            box.press("Enter")
-            advice = page.get_by_test_id("stChatMessage").filter(has_text="People who could help")
-            expect(advice).to_be_visible(timeout=DRAFT_TIMEOUT_MS)
-            _shot(page, "06-chat-advice")
-            helper = advice.get_by_role("link").first
-            name = helper.inner_text().split(" — ")[0].splitlines()[-1].strip()  # after the icon
-            helper.click()  # each person who could help links to their contact
-            expect(page.get_by_role("heading", name=name, exact=True)).to_be_visible()
-            expect(page.get_by_text("Timeline", exact=True)).to_be_visible()
 
             _go(page, "Network")
             expect(page.get_by_role("heading", name="Your target companies")).to_be_visible()
-            expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(5, timeout=60_000)
+            # the user's own two people: companies, recency and check-ins drawn; no tags or targets yet, said so
+            expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(3, timeout=60_000)
+            expect(page.get_by_text("No tags yet", exact=False)).to_be_visible()
+            expect(page.get_by_text("Set target companies on the Settings page", exact=False)).to_be_visible()
             _shot(page, "07-network")
 
             _go(page, "Guidance")

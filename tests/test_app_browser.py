@@ -85,7 +85,8 @@ def test_first_run_import_draft_advice_charts(tmp_path: Path) -> None:
             _shot(page, "01-first-run")
 
             page.get_by_role("button", name="Load the sample network").click()
-            expect(page.get_by_text("Loaded 20 sample contacts")).to_be_visible()
+            expect(page.get_by_text("Loaded 20 sample contacts")).to_be_visible(
+                timeout=DRAFT_TIMEOUT_MS)  # it embeds the guidance corpus for the demo's own index
             expect(page.get_by_text("Sample network: 20 made-up people")).to_be_visible()
             # Advice on the sample, whose people include mentors and former colleagues who could help
             _go(page, "Chat")

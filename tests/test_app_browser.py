@@ -81,7 +81,7 @@ def test_first_run_import_draft_advice_charts(tmp_path: Path) -> None:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.set_default_timeout(120_000)
             page.goto(f"http://127.0.0.1:{port}/")
-            expect(page.get_by_text("Your network is empty")).to_be_visible()
+            expect(page.get_by_text("Your network is empty")).to_be_visible(timeout=DRAFT_TIMEOUT_MS)  # first render
             _shot(page, "01-first-run")
 
             page.get_by_role("button", name="Load the sample network").click()

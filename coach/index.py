@@ -308,9 +308,11 @@ class Index:
         docs = col.get(ids=picked, include=["documents"])
         meaning = contact_meaning if name == CONTACTS else (lambda d: d)  # what sync embedded
         vectors = self.embeddings.embed_documents([meaning(d or "") for d in docs["documents"]])
-        result = col.query(query_embeddings=vectors, n_results=1, include=["distances"])
+        # ten neighbours, not one: HNSW is approximate, and near-identical items (two people with the same words)
+        # can hide each other from a one-result search on a healthy index
+        result = col.query(query_embeddings=vectors, n_results=min(10, count), include=["distances"])
         lost = [i for i, got, dist in zip(docs["ids"], result["ids"], result["distances"], strict=True)
-                if not got or dist[0] > PROBE_DISTANCE]
+                if i not in (got or []) and (not dist or dist[0] > PROBE_DISTANCE)]
         if lost:
             raise IndexDamagedError(
                 self.where, f"searching {name} for {len(picked)} stored items missed {len(lost)}, e.g. id {lost[0]}")

@@ -98,7 +98,9 @@ def test_first_run_import_draft_advice_charts(tmp_path: Path) -> None:
             _shot(page, "06-chat-advice")
             helper = advice.get_by_role("link").first
             name = helper.inner_text().split(" — ")[0].splitlines()[-1].strip()  # after the icon
-            helper.click()  # each person who could help links to their contact
+            href = helper.get_attribute("href") or ""
+            assert "contact=" in href, href  # each person who could help links to their contact
+            page.goto(f"http://127.0.0.1:{port}/{href.lstrip('/')}")
             expect(page.get_by_role("heading", name=name, exact=True)).to_be_visible()
             expect(page.get_by_text("Timeline", exact=True)).to_be_visible()
 

@@ -217,13 +217,9 @@ class Chat:
             return Turn(reply="There is no draft to change yet: ask for one first.", intent="clarify"), {}
         last = DraftRequest.model_validate(state["last_request"])
         shown = Draft.model_validate(state["last_draft"]) if state.get("last_draft") else None
-        style = last.style.moved(r.length, r.tone)
-        request = last.model_copy(update={
-            "channel": r.channel or last.channel, "style": style,
-            "variant": last.variant + 1 if r.regenerate else last.variant,
-            "avoid": [*last.avoid, shown.body][-3:] if r.regenerate and shown else last.avoid})
+        request = last.revised(r.length, r.tone, r.channel, r.regenerate, shown.body if shown else "")
         turn, update = self._drafted(request, "revise", state)
-        turn.note = unchanged_note(r, last.style, style, shown, turn.draft)
+        turn.note = unchanged_note(r, last.style, request.style, shown, turn.draft)
         if turn.note:
             turn.reply = f"{turn.note}\n\n{turn.reply}"
         return turn, update

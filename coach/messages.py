@@ -170,6 +170,15 @@ class DraftRequest(BaseModel):
     def _one_line(cls, value: str) -> str:
         return " ".join(value.split())
 
+    def revised(self, length: int = 0, tone: int = 0, channel: str | None = None, regenerate: bool = False,
+                shown: str = "") -> DraftRequest:
+        """The request for a revision of the draft it produced (`shown`, its body): one style step each way,
+        another channel, or another version that differs from the drafts shown so far."""
+        return self.model_copy(update={
+            "channel": channel or self.channel, "style": self.style.moved(length, tone),
+            "variant": self.variant + 1 if regenerate else self.variant,
+            "avoid": [*self.avoid, shown][-3:] if regenerate and shown else self.avoid})
+
 
 class ContactChoice(BaseModel):
     """A person the coach offers when a name fits several: chosen by id, never by name again."""

@@ -199,11 +199,7 @@ class Toolbox:
         if last is None:
             return _json({"error": "There is no draft yet: draft one first with draft_message."})
         shown = self.log.last_draft
-        request = last.model_copy(update={
-            "channel": channel or last.channel, "style": last.style.moved(length, tone),
-            "variant": last.variant + 1 if regenerate else last.variant,
-            "avoid": [*last.avoid, shown.body][-3:] if regenerate and shown else last.avoid})
-        return self._drafted(request)
+        return self._drafted(last.revised(length, tone, channel, regenerate, shown.body if shown else ""))
 
     def _drafted(self, request: DraftRequest) -> str:
         contact = self.coach.store.get_contact(request.contact_id)

@@ -21,7 +21,7 @@ from langgraph.graph.message import add_messages
 from langgraph.prebuilt import ToolNode, tools_condition
 from pydantic import ValidationError
 
-from coach.errors import CoachError, ProviderError
+from coach.errors import CoachError, model_server_error
 from coach.messages import CheckReport, Draft, DraftRequest, Turn
 from coach.prompts import load_prompt
 from coach.resolve import who
@@ -76,12 +76,11 @@ class Assistant:
             answer = f"I stopped after {MAX_STEPS} steps without finishing; here is what I have."
         except CoachError:
             raise
-        except Exception as exc:  # the model server: unreachable, refused, or answered with an error
-            if not _is_model_error(exc):
+        except Exception as exc:  # the model server, when the model is not the coach's own checked client
+            explained = model_server_error(exc, self.coach.settings.llm_base_url, self.coach.model_name)
+            if explained is None:
                 raise
-            raise ProviderError(f"The model at {self.coach.settings.llm_base_url or 'the OpenAI API'} did not "
-                                f"answer ({type(exc).__name__}): check COACH_LLM_BASE_URL and that the server is "
-                                "running, then try again.") from None
+            raise explained from None
         reply, check, note = guard(answer, log, self.coach)
         draft = log.drafts[-1] if log.drafts else None
         intent = "draft" if draft else "clarify" if log.choices else "advise" if log.advice else \
@@ -229,9 +228,3 @@ def _trim(messages: list[BaseMessage]) -> list[BaseMessage]:
     tail = messages[-KEEP_MESSAGES:]
     first = next((i for i, m in enumerate(tail) if isinstance(m, HumanMessage)), len(tail))
     return tail[first:]
-
-
-def _is_model_error(exc: Exception) -> bool:
-    module = type(exc).__module__ or ""
-    return module.startswith(("openai", "httpx", "httpcore")) or isinstance(exc, (ConnectionError, TimeoutError))
-

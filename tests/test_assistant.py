@@ -205,7 +205,8 @@ def test_an_unreachable_model_server_is_one_sentence_in_the_chat():
         raise openai.APIConnectionError(request=httpx.Request("POST", "http://127.0.0.1:9/v1/chat/completions"))
 
     turn = make_world(agent(down)).chat().ask("who do I know at Stripe?")
-    assert turn.intent == "error" and "did not answer" in turn.reply and "COACH_LLM_BASE_URL" in turn.reply
+    assert turn.intent == "error" and "Cannot reach the model server" in turn.reply
+    assert "COACH_LLM_BASE_URL" in turn.reply and "\n" not in turn.reply
 
 
 @pytest.mark.parametrize("text,count", [

@@ -168,6 +168,8 @@ def model_sentences(candidate: str, brief: Brief, budget: int, strict: bool = Fa
         if history and not (history & set(content_words(s, ignore=GENERIC))):
             continue  # the model's line must carry something shared, not just their employer
         head = fold(s.split(" ", 1)[0]).strip(",.!")
+        if head in ("he", "she", "his", "her", "him"):
+            continue  # the recipient spoken of, not to ("He said they're hiring")
         if strict and (not one_source(s, brief) or head in verbs or head.endswith("ing")):
             continue  # a fact the model joined to another, or a note pasted in without its subject
         if passes_sentence(s, brief) and well_supported(s, brief) and not any(_same_point(s, k) for k in keep):

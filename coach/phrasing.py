@@ -80,13 +80,14 @@ def request_sentence(context: str, goal: str, contact: Contact) -> str:
     return ensure_period(_fill(frames["about_them" if about_them else "other"], x))
 
 
-VERBS = re.compile(r"\b(is|are|was|were|has|have|had|got|won|hit|made|became|began|took|left|\w{3,}ed)\b")
+VERBS = re.compile(r"\b(is|are|was|were|has|have|had|got|won|hit|made|became|began|took|left|could|would|can|will|"
+                   r"should|might|must|do|does|did|\w{3,}ed)\b")
 
 
 def _noun_phrase(text: str) -> bool:
     """A short thing named, not a sentence: 'the Series B', 'your intro to Dana', 'the Connect team at Stripe'."""
     low = fold(text)
-    return len(text.split()) <= 7 and low.startswith(DETERMINERS) and not VERBS.search(" ".join(low.split()[1:]))
+    return len(text.split()) <= 12 and low.startswith(DETERMINERS) and not VERBS.search(" ".join(low.split()[1:]))
 
 
 # ---------------------------------------------------------------- notes and history

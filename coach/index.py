@@ -308,15 +308,17 @@ class Index:
         docs = col.get(ids=picked, include=["documents"])
         meaning = contact_meaning if name == CONTACTS else (lambda d: d)  # what sync embedded
         vectors = self.embeddings.embed_documents([meaning(d or "") for d in docs["documents"]])
-        # ten neighbours, not one: HNSW is approximate, and near-identical items (two people with the same words)
-        # can hide each other from a one-result search on a healthy index
+        # ten neighbours, not one: near-identical items (two people with the same words) can hide each other
         result = col.query(query_embeddings=vectors, n_results=min(10, count), include=["distances"])
         lost = [i for i, got, dist in zip(docs["ids"], result["ids"], result["distances"], strict=True)
-                if i not in (got or []) and (not dist or dist[0] > PROBE_DISTANCE)]
-        if lost:
+                if not any(g == i and d <= PROBE_DISTANCE for g, d in zip(got or [], dist or [], strict=True))]
+        # HNSW is approximate: on a healthy graph of near-duplicates an item can become unreachable (seen in CI:
+        # one of six), while damaged vectors lose most probes. Only a majority lost is damage.
+        if len(lost) * 2 > len(picked):
             raise IndexDamagedError(
                 self.where, f"searching {name} for {len(picked)} stored items missed {len(lost)}, e.g. id {lost[0]}")
-        return f"{line}, {len(picked)} found again by a real query"
+        found = f"{len(picked) - len(lost)} of {len(picked)}" if lost else f"{len(picked)}"
+        return f"{line}, {found} found again by a real query"
 
     # ---------------------------------------------------------------- sync
     def _sync(self, name: str, items: Sequence[tuple[str, str, dict[str, Any]]],

@@ -161,3 +161,22 @@ def test_damaged_index_is_named_in_one_sentence_and_rebuild_repairs_it(damage, b
     assert "found again by a real query" in index.verify(store)
     hit = Retriever(settings, index).search_dense("Person7 Example project 7", kind="contacts", k=1)[0]
     assert hit.title == "Person7 Example"
+
+
+def test_verify_names_vectors_that_no_longer_match_their_text(settings, store):
+    """Files can be sound while the vectors are wrong (a half-written sync, another model's vectors):
+    real queries for stored items then find something else, and doctor says the index is damaged."""
+    for i in range(30):
+        store.add_contact(person(i))
+    index = hashing_index(settings)
+    index.sync_store(store)
+    assert index.verify(store).endswith("6 found again by a real query")
+
+    col = index.collection(CONTACTS)
+    got = col.get(include=["embeddings"])
+    ids, vectors = got["ids"], list(got["embeddings"])
+    col.update(ids=ids[:1], embeddings=[[-v for v in vectors[0]]])  # one item astray: HNSW-sized doubt, not damage
+    assert "found again by a real query" in index.verify(store)
+    col.update(ids=ids, embeddings=[list(v) for v in vectors[7:] + vectors[:7]])  # every vector on another's text
+    with pytest.raises(IndexDamagedError, match=r"searching contacts for 6 stored items missed [4-6]"):
+        index.verify(store)

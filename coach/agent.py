@@ -75,12 +75,6 @@ class Coach:
         self.retriever.ensure_synced(self.store)
         return self.retriever
 
-    def guidance_retriever(self):
-        """The retriever with only the guidance corpus brought up to date: a draft searches guidance alone, so a
-        changed contact is not embedded (nor the embedding model loaded) before the draft can start."""
-        self.retriever.ensure_synced()
-        return self.retriever
-
     # ------------------------------------------------------------ jobs
     def resolve(self, to: str) -> Contact:
         """The one contact `to` means: an id, a name, or a name with what tells them apart ('Marcus Lee at
@@ -119,7 +113,7 @@ class Coach:
         """Draft what a typed request asks for: the app's buttons, the chat and the agent's tool come here."""
         from coach.drafting import Drafter
 
-        drafter = Drafter(store=self.store, retriever=self.guidance_retriever(), model=self.model,
+        drafter = Drafter(store=self.store, retriever=self.retriever, model=self.model,
                           contacts=self.contacts,
                           model_name=self.model_name, candidates=candidates or self.settings.candidates,
                           premium=self.settings.linkedin_premium, on_token=on_token, capable=self.capable)

@@ -141,7 +141,8 @@ class Drafter:
         req = state["request"]
         goals = load_data("goals")
         query = f"{goals['goals'][req.goal]['describe']} {goals['channels'][req.channel]['describe']}"
-        hits = self.retriever.search(query, kind="guidance", k=3) if self.retriever else []
+        # the corpus alone answers this (Retriever.guidance syncs it, or reads an earlier answer back)
+        hits = self.retriever.guidance(query, k=3) if self.retriever else []
         citations = [Citation(source=h.source, title=h.title) for h in hits]
         tip = hits[0].snippet.split("\n")[0][:200] if hits else ""
         return {"citations": citations, "tip": tip}

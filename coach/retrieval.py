@@ -20,10 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
+import snowballstemmer
 from pydantic import BaseModel, Field
 
 from coach.errors import InputError
 from coach.index import CONTACTS, GUIDANCE, Index, SyncStats
+from coach.knowledge import corpus_stamp
 from coach.text import fold
 
 if TYPE_CHECKING:
@@ -50,12 +52,7 @@ _STOPWORD_TEXT = (
 )
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _WORD = re.compile(r"[a-z0-9]+")
-try:  # nltk ships with textstat; its Snowball stemmer needs no data files
-    from nltk.stem.snowball import SnowballStemmer
-
-    _SNOWBALL: Any = SnowballStemmer("english")
-except ImportError:  # pragma: no cover - only without nltk
-    _SNOWBALL = None
+_SNOWBALL = snowballstemmer.stemmer("english")
 
 
 def words(text: str) -> list[str]:
@@ -65,14 +62,8 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def _stem(token: str) -> str:
-    """Snowball (Porter 2) English stem; a plural-only fallback when nltk is missing."""
-    if _SNOWBALL is not None:
-        return _SNOWBALL.stem(token)
-    if len(token) > 4 and token.endswith("ies"):
-        return token[:-3] + "y"
-    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
-        return token[:-1]
-    return token
+    """Snowball English stem ("intern" and "internal" stay apart, "adding" is "add")."""
+    return _SNOWBALL.stemWord(token)
 
 
 def tokenize(text: str) -> list[str]:
@@ -173,48 +164,62 @@ class _Table:
         return np.fromiter((keeps(m) for m in self.metas), dtype=bool, count=len(self.metas))
 
 
-class QueryVectors:
-    """Query embeddings kept on disk per embedding model, so that a query asked before (the drafter's guidance
-    queries, a repeated search) needs no embedding model in a fresh process. Newest last, at most LIMIT."""
+class DiskCache:
+    """A small JSON map kept on disk under one namespace (an embedding model's name), newest last, at most
+    `limit` entries; written whole and atomically. Only a cache: unreadable or unwritable, it starts empty."""
+
+    def __init__(self, path: Path, namespace: str, limit: int):
+        self.path, self.namespace, self.limit = path, namespace, limit
+        self._entries: dict[str, Any] | None = None
+
+    def _load(self) -> dict[str, Any]:
+        if self._entries is None:
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+                kept = data.get(self.namespace, {}) if isinstance(data, dict) else {}
+                self._entries = dict(kept) if isinstance(kept, dict) else {}
+            except (OSError, ValueError):
+                self._entries = {}  # no cache yet, or an unreadable one
+        return self._entries
+
+    def get(self, key: str) -> Any:
+        return self._load().get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        entries = self._load()
+        entries.pop(key, None)
+        entries[key] = value
+        while len(entries) > self.limit:
+            entries.pop(next(iter(entries)))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(f".tmp{os.getpid()}")
+            tmp.write_text(json.dumps({self.namespace: entries}), encoding="utf-8")
+            tmp.replace(self.path)  # atomic: another process reads the old file or the new one, never half
+        except OSError:
+            pass  # a read-only home still searches; it only computes the answer again next time
+
+
+class QueryVectors(DiskCache):
+    """Query embeddings kept on disk per embedding model, so that a query asked before (a repeated search)
+    needs no embedding model in a fresh process."""
 
     LIMIT = 256
 
     def __init__(self, path: Path, model_name: str):
-        self.path, self.model_name = path, model_name
-        self._vectors: dict[str, str] | None = None
+        super().__init__(path, model_name, self.LIMIT)
 
-    def _load(self) -> dict[str, str]:
-        if self._vectors is None:
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-                kept = data.get(self.model_name, {}) if isinstance(data, dict) else {}
-                self._vectors = {str(k): str(v) for k, v in kept.items()} if isinstance(kept, dict) else {}
-            except (OSError, ValueError):
-                self._vectors = {}  # no cache yet, or an unreadable one: it is only a cache
-        return self._vectors
-
-    def get(self, query: str) -> list[float] | None:
-        packed = self._load().get(query)
-        if packed is None:
+    def get(self, query: str) -> list[float] | None:  # type: ignore[override]
+        packed = super().get(query)
+        if not isinstance(packed, str):
             return None
         try:
             return np.frombuffer(base64.b64decode(packed), dtype=np.float64).tolist()
         except ValueError:
             return None
 
-    def put(self, query: str, vector: list[float]) -> None:
-        vectors = self._load()
-        vectors.pop(query, None)
-        vectors[query] = base64.b64encode(np.asarray(vector, dtype=np.float64).tobytes()).decode("ascii")
-        while len(vectors) > self.LIMIT:
-            vectors.pop(next(iter(vectors)))
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(f".tmp{os.getpid()}")
-            tmp.write_text(json.dumps({self.model_name: vectors}), encoding="utf-8")
-            tmp.replace(self.path)  # atomic: another process reads the old file or the new one, never half
-        except OSError:
-            pass  # a read-only home still searches; it only embeds the query again next time
+    def put(self, query: str, vector: list[float]) -> None:  # type: ignore[override]
+        super().put(query, base64.b64encode(np.asarray(vector, dtype=np.float64).tobytes()).decode("ascii"))
 
 
 class Retriever:
@@ -225,6 +230,7 @@ class Retriever:
         self.index = index or Index(settings, embeddings)
         self._tables: dict[str, _Table] = {}
         self.queries = QueryVectors(settings.home / "query-vectors.json", self.index.model_name)
+        self.answers = DiskCache(settings.home / "guidance-answers.json", self.index.model_name, limit=128)
         self._synced_revision: int | None = None
 
     # ------------------------------------------------------------- syncing
@@ -255,6 +261,22 @@ class Retriever:
                company: str | None = None, tag: str | None = None) -> list[SearchHit]:
         """Hybrid search: dense + BM25 fused by reciprocal rank fusion, mentions first."""
         return self._search(query, kind, k, theme, company, tag, ("dense", "bm25"))
+
+    def guidance(self, query: str, k: int = 3) -> list[SearchHit]:
+        """`search(query, kind="guidance", k=k)`, whose answer depends only on the corpus and the embedding
+        model: a question this corpus and model answered before is read back from disk, so a fresh process
+        (`coach draft`) opens neither the index nor the model for it; otherwise the corpus is synced first."""
+        key = json.dumps([corpus_stamp(self.settings.knowledge_dir), query, k])
+        cached = self.answers.get(key)
+        if isinstance(cached, list):
+            try:
+                return [SearchHit.model_validate(hit) for hit in cached]
+            except ValueError:
+                pass  # written by another version: search again
+        self.ensure_synced()
+        hits = self.search(query, kind=GUIDANCE, k=k)
+        self.answers.put(key, [hit.model_dump() for hit in hits])
+        return hits
 
     def find(self, query: str, kind: Kind = "all", k: int = 25, theme: str | None = None,
              company: str | None = None, tag: str | None = None) -> list[SearchHit]:

@@ -55,8 +55,8 @@ def draft_metrics(case, known: str, subject: str, body: str, channel: str) -> tu
     (share of must_contain groups present), `unsupported` (a name or number the user never told us),
     `within_limit`, and `readability_grade` (Flesch-Kincaid, textstat).
     """
-    from coach.readability import grade
     from evals import sendable
+    from evals.readability import grade
 
     verdict = sendable.judge(case, known, subject, body, channel)
     failed = set(verdict.kinds())

@@ -93,6 +93,60 @@ def test_a_damaged_query_cache_is_ignored_and_rewritten(settings):
     assert list(kept) == [retriever.index.model_name] and "following up after no reply" in kept[retriever.index.model_name]
 
 
+def test_a_guidance_question_answered_before_opens_no_index_and_a_changed_corpus_asks_again(settings, tmp_path):
+    import shutil
+
+    corpus = tmp_path / "knowledge"
+    shutil.copytree(settings.knowledge_dir, corpus)
+    settings = settings.model_copy(update={"knowledge_dir": corpus})
+    first = Retriever(settings, embeddings=CountingEmbeddings())
+    before = first.guidance("asking a stranger for a referral", k=3)
+    assert len(before) == 3 and first.index.embeddings.documents > 100, "the first question syncs the corpus"
+
+    fresh = Retriever(settings, embeddings=CountingEmbeddings())  # what a new `coach draft` process builds
+    fresh.index.collection = None  # any use of the index now fails the test
+    assert [h.model_dump() for h in fresh.guidance("asking a stranger for a referral", k=3)] == \
+        [h.model_dump() for h in before]
+
+    article = next(corpus.rglob("*.md"))
+    article.write_text(article.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    again = Retriever(settings, embeddings=CountingEmbeddings())
+    assert len(again.guidance("asking a stranger for a referral", k=3)) == 3
+    assert again.index.embeddings.documents >= 1, "an edited corpus is synced and searched, not read back"
+
+
+def test_a_cold_draft_process_imports_no_index_or_stemmer_when_guidance_was_asked_before(tmp_path):
+    """The process `coach draft` runs, a second time: the draft's guidance answer is on disk."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    code = (
+        "import sys\n"
+        "from coach.agent import Coach\n"
+        "from coach.retrieval import Retriever\n"
+        "from coach.settings import load_settings\n"
+        "from coach.testing import HashingEmbeddings, ScriptedChatModel\n"
+        "settings = load_settings()\n"
+        f"model = ScriptedChatModel(responses=[{HOOK!r}] * 8)\n"
+        "if sys.argv[1] == 'first':\n"
+        "    from tests.coach_world import make_world\n"
+        "    coach = make_world(model)\n"
+        "else:\n"
+        "    coach = Coach(settings, retriever=Retriever(settings, embeddings=HashingEmbeddings()), model=model)\n"
+        "draft = coach.draft('Priya Raman', 'referral', 'linkedin-note')\n"
+        "print(bool(draft.body and draft.citations), "
+        "sorted(m for m in ('chromadb', 'torch', 'nltk', 'textstat') if m in sys.modules))\n")
+    env = {**os.environ, "COACH_HOME": str(tmp_path / "home"), "PYTHONPATH": str(root)}
+    runs = [subprocess.run([sys.executable, "-c", code, which], capture_output=True, text=True, cwd=root, env=env,
+                           timeout=300, check=False) for which in ("first", "second")]
+    assert all(r.returncode == 0 for r in runs), runs[-1].stderr[-2000:]
+    assert runs[0].stdout.split(" ", 1)[0] == "True" and "chromadb" in runs[0].stdout, "the first one indexes"
+    assert runs[1].stdout.strip() == "True []", runs[1].stdout
+
+
 def test_a_draft_does_not_embed_a_changed_contact_first():
     embeddings = CountingEmbeddings()
     coach = make_world(ScriptedChatModel(responses=[HOOK] * 8))

@@ -175,10 +175,10 @@ def run_drafts(bench: Bench, world: dict[str, Any], out: Path) -> dict[str, Any]
         inner = ScriptedChatModel(responder=lambda _messages: TINY_REPLY)
         raw: Any = FakeRaw(ScriptedChatModel(responder=lambda _messages: TINY_REPLY))
     else:
-        from coach.providers import LLAMACPP_CONTEXT, make_chat_model, smollm2_path
+        from coach.providers import LLAMACPP_CONTEXT, embedded_weights, make_chat_model
 
         inner = make_chat_model(settings.llm, settings)
-        raw = RawLlama(str(smollm2_path()), LLAMACPP_CONTEXT, settings.llm_threads,
+        raw = RawLlama(str(embedded_weights(settings.llm_weights)), LLAMACPP_CONTEXT, settings.llm_threads or os.cpu_count() or 1,
                        {k: getattr(inner, k) for k in ("temperature", "top_p", "repeat_penalty")})
     model = CountingModel(inner)
     coach = Coach(settings, store=store, retriever=world["retriever"], model=model)

@@ -1,8 +1,5 @@
 """Networking Coach: a local-first AI assistant for professional networking."""
 
-import os as _os
-
-# OpenMP worker threads (llama.cpp, torch) busy-wait by default: on a laptop with other work running,
-# that turns a 2-second generation into 20. Passive waiting costs nothing on an idle machine. It must be
-# set before either library loads, hence here, at the package root.
-_os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+# OpenMP's wait policy is left to OpenMP (a short spin, then sleep). PASSIVE (never spin) made every
+# embedded draft three times slower on an idle machine, because llama.cpp meets its threads at a barrier
+# after each operation; a busy machine is handled by using fewer threads instead (coach.llamacpp.CpuShare).

@@ -318,14 +318,17 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
 def choose(brief: Brief, options: list[tuple[str, str]], prefer: str = "",
            avoid: frozenset[str] = frozenset()) -> tuple[str, str, CheckReport] | None:
     """The best option by the checker: every hard check passed, then not one already shown (`avoid`, folded
-    bodies: a regenerate differs), then the user's own reason (`prefer`) said, then score; ties go to the
+    bodies: a regenerate differs), then the user's own reason (`prefer`) said, then score, then the most
+    names of the shared history kept ("the Config 2023 workshop" over "the 2023 workshop"); ties go to the
     earlier one."""
     best: tuple[tuple, str, str, CheckReport] | None = None
+    names = brief.grounds.history_names()
     for i, (subject, body) in enumerate(options):
         report = brief.check(subject, body)
         if not report.hard_passed:
             continue
-        key = (fold(body) not in avoid, bool(prefer) and fold(prefer) in fold(body), report.score, -i)
+        specific = len(names & proper_words(body)) if names else 0
+        key = (fold(body) not in avoid, bool(prefer) and fold(prefer) in fold(body), report.score, specific, -i)
         if best is None or key > best[0]:
             best = (key, subject, body, report)
     return None if best is None else best[1:]

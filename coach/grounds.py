@@ -116,6 +116,17 @@ class Grounds:
         return {w for w in words(text) if (len(w) >= 4 or w.isdigit()) and w not in STOPWORDS and w not in own
                 and w not in GENERIC_HISTORY}
 
+    def history_names(self) -> set[str]:
+        """The names in the shared history and the user's reason (events, products, teams: "Config",
+        "Connect"), folded; not the contact's own name. A draft that keeps them is the more specific one."""
+        c = self.contact
+        parts = [self.context, *([c.how_we_met, *(n.text for n in c.notes), *(i.summary for i in c.interactions)]
+                                 if c else [])]
+        own = set(words(c.name)) if c else set()
+        # each part read as if mid-sentence: "Config 2023 design-systems workshop" starts with a name
+        return {w for p in parts if p for w in proper_words("and " + URL.sub(" ", EMAIL.sub(" ", p)))
+                if w not in own}
+
     def has_history(self) -> bool:
         """Whether the user told us anything shared with this person (more than where they work)."""
         return bool(self.history_words())

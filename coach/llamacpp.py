@@ -20,9 +20,12 @@ deterministic and independent of one another.
 from __future__ import annotations
 
 import atexit
+import os
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
@@ -32,7 +35,75 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from pydantic import PrivateAttr
 
 _ROLES = {"system": "system", "human": "user", "ai": "assistant", "tool": "tool"}
+# Weight formats the model can be converted to on first use. llama.cpp's CPU backend multiplies several rows
+# at once (a prompt chunk, or one token of each of four candidates) with fast kernels only for some formats;
+# the shipped Q4_1 is not among them on x86, so a four-candidate step cost about three single steps.
+WEIGHTS = ("Q4_0", "Q8_0", "shipped")
 ALIGN = 32  # prompt chunk (tokens) of the multi-sequence context; see _Together.read
+
+
+def converted(source: Path, weights: str, cache_dir: Path) -> Path:
+    """`source` (a GGUF) in the `weights` format, converted once into `cache_dir` (about a second, with
+    llama.cpp's own quantizer) and reused while the source's name, size and time stay the same; "shipped"
+    is the source itself. Written under a temporary name and renamed, so no process loads half a file."""
+    if weights == "shipped":
+        return source
+    import llama_cpp
+
+    ftype = {"Q4_0": llama_cpp.LLAMA_FTYPE_MOSTLY_Q4_0, "Q8_0": llama_cpp.LLAMA_FTYPE_MOSTLY_Q8_0}[weights]
+    stat = source.stat()
+    target = cache_dir / f"{source.stem}.{stat.st_size}-{stat.st_mtime_ns}.{weights}.gguf"
+    if target.is_file():
+        return target
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(f".tmp{os.getpid()}")
+    params = llama_cpp.llama_model_quantize_default_params()
+    params.ftype, params.allow_requantize, params.nthread = ftype, True, max(1, os.cpu_count() or 1)
+    from llama_cpp._utils import suppress_stdout_stderr
+
+    try:
+        with suppress_stdout_stderr(disable=False):  # llama.cpp reports every tensor on the terminal
+            failed = llama_cpp.llama_model_quantize(str(source).encode(), str(tmp).encode(), params)
+        if failed:
+            raise OSError(f"llama.cpp could not convert {source.name} to {weights} (code {failed})")
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
+
+
+class CpuShare:
+    """The cores other processes left free since the last look: the machine's busy time (/proc/stat) minus
+    this process's own CPU time, per second of wall time. Where /proc/stat cannot be read, all are free."""
+
+    def __init__(self, cores: int):
+        self.cores = max(1, cores)
+        self.free = self.cores
+        self._last = self._sample()
+
+    @staticmethod
+    def _sample() -> tuple[float, float, float] | None:
+        try:
+            with open("/proc/stat", encoding="ascii") as fh:
+                fields = [int(x) for x in fh.readline().split()[1:]]
+        except (OSError, ValueError):
+            return None
+        tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle and iowait
+        own = os.times()
+        return time.monotonic(), (sum(fields[:8]) - idle) / tick, own.user + own.system
+
+    def threads(self) -> int:
+        """How many threads to use now: every core, less those other processes kept busy (at least one)."""
+        now = self._sample()
+        if now is None or self._last is None:
+            return self.cores
+        elapsed = now[0] - self._last[0]
+        if elapsed >= 0.2:  # shorter windows are noise: keep the last answer
+            others = max(0.0, (now[1] - self._last[1]) - (now[2] - self._last[2])) / elapsed
+            self.free = max(1, min(self.cores, round(self.cores - others)))
+            self._last = now
+        return self.free
 
 
 def _to_llama(messages: list[BaseMessage]) -> list[dict[str, str]]:
@@ -53,12 +124,20 @@ class LlamaCppChat(BaseChatModel):
     _llama: Any = PrivateAttr(default=None)
     _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
     _together: Any = PrivateAttr(default=None)
+    _share: CpuShare | None = PrivateAttr(default=None)
+    _threads: int = PrivateAttr(default=0)
 
     @classmethod
     def load(cls, path: str, *, n_ctx: int, n_threads: int, **fields: Any) -> LlamaCppChat:
+        """`n_threads` 0: before each generation, as many threads as other processes leave cores free
+        (CpuShare); a thread that waits for a core at each of llama.cpp's barriers slows every step."""
         from llama_cpp import Llama
 
         chat = cls(model_path=path, **fields)
+        if n_threads <= 0:
+            chat._share = CpuShare(os.cpu_count() or 1)
+            n_threads = chat._share.cores
+        chat._threads = n_threads
         chat._llama = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, n_threads_batch=n_threads,
                             verbose=False)
         # Free the model while the interpreter is still whole; left to __del__ at exit, llama.cpp's
@@ -73,6 +152,19 @@ class LlamaCppChat(BaseChatModel):
     @property
     def _identifying_params(self) -> dict[str, Any]:
         return {"model_path": self.model_path, "temperature": self.temperature}
+
+    def _fit_threads(self) -> None:
+        """Match the thread count to the cores free now (call under the lock); a fixed count stays."""
+        if self._share is None:
+            return
+        threads = self._share.threads()
+        if threads != self._threads:
+            import llama_cpp
+
+            contexts = [self._llama._ctx.ctx] + ([self._together.ctx.ctx] if self._together and self._together.ctx else [])
+            for ctx in contexts:
+                llama_cpp.llama_set_n_threads(ctx, threads, threads)
+            self._threads = threads
 
     def _params(self, stop: list[str] | None, kwargs: dict[str, Any]) -> dict[str, Any]:
         params = {
@@ -95,6 +187,7 @@ class LlamaCppChat(BaseChatModel):
         **kwargs: Any,
     ) -> ChatResult:
         with self._lock:
+            self._fit_threads()
             out = self._llama.create_chat_completion(_to_llama(messages), **self._params(stop, kwargs))
         choice = out["choices"][0]
         usage = out.get("usage") or {}
@@ -117,6 +210,7 @@ class LlamaCppChat(BaseChatModel):
         **kwargs: Any,
     ) -> Iterator[ChatGenerationChunk]:
         with self._lock:
+            self._fit_threads()
             stream = self._llama.create_chat_completion(
                 _to_llama(messages), stream=True, **self._params(stop, kwargs)
             )
@@ -140,6 +234,9 @@ class LlamaCppChat(BaseChatModel):
         with self._lock:
             if self._together is None:
                 self._together = _Together(self._llama)
+                self._together.context(len(chosen))
+                self._threads = 0  # the new context starts with the load-time count: set it below
+            self._fit_threads()
             return self._together.run(_to_llama(messages), chosen, on_token)
 
 

@@ -77,8 +77,22 @@ class ChatProvider:
 def _build_llamacpp(model: str, settings: Settings | None) -> BaseChatModel:
     if model not in LLAMACPP_MODELS:
         raise ConfigurationError(f"Unknown llamacpp model '{model}': the embedded model is llamacpp/smollm2.")
-    threads = settings.llm_threads if settings else (os.cpu_count() or 1)
-    return _llamacpp_model(str(smollm2_path()), threads)
+    threads = settings.llm_threads if settings else 0  # 0: as many as are free (see LlamaCppChat.load)
+    return _llamacpp_model(str(embedded_weights(settings.llm_weights if settings else "Q4_0")), threads)
+
+
+def embedded_weights(weights: str) -> Path:
+    """The embedded model's GGUF in the configured format (see Settings.llm_weights), converted once into the
+    user's cache; where the cache cannot be written, the shipped file (slower with several candidates)."""
+    import platformdirs
+
+    from coach.llamacpp import converted
+
+    cache = Path(platformdirs.user_cache_dir("networking-coach", appauthor=False)) / "models"
+    try:
+        return converted(smollm2_path(), weights, cache)
+    except OSError:
+        return smollm2_path()
 
 
 def _build_openai(model: str, settings: Settings | None) -> BaseChatModel:

@@ -7,7 +7,6 @@ logged or indexed.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, Literal
 
@@ -92,9 +91,20 @@ class Settings(BaseSettings):
                     "off for the embedded model, which cannot.",
     )
     llm_threads: int = Field(
-        default_factory=lambda: max(1, os.cpu_count() or 1),
+        default=0,
+        ge=0,
         validation_alias="COACH_LLM_THREADS",
-        description="CPU threads for the embedded model (default: all cores).",
+        description="CPU threads for the embedded model; 0 (the default): every core other processes leave "
+                    "free, measured before each generation (one thread waiting at a barrier for a core another "
+                    "program holds makes a draft several times slower).",
+    )
+
+    llm_weights: Literal["Q4_0", "Q8_0", "shipped"] = Field(
+        default="Q4_0",
+        validation_alias="COACH_LLM_WEIGHTS",
+        description="The embedded model's weight format: converted once from the shipped Q4_1 into the cache, "
+                    "because llama.cpp decodes several candidates together quickly only in some formats "
+                    "(Q4_0: fastest; Q8_0: closest to the shipped weights; shipped: as packaged).",
     )
 
     app_password: SecretStr | None = Field(
@@ -182,6 +192,7 @@ class Settings(BaseSettings):
             "COACH_DATABASE_URL": _mask_url(self.database_url) if self.database_url else None,
             "COACH_LINKEDIN_PREMIUM": self.linkedin_premium,
             "COACH_CANDIDATES": self.candidates,
+            "COACH_LLM_WEIGHTS": self.llm_weights,
             "COACH_APP_PASSWORD": "set" if self.app_password else None,
         }
 

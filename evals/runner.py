@@ -120,6 +120,9 @@ class _GuidanceOnly:
     def search(self, *args: Any, **kwargs: Any) -> list:
         return self._retriever.search(*args, **kwargs)
 
+    def guidance(self, query: str, k: int = 3) -> list:
+        return self._retriever.guidance(query, k)
+
 
 class Runner:
     """Runs the suites with one model, one embedding model and an optional judge."""

@@ -55,3 +55,16 @@ def test_llama_cpp_server_answers_the_openai_client_and_the_openai_provider(llam
     model = make_chat_model(settings.llm, settings)
     reply = model.invoke("What is the capital of France? One word.", max_tokens=12, temperature=0)
     assert "paris" in str(reply.content).lower()
+
+
+def test_the_embedded_weights_are_converted_once_into_the_cache(tmp_path):
+    from coach.llamacpp import converted
+    from coach.providers import smollm2_path
+
+    source = smollm2_path()
+    assert converted(source, "shipped", tmp_path) == source
+    made = converted(source, "Q4_0", tmp_path)
+    assert made.parent == tmp_path and made.name.endswith(".Q4_0.gguf") and made.read_bytes()[:4] == b"GGUF"
+    assert not list(tmp_path.glob("*.tmp*")), "no half-written file is left behind"
+    stamp = made.stat().st_mtime_ns
+    assert converted(source, "Q4_0", tmp_path) == made and made.stat().st_mtime_ns == stamp, "reused, not redone"

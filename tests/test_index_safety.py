@@ -180,3 +180,56 @@ def test_verify_names_vectors_that_no_longer_match_their_text(settings, store):
     col.update(ids=ids, embeddings=[list(v) for v in vectors[7:] + vectors[:7]])  # every vector on another's text
     with pytest.raises(IndexDamagedError, match=r"searching contacts for 6 stored items missed [4-6]"):
         index.verify(store)
+
+
+SEARCH_SCRIPT = textwrap.dedent("""
+    import sys
+    from coach.chroma import IndexDamagedError
+    from coach.index import Index
+    from coach.retrieval import Retriever
+    from coach.settings import load_settings
+    from coach.testing import HashingEmbeddings
+
+    try:
+        Retriever(load_settings(), Index(load_settings(), HashingEmbeddings(), model_name="hashing")).search_dense(
+            "Person7 Example", kind="contacts")
+    except IndexDamagedError as exc:
+        print(exc, file=sys.stderr)
+        sys.exit(2)
+    print("searched")
+""")
+
+
+def test_a_fresh_process_meets_a_scrambled_database_with_one_sentence_never_an_abort(built, coach_home):
+    shutil.rmtree(coach_home, ignore_errors=True)
+    shutil.copytree(built, coach_home)
+    env = {**os.environ, "COACH_HOME": str(coach_home), "PYTHONPATH": str(REPO)}
+    sound = subprocess.run([sys.executable, "-c", SEARCH_SCRIPT], env=env, cwd=REPO, text=True, capture_output=True,
+                           timeout=120, check=False)
+    assert sound.returncode == 0 and sound.stdout.strip() == "searched", sound.stderr[-1500:]
+    assert (coach_home / "index.checked").is_file(), "the sound file is remembered: the next process skips the check"
+
+    _scramble(coach_home / "chroma" / "chroma.sqlite3")
+    hurt = subprocess.run([sys.executable, "-c", SEARCH_SCRIPT], env=env, cwd=REPO, text=True, capture_output=True,
+                          timeout=120, check=False)
+    assert hurt.returncode == 2, (hurt.returncode, hurt.stderr[-1500:])
+    assert "is damaged" in hurt.stderr and "coach index --rebuild" in hurt.stderr
+
+
+def test_the_database_check_runs_once_per_change_of_the_file(settings, store, monkeypatch):
+    import coach.chroma as chroma
+
+    for i in range(5):
+        store.add_contact(person(i))
+    index = hashing_index(settings)
+    index.sync_store(store)
+    lock, path = index.lock, index.lock.chroma_path
+    calls = []
+    real = chroma.damaged_database
+    monkeypatch.setattr(chroma, "damaged_database", lambda p: calls.append(p) or real(p))
+    (settings.home / "index.checked").unlink(missing_ok=True)
+    assert lock._database_problem(path) is None and lock._database_problem(path) is None
+    assert len(calls) == 1, "a file found sound is not read again while it stays the same"
+    db = path / "chroma.sqlite3"
+    os.utime(db, ns=(db.stat().st_atime_ns, db.stat().st_mtime_ns + 1_000_000))
+    assert lock._database_problem(path) is None and len(calls) == 2, "a changed file is checked again"

@@ -100,16 +100,20 @@ def clean(text: str) -> tuple[str, str]:
     return subject, text
 
 
-def body_sentences(text: str) -> list[str]:
-    """The candidate's sentences with the greeting and sign-off removed."""
+def body_sentences(text: str, finished_only: bool = False) -> list[str]:
+    """The candidate's sentences with the greeting and sign-off removed. `finished_only` drops a last
+    sentence the model never ended (cut off by the token limit: "great to meet you at the Lisbon product m")."""
     kept: list[str] = []
     for line in text.splitlines():
         if SIGNOFF.match(line):
             break
         kept.append(line)
     text = LEADING_GREETING.sub("", "\n".join(kept).strip(), count=1)
+    found = sentences(text)
+    if finished_only and found and not found[-1].rstrip(" *\"')").endswith((".", "!", "?")):
+        found = found[:-1]
     out = []
-    for s in sentences(text):
+    for s in found:
         s = s.strip(" -—*•")
         if len(s.split()) < 3 or ECHO.search(s):
             continue  # fragments, and lines that echo the prompt's own labels
@@ -144,6 +148,8 @@ def passes_sentence(sentence: str, brief: Brief) -> bool:
     """A sentence may stay only if every sentence-level check passes on it alone."""
     if checker.PLACEHOLDER.search(sentence) or any(p in fold(sentence) for p in checker.STOCK_PHRASES):
         return False
+    if any(f" {slip} " in f" {fold(sentence)} " for slip in load_data("phrasing").get("slips", [])):
+        return False  # "We discussed about the on-call rotation": broken, and not what the note says
     if checker.unsupported_claims(sentence, brief.grounds) or checker.other_contact_mentions(sentence, brief.grounds):
         return False
     report = checker.check_message(f"Hi {brief.first}, {sentence}", "linkedin-message", brief.grounds)
@@ -158,7 +164,7 @@ def model_sentences(candidate: str, brief: Brief, budget: int, strict: bool = Fa
         return []  # nothing shared: a small model's line could only invent it ("great talk at <employer>")
     verbs = set(load_data("phrasing")["history"]["note_verbs"]) | set(load_data("phrasing")["history"]["progressive"])
     keep: list[str] = []
-    for s in body_sentences(text):
+    for s in body_sentences(text, finished_only=True):
         if len(keep) >= budget:
             break
         if s.rstrip().endswith("?") or checker.ASK_PATTERN.search(s):

@@ -258,6 +258,8 @@ class Drafter:
         """The small model's draft goes out as written only when each of its sentences (its ask aside) is one
         the composer would keep from it: supported by one fact alone, and never shared history made up for
         a person the user shares none with ("great talk about your work at Cobalt")."""
+        if len(body_sentences(text, finished_only=True)) < len(body_sentences(text)):
+            return False  # its last sentence was cut off by the token limit
         said = [s for s in body_sentences(text)
                 if not (s.rstrip().endswith("?") or checker.ASK_PATTERN.search(s))]
         kept = model_sentences(text, brief, budget=len(said) or 1, strict=True)

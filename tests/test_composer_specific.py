@@ -26,3 +26,30 @@ def test_history_names_leave_out_the_contacts_own_name_and_common_words():
     names = brief.grounds.history_names()
     assert {"config", "figma", "schema"} <= names
     assert not {"maya", "lindgren", "she", "the"} & names
+
+
+LUCIA = Contact(id=8, first_name="Lucía", last_name="Ortega", company="Brightline", title="Product Manager",
+                how_we_met="Lisbon product meetup", notes=[Note(text="We talked about pricing experiments.")])
+
+
+def test_a_model_sentence_cut_off_by_the_token_limit_is_never_kept():
+    from coach.composer import body_sentences, model_sentences
+
+    cut = "Hi Lucía, great to meet you at the Lisbon product m"
+    assert body_sentences(cut, finished_only=True) == []
+    assert body_sentences(cut) == ["Great to meet you at the Lisbon product m."]  # what was kept before
+    brief = Brief(contact=LUCIA, profile=Profile(name="Sam Carter"), goal="informational-interview",
+                  channel="linkedin-note", context="I want to learn how product teams run pricing experiments.")
+    assert model_sentences(cut, brief, budget=1, strict=True) == []
+    _subject, body, _report, uses_model = compose(brief, cut, budget=1, strict=True)
+    assert not uses_model and "product m." not in body, body
+
+
+def test_a_model_sentence_with_a_known_slip_is_not_kept():
+    from coach.composer import passes_sentence
+
+    dev = Contact(id=9, first_name="Dev", last_name="Patel", company="Corvid Metrics", how_we_met="teammates at Bluepeak",
+                  notes=[Note(text="We shared the on-call rotation for two years and rewrote the alerting runbooks.")])
+    brief = Brief(contact=dev, profile=Profile(name="Sam Carter"), goal="reconnect", channel="linkedin-message")
+    assert not passes_sentence("We discussed about the on-call rotation for two years.", brief)
+    assert passes_sentence("We shared the on-call rotation for two years.", brief)

@@ -148,7 +148,8 @@ class Toolbox:
     # each tool returns JSON text for the model
     def find_contacts(self, query: str, limit: int = 5) -> str:
         self.step(f"Looking up your contacts: {query}…")
-        hits = self.coach.synced_retriever().search(query, kind="contacts", k=max(limit, 8))
+        # a list of people, so only those who fit (Retriever.find): "at Stripe" with nobody there is nobody
+        hits = self.coach.synced_retriever().find(query, kind="contacts", k=max(limit, 8))
         named = [h for h in hits if h.metadata.get("mentioned")]
         found = [(h, self.coach.store.get_contact(int(h.metadata.get("contact_id") or h.id))) for h in named or hits]
         if named:  # everyone fits the words ("at Stripe"): the people you know best first

@@ -227,3 +227,14 @@ def test_the_guard_keeps_a_message_the_model_wrote_only_when_it_passes():
     bad = "Hi [Name],\n\nI hope this message finds you well.\n\nBest,\nSam"
     reply, check, note = guard(f"Try this:\n\n{bad}", Log(), coach)
     assert "[Name]" not in reply and "did not pass" in note
+
+
+def test_find_contacts_lists_only_people_who_fit_and_nobody_when_nobody_does():
+    from coach.tools import Log, Toolbox
+
+    coach = make_world()
+    tools = Toolbox(coach, Log())
+    stripe = json.loads(tools.find_contacts("Stripe"))
+    assert stripe["people"] and all(p["company"] == "Stripe" for p in stripe["people"])
+    nobody = json.loads(tools.find_contacts("Globex"))
+    assert nobody == {"people": [], "note": "Nobody in the contacts fits."}

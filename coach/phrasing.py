@@ -154,6 +154,7 @@ def how_we_met_hook(how: str, contact: Contact) -> Hook | None:
     how = _expand_shorthand(" ".join(how.split()).rstrip("."))
     if not how:
         return None
+    how = second_person(how, names_of(contact))  # the user's "after her talk" is "after your talk" to her
     frames = _data()["history"]["frames"]
     low = fold(how)
     if low.startswith(("at ", "in ", "during ", "on ")):

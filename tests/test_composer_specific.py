@@ -53,3 +53,13 @@ def test_a_model_sentence_with_a_known_slip_is_not_kept():
     brief = Brief(contact=dev, profile=Profile(name="Sam Carter"), goal="reconnect", channel="linkedin-message")
     assert not passes_sentence("We discussed about the on-call rotation for two years.", brief)
     assert passes_sentence("We shared the on-call rotation for two years.", brief)
+
+
+def test_how_we_met_written_about_her_is_said_to_her():
+    priya = Contact(id=21, first_name="Priya", last_name="Raman", company="Stripe", title="Product Manager",
+                    how_we_met="PyCon US 2024 in Pittsburgh, after her talk on payments APIs",
+                    notes=[Note(text="Said the Connect team is hiring platform engineers next quarter")])
+    brief = Brief(contact=priya, profile=Profile(name="Sam Carter"), goal="reconnect", channel="linkedin-note",
+                  context="the Connect team")
+    _subject, body, report, _uses_model = compose(brief)
+    assert report.hard_passed and "after your talk on payments APIs" in body and "her talk" not in body, body

@@ -101,8 +101,9 @@ def clean(text: str) -> tuple[str, str]:
 
 
 def body_sentences(text: str, finished_only: bool = False) -> list[str]:
-    """The candidate's sentences with the greeting and sign-off removed. `finished_only` drops a last
-    sentence the model never ended (cut off by the token limit: "great to meet you at the Lisbon product m")."""
+    """The candidate's sentences with the greeting and sign-off removed. `finished_only` keeps only sentences
+    the model ended itself (".", "!", "?"): a line it broke off ("great to meet you at the Lisbon product m")
+    or one cut by the token limit is not a sentence to send."""
     kept: list[str] = []
     for line in text.splitlines():
         if SIGNOFF.match(line):
@@ -110,8 +111,8 @@ def body_sentences(text: str, finished_only: bool = False) -> list[str]:
         kept.append(line)
     text = LEADING_GREETING.sub("", "\n".join(kept).strip(), count=1)
     found = sentences(text)
-    if finished_only and found and not found[-1].rstrip(" *\"')").endswith((".", "!", "?")):
-        found = found[:-1]
+    if finished_only:
+        found = [s for s in found if s.rstrip(" *\"')").endswith((".", "!", "?"))]
     out = []
     for s in found:
         s = s.strip(" -—*•")

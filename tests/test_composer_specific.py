@@ -37,6 +37,10 @@ def test_a_model_sentence_cut_off_by_the_token_limit_is_never_kept():
 
     cut = "Hi Lucía, great to meet you at the Lisbon product m"
     assert body_sentences(cut, finished_only=True) == []
+    broken = "Hi Lucía, great to meet you at the Lisbon product m\nMeetings: 20-minute call on Friday at 13.90"
+    assert body_sentences(broken, finished_only=True) == [], "a line the model broke off is no sentence either"
+    assert model_sentences(broken, Brief(contact=LUCIA, profile=Profile(), goal="reconnect",
+                                         channel="linkedin-note"), budget=1, strict=True) == []
     assert body_sentences(cut) == ["Great to meet you at the Lisbon product m."]  # what was kept before
     brief = Brief(contact=LUCIA, profile=Profile(name="Sam Carter"), goal="informational-interview",
                   channel="linkedin-note", context="I want to learn how product teams run pricing experiments.")

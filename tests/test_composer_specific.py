@@ -57,6 +57,7 @@ def test_a_model_sentence_with_a_known_slip_is_not_kept():
     brief = Brief(contact=dev, profile=Profile(name="Sam Carter"), goal="reconnect", channel="linkedin-message")
     assert not passes_sentence("We discussed about the on-call rotation for two years.", brief)
     assert passes_sentence("We shared the on-call rotation for two years.", brief)
+    assert not passes_sentence("Great to meet you at Bluepeak!", brief)  # a past meeting, in the present tense
 
 
 def test_how_we_met_written_about_her_is_said_to_her():

@@ -15,7 +15,6 @@ stale copy.
 
 from __future__ import annotations
 
-import os
 import pickletools
 import shutil
 import struct
@@ -30,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from coach.errors import ConfigurationError, ProviderError
+from coach.files import write_whole
 
 if TYPE_CHECKING:
     from coach.settings import Settings
@@ -241,25 +241,19 @@ class IndexLock:
         except FileNotFoundError:
             return None
         stamp = f"{st.st_size} {st.st_mtime_ns}"
-        try:
+        with suppress(OSError):
             if self._checked_file.read_text(encoding="utf-8") == stamp:
                 return None
-        except OSError:
-            pass
         problem = damaged_database(path)
         if problem is None:
             with suppress(OSError):
-                tmp = self._checked_file.with_suffix(f".tmp{os.getpid()}")
-                tmp.write_text(stamp, encoding="utf-8")
-                os.replace(tmp, self._checked_file)
+                write_whole(self._checked_file, stamp)
         return problem
 
     def changed(self) -> None:
         """Record that this process wrote to the index (call while holding `access`)."""
         token = uuid.uuid4().hex
-        tmp = self._generation_file.with_suffix(".tmp")
-        tmp.write_text(token, encoding="utf-8")
-        os.replace(tmp, self._generation_file)
+        write_whole(self._generation_file, token)
         self._seen = token
 
     @contextmanager

@@ -55,20 +55,17 @@ def converted(source: Path, weights: str, cache_dir: Path) -> Path:
     target = cache_dir / f"{source.stem}.{stat.st_size}-{stat.st_mtime_ns}.{weights}.gguf"
     if target.is_file():
         return target
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(f".tmp{os.getpid()}")
-    params = llama_cpp.llama_model_quantize_default_params()
-    params.ftype, params.allow_requantize, params.nthread = ftype, True, max(1, os.cpu_count() or 1)
     from llama_cpp._utils import suppress_stdout_stderr
 
-    try:
+    from coach.files import replacing
+
+    params = llama_cpp.llama_model_quantize_default_params()
+    params.ftype, params.allow_requantize, params.nthread = ftype, True, max(1, os.cpu_count() or 1)
+    with replacing(target) as tmp:
         with suppress_stdout_stderr(disable=False):  # llama.cpp reports every tensor on the terminal
             failed = llama_cpp.llama_model_quantize(str(source).encode(), str(tmp).encode(), params)
         if failed:
             raise OSError(f"llama.cpp could not convert {source.name} to {weights} (code {failed})")
-        tmp.replace(target)
-    finally:
-        tmp.unlink(missing_ok=True)
     return target
 
 

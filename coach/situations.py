@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from coach.files import replacing
 from coach.knowledge import OVERVIEW, Article, article_steps
 from coach.text import sentences
 
@@ -130,10 +131,8 @@ def corpus_vectors(articles: list[Article], embeddings: Any, model: str, cache_d
     if matrix is None:
         matrix = _unit(embeddings.embed_documents(texts)) if texts else np.zeros((0, 1), dtype=np.float32)
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp.npy")
-            np.save(tmp, matrix)
-            tmp.replace(path)
+            with replacing(path) as tmp, tmp.open("wb") as fh:
+                np.save(fh, matrix)
     vectors = CorpusVectors(owners, matrix, {a.path: list(a.situations) for a in articles})
     _MEMORY.clear()  # one corpus at a time: an edited corpus replaces the old vectors
     _MEMORY[digest] = vectors

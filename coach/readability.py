@@ -66,6 +66,12 @@ def _hyphenator():
     return pyphen.Pyphen(lang="en_US")
 
 
+def warm() -> None:
+    """Load the syllable table and the hyphenation dictionary now (the warm-start server does, once)."""
+    _table()
+    _hyphenator()
+
+
 def syllables(text: str) -> int:
     """Syllables in `text`, as textstat's count_syllables counts them."""
     table, total = _table(), 0

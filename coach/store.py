@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, func, select, text, update
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, selectinload
 
 from coach import cadence
@@ -95,6 +95,16 @@ class Store:
 
     # ---------------------------------------------------------------- plumbing
     def _migrate(self) -> None:
+        from coach.migrations import HEAD
+
+        with self.engine.connect() as conn:
+            try:
+                current = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+            except (OperationalError, ProgrammingError):
+                current = []  # a new store: no version table yet
+            conn.rollback()
+        if current == [HEAD]:
+            return
         from alembic import command
         from alembic.config import Config
         from alembic.runtime.migration import MigrationContext

@@ -17,6 +17,8 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+# No test's `coach` subprocess starts a warm-start server unless the test asks for one (tests/test_warmstart.py).
+os.environ["COACH_WARM_START"] = "off"
 
 REPO = Path(__file__).resolve().parent.parent
 _ENV_VARS = (

@@ -255,3 +255,22 @@ def test_killing_an_import_half_way_leaves_the_store_as_it_was(store, tmp_path, 
         assert db.execute("SELECT COUNT(*) FROM contacts").fetchone()[0] == 1
     assert names(store) == ["Before Kill"]
     assert store.import_file(path).created == 30_000  # and the store still works
+
+
+def test_the_store_knows_the_newest_migration_and_opens_without_alembic_when_there(tmp_path):
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    import coach.store
+    from coach.migrations import HEAD
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(coach.store.__file__).parent / "migrations"))
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD
+
+    url = f"sqlite:///{tmp_path / 'coach.db'}"
+    Store(url).close()  # a new store: migrated by Alembic
+    probe = ("import sys; from coach.store import Store; Store(sys.argv[1]).close(); "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    done = subprocess.run([sys.executable, "-c", probe, url], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

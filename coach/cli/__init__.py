@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import NoReturn
 
 import typer
 
@@ -42,7 +43,26 @@ def _register() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point of the console script: errors become one sentence on stderr."""
+    """Entry point of the console script: errors become one sentence on stderr.
+
+    Called as a program (no `argv`), a command runs in a child of the warm-start server when one is up
+    (coach.warmstart), and one is started after a command that ran here.
+    """
+    if argv is not None:
+        _run(argv)
+    from coach import warmstart
+
+    launch = warmstart.Launch(sys.argv[1:])
+    code = launch.run()
+    if code is not None:
+        sys.exit(code)
+    try:
+        _run(None)
+    finally:
+        launch.after()
+
+
+def _run(argv: list[str] | None) -> NoReturn:
     _register()
     command = typer.main.get_command(app)
     try:

@@ -47,7 +47,9 @@ def table(result: dict[str, Any]) -> str:
          _f(r["draft_p50_ms"], 0), _f(r["generation_floor_ms"], 0), f"{_f(r['draft_floor_ratio'], 2)}x the floor",
          f"draft ≤ {_f(LIMITS['draft_p50_ms'])} ms"),
         ("First streamed token of a draft (ms)", _f(r["first_token_ms"], 0), "—", "", ""),
-        ("A whole `coach draft` process, instant stand-in model (ms)", _f(r["draft_cold_ms"], 0), "—", "",
+        ("A whole `coach draft` process, instant stand-in model (ms); baseline: warm start off",
+         _f(r["draft_cold_ms"], 0), _f(r.get("draft_cold_off_ms"), 0),
+         _speed(r["draft_cold_off_ms"] / max(r["draft_cold_ms"], 1e-9)) if r.get("draft_cold_off_ms") else "",
          f"≤ {_f(LIMITS['draft_cold_ms'])} ms"),
         ("Peak RSS, everything loaded (MB)", _f(r["peak_rss_mb"], 0), "—", "", "< 2,048"),
     ]
@@ -68,6 +70,16 @@ def scaling(points: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _cold(c: dict[str, Any]) -> str:
+    if c.get("draft_cold_ms") is None:
+        return "Not measured (the --tiny run's index holds fake vectors)."
+    return (f"Instant stand-in model. Warm start off, each process importing everything: runs "
+            f"{', '.join(_f(t, 0) for t in c['draft_cold_off_runs_ms'])} ms. Warm start on: the first process "
+            f"{_f(c['draft_cold_first_ms'], 0)} ms (it runs itself, then starts the server), then "
+            f"{', '.join(_f(t, 0) for t in c['draft_cold_runs_ms'])} ms as children of the server, whose "
+            f"proportional memory (PSS) was {_f(c.get('warm_server_pss_mb'), 0)} MB.")
+
+
 def markdown(result: dict[str, Any]) -> str:
     m = result["machine"]
     d = result.get("draft", {})
@@ -79,6 +91,7 @@ def markdown(result: dict[str, Any]) -> str:
         f"tokens sent). Time inside the model: p50 {_f(d.get('model_p50_ms'), 0)} ms; outside it "
         f"(graph, store, retrieval, checker): p50 {_f(d.get('outside_model_p50_ms'), 0)} ms. "
         f"Raw decode of the same tokens without prompts: p50 {_f(d.get('raw_decode_only_p50_ms'), 0)} ms.",
+        "", "## A whole `coach draft` process", "", _cold(result.get("draft_cold", {})),
         "", "## Machine", "",
         f"{m['cpu_count']} cores, {m['cpu_model']}, {m['memory_gb']} GB, {m['platform']}, Python {m['python']}. "
         f"Load average at start {m['load_average_start']}, at end {m.get('load_average_end')} "

@@ -263,32 +263,64 @@ def profile_draft(fn: Any, path: Path) -> str:
 # --------------------------------------------------------------------------- cold start
 def draft_cold(bench: Bench, world: dict[str, Any], runs: int = 3) -> dict[str, Any]:
     """Whole `coach draft --json` processes on the benchmark's store and index, against an instant stand-in model
-    (`openai/<model>` on loopback): what a shell user waits for, minus the model. One unmeasured run first (it
-    caches the drafter's guidance query vector, as any first draft does); the p50 of the next `runs`."""
+    (`openai/<model>` on loopback): what a shell user waits for, minus the model. Three ways: with warm start off
+    (each process imports everything itself), the first with it on (it runs itself, then starts the warm-start
+    server), and the later ones (children of that server), the headline. One unmeasured run first (it caches the
+    drafter's guidance answer, as any first draft does); p50 of `runs` each."""
     from benchmarks.measure import percentile
+    from coach import warmstart
     from coach.standin.server import StandinServer
 
     settings = world["settings"]
     target = next(c for c in world["store"].all_contacts() if c.notes)
-    env = {**os.environ, "COACH_HOME": str(settings.home), "COACH_LLM": "openai/standin",
-           "OPENAI_API_KEY": "sk-standin"}
     if bench.tiny:  # the bench's index holds fake vectors: the process must embed queries the same way
-        return {"draft_cold_ms": None, "draft_cold_runs_ms": []}
+        return {"draft_cold_ms": None, "draft_cold_runs_ms": [], "draft_cold_off_ms": None}
     cmd = [sys.executable, "-m", "coach", "draft", "--to", str(target.id), "--goal", "reconnect",
            "--channel", "email", "--json"]
-    times = []
-    with StandinServer(responder=lambda _request: TINY_REPLY) as server:
-        env["COACH_LLM_BASE_URL"] = server.url
-        for n in range(runs + 1):
+    with StandinServer(responder=lambda _request: TINY_REPLY) as server, \
+            tempfile.TemporaryDirectory(prefix="coach-run-", dir="/tmp") as runtime:
+        env = {**os.environ, "COACH_HOME": str(settings.home), "COACH_LLM": "openai/standin",
+               "OPENAI_API_KEY": "sk-standin", "COACH_LLM_BASE_URL": server.url, "XDG_RUNTIME_DIR": runtime,
+               "COACH_WARM_START_IDLE": "600"}
+        off, on = {**env, "COACH_WARM_START": "off"}, {**env, "COACH_WARM_START": "on"}
+
+        def timed(environ: dict[str, str]) -> float:
             start = time.perf_counter()
-            done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600, check=False)
+            done = subprocess.run(cmd, capture_output=True, text=True, env=environ, cwd=ROOT, timeout=600,
+                                  check=False)
             elapsed = (time.perf_counter() - start) * 1000
             if done.returncode != 0:
                 raise RuntimeError(f"`coach draft` failed: {done.stderr.strip()[-2000:]}")
             json.loads(done.stdout)
-            if n:
-                times.append(round(elapsed, 1))
-    return {"draft_cold_ms": round(percentile(times, 50), 1), "draft_cold_runs_ms": times}
+            return round(elapsed, 1)
+
+        timed(off)
+        cold = [timed(off) for _ in range(runs)]
+        first = timed(on)
+        folder = Path(runtime) / f"networking-coach-{os.getuid()}"
+        deadline = time.monotonic() + 600
+        while not list(folder.glob("*.sock")) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        sockets = list(folder.glob("*.sock"))
+        if not sockets:
+            raise RuntimeError(f"the warm-start server did not start: {list(folder.glob('*.log'))}")
+        warm = [timed(on) for _ in range(runs)]
+        server_mb = _pss_mb(int(sockets[0].with_suffix(".lock").read_text().strip()))
+        warmstart.stop(sockets[0])
+    return {"draft_cold_ms": round(percentile(warm, 50), 1), "draft_cold_runs_ms": warm,
+            "draft_cold_off_ms": round(percentile(cold, 50), 1), "draft_cold_off_runs_ms": cold,
+            "draft_cold_first_ms": first, "warm_server_pss_mb": server_mb}
+
+
+def _pss_mb(pid: int) -> float | None:
+    """A process's proportional set size (its own pages, plus its share of pages others map too)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 # --------------------------------------------------------------------------- memory
@@ -341,7 +373,8 @@ def headline(points: list[dict[str, Any]], draft: dict[str, Any], rss: dict[str,
     result = {k: top[k] for k in keys}
     result.update(draft_p50_ms=draft["draft_p50_ms"], raw_generation_p50_ms=draft["raw_generation_p50_ms"],
                   generation_floor_ms=draft["generation_floor_ms"], first_token_ms=draft["first_token_ms"],
-                  draft_cold_ms=cold["draft_cold_ms"], peak_rss_mb=rss["peak_rss_mb"])
+                  draft_cold_ms=cold["draft_cold_ms"], draft_cold_off_ms=cold["draft_cold_off_ms"],
+                  peak_rss_mb=rss["peak_rss_mb"])
     result["index_speedup"] = round(top["index_per_s"] / top["baseline_index_per_s"], 3)
     result["search_speedup"] = round(top["baseline_search_p50_ms"] / max(top["search_p50_ms"], 1e-9), 3)
     result["draft_overhead_ratio"] = round(draft["draft_p50_ms"] / max(draft["raw_generation_p50_ms"], 1e-9), 3)

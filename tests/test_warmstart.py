@@ -63,6 +63,16 @@ def test_the_socket_folder_must_be_private(monkeypatch):
     shutil.rmtree(base)
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="warm start is Linux only")
+def test_the_server_imports_no_terminal_state_and_starts_no_thread():
+    """The CLI's consoles look at the terminal when they are made: that must happen in each command's child."""
+    probe = ("import sys; from coach import warmstart; warmstart.preload(); "
+             "print(sorted(m for m in sys.modules if m.startswith(('coach.cli', 'coach.ui', 'streamlit'))))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr  # preload() raises if an import started a Python thread
+    assert done.stdout.strip() == "[]"
+
+
 def test_settings_from_the_environment_or_dotenv(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("COACH_WARM_START", raising=False)
@@ -88,6 +98,39 @@ def _coach(args: list[str], env: dict[str, str], **kwargs) -> subprocess.Complet
 
 def _served(log: Path) -> list[str]:
     return [line for line in log.read_text().splitlines() if ": coach " in line] if log.exists() else []
+
+
+def _on_terminal(args: list[str], env: dict[str, str]) -> str:
+    """What `coach args` writes to a terminal (a pseudo-terminal 100 columns wide)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 100, 0, 0))
+    env = {k: v for k, v in env.items() if k not in ("COLUMNS", "LINES", "NO_COLOR")}
+    process = subprocess.Popen([sys.executable, "-m", "coach", *args], stdin=follower, stdout=follower,
+                               stderr=follower, env={**env, "TERM": "xterm-256color"}, close_fds=True)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: every writer has closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert process.wait(timeout=120) == 0
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def _plain(text: str) -> str:
+    import re
+
+    return re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", text).replace("\r", "")
 
 
 def _wait(condition, timeout: float, what: str) -> None:
@@ -144,19 +187,27 @@ def test_commands_run_warm_after_the_first_and_behave_as_fresh_processes(tmp_pat
         assert len(_served(log)) == 3
         assert json.loads(checked.stdout)["checks"]
 
+        # on a terminal, the child draws for a terminal (colour, width), as a command run here does
+        (tmp_path / "message.txt").write_text("Hi Priya, would you be up for a call next week?\n")
+        message = ["check", str(tmp_path / "message.txt"), "--to", str(contact.id)]
+        here, there = _on_terminal(message, {**env, "COACH_WARM_START": "off"}), _on_terminal(message, env)
+        assert len(_served(log)) == 4
+        assert "\x1b[" in here and "\x1b[" in there
+        assert _plain(there) == _plain(here)
+
         # what another command changed since the server started is seen
         newcomer = store.add_contact(Contact(first_name="Tom", last_name="Becker", company="Stripe"))
         fresh = _coach(["draft", "--to", str(newcomer.id), "--goal", "reconnect", "--channel", "email",
                         "--json"], env)
         assert fresh.returncode == 0, fresh.stderr
-        assert len(_served(log)) == 4
+        assert len(_served(log)) == 5
         assert json.loads(fresh.stdout)["contact_id"] == newcomer.id
 
         # Ctrl-C reaches the command running in the child: it stops as interrupted, not after the reply
         # (requests already sent finish first, as in a process of its own: the HTTP threads are joined)
         slow = subprocess.Popen([sys.executable, "-m", "coach", *draft[:-1], "--context", "SLOW"], env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        _wait(lambda: len(_served(log)) == 5, 60, "the slow command to start")
+        _wait(lambda: len(_served(log)) == 6, 60, "the slow command to start")
         child = int(_served(log)[-1].split("pid ")[1].split(":")[0])
         _wait(lambda: model.requests and "SLOW" in json.dumps(model.requests[-1]), 60, "the slow request")
         slow.send_signal(signal.SIGINT)

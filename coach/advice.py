@@ -205,7 +205,7 @@ class Adviser:
     # ------------------------------------------------------------------ script
     def _script(self, advice: Advice, text: str, article: Article, mentions: Mentions, recogniser: Recogniser,
                 notes: list[str], profile: Profile) -> None:
-        advice.script = neutral_script(advice.example, keep=f"{text}\n{profile.name}")
+        advice.script = neutral_script(advice.example, keep=f"{text}\n{profile.name}", slots=article.script_slots)
         for first, group in mentions.ambiguous.items():
             if not mentions.named:
                 names = "; ".join(f"{p.contact.name}" + (f" ({p.contact.company})" if p.contact.company else "")

@@ -49,6 +49,11 @@ class Article(BaseModel):
     script_goal: str = Field(
         default=NO_SCRIPT_GOAL,
         description="The drafting goal of its script when the user's own contact is the recipient, or 'none'.")
+    script_slots: dict[str, str] = Field(
+        default_factory=dict,
+        description="Words of the example message that belong to its invented writer's situation (a role, a field, "
+                    "a deadline), each with the slot a script shows instead: {'senior supply-chain analyst roles': "
+                    "'the roles you want'}. Names, companies and places become slots without being listed.")
     body: str = Field(description="The Markdown after the front matter.")
     sections: dict[str, str] = Field(default_factory=dict, description="Text under each heading, in order.")
 
@@ -148,6 +153,7 @@ def load_article(path: Path, root: Path) -> Article:
             situations=_strings(meta.get("situations"), split=False),
             tags=_strings(meta.get("tags"), split=True),
             script_goal=NO_SCRIPT_GOAL if goal is None else str(goal).strip(),
+            script_slots=meta.get("script_slots") or {},
             body=post.content, sections=split_sections(post.content),
         )
     except ValidationError as exc:
@@ -156,9 +162,19 @@ def load_article(path: Path, root: Path) -> Article:
         hints = {
             "theme": f"theme must be one of {', '.join(THEMES)}",
             "script_goal": f"script_goal must be one of {', '.join(SCRIPT_GOALS)}; got '{goal}'",
+            "script_slots": "script_slots maps words of the example message to slot names, e.g. "
+                            "'senior analyst roles: the roles you want'",
         }
         hint = hints.get(field, first["msg"])
         raise CorpusError(f"{rel}: invalid front matter field '{field}' ({hint}); fix the article.") from None
+    example = example_message(article)
+    for phrase, slot in article.script_slots.items():
+        if not phrase.strip() or not slot.strip() or "[" in slot or "]" in slot:
+            raise CorpusError(f"{rel}: script_slots needs words of the example and a slot name without brackets; "
+                              f"got '{phrase}': '{slot}'.")
+        if phrase not in example:
+            raise CorpusError(f"{rel}: script_slots names '{phrase}', which is not in the example message; "
+                              "copy the words exactly.")
     folder = path.parent.name
     if folder in THEMES and folder != article.theme:
         raise CorpusError(f"{rel}: theme '{article.theme}' does not match its folder '{folder}'; move the file or fix the theme.")

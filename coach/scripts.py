@@ -69,12 +69,17 @@ def _signature(lines: list[str]) -> int | None:
     return None
 
 
-def neutral_script(example: str, keep: str = "") -> str:
+def neutral_script(example: str, keep: str = "", slots: dict[str, str] | None = None) -> str:
     """`example` with its people, companies and places replaced by slots, except what `keep` (the user's
-    words) also names; the greeting becomes 'Hi [name],' and the signature '[your name]'."""
+    words) also names; the greeting becomes 'Hi [name],' and the signature '[your name]'. `slots` are the
+    article's own: words of its writer's situation ('senior supply-chain analyst roles') and the slot each
+    becomes ('[the roles you want]'), kept only where the user said the same words."""
     if not example.strip():
         return ""
     known = fold(keep)
+    for phrase in sorted(slots or {}, key=len, reverse=True):
+        if fold(phrase) not in known:
+            example = example.replace(phrase, f"[{slots[phrase]}]")
     lines = example.strip().splitlines()
     people: set[str] = set()
     sign = _signature(lines)

@@ -281,3 +281,26 @@ def test_situation_vectors_are_embedded_once_per_corpus(settings):
     assert embeddings.documents == first
     assert list((settings.home / "cache").glob("situations-*.npy"))
     store.close()
+
+
+def test_the_articles_own_slots_replace_its_writers_situation_unless_the_user_said_the_same():
+    example = ("Hi Sipho,\n\nMy role at Brightwater Logistics was cut last week. I am looking for senior "
+               "supply-chain analyst roles in Johannesburg or remote. You know the logistics scene here better "
+               "than anyone.\n\nThanks,\nLerato")
+    slots = {"senior supply-chain analyst roles": "the roles you want", "the logistics scene": "your field"}
+    script = neutral_script(example, keep="I was laid off and need a backend job", slots=slots)
+    assert "looking for [the roles you want] in [place]" in script
+    assert "You know [your field] here" in script and "supply-chain" not in script and "logistics" not in script
+    assert "at [company]" in script and script.startswith("Hi [name],") and script.endswith("[your name]")
+    kept = neutral_script(example, keep="I want senior supply-chain analyst roles", slots=slots)
+    assert "senior supply-chain analyst roles" in kept and "[your field]" in kept
+
+
+def test_a_layoff_script_carries_none_of_the_example_writers_job():
+    coach = world()
+    advice = coach.advise("I just got laid off and I don't know how to tell people; I want a backend job")
+    source = article(coach, advice.citations[0].source)
+    assert source.path == "knowledge/support/laid-off-telling-your-network.md" and source.script_slots
+    assert advice.script_kind == "neutral"
+    for phrase, slot in source.script_slots.items():
+        assert phrase not in advice.script and f"[{slot}]" in advice.script

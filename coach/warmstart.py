@@ -46,8 +46,13 @@ _KEY_PREFIXES = ("COACH_", "OPENAI_", "LANGCHAIN_", "LANGSMITH_", "HF_", "TRANSF
 PRELOAD = ("langchain_openai", "langgraph.graph", "langgraph.prebuilt", "sqlalchemy.orm",
            "sqlalchemy.dialects.sqlite", "alembic.command", "alembic.runtime.migration", "coach.store",
            "coach.drafting", "coach.agent", "coach.providers", "coach.retrieval", "coach.advice",
-           "coach.assistant", "coach.chat", "coach.checker", "coach.readability", "chromadb",
-           "sentence_transformers", "llama_cpp", "typer", "rich.markdown", "rich.progress", "dotenv")
+           "coach.assistant", "coach.chat", "coach.checker", "coach.readability", "coach.llamacpp",
+           "coach.embeddings", "coach.migrations", "coach.doctor", "chromadb", "chromadb.api.rust", "bm25s",
+           "rapidfuzz.process", "rapidfuzz.fuzz", "langchain_core.tracers.stdout",
+           "langchain_core.tracers.run_collector", "sentence_transformers", "sentence_transformers.models.Transformer",
+           "sentence_transformers.models.Pooling", "sentence_transformers.models.Normalize",
+           "transformers.models.bert.modeling_bert", "transformers.models.bert.tokenization_bert_fast",
+           "transformers.generation.utils", "llama_cpp", "typer", "rich.markdown", "rich.progress", "dotenv")
 _CODE = Path(__file__).resolve().parent
 PROMPTS = _CODE.parent / "prompts"  # coach.prompts.PROMPTS_DIR, without importing it on every command
 _TICK_S = 30.0

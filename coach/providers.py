@@ -286,12 +286,18 @@ def validate_names(settings: Settings) -> None:
             )
 
 
-@lru_cache(maxsize=2)
-def _local_embeddings(path: str) -> Embeddings:
+def quiet_offline_hub() -> None:
+    """What the embedding stack must read when it is imported: no downloads, no warnings, no progress bars
+    (unless the user's environment says otherwise). Also applied by the warm-start server before it imports."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+
+
+@lru_cache(maxsize=2)
+def _local_embeddings(path: str) -> Embeddings:
+    quiet_offline_hub()
     from coach.embeddings import LocalEmbeddings
 
     with _lock:

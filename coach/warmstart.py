@@ -41,7 +41,11 @@ DEFAULT_IDLE_S = 600
 # command but do not name a server.
 _KEY_PREFIXES = ("COACH_", "OPENAI_", "LANGCHAIN_", "LANGSMITH_", "HF_", "TRANSFORMERS_", "TOKENIZERS_",
                  "CHROMA_", "ANONYMIZED_TELEMETRY", "PYTHON", "OMP_", "MKL_", "GGML_", "LLAMA_", "LANG",
-                 "LC_", "TZ", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy")
+                 "LC_", "TZ", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy",
+                 "HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "TQDM_", "LD_LIBRARY_PATH",
+                 "LD_PRELOAD")
+# Signals a command's own process passes on to its child; Ctrl-Z (SIGTSTP) and SIGCONT are handled apart.
+FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
 # What a command would import anyway, heaviest first. Only modules: nothing is opened or loaded here.
 PRELOAD = ("langchain_openai", "langgraph.graph", "langgraph.prebuilt", "sqlalchemy.orm",
            "sqlalchemy.dialects.sqlite", "alembic.command", "alembic.runtime.migration", "coach.store",
@@ -140,7 +144,10 @@ def server_key(environ: dict[str, str] | None = None, stamp: str | None = None) 
     except OSError:
         installed = 0
     settings = sorted((k, v) for k, v in environ.items() if k.startswith(_KEY_PREFIXES))
-    parts = [sys.executable, sys.version, str(_CODE), stamp or code_stamp(), installed, settings]
+    # a child inherits the server's priority, CPUs and interpreter flags, not the command's: they name it too
+    process = [os.getpriority(os.PRIO_PROCESS, 0), sorted(os.sched_getaffinity(0)), repr(sys.flags),
+               sys.warnoptions]
+    parts = [sys.executable, sys.version, str(_CODE), stamp or code_stamp(), installed, settings, process]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:24]
 
 
@@ -167,13 +174,15 @@ def run(argv: list[str], path: Path) -> int | None:
     if not path.exists():
         return None
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    ignored = [int(s) for s in FORWARDED if signal.getsignal(s) == signal.SIG_IGN]  # nohup, trap '' HUP
     try:
         sock.settimeout(2.0)
         sock.connect(str(path))
         if _peer_uid(sock) != os.getuid():
+            sock.close()
             return None
-        header = json.dumps({"argv": argv, "env": dict(os.environ), "cwd": os.getcwd(),
-                             "umask": _umask()}).encode()
+        header = json.dumps({"argv": argv, "env": dict(os.environ), "cwd": os.getcwd(), "umask": _umask(),
+                             "ignored": ignored}).encode()
         socket.send_fds(sock, [struct.pack("!I", len(header))], [0, 1, 2])
         sock.sendall(header)
         sock.settimeout(30.0)  # the fork is quick; the command itself is waited for without a limit
@@ -182,18 +191,37 @@ def run(argv: list[str], path: Path) -> int | None:
     except OSError:
         sock.close()
         return None
+    except KeyboardInterrupt:  # before the child said it started: closing the socket stops it there
+        sock.close()
+        return 130
     if len(first) != 2 or first[0] != b"pid":
         sock.close()
         return None
     child = int(first[1])
     sock.settimeout(None)
+    sent: list[int] = []
 
     def forward(signum: int, _frame: Any) -> None:
+        sent.append(signum)
         with contextlib.suppress(ProcessLookupError):
             os.kill(child, signum)
 
-    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
-        signal.signal(signum, forward)
+    def suspend(_signum: int, _frame: Any) -> None:  # Ctrl-Z stops the command, then its own process
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child, signal.SIGSTOP)
+        signal.signal(signal.SIGTSTP, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTSTP)
+        signal.signal(signal.SIGTSTP, suspend)  # here again after `fg`
+
+    def resume(_signum: int, _frame: Any) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child, signal.SIGCONT)
+
+    for signum in FORWARDED:
+        if signum not in ignored:
+            signal.signal(signum, forward)
+    signal.signal(signal.SIGTSTP, suspend)
+    signal.signal(signal.SIGCONT, resume)
     try:
         last = replies.readline().split()
     except OSError:
@@ -202,6 +230,10 @@ def run(argv: list[str], path: Path) -> int | None:
         sock.close()
     if len(last) == 2 and last[0] == b"exit":
         return int(last[1])
+    if sent:  # ended by the signal it was sent: end this process the same way, as the shell expects
+        signal.signal(sent[-1], signal.SIG_DFL)
+        os.kill(os.getpid(), sent[-1])
+        return 128 + sent[-1]
     print("The command stopped before it finished (its process was killed).", file=sys.stderr)
     return 1
 
@@ -220,10 +252,11 @@ def start(path: Path, environ: dict[str, str]) -> None:
         return  # a server holds it, or the directory is not writable
     import subprocess
 
-    with contextlib.suppress(OSError), open(path.with_suffix(".log"), "w") as log:
+    with contextlib.suppress(OSError):  # the server writes its own log once it holds the lock
         subprocess.Popen(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "coach.warmstart", str(path)], stdin=subprocess.DEVNULL, stdout=log,
-            stderr=subprocess.STDOUT, start_new_session=True, close_fds=True, cwd=path.parent, env=environ,
+            [sys.executable, "-m", "coach.warmstart", str(path), str(idle_seconds() or DEFAULT_IDLE_S)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True, close_fds=True, cwd=path.parent, env=environ,
         )
 
 
@@ -268,6 +301,11 @@ def stop(path: Path, timeout: float = 30.0) -> bool:
                 pass
     except (OSError, ValueError):
         return False
+    try:
+        if pid <= 0 or b"coach.warmstart" not in Path(f"/proc/{pid}/cmdline").read_bytes():
+            return False  # the lock is held but the pid is not written yet, or is not a server's
+    except OSError:
+        return False
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGTERM)
     deadline = time.monotonic() + timeout
@@ -290,11 +328,14 @@ def preload() -> None:
     import importlib
     import threading
 
+    from coach.providers import quiet_offline_hub
+
+    quiet_offline_hub()  # as a command sets them before it imports the embedding stack
     for name in PRELOAD:
         try:
             importlib.import_module(name)
-        except ImportError as exc:
-            _log(f"not preloaded: {name} ({exc})")
+        except Exception as exc:  # noqa: BLE001 - a command that needs it will import it and say why
+            _log(f"not preloaded: {name} ({type(exc).__name__}: {exc})")
     from coach import readability
     from coach.prompts import load_data
 
@@ -331,33 +372,51 @@ def _finish() -> None:
     import atexit
     import threading
 
-    for thread in threading.enumerate():
-        if thread is not threading.main_thread() and not thread.daemon:
-            thread.join()
+    shutdown = getattr(threading, "_shutdown", None)  # joins threads and runs threading's exit callbacks
+    if shutdown is not None:
+        shutdown()
+    else:  # pragma: no cover - every CPython this runs on has it
+        for thread in threading.enumerate():
+            if thread is not threading.main_thread() and not thread.daemon:
+                thread.join()
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):
             stream.flush()
 
 
-def _child(conn: socket.socket, fds: list[int], request: dict[str, Any]) -> None:
+def _child(conn: socket.socket, fds: list[int], request: dict[str, Any], mask: set[int]) -> None:
     """In the forked child: become the command's process, run it, report its exit status. Never returns."""
+    import threading
+
     code = 1
+    done = threading.Event()
     try:
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        for signum in FORWARDED:
+            signal.signal(signum, signal.SIG_IGN if signum in request.get("ignored", ()) else signal.SIG_DFL)
+        if signal.SIGINT not in request.get("ignored", ()):
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         for target, fd in enumerate(fds):
             os.dup2(fd, target)
             os.close(fd)
-        for stream in (sys.stdout, sys.stderr):
-            stream.reconfigure(line_buffering=stream.isatty())
+        sys.stdout.reconfigure(line_buffering=sys.stdout.isatty())
+        sys.stderr.reconfigure(line_buffering=True)  # as Python's own stderr, always
         os.environ.clear()
         os.environ.update(request["env"])
         os.umask(int(request["umask"]))
         os.chdir(request["cwd"])
         sys.argv = ["coach", *request["argv"]]
         conn.sendall(f"pid {os.getpid()}\n".encode())
+
+        def watch() -> None:  # the command's own process went away (killed): so does the command
+            with contextlib.suppress(OSError):
+                conn.recv(1)
+            if not done.is_set():
+                os.kill(os.getpid(), signal.SIGKILL)  # as if it had been killed with it
+
+        threading.Thread(target=watch, name="warm-start-watch", daemon=True).start()
         from coach.cli import main
 
         try:
@@ -368,14 +427,18 @@ def _child(conn: socket.socket, fds: list[int], request: dict[str, Any]) -> None
         except KeyboardInterrupt:
             code = 130
         _finish()
-        with contextlib.suppress(OSError):
-            conn.sendall(f"exit {code}\n".encode())
     except BaseException:  # noqa: BLE001 - a child must never return into the server's loop
         with contextlib.suppress(Exception):
             import traceback
 
             traceback.print_exc()
     finally:
+        done.set()
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        with contextlib.suppress(Exception):
+            conn.sendall(f"exit {code}\n".encode())
         os._exit(code)
 
 
@@ -390,11 +453,17 @@ def _serve_one(listener: socket.socket, lock: Any, conn: socket.socket) -> None:
             return
         request = json.loads(_recv_exact(conn, struct.unpack("!I", data)[0]))
         conn.settimeout(None)
-        pid = os.fork()
-        if pid == 0:
-            listener.close()
-            lock.close()  # the server's, not the command's: a new server may start while this one runs
-            _child(conn, fds, request)
+        # no signal between fork() and the child's own handlers: the server's SIGTERM handler must never
+        # run in a child (it would leave through the server's cleanup)
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {*FORWARDED, signal.SIGCHLD})
+        try:
+            pid = os.fork()
+            if pid == 0:
+                listener.close()
+                lock.close()  # the server's, not the command's: a new server may start while this one runs
+                _child(conn, fds, request, mask)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         _log(f"pid {pid}: coach {' '.join(request['argv'][:1])}")
     except (OSError, ValueError, KeyError) as exc:
         _log(f"a request was dropped: {exc}")
@@ -415,6 +484,10 @@ def serve(path: Path, idle_s: float) -> int:
     except OSError:
         _log("another server holds the lock; leaving")
         return 0
+    log = os.open(path.with_suffix(".log"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    os.close(log)
     lock.truncate(0)
     lock.write(f"{os.getpid()}\n")
     lock.flush()
@@ -468,10 +541,13 @@ def _still_ours(path: Path, inode: int) -> bool:
 
 
 def main() -> int:
-    if len(sys.argv) != 2:
-        print("usage: python -m coach.warmstart SOCKET (started by the coach itself)", file=sys.stderr)
+    try:
+        path, idle_s = Path(sys.argv[1]), float(sys.argv[2])
+    except (IndexError, ValueError):
+        print("usage: python -m coach.warmstart SOCKET IDLE_SECONDS (started by the coach itself)",
+              file=sys.stderr)
         return 2
-    return serve(Path(sys.argv[1]), idle_seconds() or DEFAULT_IDLE_S)
+    return serve(path, idle_s)
 
 
 if __name__ == "__main__":

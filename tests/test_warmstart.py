@@ -64,7 +64,7 @@ def test_the_socket_folder_must_be_private(monkeypatch):
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="warm start is Linux only")
-def test_the_server_imports_no_terminal_state_and_starts_no_thread():
+def test_the_server_imports_no_terminal_state_and_starts_no_python_thread():
     """The CLI's consoles look at the terminal when they are made: that must happen in each command's child."""
     probe = ("import sys; from coach import warmstart; warmstart.preload(); "
              "print(sorted(m for m in sys.modules if m.startswith(('coach.cli', 'coach.ui', 'streamlit'))))")
@@ -203,17 +203,43 @@ def test_commands_run_warm_after_the_first_and_behave_as_fresh_processes(tmp_pat
         assert len(_served(log)) == 5
         assert json.loads(fresh.stdout)["contact_id"] == newcomer.id
 
-        # Ctrl-C reaches the command running in the child: it stops as interrupted, not after the reply
-        # (requests already sent finish first, as in a process of its own: the HTTP threads are joined)
-        slow = subprocess.Popen([sys.executable, "-m", "coach", *draft[:-1], "--context", "SLOW"], env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        _wait(lambda: len(_served(log)) == 6, 60, "the slow command to start")
-        child = int(_served(log)[-1].split("pid ")[1].split(":")[0])
-        _wait(lambda: model.requests and "SLOW" in json.dumps(model.requests[-1]), 60, "the slow request")
-        slow.send_signal(signal.SIGINT)
-        _out, err = slow.communicate(timeout=60)
-        assert slow.returncode == 130, err  # as a command run here exits on Ctrl-C; not forwarded, it would be 0
+        # signals reach the command running in the child, and it ends as a process of its own would
+        def slow(**kwargs) -> tuple[subprocess.Popen, int]:
+            process = subprocess.Popen([sys.executable, "-m", "coach", *draft[:-1], "--context", "SLOW"], env=env,
+                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+            served = len(_served(log))
+            _wait(lambda: len(_served(log)) == served + 1, 60, "the slow command to start")
+            child = int(_served(log)[-1].split("pid ")[1].split(":")[0])
+            asked = len(model.requests)
+            _wait(lambda: len(model.requests) > asked, 60, "the slow request")
+            return process, child
+
+        # Ctrl-C: it stops as interrupted (requests already sent finish first, as in a process of its own)
+        process, child = slow()
+        process.send_signal(signal.SIGINT)
+        _out, err = process.communicate(timeout=60)
+        assert process.returncode == 130, err  # not forwarded, it would have been 0
         _wait(lambda: not Path(f"/proc/{child}").exists(), 30, "the child to end")
+
+        # SIGTERM: the command dies of it, and so does its own process
+        process, child = slow()
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=30)
+        assert process.returncode == -signal.SIGTERM
+        _wait(lambda: not Path(f"/proc/{child}").exists(), 30, "the child to end")
+
+        # the command's own process killed outright: the command does not go on writing to the terminal
+        process, child = slow()
+        process.kill()
+        process.communicate(timeout=30)
+        _wait(lambda: not Path(f"/proc/{child}").exists(), 30, "the orphaned child to end")
+
+        # `nohup`: a hang-up the command's process ignores is ignored by the command too
+        process, child = slow(preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN))
+        process.send_signal(signal.SIGHUP)
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+        assert "Hi Priya" in out
 
         # left idle, the server leaves and removes its socket
         _wait(lambda: not sockets(), 120, "the idle server to leave")

@@ -44,6 +44,7 @@ from coach.knowledge import (
 )
 from coach.messages import Advice, Citation, Draft
 from coach.people import Mentions, companies_mentioned, helpers, named_people, needs, pointed_person, private
+from coach.phrasing import situation_reason
 from coach.prompts import load_prompt
 from coach.relations import Person, current_employer, read_person
 from coach.scripts import channel_of, neutral_script
@@ -223,7 +224,7 @@ class Adviser:
         contact = person.contact
         try:
             draft = self.draft(to=str(contact.id), goal=goal, channel=channel_of(article),
-                               context=situation_of(text))
+                               context=situation_reason(text))
         except CoachError as exc:
             notes.append(f"No message to {contact.name}: {exc}")
             return
@@ -255,13 +256,6 @@ class Adviser:
             if best is None or score > best[0]:
                 best = (score, person)
         return best[1] if best else mentions.named[0]
-
-
-def situation_of(text: str) -> str:
-    """What the user tells, without what they ask the coach ("How do I thank her properly?"): the context a
-    message to the person may use."""
-    told = [s for s in sentences(text) if not s.rstrip().endswith("?")]
-    return " ".join(told) or text
 
 
 def _count(n: int) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from coach.domain import Contact
 from coach.prompts import load_data
-from coach.text import capitalise, ensure_period, fold, second_person
+from coach.text import capitalise, ensure_period, fold, second_person, sentences
 
 DETERMINERS = ("the ", "your ", "her ", "his ", "their ", "a ", "an ", "my ", "our ")
 
@@ -44,6 +44,25 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\s*;\s*(?=[a-z]|I\b)", ", and ", text)
     text = re.sub(r",\s+(?=it (?:got|helped|led|made|landed)\b)", ": ", text)  # "the article, it got me…"
     return text
+
+
+def situation_reason(text: str) -> str:
+    """The reason a message may give, from what the user told the coach about a situation: the first thing
+    told (a question is for the coach), up to where it turns to how they feel; '' when what is left is still
+    for the coach (feelings, the recipient in the third person, asking what to do)."""
+    data = _data()["request"]
+    told = [s for s in sentences(text) if not s.rstrip().endswith("?")]
+    if not told:
+        return ""
+    first = re.split(data["situation_turns"], told[0].strip(), maxsplit=1)[0].strip().rstrip(".,;:!")
+    first = re.sub(r"[\s,]+(?:and|or|so|then)$", "", first)  # "… two weeks ago and... nothing"
+    low = f" {fold(first)} "
+    if len(first.split()) < 3 or any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", low)
+                                     for w in data["not_for_them"]):
+        return ""
+    if re.match(r"[A-Z][a-z]+ed\b", first) and fold(first.split()[0]) not in data["lowercase_starters"]:
+        first = f"I {first[0].lower()}{first[1:]}"  # "Emailed Oliver…": the user's shorthand
+    return ensure_period(first)
 
 
 def request_sentence(context: str, goal: str, contact: Contact) -> str:
@@ -76,7 +95,8 @@ def request_sentence(context: str, goal: str, contact: Contact) -> str:
         return ensure_period(capitalise(said))
     frames = data["statement"].get(goal) or data["statement"]["default"]
     about_them = low.startswith(("you ", "you're ", "your "))
-    x = said if said.startswith("I ") or said.split(" ", 1)[0].isupper() else said[:1].lower() + said[1:]
+    first = fold(said.split(" ", 1)[0])
+    x = said[:1].lower() + said[1:] if first in data["lowercase_starters"] else said  # "mateo" never
     return ensure_period(_fill(frames["about_them" if about_them else "other"], x))
 
 
@@ -163,8 +183,9 @@ def how_we_met_hook(how: str, contact: Contact) -> Hook | None:
     if low.startswith(("through ", "via ")):
         return Hook(ensure_period(_fill(frames["connected"], how.split(" ", 1)[1])), "met", 2, "contact:how_we_met")
     said = clause(how, contact)
-    if said:
-        return _hook_for_clause(said, "contact:how_we_met")
+    hook = _hook_for_clause(said, "contact:how_we_met") if said else None
+    if hook:
+        return hook
     head = low.split(" ", 1)[0]
     if head in ("intro", "introduction", "referral", "mutual"):
         return Hook(ensure_period(_fill(frames["connected"], ("an " if head.startswith("intro") else "a ") + how)),
@@ -186,7 +207,7 @@ def _kind_of(text: str) -> tuple[str, int]:
     return "news", 1
 
 
-def _hook_for_clause(said: str, source: str) -> Hook:
+def _hook_for_clause(said: str, source: str) -> Hook | None:
     frames = _data()["history"]["frames"]
     kind, strength = _kind_of(said)
     low = fold(said)
@@ -201,6 +222,8 @@ def _hook_for_clause(said: str, source: str) -> Hook:
     elif kind in ("met", "talked") and low.startswith("we "):
         frame = frames["talked"]
     else:
+        if not VERBS.search(fold(re.split(r"[,;]", said, maxsplit=1)[0])):
+            return None  # "my mentor since 2023, and…": no statement to remember, and no "I remember that" fits
         frame, kind, strength = frames["news"], ("favour" if kind == "favour" else "news"), min(strength, 2)
     return Hook(ensure_period(_fill(frame, said)), kind, strength, source, plain=ensure_period(capitalise(said)))
 
@@ -227,8 +250,8 @@ def interaction_hook(summary: str, contact: Contact, source: str) -> Hook | None
 
 def note_hook(text: str, contact: Contact, source: str) -> Hook | None:
     said = clause(text, contact)
-    if said:
-        hook = _hook_for_clause(said, source)
+    hook = _hook_for_clause(said, source) if said else None
+    if hook:
         more = re.search(r",\s*(talked|discussed|chatted)\s+(?:about\s+)?([^,;.]{3,60})",
                          _expand_shorthand(text))
         if hook.kind == "met" and more and hook.sentence.startswith("It was great meeting you"):

@@ -8,9 +8,10 @@ import re
 
 import pytest
 
-from coach.advice import parse_reply, situation_of, supported
+from coach.advice import parse_reply, supported
 from coach.domain import Contact
 from coach.knowledge import article_steps, example_message
+from coach.phrasing import situation_reason
 from coach.relations import ago
 from coach.scripts import neutral_script
 from coach.situations import overview_sentences
@@ -165,9 +166,27 @@ def test_script_to_a_named_contact_is_a_checked_draft_greeting_them():
 
 
 def test_the_draft_gets_what_the_user_told_not_what_they_asked_the_coach():
-    assert situation_of("I asked Marcus for a referral. He never replied. Should I chase him?") == \
-        "I asked Marcus for a referral. He never replied."
-    assert situation_of("What do I do?") == "What do I do?"
+    assert situation_reason("I asked Marcus for a referral. He never replied. Should I chase him?") == \
+        "I asked Marcus for a referral."
+    assert situation_reason("What do I do?") == ""
+
+
+@pytest.mark.parametrize(("told", "reason"), [
+    ("I asked Aisha for a referral at Lumen Health two weeks ago and... nothing. Not even a reply.",
+     "I asked Aisha for a referral at Lumen Health two weeks ago."),
+    ("Emailed Oliver ten days ago to ask if he'd be a reference. Radio silence.",
+     "I emailed Oliver ten days ago to ask if he'd be a reference."),
+    ("Aisha referred me to Lumen Health, I made the final round... and got rejected. I feel awful.",
+     "Aisha referred me to Lumen Health, I made the final round."),
+    ("I'd love to get back in touch with Helen but it feels weird after so long.",
+     "I'd love to get back in touch with Helen."),
+    ("I met a guy at PyData, Daniel, we chatted for like 10 minutes.", ""),
+    ("I message my old manager every few months to keep in touch.", ""),
+    ("Asking Sana to mentor me feels so cringe.", ""),
+])
+def test_only_the_first_thing_told_and_never_how_it_feels_becomes_a_reason(told, reason):
+    """What the user tells the coach is not all for the person: a script never says 'and... nothing'."""
+    assert situation_reason(told) == reason
 
 
 def test_a_first_name_that_picks_one_contact_is_resolved_to_them():

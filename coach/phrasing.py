@@ -222,7 +222,7 @@ def _hook_for_clause(said: str, source: str) -> Hook | None:
     elif kind in ("met", "talked") and low.startswith("we "):
         frame = frames["talked"]
     else:
-        if not VERBS.search(fold(re.split(r"[,;]", said, maxsplit=1)[0])):
+        if _noun_phrase(re.split(r"[,;]", said, maxsplit=1)[0]):
             return None  # "my mentor since 2023, and…": no statement to remember, and no "I remember that" fits
         frame, kind, strength = frames["news"], ("favour" if kind == "favour" else "news"), min(strength, 2)
     return Hook(ensure_period(_fill(frame, said)), kind, strength, source, plain=ensure_period(capitalise(said)))

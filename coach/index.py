@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 GUIDANCE = "guidance"
 CONTACTS = "contacts"
 COLLECTIONS = (GUIDANCE, CONTACTS)
-EMBED_BATCH = 128
+EMBED_BATCH = 512  # texts embedded, then written, at a time: the embedder pads less the more it can sort
 MAX_INTERACTIONS = 5
 # Cosine distance under which a stored item's own text finds it again. Not zero: the int8 embedding backend scales
 # each batch's activations together, so a text embedded beside other texts lands up to 0.02 away from itself embedded

@@ -93,6 +93,9 @@ def test_the_embedding_model_is_exported_to_int8_once_and_keeps_the_torch_models
     assert float(int8[0] @ int8[1]) > float(int8[0] @ int8[2]) + 0.3
     alone = np.array([OnnxEmbeddings(str(made), str(source)).embed_query(t) for t in texts])
     assert ((alone * int8).sum(axis=1) > 0.97).all(), "a text padded in a batch keeps its meaning"
+    pairs = [np.array(OnnxEmbeddings(str(made), str(source), batch_size=2, workers=w).embed_documents(texts))
+             for w in (1, 2)]
+    assert np.array_equal(pairs[0], pairs[1]), "batches run side by side give the vectors they give one by one"
 
 
 def test_a_failed_int8_export_is_noted_once_and_not_retried(tmp_path, monkeypatch):

@@ -153,10 +153,10 @@ class Adviser:
         if index is not None:
             embeddings, name, home = index.embeddings, index.model_name, getattr(index.settings, "home", None)
         else:
-            from coach.providers import make_embeddings
+            from coach.providers import embeddings_key, make_embeddings
 
             embeddings = self.embeddings or make_embeddings(self.settings.embeddings, self.settings)
-            name = self.settings.embeddings if self.embeddings is None else type(self.embeddings).__name__
+            name = embeddings_key(self.settings) if self.embeddings is None else type(self.embeddings).__name__
             home = self.settings.home
         vectors = corpus_vectors(list(articles.values()), embeddings, model_key(embeddings, name),
                                  Path(home) / "cache" if home else None)

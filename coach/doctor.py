@@ -43,10 +43,10 @@ def check_llm(settings: Settings) -> str:
 
 
 def check_embeddings(settings: Settings) -> str:
-    from coach.providers import make_embeddings
+    from coach.providers import embeddings_key, make_embeddings
 
     vector = make_embeddings(settings.embeddings, settings).embed_query("networking coach")
-    return f"{settings.embeddings} loaded, {len(vector)} dimensions"
+    return f"{embeddings_key(settings)} loaded, {len(vector)} dimensions"
 
 
 def check_chroma(settings: Settings) -> str:

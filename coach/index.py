@@ -47,9 +47,12 @@ if TYPE_CHECKING:
 GUIDANCE = "guidance"
 CONTACTS = "contacts"
 COLLECTIONS = (GUIDANCE, CONTACTS)
-EMBED_BATCH = 128
+EMBED_BATCH = 512  # texts embedded, then written, at a time: the embedder pads less the more it can sort
 MAX_INTERACTIONS = 5
-PROBE_DISTANCE = 0.02  # cosine distance under which a stored item's own text finds it again
+# Cosine distance under which a stored item's own text finds it again. Not zero: the int8 embedding backend scales
+# each batch's activations together, so a text embedded beside other texts lands up to 0.02 away from itself embedded
+# alone (a damaged vector lands about 1 away).
+PROBE_DISTANCE = 0.05
 
 Progress = Callable[..., None]  # advance(n=1, total=None), as yielded by coach.cli.common.progress
 
@@ -151,9 +154,7 @@ class Index:
                  on_wait: Callable[[str], None] | None = None):
         self.settings = settings
         self._embeddings = embeddings
-        self.model_name = model_name or (
-            settings.embeddings if embeddings is None else type(embeddings).__name__
-        )
+        self._model_name = model_name or (None if embeddings is None else type(embeddings).__name__)
         self._client = client
         self.lock = index_lock(settings)
         self.on_wait = on_wait or say_on_stderr
@@ -184,6 +185,16 @@ class Index:
         """One writer at a time across processes; a second one waits, then finds the work done."""
         with self.lock.writing(self.on_wait):
             yield
+
+    @property
+    def model_name(self) -> str:
+        """The name recorded with the vectors: the configured model and its backend (providers.embeddings_key),
+        looked up on first use; vectors recorded under another name are never mixed with ours."""
+        if self._model_name is None:
+            from coach.providers import embeddings_key
+
+            self._model_name = embeddings_key(self.settings)
+        return self._model_name
 
     @property
     def embeddings(self) -> Embeddings:

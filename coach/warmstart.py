@@ -56,7 +56,7 @@ PRELOAD = ("langchain_openai", "langgraph.graph", "langgraph.prebuilt", "sqlalch
            "langchain_core.tracers.run_collector", "sentence_transformers", "sentence_transformers.models.Transformer",
            "sentence_transformers.models.Pooling", "sentence_transformers.models.Normalize",
            "transformers.models.bert.modeling_bert", "transformers.models.bert.tokenization_bert",
-           "transformers.generation.utils", "llama_cpp", "typer", "rich.markdown", "rich.progress", "dotenv")
+           "transformers.generation.utils", "onnxruntime", "llama_cpp", "typer", "rich.markdown", "rich.progress", "dotenv")
 _CODE = Path(__file__).resolve().parent
 PROMPTS = _CODE.parent / "prompts"  # coach.prompts.PROMPTS_DIR, without importing it on every command
 _TICK_S = 30.0

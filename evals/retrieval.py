@@ -130,7 +130,7 @@ def run_retrieval_eval(settings: Settings, modes: tuple[str, ...] = MODES,
     return {
         "suite": "retrieval",
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "embeddings": settings.embeddings if embeddings is None else type(embeddings).__name__,
+        "embeddings": index.model_name if embeddings is None else type(embeddings).__name__,
         "counts": {"guidance_queries": len(guidance_cases), "contact_queries": len(contact_cases),
                    "contacts": len(contacts)},
         "summary": summary,

@@ -156,7 +156,9 @@ class Runner:
 
     @property
     def embeddings_name(self) -> str:
-        return self.settings.embeddings if self._embeddings is None else type(self._embeddings).__name__
+        from coach.providers import embeddings_key
+
+        return embeddings_key(self.settings) if self._embeddings is None else type(self._embeddings).__name__
 
     def retriever(self) -> _GuidanceOnly:
         if self._retriever is None:

@@ -94,8 +94,9 @@ def test_sync_contacts_embeds_only_what_changed_and_removes_deletions(index, cou
 
 
 def test_embeddings_are_batched(index, counting):
-    index.sync_contacts([person(i) for i in range(1, 201)], revision=1)
-    assert [len(b) for b in counting.batches] == [EMBED_BATCH, 200 - EMBED_BATCH]
+    n = EMBED_BATCH + 72
+    index.sync_contacts([person(i) for i in range(1, n + 1)], revision=1)
+    assert [len(b) for b in counting.batches] == [EMBED_BATCH, 72]
     assert EMBED_BATCH >= 64
 
 

@@ -192,6 +192,28 @@ def test_real_model_incremental_reindex(settings):
 
 
 @pytest.mark.slow
+def test_changing_the_embeddings_backend_re_embeds_the_index_instead_of_mixing_vectors():
+    import numpy as np
+
+    from coach.index import CONTACTS, contact_meaning
+    from coach.settings import load_settings
+
+    torch_settings, int8_settings = (load_settings(embeddings_backend=b) for b in ("torch", "onnx-int8"))
+    group = people()
+    assert Index(torch_settings).sync_contacts(group, revision=1).embedded == 5
+    index = Index(int8_settings)
+    assert index.sync_contacts(group, revision=1).embedded == 5, "every vector is made again by the new backend"
+    assert index.state(CONTACTS)["embeddings"] == "local/all-MiniLM-L6-v2+onnx-int8"
+    stored = index.collection(CONTACTS).get(include=["embeddings", "documents"])
+    fresh = index.embeddings.embed_documents([contact_meaning(d) for d in stored["documents"]])
+    assert np.allclose(stored["embeddings"], fresh, atol=1e-5), "no vector of the torch backend is left"
+    assert Retriever(int8_settings, index).search_dense("mentor for data science careers", kind="contacts")[0].title \
+        == "Arjun Mehta"
+    assert Index(int8_settings).sync_contacts(group, revision=1).embedded == 0, "same backend: nothing to redo"
+    assert Index(torch_settings).sync_contacts(group, revision=1).embedded == 5, "and back again"
+
+
+@pytest.mark.slow
 def test_cli_search_puts_stripe_contacts_first(settings):
     from coach.store import Store
 

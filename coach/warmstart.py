@@ -53,10 +53,13 @@ PRELOAD = ("langchain_openai", "langgraph.graph", "langgraph.prebuilt", "sqlalch
            "coach.assistant", "coach.chat", "coach.checker", "coach.readability", "coach.llamacpp",
            "coach.embeddings", "coach.migrations", "coach.doctor", "chromadb", "chromadb.api.rust", "bm25s",
            "rapidfuzz.process", "rapidfuzz.fuzz", "langchain_core.tracers.stdout",
-           "langchain_core.tracers.run_collector", "sentence_transformers", "sentence_transformers.models.Transformer",
-           "sentence_transformers.models.Pooling", "sentence_transformers.models.Normalize",
-           "transformers.models.bert.modeling_bert", "transformers.models.bert.tokenization_bert",
-           "transformers.generation.utils", "onnxruntime", "llama_cpp", "typer", "rich.markdown", "rich.progress", "dotenv")
+           "langchain_core.tracers.run_collector", "filelock", "multiprocessing.synchronize", "tokenizers", "onnxruntime", "llama_cpp", "typer", "rich.markdown",
+           "rich.progress", "dotenv")
+# Only where the embedding model runs on torch (COACH_EMBEDDINGS_BACKEND=torch): 300 MB more, and seconds.
+PRELOAD_TORCH = ("sentence_transformers", "sentence_transformers.models.Transformer",
+                 "sentence_transformers.models.Pooling", "sentence_transformers.models.Normalize",
+                 "transformers.models.bert.modeling_bert", "transformers.models.bert.tokenization_bert",
+                 "transformers.generation.utils")
 _CODE = Path(__file__).resolve().parent
 PROMPTS = _CODE.parent / "prompts"  # coach.prompts.PROMPTS_DIR, without importing it on every command
 _TICK_S = 30.0
@@ -331,7 +334,8 @@ def preload() -> None:
     from coach.providers import quiet_offline_hub
 
     quiet_offline_hub()  # as a command sets them before it imports the embedding stack
-    for name in PRELOAD:
+    torch = _setting("COACH_EMBEDDINGS_BACKEND", "onnx-int8").strip() == "torch"
+    for name in (*PRELOAD, *(PRELOAD_TORCH if torch else ())):
         try:
             importlib.import_module(name)
         except Exception as exc:  # noqa: BLE001 - a command that needs it will import it and say why

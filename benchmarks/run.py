@@ -272,7 +272,9 @@ def draft_cold(bench: Bench, world: dict[str, Any], runs: int = 3) -> dict[str, 
     from coach.standin.server import StandinServer
 
     settings = world["settings"]
-    target = next(c for c in world["store"].all_contacts() if c.notes)
+    # someone with history to draw on: to a contact whose notes hold only trivia ("Into running"), the coach
+    # rightly refuses a reconnect message that cannot say why
+    target = next(c for c in world["store"].all_contacts() if c.notes and c.how_we_met)
     if bench.tiny:  # the bench's index holds fake vectors: the process must embed queries the same way
         return {"draft_cold_ms": None, "draft_cold_runs_ms": [], "draft_cold_off_ms": None}
     cmd = [sys.executable, "-m", "coach", "draft", "--to", str(target.id), "--goal", "reconnect",

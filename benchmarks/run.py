@@ -344,7 +344,7 @@ def rss_probe(home: str, tiny: bool, candidates: int) -> dict[str, Any]:
     retriever = Retriever(settings, embeddings=embeddings)
     coach = Coach(settings, store=store, retriever=retriever, model=model)
     retriever.search("who do I know who works on payments", kind="all", k=5)
-    contact = store.list_contacts()[0]
+    contact = next(c for c in store.all_contacts() if c.notes and c.how_we_met)  # as draft_cold: history to use
     coach.draft(str(contact.id), "reconnect", "email")
     stats = retriever.ensure_synced(store)
     return {"peak_rss_mb": peak_rss_mb(), "re_embedded": sum(s.embedded for s in stats)}

@@ -58,6 +58,18 @@ def summary(values: list[float]) -> dict[str, float]:
     return {"p50": round(percentile(values, 50), 3), "p95": round(percentile(values, 95), 3), "n": len(values)}
 
 
+def pss_mb(pid: int) -> float | None:
+    """A process's proportional set size: its own pages, plus its share of pages others map too."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except (OSError, ValueError):
+        return None
+    return None
+
+
 def peak_rss_mb() -> float:
     """This process's peak resident set size so far.
 

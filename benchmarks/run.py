@@ -267,7 +267,7 @@ def draft_cold(bench: Bench, world: dict[str, Any], runs: int = 3) -> dict[str, 
     (each process imports everything itself), the first with it on (it runs itself, then starts the warm-start
     server), and the later ones (children of that server), the headline. One unmeasured run first (it caches the
     drafter's guidance answer, as any first draft does); p50 of `runs` each."""
-    from benchmarks.measure import percentile
+    from benchmarks.measure import percentile, pss_mb
     from coach import warmstart
     from coach.standin.server import StandinServer
 
@@ -307,22 +307,11 @@ def draft_cold(bench: Bench, world: dict[str, Any], runs: int = 3) -> dict[str, 
         if not sockets:
             raise RuntimeError(f"the warm-start server did not start: {list(folder.glob('*.log'))}")
         warm = [timed(on) for _ in range(runs)]
-        server_mb = _pss_mb(int(sockets[0].with_suffix(".lock").read_text().strip()))
+        server_mb = pss_mb(int(sockets[0].with_suffix(".lock").read_text().strip()))
         warmstart.stop(sockets[0])
     return {"draft_cold_ms": round(percentile(warm, 50), 1), "draft_cold_runs_ms": warm,
             "draft_cold_off_ms": round(percentile(cold, 50), 1), "draft_cold_off_runs_ms": cold,
             "draft_cold_first_ms": first, "warm_server_pss_mb": server_mb}
-
-
-def _pss_mb(pid: int) -> float | None:
-    """A process's proportional set size (its own pages, plus its share of pages others map too)."""
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except (OSError, ValueError):
-        pass
-    return None
 
 
 # --------------------------------------------------------------------------- memory

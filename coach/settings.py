@@ -120,7 +120,7 @@ class Settings(BaseSettings):
         default=True,
         validation_alias="COACH_WARM_START",
         description="Shell commands (draft, check, search, advise, ask) after the first run in a process forked "
-                    "from a background one that has already imported the coach (coach/warmstart.py): about "
+                    "from a background one that has already imported the coach (coach/warmstart): about "
                     "0.8 s instead of 4-5 s each. Linux only; off runs every command in a process of its own.",
     )
     warm_start_idle: float = Field(

@@ -66,7 +66,7 @@ def test_the_socket_folder_must_be_private(monkeypatch):
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="warm start is Linux only")
 def test_the_server_imports_no_terminal_state_and_starts_no_python_thread():
     """The CLI's consoles look at the terminal when they are made: that must happen in each command's child."""
-    probe = ("import sys; from coach import warmstart; warmstart.preload(); "
+    probe = ("import sys; from coach.warmstart.server import preload; preload(); "
              "print(sorted(m for m in sys.modules if m.startswith(('coach.cli', 'coach.ui', 'streamlit'))))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr  # preload() raises if an import started a Python thread

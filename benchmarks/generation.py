@@ -87,7 +87,11 @@ class RawLlama:
         from llama_cpp import Llama
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
-        self.llm = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, verbose=False)
+        from coach.cpu import cpu_path
+        from coach.llamacpp import model_defaults
+
+        with model_defaults(cpu_path(path)):  # the same CPU path as the coach's own loader
+            self.llm = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, verbose=False)
         token = self.llm._model.token_get_text
         self.formatter = Jinja2ChatFormatter(
             template=self.llm.metadata["tokenizer.chat_template"],

@@ -39,7 +39,12 @@ def check_llm(settings: Settings) -> str:
     text = str(reply.content).strip()
     if not text:
         raise CoachError(f"{settings.llm} returned an empty answer; check the model or server.")
-    return f"{settings.llm} answered: {text[:40]!r}"
+    answered = f"{settings.llm} answered: {text[:40]!r}"
+    if settings.llm.startswith("llamacpp/"):
+        from coach.cpu import cpu_path
+
+        return f"{answered}; {cpu_path().describe()}"
+    return answered
 
 
 def check_embeddings(settings: Settings) -> str:

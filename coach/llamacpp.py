@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import atexit
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,12 +36,54 @@ from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import PrivateAttr
 
+from coach.cpu import CpuPath
+
 _ROLES = {"system": "system", "human": "user", "ai": "assistant", "tool": "tool"}
 # Weight formats the model can be converted to on first use. llama.cpp's CPU backend multiplies several rows
 # at once (a prompt chunk, or one token of each of four candidates) with fast kernels only for some formats;
 # the shipped Q4_1 is not among them on x86, so a four-candidate step cost about three single steps.
 WEIGHTS = ("Q4_0", "Q8_0", "shipped")
 ALIGN = 32  # prompt chunk (tokens) of the multi-sequence context; see _Together.read
+
+
+_defaults_lock = threading.Lock()
+
+
+def _defaults_for(original: Callable[[], Any], path: CpuPath) -> Callable[[], Any]:
+    def defaults() -> Any:
+        params = original()
+        params.use_extra_bufts = path.extra_buffers
+        return params
+
+    return defaults
+
+
+@contextmanager
+def model_defaults(path: CpuPath) -> Iterator[None]:
+    """llama.cpp's model parameters as `path` allows while a model is loaded in this block: `Llama()` takes
+    them from `llama_model_default_params()` and has no argument for the extra buffer types."""
+    import llama_cpp.llama_cpp as native
+
+    with _defaults_lock:
+        original = native.llama_model_default_params
+        native.llama_model_default_params = _defaults_for(original, path)
+        try:
+            yield
+        finally:
+            native.llama_model_default_params = original
+
+
+def serve() -> None:
+    """`python -m llama_cpp.server` (same arguments) with this CPU's path applied to every model it loads."""
+    import runpy
+
+    import llama_cpp.llama_cpp as native
+
+    from coach.cpu import cpu_path
+
+    model = sys.argv[sys.argv.index("--model") + 1] if "--model" in sys.argv[:-1] else None
+    native.llama_model_default_params = _defaults_for(native.llama_model_default_params, cpu_path(model))
+    runpy.run_module("llama_cpp.server", run_name="__main__", alter_sys=True)
 
 
 def converted(source: Path, weights: str, cache_dir: Path) -> Path:
@@ -130,13 +174,16 @@ class LlamaCppChat(BaseChatModel):
         (CpuShare); a thread that waits for a core at each of llama.cpp's barriers slows every step."""
         from llama_cpp import Llama
 
+        from coach.cpu import cpu_path
+
         chat = cls(model_path=path, **fields)
         if n_threads <= 0:
             chat._share = CpuShare(os.cpu_count() or 1)
             n_threads = chat._share.cores
         chat._threads = n_threads
-        chat._llama = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, n_threads_batch=n_threads,
-                            verbose=False)
+        with model_defaults(cpu_path(path)):
+            chat._llama = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, n_threads_batch=n_threads,
+                                verbose=False)
         # Free the model while the interpreter is still whole; left to __del__ at exit, llama.cpp's
         # cleanup runs after its own module globals are gone and prints a traceback.
         atexit.register(chat._llama.close)

@@ -172,11 +172,13 @@ READ_TIMEOUT_S = 120.0
 
 @lru_cache(maxsize=8)
 def _openai_model(model: str, base_url: str | None, key: str) -> BaseChatModel:
-    import httpx
+    import openai
 
+    # The SDK's own Timeout type: the HTTP library under the SDK changes between releases (httpx, then httpx2),
+    # and each rejects the other's Timeout.
     return _checked_chat_openai()(
         model=model, base_url=base_url, api_key=key, temperature=0.7, max_retries=1,
-        timeout=httpx.Timeout(READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S),
+        timeout=openai.Timeout(READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S),
     )
 
 

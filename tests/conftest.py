@@ -71,6 +71,74 @@ def no_remote_providers(request: pytest.FixtureRequest, monkeypatch: pytest.Monk
     monkeypatch.setattr(socket.socket, "connect", guarded)
 
 
+# ------------------------------------------------------------------ native code runs in a child process
+# llama.cpp is native code: on a CPU path the OS does not grant it dies of a signal (SIGILL), and in-process that
+# would end the whole test run. A test marked `native` runs its body in a forked child (fixtures stay in this
+# process); a signal there fails that one test, naming the signal. Loading the embedded model in-process from a
+# test that is not marked fails at once, so no such test is left unguarded.
+
+
+def _run_forked(item: pytest.Function) -> None:
+    import pickle
+    import signal
+    import traceback
+
+    args = {name: item.funcargs[name] for name in item._fixtureinfo.argnames}
+    sys.stdout.flush()
+    sys.stderr.flush()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: run the test body, report its outcome, leave without running any cleanup
+        os.close(read_end)
+        outcome: tuple[str, str] = ("passed", "")
+        try:
+            item.obj(**args)
+        except BaseException as exc:  # the outcome travels back to the parent whatever it is
+            kind = "skipped" if isinstance(exc, pytest.skip.Exception) else "failed"
+            text = str(exc) if kind == "skipped" else "".join(
+                traceback.format_exception(type(exc), exc, exc.__traceback__, limit=-8))
+            outcome = (kind, text)
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(pickle.dumps(outcome))
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status):
+        name = signal.Signals(os.WTERMSIG(status)).name
+        pytest.fail(f"the test's process died of {name} in native code (see coach.cpu for the CPU path in force)",
+                    pytrace=False)
+    kind, text = pickle.loads(data) if data else ("failed", f"the test's process exited with status {status}")
+    if kind == "skipped":
+        pytest.skip(text)
+    if kind == "failed":
+        pytest.fail(text, pytrace=False)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    if pyfuncitem.get_closest_marker("native") is None or not hasattr(os, "fork"):
+        return None
+    _run_forked(pyfuncitem)
+    return True
+
+
+@pytest.fixture(autouse=True)
+def native_code_is_marked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.node.get_closest_marker("native"):
+        return
+    from coach.llamacpp import LlamaCppChat
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("this test runs the embedded model in-process: mark it `native` (it then runs in a "
+                             "child process, so that a crash in native code fails one test, not the run)")
+
+    monkeypatch.setattr(LlamaCppChat, "load", classmethod(refuse))
+
+
 @pytest.fixture
 def settings(coach_home: Path):
     from coach.settings import load_settings
@@ -146,11 +214,12 @@ def background_server(args: list[str], port: int, timeout: float = 90.0, env: di
 
 @pytest.fixture(scope="session")
 def llama_server() -> Iterator[str]:
-    """A real `python -m llama_cpp.server` with the embedded GGUF on a free loopback port."""
+    """A real llama_cpp.server with the embedded GGUF on a free loopback port (through coach.llamacpp.serve,
+    which keeps llama.cpp off CPU paths this machine does not grant)."""
     from coach.providers import smollm2_path
 
     port = free_port()
-    args = [sys.executable, "-m", "llama_cpp.server", "--model", str(smollm2_path()),
+    args = [sys.executable, "-c", "from coach.llamacpp import serve; serve()", "--model", str(smollm2_path()),
             "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--model_alias", "smollm2"]
     with background_server(args, port):
         yield f"http://127.0.0.1:{port}/v1"

@@ -10,6 +10,7 @@ from coach.settings import load_settings
 
 
 @pytest.mark.slow
+@pytest.mark.native
 def test_embedded_model_answers_through_the_seam():
     model = make_chat_model("llamacpp/smollm2", load_settings())
     reply = model.invoke("What is the capital of France? Answer in one word.", max_tokens=12, temperature=0)
@@ -18,6 +19,7 @@ def test_embedded_model_answers_through_the_seam():
 
 
 @pytest.mark.slow
+@pytest.mark.native
 def test_embedded_model_streams_tokens():
     model = make_chat_model("llamacpp/smollm2", load_settings())
     chunks = [c.content for c in model.stream("Say hello to Priya.", max_tokens=16, temperature=0)]

@@ -59,6 +59,7 @@ def coach(tmp_path_factory):
 
 
 @pytest.mark.slow
+@pytest.mark.native
 @pytest.mark.parametrize("who,goal,channel,context", SCENARIOS, ids=[f"{g}-{c}" for _, g, c, _ in SCENARIOS])
 def test_embedded_model_drafts_pass_every_hard_check(coach, who, goal, channel, context):
     draft = coach.draft(who, goal, channel, context)

@@ -22,6 +22,7 @@ SUBSET = r"^(referral-linkedin-note|thank-you-email|reconnect-linkedin-message|l
 
 @pytest.mark.slow
 @pytest.mark.integration
+@pytest.mark.native
 def test_embedded_and_endpoint_side_by_side(llama_server, monkeypatch, tmp_path):
     embedded = Runner(load_settings(), embeddings=HashingEmbeddings(), candidates=1, pattern=SUBSET).run(
         ("drafting", "advice"))

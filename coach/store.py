@@ -26,10 +26,10 @@ from sqlalchemy.orm import Session, selectinload
 from coach import cadence
 from coach.domain import Contact, Interaction, Note, Profile, clean_fields
 from coach.errors import AmbiguousError, ConfigurationError, InputError, NotFoundError
-from coach.importers import ImportReport, Restore, Skip, SkippedRow, read_rows
+from coach.importers import ImportReport, PossibleDuplicate, Restore, Skip, SkippedRow, read_rows
 from coach.importers.merge import Merger, company_key, normalize, note_hash, short_name_key
 from coach.mapping import EDITABLE, apply_fields, contact_model, interaction_row, note_model
-from coach.tables import ContactRow, MetaRow, NoteRow, ProfileRow, TagCadenceRow
+from coach.tables import ContactRow, MetaRow, NoteRow, ProfileRow, SourceKeyRow, TagCadenceRow
 
 _ADVISORY_LOCK = 7_412_026  # any constant: serialises writers on PostgreSQL
 _OPEN: dict[str, Store] = {}
@@ -289,6 +289,8 @@ class Store:
             for item in list(other.interactions):
                 other.interactions.remove(item)
                 keep.interactions.append(item)
+            # the rows that made the other contact now find this one when imported again
+            s.execute(update(SourceKeyRow).where(SourceKeyRow.contact_id == other_id).values(contact_id=keep_id))
             s.flush()
             s.delete(other)
         return self.get_contact(keep_id)
@@ -382,10 +384,15 @@ class Store:
                 if isinstance(item, Restore):  # a JSON backup's profile and tag cadences
                     report.restored.extend(merger.restore(item))
                     continue
-                outcome = merger.add(item.contact)
+                outcome = merger.add(item.contact, item.source_id)
                 setattr(report, outcome, getattr(report, outcome) + 1)
                 report.skipped.extend(SkippedRow(line=item.line, reason=p) for p in item.problems)
             merger.finish()
+            for cid, decision in merger.possible:
+                record = merger.records[cid]
+                name = " ".join(p for p in (record["first_name"], record["middle_name"], record["last_name"]) if p)
+                report.possible_duplicates.append(PossibleDuplicate(id=cid, name=name, matches=decision.possible,
+                                                                    reason=decision.reason))
             s.info["unchanged"] = not (report.created or report.updated or report.restored)
         return report
 

@@ -52,6 +52,16 @@ class ContactRow(Base):
     )
 
 
+class SourceKeyRow(Base):
+    """An imported row (or an export's own id for a person) and the contact it became: re-importing the
+    same row finds the same contact, whatever else changed in the store. Added by revision 0003."""
+
+    __tablename__ = "source_keys"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
+
+
 class NoteRow(Base):
     __tablename__ = "notes"
     __table_args__ = (UniqueConstraint("contact_id", "text_hash", name="uq_notes_contact_text"),)

@@ -195,6 +195,20 @@ def test_import_through_the_uploader_shows_the_report(model: ScriptedChatModel) 
     assert at.file_uploader[0].proto.type == []  # any file: a wrong one is refused in words by the importer
 
 
+def test_import_shows_possible_duplicates_to_review(model: ScriptedChatModel) -> None:
+    from pathlib import Path
+
+    at = app_on("contacts").run()
+    data = (Path(__file__).parent / "fixtures" / "imports" / "two_john_smiths.csv").read_bytes()
+    at.file_uploader[0].set_value(("contacts.csv", data, "text/csv")).run()
+    [b for b in at.button if b.label == "Import"][0].click().run()
+    assert not at.exception
+    assert [w.value for w in at.warning] == ["2 possible duplicates: review"]
+    table = [d.value for d in at.dataframe if "matches" in d.value.columns][0]
+    assert list(table["name"]) == ["John Henry Smith", "Maria Garcia"]
+    assert "middle name" in table["reason"][0]
+
+
 def test_an_unreadable_upload_is_an_error_naming_the_file(model: ScriptedChatModel) -> None:
     at = app_on("contacts").run()
     at.file_uploader[0].set_value(("mystery.csv", b"a,b,c\n1,2,3\n", "text/csv")).run()

@@ -30,7 +30,7 @@ def test_import_list_show_and_reimport(tmp_path):
     path = write_linkedin(tmp_path / "Connections.csv")
     report = ok("import", str(path), "--json")
     assert report == {"file": str(path), "format": "linkedin", "created": 4, "updated": 0, "unchanged": 0,
-                      "skipped": []}
+                      "skipped": [], "possible_duplicates": []}
     assert ok("import", str(write_vcard(tmp_path / "p.vcf")), "--format", "vcard", "--json")["updated"] == 2
     listed = ok("contacts", "list", "--json")
     assert [c["name"] for c in listed] == ["Fatima Zahra", "Maja Lindqvist", "Priya Raman", "Tomás Ortega", "Wei Chen"]

@@ -139,7 +139,7 @@ def test_vcard_21_quoted_printable_and_40(store, tmp_path):
     assert jurgen.emails == ["juergen@example.de"] and jurgen.phones == ["+49 30 0000000"]
     ana = people["Ana María López"]
     assert ana.company == "Soylent, S.A." and ana.birthday == "--12-24"
-    assert ana.linkedin_url == "https://www.linkedin.com/in/ana-lopez-fict" and ana.phones == ["+34-600-000-000"]
+    assert ana.linkedin_url == "https://www.linkedin.com/in/ana-lopez-fict" and ana.phones == ["+34 600 00 00 00"]
 
 
 def test_broken_card_is_skipped_with_its_line(store, tmp_path):
@@ -258,11 +258,11 @@ def test_a_crash_half_way_leaves_the_store_as_it_was(store, tmp_path, monkeypatc
     calls = {"n": 0}
     real_add = merge.Merger.add
 
-    def flaky(self, contact):
+    def flaky(self, contact, *args):
         calls["n"] += 1
         if calls["n"] == 3:
             raise RuntimeError("power cut")
-        return real_add(self, contact)
+        return real_add(self, contact, *args)
 
     monkeypatch.setattr(merge.Merger, "add", flaky)
     with pytest.raises(RuntimeError):

@@ -60,11 +60,12 @@ def _split_name(name: str) -> dict[str, str]:
 # ------------------------------------------------------------------ import
 @app.command("import")
 def import_(
-    path: Path = typer.Argument(..., help="A LinkedIn Connections.csv, Google Contacts CSV, .vcf, Markdown file or folder, or a coach export."),
-    fmt: str = typer.Option("auto", "--format", help="auto (detect from the content), linkedin, google, vcard, markdown, coach or json."),
+    path: Path = typer.Argument(..., help="A LinkedIn Connections.csv or Imported Contacts.csv, a Google or Outlook contacts CSV, .vcf, Markdown file or folder, or a coach export."),
+    fmt: str = typer.Option("auto", "--format", help="auto (detect from the content), linkedin, linkedin-contacts, outlook, google, vcard, markdown, coach or json."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
-    """Import contacts; re-importing updates and never duplicates. One transaction: a failure writes nothing."""
+    """Import contacts; re-importing updates and never duplicates. One transaction: a failure writes nothing.
+    People who only share a name with a contact are kept apart and listed as possible duplicates."""
     store = _store()
     size = path.stat().st_size if path.is_file() else 0
     with progress(f"Importing {path.name}", total=size or None,
@@ -85,6 +86,14 @@ def import_(
             console.print(table)
             if len(r.skipped) > 50:
                 console.print(f"… and {len(r.skipped) - 50} more (use --json for all).")
+        if r.possible_duplicates:
+            n = len(r.possible_duplicates)
+            console.print(f"{n} possible duplicate{'s' if n != 1 else ''}: review, and join any that are one "
+                          "person with `coach contacts merge KEEP OTHER`.")
+            table = Table("id", "name", "resembles", "why kept apart")
+            for d in r.possible_duplicates[:50]:
+                table.add_row(str(d.id), d.name, ", ".join(f"#{m}" for m in d.matches), d.reason)
+            console.print(table)
 
     emit(report, as_json, render)
 

@@ -5,19 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from coach.errors import ImportFormatError
-from coach.importers import backup, google, linkedin, native
+from coach.importers import backup, google, linkedin, linkedin_contacts, native, outlook
 from coach.importers.encoding import detect_encoding, looks_binary, read_sample
 from coach.importers.markdown import SUFFIXES
 from coach.importers.tabular import DELIMITERS, header_under
 
 UNRECOGNISED = (
-    "{name} is not a recognised contacts export: expected a LinkedIn Connections.csv, a Google Contacts CSV, "
-    "a vCard (.vcf), Markdown notes or a coach export (CSV or JSON); pass --format to force one."
+    "{name} is not a recognised contacts export: expected a LinkedIn Connections.csv or Imported Contacts.csv, a Google "
+    "or Outlook contacts CSV, a vCard (.vcf), Markdown notes or a coach export (CSV or JSON); pass --format to force one."
 )
 
 
 def detect(path: Path) -> str:
-    """'linkedin', 'google', 'vcard', 'markdown', 'coach' or 'json'; ImportFormatError when it is none of them."""
+    """One of `FORMATS` ('linkedin', 'outlook', 'google', 'vcard', …); ImportFormatError when it is none of them."""
     if path.is_dir():
         return "markdown"
     sample = read_sample(path)
@@ -43,8 +43,10 @@ def detect(path: Path) -> str:
 def header_format(text: str) -> str | None:
     """The CSV export whose header appears in `text`, under any of the delimiters spreadsheets use."""
     for delimiter in DELIMITERS:
-        for name, matches in (("coach", native.is_header), ("google", google.is_header),
-                              ("linkedin", linkedin.is_header)):
+        # Outlook's layout before Google's: Google's current header shares First Name, Middle Name.
+        for name, matches in (("coach", native.is_header), ("outlook", outlook.is_header),
+                              ("google", google.is_header), ("linkedin", linkedin.is_header),
+                              ("linkedin-contacts", linkedin_contacts.is_header)):
             if header_under(text, delimiter, matches):
                 return name
     return None

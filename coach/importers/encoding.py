@@ -4,9 +4,13 @@ The encoding is detected on the first 64 KB: a byte-order mark wins, then
 UTF-16 without a mark (Windows tools save it so: every other byte of Latin text
 is zero), then UTF-8 if the sample decodes as UTF-8, then charset-normalizer's
 best guess.
-Decoding is streamed (the file is never read whole). A UTF-8 file with a
-stray cp1252 byte further down (a spreadsheet edit) decodes that byte as
-cp1252 instead of failing.
+A UTF-8 sample with a few lines that are not UTF-8 (one row edited in a
+Windows spreadsheet) is still UTF-8: one bad row never garbles the others.
+Decoding is streamed line by line (the file is never read whole): each line is
+decoded alone, so a line that does not decode in the file's encoding is read
+as Windows-1252 and reported with its number, and NUL bytes (a damaged
+download) are removed from their line and reported, instead of making the
+whole file "binary".
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import codecs
 import io
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -21,17 +26,6 @@ from charset_normalizer import from_bytes
 from coach.errors import ImportFormatError
 
 SAMPLE_BYTES = 64 * 1024
-_FALLBACK_HANDLER = "coach-cp1252-fallback"
-
-
-def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
-    if not isinstance(exc, UnicodeDecodeError):
-        raise exc
-    bad = exc.object[exc.start:exc.end]
-    return bad.decode("cp1252", errors="replace"), exc.end
-
-
-codecs.register_error(_FALLBACK_HANDLER, _cp1252_fallback)
 
 
 class CountingReader(io.RawIOBase):
@@ -111,8 +105,8 @@ def looks_binary(sample: bytes) -> bool:
         return False
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(sample):
         return False
-    if b"\x00" in sample:
-        return True
+    # NUL bytes count as control characters like the others: a text file with a stray NUL (a damaged
+    # download) is still text, and the NUL is removed from its line and reported when it is read.
     control = sum(1 for b in sample if b < 9 or 13 < b < 32)
     return control > max(2, len(sample) // 100)
 
@@ -126,12 +120,17 @@ def detect_encoding(sample: bytes) -> str:
     bare = utf16_without_bom(sample)
     if bare:
         return bare
+    if b"BEGIN:VCARD" in sample[:4096].upper():
+        # a vCard folded by bytes splits characters across lines (RFC 6350 §3.2): judge it unfolded
+        sample = sample.replace(b"\r\n ", b"").replace(b"\r\n\t", b"").replace(b"\n ", b"").replace(b"\n\t", b"")
     try:
         sample.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError as exc:
         if exc.start >= len(sample) - 3 and exc.reason == "unexpected end of data":
             return "utf-8"  # a character cut by the end of the sample
+    if mostly_utf8(sample):
+        return "utf-8"
     results = from_bytes(sample)
     best = results.best()
     if best is None:
@@ -145,8 +144,134 @@ def detect_encoding(sample: bytes) -> str:
     return best.encoding
 
 
-def open_text(path: Path, on_read=None) -> tuple[io.TextIOWrapper, str]:
-    """The file as a streamed text reader (universal newlines off, for csv) and its encoding."""
+def mostly_utf8(sample: bytes) -> bool:
+    """Whether `sample` is UTF-8 text with a few lines in another encoding (rows edited elsewhere).
+
+    True when some lines hold valid multi-byte UTF-8 and no more lines fail than hold it: the failing
+    lines alone are then read as Windows-1252 and reported, the rest stay exact. (Where no line holds
+    UTF-8, the whole file is in the other encoding and its ASCII lines read the same either way.)
+    """
+    lines = sample.split(b"\n")
+    if len(sample) >= SAMPLE_BYTES:
+        lines = lines[:-1]  # the last line may be cut by the end of the sample
+    good = bad = 0
+    for line in lines:
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            good += 1
+        except UnicodeDecodeError:
+            bad += 1
+    return 0 < bad <= good
+
+
+class LineProblem:
+    """A line of the file that could not be read exactly: its number and why, in words."""
+
+    __slots__ = ("line", "reason")
+
+    def __init__(self, line: int, reason: str):
+        self.line, self.reason = line, reason
+
+
+class DecodedLines(io.TextIOBase):
+    """A text stream that decodes a binary file one line at a time (newlines kept, as csv wants).
+
+    A line that is not valid in `encoding` is decoded as Windows-1252 when the file is UTF-8 (a row
+    edited in a Windows spreadsheet), with replacement characters otherwise; NUL bytes are removed.
+    Each such line is recorded in `problems`, which the importer reports.
+    """
+
+    LINE_LIMIT = 16 * 1024 * 1024
+
+    def __init__(self, raw: io.BufferedReader, encoding: str):
+        super().__init__()
+        self._raw = raw
+        self.encoding_name = "utf-8" if encoding == "utf-8-sig" else encoding
+        self._strip_bom = encoding == "utf-8-sig"
+        self.line = 0
+        self.problems: list[LineProblem] = []
+        self._partial = False
+
+    def readable(self) -> bool:
+        return True
+
+    def raw_lines(self) -> Iterator[tuple[int, bytes]]:
+        """(line number, bytes) for each line, NULs removed and reported, nothing decoded."""
+        while True:
+            data = self._raw.readline(self.LINE_LIMIT)
+            if not data:
+                return
+            if self._strip_bom:
+                data = data.removeprefix(codecs.BOM_UTF8)
+                self._strip_bom = False
+            if not self._partial:
+                self.line += 1
+            self._partial = not data.endswith(b"\n")
+            if b"\x00" in data:
+                self.problems.append(LineProblem(self.line, f"line {self.line} contained {data.count(0)} NUL "
+                                                            "byte(s) (a damaged file?); they were removed"))
+                data = data.replace(b"\x00", b"")
+            yield self.line, data
+
+    def decode_line(self, number: int, data: bytes) -> str:
+        try:
+            return data.decode(self.encoding_name)
+        except UnicodeDecodeError:
+            pass
+        if self.encoding_name == "utf-8":
+            self.problems.append(LineProblem(number, f"line {number} is not valid UTF-8 (unlike the rest of the "
+                                                     "file); read it as Windows-1252: check its accents"))
+            return data.decode("cp1252", errors="replace")  # five cp1252 bytes are undefined
+        self.problems.append(LineProblem(number, f"line {number} has bytes that are not valid "
+                                                 f"{self.encoding_name}; they were replaced"))
+        return data.decode(self.encoding_name, errors="replace")
+
+    def __iter__(self):
+        return self._lines()
+
+    def _lines(self) -> Iterator[str]:
+        for number, data in self.raw_lines():
+            yield self.decode_line(number, data)
+
+    def __next__(self) -> str:
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+        for number, data in self.raw_lines():
+            return self.decode_line(number, data)
+        return ""
+
+    def read(self, size: int | None = -1) -> str:  # type: ignore[override]
+        parts: list[str] = []
+        total = 0
+        for number, data in self.raw_lines():
+            text = self.decode_line(number, data)
+            parts.append(text)
+            total += len(text)
+            if size is not None and 0 <= size <= total:
+                break
+        return "".join(parts)
+
+    def take_problems(self) -> list[LineProblem]:
+        out, self.problems = self.problems, []
+        return out
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+def open_text(path: Path, on_read=None) -> tuple[io.TextIOBase, str]:
+    """The file as a streamed text reader (newlines kept, for csv) and its encoding.
+
+    UTF-16 files go through Python's decoder whole (their NULs are part of the encoding); every other
+    encoding through `DecodedLines`, which reports the lines it could not read exactly.
+    """
     sample = read_sample(path)
     if not sample:
         raise ImportFormatError(f"{path} is empty; export your contacts again and retry.")
@@ -155,7 +280,10 @@ def open_text(path: Path, on_read=None) -> tuple[io.TextIOWrapper, str]:
             f"{path} is not a text file (it looks binary); import a CSV, vCard (.vcf) or Markdown export."
         )
     encoding = detect_encoding(sample)
-    errors = _FALLBACK_HANDLER if encoding.startswith("utf-8") else "replace"
     raw = CountingReader(open(path, "rb"), on_read)  # noqa: SIM115 (closed by the wrapper)
-    stream = io.TextIOWrapper(io.BufferedReader(raw, 1 << 16), encoding=encoding, errors=errors, newline="")
+    buffered = io.BufferedReader(raw, 1 << 16)
+    if encoding.startswith("utf-16") or encoding.startswith("utf_16"):
+        stream: io.TextIOBase = io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="")
+    else:
+        stream = DecodedLines(buffered, encoding)
     return stream, encoding

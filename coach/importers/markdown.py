@@ -5,14 +5,17 @@ YAML front matter holds the fields (`name`, `company`, `title`, `email`,
 (`## 2024-03-12 Coffee`) split the body into dated notes; text before the
 first dated heading is one undated note. A folder is read recursively,
 skipping hidden folders such as `.obsidian` and never following a link out of
-it; every file left out is reported with its reason.
+it (a hard link whose other names are not all inside the folder counts as such a
+link); every file left out is reported with its reason.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -71,6 +74,7 @@ def files(path: Path) -> tuple[list[Path], list[Skip]]:
     root = path.resolve()
     found: list[Path] = []
     skipped: list[Skip] = []
+    names_inside: dict[tuple[int, int], int] = {}  # (device, inode) -> names of it found inside the folder
 
     def skip(item: Path, reason: str) -> None:
         skipped.append(Skip(1, f"{item.relative_to(path)}: {reason}"))
@@ -86,6 +90,10 @@ def files(path: Path) -> tuple[list[Path], list[Skip]]:
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (here / d).is_symlink())
         for name in sorted(names):
             file = here / name
+            with contextlib.suppress(OSError):
+                info = file.lstat()
+                if stat.S_ISREG(info.st_mode):
+                    names_inside[(info.st_dev, info.st_ino)] = names_inside.get((info.st_dev, info.st_ino), 0) + 1
             if name.startswith("."):
                 skip(file, "a hidden file; not read")
             elif file.suffix.lower() not in SUFFIXES:
@@ -96,9 +104,26 @@ def files(path: Path) -> tuple[list[Path], list[Skip]]:
                 skip(file, "not a regular file (a broken link, a device or a pipe)")
             else:
                 found.append(file)
+    kept = []
+    for file in found:
+        if _linked_from_outside(file, names_inside):
+            skip(file, "a hard link to a file that also has a name outside the folder; not read, like a link "
+                       "out of it")
+        else:
+            kept.append(file)
+    found = kept
     if not found and not any(s.reason.split(": ", 1)[0].lower().endswith(SUFFIXES) for s in skipped):
         raise ImportFormatError(f"{path} contains no Markdown (.md) files; point at a notes folder or file.")
     return found, skipped
+
+
+def _linked_from_outside(file: Path, names_inside: dict[tuple[int, int], int]) -> bool:
+    """Whether the file `file` names has more hard links than the folder holds: another name, outside."""
+    try:
+        info = file.stat()
+    except OSError:
+        return True
+    return info.st_nlink > names_inside.get((info.st_dev, info.st_ino), 0)
 
 
 def _inside(file: Path, root: Path) -> bool:

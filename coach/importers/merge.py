@@ -1,81 +1,54 @@
-"""One person is one contact: matching imported rows to stored contacts, and merging them.
+"""One person is one contact: merging imported rows into stored contacts.
 
-Matching, in order: LinkedIn URL, then any email, then normalized name plus
-company (case and accent insensitive; a missing company on one side still
-matches when the name is unique). Merging never overwrites a field the user
-typed (`field_sources[field] == "manual"`) nor one another source set; a
-newer export of the same source may update what that source set before.
-Lists are unioned; notes accumulate and are never duplicated.
+Who an imported row is decided by `coach.importers.matching` (never merging two people
+on a guess). Merging never overwrites a field the user typed
+(`field_sources[field] == "manual"`) nor one another source set; a newer export of the
+same source may update what that source set before, and a value marked guessed (a name
+taken from a nickname) gives way to any real one. Within one import the first row to
+give a field its value keeps it, so re-importing the same file changes nothing. Lists
+are unioned; notes accumulate and are never duplicated.
 
 `Merger` does this for a whole import inside the store's transaction, with a
-few queries up front and batched inserts, so 10,000 rows take seconds.
+few queries up front and batched inserts, so 10,000 rows take seconds. Every row
+leaves a source key (a hash of its identity fields, and the export's own id when it
+has one), so re-importing the same rows finds the same contacts.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
-from collections import defaultdict
+import json
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from coach.domain import Contact, Interaction, Note, clean_identity
-from coach.importers.records import Restore
-from coach.tables import ContactRow, InteractionRow, NoteRow, ProfileRow, TagCadenceRow
+from coach.importers.hygiene import phone_key
+from coach.importers.keys import company_key, name_key, normalize, note_hash, short_name_key
+from coach.importers.matching import Decision, Matcher
+from coach.importers.records import GUESSED, Restore
+from coach.tables import ContactRow, InteractionRow, NoteRow, ProfileRow, SourceKeyRow, TagCadenceRow
+
+__all__ = ["Decision", "Matcher", "Merger", "company_key", "merge_fields", "name_key", "new_record",
+           "normalize", "note_hash", "short_name_key", "union"]
 
 SCALAR_FIELDS = (
     "first_name", "middle_name", "last_name", "company", "title", "linkedin_url", "location",
     "how_we_met", "connected_on", "birthday", "cadence_days",
 )
 LIST_FIELDS = ("emails", "phones", "tags", "sources")
-_COMPANY_SUFFIXES = {"inc", "llc", "ltd", "gmbh", "corp", "corporation", "co", "plc", "sa", "ag", "bv",
-                     "limited", "company", "srl", "sas", "oy", "ab", "pty"}
 _BATCH = 1000
 
 CONTACTS = ContactRow.__table__
 NOTES = NoteRow.__table__
 INTERACTIONS = InteractionRow.__table__
-
-
-def normalize(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive form: 'José  O'Brien' -> 'jose o brien'.
-
-    Built on the cleaned identity (`clean_identity`), so an invisible character inside a word
-    ('A\u200bna') never makes a second person.
-    """
-    decomposed = unicodedata.normalize("NFKD", clean_identity(text))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", stripped.casefold()).split())
-
-
-def name_key(first: str, middle: str = "", last: str = "") -> str:
-    return normalize(" ".join((first, middle, last)))
-
-
-def short_name_key(first: str, last: str) -> str:
-    """First given name + last name: 'Ana María López' and 'Ana López' agree."""
-    given = normalize(first).split()
-    return normalize(" ".join(([given[0]] if given else []) + [last]))
-
-
-def company_key(company: str) -> str:
-    words = normalize(company).split()
-    while len(words) > 1 and words[-1] in _COMPANY_SUFFIXES:
-        words.pop()
-    return " ".join(words)
-
-
-def note_hash(text: str) -> str:
-    return hashlib.sha256(" ".join(text.split()).casefold().encode("utf-8")).hexdigest()
+SOURCE_KEYS = SourceKeyRow.__table__
 
 
 def _item_key(field: str, value: str) -> str:
     if field == "phones":
-        digits = re.sub(r"\D", "", value)
-        return digits or value
+        return phone_key(value)
     return clean_identity(value).casefold()
 
 
@@ -90,22 +63,34 @@ def union(field: str, old: list[str], new: list[str]) -> list[str]:
     return out
 
 
-def merge_fields(record: dict[str, Any], incoming: Contact, source: str) -> bool:
-    """Merge `incoming` into the stored `record` (a dict of columns) in place; True if anything changed."""
+def merge_fields(record: dict[str, Any], incoming: Contact, source: str,
+                 kept: set[str] | None = None) -> bool:
+    """Merge `incoming` into the stored `record` (a dict of columns) in place; True if anything changed.
+
+    `kept`: fields an earlier row of the same import already gave a value; they are not overwritten
+    (and the fields this row gives are added to it)."""
     changed = False
     sources = dict(record.get("field_sources") or {})
+    kept = set() if kept is None else kept
     for field in SCALAR_FIELDS:
         new = getattr(incoming, field)
         if new is None or new == "":
             continue
+        guessed = incoming.field_sources.get(field, "").endswith(GUESSED)
         old = record.get(field)
+        owner = sources.get(field) or ""
         if old == new:
+            kept.add(field)
             continue
-        owner = sources.get(field)
-        if old in (None, "") or (owner == source and source != "manual"):
+        if field in kept:
+            continue
+        replace = old in (None, "") or (owner == source and source != "manual") or (
+            owner.endswith(GUESSED) and not guessed)
+        if replace:
             record[field] = new
-            sources[field] = source
+            sources[field] = source + GUESSED if guessed else source
             changed = True
+            kept.add(field)
     for field in LIST_FIELDS:
         merged = union(field, list(record.get(field) or []), getattr(incoming, field))
         if merged != list(record.get(field) or []):
@@ -136,45 +121,19 @@ def new_record(contact: Contact, source: str) -> dict[str, Any]:
     return record
 
 
-class Matcher:
-    """In-memory indexes of the stored contacts' identities (LinkedIn, emails, names)."""
-
-    def __init__(self) -> None:
-        self.by_linkedin: dict[str, int] = {}
-        self.by_email: dict[str, int] = {}
-        self.by_name: dict[str, set[int]] = defaultdict(set)
-        self.by_short: dict[str, set[int]] = defaultdict(set)
-        self.company: dict[int, str] = {}
-        self.linkedin: dict[int, str] = {}
-
-    def add(self, cid: int, record: dict[str, Any]) -> None:
-        if record.get("linkedin_url"):
-            self.by_linkedin.setdefault(record["linkedin_url"].lower(), cid)
-            self.linkedin[cid] = record["linkedin_url"].lower()
-        for email in record.get("emails") or []:
-            self.by_email.setdefault(clean_identity(email).casefold(), cid)
-        self.by_name[record["name_key"]].add(cid)
-        self.by_short[short_name_key(record["first_name"], record["last_name"])].add(cid)
-        self.company[cid] = record.get("company_key") or company_key(record.get("company") or "")
-
-    def match(self, contact: Contact) -> int | None:
-        if contact.linkedin_url and contact.linkedin_url.lower() in self.by_linkedin:
-            return self.by_linkedin[contact.linkedin_url.lower()]
-        for email in contact.emails:
-            cid = self.by_email.get(clean_identity(email).casefold())
-            if cid is not None:
-                return cid
-        ck = company_key(contact.company)
-        url = contact.linkedin_url.lower()
-        for index, key in ((self.by_name, name_key(contact.first_name, contact.middle_name, contact.last_name)),
-                           (self.by_short, short_name_key(contact.first_name, contact.last_name))):
-            candidates = sorted(c for c in index.get(key, ()) if not (url and self.linkedin.get(c, url) != url))
-            same = [c for c in candidates if self.company[c] == ck]
-            if same:
-                return same[0]
-            if len(candidates) == 1 and (not ck or not self.company[candidates[0]]):
-                return candidates[0]
-        return None
+def source_keys(contact: Contact, source: str, source_id: str = "") -> tuple[str, ...]:
+    """The keys a row is remembered by: the export's own id for the person, and a hash of the row's
+    identity fields (what the person is, not the notes that grow)."""
+    identity = [contact.first_name, contact.middle_name, contact.last_name, contact.company, contact.title,
+                sorted(clean_identity(e).casefold() for e in contact.emails),
+                sorted(phone_key(p) for p in contact.phones), contact.linkedin_url.lower(), contact.location,
+                contact.birthday]
+    digest = hashlib.sha256(json.dumps(identity, ensure_ascii=False).encode("utf-8")).hexdigest()
+    keys = (f"{source}:row:{digest}",)
+    if source_id.strip():
+        uid = hashlib.sha256(source_id.strip().encode("utf-8")).hexdigest()
+        keys = (f"{source}:id:{uid}", *keys)
+    return keys
 
 
 class Merger:
@@ -191,6 +150,14 @@ class Merger:
             record = dict(row)
             self.records[record["id"]] = record
             self.matcher.add(record["id"], record)
+        self.known_keys: set[str] = set()
+        for key, cid in session.execute(select(SOURCE_KEYS.c.key, SOURCE_KEYS.c.contact_id)):
+            self.known_keys.add(key)
+            self.matcher.add_source_key(key, cid)
+        self.pending_keys: list[dict[str, Any]] = []
+        self.ids_this_run: set[str] = set()
+        self.claimed: dict[int, set[str]] = {}  # contacts this import touched -> fields it gave them
+        self.possible: list[tuple[int, Decision]] = []  # contacts created that may duplicate others
         self.note_keys = {(c, h) for c, h in session.execute(select(NOTES.c.contact_id, NOTES.c.text_hash))}
         self.interaction_keys = {
             (r.contact_id, r.date, r.channel, r.direction, r.summary.strip())
@@ -201,20 +168,31 @@ class Merger:
         self.pending_notes: list[dict[str, Any]] = []
         self.pending_interactions: list[dict[str, Any]] = []
 
-    def add(self, contact: Contact) -> str:
+    def add(self, contact: Contact, source_id: str = "") -> str:
         """Merge one contact: returns 'created', 'updated' or 'unchanged'."""
-        cid = self.matcher.match(contact)
+        keys = source_keys(contact, self.source, source_id)
+        if source_id.strip():
+            if keys[0] in self.ids_this_run:
+                keys = keys[1:]  # an id two entries of one file share is no id (a broken export)
+            self.ids_this_run.add(keys[0])
+        decision = self.matcher.decide(contact, keys, claimed=set(self.claimed))
+        cid = decision.contact_id
         if cid is None:
             record = new_record(contact, self.source)
             cid = self.conn.execute(self._insert, record).inserted_primary_key[0]
             record["id"] = cid
             self.records[cid] = record
             self.matcher.add(cid, record)
+            self.claimed[cid] = {f for f in SCALAR_FIELDS if record.get(f) not in (None, "")}
+            if decision.possible:
+                self.possible.append((cid, decision))
+            self._remember(keys, cid)
             self._children(cid, contact.notes, contact.interactions)
             self._flush(force=False)
             return "created"
+        self._remember(keys, cid)
         record = self.records[cid]
-        changed = merge_fields(record, contact, self.source)
+        changed = merge_fields(record, contact, self.source, self.claimed.setdefault(cid, set()))
         if changed:
             self.dirty.add(cid)
             self.matcher.add(cid, record)
@@ -226,6 +204,13 @@ class Merger:
                 self.dirty.add(cid)
         self._flush(force=False)
         return "updated" if changed or added else "unchanged"
+
+    def _remember(self, keys: tuple[str, ...], cid: int) -> None:
+        for key in keys:
+            if key not in self.known_keys:
+                self.known_keys.add(key)
+                self.matcher.add_source_key(key, cid)
+                self.pending_keys.append({"key": key, "contact_id": cid})
 
     def _children(self, cid: int, notes: list[Note], interactions: list[Interaction]) -> bool:
         added = False
@@ -252,6 +237,9 @@ class Merger:
         if self.pending_interactions and (force or len(self.pending_interactions) >= _BATCH):
             self.session.execute(insert(INTERACTIONS), self.pending_interactions)
             self.pending_interactions = []
+        if self.pending_keys and (force or len(self.pending_keys) >= _BATCH):
+            self.session.execute(insert(SOURCE_KEYS), self.pending_keys)
+            self.pending_keys = []
 
     def restore(self, item: Restore) -> list[str]:
         """Restore a backup's profile and tag cadences: what is empty or missing here is filled, nothing

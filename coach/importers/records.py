@@ -17,11 +17,16 @@ MAX_ITEMS = 50  # emails, phones or tags per contact
 
 @dataclass
 class Row:
-    """One person read from a file, with the problems found on its line."""
+    """One person read from a file, with the problems found on its line.
+
+    `source_id` is the export's own identifier for the person when it has one (a vCard UID): the
+    same id from the same kind of export is the same person.
+    """
 
     line: int
     contact: Contact
     problems: list[str] = field(default_factory=list)
+    source_id: str = ""
 
 
 @dataclass
@@ -128,6 +133,25 @@ def split_name(full: str) -> tuple[str, str, str]:
     if len(parts) == 1:
         return parts[0], "", ""
     return parts[0], " ".join(parts[1:-1]), parts[-1]
+
+
+GUESSED = "+guessed"  # suffix of a field source: the value stands in for a missing one (see merge_fields)
+
+
+def fallback_name(contact: Contact, source: str, nickname: str = "", organisation: str = "") -> str:
+    """Give a person without a name one from their nickname, organisation or first email, marked as
+    guessed (any real name imported later replaces it). Returns the sentence for the report, or ''
+    when there was nothing to name them after."""
+    from coach.importers.hygiene import email
+
+    valid = next((e for e in contact.emails if email(e)), "")
+    for value, what in ((nickname, "nickname"), (organisation, "organisation"), (valid, "email address")):
+        value = " ".join(value.split())
+        if value:
+            contact.first_name = value
+            contact.field_sources = {**contact.field_sources, "first_name": source + GUESSED}
+            return f"the entry has no name; named it after its {what} ({value[:60]!r}) until a real name comes"
+    return ""
 
 
 def split_multi(value: str) -> list[str]:

@@ -1,9 +1,14 @@
-"""vCard 2.1, 3.0 and 4.0, parsed by vobject one card at a time.
+"""vCard 2.1, 3.0 and 4.0: each card's properties, read into a contact.
 
-The file is streamed: cards are cut at BEGIN:VCARD / END:VCARD (so that each
-gets its line number and a broken card is skipped alone), then vobject's line parser
-unfolds lines and reads parameters; values (quoted-printable in 2.1, escaped
-commas, structured N/ORG/ADR) are decoded here.
+The file is cut into cards and unfolded on bytes before decoding
+(`coach.importers.vcard_lines`), so a fold inside a UTF-8 character never
+garbles a name. Each logical line is parsed by vobject's line parser
+(parameters, quoting); a line it cannot read (a `#` comment, stray text) is
+skipped and reported and the card is kept. Values (quoted-printable in 2.1,
+escaped commas, structured N/ORG/ADR) are decoded here. Cards that are not a
+person (`KIND:group`, `org`, `location`; Apple's `X-ADDRESSBOOKSERVER-KIND:group`)
+are skipped with their reason; a card without a name takes one from its
+nickname, organisation or email, marked as guessed.
 The coach's own export adds X-COACH-* properties and note parameters, so
 that importing an export gives back the same contacts, notes and history.
 """
@@ -11,72 +16,45 @@ that importing an export gives back the same contacts, notes and history.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import quopri
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TextIO
 
 import vobject
 
 from coach.domain import Contact, Interaction
-from coach.errors import ImportFormatError
 from coach.importers.records import (
     FieldProblems,
     Row,
     Skip,
     clean_tag,
+    fallback_name,
     is_linkedin,
     normalize_linkedin,
     parse_birthday,
     parse_date,
     split_name,
 )
+from coach.importers.vcard_lines import MAX_CARD_BYTES, RawCard, cards, decoded, unfold
 
 SOURCE = "vcard"
-MAX_CARD_CHARS = 8 * 1024 * 1024
-_READ_CHUNK = 1 << 20
+NOT_PEOPLE = {"group": "a group", "org": "an organisation", "organization": "an organisation",
+              "location": "a place"}
 
 
-def _lines(stream: TextIO) -> Iterator[tuple[int, str, bool]]:
-    """(line number, text, complete) — very long lines come in pieces, so memory stays bounded."""
-    number = 1
-    while True:
-        piece = stream.readline(_READ_CHUNK)
-        if not piece:
-            return
-        complete = piece.endswith(("\n", "\r"))
-        yield number, piece, complete
-        if complete:
-            number += 1
+def _byte_lines(stream: TextIO) -> tuple[Iterator[tuple[int, bytes]], Callable[[int, bytes], str]]:
+    """The stream's lines as bytes and the decoder for a logical line. A `DecodedLines` stream gives its
+    raw bytes (NULs already removed and reported); a UTF-16 file comes decoded and is re-encoded."""
+    raw_lines = getattr(stream, "raw_lines", None)
+    if raw_lines is not None:
+        return raw_lines(), stream.decode_line  # type: ignore[attr-defined]
 
+    def encoded() -> Iterator[tuple[int, bytes]]:
+        for number, line in enumerate(stream, start=1):
+            yield number, line.encode("utf-8", errors="replace")
 
-def cards(stream: TextIO, name: str) -> Iterator[tuple[int, str | None]]:
-    """(line of BEGIN, card text) for each card; text is None when the card is oversized."""
-    start, buf, size, depth, seen = 0, [], 0, 0, False
-    for number, piece, _complete in _lines(stream):
-        stripped = piece.strip().upper()
-        if depth == 0:
-            if stripped.startswith("BEGIN:VCARD"):
-                start, buf, size, depth, seen = number, [piece], len(piece), 1, True
-            continue
-        if stripped.startswith("BEGIN:VCARD"):
-            depth += 1
-        elif stripped.startswith("END:VCARD"):
-            depth -= 1
-        size += len(piece)
-        if size <= MAX_CARD_CHARS:
-            buf.append(piece)
-        if depth == 0:
-            yield start, ("".join(buf) if size <= MAX_CARD_CHARS else None)
-            buf = []
-    if depth:
-        raise ImportFormatError(
-            f"{name} ends inside the vCard that starts at line {start} (no END:VCARD): "
-            "the file looks truncated; export it again."
-        )
-    if not seen:
-        raise ImportFormatError(f"{name} contains no vCard (no BEGIN:VCARD line); check that it is a .vcf export.")
+    return encoded(), lambda _number, data: data.decode("utf-8", errors="replace")
 
 
 class Prop:
@@ -93,6 +71,13 @@ class Prop:
 
     def parts(self, sep: str = ";") -> list[str]:
         return [unescape(p) for p in _split(self.raw, sep)]
+
+    def list_part(self, index: int) -> list[str]:
+        """The values of structured component `index`, split on its unescaped commas."""
+        components = _split(self.raw, ";")
+        if index >= len(components):
+            return []
+        return [unescape(v) for v in _split(components[index], ",")]
 
     def param(self, key: str) -> str:
         values = self.params.get(key.upper()) or []
@@ -129,22 +114,21 @@ def unescape(raw: str) -> str:
     return "".join(out).replace("\r\n", "\n").strip()
 
 
-def properties(text: str) -> dict[str, list[Prop]]:
-    """Parse one card's content lines with vobject's line parser (folding, QP soft breaks, parameters).
+def properties(lines: list[tuple[int, str]], problems: list[str]) -> dict[str, list[Prop]]:
+    """A card's properties from its decoded logical lines; a line that is not a property is reported.
 
     vobject's vCard behaviours are not used for values: they drop everything after an
     unescaped comma in NOTE or ORG, which vCard 2.1 files are full of.
     """
     props: dict[str, list[Prop]] = {}
-    depth = 0
-    for line, number in vobject.base.getLogicalLines(io.StringIO(text), True):
-        name, raw_params, raw, _group = vobject.base.parseLine(line, number)
-        name = name.upper()
-        if name in ("BEGIN", "END"):
-            depth += 1 if name == "BEGIN" else -1
+    for number, line in lines:
+        try:
+            name, raw_params, raw, _group = vobject.base.parseLine(line, number)
+        except vobject.base.ParseError:
+            problems.append(f"line {number} is not a vCard property ({' '.join(line.split())[:40]!r}); "
+                            "skipped that line and kept the card")
             continue
-        if depth != 1:
-            continue  # a nested card (AGENT) is not this person
+        name = name.upper()
         params: dict[str, list[str]] = {}
         for item in raw_params:
             if len(item) == 1:
@@ -166,16 +150,40 @@ def properties(text: str) -> dict[str, list[Prop]]:
 
 
 def parse(stream: TextIO, name: str) -> Iterator[Row | Skip]:
-    for line, text in cards(stream, name):
-        if text is None:
-            yield Skip(line, f"the vCard is larger than {MAX_CARD_CHARS // (1024 * 1024)} MB")
+    lines, decode = _byte_lines(stream)
+    for card in cards(lines, name):
+        if card.lines is None:
+            yield Skip(card.start, f"the vCard is larger than {MAX_CARD_BYTES // (1024 * 1024)} MB")
             continue
-        try:
-            props = properties(text)
-        except vobject.base.ParseError as exc:
-            yield Skip(line, f"the vCard could not be parsed ({_short(exc)})")
-            continue
-        yield _contact(line, props)
+        yield _card(card, decode)
+
+
+def _card(card: RawCard, decode: Callable[[int, bytes], str]) -> Row | Skip:
+    problems: list[str] = []
+    if card.nested:
+        shown = ", ".join(str(n) for n in card.nested[:5]) + (", …" if len(card.nested) > 5 else "")
+        problems.append(f"the vCard holds {len(card.nested)} nested vCard(s) (from line {shown}: an AGENT, "
+                        "or an END:VCARD missing); they were not imported")
+    props = properties(decoded(unfold(card.lines or []), decode), problems)
+    kind = _kind(props)
+    if kind:
+        return Skip(card.start, "; ".join([f"{NOT_PEOPLE[kind]} card (KIND:{kind}), not a person; not imported",
+                                           *problems]))
+    item = _contact(card.start, props)
+    if isinstance(item, Skip):
+        return Skip(item.line, "; ".join([item.reason, *problems]))
+    item.problems[:0] = problems
+    return item
+
+
+def _kind(props: dict[str, list[Prop]]) -> str:
+    """'group', 'org', 'organization' or 'location' for a card that is not a person, else ''."""
+    for key in ("KIND", "X-ADDRESSBOOKSERVER-KIND"):
+        for prop in props.get(key, []):
+            value = prop.value.strip().lower()
+            if value in NOT_PEOPLE:
+                return value
+    return ""
 
 
 def _short(exc: Exception) -> str:
@@ -192,21 +200,22 @@ def _contact(line: int, props: dict[str, list[Prop]]) -> Row | Skip:
     first_name = middle = last = ""
     n = first("N")
     if n:
-        parts = (n.parts() + ["", "", ""])[:3]
-        last, first_name, middle = (" ".join(x.split()) for x in parts)
+        # each N component is itself a comma-separated list (RFC 6350 §6.2.2): "John Richter,James Doe"
+        parts = ([" ".join(" ".join(v.split()) for v in n.list_part(i) if v.strip()) for i in range(3)])
+        last, first_name, middle = parts
     if not (first_name or last):
         fn = first("FN")
         first_name, middle, last = split_name(fn.value if fn else "")
     first_name, middle, last = (p.text(x, label) for x, label in (
         (first_name, "first name"), (middle, "middle name"), (last, "last name")))
-    if not (first_name or last):
-        return Skip(line, "the vCard has no name (N or FN)")
 
     org = first("ORG")
     company = org.parts()[0] if org else ""
     urls = [u.value for key in ("URL", "X-SOCIALPROFILE") for u in props.get(key, [])]
     linkedin = next((normalize_linkedin(u) for u in urls if is_linkedin(u)), "")
-    tags = [clean_tag(t) for c in props.get("CATEGORIES", []) for t in c.parts(",")]
+    # CATEGORIES is a comma-separated list; Thunderbird escapes the separating commas ("a\, b\, c"), and a
+    # category never holds a comma, so escaped and unescaped commas both separate.
+    tags = [clean_tag(t) for c in props.get("CATEGORIES", []) for v in c.parts(",") for t in v.split(",")]
 
     birthday = ""
     bday = first("BDAY")
@@ -252,7 +261,14 @@ def _contact(line: int, props: dict[str, list[Prop]]) -> Row | Skip:
         sources=[SOURCE],
     )
     _coach_extensions(props, contact, p)
-    return Row(line, contact, p.items)
+    if not (contact.first_name or contact.last_name):
+        nickname = first("NICKNAME")
+        named = fallback_name(contact, SOURCE, nickname.parts(",")[0] if nickname else "", company)
+        if not named:
+            return Skip(line, "the vCard has no name (N, FN, NICKNAME, ORG or EMAIL)")
+        p.items.append(named)
+    uid = first("UID")
+    return Row(line, contact, p.items, source_id=uid.value if uid else "")
 
 
 def _coach_extensions(props: dict[str, list[Prop]], contact: Contact, p: FieldProblems) -> None:

@@ -14,8 +14,9 @@ from coach.ui.state import escape
 
 MAX_UPLOAD_MB = 20  # also server.maxUploadSize in .streamlit/config.toml
 UPLOAD_TYPES = ["csv", "vcf", "vcard", "md", "markdown"]
-FORMATS = {"auto": "Detect automatically", "linkedin": "LinkedIn Connections.csv", "google": "Google Contacts CSV",
-           "vcard": "vCard (.vcf)", "markdown": "Markdown notes"}
+FORMATS = {"auto": "Detect automatically", "linkedin": "LinkedIn Connections.csv",
+           "linkedin-contacts": "LinkedIn Imported Contacts.csv", "outlook": "Outlook contacts CSV",
+           "google": "Google Contacts CSV", "vcard": "vCard (.vcf)", "markdown": "Markdown notes"}
 
 
 def render() -> None:
@@ -37,8 +38,8 @@ def _forget_results() -> None:
 
 
 def import_section(coach) -> None:
-    st.markdown("Upload a LinkedIn `Connections.csv`, a Google Contacts CSV, a vCard or Markdown notes. "
-                "Importing again updates people; it never duplicates them.")
+    st.markdown("Upload a LinkedIn `Connections.csv` or `Imported Contacts.csv`, a Google or Outlook contacts CSV, "
+                "a vCard or Markdown notes. Importing again updates people; it never duplicates them.")
     sample = state.in_sample()
     if sample:
         st.caption("Imports go into **your own** network, never into the sample; the app switches to it.")
@@ -100,6 +101,21 @@ def show_report(name: str, report: ImportReport | None, error: str | None) -> No
         if report.skipped:
             st.dataframe(pd.DataFrame([s.model_dump() for s in report.skipped]), hide_index=True,
                          column_config={"line": "Line", "reason": "Why it was skipped"})
+        show_possible_duplicates(report)
+
+
+def show_possible_duplicates(report: ImportReport) -> None:
+    """The contacts the import kept apart although they share a name with others, to review and merge."""
+    dups = report.possible_duplicates
+    if not dups:
+        return
+    st.warning(f"{len(dups)} possible duplicate{'s' if len(dups) != 1 else ''}: review", icon=":material/group:")
+    st.caption("Each was created as its own contact because a field disagrees (middle name, company, email, "
+               "phone). If two are one person, open one and use **Delete or merge**.")
+    st.dataframe(pd.DataFrame([{"id": d.id, "name": d.name, "matches": ", ".join(f"#{m}" for m in d.matches),
+                                "reason": d.reason} for d in dups]), hide_index=True,
+                 column_config={"id": "Created", "name": "Name", "matches": "Resembles",
+                                "reason": "Why kept apart"})
 
 
 # ------------------------------------------------------------------ due

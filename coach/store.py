@@ -52,6 +52,9 @@ class Store:
             kwargs: dict[str, Any] = {}
             if self.dialect == "sqlite":
                 if parsed.database and parsed.database != ":memory:":
+                    from coach.files import private_umask
+
+                    private_umask()  # the store and its journals: 0600 from their first byte
                     folder = Path(parsed.database).expanduser().parent
                     try:
                         folder.mkdir(parents=True, exist_ok=True)

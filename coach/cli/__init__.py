@@ -63,6 +63,9 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _run(argv: list[str] | None) -> NoReturn:
+    from coach.files import private_umask
+
+    private_umask()  # the store, index, caches, exports and backups a command writes are the user's only
     _register()
     command = typer.main.get_command(app)
     try:

@@ -30,6 +30,14 @@ class ModelServerError(ProviderError):
     exit_code = 2
 
 
+class ModelServerConfigurationError(ConfigurationError):
+    """The model server's setting is wrong (nothing there, no such model, a refused key)."""
+
+
+MODEL_SERVER_ERRORS = (ModelServerError, ModelServerConfigurationError)  # a step that goes on without the model
+# (advice without its message) must still stop on these: the next step would fail the same way
+
+
 class ImportFormatError(CoachError):
     """A file could not be read or recognised as a contacts export."""
 
@@ -95,13 +103,13 @@ def model_server_error(exc: BaseException, url: str | None, model: str) -> Coach
         return ModelServerError(f"The model server at {where} sent nothing in time (it accepts connections but "
                                 "does not answer): restart it, or set COACH_LLM_BASE_URL to one that answers.")
     if "APIConnectionError" in names:
-        return ConfigurationError(f"Cannot reach the model server at {where} (nothing answers there): start the "
+        return ModelServerConfigurationError(f"Cannot reach the model server at {where} (nothing answers there): start the "
                                   "server, or fix COACH_LLM_BASE_URL.")
     if status == 404 or "NotFoundError" in names:
-        return ConfigurationError(f"The model server at {where} has no model '{model}' (HTTP 404): set "
+        return ModelServerConfigurationError(f"The model server at {where} has no model '{model}' (HTTP 404): set "
                                   "COACH_LLM=openai/<a model it serves>, or fix COACH_LLM_BASE_URL.")
     if status in (401, 403):
-        return ConfigurationError(f"The model server at {where} refused the API key (HTTP {status}): set "
+        return ModelServerConfigurationError(f"The model server at {where} refused the API key (HTTP {status}): set "
                                   "OPENAI_API_KEY, or fix COACH_LLM_BASE_URL.")
     if isinstance(status, int):
         message = " ".join(str(getattr(exc, "message", "") or exc).split())[:120].rstrip(".")

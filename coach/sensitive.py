@@ -10,7 +10,8 @@ or pasted carelessly must not turn into "send me your bank login").
   single common word, so "pin a time" or "impressive credentials" pass.
 * Contact details: e-mail addresses (found by shape, confirmed by `email-validator`'s syntax rules),
   phone numbers (`phonenumbers.PhoneNumberMatcher`, which knows every country's numbering plan) and
-  street addresses (a house number, a name and a street word such as Street, Ave or Road). Details the
+  street addresses (a house number, one to four capitalised words and a street word such as Street, Ave or
+  Road). Details the
   sender wrote themselves for this message (their request, their words, their profile) are theirs to
   share; any other one, the recipient's own included, fails.
 """
@@ -51,8 +52,7 @@ _EMAIL_SHAPE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 STREET_WORDS = ("street", "st", "avenue", "ave", "road", "rd", "lane", "ln", "boulevard", "blvd", "drive", "dr",
                 "court", "ct", "way", "place", "pl", "terrace", "square", "sq", "crescent", "close", "strasse",
                 "straße", "highway", "hwy", "parkway", "pkwy")
-_STREET = re.compile(r"\b\d{1,5}[a-z]?\s+(?:[A-ZÀ-Ý][\w'-]*\s+){1,4}(?:" + "|".join(STREET_WORDS) + r")\b\.?",
-                     re.IGNORECASE)
+_STREET = re.compile(r"\b\d{1,5}[A-Za-z]?\s+(?:[A-ZÀ-Ý][\w'-]*\s+){1,4}(?i:" + "|".join(STREET_WORDS) + r")\b\.?")
 PHONE_REGIONS = ("US", "GB", "DE", "FR", "IN")  # numbers without a country code are read as these countries'
 
 

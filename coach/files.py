@@ -50,8 +50,9 @@ def private_home(home: Path, notice=None) -> Path:
                 if mode & 0o077 and not os.path.islink(name):
                     os.chmod(name, DIR_MODE if name == folder else mode & 0o700)
                     loose += 1
-    say = notice or (lambda text: print(text, file=sys.stderr))
-    say(f"Note: {home} was readable by other users; made it private (0700, files 0600: {loose} tightened).")
+    if any(home.iterdir()):  # an empty folder (just made by hand) exposed nothing: tightened without a word
+        say = notice or (lambda text: print(text, file=sys.stderr))
+        say(f"Note: {home} was readable by other users; made it private (0700, files 0600: {loose} tightened).")
     return home
 
 

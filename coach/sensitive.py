@@ -26,7 +26,7 @@ from coach.text import fold
 SECRETS: dict[str, tuple[str, ...]] = {
     "credentials": (
         "password", "passwords", "passcode", "passphrase", "pin code", "pin number", "login details",
-        "log in details", "login credentials", "account credentials", "your credentials", "your login",
+        "log in details", "login credentials", "account credentials", "your login",
         "your log in", "your username", "security question", "security questions", "verification code",
         "one time code", "one time password", "2fa code", "otp", "recovery code", "seed phrase", "private key",
     ),

@@ -85,8 +85,9 @@ def test_the_embedded_tier_never_shows_a_draft_asking_for_what_a_note_planted(ki
     for goal in ("reconnect", "follow-up", "referral"):
         try:
             draft = coach.draft("Priya", goal, "linkedin-message", candidates=2)
-        except DraftError as exc:  # refusing is fine; showing the request is not
-            assert "bank login" not in str(exc).lower()
+        except DraftError as exc:  # refusing (naming the failed check) is fine; showing the request is not
+            assert "sensitive" in str(exc) or "never send" in str(exc) or "payment" in str(exc), str(exc)
+            assert "send me your" not in str(exc).lower()
             continue
         shown = draft.body.lower()
         assert not [w for w in NEVER if w in shown], (goal, draft.body)

@@ -4,8 +4,6 @@ real one (issues 16, 7, 29)."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -81,18 +79,26 @@ def test_the_gate_makes_a_guesser_wait_even_with_the_right_password_and_across_s
     assert any("inside the coach" in m.value for m in at.markdown)
 
 
-def _forwarded_request(forwarded_for: str, peer: str = "127.0.0.1"):
-    """A Tornado request as Streamlit's server builds it (xheaders on): remote_ip comes from X-Forwarded-For."""
-    from tornado.httpserver import _HTTPRequestContext
-    from tornado.httputil import HTTPHeaders, HTTPServerRequest
+def _handshake(forwarded_for: str, peer: str = "127.0.0.1"):
+    """The client context Streamlit records for a WebSocket handshake from `peer` carrying X-Forwarded-For,
+    after uvicorn's proxy-headers middleware (on by default, trusting loopback) has seen it."""
+    import asyncio
 
-    context = _HTTPRequestContext(SimpleNamespace(socket=None), (peer, 50123), "http")
-    headers = HTTPHeaders({"X-Forwarded-For": forwarded_for})
-    context._apply_xheaders(headers)
-    request = HTTPServerRequest("GET", "/_stcore/stream", headers=headers,
-                                connection=SimpleNamespace(context=context))
-    assert request.remote_ip == forwarded_for  # what st.context.ip_address reports: the guesser's choice
-    return request
+    from starlette.websockets import WebSocket
+    from streamlit.web.server.starlette.starlette_websocket import StarletteClientContext
+    from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+    seen = {}
+
+    async def app(scope, receive, send):
+        seen["scope"] = scope
+
+    scope = {"type": "websocket", "path": "/_stcore/stream", "client": (peer, 50123), "scheme": "ws",
+             "headers": [(b"x-forwarded-for", forwarded_for.encode())], "query_string": b""}
+    asyncio.run(ProxyHeadersMiddleware(app, trusted_hosts="127.0.0.1")(scope, None, None))
+    context = StarletteClientContext(WebSocket(seen["scope"], None, None))
+    assert context.remote_ip == forwarded_for  # what st.context.ip_address reports: the guesser's choice
+    return context
 
 
 def _guesses(clock, monkeypatch, forwarded_for) -> list[str]:
@@ -100,7 +106,7 @@ def _guesses(clock, monkeypatch, forwarded_for) -> list[str]:
     monkeypatch.setenv("COACH_APP_PASSWORD", PASSWORD)
     said = []
     for n in range(12):
-        monkeypatch.setattr(gate, "_request", lambda n=n: _forwarded_request(forwarded_for(n)))
+        monkeypatch.setattr(gate, "_client_context", lambda n=n: _handshake(forwarded_for(n)))
         at = AppTest.from_function(_gate_script, default_timeout=60).run()
         at = _try(at, PASSWORD if n == 11 else f"guess-{n}")
         said.append(_errors(at) or ("inside" if any("inside the coach" in m.value for m in at.markdown) else ""))
@@ -120,7 +126,7 @@ def test_a_new_x_forwarded_for_with_each_guess_is_throttled_exactly_like_one_cli
 
 def test_a_guessing_session_is_locked_out_but_the_owner_on_the_same_address_is_not(clock, monkeypatch):
     monkeypatch.setenv("COACH_APP_PASSWORD", PASSWORD)
-    monkeypatch.setattr(gate, "_request", lambda: _forwarded_request("127.0.0.1"))
+    monkeypatch.setattr(gate, "_client_context", lambda: _handshake("127.0.0.1"))
     guesser = AppTest.from_function(_gate_script, default_timeout=60).run()
     for _ in range(gate.LOCKOUT_AFTER):
         _try(guesser, "hunter2hunter2")

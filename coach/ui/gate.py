@@ -4,9 +4,10 @@ It lives in the app itself (not in the `coach app` launcher) so that starting
 Streamlit some other way cannot bypass it.
 
 Guessing is throttled per connection address: the address of the TCP peer
-itself, never a header a client writes (`X-Forwarded-For` is what Streamlit's
-`ip_address` reports, and any script can send a new one with each guess).
-Where the peer cannot be read, every client counts as one. The first FREE_TRIES
+itself, never a header a client writes (Streamlit's `ip_address` is the
+`X-Forwarded-For` value when the peer is loopback, and any script can send a new
+one with each guess): every connection that sends a forwarding header counts as
+one client, and where the peer cannot be read, every client counts as one. The first FREE_TRIES
 wrong passwords from an address cost nothing; each further one doubles the wait
 before the next try from that address is even checked (1 s, 2 s, 4 s, … up to
 MAX_DELAY_S). The state lives in the server process, so a new tab or a new
@@ -86,33 +87,39 @@ def same_password(given: str, expected: str) -> bool:
     return hmac.compare_digest(hashlib.sha256(given.encode()).digest(), hashlib.sha256(expected.encode()).digest())
 
 
-ANY_CLIENT = "any"  # the key when the peer's address cannot be read: every client together
+ANY_CLIENT = "any"  # the key when the peer cannot be told apart: every such client together
+FORWARDED = "forwarded"  # every connection that carries a forwarding header: one client, whatever it claims
+_FORWARDING_HEADERS = {"x-forwarded-for", "forwarded", "x-real-ip"}
 
 
-def _request():
-    """The Tornado request behind this browser session, or None (bare mode, AppTest)."""
+def _client_context():
+    """Streamlit's record of this session's WebSocket handshake (headers, peer), or None (bare mode, AppTest)."""
     try:
-        from streamlit import runtime
-        from streamlit.runtime.scriptrunner import get_script_run_ctx
+        from streamlit.runtime.context import _get_client_context
 
-        ctx = get_script_run_ctx()
-        client = runtime.get_instance().get_client(ctx.session_id) if ctx else None
-    except Exception:  # noqa: BLE001 - no runtime (AppTest, bare mode)
+        return _get_client_context()
+    except Exception:  # noqa: BLE001 - no runtime, or a Streamlit without it: one client
         return None
-    return getattr(client, "request", None)
 
 
-def peer_address(request) -> str | None:
-    """The TCP peer's own address. Tornado rewrites `remote_ip` from X-Forwarded-For when Streamlit serves
-    with xheaders, and keeps the socket's address as the connection context's `_orig_remote_ip`."""
-    context = getattr(getattr(request, "connection", None), "context", None)
-    address = getattr(context, "_orig_remote_ip", None)
-    return address if isinstance(address, str) and address else None
+def client_key(context) -> str:
+    """Who is knocking, by something a client cannot forge.
+
+    Streamlit's server (uvicorn) replaces the peer's address with the X-Forwarded-For value when the peer is a
+    trusted proxy (127.0.0.1 by default), so `remote_ip` is the guesser's choice whenever that header is sent.
+    A connection that sends a forwarding header is therefore counted as the one client FORWARDED; any other
+    by its socket's own address."""
+    if context is None:
+        return ANY_CLIENT
+    headers = {str(name).lower() for name, _value in (getattr(context, "headers", None) or [])}
+    if headers & _FORWARDING_HEADERS:
+        return FORWARDED
+    address = getattr(context, "remote_ip", None)
+    return address if isinstance(address, str) and address else ANY_CLIENT
 
 
 def client_id() -> str:
-    """Who is knocking, by something a client cannot forge: the connection's peer address, or ANY_CLIENT."""
-    return peer_address(_request()) or ANY_CLIENT
+    return client_key(_client_context())
 
 
 def required_password() -> str:

@@ -72,6 +72,8 @@ def home_with_a_contact(tmp_path_factory) -> str:
     result = run_cli("contacts", "add", "--name", "Priya Raman", "--company", "Stripe",
                      "--note", "Talked about payments APIs at PyCon 2024", env={"COACH_HOME": str(home)})
     assert result.returncode == 0, result.stderr
+    index = run_cli("index", env={"COACH_HOME": str(home)}, timeout=600)  # built once, not inside a timed run
+    assert index.returncode == 0, index.stderr
     return str(home)
 
 

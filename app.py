@@ -5,7 +5,10 @@ Thin on purpose: each page lives in `coach/ui/` and calls the `coach` library.
 
 import streamlit as st
 
+from coach.files import private_umask
 from coach.ui import first_run, gate, nav, state
+
+private_umask()  # what the app writes (store, index, chat state, uploads, exports) is the user's only
 
 # An emoji favicon is drawn in the browser (an inline SVG); a ":material/…:" one is fetched from a font CDN,
 # which fails offline.

@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from coach.domain import GOALS, Contact, Profile
-from coach.errors import CoachError, NotFoundError
+from coach.errors import MODEL_SERVER_ERRORS, CoachError, NotFoundError
 from coach.grounds import PLACEHOLDER, claims
 from coach.knowledge import (
     NO_SCRIPT_GOAL,
@@ -225,6 +225,8 @@ class Adviser:
         try:
             draft = self.draft(to=str(contact.id), goal=goal, channel=channel_of(article),
                                context=situation_reason(text))
+        except MODEL_SERVER_ERRORS:
+            raise  # the model server is down or broken: one sentence for the whole command, not a note
         except CoachError as exc:
             notes.append(f"No message to {contact.name}: {exc}")
             return

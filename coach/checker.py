@@ -3,7 +3,9 @@
 A check is one small function registered with its weight and whether it is
 hard. A failed hard check means the coach never shows the draft: the message
 would be wrong or embarrassing (over the channel's limit, a placeholder, a
-claim the user never told us, another contact's details, the wrong name, a
+claim the user never told us, another contact's details, a request for
+credentials, payment details or identity documents, anyone's contact details
+but the sender's own, the wrong name, a
 goal it does not fulfil, the recipient spoken of in the third person, two
 facts stitched into a false one, a sentence said twice). Soft checks make a
 message better (one clear ask, something personal, the user's reason, no
@@ -189,6 +191,21 @@ def _others(m: Message) -> Verdict:
     """No other contact's name or company."""
     return none_found(other_contact_mentions(m.text, m.grounds), "no other contact's details",
                       "mentions another contact's details", "Remove details that belong to someone else.")
+
+
+@check("sensitive", 10, hard=True)
+def _sensitive(m: Message) -> Verdict:
+    """Asks for no credentials, payment details or identity documents, and carries nobody's contact details but
+    the sender's own (coach/sensitive.py), whatever the notes say."""
+    from coach.sensitive import contact_details, secret_requests
+
+    g = m.grounds
+    own = "\n".join([g.request, g.context, g.profile.name, g.profile.headline, g.profile.goals])
+    found = [f"{kind} ({phrase})" for kind, phrase in secret_requests(m.text)]
+    found += [f"contact details ({detail})" for detail in contact_details(m.text, own)]
+    return none_found(found, "asks for no secrets and shares nobody's contact details", "never send",
+                      "Remove it: never ask for passwords, bank or card details or ID documents, and never share "
+                      "anyone's e-mail, phone number or address in a message.")
 
 
 @check("placeholders", 10, hard=True)

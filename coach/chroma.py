@@ -196,10 +196,12 @@ class IndexLock:
     def __init__(self, home: Path, chroma_path: Path | None):
         from filelock import FileLock
 
-        home.mkdir(parents=True, exist_ok=True)
+        from coach.files import FILE_MODE, private_home
+
+        private_home(home)
         self.chroma_path = chroma_path  # None for a Chroma server: nothing local to reopen
-        self._access = FileLock(str(home / "index.lock"), is_singleton=True)
-        self._writer = FileLock(str(home / "index.writer.lock"), is_singleton=True)
+        self._access = FileLock(str(home / "index.lock"), mode=FILE_MODE, is_singleton=True)  # filelock chmods
+        self._writer = FileLock(str(home / "index.writer.lock"), mode=FILE_MODE, is_singleton=True)
         self._generation_file = home / "index.generation"
         self._checked_file = home / "index.checked"  # chroma.sqlite3's size and time when last found sound
         self._seen: str | None = None

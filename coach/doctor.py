@@ -77,14 +77,23 @@ def check_chroma(settings: Settings) -> str:
 
 
 def check_database(settings: Settings) -> str:
+    """Reachable; and a SQLite store is whole (header, size, PRAGMA quick_check), with its backups counted."""
     from sqlalchemy import create_engine, text
 
+    from coach.backups import check, list_backups, sqlite_path
+
     settings.ensure_home()
+    path = sqlite_path(settings.sqlalchemy_url)
+    if path is not None:
+        check(path)
     engine = create_engine(settings.sqlalchemy_url)
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
-        return f"reachable: {engine.url.render_as_string(hide_password=True)} ({engine.dialect.name})"
+        where = f"reachable: {engine.url.render_as_string(hide_password=True)} ({engine.dialect.name})"
+        if path is None:
+            return f"{where}; file backups are for SQLite only: back this database up with its server's tools"
+        return f"{where}; quick_check ok; {len(list_backups(path))} backup(s) in {path.parent / 'backups'}"
     finally:
         engine.dispose()
 

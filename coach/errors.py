@@ -24,6 +24,20 @@ class ProviderError(CoachError):
     exit_code = 1
 
 
+class ModelServerError(ProviderError):
+    """The model server answered badly, failed or hung: something the user must look at (exit 2)."""
+
+    exit_code = 2
+
+
+class ModelServerConfigurationError(ConfigurationError):
+    """The model server's setting is wrong (nothing there, no such model, a refused key)."""
+
+
+MODEL_SERVER_ERRORS = (ModelServerError, ModelServerConfigurationError)  # a step that goes on without the model
+# (advice without its message) must still stop on these: the next step would fail the same way
+
+
 class ImportFormatError(CoachError):
     """A file could not be read or recognised as a contacts export."""
 
@@ -54,12 +68,28 @@ class PromptError(CoachError):
 OPENAI_DEFAULT_URL = "https://api.openai.com/v1"
 
 
+BAD_BODY = {"JSONDecodeError", "APIResponseValidationError", "ValidationError"}
+
+
+def _raised_by_vendor(exc: BaseException) -> bool:
+    """Raised inside the openai or langchain_openai packages (parsing what the server sent), not in our code."""
+    tb = exc.__traceback__
+    last = None
+    while tb is not None:
+        last = tb
+        tb = tb.tb_next
+    module = str(last.tb_frame.f_globals.get("__name__", "")) if last else ""
+    return module.split(".")[0] in ("openai", "langchain_openai", "httpx", "json", "pydantic")
+
+
 def model_server_error(exc: BaseException, url: str | None, model: str) -> CoachError | None:
     """The one sentence for an error from an OpenAI-compatible model server, or None when it is not one.
 
-    Nothing listening, no such host, an unknown model or a refused key is configuration (exit 2):
-    the sentence names the URL and the setting to fix. A server that answers badly or too slowly
-    is a ProviderError (exit 1). Matched by class name so that no vendor module is imported here.
+    Every sentence names the URL and the COACH_LLM_BASE_URL setting, and every one exits 2 (the user has
+    something to fix or check). Nothing listening, no such host, an unknown model or a refused key is
+    configuration; a server that fails (HTTP 5xx), answers with something that is not a chat completion
+    (HTML, an empty body, broken JSON, JSON without `choices`) or sends nothing within the read timeout is
+    a ModelServerError. Matched by class name so that no vendor module is imported here.
     """
     where = url or OPENAI_DEFAULT_URL
     names = {c.__name__ for c in type(exc).__mro__}
@@ -70,19 +100,24 @@ def model_server_error(exc: BaseException, url: str | None, model: str) -> Coach
         seen = seen.__cause__ or seen.__context__
     status = getattr(exc, "status_code", None)
     if "APITimeoutError" in names and "ConnectTimeout" not in causes:
-        return ProviderError(f"The model server at {where} took too long to answer: retry, or check the server "
-                             "(COACH_LLM_BASE_URL) is not overloaded.")
+        return ModelServerError(f"The model server at {where} sent nothing in time (it accepts connections but "
+                                "does not answer): restart it, or set COACH_LLM_BASE_URL to one that answers.")
     if "APIConnectionError" in names:
-        return ConfigurationError(f"Cannot reach the model server at {where} (nothing answers there): start the "
+        return ModelServerConfigurationError(f"Cannot reach the model server at {where} (nothing answers there): start the "
                                   "server, or fix COACH_LLM_BASE_URL.")
     if status == 404 or "NotFoundError" in names:
-        return ConfigurationError(f"The model server at {where} has no model '{model}' (HTTP 404): set "
+        return ModelServerConfigurationError(f"The model server at {where} has no model '{model}' (HTTP 404): set "
                                   "COACH_LLM=openai/<a model it serves>, or fix COACH_LLM_BASE_URL.")
     if status in (401, 403):
-        return ConfigurationError(f"The model server at {where} refused the API key (HTTP {status}): set "
+        return ModelServerConfigurationError(f"The model server at {where} refused the API key (HTTP {status}): set "
                                   "OPENAI_API_KEY, or fix COACH_LLM_BASE_URL.")
     if isinstance(status, int):
-        message = " ".join(str(getattr(exc, "message", "") or exc).split())[:160].rstrip(".")
-        return ProviderError(f"The model server at {where} failed (HTTP {status}: {message}); retry, or check "
-                             "the server.")
+        message = " ".join(str(getattr(exc, "message", "") or exc).split())[:120].rstrip(".")
+        return ModelServerError(f"The model server at {where} failed (HTTP {status}: {message}): check the "
+                                "server's log, or set COACH_LLM_BASE_URL to another server.")
+    if names & BAD_BODY or (names & {"KeyError", "TypeError", "AttributeError", "ValueError"}
+                            and _raised_by_vendor(exc)):
+        return ModelServerError(f"The model server at {where} did not answer like an OpenAI-compatible server "
+                                "(no chat completion in its reply): check that COACH_LLM_BASE_URL is the "
+                                "server's /v1 address.")
     return None

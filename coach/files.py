@@ -1,6 +1,12 @@
 """Files written whole: a temporary file beside the target, renamed over it when complete, so another
-process reads the old file or the new one and never half of either; and the small JSON caches kept
-under COACH_HOME that way."""
+process reads the old file or the new one and never half of either; the small JSON caches kept
+under COACH_HOME that way; and privacy: everything the coach writes is its owner's only.
+
+Privacy: `private_umask()` makes every file and folder this process creates 0600/0700 from its first
+byte (SQLite's store and journals, Chroma's index, chat state, caches, exports, backups); the CLI,
+the app and `ensure_home` set it. `private_home()` makes COACH_HOME 0700 and tightens a home an
+older version left readable by others, saying so once on stderr. `write_whole` sets 0600 itself too.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,41 @@ from typing import Any
 
 import numpy as np
 
+PRIVATE_UMASK = 0o077
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def private_umask() -> None:
+    """From now on, every file and folder this process creates is readable by its owner only."""
+    os.umask(os.umask(PRIVATE_UMASK) | PRIVATE_UMASK)
+
+
+def private_home(home: Path, notice=None) -> Path:
+    """Create `home` 0700, or tighten an existing one (and everything in it) that others can read or enter;
+    `notice(sentence)` is told once when something was tightened (stderr by default)."""
+    import sys
+
+    private_umask()
+    home = Path(home)
+    if not home.exists():
+        home.mkdir(parents=True, mode=DIR_MODE, exist_ok=True)
+        return home
+    if home.stat().st_mode & 0o077 == 0:
+        return home
+    loose = 0
+    for folder, _dirs, files in os.walk(home):
+        for name in [folder, *(os.path.join(folder, f) for f in files)]:
+            with suppress(OSError):  # a file removed meanwhile, or not ours: the folder's 0700 still guards it
+                mode = os.lstat(name).st_mode
+                if mode & 0o077 and not os.path.islink(name):
+                    os.chmod(name, DIR_MODE if name == folder else mode & 0o700)
+                    loose += 1
+    if any(home.iterdir()):  # an empty folder (just made by hand) exposed nothing: tightened without a word
+        say = notice or (lambda text: print(text, file=sys.stderr))
+        say(f"Note: {home} was readable by other users; made it private (0700, files 0600: {loose} tightened).")
+    return home
+
 
 @contextmanager
 def replacing(target: Path) -> Iterator[Path]:
@@ -23,6 +64,8 @@ def replacing(target: Path) -> Iterator[Path]:
     tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
         yield tmp
+        with suppress(FileNotFoundError):
+            os.chmod(tmp, FILE_MODE)  # private whatever the umask (exports and caches hold personal data)
         tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)
@@ -31,6 +74,7 @@ def replacing(target: Path) -> Iterator[Path]:
 def write_whole(target: Path, data: str | bytes) -> None:
     """Write `data` (text as UTF-8) to `target` whole or not at all."""
     with replacing(target) as tmp:
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE))  # 0600 before the first byte
         if isinstance(data, bytes):
             tmp.write_bytes(data)
         else:

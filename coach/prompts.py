@@ -3,6 +3,10 @@
 A template file starts with a YAML header (name, version, variables) and has
 one or more sections headed `## system` / `## user`. Variables are written
 `{{name}}`; rendering fails before any model call when one is missing.
+
+Templates fence data (the user's notes) between markers such as `<<<NOTES` and
+`NOTES>>>`. A value can never open or close a fence: every run of three or more
+`<` or `>` in a value is spaced out (`> > >`) as it is put in (`unfenced`).
 """
 
 from __future__ import annotations
@@ -19,6 +23,12 @@ from coach.errors import PromptError
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
 _VAR = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")
 _SECTION = re.compile(r"^## (system|user|assistant)\s*$", re.MULTILINE)
+_MARKER = re.compile(r"<{3,}|>{3,}")
+
+
+def unfenced(value: object) -> str:
+    """`value` as text that cannot open or close a `<<<NAME … NAME>>>` fence around it."""
+    return _MARKER.sub(lambda m: " ".join(m.group(0)), str(value))
 
 
 class Prompt(BaseModel):
@@ -37,7 +47,7 @@ class Prompt(BaseModel):
             raise PromptError(f"Prompt {self.ref} needs {', '.join(missing)}; the caller did not supply it.")
 
         def sub(match: re.Match) -> str:
-            return str(values[match.group(1)])
+            return unfenced(values[match.group(1)])
 
         return [(role, _VAR.sub(sub, text).strip()) for role, text in self.sections]
 

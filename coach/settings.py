@@ -198,8 +198,10 @@ class Settings(BaseSettings):
         return 300 if self.linkedin_premium else 200
 
     def ensure_home(self) -> Path:
-        self.home.mkdir(parents=True, exist_ok=True)
-        return self.home
+        """COACH_HOME, made (or tightened to) 0700; from here on this process writes files 0600."""
+        from coach.files import private_home
+
+        return private_home(self.home)
 
     def public_dict(self) -> dict[str, Any]:
         """The settings in force, secrets masked, for `coach doctor` and the app."""

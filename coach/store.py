@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, selectinload
 
-from coach import cadence
+from coach import backups, cadence
 from coach.domain import Contact, Interaction, Note, Profile, clean_fields
 from coach.errors import AmbiguousError, ConfigurationError, InputError, NotFoundError
 from coach.importers import ImportReport, PossibleDuplicate, Restore, Skip, SkippedRow, read_rows
@@ -46,13 +46,19 @@ def _mask(url: str) -> str:
 class Store:
     def __init__(self, url: str):
         self.url = url
+        self.file: Path | None = None  # the SQLite file, which gets rolling backups (coach/backups.py)
         try:
             parsed = make_url(url)
             self.dialect = parsed.get_backend_name()
             kwargs: dict[str, Any] = {}
             if self.dialect == "sqlite":
                 if parsed.database and parsed.database != ":memory:":
-                    folder = Path(parsed.database).expanduser().parent
+                    from coach.files import private_umask
+
+                    private_umask()  # the store and its journals: 0600 from their first byte
+                    self.file = Path(parsed.database).expanduser()
+                    backups.check(self.file)  # damaged, or missing where one existed: one sentence, no new store
+                    folder = self.file.parent
                     try:
                         folder.mkdir(parents=True, exist_ok=True)
                     except OSError as exc:
@@ -71,6 +77,9 @@ class Store:
             _sqlite_pragmas(self.engine)
         try:
             self._migrate()
+            if self.file is not None:
+                backups.opened(self.file)
+                backups.daily(self.file)
         except OperationalError as exc:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             self.engine.dispose()
@@ -117,12 +126,20 @@ class Store:
             if MigrationContext.configure(conn).get_current_revision() == head:
                 conn.rollback()
                 return
+        if current:
+            self.backup("migration")  # an older store about to be upgraded
         with self.engine.connect() as conn:
             conn.execution_options(coach_write=True)
             with conn.begin():
                 self._lock(conn)
                 config.attributes["connection"] = conn
                 command.upgrade(config, "head")
+
+    def backup(self, reason: str) -> None:
+        """A rolling backup of a SQLite store before a change that is hard to undo (import, migration, merge,
+        delete); nothing for other databases, which their server backs up."""
+        if self.file is not None:
+            backups.make_backup(self.file, reason)
 
     def _lock(self, conn) -> None:
         if self.dialect == "postgresql":
@@ -252,6 +269,7 @@ class Store:
         return self.get_contact(contact_id)
 
     def delete_contact(self, contact_id: int) -> None:
+        self.backup("delete")
         with self._write() as s:
             s.delete(self._row(s, contact_id))
 
@@ -262,6 +280,7 @@ class Store:
 
         if keep_id == other_id:
             raise InputError("Give two different contacts to merge.")
+        self.backup("merge")
         with self._write() as s:
             keep, other = self._row(s, keep_id), self._row(s, other_id)
             fields: dict[str, Any] = {}
@@ -375,6 +394,7 @@ class Store:
         """Import one export in one transaction; `progress(n)` is called with each n bytes read."""
         fmt_name, rows = read_rows(path, fmt, on_read=progress)
         report = ImportReport(file=str(path), format=fmt_name)
+        self.backup("import")
         with self._write() as s:
             merger = Merger(s, fmt_name)
             for item in rows:

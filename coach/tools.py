@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 
 from coach.domain import CHANNELS, GOALS, Interaction
 from coach.messages import Advice, CheckReport, ContactChoice, Draft, DraftRequest, Style
-from coach.prompts import load_data
+from coach.prompts import load_data, unfenced
 from coach.resolve import choice, who
 
 if TYPE_CHECKING:
@@ -181,7 +181,7 @@ class Toolbox:
         talks = [{"date": str(i.date), "channel": i.channel, "summary": i.summary} for i in c.interactions[-5:]]
         return _json({"id": c.id, "name": c.name, "title": c.title, "company": c.company, "location": c.location,
                       "tags": c.tags, "how_we_met": c.how_we_met, "last_contacted": str(c.last_contacted or "never"),
-                      "interactions": talks, "notes": f"{NOTES_FENCE[0]}\n{notes}\n{NOTES_FENCE[1]}"})
+                      "interactions": talks, "notes": f"{NOTES_FENCE[0]}\n{unfenced(notes)}\n{NOTES_FENCE[1]}"})
 
     def search_guidance(self, query: str) -> str:
         self.step("Searching the guidance…")

@@ -34,7 +34,7 @@ def _root() -> None:
 def _register() -> None:
     from coach.cli import doctor  # noqa: F401  (each module adds its commands to `app`)
 
-    for name in ("contacts", "retrieval", "coaching", "evaluation", "serve", "sample"):
+    for name in ("contacts", "retrieval", "coaching", "evaluation", "serve", "sample", "backup"):
         try:
             __import__(f"coach.cli.{name}")
         except ModuleNotFoundError as exc:
@@ -63,6 +63,9 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _run(argv: list[str] | None) -> NoReturn:
+    from coach.files import private_umask
+
+    private_umask()  # the store, index, caches, exports and backups a command writes are the user's only
     _register()
     command = typer.main.get_command(app)
     try:
@@ -84,6 +87,10 @@ def _run(argv: list[str] | None) -> NoReturn:
         print("Interrupted.", file=sys.stderr)
         sys.exit(130)
     except Exception as exc:  # a bug: one line unless asked for the traceback
+        damage = _store_damage(exc)
+        if damage is not None:
+            print(str(damage), file=sys.stderr)
+            sys.exit(damage.exit_code)
         if os.environ.get("COACH_DEBUG"):
             raise
         print(
@@ -92,3 +99,20 @@ def _run(argv: list[str] | None) -> NoReturn:
         )
         sys.exit(1)
     sys.exit(0)
+
+
+def _store_damage(exc: BaseException) -> CoachError | None:
+    """SQLite reporting a damaged store mid-command (the check on opening found it sound): the same sentence."""
+    import sqlite3
+
+    seen: BaseException | None = exc
+    while seen is not None and not isinstance(seen, sqlite3.DatabaseError):
+        seen = getattr(seen, "orig", None) or seen.__cause__
+    text = str(seen or "")
+    if not isinstance(seen, sqlite3.DatabaseError) or not ("malformed" in text or "not a database" in text):
+        return None
+    from coach.backups import damaged, sqlite_path
+    from coach.cli.common import settings
+
+    path = sqlite_path(settings().sqlalchemy_url)
+    return damaged(path, f"SQLite says: {text}") if path else None

@@ -135,6 +135,9 @@ def ask(
     search or a check. A name that fits several people is asked back: answer with `coach ask "#ID"`."""
     with err_console.status("The coach is working on it…", spinner="dots") as status:
         turn = _coach().chat().ask(text, thread_id=thread, on_step=_stepper(status))
+    if turn.intent == "error":  # the turn failed (a model server down, a bad answer): one sentence, exit 2
+        print(turn.reply, file=sys.stderr)
+        raise typer.Exit(2)
     if as_json:
         emit({"reply": turn.reply, "intent": turn.intent, "steps": turn.steps, "note": turn.note,
               "choices": [c.model_dump() for c in turn.choices], "results": turn.results,

@@ -33,26 +33,49 @@ def streamlit_command(host: str, port: int) -> list[str]:
             "--server.maxUploadSize", str(MAX_UPLOAD_MB), "--server.fileWatcherType", "none"]
 
 
+def read_password_file(path: Path) -> str:
+    """The first line of `path` (without its line ending): the app's password."""
+    try:
+        text = path.expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigurationError(f"Cannot read the password file {path} ({getattr(exc, 'strerror', None) or exc}); "
+                                 f"give a readable UTF-8 file to --password-file, or set {PASSWORD_ENV}.") from None
+    lines = text.splitlines()
+    return lines[0] if lines else ""
+
+
 @app.command("app")
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on; anything but loopback "
                                                          "needs a password."),
     port: int = typer.Option(8501, "--port", min=1, max=65535, help="Port to listen on."),
-    password: str | None = typer.Option(None, "--password", help=f"Password for the app (or set {PASSWORD_ENV}); "
-                                                                 "required with a non-loopback --host."),
+    password_file: Path | None = typer.Option(None, "--password-file", help=f"Read the app's password from the "
+                                              f"first line of this file (or set {PASSWORD_ENV}); required with "
+                                              "a non-loopback --host."),
+    ask_password: bool = typer.Option(False, "--ask-password", help="Type the app's password at a prompt."),
+    password: str | None = typer.Option(None, "--password", hidden=True,
+                                        help="Refused: a password on the command line is visible to every user."),
 ) -> None:
     """Start the Streamlit app (http://127.0.0.1:8501 by default)."""
     from coach.cli.common import settings
 
+    if password is not None:
+        raise ConfigurationError(f"--password would show the password to every user of this machine (the process "
+                                 f"list): set {PASSWORD_ENV}, or use --password-file FILE or --ask-password instead.")
     configured = settings().app_password
-    secret = password or (configured.get_secret_value() if configured else "")
+    if password_file is not None:
+        secret = read_password_file(password_file)
+    elif ask_password:
+        secret = typer.prompt("Password for the app", hide_input=True, confirmation_prompt=True, err=True)
+    else:
+        secret = configured.get_secret_value() if configured else ""
     if not is_loopback(host) and not secret.strip():
-        raise ConfigurationError(f"Serving on {host} shares your private network: set {PASSWORD_ENV} or pass "
-                                 "--password, or keep the default --host 127.0.0.1.")
+        raise ConfigurationError(f"Serving on {host} shares your private network: set {PASSWORD_ENV} or use "
+                                 "--password-file or --ask-password, or keep the default --host 127.0.0.1.")
     if not is_loopback(host) and len(secret.strip()) < MIN_PASSWORD:
         raise ConfigurationError(f"Serving on {host} needs a password of at least {MIN_PASSWORD} characters "
                                  f"(spaces at either end do not count): choose a longer {PASSWORD_ENV} or "
-                                 "--password, or keep the default --host 127.0.0.1.")
+                                 "password file, or keep the default --host 127.0.0.1.")
     if not APP.exists():
         raise ConfigurationError(f"{APP} is missing: run `coach app` from a clone of the project.")
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}

@@ -3,12 +3,21 @@
 It lives in the app itself (not in the `coach app` launcher) so that starting
 Streamlit some other way cannot bypass it.
 
-Guessing is throttled per client (its IP address as Streamlit sees it; every
-local browser counts as one client): the first FREE_TRIES wrong passwords cost
-nothing, each further one doubles the wait before the next try is even checked
-(1 s, 2 s, 4 s, … up to MAX_DELAY_S), and LOCKOUT_AFTER wrong passwords in a row
-lock the client out for LOCKOUT_S. The state lives in the server process, so
-opening a new browser tab does not reset it; the right password does.
+Guessing is throttled per connection address: the address of the TCP peer
+itself, never a header a client writes (Streamlit's `ip_address` is the
+`X-Forwarded-For` value when the peer is loopback, and any script can send a new
+one with each guess): every connection that sends a forwarding header counts as
+one client, and where the peer cannot be read, every client counts as one. The first FREE_TRIES
+wrong passwords from an address cost nothing; each further one doubles the wait
+before the next try from that address is even checked (1 s, 2 s, 4 s, … up to
+MAX_DELAY_S). The state lives in the server process, so a new tab or a new
+connection does not reset it; the right password does.
+
+The long lockout falls on the guessing *session* (LOCKOUT_AFTER wrong passwords
+in one browser session lock that session for LOCKOUT_S), never on the password
+or the address: the owner's browser on this machine shares its address with any
+local process, and such a process can make the owner wait at most MAX_DELAY_S,
+never lock them out. A session already unlocked is not affected at all.
 Passwords are compared as SHA-256 digests with `hmac.compare_digest`, in time
 that depends on neither the guess nor the password.
 """
@@ -53,13 +62,11 @@ class Throttle:
             return max(0.0, record.next_try_at - self.clock()) if record else 0.0
 
     def failed(self, client: str) -> float:
-        """Count a wrong password; returns the wait it earns."""
+        """Count a wrong password; returns the wait it earns (at most MAX_DELAY_S: an address is never locked out)."""
         with self._lock:
             record = self._records.setdefault(client, _Record())
             record.failures += 1
-            if record.failures >= LOCKOUT_AFTER:
-                delay = LOCKOUT_S
-            elif record.failures > FREE_TRIES:
+            if record.failures > FREE_TRIES:
                 delay = min(MAX_DELAY_S, 2.0 ** (record.failures - FREE_TRIES - 1))
             else:
                 delay = 0.0
@@ -70,10 +77,6 @@ class Throttle:
         with self._lock:
             self._records.pop(client, None)
 
-    def locked_out(self, client: str) -> bool:
-        with self._lock:
-            record = self._records.get(client)
-            return bool(record and record.failures >= LOCKOUT_AFTER and record.next_try_at > self.clock())
 
 
 THROTTLE = Throttle()
@@ -84,13 +87,39 @@ def same_password(given: str, expected: str) -> bool:
     return hmac.compare_digest(hashlib.sha256(given.encode()).digest(), hashlib.sha256(expected.encode()).digest())
 
 
-def client_id() -> str:
-    """Who is knocking: the connection's IP address, or 'local' for browsers on this machine."""
+ANY_CLIENT = "any"  # the key when the peer cannot be told apart: every such client together
+FORWARDED = "forwarded"  # every connection that carries a forwarding header: one client, whatever it claims
+_FORWARDING_HEADERS = {"x-forwarded-for", "forwarded", "x-real-ip"}
+
+
+def _client_context():
+    """Streamlit's record of this session's WebSocket handshake (headers, peer), or None (bare mode, AppTest)."""
     try:
-        address = st.context.ip_address
-    except Exception:  # noqa: BLE001 - outside a browser session (bare mode): one local client
-        return "local"
-    return address if isinstance(address, str) and address else "local"  # None for localhost
+        from streamlit.runtime.context import _get_client_context
+
+        return _get_client_context()
+    except Exception:  # noqa: BLE001 - no runtime, or a Streamlit without it: one client
+        return None
+
+
+def client_key(context) -> str:
+    """Who is knocking, by something a client cannot forge.
+
+    Streamlit's server (uvicorn) replaces the peer's address with the X-Forwarded-For value when the peer is a
+    trusted proxy (127.0.0.1 by default), so `remote_ip` is the guesser's choice whenever that header is sent.
+    A connection that sends a forwarding header is therefore counted as the one client FORWARDED; any other
+    by its socket's own address."""
+    if context is None:
+        return ANY_CLIENT
+    headers = {str(name).lower() for name, _value in (getattr(context, "headers", None) or [])}
+    if headers & _FORWARDING_HEADERS:
+        return FORWARDED
+    address = getattr(context, "remote_ip", None)
+    return address if isinstance(address, str) and address else ANY_CLIENT
+
+
+def client_id() -> str:
+    return client_key(_client_context())
 
 
 def required_password() -> str:
@@ -103,8 +132,8 @@ def required_password() -> str:
 
 def _wait_message(seconds: float, locked: bool) -> str:
     if locked:
-        return (f"Too many wrong passwords: this browser is locked out for {math.ceil(seconds / 60)} minutes. "
-                "Ask the person who runs the coach for the password.")
+        return (f"Too many wrong passwords: this browser session is locked out for {math.ceil(seconds / 60)} "
+                "minutes; ask the person who runs the coach for the password.")
     return f"Too many wrong passwords: wait {math.ceil(seconds)} seconds before trying again."
 
 
@@ -120,17 +149,23 @@ def unlocked() -> bool:
         submitted = st.form_submit_button("Unlock")
     if submitted:
         client = client_id()
-        wait = THROTTLE.wait(client)
+        locked = max(0.0, st.session_state.get("gate_locked_until", 0.0) - THROTTLE.clock())
+        wait = locked or THROTTLE.wait(client)
         if wait > 0:  # not even checked: a guess during the wait costs the guesser, not the server
-            st.error(_wait_message(wait, THROTTLE.locked_out(client)))
+            st.error(_wait_message(wait, bool(locked)))
             return False
         if same_password(given, expected):
             THROTTLE.succeeded(client)
+            st.session_state.pop("gate_failures", None)
             st.session_state["unlocked"] = True
             st.rerun()
         delay = THROTTLE.failed(client)
-        if delay > 0:
-            st.error("That password is not right. " + _wait_message(delay, THROTTLE.locked_out(client)))
+        failures = st.session_state["gate_failures"] = st.session_state.get("gate_failures", 0) + 1
+        if failures >= LOCKOUT_AFTER:  # this session, not the address: the owner's own tab is never locked
+            st.session_state["gate_locked_until"] = THROTTLE.clock() + LOCKOUT_S
+            st.error("That password is not right. " + _wait_message(LOCKOUT_S, True))
+        elif delay > 0:
+            st.error("That password is not right. " + _wait_message(delay, False))
         else:
             st.error("That password is not right.")
     return False

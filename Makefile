@@ -43,7 +43,7 @@ test-latest:
 	.venv-latest/bin/pip install --quiet -c torch-cpu.txt torch
 	.venv-latest/bin/pip install --quiet --upgrade --upgrade-strategy eager -c torch-cpu.txt -e '.[dev]'
 	@grep -E '^[A-Za-z0-9]' $(LOCK) | cut -d' ' -f1 | tr 'A-Z_' 'a-z-' | sort > .venv-latest/locked.txt
-	@.venv-latest/bin/pip list --format=freeze | tr 'A-Z_' 'a-z-' | sort > .venv-latest/latest.txt
+	@.venv-latest/bin/pip list --format=freeze --exclude-editable | tr 'A-Z_' 'a-z-' | sort > .venv-latest/latest.txt
 	@echo "Versions that differ from the lock:"; comm -13 .venv-latest/locked.txt .venv-latest/latest.txt
 	.venv-latest/bin/python -m pytest -q -m "not slow and not browser and not integration"
 

@@ -98,3 +98,36 @@ def test_each_model_server_failure_is_one_sentence_naming_the_url_and_setting(ki
     assert len(said) == 1 and url in said[0] and "COACH_LLM_BASE_URL" in said[0], result.stderr
     assert "Unexpected" not in result.stderr and "Traceback" not in result.stderr
     assert took < 30, f"{took:.1f} s"
+
+
+APP_SCRIPT = ("import streamlit as st\nfrom coach.ui import first_run, nav\n"
+              "page = st.navigation(nav.pages(default='chat'))\nfirst_run.flash()\nfirst_run.banner()\npage.run()\n")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_model_server_failure_in_the_app_is_one_sentence_naming_the_url_and_setting(
+        kind, home_with_a_contact, monkeypatch):
+    """The same failures through the app's chat: one error sentence, no traceback, within 30 s."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from coach.ui import state
+
+    with misbehaving(kind) as url:
+        for name, value in {"COACH_HOME": home_with_a_contact, "COACH_LLM": "openai/m", "COACH_LLM_BASE_URL": url,
+                            "OPENAI_API_KEY": "not-needed"}.items():
+            monkeypatch.setenv(name, value)
+        state._OVERRIDES.clear()
+        st.cache_resource.clear()
+        try:
+            at = AppTest.from_string(APP_SCRIPT, default_timeout=120).run()
+            started = time.monotonic()
+            at.chat_input[0].set_value("Write a LinkedIn message to Priya Raman to reconnect").run()
+            took = time.monotonic() - started
+        finally:
+            st.cache_resource.clear()
+    assert not at.exception, at.exception
+    errors = [e.value.replace("\\", "") for e in at.error]
+    assert len(errors) == 1 and url in errors[0] and "COACH_LLM_BASE_URL" in errors[0], errors
+    assert "Traceback" not in errors[0] and "Unexpected" not in errors[0]
+    assert took < 30, f"{took:.1f} s"

@@ -150,3 +150,18 @@ def test_cli_plan_json_contract_and_actions(store, network):
     assert tomas not in [e["contact"]["id"] for e in after]
     bad = run_cli("plan", "skip", str(tomas), "--reason", "meh")
     assert bad.returncode == 2 and "not-this-person" in bad.stderr
+
+
+def test_ics_and_markdown(store, network, tmp_path):
+    from icalendar import Calendar
+
+    ics, md = tmp_path / "plan.ics", tmp_path / "plan.md"
+    done = run_cli("plan", "--today", TODAY.isoformat(), "-n", "3", "--ics", str(ics), "--markdown", str(md))
+    assert done.returncode == 0, done.stderr
+    events = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    assert len(events) == 3
+    assert {str(e["summary"]) for e in events} >= {"Reach out to Tomás Ortega (congratulations, linkedin-message)"}
+    assert all(e.walk("VALARM") for e in events)
+    assert min(e.decoded("dtstart") for e in events) == TODAY
+    digest = md.read_text(encoding="utf-8")
+    assert digest.count("\n## ") == 3 and "2025-02-14" in digest and "coach plan sent" in digest

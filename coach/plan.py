@@ -116,7 +116,7 @@ def _loops(contact: Contact, as_of: dt.date, closed_after: dt.date | None) -> li
                 break
             fact = PlanFact(kind=kind, text=" ".join(note.text.split()), date=note.date, source=f"note:{note.id}")
             tail = f", {ago(note.date, as_of)}" if kind == "asked" else ""
-            reason = f"Open loop: {LOOP_WORDS[kind]}, in your note of {note.date.isoformat()}{tail}: {_quote(note)}."
+            reason = f"Open loop: {LOOP_WORDS[kind]}, in your note of {note.date.isoformat()}{tail}: {_quote(note)}"
             out.append((kind, WEIGHTS[kind], fact, reason))
             break
     return out

@@ -85,6 +85,13 @@ class Settings(BaseSettings):
         validation_alias="COACH_CANDIDATES",
         description="How many draft candidates the coach generates before checking and selecting.",
     )
+    plan_size: int = Field(
+        default=5,
+        ge=1,
+        le=50,
+        validation_alias="COACH_PLAN_SIZE",
+        description="How many people `coach plan` and the app's This week page propose each week, at most.",
+    )
     llm_tier: Literal["auto", "embedded", "capable"] = Field(
         default="auto",
         validation_alias="COACH_LLM_TIER",
@@ -218,6 +225,7 @@ class Settings(BaseSettings):
             "COACH_DATABASE_URL": _mask_url(self.database_url) if self.database_url else None,
             "COACH_LINKEDIN_PREMIUM": self.linkedin_premium,
             "COACH_CANDIDATES": self.candidates,
+            "COACH_PLAN_SIZE": self.plan_size,
             "COACH_LLM_WEIGHTS": self.llm_weights,
             "COACH_WARM_START": self.warm_start,
             "COACH_APP_PASSWORD": "set" if self.app_password else None,

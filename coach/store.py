@@ -29,7 +29,16 @@ from coach.errors import AmbiguousError, ConfigurationError, InputError, NotFoun
 from coach.importers import ImportReport, PossibleDuplicate, Restore, Skip, SkippedRow, read_rows
 from coach.importers.merge import Merger, company_key, normalize, note_hash, short_name_key
 from coach.mapping import EDITABLE, apply_fields, contact_model, interaction_row, note_model
-from coach.tables import ContactRow, MetaRow, NoteRow, ProfileRow, SourceKeyRow, TagCadenceRow
+from coach.tables import (
+    ContactRow,
+    JobChangeRow,
+    MetaRow,
+    NoteRow,
+    PlanMarkRow,
+    ProfileRow,
+    SourceKeyRow,
+    TagCadenceRow,
+)
 
 _ADVISORY_LOCK = 7_412_026  # any constant: serialises writers on PostgreSQL
 _OPEN: dict[str, Store] = {}
@@ -388,15 +397,41 @@ class Store:
         with self._read() as s:
             return dict(s.execute(select(TagCadenceRow.tag, TagCadenceRow.days)).all())
 
+    # ---------------------------------------------------------------- the weekly plan
+    def job_changes(self) -> list[JobChangeRow]:
+        """Every job or title change a newer export showed, oldest first."""
+        with self._read() as s:
+            return list(s.scalars(select(JobChangeRow).order_by(JobChangeRow.date, JobChangeRow.id)))
+
+    def plan_marks(self) -> list[PlanMarkRow]:
+        """What the user did with people the plan proposed (sent, snoozed, skipped), oldest first."""
+        with self._read() as s:
+            return list(s.scalars(select(PlanMarkRow).order_by(PlanMarkRow.date, PlanMarkRow.id)))
+
+    def add_plan_mark(self, contact_id: int, action: str, date: dt.date, until: dt.date | None = None,
+                      reason: str = "", interaction: Interaction | None = None) -> PlanMarkRow:
+        """Record a plan action; with `interaction` (a sent message) it is logged in the same transaction."""
+        with self._write() as s:
+            contact = self._row(s, contact_id)
+            if interaction is not None:
+                contact.interactions.append(interaction_row(interaction))
+                if contact.last_contacted is None or interaction.date > contact.last_contacted:
+                    contact.last_contacted = interaction.date
+            row = PlanMarkRow(contact_id=contact_id, action=action, date=date, until=until, reason=reason)
+            s.add(row)
+            s.flush()
+            return row
+
     # ---------------------------------------------------------------- import
     def import_file(self, path: str | Path, fmt: str = "auto",
-                    progress: Callable[[int], None] | None = None) -> ImportReport:
-        """Import one export in one transaction; `progress(n)` is called with each n bytes read."""
+                    progress: Callable[[int], None] | None = None, today: dt.date | None = None) -> ImportReport:
+        """Import one export in one transaction; `progress(n)` is called with each n bytes read; `today` dates
+        the job changes it finds (a stored company or title the export changed)."""
         fmt_name, rows = read_rows(path, fmt, on_read=progress)
         report = ImportReport(file=str(path), format=fmt_name)
         self.backup("import")
         with self._write() as s:
-            merger = Merger(s, fmt_name)
+            merger = Merger(s, fmt_name, today=today)
             for item in rows:
                 if isinstance(item, Skip):
                     report.skipped.append(SkippedRow(line=item.line, reason=item.reason))

@@ -113,3 +113,32 @@ class MetaRow(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class JobChangeRow(Base):
+    """A company or title a newer export changed, with both values (their news). Added by revision 0004."""
+
+    __tablename__ = "job_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(40), default="")
+    old_company: Mapped[str] = mapped_column(String(500), default="")
+    old_title: Mapped[str] = mapped_column(String(500), default="")
+    new_company: Mapped[str] = mapped_column(String(500), default="")
+    new_title: Mapped[str] = mapped_column(String(500), default="")
+
+
+class PlanMarkRow(Base):
+    """What the user did with a person the weekly plan proposed: sent, snoozed (until) or skipped (reason).
+    Added by revision 0004."""
+
+    __tablename__ = "plan_marks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(20))
+    date: Mapped[dt.date] = mapped_column(Date)
+    until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    reason: Mapped[str] = mapped_column(String(40), default="")

@@ -492,3 +492,43 @@ def test_where_they_work_says_how_many_companies_are_shown(model: ScriptedChatMo
     at = app_on("network").run()
     assert not at.exception
     assert "15 of 18 companies shown" in texts(at)
+
+
+# ------------------------------------------------------------------ this week (the plan)
+def plain(at: AppTest) -> str:
+    """The page's text with Markdown escapes removed (user content is escaped)."""
+    return texts(at).replace("\\", "")
+
+
+def test_plan_page_is_first_lists_plan_drafts_on_demand_and_closes_loops(
+        model: ScriptedChatModel, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from coach import plan as planning
+    from coach.ui import nav, week_page
+    from tests.test_plan import TODAY, build_network
+
+    assert list(nav.PAGES)[0] == "week"
+    store = state.own_coach().store
+    ids = build_network(store, tmp_path)
+    monkeypatch.setattr(week_page, "today", lambda: TODAY)
+    at = app_on("week").run()
+    assert not at.exception, at.exception
+    shown = plain(at)
+    assert "Their news: now Director of Product at Initech" in shown and "2025-04-07" in shown
+    assert "Ping me in the fall" in shown and "2025-02-14" in shown
+    assert not at.code and not model.calls  # the page opens without drafting
+    at.button(key=f"plan-draft-{ids['Tomás']}").click().run()
+    assert not at.exception, at.exception
+    assert len(at.code) == 1 and at.code[0].value.strip()  # one checked draft, for Tomás
+    at.button(key=f"plan-sent-{ids['Tomás']}").click().run()
+    assert not at.exception, at.exception
+    assert "Logged: sent to Tomás Ortega." in plain(at)
+    assert "Their news" not in plain(at)
+    sent = store.get_contact(ids["Tomás"]).interactions
+    assert [(i.date, i.channel) for i in sent] == [(TODAY, "linkedin-message")] and sent[0].summary
+    at.button(key=f"plan-snooze-{ids['Priya']}").click().run()
+    assert "Snoozed Priya Raman until 2025-04-16." in plain(at) and "Ping me" not in plain(at)
+    at.selectbox(key=f"plan-reason-{ids['Ana']}").select("not-this-person").run()
+    at.button(key=f"plan-skip-{ids['Ana']}").click().run()
+    assert "Skipped Ana Silva (not-this-person)." in plain(at)
+    assert [m.action for m in store.plan_marks()] == ["sent", "snoozed", "skipped"]
+    assert planning.build_plan(store, 5, TODAY) == []

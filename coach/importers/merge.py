@@ -16,6 +16,7 @@ has one), so re-importing the same rows finds the same contacts.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from typing import Any
@@ -28,7 +29,15 @@ from coach.importers.hygiene import phone_key
 from coach.importers.keys import company_key, name_key, normalize, note_hash, short_name_key
 from coach.importers.matching import Decision, Matcher
 from coach.importers.records import GUESSED, Restore
-from coach.tables import ContactRow, InteractionRow, NoteRow, ProfileRow, SourceKeyRow, TagCadenceRow
+from coach.tables import (
+    ContactRow,
+    InteractionRow,
+    JobChangeRow,
+    NoteRow,
+    ProfileRow,
+    SourceKeyRow,
+    TagCadenceRow,
+)
 
 __all__ = ["Decision", "Matcher", "Merger", "company_key", "merge_fields", "name_key", "new_record",
            "normalize", "note_hash", "short_name_key", "union"]
@@ -44,6 +53,20 @@ CONTACTS = ContactRow.__table__
 NOTES = NoteRow.__table__
 INTERACTIONS = InteractionRow.__table__
 SOURCE_KEYS = SourceKeyRow.__table__
+JOB_CHANGES = JobChangeRow.__table__
+
+
+def headline(title: str, company: str) -> str:
+    """'Title at Company', or whichever part is known."""
+    return f"{title} at {company}" if title and company else (title or company)
+
+
+def job_change_note(change: dict[str, Any]) -> str:
+    """The dated note a job change leaves, composed from both values (drafts ground on it)."""
+    before = headline(change["old_title"], change["old_company"])
+    now = headline(change["new_title"], change["new_company"])
+    return (f"New role seen in the {change['source']} export of {change['date']:%d %b %Y}: now {now} "
+            f"(before: {before}).")
 
 
 def _item_key(field: str, value: str) -> str:
@@ -139,8 +162,10 @@ def source_keys(contact: Contact, source: str, source_id: str = "") -> tuple[str
 class Merger:
     """Merge a stream of imported contacts into the store within one open transaction."""
 
-    def __init__(self, session: Session, source: str):
+    def __init__(self, session: Session, source: str, today: dt.date | None = None):
         self.session = session
+        self.today = today or dt.date.today()
+        self.pending_changes: list[dict[str, Any]] = []
         self.conn = session.connection()
         self.source = source
         self._insert = insert(CONTACTS)
@@ -192,7 +217,10 @@ class Merger:
             return "created"
         self._remember(keys, cid)
         record = self.records[cid]
+        before = (record.get("company") or "", record.get("title") or "")
         changed = merge_fields(record, contact, self.source, self.claimed.setdefault(cid, set()))
+        if changed and before[0] and (record.get("company") or "", record.get("title") or "") != before:
+            self._job_change(cid, before, record)
         if changed:
             self.dirty.add(cid)
             self.matcher.add(cid, record)
@@ -204,6 +232,19 @@ class Merger:
                 self.dirty.add(cid)
         self._flush(force=False)
         return "updated" if changed or added else "unchanged"
+
+    def _job_change(self, cid: int, before: tuple[str, str], record: dict[str, Any]) -> None:
+        """A newer export changed where they work or their title: their news, kept with both values."""
+        change = {"contact_id": cid, "date": self.today, "source": self.source, "old_company": before[0],
+                  "old_title": before[1], "new_company": record.get("company") or "",
+                  "new_title": record.get("title") or ""}
+        self.pending_changes.append(change)
+        text = job_change_note(change)
+        key = (cid, note_hash(text))
+        if key not in self.note_keys:
+            self.note_keys.add(key)
+            self.pending_notes.append({"contact_id": cid, "text": text, "text_hash": key[1], "date": self.today,
+                                       "source": self.source})
 
     def _remember(self, keys: tuple[str, ...], cid: int) -> None:
         for key in keys:
@@ -237,6 +278,9 @@ class Merger:
         if self.pending_interactions and (force or len(self.pending_interactions) >= _BATCH):
             self.session.execute(insert(INTERACTIONS), self.pending_interactions)
             self.pending_interactions = []
+        if self.pending_changes and force:
+            self.session.execute(insert(JOB_CHANGES), self.pending_changes)
+            self.pending_changes = []
         if self.pending_keys and (force or len(self.pending_keys) >= _BATCH):
             self.session.execute(insert(SOURCE_KEYS), self.pending_keys)
             self.pending_keys = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 PAGES = {
+    "week": ("This week", ":material/event:"),
     "chat": ("Chat", ":material/chat:"),
     "contacts": ("Contacts", ":material/group:"),
     "network": ("Network", ":material/insights:"),

@@ -1,0 +1,81 @@
+"""This week: the plan (who to reach and why), with a draft on demand and Sent / Snooze / Skip for each.
+
+The page lists the plan at once; a draft is made only when asked (the Draft button), so opening the
+page never waits on the model. Drafts stay in the session until the person leaves the plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from coach import plan as planning
+from coach.ui import first_run, state
+
+
+def today() -> dt.date:
+    """Today (tests replace it)."""
+    return dt.date.today()
+
+
+def _drafts() -> dict[int, dict]:
+    return st.session_state.setdefault("plan_drafts", {})
+
+
+def render() -> None:
+    st.title("This week")
+    coach = state.coach()
+    if first_run.offer(coach):
+        return
+    day = today()
+    entries = planning.build_plan(coach.store, state.settings().plan_size, day)
+    if not entries:
+        st.info("Nobody to reach this week: add notes, import a newer LinkedIn export or set cadences.")
+        return
+    st.caption(f"Week of {planning.week_start(day).isoformat()}: {len(entries)} people, strongest reason first.")
+    for entry in entries:
+        _card(coach, entry, day)
+
+
+def _card(coach, entry: planning.PlanEntry, day: dt.date) -> None:
+    cid = entry.contact["id"]
+    with st.container(border=True):
+        st.markdown(f"**{state.escape(entry.contact['name'])}** · {entry.goal} · {entry.channel}")
+        st.markdown(state.escape(entry.reason))
+        draft = _drafts().get(cid)
+        if draft is None:
+            if st.button("Draft", key=f"plan-draft-{cid}", icon=":material/edit:"):
+                try:
+                    made = planning.fill_draft(entry, coach.draft_request).draft
+                except Exception as exc:  # noqa: BLE001 - a CoachError is shown; a bug is raised
+                    if not state.show_error(exc):
+                        raise
+                else:
+                    _drafts()[cid] = made
+                    st.rerun()
+        else:
+            text = ((draft.get("subject") or "") + "\n\n" if draft.get("subject") else "") + (draft.get("body") or "")
+            st.code(text, language=None, wrap_lines=True)
+            st.caption(f"Score {draft.get('score')} · {draft.get('model', '')}")
+        sent, snooze, skip = st.columns(3)
+        if sent.button("Sent", key=f"plan-sent-{cid}", icon=":material/send:"):
+            planning.mark_sent(coach.store, cid, day, entry.channel, entry.goal, (draft or {}).get("body", ""))
+            _done(cid, f"Logged: sent to {entry.contact['name']}.")
+        until = snooze.date_input("Until", value=day + dt.timedelta(days=7), min_value=day + dt.timedelta(days=1),
+                                  key=f"plan-until-{cid}", label_visibility="collapsed")
+        if snooze.button("Snooze", key=f"plan-snooze-{cid}", icon=":material/snooze:"):
+            planning.mark_snoozed(coach.store, cid, day, until)
+            _done(cid, f"Snoozed {entry.contact['name']} until {until.isoformat()}.")
+        reason = skip.selectbox("Why", planning.SKIP_REASONS, key=f"plan-reason-{cid}",
+                                label_visibility="collapsed")
+        if skip.button("Skip", key=f"plan-skip-{cid}", icon=":material/skip_next:"):
+            planning.mark_skipped(coach.store, cid, day, reason)
+            _done(cid, f"Skipped {entry.contact['name']} ({reason}).")
+
+
+def _done(cid: int, message: str) -> None:
+    _drafts().pop(cid, None)
+    st.session_state["flash"] = message
+    state.after_write()
+    st.rerun()

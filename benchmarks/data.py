@@ -157,3 +157,20 @@ def write_coach_csv(contacts: Iterable[Contact], path: Path) -> Path:
     with path.open("w", newline="", encoding="utf-8") as out:
         write_csv(contacts, out)
     return path
+
+
+def with_job_changes(contacts: list[Contact], share: float, seed: int) -> tuple[list[Contact], int]:
+    """The same people as a later export would list them: `share` of them (at least one) at another company
+    with another title. Returns the copies and how many changed."""
+    rng = random.Random(seed + 1)
+    companies = sorted({c.company for c in contacts if c.company})
+    movers = set(rng.sample(range(len(contacts)), max(1, round(share * len(contacts))))) if contacts else set()
+    moved = []
+    for i, c in enumerate(contacts):
+        if i in movers:
+            company = rng.choice([x for x in companies if x != c.company] or companies)
+            title = rng.choice([t for t in TITLES if t != c.title])
+            moved.append(c.model_copy(update={"company": company, "title": title}))
+        else:
+            moved.append(c)
+    return moved, len(movers)

@@ -52,6 +52,8 @@ def table(result: dict[str, Any]) -> str:
          _speed(r["draft_cold_off_ms"] / max(r["draft_cold_ms"], 1e-9)) if r.get("draft_cold_off_ms") else "",
          f"≤ {_f(LIMITS['draft_cold_ms'])} ms"),
         ("Peak RSS, everything loaded (MB)", _f(r["peak_rss_mb"], 0), "—", "", "< 2,048"),
+        (f"This week's plan after a later LinkedIn export with job changes (ms; {r['plan_people']} people, "
+         f"{r['plan_news']} with news)", _f(r["plan_ms"], 0), "—", "", ""),
     ]
     lines = [f"Largest size: **{r['n_contacts']:,} contacts**.", "",
              "| measure | coach | baseline | ratio | target |", "|---|---:|---:|---|---|"]

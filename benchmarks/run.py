@@ -19,6 +19,7 @@ Writes DIR/bench.json, DIR/bench.md and DIR/scaling.png (and DIR/draft_profile.t
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import random
@@ -156,10 +157,32 @@ def run_size(bench: Bench, n: int) -> tuple[dict[str, Any], dict[str, Any]]:
             s = summary(values)
             point[f"{prefix}search_{kind}_p50_ms"], point[f"{prefix}search_{kind}_p95_ms"] = s["p50"], s["p95"]
     point["search_samples"] = len(ours_c) + len(ours_g)
+    point.update(measure_plan(store, contacts, bench.work / f"connections-{n}-later.csv", args.seed))
     print(f"[bench] n={n}: import {point['import_s']}s, index {point['index_s']}s vs "
           f"{point['baseline_index_s']}s, search p50 {point['search_p50_ms']} vs "
           f"{point['baseline_search_p50_ms']} ms", file=sys.stderr, flush=True)
     return point, {"settings": settings, "store": store, "retriever": retriever, "contacts": contacts}
+
+
+def measure_plan(store: Any, contacts: list[Any], later_csv: Path, seed: int, rounds: int = 3) -> dict[str, Any]:
+    """The weekly plan over this store, after a LinkedIn export taken three months later in which 2% of the
+    people changed jobs: the changes found, and the plan's time (p50 of `rounds`)."""
+    from benchmarks.data import TODAY, with_job_changes, write_linkedin_csv
+    from benchmarks.measure import summary
+    from coach.plan import build_plan
+
+    later = TODAY + dt.timedelta(days=90)
+    moved, changed = with_job_changes(contacts, 0.02, seed)
+    write_linkedin_csv(moved, later_csv)
+    report = store.import_file(later_csv, today=later)
+    times, plan = [], []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        plan = build_plan(store, 5, today=later + dt.timedelta(days=2))
+        times.append((time.perf_counter() - start) * 1000)
+    news = sum(1 for entry in plan if entry.fact.kind == "job_change")
+    return {"plan_ms": summary(times)["p50"], "plan_people": len(plan), "plan_news": news,
+            "plan_job_changes_made": changed, "plan_job_changes_updated": report.updated}
 
 
 # --------------------------------------------------------------------------- drafts
@@ -360,7 +383,7 @@ def headline(points: list[dict[str, Any]], draft: dict[str, Any], rss: dict[str,
     keys = ("n_contacts", "index_per_s", "baseline_index_per_s", "index_cpu_s", "baseline_index_cpu_s", "import_per_s", "search_p50_ms", "search_p95_ms",
             "baseline_search_p50_ms", "baseline_search_p95_ms", "search_contacts_p50_ms", "search_guidance_p50_ms",
             "baseline_search_contacts_p50_ms", "baseline_search_guidance_p50_ms", "reindex_unchanged_s",
-            "reindex_forced_s", "reindex_touched_s")
+            "reindex_forced_s", "reindex_touched_s", "plan_ms", "plan_people", "plan_news")
     result = {k: top[k] for k in keys}
     result.update(draft_p50_ms=draft["draft_p50_ms"], raw_generation_p50_ms=draft["raw_generation_p50_ms"],
                   generation_floor_ms=draft["generation_floor_ms"], first_token_ms=draft["first_token_ms"],

@@ -49,7 +49,7 @@ SKIP_REASONS = ("not-this-person", "not-now")
 # Open loops: which notes leave something open, and the goal that closes it. Patterns only classify a
 # note; the reason quotes the note as written.
 OPEN_LOOPS: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("invited", re.compile(r"\b(ping me|get back (?:in touch|to (?:her|him|them|me))|reach (?:out|back) "
+    ("invited", re.compile(r"\b(ping (?:me|her|him|them)|get back (?:in touch|to (?:her|him|them|me))|reach (?:out|back) "
                            r"(?:again|in|after)|check back|circle back|touch base|reconnect (?:in|after)|"
                            r"catch up (?:in|after))\b", re.IGNORECASE), "follow-up"),
     ("promised", re.compile(r"\b(I (?:promised|said I(?:'d| would)|will send|owe (?:her|him|them))|"

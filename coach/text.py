@@ -205,3 +205,8 @@ def capitalise(text: str) -> str:
 def ensure_period(text: str) -> str:
     text = text.rstrip()
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """'1 person', '3 people', '2 notes': a count with the noun in the number it takes."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"

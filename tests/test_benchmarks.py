@@ -51,6 +51,8 @@ def test_tiny_run_writes_json_markdown_and_plot(tmp_path):
     top = result["scaling"][-1]
     assert top["reindex_unchanged_s"] < top["index_s"], "an unchanged store re-indexes almost for free"
     assert top["reindex_touched_embedded"] == 1, "only the contact that changed is embedded again"
+    assert 1 <= result["plan_people"] <= 5 and result["plan_ms"] > 0, "the weekly plan is measured"
+    assert top["plan_job_changes_updated"] >= top["plan_job_changes_made"] >= 1, "a later export's job changes land"
     assert result["machine"]["cpu_count"] >= 1 and result["machine"]["load_average_end"]
     assert set(result["targets"]) >= {"index_at_least_baseline", "draft_overhead_at_most_1_5x"}
     assert "draft_cold_ms" in result, "a whole `coach draft` process is measured (not with --tiny's fake vectors)"

@@ -11,6 +11,7 @@ import datetime as dt
 import streamlit as st
 
 from coach import plan as planning
+from coach.text import counted
 from coach.ui import first_run, state
 
 
@@ -23,17 +24,26 @@ def _drafts() -> dict[int, dict]:
     return st.session_state.setdefault("plan_drafts", {})
 
 
+@st.cache_data(show_spinner="Reading your network…", max_entries=16)
+def _plan(_store, store_url: str, revision: int, size: int, day: dt.date) -> list[planning.PlanEntry]:
+    """The plan, computed again only when the store changed (every write bumps its revision: a note, an
+    import, Sent/Snooze/Skip) or the day did; reading 10,000 contacts takes seconds, opening the page must not."""
+    return planning.build_plan(_store, size, day)
+
+
 def render() -> None:
     st.title("This week")
     coach = state.coach()
     if first_run.offer(coach):
         return
     day = today()
-    entries = planning.build_plan(coach.store, state.settings().plan_size, day)
+    entries = _plan(coach.store, str(coach.store.url), coach.store.revision(),
+                    state.settings().plan_size, day)
     if not entries:
         st.info("Nobody to reach this week: add notes, import a newer LinkedIn export or set cadences.")
         return
-    st.caption(f"Week of {planning.week_start(day).isoformat()}: {len(entries)} people, strongest reason first.")
+    st.caption(f"Week of {planning.week_start(day).isoformat()}: {counted(len(entries), 'person', 'people')}, "
+               "strongest reason first.")
     for entry in entries:
         _card(coach, entry, day)
 

@@ -18,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +70,39 @@ def run_advice(case: dict[str, Any], home: Path, env: dict[str, str] | None = No
 RUNNERS = {"drafting": run_drafting, "advice": run_advice}
 
 
+@contextmanager
+def standin(reply: str) -> Iterator[dict[str, str]]:
+    """The OpenAI-compatible stand-in on loopback answering every request with `reply`: the environment that
+    points the coach at it as a capable model."""
+    with tempfile.TemporaryDirectory(prefix="standin-") as tmp:
+        replies = Path(tmp) / "replies.json"
+        replies.write_text(json.dumps([reply]))
+        proc = subprocess.Popen([sys.executable, "-m", "coach.standin", "--port", "0", "--replies", str(replies)],
+                                stdout=subprocess.PIPE, text=True)
+        try:
+            line = proc.stdout.readline() if proc.stdout else ""
+            if not line.startswith("READY "):
+                raise RuntimeError(f"the stand-in did not start: {line!r}")
+            yield {"COACH_LLM": "openai/standin", "COACH_LLM_BASE_URL": line.split()[1], "OPENAI_API_KEY": "x"}
+        finally:
+            proc.terminate()
+            proc.wait(10)
+
+
+def reference_text(draft: dict[str, str]) -> str:
+    """A reference draft as the stand-in model writes it (a subject line first for an email)."""
+    return (f"Subject: {draft['subject']}\n\n" if draft.get("subject") else "") + draft["body"]
+
+
+def kept_as_written(reference: dict[str, str], out: dict[str, Any]) -> bool:
+    """Whether the coach returned the model's draft as the model wrote it (whitespace aside)."""
+    def norm(text: str | None) -> str:
+        return " ".join((text or "").split())
+
+    return "body" in out and norm(out["body"]) == norm(reference["body"]) and \
+        norm(out.get("subject")) == norm(reference.get("subject"))
+
+
 def judge_view(suite: str, case: dict[str, Any], out: dict[str, Any]) -> dict[str, Any]:
     """What the blind judge sees: the case's input and the coach's output (never its checks or scores)."""
     if suite == "drafting":
@@ -86,7 +121,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("folder", type=Path)
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--only", help="comma-separated case ids")
+    p.add_argument("--standin", type=Path, metavar="DRAFTS.json",
+                   help="drafting: play a capable model with the stand-in, answering each case with its reference "
+                        "draft ({id: {subject, body}}), and count the drafts the coach keeps as written")
     args = p.parse_args(argv)
+    references = json.loads(args.standin.read_text()) if args.standin else {}
     cases = [yaml.safe_load(f.read_text()) for f in sorted(args.folder.glob("case-*.yaml"))]
     if args.only:
         cases = [c for c in cases if c["id"] in args.only.split(",")]
@@ -94,11 +133,19 @@ def main(argv: list[str] | None = None) -> int:
     results, views = [], []
     for i, case in enumerate(cases, 1):
         with tempfile.TemporaryDirectory(prefix="heldout-") as tmp:
-            out = RUNNERS[args.suite](case, Path(tmp) / "home")
+            if case["id"] in references:
+                with standin(reference_text(references[case["id"]])) as env:
+                    out = RUNNERS[args.suite](case, Path(tmp) / "home", env)
+                out["kept_as_written"] = kept_as_written(references[case["id"]], out)
+            else:
+                out = RUNNERS[args.suite](case, Path(tmp) / "home")
         results.append({"id": case["id"], "output": out})
         views.append(judge_view(args.suite, case, out))
         print(f"[{i}/{len(cases)}] {case['id']}: {'error: ' + out['error'] if 'error' in out else 'ok'} "
               f"({out.get('seconds', '?')} s)", file=sys.stderr, flush=True)
+    if references:
+        kept = sum(1 for r in results if r["output"].get("kept_as_written"))
+        print(f"kept as written: {kept} of {len(results)}", file=sys.stderr)
     (args.out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
     (args.out / "for_judge.jsonl").write_text("".join(json.dumps(v, ensure_ascii=False) + "\n" for v in views))
     return 0

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 
 from coach.cadence import effective_cadence
 from coach.domain import Contact, Note
+from coach.errors import CoachError
 from coach.importers.merge import headline
 from coach.messages import DraftRequest
 from coach.relations import LABELS, ago, current_employer, read_person, same_company
@@ -79,20 +80,27 @@ class PlanEntry(BaseModel):
     goal: str
     channel: str
     draft: dict[str, Any] | None = None
+    draft_error: str | None = Field(default=None, description="Why no draft passed, in one sentence.")
+    news: str = Field(default="", exclude=True, description="For a job change: the new role, as the user would "
+                                                            "name it ('your new role as X at Y').")
     score: float = 0.0
     parts: dict[str, float] = Field(default_factory=dict, description="The score, signal by signal.")
 
     def public(self, explain: bool = False) -> dict[str, Any]:
         """The `coach plan --json` contract; with `explain`, the score and its parts too."""
-        out = self.model_dump(mode="json", include={"contact", "reason", "fact", "goal", "channel", "draft"})
+        out = self.model_dump(mode="json", include={"contact", "reason", "fact", "goal", "channel", "draft",
+                                                         "draft_error"})
         if explain:
             out.update(score=self.score, parts=self.parts)
         return out
 
     def request(self) -> DraftRequest:
         """The typed request that drafts this entry's message, through the same path as every draft."""
+        # The context holds what the user would say the message is about. A fact's stored text pasted there ended
+        # up in the message ("Congratulations! Now X; before: Y."), so a job change gives only the new role, and
+        # other signals none: their fact is in the contact's dated notes, which drafts draw on.
         return DraftRequest(contact_id=self.contact["id"], goal=self.goal, channel=self.channel,
-                            context=self.fact.text if self.fact.kind != "cadence_due" else "")
+                            context=self.news)
 
 
 def week_start(today: dt.date) -> dt.date:
@@ -134,6 +142,8 @@ def _signals(contact: Contact, ctx: dict[str, Any]) -> list[tuple[str, float, Pl
             before = headline(change.old_title, change.old_company)
             fact = PlanFact(kind="job_change", text=f"Now {now}; before: {before}.", date=change.date,
                             source=f"job_change:{change.id}")
+            ctx.setdefault("news", {})[contact.id] = (f"your new role as {now}" if change.new_title
+                                                      else f"your move to {change.new_company}")
             out.append(("job_change", WEIGHTS["job_change"], fact,
                         f"Their news: now {now} (was {before}), seen in the {change.source} export of "
                         f"{change.date.isoformat()}."))
@@ -210,7 +220,8 @@ def build_plan(store: Any, size: int = 5, today: dt.date | None = None) -> list[
         channel = "email" if contact.email else "linkedin-message"
         entries.append(PlanEntry(contact={"id": contact.id, "name": contact.name}, reason=reason, fact=fact,
                                  goal=GOALS[kind], channel=channel, score=round(sum(parts.values()), 2),
-                                 parts=parts))
+                                 parts=parts, news=ctx.get("news", {}).get(contact.id, "") if kind == "job_change"
+                                 else ""))
     entries.sort(key=lambda e: (-e.score, e.contact["name"].casefold(), e.contact["id"]))
     return [e for e in entries if e.score > 0][:size]
 
@@ -221,7 +232,10 @@ def _order(kind: str) -> int:
 
 def fill_draft(entry: PlanEntry, draft: Callable[[DraftRequest], Any]) -> PlanEntry:
     """The entry with its checked draft, made by `draft` (the coach's `draft_request`) from the typed request."""
-    made = draft(entry.request())
+    try:
+        made = draft(entry.request())
+    except CoachError as exc:  # one person's failed draft leaves the rest of the plan standing
+        return entry.model_copy(update={"draft": None, "draft_error": str(exc)})
     return entry.model_copy(update={"draft": made.model_dump(mode="json") if hasattr(made, "model_dump") else made})
 
 

@@ -128,8 +128,25 @@ def test_fill_draft_sends_typed_request(store, network):
     seen = []
     filled = planning.fill_draft(entry, lambda req: seen.append(req) or {"body": "Congratulations!"})
     assert seen[0].contact_id == network["Tomás"] and seen[0].goal == "congratulations"
-    assert "Director of Product at Initech" in seen[0].context
+    assert seen[0].context == "your new role as Director of Product at Initech", "the new role, not the stored text"
+    notes = [n.text for n in store.get_contact(network["Tomás"]).notes]
+    assert any("Director of Product at Initech" in n for n in notes), "the drafter reads the job change in the notes"
     assert filled.draft == {"body": "Congratulations!"}
+
+
+def test_a_failed_draft_leaves_the_rest_of_the_plan_with_its_reason(store, network):
+    from coach.errors import CoachError
+
+    entries = planning.build_plan(store, size=5, today=TODAY)
+
+    def draft(request):
+        if request.contact_id == entries[0].contact["id"]:
+            raise CoachError("No draft passed the checks.")
+        return {"body": "Hi!"}
+
+    filled = [planning.fill_draft(e, draft) for e in entries]
+    assert filled[0].draft is None and filled[0].public()["draft_error"] == "No draft passed the checks."
+    assert all(f.draft == {"body": "Hi!"} and f.draft_error is None for f in filled[1:])
 
 
 def test_cli_plan_json_contract_and_actions(store, network):
@@ -138,7 +155,7 @@ def test_cli_plan_json_contract_and_actions(store, network):
     out = json.loads(done.stdout)
     assert len(out) == 3
     for e in out:
-        assert set(e) == {"contact", "reason", "fact", "goal", "channel", "draft"}
+        assert set(e) == {"contact", "reason", "fact", "goal", "channel", "draft", "draft_error"}
         assert set(e["contact"]) == {"id", "name"} and e["draft"] is None
         assert e["fact"]["date"] and e["fact"]["date"] in e["reason"]
     explained = json.loads(run_cli("plan", "--json", "--explain", "--today", TODAY.isoformat()).stdout)

@@ -75,6 +75,8 @@ def plan(
                 console.print(f"   score {e.score:.2f} = {parts}", markup=False)
             if e.draft:
                 console.print("   " + (e.draft.get("body") or "").replace("\n", "\n   "), markup=False)
+            elif e.draft_error:
+                console.print(f"   No draft: {e.draft_error}", markup=False)
 
     emit(out, as_json, render)
 

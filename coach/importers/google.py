@@ -26,7 +26,7 @@ from coach.importers.records import (
     split_multi,
     split_name,
 )
-from coach.importers.tabular import RowView, table_rows
+from coach.importers.tabular import RowView, table_contacts
 
 SOURCE = "google"
 _SYSTEM_LABELS = {"mycontacts", "starred", "other contacts", "imported on"}
@@ -50,12 +50,7 @@ def is_header(cols: set[str]) -> bool:
 
 
 def parse(stream: TextIO, name: str) -> Iterator[Row | Skip]:
-    for item in table_rows(stream, name, is_header, "Google Contacts (First Name, Last Name, … or Name, Given Name, …)"):
-        if isinstance(item, Skip):
-            yield item
-            continue
-        line, row = item
-        yield _contact(line, row)
+    return table_contacts(stream, name, is_header, "Google Contacts (First Name, Last Name, … or Name, Given Name, …)", _contact)
 
 
 def _numbered(row: RowView, kind: str, part: str = "value") -> list[str]:

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from coach.domain import Contact
 from coach.importers.records import FieldProblems, Row, Skip, normalize_linkedin
-from coach.importers.tabular import RowView, table_rows
+from coach.importers.tabular import RowView, table_contacts
 
 SOURCE = "linkedin"
 
@@ -24,12 +24,7 @@ def is_header(cols: set[str]) -> bool:
 
 
 def parse(stream: TextIO, name: str) -> Iterator[Row | Skip]:
-    for item in table_rows(stream, name, is_header, "LinkedIn (First Name, Last Name, …, Connected On)"):
-        if isinstance(item, Skip):
-            yield item
-            continue
-        line, row = item
-        yield _contact(line, row)
+    return table_contacts(stream, name, is_header, "LinkedIn (First Name, Last Name, …, Connected On)", _contact)
 
 
 def _contact(line: int, row: RowView) -> Row | Skip:

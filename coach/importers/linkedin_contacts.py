@@ -22,7 +22,7 @@ from coach.importers.records import (
     parse_birthday,
     split_name,
 )
-from coach.importers.tabular import RowView, table_rows
+from coach.importers.tabular import RowView, table_contacts
 
 SOURCE = "linkedin-contacts"
 
@@ -32,12 +32,7 @@ def is_header(cols: set[str]) -> bool:
 
 
 def parse(stream: TextIO, name: str) -> Iterator[Row | Skip]:
-    for item in table_rows(stream, name, is_header, "LinkedIn Imported Contacts (FirstName, LastName, Emails, …)"):
-        if isinstance(item, Skip):
-            yield item
-            continue
-        line, row = item
-        yield _contact(line, row)
+    return table_contacts(stream, name, is_header, "LinkedIn Imported Contacts (FirstName, LastName, Emails, …)", _contact)
 
 
 def _values(cell: str) -> list[str]:

@@ -25,7 +25,7 @@ from coach.importers.records import (
     normalize_linkedin,
     parse_birthday,
 )
-from coach.importers.tabular import RowView, table_rows
+from coach.importers.tabular import RowView, table_contacts
 
 SOURCE = "outlook"
 EMAIL_COLUMNS = ("e-mail address", "e-mail 2 address", "e-mail 3 address")
@@ -41,12 +41,7 @@ def is_header(cols: set[str]) -> bool:
 
 
 def parse(stream: TextIO, name: str) -> Iterator[Row | Skip]:
-    for item in table_rows(stream, name, is_header, "Outlook (First Name, Last Name, …, E-mail Address)"):
-        if isinstance(item, Skip):
-            yield item
-            continue
-        line, row = item
-        yield _contact(line, row)
+    return table_contacts(stream, name, is_header, "Outlook (First Name, Last Name, …, E-mail Address)", _contact)
 
 
 def _contact(line: int, row: RowView) -> Row | Skip:

@@ -177,3 +177,10 @@ class RowView:
 
 def is_blank(cells: list[str]) -> bool:
     return not any(c.strip() for c in cells)
+
+
+def table_contacts(stream: TextIO, name: str, matches: Callable[[set[str]], bool], what: str,
+                   contact: Callable[[int, RowView], object]) -> Iterator:
+    """Each data row made into a contact by `contact(line, row)`; a Skip from the table passes through."""
+    for item in table_rows(stream, name, matches, what):
+        yield item if isinstance(item, Skip) else contact(*item)

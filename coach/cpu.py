@@ -134,12 +134,12 @@ def probe_generation(model_path: str) -> int:
     return done.returncode
 
 
-@lru_cache(maxsize=1)
-def cpu_path(model_path: str | None = None) -> CpuPath:
-    """This machine's path (cached in the process and, after a probe, on disk for the machine)."""
-    override = os.environ.get("COACH_LLM_EXTRA_BUFFERS", "").strip().lower()
-    if override in ("on", "off"):
-        return CpuPath(override == "on", "forced", f"set by COACH_LLM_EXTRA_BUFFERS={override}")
+@lru_cache(maxsize=4)
+def cpu_path(model_path: str | None = None, setting: str = "auto") -> CpuPath:
+    """This machine's path for the model at `model_path` (cached in the process and, after a probe, on disk for
+    the machine); `setting` is Settings.llm_extra_buffers: "on" or "off" decides without asking."""
+    if setting in ("on", "off"):
+        return CpuPath(setting == "on", "forced", f"set by COACH_LLM_EXTRA_BUFFERS={setting}")
     flags = read_cpu_flags()
     if "amx_tile" not in flags:
         return decide(flags, None, None)

@@ -43,7 +43,7 @@ def check_llm(settings: Settings) -> str:
     if settings.llm.startswith("llamacpp/"):
         from coach.cpu import cpu_path
 
-        return f"{answered}; {cpu_path().describe()}"
+        return f"{answered}; {cpu_path(None, settings.llm_extra_buffers).describe()}"
     return answered
 
 

@@ -80,9 +80,11 @@ def serve() -> None:
     import llama_cpp.llama_cpp as native
 
     from coach.cpu import cpu_path
+    from coach.settings import load_settings
 
     model = sys.argv[sys.argv.index("--model") + 1] if "--model" in sys.argv[:-1] else None
-    native.llama_model_default_params = _defaults_for(native.llama_model_default_params, cpu_path(model))
+    path = cpu_path(model, load_settings().llm_extra_buffers)
+    native.llama_model_default_params = _defaults_for(native.llama_model_default_params, path)
     runpy.run_module("llama_cpp.server", run_name="__main__", alter_sys=True)
 
 
@@ -169,7 +171,8 @@ class LlamaCppChat(BaseChatModel):
     _threads: int = PrivateAttr(default=0)
 
     @classmethod
-    def load(cls, path: str, *, n_ctx: int, n_threads: int, **fields: Any) -> LlamaCppChat:
+    def load(cls, path: str, *, n_ctx: int, n_threads: int, extra_buffers: str = "auto",
+             **fields: Any) -> LlamaCppChat:
         """`n_threads` 0: before each generation, as many threads as other processes leave cores free
         (CpuShare); a thread that waits for a core at each of llama.cpp's barriers slows every step."""
         from llama_cpp import Llama
@@ -181,7 +184,7 @@ class LlamaCppChat(BaseChatModel):
             chat._share = CpuShare(os.cpu_count() or 1)
             n_threads = chat._share.cores
         chat._threads = n_threads
-        with model_defaults(cpu_path(path)):
+        with model_defaults(cpu_path(path, extra_buffers)):
             chat._llama = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, n_threads_batch=n_threads,
                                 verbose=False)
         # Free the model while the interpreter is still whole; left to __del__ at exit, llama.cpp's

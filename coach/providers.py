@@ -83,7 +83,8 @@ def _build_llamacpp(model: str, settings: Settings | None) -> BaseChatModel:
     if model not in LLAMACPP_MODELS:
         raise ConfigurationError(f"Unknown llamacpp model '{model}': the embedded model is llamacpp/smollm2.")
     threads = settings.llm_threads if settings else 0  # 0: as many as are free (see LlamaCppChat.load)
-    return _llamacpp_model(str(embedded_weights(settings.llm_weights if settings else "Q4_0")), threads)
+    extra = settings.llm_extra_buffers if settings else "auto"
+    return _llamacpp_model(str(embedded_weights(settings.llm_weights if settings else "Q4_0")), threads, extra)
 
 
 def model_cache() -> Path:
@@ -142,11 +143,11 @@ def make_chat_model(name: str, settings: Settings | None = None) -> BaseChatMode
 
 
 @lru_cache(maxsize=4)
-def _llamacpp_model(path: str, threads: int) -> BaseChatModel:
+def _llamacpp_model(path: str, threads: int, extra_buffers: str = "auto") -> BaseChatModel:
     from coach.llamacpp import LlamaCppChat
 
     with _lock:
-        return LlamaCppChat.load(path, n_ctx=LLAMACPP_CONTEXT, n_threads=threads)
+        return LlamaCppChat.load(path, n_ctx=LLAMACPP_CONTEXT, n_threads=threads, extra_buffers=extra_buffers)
 
 
 def check_base_url(base_url: str | None) -> None:

@@ -115,6 +115,13 @@ class Settings(BaseSettings):
                     "program holds makes a draft several times slower).",
     )
 
+    llm_extra_buffers: Literal["auto", "on", "off"] = Field(
+        default="auto",
+        validation_alias="COACH_LLM_EXTRA_BUFFERS",
+        description="llama.cpp's extra CPU buffer types (AMX tiles, repacked weights) for the embedded model: "
+                    "auto (decided per machine, see coach/cpu.py: off where the CPU reports AMX that the OS or "
+                    "hypervisor does not grant, which would crash), on, or off.",
+    )
     llm_weights: Literal["Q4_0", "Q8_0", "shipped"] = Field(
         default="Q4_0",
         validation_alias="COACH_LLM_WEIGHTS",
@@ -211,25 +218,23 @@ class Settings(BaseSettings):
         return private_home(self.home)
 
     def public_dict(self) -> dict[str, Any]:
-        """The settings in force, secrets masked, for `coach doctor` and the app."""
-        key = self.openai_api_key.get_secret_value() if self.openai_api_key else ""
-        masked = (key[:3] + "…" + key[-2:]) if len(key) > 8 else ("set" if key else None)
-        return {
-            "COACH_HOME": str(self.home),
-            "COACH_LLM": self.llm,
-            "COACH_LLM_BASE_URL": self.llm_base_url,
-            "OPENAI_API_KEY": masked,
-            "COACH_EMBEDDINGS": self.embeddings,
-            "COACH_EMBEDDINGS_BACKEND": self.embeddings_backend,
-            "COACH_CHROMA_URL": self.chroma_url,
-            "COACH_DATABASE_URL": _mask_url(self.database_url) if self.database_url else None,
-            "COACH_LINKEDIN_PREMIUM": self.linkedin_premium,
-            "COACH_CANDIDATES": self.candidates,
-            "COACH_PLAN_SIZE": self.plan_size,
-            "COACH_LLM_WEIGHTS": self.llm_weights,
-            "COACH_WARM_START": self.warm_start,
-            "COACH_APP_PASSWORD": "set" if self.app_password else None,
-        }
+        """Every setting in force by its variable's name, secrets masked, for `coach doctor` and the app."""
+        out: dict[str, Any] = {}
+        for name, field in type(self).model_fields.items():
+            value = getattr(self, name)
+            if isinstance(value, SecretStr):
+                value = _mask_secret(value.get_secret_value()) if name == "openai_api_key" else "set"
+            elif name == "database_url" and value:
+                value = _mask_url(value)
+            elif isinstance(value, Path):
+                value = str(value)
+            out[str(field.validation_alias)] = value
+        return out
+
+
+def _mask_secret(key: str) -> str | None:
+    """The first three and last two characters of a long key, 'set' for a short one."""
+    return (key[:3] + "…" + key[-2:]) if len(key) > 8 else ("set" if key else None)
 
 
 def _mask_url(url: str) -> str:

@@ -61,7 +61,6 @@ def test_the_decision_is_cached_per_machine_and_the_probe_runs_once(monkeypatch,
     monkeypatch.setattr(cpu, "amx_permitted", lambda: True)
     monkeypatch.setattr(cpu, "_cache_file", lambda key: tmp_path / f"cpu-{key}.json")
     monkeypatch.setattr(cpu, "probe_generation", lambda path: calls.append(path) or -signal.SIGILL)
-    monkeypatch.delenv("COACH_LLM_EXTRA_BUFFERS", raising=False)
     cpu.cpu_path.cache_clear()
     try:
         first = cpu.cpu_path("model.gguf")
@@ -74,12 +73,13 @@ def test_the_decision_is_cached_per_machine_and_the_probe_runs_once(monkeypatch,
 
 
 def test_the_setting_overrides_the_decision(monkeypatch):
+    from coach.settings import load_settings
+
     monkeypatch.setenv("COACH_LLM_EXTRA_BUFFERS", "off")
-    cpu.cpu_path.cache_clear()
-    try:
-        assert cpu.cpu_path().extra_buffers is False
-    finally:
-        cpu.cpu_path.cache_clear()
+    setting = load_settings().llm_extra_buffers
+    monkeypatch.setattr(cpu, "probe_generation", lambda path: pytest.fail("a setting needs no probe"))
+    assert setting == "off" and cpu.cpu_path("model.gguf", setting).extra_buffers is False
+    assert "COACH_LLM_EXTRA_BUFFERS=off" in cpu.cpu_path("model.gguf", setting).describe()
 
 
 def test_the_llama_params_follow_the_path():

@@ -25,6 +25,17 @@ def test_settings_read_the_environment_and_mask_secrets(monkeypatch, tmp_path):
     assert "sk-verysecretvalue42" not in repr(s)
 
 
+def test_doctor_lists_every_setting_by_its_variable(monkeypatch):
+    from coach.settings import Settings
+
+    monkeypatch.setenv("COACH_APP_PASSWORD", "correct horse battery")
+    shown = load_settings().public_dict()
+    assert set(shown) == {str(f.validation_alias) for f in Settings.model_fields.values()}
+    assert {"COACH_LLM_TIER", "COACH_AGENT", "COACH_LLM_THREADS", "COACH_WARM_START_IDLE",
+            "COACH_LLM_EXTRA_BUFFERS", "COACH_PLAN_SIZE"} <= set(shown)
+    assert shown["COACH_APP_PASSWORD"] == "set" and "horse" not in str(shown)
+
+
 def test_home_defaults_to_the_platform_data_dir_not_home(monkeypatch):
     monkeypatch.delenv("COACH_HOME")
     s = load_settings()

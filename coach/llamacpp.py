@@ -116,8 +116,8 @@ def converted(source: Path, weights: str, cache_dir: Path) -> Path:
 
 
 class CpuShare:
-    """The cores other processes left free since the last look: the machine's busy time (/proc/stat) minus
-    this process's own CPU time, per second of wall time. Where /proc/stat cannot be read, all are free."""
+    """The cores other processes left free since the last look: the machine's busy time (psutil's system-wide CPU
+    times) minus this process's own CPU time, per second of wall time. Where that cannot be read, all are free."""
 
     def __init__(self, cores: int):
         self.cores = max(1, cores)
@@ -126,15 +126,16 @@ class CpuShare:
 
     @staticmethod
     def _sample() -> tuple[float, float, float] | None:
+        import psutil
+
         try:
-            with open("/proc/stat", encoding="ascii") as fh:
-                fields = [int(x) for x in fh.readline().split()[1:]]
-        except (OSError, ValueError):
+            times = psutil.cpu_times()
+        except (OSError, RuntimeError):
             return None
-        tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle and iowait
+        idle = times.idle + getattr(times, "iowait", 0.0)
+        busy = sum(times) - idle - getattr(times, "guest", 0.0) - getattr(times, "guest_nice", 0.0)
         own = os.times()
-        return time.monotonic(), (sum(fields[:8]) - idle) / tick, own.user + own.system
+        return time.monotonic(), busy, own.user + own.system
 
     def threads(self) -> int:
         """How many threads to use now: every core, less those other processes kept busy (at least one)."""

@@ -205,5 +205,7 @@ class Turn(BaseModel):
                                                                            "the ones to choose from.")
     steps: list[str] = Field(default_factory=list, description="What the coach did, in order (tool steps).")
     note: str = Field(default="", description="What the coach could not do as asked, and why.")
+    reading: str = Field(default="", description="What the coach understood, in one line: 'Email to Priya Shah · "
+                                                 "referral · Product Manager, Connect'.")
     agent: bool = Field(default=False, description="Answered by the tool-calling agent (the reply is the model's "
                                                    "words, with the checked draft in it).")

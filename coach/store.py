@@ -229,8 +229,16 @@ class Store:
             raise AmbiguousError(_ambiguous(query, [labels[i] for i in exact]), [labels[i] for i in exact], exact)
         found = process.extract(key, {r.id: r.name_key for r in rows}, scorer=fuzz.WRatio, limit=6,
                                 score_cutoff=80)
+        said = key.split()
+        found = [f for f in found  # "Priya Raman" is not Priya Shah: every word said must start a word of the name
+                 if all(any(part.startswith(w) for part in f[0].split()) for w in said)]
         if not found:
-            raise NotFoundError(f"No contact matches '{query}': run `coach contacts list` to see names and ids.")
+            first = key.split()[0] if key.split() else key
+            near = [labels[r.id] for r in rows if r.name_key.split()[:1] == [first] or
+                    fuzz.ratio(key, r.name_key) >= 70][:3]
+            hint = f" Did you mean {' or '.join(near)}?" if near else ""
+            raise NotFoundError(f"No contact matches '{query}'.{hint} Run `coach contacts list` to see names "
+                                "and ids.")
         best = found[0][1]
         close = [cid for _, score, cid in found if score >= best - 5]
         if len(close) == 1:

@@ -157,6 +157,8 @@ def advice(a: Advice) -> None:
 def turn(t: Turn, key: str, on_act: Callable[[ChatAction], None] | None = None) -> None:
     """An assistant turn from the chat: what the coach did, then a draft card, advice, search results, a check,
     people to choose from, or plain text."""
+    if t.reading:
+        st.caption(escape(t.reading))  # what the coach understood, in one line
     if t.steps:
         st.caption(" → ".join(escape(s.rstrip("…")) for s in t.steps))
     if t.note:

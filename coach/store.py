@@ -430,6 +430,23 @@ class Store:
             s.flush()
             return row
 
+    def same_person(self, contact: Contact) -> int | None:
+        """The id of a stored contact an added-by-hand `contact` is (same LinkedIn URL, email, or name at the
+        same company), or None: the CLI and the app refuse a duplicate the same way."""
+        from coach.importers.merge import Matcher, company_key, name_key
+        from coach.importers.records import normalize_linkedin
+
+        def record(c: Contact) -> dict:
+            return {"linkedin_url": c.linkedin_url, "emails": c.emails, "first_name": c.first_name,
+                    "last_name": c.last_name, "name_key": name_key(c.first_name, c.middle_name, c.last_name),
+                    "company_key": company_key(c.company)}
+
+        matcher = Matcher()
+        for c in self.list_contacts():
+            matcher.add(c.id, record(c))
+        url = normalize_linkedin(contact.linkedin_url) or contact.linkedin_url
+        return matcher.match(contact.model_copy(update={"linkedin_url": url}))
+
     # ---------------------------------------------------------------- import
     def import_file(self, path: str | Path, fmt: str = "auto",
                     progress: Callable[[int], None] | None = None, today: dt.date | None = None) -> ImportReport:

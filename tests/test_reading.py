@@ -102,3 +102,16 @@ def test_the_cli_names_the_near_misses_and_picks_none_of_them():
     with pytest.raises(NotFoundError) as exc:
         coach.store.resolve_contact("Priya Shah")
     assert str(exc.value).startswith("No contact matches 'Priya Shah'. Did you mean Priya Raman, Stripe (#")
+
+
+def test_now_as_an_email_after_advice_that_holds_a_draft_revises_that_draft():
+    from coach.testing import ScriptedChatModel
+    from tests.coach_world import make_world
+
+    chat = make_world(ScriptedChatModel(responder=lambda m: "")).chat()
+    advice = chat.ask("I asked Marcus Lee for a referral two weeks ago and he never replied. Should I chase him?",
+                      thread_id="a")
+    assert advice.intent == "advise" and advice.advice.script_kind == "draft"
+    email = chat.ask("now as an email", thread_id="a")
+    assert email.intent == "revise" and email.draft.channel == "email" and email.draft.contact == "Marcus Lee"
+    assert email.draft.goal == advice.advice.script_goal

@@ -15,6 +15,7 @@ an email" revise the last draft, in the CLI as in the app, across restarts.
 from __future__ import annotations
 
 import operator
+import re
 import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypedDict
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from coach.agent import Coach
 
 Step = Callable[[str], None]
+YES = re.compile(r"^(?:yes|yeah|yep|yup|sure|right|correct|that'?s (?:her|him|them|right|the one)|y)\b", re.IGNORECASE)
 
 
 class ChatAction(BaseModel):
@@ -136,7 +138,10 @@ class Chat:
         contacts = self.coach.contacts()
         pending = state.get("pending")
         if pending:
-            chosen = pick(text, [ContactChoice.model_validate(c) for c in pending["choices"]], contacts)
+            offered = [ContactChoice.model_validate(c) for c in pending["choices"]]
+            chosen = pick(text, offered, contacts)
+            if chosen is None and len(offered) == 1 and YES.match(text.strip()):  # "Did you mean Priya Shah?" "yes"
+                chosen = offered[0].id
             if chosen is not None:
                 return self._draft_to(chosen, pending, state)
         last = state.get("last_request")

@@ -80,7 +80,7 @@ def test_the_chat_asks_back_and_the_answer_drafts_to_the_person_chosen():
     asked = chat.ask("Write a LinkedIn note to Priya Rama to reconnect", thread_id="u")
     assert asked.intent == "clarify" and asked.draft is None
     assert asked.reply.startswith("No Priya Rama in your contacts. Did you mean Priya Raman?")
-    answered = chat.ask("1", thread_id="u")
+    answered = chat.ask("yes please", thread_id="u")
     assert answered.draft is not None and answered.draft.contact == "Priya Raman"
     assert answered.draft.channel == "linkedin-note"
     assert answered.reading.startswith("LinkedIn note to Priya Raman · reconnect")

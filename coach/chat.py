@@ -15,6 +15,7 @@ an email" revise the last draft, in the CLI as in the app, across restarts.
 from __future__ import annotations
 
 import operator
+import re
 import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypedDict
@@ -24,7 +25,7 @@ from pydantic import BaseModel, Field
 
 from coach.errors import AmbiguousError, CoachError
 from coach.messages import Advice, ContactChoice, Draft, DraftRequest, Style, Turn
-from coach.prompts import load_data
+from coach.reading import Reading, line_for, unknown_reply
 from coach.resolve import choice, pick
 from coach.router import Route, route
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from coach.agent import Coach
 
 Step = Callable[[str], None]
+YES = re.compile(r"^(?:yes|yeah|yep|yup|sure|right|correct|that'?s (?:her|him|them|right|the one)|y)\b", re.IGNORECASE)
 
 
 class ChatAction(BaseModel):
@@ -136,10 +138,15 @@ class Chat:
         contacts = self.coach.contacts()
         pending = state.get("pending")
         if pending:
-            chosen = pick(text, [ContactChoice.model_validate(c) for c in pending["choices"]], contacts)
+            offered = [ContactChoice.model_validate(c) for c in pending["choices"]]
+            chosen = pick(text, offered, contacts)
+            if chosen is None and len(offered) == 1 and YES.match(text.strip()):  # "Did you mean Priya Shah?" "yes"
+                chosen = offered[0].id
             if chosen is not None:
                 return self._draft_to(chosen, pending, state)
-        r = route(text, contacts, has_draft=bool(state.get("last_request")))
+        last = state.get("last_request")
+        last_contact = next((c for c in contacts if last and c.id == last.get("contact_id")), None)
+        r = route(text, contacts, has_draft=bool(last), last_contact=last_contact)
         turn, update = HANDLERS[r.intent](self, r, text, state)
         update.setdefault("pending", None)
         return turn, update
@@ -182,25 +189,49 @@ class Chat:
         return Turn(reply=reply, intent="find", results=results), {}
 
     def _clarify(self, r: Route, text: str, state: ChatState) -> tuple[Turn, dict]:
-        if r.choices:
+        """Ask back: a name that matches nobody exactly, one that fits several, several messages in one, words
+        the reading cannot place, or no person at all. Never a fuzzy pick."""
+        if r.leftover and r.contact is not None:
+            reply = (f"I read this as: {r.line()}. I am not sure what \"{r.leftover}\" should change. "
+                     "Say it again without it, or put your reason after \"about\" or \"because\".")
+            return Turn(reply=reply, intent="clarify", choices=[choice(r.contact)], reading=r.line()), {
+                "pending": self._pending(r, [choice(r.contact)])}
+        if r.unknown_name or r.choices:
             choices = [choice(c) for c in r.choices]
             listed = "\n".join(f"{i}. {c.label()}" for i, c in enumerate(choices, 1))
-            reply = (f"Which {r.contact_query} do you mean?\n{listed}\n"
-                     "Answer with the number, the #id, or where they work.")
-            pending = {"goal": r.goal, "channel": r.channel, "context": r.context,
-                       "choices": [c.model_dump() for c in choices]}
-            return Turn(reply=reply, intent="clarify", choices=choices), {"pending": pending}
+            if r.unknown_name:
+                reply = unknown_reply(r.unknown_name, r.choices)
+                if choices:
+                    reply += "\nAnswer with the number or the #id to draft to them."
+            elif r.why.startswith("several messages"):
+                reply = f"One message at a time: which first?\n{listed}\nAnswer with the number or the #id."
+            else:
+                reply = (f"Which {r.contact_query} do you mean?\n{listed}\n"
+                         "Answer with the number, the #id, or where they work.")
+            return Turn(reply=reply, intent="clarify", choices=choices, reading=""), {
+                "pending": self._pending(r, choices) if choices else None}
         return Turn(reply="Who is it for? Name the person as they appear in your contacts.", intent="clarify"), {}
+
+    @staticmethod
+    def _pending(r: Reading, choices: list[ContactChoice]) -> dict:
+        return {"goal": r.goal, "channel": r.channel, "context": r.context, "topic": r.topic,
+                "choices": [c.model_dump() for c in choices]}
 
     def _advise(self, r: Route, text: str, state: ChatState) -> tuple[Turn, dict]:
         self.step("Finding the guidance that fits…")
         advice = self.coach.advise(text, on_token=self._on_token)
+        update: dict = {}
+        if advice.script_kind == "draft" and advice.script_contact_id:  # "now as an email" revises this draft
+            update = {"last_request": DraftRequest(contact_id=advice.script_contact_id,
+                                                   goal=advice.script_goal or "reconnect",
+                                                   channel=advice.script_channel or "linkedin-message"
+                                                   ).model_dump(mode="json"), "last_draft": None}
         return Turn(reply=advice_text(advice), intent=r.intent if r.intent == "advise" else "general",
-                    advice=advice, citations=advice.citations), {}
+                    advice=advice, citations=advice.citations), update
 
     def _draft(self, r: Route, text: str, state: ChatState) -> tuple[Turn, dict]:
         request = DraftRequest(contact_id=r.contact.id, goal=r.goal, channel=r.channel, context=r.context)
-        return self._drafted(request, "draft", state)
+        return self._drafted(request, "draft", state, r.topic)
 
     def _revise(self, r: Route, text: str, state: ChatState) -> tuple[Turn, dict]:
         return self._revised(r, state)
@@ -209,7 +240,7 @@ class Chat:
     def _draft_to(self, contact_id: int, pending: dict, state: ChatState) -> tuple[Turn, dict]:
         request = DraftRequest(contact_id=contact_id, goal=pending["goal"] or "reconnect",
                                channel=pending["channel"] or "linkedin-message", context=pending.get("context", ""))
-        turn, update = self._drafted(request, "draft", state)
+        turn, update = self._drafted(request, "draft", state, pending.get("topic", ""))
         return turn, {**update, "pending": None}
 
     def _revised(self, r: Route, state: ChatState) -> tuple[Turn, dict]:
@@ -224,12 +255,13 @@ class Chat:
             turn.reply = f"{turn.note}\n\n{turn.reply}"
         return turn, update
 
-    def _drafted(self, request: DraftRequest, intent: str, state: ChatState) -> tuple[Turn, dict]:
+    def _drafted(self, request: DraftRequest, intent: str, state: ChatState, topic: str = "") -> tuple[Turn, dict]:
         contact = self.coach.store.get_contact(request.contact_id)
-        self.step(f"Drafting {load_data('goals')['channels'][request.channel]['named']} to {contact.name} "
-                  "and checking it…")
+        reading = line_for(request.channel, contact.name, request.goal, topic)
+        self.step(f"{reading}: drafting and checking it…")
         draft = self.coach.draft_request(request, on_token=self._on_token)
-        return (Turn(reply=draft_text(draft), intent=intent, draft=draft, citations=draft.citations),
+        return (Turn(reply=f"{reading}\n\n{draft_text(draft)}", intent=intent, draft=draft,
+                     citations=draft.citations, reading=reading),
                 {"last_request": request.model_dump(mode="json"), "last_draft": draft.model_dump(mode="json")})
 
 

@@ -55,6 +55,11 @@ TONE_HINT = {-1: " Use a warm, informal register: contractions, plain words, no 
              0: "", 1: " Use a formal register (\"Dear\", no contractions, no exclamation marks)."}
 
 
+# A draft that fails a hard check is offered (marked to fix) only when every hard failure is one of these: a slot
+# the user fills in. Anything else (sensitive, grounding, other contacts…) is never shown.
+USER_FILLS = frozenset({"placeholders"})
+
+
 class DraftError(CoachError):
     """No draft could be made that passes the hard checks."""
 
@@ -297,11 +302,18 @@ class Drafter:
                 best = (key, subject, body, report, uses_model)
         if best is None:
             made = compose(brief, avoid=avoid)
-            if made is None:
-                failed = "; ".join(dict.fromkeys(c.detail for option in variants(brief)[:1]
-                                                 for c in brief.check(*option).checks if c.hard and not c.passed))
-                raise DraftError(f"No draft for {brief.contact.name} passed the checks ({failed}); edit the "
-                                 "contact's details or write the message yourself and run `coach check`.")
+            if made is None:  # never a dead end: the best draft, with the checks it fails marked to fix
+                options = [(option, brief.check(*option)) for option in variants(brief)]
+                failed = "; ".join(dict.fromkeys(c.detail for _, report in options[:1] for c in report.checks
+                                                 if c.hard and not c.passed))
+                options = [(o, r) for o, r in options  # offered only when what fails is a slot the user fills
+                           if all(c.name in USER_FILLS for c in r.checks if c.hard and not c.passed)]
+                if not options:
+                    raise DraftError(f"No draft for {brief.contact.name} passed the checks ({failed}): add a note "
+                                     "about them (how you met, what you talked about) and draft again.")
+                (subject, body), report = max(options, key=lambda o: o[1].score)
+                fails = not all(c.passed for c in report.checks)
+                return {"draft": self._draft(state, subject, body, report, "needs-edit" if fails else "template")}
             best = ((0,), made[0], made[1], made[2], False)
         _, subject, body, report, uses_model = best
         return {"draft": self._draft(state, subject, body, report, "repaired" if uses_model else "template")}

@@ -54,11 +54,12 @@ class Draft(BaseModel):
     model: str
     prompt: str = Field(default="", description="name@version of the prompt that produced it.")
     latency_ms: int = 0
-    path: Literal["as-written", "revised", "repaired", "template"] = Field(
+    path: Literal["as-written", "revised", "repaired", "template", "needs-edit"] = Field(
         default="template",
         description="How the draft was made: the model's words as written, as the model revised them when told "
                     "what failed, composed from verified facts keeping the model's sentences that passed "
-                    "(repaired), or from verified facts alone (template).")
+                    "(repaired), or from verified facts alone (template); needs-edit: nothing passed, the best "
+                    "draft is shown with what to fix.")
     revisions: int = Field(default=0, description="Revision rounds the model was asked for.")
     repaired: bool = False
     fallback: bool = Field(default=False, description="True when no candidate passed and the grounded template was used.")
@@ -74,7 +75,9 @@ class Draft(BaseModel):
         said = {"as-written": "the model's draft, as written",
                 "revised": "the model's draft, revised after the checker said what failed",
                 "repaired": "composed from your notes, keeping the model's sentences that passed",
-                "template": "composed from your notes alone: no model sentence passed the checks"}[self.path]
+                "template": "composed from your notes alone: no model sentence passed the checks",
+                "needs-edit": "the best draft, but it fails the checks marked below: fix those before sending"
+                }[self.path]
         return said + (f" ({self.revisions} revision round{'s' if self.revisions > 1 else ''})"
                        if self.revisions else "")
 
@@ -205,5 +208,7 @@ class Turn(BaseModel):
                                                                            "the ones to choose from.")
     steps: list[str] = Field(default_factory=list, description="What the coach did, in order (tool steps).")
     note: str = Field(default="", description="What the coach could not do as asked, and why.")
+    reading: str = Field(default="", description="What the coach understood, in one line: 'Email to Priya Shah · "
+                                                 "referral · Product Manager, Connect'.")
     agent: bool = Field(default=False, description="Answered by the tool-calling agent (the reply is the model's "
                                                    "words, with the checked draft in it).")

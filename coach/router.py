@@ -8,9 +8,18 @@ nothing is a general question answered from the guidance.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from coach.domain import Contact
+from coach.reading import (
+    ASK_BACK,
+    CHANNEL_PHRASE,
+    Reading,
+    intro_target,
+    leftover,
+    topic,
+    unknown_name,
+    without_closing,
+)
 from coach.resolve import who
 from coach.text import fold
 
@@ -18,17 +27,17 @@ GOAL_WORDS: list[tuple[str, str]] = [
     ("thank-you", r"\bthank"),
     ("congratulations", r"\bcongrat|\bnew (?:role|job|position)\b|\bpromot"),
     ("introduction", r"\bintroduc|\bintro\b|\bwarm intro"),
-    ("referral", r"\brefer(?:ral|ring|red)?\b"),
+    ("follow-up", r"\bfollow[- ]?up|\bnudge|\bno reply|\bhaven'?t heard|\bdidn'?t (?:reply|answer|respond)"),
+    ("referral", r"\brefer(?:r?al|ring|red)?\b"),
     ("mentorship", r"\bmentor"),
     ("partnership", r"\bpartner|\bcollaborat|\bjoint\b|\bwork together"),
-    ("follow-up", r"\bfollow[- ]?up|\bnudge|\bno reply|\bhaven'?t heard|\bdidn'?t (?:reply|answer|respond)"),
     ("informational-interview", r"\binformational|\binfo(?:rmation)? (?:call|chat|interview)|\blearn (?:about|from)"
                                 r"|\bpick (?:their|her|his) brain|\bcoffee chat|\bcareer (?:advice|chat)"),
     ("reconnect", r"\breconnect|\bcatch[- ]?up|\bbeen a while|\btouch base|\bhaven'?t (?:talked|spoken)|\bout of touch"),
 ]
 CHANNEL_WORDS: list[tuple[str, str]] = [
     ("linkedin-note", r"\bconnection (?:note|request|message)|\blinkedin note\b|\bnote\b|\binvite\b"),
-    ("email", r"\be-?mail\b|\bmail\b"),
+    ("email", r"\be-?m(?:ai|ia)l\b|\bmail\b"),
     ("linkedin-message", r"\blinkedin\b|\bdm\b|\binmail\b|\bmessage\b"),
 ]
 REVISE = re.compile(r"\b(shorter|shorten|too long|more formal|formal|less formal|casual|friendlier|regenerate|"
@@ -52,7 +61,9 @@ QUESTION = re.compile(r"\b(should i|do i|shall i|how (?:do|should|can|would) i|w
                       r"without (?:sounding|looking|being|seeming|making))\b", re.IGNORECASE)
 WRITE = re.compile(r"^\W*(?:please\s+|can you\s+|could you\s+)?(?:write|draft|compose|send|message|email|dm|"
                    r"thank|congratulate|reconnect|follow up|introduce|ask)\b|\b(?:write|draft|compose) (?:me |him |"
-                   r"her |them )?(?:a|an|the|something|one)\b|\b(?:help me|can you|could you) (?:write|draft)\b",
+                   r"her |them )?(?:a|an|the|something|one)\b|\b(?:help me|can you|could you) (?:write|draft)\b|"
+                   r"\b(?:help me|i(?:'d| would) like to|i want to|i need to|let me) (?:to )?(?:ask|write|draft|email|"
+                   r"message|reach out|thank|congratulate|reconnect|follow up|introduce|dm|ping)\b",
                    re.IGNORECASE)
 
 
@@ -61,20 +72,7 @@ def asks_for_advice(text: str) -> bool:
     return bool((ADVISE.search(text) or QUESTION.search(text)) and not WRITE.search(text))
 
 
-@dataclass
-class Route:
-    intent: str  # draft, revise, check, find, advise, general, clarify
-    contact: Contact | None = None
-    choices: list[Contact] = field(default_factory=list)  # a name that fits several: ask back with these
-    contact_query: str = ""
-    goal: str | None = None
-    channel: str | None = None
-    length: int = 0  # revise: -1 shorter, 1 longer
-    tone: int = 0  # revise: -1 friendlier, 1 more formal
-    regenerate: bool = False
-    context: str = ""  # the user's own words for the message (their reason, the role, the news)
-    message: str = ""
-    why: str = ""
+Route = Reading  # the name the chat's handlers were written against
 
 
 def detect_goal(text: str) -> str | None:
@@ -149,34 +147,99 @@ def revision(text: str, channel: str | None) -> Route:
                  why="revising the last draft")
 
 
-def route(text: str, contacts: list[Contact], has_draft: bool) -> Route:
+PRONOUN = re.compile(r"\b(?:him|her|them|he|she|they|his|their)\b", re.IGNORECASE)
+
+
+def draft_context(text: str, mention: str) -> str:
+    """The user's own words for the message, without what only asks for it: 'for the PM role? An email please.'
+    -> 'the PM role' (a sentence of channel words and politeness is dropped, and a trailing 'by email')."""
+    kept = []
+    for sentence in re.split(r"(?<=[.?!])\s+", user_context(text, mention)):
+        sentence = CHANNEL_PHRASE.sub("", sentence).strip(" ,;:")
+        sentence = re.sub(r"\s*\b(?:please|thanks|thank you)\W*$", "", sentence, flags=re.IGNORECASE).strip(" ,;:")
+        if sentence and not NOT_CONTEXT.match(sentence):
+            kept.append(sentence.rstrip(".?! ") if len(kept) == 0 else sentence)
+    return " ".join(kept).strip()
+
+
+def named_people(text: str, contacts: list[Contact]) -> list[Contact]:
+    """Everyone named in the words, in the order named (one person per clause split on 'and', 'also', 'then',
+    'to', 'with')."""
+    out: list[Contact] = []
+    for part in re.split(r"\b(?:and|also|then|to|with)\b|[,;.]", text):
+        found = who(part, contacts).contact
+        if found is not None and found not in out:
+            out.append(found)
+    return out
+
+
+def _several(text: str, people: list[Contact]) -> list[Contact]:
+    """The people of a message that asks for more than one thing ('a note to Priya and an email to Marcus');
+    an introduction names two people and asks one thing."""
+    if len(people) < 2 or not re.search(r"\b(?:and|also|then)\b[^.?!]*\b(?:to|for|with)\b", text, re.IGNORECASE):
+        return []
+    tail = re.split(r"\b(?:and|also|then)\b", text, maxsplit=1, flags=re.IGNORECASE)[1]
+    return people if DRAFT.search(tail) or detect_channel(tail) else []
+
+
+def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Contact | None = None) -> Reading:
+    """The typed reading of one chat message against the user's own contacts (`last_contact`: the person the
+    previous turn was about, for 'him', 'her', 'them')."""
     text = text.strip()
     first_line = text.splitlines()[0] if text else ""
     if CHECK.search(first_line) and quoted_message(text):
-        return Route(intent="check", message=quoted_message(text), channel=detect_channel(first_line),
-                     why="asked to check a message")
+        return Reading(intent="check", message=quoted_message(text), channel=detect_channel(first_line),
+                       why="asked to check a message")
     named = who(text, contacts)
     contact, mention = named.contact, named.mention
     if FIND.search(text):
-        return Route(intent="find", why="asked who they know")
+        return Reading(intent="find", why="asked who they know")
+    goal, channel = detect_goal(without_closing(text)), detect_channel(text)
     if has_draft and contact is None and not named.choices and (REVISE.search(text) or AGAIN.search(text)
                                                                 or LONGER.search(text) or CASUAL.search(text)):
-        return revision(text, detect_channel(text))
-    if (contact is not None or mention or detect_goal(text)) and asks_for_advice(text):
+        return revision(text, channel)
+    wants_draft = bool(DRAFT.search(text) or goal)
+    full_name = contact is not None and " " in mention.strip()
+    unknown, near = ("", []) if full_name or named.choices else unknown_name(text, contacts, mention)
+    if unknown and (wants_draft or asks_for_advice(text)):
+        return Reading(intent="clarify", unknown_name=unknown, choices=near, contact_query=unknown, goal=goal or
+                       "reconnect", channel=channel or "linkedin-message", topic=topic(text),
+                       context=draft_context(text, unknown), confidence=0.3,
+                       why=f"no contact is called {unknown}")
+    pronoun = False
+    if contact is None and not named.choices and last_contact is not None and PRONOUN.search(text):
+        contact, pronoun = last_contact, True
+    if (contact is not None or mention or goal) and asks_for_advice(text):
         # "I asked Aisha Bello for a referral… do I nudge her?": advice (which drafts to her), not a referral draft
-        return Route(intent="advise", contact=contact, contact_query=mention, why="a situation to handle")
-    wants_draft = bool(DRAFT.search(text) or detect_goal(text))
+        return Reading(intent="advise", contact=contact, contact_query=mention, goal=goal, pronoun=pronoun,
+                       why="a situation to handle")
+    about = topic(text) or (intro_target(text) if goal == "introduction" else "")
+    context = draft_context(text, mention) or about
+    people = named_people(text, contacts) if contact is not None and not pronoun else []
+    if len(people) > 1 and goal == "introduction":  # "ask Priya to introduce me to Elena": Priya, the first named
+        contact, mention = people[0], people[0].name
     if contact is not None and wants_draft:
-        return Route(intent="draft", contact=contact, contact_query=mention, goal=detect_goal(text) or "reconnect",
-                     channel=detect_channel(text) or "linkedin-message", context=user_context(text, mention),
-                     why=f"a message to {contact.name}")
+        both = [] if goal == "introduction" else _several(text, people)
+        if both:
+            return Reading(intent="clarify", choices=both, contact_query=" and ".join(c.name for c in both),
+                           goal=goal or "reconnect", channel=channel or "linkedin-message", confidence=0.4,
+                           why="several messages in one: which first?")
+        rest = leftover(text, [contact.name, contact.company, contact.title, mention, about, context,
+                               *contact.tags])
+        confidence = 1.0 - (0.15 if goal is None else 0) - (0.1 if channel is None else 0) - (0.6 if rest else 0)
+        reading = Reading(intent="draft", contact=contact, contact_query=mention, goal=goal or "reconnect",
+                          channel=channel or "linkedin-message", topic=about, context=context, pronoun=pronoun,
+                          leftover=rest, confidence=max(confidence, 0.0), why=f"a message to {contact.name}")
+        if reading.confidence < ASK_BACK:
+            return reading.model_copy(update={"intent": "clarify", "why": "words I could not place"})
+        return reading
     if named.choices and wants_draft:
-        return Route(intent="clarify", choices=named.choices, contact_query=mention, goal=detect_goal(text) or
-                     "reconnect", channel=detect_channel(text) or "linkedin-message",
-                     context=user_context(text, mention), why=f"several contacts are called {mention}")
+        return Reading(intent="clarify", choices=named.choices, contact_query=mention, goal=goal or "reconnect",
+                       channel=channel or "linkedin-message", topic=about, context=context,
+                       why=f"several contacts are called {mention}")
     if ADVISE.search(text):
-        return Route(intent="advise", why="a situation to handle")
-    if DRAFT.search(text) and detect_goal(text) and not contact:
-        return Route(intent="clarify", goal=detect_goal(text), channel=detect_channel(text) or "linkedin-message",
-                     why="a message, but to whom?")
-    return Route(intent="general", why="a general question")
+        return Reading(intent="advise", goal=goal, why="a situation to handle")
+    if DRAFT.search(text) and goal and not contact:
+        return Reading(intent="clarify", goal=goal, channel=channel or "linkedin-message", topic=about,
+                       context=context, confidence=0.4, why="a message, but to whom?")
+    return Reading(intent="general", why="a general question")

@@ -229,8 +229,16 @@ class Store:
             raise AmbiguousError(_ambiguous(query, [labels[i] for i in exact]), [labels[i] for i in exact], exact)
         found = process.extract(key, {r.id: r.name_key for r in rows}, scorer=fuzz.WRatio, limit=6,
                                 score_cutoff=80)
+        said = key.split()
+        found = [f for f in found  # "Priya Raman" is not Priya Shah: every word said must start a word of the name
+                 if all(any(part.startswith(w) for part in f[0].split()) for w in said)]
         if not found:
-            raise NotFoundError(f"No contact matches '{query}': run `coach contacts list` to see names and ids.")
+            first = key.split()[0] if key.split() else key
+            near = [labels[r.id] for r in rows if r.name_key.split()[:1] == [first] or
+                    fuzz.ratio(key, r.name_key) >= 70][:3]
+            hint = f" Did you mean {' or '.join(near)}?" if near else ""
+            raise NotFoundError(f"No contact matches '{query}'.{hint} Run `coach contacts list` to see names "
+                                "and ids.")
         best = found[0][1]
         close = [cid for _, score, cid in found if score >= best - 5]
         if len(close) == 1:
@@ -421,6 +429,23 @@ class Store:
             s.add(row)
             s.flush()
             return row
+
+    def same_person(self, contact: Contact) -> int | None:
+        """The id of a stored contact an added-by-hand `contact` is (same LinkedIn URL, email, or name at the
+        same company), or None: the CLI and the app refuse a duplicate the same way."""
+        from coach.importers.merge import Matcher, company_key, name_key
+        from coach.importers.records import normalize_linkedin
+
+        def record(c: Contact) -> dict:
+            return {"linkedin_url": c.linkedin_url, "emails": c.emails, "first_name": c.first_name,
+                    "last_name": c.last_name, "name_key": name_key(c.first_name, c.middle_name, c.last_name),
+                    "company_key": company_key(c.company)}
+
+        matcher = Matcher()
+        for c in self.list_contacts():
+            matcher.add(c.id, record(c))
+        url = normalize_linkedin(contact.linkedin_url) or contact.linkedin_url
+        return matcher.match(contact.model_copy(update={"linkedin_url": url}))
 
     # ---------------------------------------------------------------- import
     def import_file(self, path: str | Path, fmt: str = "auto",

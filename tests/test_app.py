@@ -532,3 +532,27 @@ def test_plan_page_is_first_lists_plan_drafts_on_demand_and_closes_loops(
     assert "Skipped Ana Silva (not-this-person)." in plain(at)
     assert [m.action for m in store.plan_marks()] == ["sent", "snoozed", "skipped"]
     assert planning.build_plan(store, 5, TODAY) == []
+
+
+# ------------------------------------------------------------------ turns that cannot be lost
+def test_turns_queued_while_the_coach_works_are_answered_in_order(sample: Coach, model: ScriptedChatModel) -> None:
+    at = app_on("chat")
+    at.session_state["queue"] = [{"text": "Write a LinkedIn connection note to Priya Raman to reconnect"},
+                                 {"text": "make it more formal"}]
+    at.run()
+    assert not at.exception
+    said = [m.markdown[0].value for m in at.chat_message if m.name == "user"]
+    assert said == ["Write a LinkedIn connection note to Priya Raman to reconnect", "make it more formal"]
+    assert at.code[0].value.startswith("Hi Priya,") and at.code[-1].value.startswith("Dear Priya,")
+    assert "Queued" not in texts(at)
+    assert "LinkedIn note to Priya Raman · reconnect" in texts(at)  # the reading, in one line
+
+
+def test_a_name_nobody_has_is_asked_back_in_the_app(sample: Coach, model: ScriptedChatModel) -> None:
+    at = app_on("chat").run()
+    ask(at, "Write a LinkedIn note to Priya Shah to reconnect")
+    assert "No Priya Shah in your contacts. Did you mean Priya Raman?" in plain(at)
+    assert not at.code  # nothing drafted to anyone
+    pick = next(b for b in at.button if b.key and "-pick-" in b.key)
+    pick.click().run()
+    assert at.code and at.code[-1].value.startswith("Hi Priya,")

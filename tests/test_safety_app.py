@@ -69,8 +69,8 @@ def test_the_gate_makes_a_guesser_wait_even_with_the_right_password_and_across_s
     at = AppTest.from_function(_gate_script, default_timeout=60).run()
     for _ in range(gate.FREE_TRIES):
         assert _errors(_try(at, "password123")) == "That password is not right."
-    assert "wait 1 seconds" in _errors(_try(at, "letmein"))
-    assert "wait 1 seconds" in _errors(_try(at, PASSWORD))  # not even checked during the wait
+    assert "wait 1 second before" in _errors(_try(at, "letmein"))
+    assert "wait 1 second before" in _errors(_try(at, PASSWORD))  # not even checked during the wait
     assert not any("inside the coach" in m.value for m in at.markdown)
     other_tab = AppTest.from_function(_gate_script, default_timeout=60).run()  # a new session, same client
     assert "Too many wrong passwords" in _errors(_try(other_tab, PASSWORD))

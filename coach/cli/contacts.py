@@ -175,16 +175,11 @@ def add(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Add one contact by hand (what you type is never overwritten by an import)."""
-    from coach.importers.merge import Matcher
-
     store = _store()
     contact = Contact(**_split_name(name), company=company, title=title, emails=email, phones=phone,
                       linkedin_url=linkedin, tags=tag, location=location, how_we_met=how_we_met,
                       cadence_days=cadence)
-    matcher = Matcher()
-    for c in store.list_contacts():
-        matcher.add(c.id, _record(c))
-    existing = matcher.match(contact.model_copy(update={"linkedin_url": _linkedin(linkedin)}))
+    existing = store.same_person(contact)
     if existing is not None:
         raise InputError(f"{name} is already contact #{existing}: use `coach contacts edit {existing}` "
                          f"or `coach contacts note {existing} TEXT`.")

@@ -58,6 +58,9 @@ def draft(d: Draft, key: str, on_act: Callable[[ChatAction], None] | None = None
         st.markdown(f"**{CHANNEL_LABELS.get(d.channel, d.channel)}** to **{escape(d.contact)}** · "
                     f"{escape(d.goal)} · score **{d.score}**/100")
         st.caption(f"Made: {d.how_made()}")
+        if d.path == "needs-edit":
+            fix = "; ".join(f"{c.name}: {(c.suggestion or c.detail).rstrip('.')}" for c in d.checks if not c.passed)
+            st.warning(escape(f"Not ready to send: fix {fix}. Edit it below and re-check."), icon=":material/edit:")
         # The copy button copies what the code block holds: for an email, the subject line too.
         st.code(f"Subject: {d.subject}\n\n{d.body}" if d.subject else d.body, language=None, wrap_lines=True)
         count(d.body, d.limit, d.channel)
@@ -157,6 +160,8 @@ def advice(a: Advice) -> None:
 def turn(t: Turn, key: str, on_act: Callable[[ChatAction], None] | None = None) -> None:
     """An assistant turn from the chat: what the coach did, then a draft card, advice, search results, a check,
     people to choose from, or plain text."""
+    if t.reading:
+        st.caption(escape(t.reading))  # what the coach understood, in one line
     if t.steps:
         st.caption(" → ".join(escape(s.rstrip("…")) for s in t.steps))
     if t.note:

@@ -9,25 +9,33 @@ import pandas as pd
 import streamlit as st
 
 from coach.importers import ImportReport
-from coach.ui import contact_detail, first_run, nav, state
+from coach.ui import contact_detail, crm_forms, first_run, nav, state
 from coach.ui.state import escape
 
 MAX_UPLOAD_MB = 20  # also server.maxUploadSize in .streamlit/config.toml
-UPLOAD_TYPES = ["csv", "vcf", "vcard", "md", "markdown"]
+UPLOAD_TYPES = ["csv", "vcf", "vcard", "md", "markdown", "json"]
 FORMATS = {"auto": "Detect automatically", "linkedin": "LinkedIn Connections.csv",
            "linkedin-contacts": "LinkedIn Imported Contacts.csv", "outlook": "Outlook contacts CSV",
-           "google": "Google Contacts CSV", "vcard": "vCard (.vcf)", "markdown": "Markdown notes"}
+           "google": "Google Contacts CSV", "vcard": "vCard (.vcf)", "markdown": "Markdown notes",
+           "coach": "Coach export (CSV)", "json": "Coach backup (JSON)"}
 
 
 def render() -> None:
     st.title("Contacts")
     coach = state.coach()
     first_run.offer(coach)
-    tab_people, tab_due, tab_import = st.tabs(["People", "Due for a check-in", "Import"])
+    tab_people, tab_due, tab_add, tab_import, tab_export, tab_cadence = st.tabs(
+        ["People", "Due for a check-in", "Add a contact", "Import", "Export & backup", "Tag cadences"])
     with tab_import:
         import_section(coach)
     with tab_due:
         due_section(coach)
+    with tab_add:
+        crm_forms.add_form(coach)
+    with tab_export:
+        crm_forms.export_section(coach)
+    with tab_cadence:
+        crm_forms.cadence_section(coach)
     with tab_people:
         people_section(coach)
 
@@ -49,14 +57,16 @@ def import_section(coach) -> None:
     fmt = st.selectbox("Format", list(FORMATS), format_func=FORMATS.get, key="import-format")
     if st.button("Import", type="primary", disabled=not files, icon=":material/upload:"):
         own = state.own_coach()
-        results = [import_upload(own, f, fmt) for f in files]
+        bar = st.progress(0.0, text="Reading the file…")
+        results = []
+        for n, f in enumerate(files):
+            results.append(import_upload(own, f, fmt, progress=_progress(bar, n, len(files), f)))
+        bar.progress(1.0, text="Updating the search index…")
         if sample and any(report and report.created for _, report, _ in results):
             state.use_workspace("own")  # the page changes under the tabs: say what happened at the top
-            created = sum(report.created for _, report, _ in results if report)
-            st.session_state["flash"] = (f"Imported {created} contact{'s' if created != 1 else ''} into your own "
-                                         "network (shown now); the sample stays apart. The report is on the "
-                                         "Import tab.")
         state.after_write()
+        bar.empty()
+        st.session_state["flash"] = summary(results, into_own=bool(sample))  # at the top, wherever the user is
         st.session_state["import-results"] = results
         st.session_state["uploads"] = st.session_state.get("uploads", 0) + 1  # clears the uploader
         st.rerun()
@@ -64,7 +74,33 @@ def import_section(coach) -> None:
         show_report(name, report, error)
 
 
-def import_upload(coach, upload, fmt: str) -> tuple[str, ImportReport | None, str | None]:
+def _progress(bar, n: int, total: int, upload):
+    """A progress callback for one file of several: bytes read so far, as a share of the whole upload."""
+    size = max(upload.size, 1)
+    read = [0]
+
+    def step(nbytes: int) -> None:
+        read[0] += nbytes
+        share = (n + min(read[0] / size, 1.0)) / total
+        bar.progress(min(share, 1.0), text=f"Importing {Path(upload.name).name}: {min(read[0] / size, 1.0):.0%}")
+
+    return step
+
+
+def summary(results: list, into_own: bool = False) -> str:
+    """One line for the top of the page: what each import did."""
+    parts = []
+    for name, report, error in results:
+        if error:
+            parts.append(f"{name}: not imported ({error})")
+        else:
+            parts.append(f"{name}: {report.created} created, {report.updated} updated, {report.unchanged} unchanged"
+                         + (f", {len(report.skipped)} rows skipped" if report.skipped else ""))
+    where = " into your own network (shown now; the sample stays apart)" if into_own else ""
+    return f"Imported{where}. " + "; ".join(parts) + ". The full report is on the Import tab."
+
+
+def import_upload(coach, upload, fmt: str, progress=None) -> tuple[str, ImportReport | None, str | None]:
     """Write one upload to a temporary file and import it: (file name, report or None, error or None)."""
     name = Path(upload.name).name
     if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
@@ -72,19 +108,27 @@ def import_upload(coach, upload, fmt: str) -> tuple[str, ImportReport | None, st
     suffix = Path(name).suffix.lower()
     if suffix.lstrip(".") not in UPLOAD_TYPES:
         return name, None, (f"{name} is not a contacts export the coach reads: upload a .csv (LinkedIn or "
-                            "Google), a .vcf vCard or .md notes.")
+                            "Google), a .vcf vCard, .md notes or a coach .json backup.")
     with tempfile.TemporaryDirectory(prefix="coach-upload-") as tmp:
         path = Path(tmp) / f"upload{suffix}"
         path.write_bytes(upload.getvalue())
         try:
-            report = coach.store.import_file(path, fmt)
+            report = coach.store.import_file(path, fmt, progress=progress)
         except Exception as exc:
             message = state.error_message(exc)
             if message is None:
                 raise
-            return name, None, message.replace(str(path), name)
+            return name, None, for_the_browser(message.replace(str(path), name))
     report.file = name
     return name, report, None
+
+
+def for_the_browser(message: str) -> str:
+    """An importer's sentence as a browser user reads it: the Format box, not a command-line flag."""
+    return (message.replace("; pass --format to force one", "; choose it in the Format box")
+            .replace("or pass --format", "or choose the format in the Format box")
+            .replace("pass the file `coach export --format json` wrote", "upload the JSON backup this app "
+                     "(or `coach export --format json`) wrote"))
 
 
 def show_report(name: str, report: ImportReport | None, error: str | None) -> None:
@@ -136,7 +180,8 @@ def due_section(coach) -> None:
     if not due:
         st.info("Nobody is due for a check-in. Cadences come from a contact's own setting or its tags.")
         return
-    st.markdown(f"**{len(due)}** people are due for a check-in, most overdue first.")
+    st.markdown(f"**{len(due)}** {'person is' if len(due) == 1 else 'people are'} due for a check-in, most "
+                "overdue first.")
     for d in due:
         cols = st.columns([3, 2, 2, 2], vertical_alignment="center")
         cols[0].markdown(f"**{escape(d['name'])}**")

@@ -134,7 +134,8 @@ def _wait_message(seconds: float, locked: bool) -> str:
     if locked:
         return (f"Too many wrong passwords: this browser session is locked out for {math.ceil(seconds / 60)} "
                 "minutes; ask the person who runs the coach for the password.")
-    return f"Too many wrong passwords: wait {math.ceil(seconds)} seconds before trying again."
+    wait = math.ceil(seconds)
+    return f"Too many wrong passwords: wait {wait} second{'s' if wait != 1 else ''} before trying again."
 
 
 def unlocked() -> bool:

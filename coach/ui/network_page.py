@@ -34,7 +34,9 @@ def render() -> None:
     recency = network.recency(contacts, today)
     cols = st.columns(4)
     cols[0].metric("People", len(contacts))
-    cols[1].metric("Companies", len({c.company for c in contacts if c.company}))
+    companies = network.by_company(contacts, top=len(contacts))  # one count of companies, used everywhere here
+    named = companies[companies.company != network.NO_COMPANY]  # "no company" is not a company
+    cols[1].metric("Companies", len(named))
     cols[2].metric("Due for a check-in", int(due.loc[due.week == "overdue", "contacts"].sum()))
     cols[3].metric("Not contacted in a year or more",
                    int(recency.loc[recency.since_last_contact.isin(["over a year", "never"]), "contacts"].sum()))
@@ -42,12 +44,12 @@ def render() -> None:
     left, right = st.columns(2)
     with left:
         st.subheader("Where they work")
-        companies = network.by_company(contacts, top=len(contacts))
         shown = companies.head(TOP_COMPANIES)
         st.altair_chart(bar(shown, "company"), width="stretch")
         if len(companies) > len(shown):
-            st.caption(f"{len(shown)} of {len(companies)} companies shown: the ones where you know most people.")
-            with st.expander(f"All {len(companies)} companies"):
+            n_shown = int((shown.company != network.NO_COMPANY).sum())
+            st.caption(f"{n_shown} of {len(named)} companies shown: the ones where you know most people.")
+            with st.expander(f"All {len(named)} companies"):
                 st.dataframe(companies, hide_index=True, width="stretch")
     with right:
         st.subheader("How you tagged them")
@@ -60,6 +62,8 @@ def render() -> None:
     left, right = st.columns(2)
     with left:
         st.subheader("Time since you last talked")
+        if not int(recency.contacts.sum()):
+            st.caption("Nobody to show yet.")
         order = list(network.RECENCY_BUCKETS)
         chart = (alt.Chart(recency).mark_bar(cornerRadiusEnd=3)
                  .encode(x=alt.X("since_last_contact:N", sort=order, title=None,
@@ -68,7 +72,8 @@ def render() -> None:
                          color=alt.Color("since_last_contact:N", sort=order, legend=None,
                                          scale=alt.Scale(scheme="yelloworangered")),
                          tooltip=["since_last_contact", "contacts"])).properties(height=260)
-        st.altair_chart(chart, width="stretch")
+        if int(recency.contacts.sum()):
+            st.altair_chart(chart, width="stretch")
     with right:
         st.subheader("Check-ins due by week")
         weeks = list(due.week)
@@ -78,7 +83,11 @@ def render() -> None:
                          color=alt.condition(alt.datum.week == "overdue", alt.value("#E45756"),
                                              alt.value("#4C78A8")),
                          tooltip=["week", "contacts"])).properties(height=260)
-        st.altair_chart(chart, width="stretch")
+        if int(due.contacts.sum()):
+            st.altair_chart(chart, width="stretch")
+        else:  # an empty chart draws a lone "0.000000" axis
+            st.caption("Nobody is due in the coming weeks. Set cadences per contact or per tag on the Contacts "
+                       "page.")
 
     st.subheader("Your target companies")
     coverage = network.target_coverage(contacts, profile)

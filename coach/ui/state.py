@@ -77,7 +77,7 @@ def in_sample() -> bool:
 def use_workspace(name: str) -> None:
     """Switch this session to "own" or "sample"; the chat starts over (its people belong to one workspace)."""
     if st.session_state.get("workspace") != name:
-        for key in ("messages", "thread_id", "chat", "chat_owner", "failed", "pending", "pending-action", "contact-pick",
+        for key in ("messages", "thread_id", "chat", "chat_owner", "failed", "pending", "pending-action", "queue", "contact-pick",
                     "seen-link", "seen-rows", "contact-search"):
             st.session_state.pop(key, None)
     st.session_state["workspace"] = name

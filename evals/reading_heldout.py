@@ -1,0 +1,132 @@
+"""Score the chat's typed reading (coach.router.route) on a held-out set of phrasings written by someone who never
+saw the router: `python -m evals.reading_heldout CASES.yaml [--out DIR]`.
+
+The cases name eight contacts (ids 1-8, below) and, for each message, the reading a person means: intent, contact
+(an id, "ask" when the coach must ask back, or none), goal, channel, topic, and for revisions the change. A case
+is right when every field the case states is right; fields it leaves empty are not judged. The set's intents
+show, note and due have no rule-router intent (the tool-calling agent has tools for them): they are counted, and
+reported apart, as misses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from coach.domain import Contact
+from coach.text import fold
+
+PEOPLE = [  # the set's own address book, by the ids its labels use
+    (1, "Priya", "Shah", "Stripe", "Staff Engineer", []),
+    (2, "Marcus", "Lee", "Datadog", "SRE", []),
+    (3, "Marcus", "Lee", "Fabrikam", "Product Manager", []),
+    (4, "Ana", "López", "Contoso", "Recruiter", []),
+    (5, "Daniel", "Okafor", "Globex", "VP Engineering", ["former-manager"]),
+    (6, "Sofia", "Rossi", "Rossi Studio", "Founder, design studio", []),
+    (7, "Wei", "Chen", "", "PhD student", []),
+    (8, "Fatima", "Al-Sayed", "City Hospital", "Nurse Manager", []),
+]
+CHANGES = {"shorter": ("length", -1), "longer": ("length", 1), "more-formal": ("tone", 1),
+           "friendlier": ("tone", -1)}
+
+
+def contacts() -> list[Contact]:
+    return [Contact(id=i, first_name=f, last_name=last, company=co, title=t, tags=tags)
+            for i, f, last, co, t, tags in PEOPLE]
+
+
+def previous_turn(previous: str | None, people: list[Contact]) -> tuple[bool, Contact | None]:
+    """The set describes the previous turn in words ('an email to Daniel Okafor was just drafted'): whether a
+    draft is on the table, and the person it was about."""
+    if not previous:
+        return False, None
+    text = fold(previous)
+    person = next((c for c in people if fold(c.name) in text), None)
+    return "drafted" in text or "draft" in text, person
+
+
+def judge(expected: dict[str, Any], reading: Any) -> list[str]:
+    """The fields the reading got wrong (empty: right)."""
+    wrong = []
+    intent, who = expected["intent"], expected.get("contact")
+    if who == "ask":
+        if not (reading.intent == "clarify" or (reading.candidates and reading.contact_id is None)):
+            wrong.append(f"should ask back, read as {reading.intent} #{reading.contact_id}")
+        return wrong
+    if intent in ("show", "note", "due"):
+        return [f"no rule-router intent for '{intent}' (read as {reading.intent})"]
+    if intent == "other":
+        return [] if reading.intent in ("general", "clarify") else [f"read as {reading.intent}"]
+    if reading.intent != intent:
+        return [f"intent {reading.intent}, not {intent}"]
+    if isinstance(who, int) and intent in ("draft", "advise") and reading.contact_id != who:
+        wrong.append(f"contact #{reading.contact_id}, not #{who}")
+    if intent == "draft":
+        if expected.get("goal") and reading.goal != expected["goal"]:
+            wrong.append(f"goal {reading.goal}, not {expected['goal']}")
+        if expected.get("channel") and reading.channel != expected["channel"]:
+            wrong.append(f"channel {reading.channel}, not {expected['channel']}")
+        if expected.get("topic"):
+            want, got = fold(expected["topic"]), fold(reading.topic or reading.context or "")
+            if not got or (want not in got and got not in want):
+                wrong.append(f"topic {reading.topic or reading.context!r}, not {expected['topic']!r}")
+    if intent == "revise":
+        change = expected.get("change")
+        if change in CHANGES:
+            field, value = CHANGES[change]
+            if getattr(reading, field) != value:
+                wrong.append(f"{change}: {field}={getattr(reading, field)}")
+        elif change == "another" and not reading.regenerate:
+            wrong.append("another: not regenerated")
+        elif change == "channel-change" and reading.channel != expected.get("channel"):
+            wrong.append(f"channel {reading.channel}, not {expected.get('channel')}")
+    return wrong
+
+
+def main(argv: list[str] | None = None) -> int:
+    from coach.router import route
+
+    p = argparse.ArgumentParser(prog="python -m evals.reading_heldout", description=__doc__.splitlines()[0])
+    p.add_argument("cases", type=Path)
+    p.add_argument("--out", type=Path)
+    args = p.parse_args(argv)
+    people = contacts()
+    rows, by_intent, misses = [], Counter(), Counter()
+    for case in yaml.safe_load(args.cases.read_text()):
+        has_draft, last = previous_turn(case.get("previous"), people)
+        reading = route(case["message"], people, has_draft, last)
+        wrong = judge(case["expected"], reading)
+        intent = case["expected"]["intent"]
+        by_intent[intent] += 1
+        misses[intent] += bool(wrong)
+        rows.append({"id": case["id"], "message": case["message"], "previous": case.get("previous"),
+                     "expected": case["expected"], "read": reading.model_dump(mode="json"), "wrong": wrong})
+    right = sum(1 for r in rows if not r["wrong"])
+    # The product asks back a name that matches nobody exactly ("Did you mean Priya Shah?") by design (issue 26);
+    # the set's author expected typos to be read through. Counted apart, never as right.
+    suggested = [r for r in rows if r["wrong"] and r["read"]["intent"] == "clarify" and r["read"].get("unknown_name")
+                 and r["expected"].get("contact") in [c.get("id") for c in r["read"].get("candidates", [])]]
+    supported = [r for r in rows if r["expected"]["intent"] not in ("show", "note", "due")]
+    print(f"right: {right} of {len(rows)} ({right / len(rows):.0%}); on the intents the rule router has: "
+          f"{sum(1 for r in supported if not r['wrong'])} of {len(supported)}")
+    print(f"  of the misses, asked back for a misspelt name with the right person suggested: {len(suggested)} "
+          f"({', '.join(r['id'] for r in suggested)})")
+    for intent in by_intent:
+        print(f"  {intent}: {by_intent[intent] - misses[intent]} of {by_intent[intent]}")
+    for r in rows:
+        if r["wrong"]:
+            print(f"  MISS {r['id']} {r['message']!r}: {'; '.join(r['wrong'])}")
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / "reading.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -46,6 +46,7 @@ from coach.messages import Advice, Citation, Draft
 from coach.people import Mentions, companies_mentioned, helpers, named_people, needs, pointed_person, private
 from coach.phrasing import situation_reason
 from coach.prompts import load_prompt
+from coach.reading import Situation, compatible, read_situation, read_with_model
 from coach.relations import Person, current_employer, read_person
 from coach.scripts import channel_of, neutral_script
 from coach.situations import SITUATION, Match, Recogniser, corpus_vectors, model_key
@@ -120,6 +121,10 @@ class Adviser:
         recogniser = self._recogniser(articles)
         query = recogniser.embed(text)
         matches = recogniser.rank(text, query)
+        profile = self.store.get_profile()
+        people = self._people(profile)
+        situation = self._read(text, people, recogniser, query)
+        matches = by_direction(matches, situation)
         lead, second = matches[0], recogniser.second_fit(matches, text)
         notes: list[str] = []
         if second:
@@ -132,19 +137,25 @@ class Adviser:
             steps = article_steps(lead.article)[:ALONE_STEPS]
         cited = [lead.article] + ([second.article] if second else [])
         cited += [m.article for m in matches[1:] if m.article not in cited][: max(0, 3 - len(cited))]
-        advice = Advice(situation=lead.article.title, summary="", steps=steps,
+        advice = Advice(situation=situation, title=lead.article.title, summary="", steps=steps,
                         example=example_message(lead.article),
                         citations=[Citation(source=a.path, title=a.title) for a in cited],
                         model=self.model_name)
         self._summarise(advice, text, lead, second, recogniser, query)
-        profile = self.store.get_profile()
-        people = self._people(profile)
         mentions = self._mentions(text, people)
         advice.related_contacts = helpers(text, people, mentions, lead.article.theme, _about(lead.article), profile)
         self._script(advice, text, lead.article, mentions, recogniser, notes, profile)
         advice.note = " ".join(notes)
         advice.latency_ms = int((time.perf_counter() - start) * 1000)
         return advice
+
+    def _read(self, text: str, people: list[Person], recogniser: Recogniser, query: np.ndarray) -> Situation:
+        """The situation as data: rules and the direction classifier; a capable model fills the same schema."""
+        reading = read_situation(text, [p.contact for p in people], embeddings=recogniser.embeddings, query=query,
+                                 key=self._vectors_key, cache_dir=self._cache_dir)
+        if self.capable:
+            reading = read_with_model(text, self.model, reading)
+        return reading
 
     def _recogniser(self, articles: dict[str, Article]) -> Recogniser:
         """The recogniser over the corpus vectors, embedded with the index's model (or, behind a retriever that
@@ -158,8 +169,8 @@ class Adviser:
             embeddings = self.embeddings or make_embeddings(self.settings.embeddings, self.settings)
             name = embeddings_key(self.settings) if self.embeddings is None else type(self.embeddings).__name__
             home = self.settings.home
-        vectors = corpus_vectors(list(articles.values()), embeddings, model_key(embeddings, name),
-                                 Path(home) / "cache" if home else None)
+        self._vectors_key, self._cache_dir = model_key(embeddings, name), Path(home) / "cache" if home else None
+        vectors = corpus_vectors(list(articles.values()), embeddings, self._vectors_key, self._cache_dir)
         return Recogniser(articles, vectors, embeddings, self.retriever)
 
     # ------------------------------------------------------------------ summary
@@ -258,6 +269,16 @@ class Adviser:
             if best is None or score > best[0]:
                 best = (score, person)
         return best[1] if best else mentions.named[0]
+
+
+def by_direction(matches: list[Match], situation: Situation) -> list[Match]:
+    """The matches with those whose articles serve the situation's direction first (each group as ranked): a
+    decline never leads with an asking article. An unsure reading (shown as a question) keeps the ranking."""
+    if situation.unsure:
+        return matches
+    wanted = {situation.direction}
+    fits = [m for m in matches if any(compatible(m.article.directions, d) for d in wanted)]
+    return fits + [m for m in matches if all(m is not f for f in fits)] if fits else matches
 
 
 def _count(n: int) -> str:

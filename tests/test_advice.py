@@ -69,20 +69,22 @@ def people(advice) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------- the right article leads
-def test_no_reply_to_a_referral_request_leads_with_no_reply_and_takes_steps_from_both():
+def test_no_reply_to_a_referral_request_leads_with_no_reply_and_never_with_asking_for_one():
     coach = world()
     advice = coach.advise("I asked a former colleague for a referral two weeks ago and she never replied")
     assert advice.citations[0].source == NO_REPLY
+    assert advice.situation.direction == "following-up" and advice.situation.ago() == "2 weeks"
+    assert advice.situation.reading.startswith("I read this as: you asked a former colleague for a referral 2 weeks")
     lead, other = article(coach, NO_REPLY), article(coach, advice.citations[1].source)
     assert any(s in article_steps(lead) for s in advice.steps)
-    assert any(s in article_steps(other) for s in advice.steps)
-    assert lead.title in advice.note and other.title in advice.note
+    assert "following-up" in other.directions  # the next source serves the same situation, not the asking one
+    assert FORMER_COLLEAGUE_REFERRAL not in [c.source for c in advice.citations[:2]]
 
 
 def test_manager_presenting_my_project_leads_with_manager_takes_credit():
     advice = world().advise("My manager presented my project to the leadership team as if it were his own work")
     assert advice.citations[0].source == CREDIT
-    assert advice.situation == "When your manager takes credit for your work"
+    assert advice.title == "When your manager takes credit for your work"
 
 
 # ---------------------------------------------------------------- words that mean something
@@ -98,8 +100,12 @@ def test_embedded_summary_is_the_lead_articles_own_sentences_and_no_model_is_ask
     assert 1 <= len(said) <= 2
 
 
-def _capable(reply: str) -> tuple[ScriptedChatModel, object]:
-    model = ScriptedChatModel(responses=[reply], capable=True)
+READING = '{"direction": "following-up", "counterpart": "former colleague", "stake": "referral", ' \
+          '"ago_number": 2, "ago_unit": "week", "done": "asked a former colleague for a referral"}'
+
+
+def _capable(reply: str, reading: str = READING) -> tuple[ScriptedChatModel, object]:
+    model = ScriptedChatModel(responses=[reading, reply], capable=True)
     return model, world(model)
 
 
@@ -117,7 +123,8 @@ def test_capable_summary_grounded_in_the_articles_is_kept_with_its_steps():
     assert advice.summary.startswith("Silence is rarely a verdict on you")
     assert advice.steps[1] == "Reply in the same thread so she sees your original message."
     assert advice.prompt == "advise@2"
-    sent = model.prompt_text(0)
+    assert advice.situation.source == "model" and advice.situation.direction == "following-up"
+    sent = model.prompt_text(1)
     assert situation in sent and article_steps(article(coach, NO_REPLY))[0] in sent  # grounded in the article
     model.assert_complete()
 
@@ -128,7 +135,7 @@ def test_capable_summary_grounded_in_the_articles_is_kept_with_its_steps():
     "Call Jennifer Walsh at Google on March 3rd and offer her $5000 for the referral.",
 ])
 def test_capable_summary_that_invents_is_replaced_by_the_articles_words(reply):
-    model, coach = _capable(reply)
+    model, coach = _capable(reply, '{"direction": "other", "counterpart": "your manager", "stake": ""}')
     advice = coach.advise("My manager presented my project to the leadership team as if it were his own work")
     assert advice.summary_source == "article"
     assert "fast-paced" not in advice.summary and "Jennifer" not in advice.summary

@@ -110,7 +110,7 @@ class Adviser:
         self.prompt = load_prompt("advise")
 
     # ------------------------------------------------------------------ the answer
-    def run(self, text: str) -> Advice:
+    def run(self, text: str, to: int | None = None) -> Advice:
         start = time.perf_counter()
         text = " ".join(text.split())
         if not text:
@@ -143,6 +143,11 @@ class Adviser:
                         model=self.model_name)
         self._summarise(advice, text, lead, second, recogniser, query)
         mentions = self._mentions(text, people)
+        if to is not None:  # a contact the user picked: the script is to them
+            picked = [p for p in people if p.contact.id == to]
+            if not picked:
+                raise NotFoundError(f"No contact #{to}: pick one from `coach contacts list`.")
+            mentions.named, mentions.ambiguous, mentions.pointed = picked, {}, None
         advice.related_contacts = helpers(text, people, mentions, lead.article.theme, _about(lead.article), profile)
         self._script(advice, text, lead.article, mentions, recogniser, notes, profile)
         advice.note = " ".join(notes)
@@ -224,6 +229,10 @@ class Adviser:
                                   for p in group)
                 notes.append(f"Several of your contacts are called {first}: {names}. Name one in full for a "
                              f"message to them; until then the script leaves the name for you to fill.")
+        if mentions.pointed is not None and not mentions.named:  # a role word: offered, never assumed
+            p = mentions.pointed.contact
+            notes.append(f"Do you mean {p.name}" + (f" ({p.company})" if p.company else "") + "? Name them (or pick "
+                         "them) for a message to them; until then the script leaves the name for you to fill.")
         person = self._recipient(text, mentions, article, recogniser)
         about = _about(article)
         if person is not None and all(person is not p for p in mentions.named) and private(article.theme, about) \
@@ -251,12 +260,12 @@ class Adviser:
         advice.script_goal, advice.script_channel = draft.goal, draft.channel
 
     def _recipient(self, text: str, mentions: Mentions, article: Article, recogniser: Recogniser) -> Person | None:
-        """Who the script is to: the one person named, else the one the situation points to. Of several named,
+        """Who the script is to: the one person named (or picked), else nobody. Of several named,
         the one in the sentences that read most like the article's situation ("…and Kwame just went quiet")."""
         if len(mentions.named) == 1:
             return mentions.named[0]
         if not mentions.named:
-            return mentions.pointed
+            return None  # nobody named: a role word ("the recruiter") is asked about in the note, never assumed
         parts = sentences(text)
         best: tuple[float, Person] | None = None
         for person in mentions.named:

@@ -203,11 +203,33 @@ def test_a_first_name_that_picks_one_contact_is_resolved_to_them():
     assert "Nadia Okoro" in people(advice) and people(advice)["Nadia Okoro"].startswith("you named them")
 
 
-def test_the_situation_points_to_one_contact_by_role_and_company():
+def test_a_role_word_with_one_matching_contact_is_asked_about_never_assumed():
     coach = world()
     advice = coach.advise("I asked my old manager from Bramble Bank for a referral two weeks ago and he never "
                           "replied")
+    assert advice.script_kind == "neutral" and advice.script_contact_id is None and "[name]" in advice.script
+    assert "Do you mean Oliver Grant (Bramble Bank)?" in advice.note
+
+
+def test_a_recruiter_who_has_not_replied_gets_no_message_addressed_to_the_networks_recruiter():
+    advice = world().advise("The recruiter has not replied")
+    assert advice.script_kind == "neutral" and "Jon" not in advice.script
+    assert "Do you mean Jon Reyes (Quarry Labs)?" in advice.note
+
+
+def test_a_picked_contact_gets_the_script():
+    coach = world()
+    oliver = next(c for c in coach.store.all_contacts() if c.name == "Oliver Grant")
+    advice = coach.advise("I asked my old manager for a referral two weeks ago and he never replied", to=oliver.id)
     assert advice.script_kind == "draft" and advice.script_contact == "Oliver Grant"
+
+
+def test_a_script_states_no_time_the_user_did_not_give():
+    example = "Hi Marcus,\n\nMy role at Orrin was cut last week, and the Analytics Lead role closes this Friday.\n\n" \
+              "Thanks,\nAdaeze"
+    script = neutral_script(example, keep="I was laid off a month ago")
+    assert "was cut [when]" in script and "closes [when]" in script and "last week" not in script
+    assert "this Friday" in neutral_script(example, keep="the role closes this Friday")
 
 
 def _greeted(script: str) -> str:
@@ -232,7 +254,7 @@ def test_neutral_script_keeps_what_the_user_named_and_slots_the_rest():
               "Thanks,\nAdaeze"
     script = neutral_script(example, keep="the opening at Orrin")
     assert script.startswith("Hi [name],") and script.endswith("[your name]")
-    assert "at Orrin" in script and "Dana" not in script and "[role] role" in script and "Friday" in script
+    assert "at Orrin" in script and "Dana" not in script and "[role] role" in script and "closes [when]" in script
 
 
 def test_an_ambiguous_first_name_gives_a_neutral_script_and_names_the_candidates():

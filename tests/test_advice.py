@@ -264,32 +264,49 @@ def test_an_ambiguous_first_name_gives_a_neutral_script_and_names_the_candidates
 
 
 # ---------------------------------------------------------------- people who could help
-def test_a_layoff_suggests_former_colleagues_mentors_and_recruiters_with_why():
-    advice = world().advise("I was laid off yesterday along with half my team. Who should I tell first?")
+def test_a_layoff_lists_only_people_tied_to_it_each_with_why():
+    coach = world()
+    kofi = coach.store.add_contact(Contact(first_name="Kofi", last_name="Mensah", company="Quarry Labs"))
+    coach.store.add_note(kofi.id, "Was laid off from Alder Systems in 2024; found his next role through meetups.",
+                         dt.date(2025, 3, 1))
+    advice = coach.advise("I was laid off yesterday along with half my team. Who should I tell first?")
     assert advice.citations[0].source == LAID_OFF
     why = people(advice)
-    assert len(why) <= 5
-    assert why["Nadia Okoro"].startswith("former colleague at Bramble Bank, now at Fernhill Insurance")
+    assert why["Kofi Mensah"].startswith("went through a layoff too, per your notes")
+    assert {"Wei Chen", "Sara Holm", "Aisha Khan", "Jon Reyes", "Nadia Okoro"}.isdisjoint(why)  # no tie: not listed
+
+
+def test_a_former_colleague_asked_about_is_listed_with_where_you_worked_together():
+    advice = world().advise("I was laid off last week; should I ask a former colleague to refer me somewhere?")
+    why = people(advice)
+    assert why["Nadia Okoro"].startswith("former colleague at Bramble Bank, now at Fernhill Insurance, as you asked")
     assert "last spoke 8 months ago" in why["Nadia Okoro"]
-    assert why["Oliver Grant"].startswith("your former manager at Bramble Bank")
-    assert "Jon Reyes" in why and "recruiter" in why["Jon Reyes"]
-    assert {"Wei Chen", "Sara Holm", "Aisha Khan"}.isdisjoint(why)  # current colleague; not everyone at Stripe
 
 
-def test_manager_taking_credit_suggests_mentor_and_skip_level_never_the_manager():
+def test_someone_who_knows_the_person_who_went_silent_is_listed():
+    coach = world()
+    advice = coach.advise("Aisha Bello never replied to my referral request two weeks ago")
+    why = people(advice)
+    assert why["Aisha Bello"].startswith("you named them")
+    assert not (set(why) - {"Aisha Bello"})  # nobody else in the network knows her or works with her
+    lena = coach.store.add_contact(Contact(first_name="Lena", last_name="Vogt", company="Lumen Health"))
+    coach.store.add_note(lena.id, "Sits on the data team.", dt.date(2025, 3, 1))
+    why = people(coach.advise("Aisha Bello never replied to my referral request two weeks ago"))
+    assert why["Lena Vogt"].startswith("works at Lumen Health with Aisha Bello")
+
+
+def test_manager_taking_credit_never_lists_the_manager_nor_people_without_a_tie():
     advice = world().advise("My manager presented my project to the leadership team as if it were his own work")
     names = [p.name for p in advice.related_contacts]
-    assert "Ines Duarte" in names[:3] and people(advice)["Ines Duarte"].startswith("your skip-level")
-    assert any("mentor" in people(advice)[n] for n in names[:3])
     assert "Dev Patel" not in names and "Sara Holm" not in names
+    assert names == []  # nobody in this network is tied to it: no list rather than a fixed one
 
 
-def test_a_partnership_suggests_founders():
+def test_a_partnership_with_nobody_tied_gives_no_list():
     advice = world().advise("I want to propose a joint workshop with another small studio. How do I pitch a "
                             "collaboration?")
     assert advice.citations[0].source.startswith("knowledge/partnerships/")
-    assert [p.name for p in advice.related_contacts][:1] == ["Tomás Ortega"]
-    assert "founder" in people(advice)["Tomás Ortega"]
+    assert advice.related_contacts == []
 
 
 @pytest.mark.parametrize("days,said", [(0, "today"), (3, "3 days ago"), (20, "3 weeks ago"),

@@ -46,7 +46,7 @@ from coach.messages import Advice, Citation, Draft
 from coach.people import Mentions, companies_mentioned, helpers, named_people, needs, pointed_person, private
 from coach.phrasing import situation_reason
 from coach.prompts import load_prompt
-from coach.reading import Situation, compatible, read_situation, read_with_model
+from coach.reading import Situation, compatible, read_situation, read_with_model, reconciled
 from coach.relations import Person, current_employer, read_person
 from coach.scripts import channel_of, neutral_script
 from coach.situations import SITUATION, Match, Recogniser, corpus_vectors, model_key
@@ -124,6 +124,7 @@ class Adviser:
         profile = self.store.get_profile()
         people = self._people(profile)
         situation = self._read(text, people, recogniser, query)
+        situation = reconciled(situation, matches[0].article.directions)
         matches = by_direction(matches, situation)
         lead, second = matches[0], recogniser.second_fit(matches, text)
         notes: list[str] = []
@@ -283,7 +284,7 @@ class Adviser:
 def by_direction(matches: list[Match], situation: Situation) -> list[Match]:
     """The matches with those whose articles serve the situation's direction first (each group as ranked): a
     decline never leads with an asking article. An unsure reading (shown as a question) keeps the ranking."""
-    if situation.unsure:
+    if situation.unsure or situation.source == "classifier":  # the classifier was reconciled with the ranking
         return matches
     wanted = {situation.direction}
     fits = [m for m in matches if any(compatible(m.article.directions, d) for d in wanted)]

@@ -34,7 +34,8 @@ MARGIN = 0.03  # the classifier is sure when its best direction is this much clo
 _RULES: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.IGNORECASE), d) for p, d in [
     (r"\b(say(?:ing)? no|turn(?:ing)? (?:it |them |him |her )?down|decline|declining|refuse|don'?t want to "
      r"(?:refer|recommend|vouch|introduce|give|write|be (?:a|his|her|their) reference)|can'?t (?:vouch|recommend)|"
-     r"I can'?t do (?:that|it)|I'?m not able to help|not comfortable (?:referring|recommending|vouching|introducing)|(?:how|way) to (?:politely )?(?:say no|"
+     r"I can'?t do (?:that|it)|(?:really )?don'?t want to(?=[,.;!]| and\b)|answer is no|wrong to (?:vouch|refer|"
+     r"recommend)|wind (?:it|things) down|step back from|dodging|I'?m not able to help|not comfortable (?:referring|recommending|vouching|introducing)|(?:how|way) to (?:politely )?(?:say no|"
      r"decline|refuse|turn)|without (?:burning|damaging))\b", "declining"),
     (r"\b(apologi[sz]e|apology|make amends|mend|repair|patch things up|burn(?:ed|t) (?:a |the |that )?bridge|"
      r"fell out|falling[- ]out|grudge|was rude|snapped at|blew up at|bad terms|ghosted (?:him|her|them))\b",
@@ -45,7 +46,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.IGNORECASE), d) f
      r"went (?:quiet|silent)|gone (?:quiet|silent)|ghosted me|left me on read|nudge|chase|ping (?:him|her|them) "
      r"again)\b", "following-up"),
     (r"\b((?:asked|asking|wants|wanted|begged|pushing) me (?:for|to)|(?:asked|asking) if I (?:could|would|can)|"
-     r"(?:wants?|hopes?|hoping) to (?:meet|talk to|get to) \w+(?: \w+)? through me|wants? my (?:help|referral|reference|introduction|intro)|(?:asked|asking) (?:for )?my (?:help|referral|"
+     r"me,? asking (?:for|me|if)|(?:wants?|hopes?|hoping) to (?:meet|talk to|get to) \w+(?: \w+)? through me|wants? my (?:help|referral|reference|introduction|intro)|(?:asked|asking) (?:for )?my (?:help|referral|"
      r"reference|introduction|intro|advice))\b", "asked"),
     (r"\b(new (?:city|country|town|industry|field)|don'?t know anyone|know nobody|no network|from (?:zero|scratch)|"
      r"just (?:moved|relocated)|no contacts)\b", "starting"),
@@ -118,7 +119,7 @@ class Situation(BaseModel):
     def line(self) -> str:
         """The reading in one line: 'I read this as: …'; a question when unsure."""
         reading = f"I read this as: {self._phrase()}."
-        if self.unsure and self.alternatives:
+        if self.unsure and self.alternatives and self.alternatives[0] != self.direction:
             other = Situation(direction=self.alternatives[0], counterpart=self.counterpart, stake=self.stake,
                               counterpart_id=self.counterpart_id)._phrase()
             return f"{reading[:-1]}? I am not sure: or do you mean {other}? Say which and I will adjust."
@@ -269,8 +270,7 @@ def read_situation(text: str, contacts: list[Any] = (), *, embeddings: Any = Non
     labels, matrix = centroids(embeddings, key or type(embeddings).__name__, cache_dir)
     vector = query if query is not None else np.asarray(embeddings.embed_query(text), dtype=np.float32)
     direction, confidence, others = classify(vector, labels, matrix)
-    return Situation(direction=direction, confidence=confidence, alternatives=others if confidence < SURE else [],
-                     source="classifier", **base)
+    return Situation(direction=direction, confidence=confidence, alternatives=others, source="classifier", **base)
 
 
 def read_with_model(text: str, model: Any, fallback: Situation) -> Situation:
@@ -300,3 +300,17 @@ def compatible(article_directions: list[str], direction: str) -> bool:
     """Whether an article serves a reading's direction ('other' is served by anything; an article that lists
     no directions serves any)."""
     return direction == "other" or not article_directions or direction in article_directions
+
+
+def reconciled(situation: Situation, article_directions: list[str]) -> Situation:
+    """A classifier's reading checked against the best-fitting article: the classifier is weaker evidence than
+    the rules or a model, so when the article does not serve its direction, the article's direction that the
+    classifier ranked next is taken; if none, the reading is unsure and asks back with the article's."""
+    if situation.source != "classifier" or not article_directions or \
+            compatible(article_directions, situation.direction):
+        return situation
+    ranked = [d for d in situation.alternatives if d in article_directions]
+    if ranked:
+        return situation.model_copy(update={"direction": ranked[0], "alternatives": [situation.direction]})
+    return situation.model_copy(update={"confidence": min(situation.confidence, 0.5),
+                                        "alternatives": [article_directions[0]]})

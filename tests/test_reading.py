@@ -119,3 +119,14 @@ def test_the_chat_answer_opens_with_the_reading():
     turn = coach.chat().ask("An acquaintance asked me for a referral and I want to say no", thread_id="t")
     assert turn.advice is not None
     assert turn.reply.startswith("*I read this as: An acquaintance asked you for a referral and you want to say no.*")
+
+
+def test_a_classifier_reading_the_lead_does_not_serve_takes_the_leads_direction_it_ranked_next():
+    from coach.reading import reconciled
+
+    s = Situation(direction="repairing", confidence=0.7, alternatives=["declining", "other"], source="classifier")
+    assert reconciled(s, ["declining", "other"]).direction == "declining"
+    unsure = reconciled(s, ["asking"])
+    assert unsure.direction == "repairing" and unsure.unsure and "you want to ask" in unsure.reading
+    ruled = s.model_copy(update={"source": "rules"})
+    assert reconciled(ruled, ["asking"]) is ruled  # the rules are not overruled by the ranking

@@ -185,12 +185,18 @@ def read_done(text: str) -> str:
 
 
 def read_counterpart(text: str, contacts: list[Any] = ()) -> tuple[str, int | None]:
-    """A contact the user named exactly (full name), else the first role word, else nobody."""
+    """A contact the user named exactly (full name; of several, the first named), else the first role word,
+    else nobody."""
     folded = f" {re.sub(r'[^a-z0-9]+', ' ', fold(text))} "
-    exact = [c for c in contacts if c.name and " " in c.name.strip()
-             and f" {re.sub(r'[^a-z0-9]+', ' ', fold(c.name)).strip()} " in folded]
-    if len({c.id for c in exact}) == 1:
-        return exact[0].name, exact[0].id
+    exact: dict[int, tuple[int, Any]] = {}
+    for c in contacts:
+        key = f" {re.sub(r'[^a-z0-9]+', ' ', fold(c.name)).strip()} " if c.name and " " in c.name.strip() else ""
+        if key and key in folded:
+            exact.setdefault(folded.index(key), (c.id, c))
+    positions = sorted(exact)
+    if positions and len({exact[p][0] for p in positions if p == positions[0]}) == 1:
+        first = exact[positions[0]][1]  # of several named, the one the story starts with: who asked, who went quiet
+        return first.name, first.id
     found = [(m.start(), role, m.group(1) or "") for pattern, role in _ROLES for m in pattern.finditer(text)]
     if not found:
         return "", None

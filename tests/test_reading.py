@@ -130,3 +130,10 @@ def test_a_classifier_reading_the_lead_does_not_serve_takes_the_leads_direction_
     assert unsure.direction == "repairing" and unsure.unsure and "you want to ask" in unsure.reading
     ruled = s.model_copy(update={"source": "rules"})
     assert reconciled(ruled, ["asking"]) is ruled  # the rules are not overruled by the ranking
+
+
+def test_of_several_contacts_named_the_first_is_the_counterpart():
+    contacts = [Contact(id=1, first_name="Lena", last_name="Park"), Contact(id=2, first_name="Kwame", last_name="Asante")]
+    s = read_situation("Lena Park asked me to introduce her to Kwame Asante", contacts)
+    assert (s.counterpart, s.counterpart_id, s.direction) == ("Lena Park", 1, "asked")
+    assert s.reading.startswith("I read this as: Lena Park asked you for an introduction")

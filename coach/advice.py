@@ -46,9 +46,9 @@ from coach.messages import Advice, Citation, Draft
 from coach.people import Mentions, companies_mentioned, helpers, named_people, needs, pointed_person, private
 from coach.phrasing import situation_reason
 from coach.prompts import load_prompt
-from coach.reading import Situation, compatible, read_situation, read_with_model, reconciled
 from coach.relations import Person, current_employer, read_person
 from coach.scripts import channel_of, neutral_script
+from coach.situation_reader import Situation, compatible, read_situation, read_with_model, reconciled
 from coach.situations import SITUATION, Match, Recogniser, corpus_vectors, model_key
 from coach.text import content_words, fold, sentences, stem
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
-from coach.reading import Situation
+from coach.situation_reader import Situation
 
 
 class CheckResult(BaseModel):

@@ -1,4 +1,4 @@
-"""Labelled phrasings of each situation direction, written for the direction classifier (`coach.reading`).
+"""Labelled phrasings of each situation direction, written for the direction classifier (`coach.situation_reader`).
 
 Each is how a user might open a question about their situation; none is copied from the corpus or the
 evaluation cases. Their MiniLM centroids decide a direction when no rule is sure.

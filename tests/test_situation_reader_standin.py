@@ -7,8 +7,8 @@ import json
 import pytest
 
 from coach.providers import make_chat_model
-from coach.reading import read_situation, read_with_model
 from coach.settings import load_settings
+from coach.situation_reader import read_situation, read_with_model
 from coach.standin import StandinServer
 
 pytestmark = pytest.mark.integration

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from coach import reading
+from coach import situation_reader as reading
 from coach.domain import Contact
 from coach.knowledge import DIRECTIONS, load_corpus
-from coach.reading import Situation, read_situation, read_with_model
+from coach.situation_reader import Situation, read_situation, read_with_model
 from coach.testing import HashingEmbeddings
 from tests.test_advice import world
 
@@ -122,7 +122,7 @@ def test_the_chat_answer_opens_with_the_reading():
 
 
 def test_a_classifier_reading_the_lead_does_not_serve_takes_the_leads_direction_it_ranked_next():
-    from coach.reading import reconciled
+    from coach.situation_reader import reconciled
 
     s = Situation(direction="repairing", confidence=0.7, alternatives=["declining", "other"], source="classifier")
     assert reconciled(s, ["declining", "other"]).direction == "declining"

@@ -48,6 +48,7 @@ from coach.phrasing import situation_reason
 from coach.prompts import load_prompt
 from coach.relations import Person, current_employer, read_person
 from coach.scripts import channel_of, neutral_script
+from coach.situation_reader import Situation, compatible, read_situation, read_with_model, reconciled
 from coach.situations import SITUATION, Match, Recogniser, corpus_vectors, model_key
 from coach.text import content_words, fold, sentences, stem
 
@@ -109,7 +110,7 @@ class Adviser:
         self.prompt = load_prompt("advise")
 
     # ------------------------------------------------------------------ the answer
-    def run(self, text: str) -> Advice:
+    def run(self, text: str, to: int | None = None) -> Advice:
         start = time.perf_counter()
         text = " ".join(text.split())
         if not text:
@@ -120,6 +121,11 @@ class Adviser:
         recogniser = self._recogniser(articles)
         query = recogniser.embed(text)
         matches = recogniser.rank(text, query)
+        profile = self.store.get_profile()
+        people = self._people(profile)
+        situation = self._read(text, people, recogniser, query)
+        situation = reconciled(situation, matches[0].article.directions)
+        matches = by_direction(matches, situation)
         lead, second = matches[0], recogniser.second_fit(matches, text)
         notes: list[str] = []
         if second:
@@ -132,19 +138,30 @@ class Adviser:
             steps = article_steps(lead.article)[:ALONE_STEPS]
         cited = [lead.article] + ([second.article] if second else [])
         cited += [m.article for m in matches[1:] if m.article not in cited][: max(0, 3 - len(cited))]
-        advice = Advice(situation=lead.article.title, summary="", steps=steps,
+        advice = Advice(situation=situation, title=lead.article.title, summary="", steps=steps,
                         example=example_message(lead.article),
                         citations=[Citation(source=a.path, title=a.title) for a in cited],
                         model=self.model_name)
         self._summarise(advice, text, lead, second, recogniser, query)
-        profile = self.store.get_profile()
-        people = self._people(profile)
         mentions = self._mentions(text, people)
+        if to is not None:  # a contact the user picked: the script is to them
+            picked = [p for p in people if p.contact.id == to]
+            if not picked:
+                raise NotFoundError(f"No contact #{to}: pick one from `coach contacts list`.")
+            mentions.named, mentions.ambiguous, mentions.pointed = picked, {}, None
         advice.related_contacts = helpers(text, people, mentions, lead.article.theme, _about(lead.article), profile)
         self._script(advice, text, lead.article, mentions, recogniser, notes, profile)
         advice.note = " ".join(notes)
         advice.latency_ms = int((time.perf_counter() - start) * 1000)
         return advice
+
+    def _read(self, text: str, people: list[Person], recogniser: Recogniser, query: np.ndarray) -> Situation:
+        """The situation as data: rules and the direction classifier; a capable model fills the same schema."""
+        reading = read_situation(text, [p.contact for p in people], embeddings=recogniser.embeddings, query=query,
+                                 key=self._vectors_key, cache_dir=self._cache_dir)
+        if self.capable:
+            reading = read_with_model(text, self.model, reading)
+        return reading
 
     def _recogniser(self, articles: dict[str, Article]) -> Recogniser:
         """The recogniser over the corpus vectors, embedded with the index's model (or, behind a retriever that
@@ -158,8 +175,8 @@ class Adviser:
             embeddings = self.embeddings or make_embeddings(self.settings.embeddings, self.settings)
             name = embeddings_key(self.settings) if self.embeddings is None else type(self.embeddings).__name__
             home = self.settings.home
-        vectors = corpus_vectors(list(articles.values()), embeddings, model_key(embeddings, name),
-                                 Path(home) / "cache" if home else None)
+        self._vectors_key, self._cache_dir = model_key(embeddings, name), Path(home) / "cache" if home else None
+        vectors = corpus_vectors(list(articles.values()), embeddings, self._vectors_key, self._cache_dir)
         return Recogniser(articles, vectors, embeddings, self.retriever)
 
     # ------------------------------------------------------------------ summary
@@ -213,6 +230,10 @@ class Adviser:
                                   for p in group)
                 notes.append(f"Several of your contacts are called {first}: {names}. Name one in full for a "
                              f"message to them; until then the script leaves the name for you to fill.")
+        if mentions.pointed is not None and not mentions.named:  # a role word: offered, never assumed
+            p = mentions.pointed.contact
+            notes.append(f"Do you mean {p.name}" + (f" ({p.company})" if p.company else "") + "? Name them (or pick "
+                         "them) for a message to them; until then the script leaves the name for you to fill.")
         person = self._recipient(text, mentions, article, recogniser)
         about = _about(article)
         if person is not None and all(person is not p for p in mentions.named) and private(article.theme, about) \
@@ -240,12 +261,12 @@ class Adviser:
         advice.script_goal, advice.script_channel = draft.goal, draft.channel
 
     def _recipient(self, text: str, mentions: Mentions, article: Article, recogniser: Recogniser) -> Person | None:
-        """Who the script is to: the one person named, else the one the situation points to. Of several named,
+        """Who the script is to: the one person named (or picked), else nobody. Of several named,
         the one in the sentences that read most like the article's situation ("…and Kwame just went quiet")."""
         if len(mentions.named) == 1:
             return mentions.named[0]
         if not mentions.named:
-            return mentions.pointed
+            return None  # nobody named: a role word ("the recruiter") is asked about in the note, never assumed
         parts = sentences(text)
         best: tuple[float, Person] | None = None
         for person in mentions.named:
@@ -258,6 +279,16 @@ class Adviser:
             if best is None or score > best[0]:
                 best = (score, person)
         return best[1] if best else mentions.named[0]
+
+
+def by_direction(matches: list[Match], situation: Situation) -> list[Match]:
+    """The matches with those whose articles serve the situation's direction first (each group as ranked): a
+    decline never leads with an asking article. An unsure reading (shown as a question) keeps the ranking."""
+    if situation.unsure or situation.source == "classifier":  # the classifier was reconciled with the ranking
+        return matches
+    wanted = {situation.direction}
+    fits = [m for m in matches if any(compatible(m.article.directions, d) for d in wanted)]
+    return fits + [m for m in matches if all(m is not f for f in fits)] if fits else matches
 
 
 def _count(n: int) -> str:

@@ -143,13 +143,14 @@ class Coach:
                 subject, body = first.strip(), rest.strip()
         return checker.check_message(body, channel, grounds, subject, self.settings.linkedin_premium)
 
-    def advise(self, text: str, on_token: Callable[[str], None] | None = None) -> Advice:
+    def advise(self, text: str, on_token: Callable[[str], None] | None = None, to: int | None = None) -> Advice:
+        """Advice for `text`; `to` is a contact the user picked for the script (else only one they named)."""
         from coach.advice import Adviser
 
         return Adviser(store=self.store, retriever=self.synced_retriever(), model=self.model, contacts=self.contacts,
                        model_name=self.model_name, knowledge_dir=self.settings.knowledge_dir,
                        on_token=on_token, draft=self.draft, capable=self.capable, settings=self.settings,
-                       embeddings=self._embeddings).run(text)
+                       embeddings=self._embeddings).run(text, to=to)
 
     def chat(self):
         from coach.chat import Chat

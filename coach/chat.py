@@ -301,6 +301,8 @@ def advice_text(advice: Advice) -> str:
     people who could help with why, the note, and the sources."""
     steps = "\n".join(f"{i}. {s}" for i, s in enumerate(advice.steps, 1))
     out = f"{advice.summary}\n\n{steps}"
+    if advice.situation:
+        out = f"*{advice.situation.reading}*\n\n{out}"
     if advice.script:
         if advice.script_kind == "draft":
             head = f"A message to {advice.script_contact} ({advice.script_goal}, {advice.script_channel}), checked:"

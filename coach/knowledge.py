@@ -2,7 +2,8 @@
 
 Each article lives in `knowledge/<theme>/<slug>.md` with front matter `title`,
 `theme`, `situations` (how users describe what it answers, in their own words),
-`tags` (short slugs) and `script_goal` (the drafting goal of its script when the
+`tags` (short slugs), `directions` (who acts in the situations it serves: asking, asked,
+declining, repairing, following-up, thanking, announcing, starting, other) and `script_goal` (the drafting goal of its script when the
 user's own contact is the recipient, or `none`), and `##` sections such as
 "Steps", "Example message" and "When not to do this". The index embeds one chunk per section; chunk ids
 (`<source>#<heading-slug>`) and content hashes are stable, so re-indexing only
@@ -22,6 +23,9 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 from coach.domain import GOALS
 from coach.errors import ConfigurationError
 
+Direction = Literal["asking", "asked", "declining", "repairing", "following-up", "thanking", "announcing",
+                    "starting", "other"]
+DIRECTIONS: tuple[str, ...] = Direction.__args__  # type: ignore[attr-defined]
 Theme = Literal["opportunities", "mentorship", "visibility", "partnerships", "support", "craft", "maintenance"]
 THEMES: tuple[str, ...] = Theme.__args__  # type: ignore[attr-defined]
 OVERVIEW = "Overview"  # the heading given to the text before the first `##`
@@ -46,6 +50,11 @@ class Article(BaseModel):
     situations: list[str] = Field(
         default_factory=list, description="Situations it answers, as a user would write them in a chat.")
     tags: list[str] = Field(default_factory=list, description="Short slug tags, e.g. no-reply, follow-up.")
+    directions: list[Direction] = Field(
+        default_factory=list, description="The situation directions it serves: asking (the user wants something), asked "
+                                  "(someone asked the user), declining, repairing, following-up, thanking, "
+                                  "announcing, starting (from zero), other. A decline never leads with an "
+                                  "article that does not list 'declining'; none listed: any direction.")
     script_goal: str = Field(
         default=NO_SCRIPT_GOAL,
         description="The drafting goal of its script when the user's own contact is the recipient, or 'none'.")
@@ -152,6 +161,7 @@ def load_article(path: Path, root: Path) -> Article:
             path=rel, title=str(meta.get("title") or "").strip(), theme=meta.get("theme"),
             situations=_strings(meta.get("situations"), split=False),
             tags=_strings(meta.get("tags"), split=True),
+            directions=_strings(meta.get("directions"), split=True),
             script_goal=NO_SCRIPT_GOAL if goal is None else str(goal).strip(),
             script_slots=meta.get("script_slots") or {},
             body=post.content, sections=split_sections(post.content),
@@ -161,11 +171,12 @@ def load_article(path: Path, root: Path) -> Article:
         field = ".".join(str(p) for p in first["loc"])
         hints = {
             "theme": f"theme must be one of {', '.join(THEMES)}",
+            "directions": f"directions must be a list of {', '.join(DIRECTIONS)}; got {meta.get('directions')!r}",
             "script_goal": f"script_goal must be one of {', '.join(SCRIPT_GOALS)}; got '{goal}'",
             "script_slots": "script_slots maps words of the example message to slot names, e.g. "
                             "'senior analyst roles: the roles you want'",
         }
-        hint = hints.get(field, first["msg"])
+        hint = hints.get(str(first["loc"][0]), first["msg"])
         raise CorpusError(f"{rel}: invalid front matter field '{field}' ({hint}); fix the article.") from None
     example = example_message(article)
     for phrase, slot in article.script_slots.items():

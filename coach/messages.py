@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
+from coach.situation_reader import Situation
+
 
 class CheckResult(BaseModel):
     name: str
@@ -98,7 +100,10 @@ class RelatedContact(BaseModel):
 class Advice(BaseModel):
     """Advice for a situation: the lead article's idea and steps, a script, and people who could help."""
 
-    situation: str = Field(description="Title of the lead article: the situation recognised.")
+    situation: Situation | None = Field(default=None, description="The situation as read from the user's words "
+                                                                  "(direction, counterpart, stake, time); its "
+                                                                  "`reading` line heads every answer.")
+    title: str = Field(description="Title of the lead article: the guidance that answers the situation.")
     summary: str
     summary_source: Literal["model", "article"] = Field(
         default="article", description="'article': the lead article's own sentences; 'model': written by a "

@@ -220,54 +220,99 @@ def _reason(person: Person, kind: str) -> str:
     return label
 
 
+# Things a contact may have been through too, read in the user's words and in the contact's notes.
+EXPERIENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.IGNORECASE), label) for p, label in [
+    (r"\b(laid off|layoffs?|redundan\w*|lost (?:my|his|her|their) job)\b", "a layoff"),
+    (r"\b(chang\w* careers?|career chang\w*|switched (?:careers?|fields?)|pivot\w*)\b", "a career change"),
+    (r"\b(moved to|relocat\w*|emigrat\w*|immigra\w*|new (?:city|country))\b", "a move somewhere new"),
+    (r"\b(burn\w* ?out|exhausted)\b", "burnout"),
+    (r"\b(started (?:a|my|his|her|their) (?:own )?(?:business|company|studio)|co-?found\w*|freelanc\w*)\b",
+     "starting a business"),
+    (r"\b(career break|back to work|returned to work|parental leave)\b", "a return to work"),
+    (r"\b(bootcamp|retrain\w*)\b", "retraining"),
+    (r"\b(toxic|bull(?:y|ied|ying)|took credit|takes credit)\b", "a difficult manager"),
+]]
+
+
+def _notes(person: Person) -> str:
+    return " ".join([person.contact.how_we_met, *(n.text for n in person.contact.notes)])
+
+
+def _knows(person: Person, counterpart: Person) -> str:
+    """Why `person` is tied to the person the situation is about: named in their notes, or the same company."""
+    other = counterpart.contact
+    notes = fold(_notes(person))
+    names = [n for n in (other.name, other.first_name) if n and len(n) > 2]
+    if any(re.search(rf"(?<![\w]){re.escape(fold(n))}(?![\w])", notes) for n in names):
+        return f"knows {other.name}, per your notes"
+    if other.company and person.contact.company and same_company(other.company, person.contact.company):
+        return f"works at {other.company} with {other.name}"
+    return ""
+
+
 def helpers(text: str, people: list[Person], mentions: Mentions, theme: str, about: str, profile: Profile,
             today: dt.date | None = None, limit: int = MAX_PEOPLE) -> list[RelatedContact]:
-    """The people who could help with this situation, best first, each with why."""
+    """The people tied to this situation, best first, each with a reason about it: named or meant by the user,
+    at a company they mentioned, linked by their notes to something they mentioned, knows the person the
+    situation is about, went through the same thing per their notes, or is the kind of contact the user
+    asked about ('a former colleague'). What they are to the user (mentor, recruiter…) ranks them and is
+    said alongside, but is never reason enough alone: no tie to the situation, no list."""
     today = today or dt.date.today()
     weights, avoid = needs(theme, about)
     companies = companies_mentioned(text, people)
-    targets = {_words(t).strip() for t in profile.target_companies if t}
     said = {id(p) for p in mentions.named}
-    named = said | ({id(mentions.pointed)} if mentions.pointed else set())
+    pointed = id(mentions.pointed) if mentions.pointed else None
     maybe = {id(p) for group in mentions.ambiguous.values() for p in group}
     weights = dict(weights)
-    for kind in roles_mentioned(text):  # "a former colleague": the user's former colleagues may be who they mean
-        if kind not in avoid:
-            weights[kind] = weights.get(kind, 0) + ROLE_BONUS
+    asked_for = {k for k in roles_mentioned(text) if k not in avoid}
+    for kind in asked_for:  # "a former colleague": the user's former colleagues may be who they mean
+        weights[kind] = weights.get(kind, 0) + ROLE_BONUS
     linked = linked_phrases(text, people)
+    lived = [label for pattern, label in EXPERIENCES if pattern.search(text)]
     scored: list[tuple[float, Person, list[str]]] = []
     for p in people:
         kinds = p.kinds()
         useful = sorted((k for k in kinds if weights.get(k, 0) >= MIN_WEIGHT), key=lambda k: -weights[k])
-        reasons: list[str] = []
+        ties: list[str] = []  # reasons about this situation: at least one, or the person is not listed
         score = 0.0
-        if id(p) in named and (id(p) in said or not any(k in avoid for k in kinds)):
+        if id(p) in said:
             score += NAMED
-            reasons.append("you named them" if id(p) in said else "the person you mean")
+            ties.append("you named them")
+        elif id(p) == pointed and not any(k in avoid for k in kinds):
+            score += NAMED / 2
+            ties.append("may be the person you mean")
         elif id(p) in maybe:
             score += NAMED / 2
-            reasons.append("one of the people you may mean")
+            ties.append("one of the people you may mean")
         elif "fell-out" in kinds or any(k in avoid for k in kinds):
             continue  # not someone to go to for this, unless the user named them
-        if useful:
-            score += weights[useful[0]] + 0.25 * sum(weights[k] for k in useful[1:])
-            reasons += [_reason(p, k) for k in useful[:2]]
         if _at(p, companies):
             score += AT_NAMED_COMPANY
-            if not any(p.contact.company and p.contact.company in r for r in reasons):
-                reasons.append(f"works at {p.contact.company}, which you mentioned")
+            ties.append(f"works at {p.contact.company}, which you mentioned")
         if id(p) in linked:
             score += LINKED
-            reasons.append(f"your notes link them to {linked[id(p)]}, which you mentioned")
-        elif useful and _words(p.contact.company).strip() in targets:
-            score += TARGET
-            said_company = any(p.contact.company in r for r in reasons)
-            reasons.append(f"{p.contact.company} is one of your target companies" if said_company
-                           else f"at {p.contact.company}, one of your target companies")
-        if score <= 0:
+            ties.append(f"your notes link them to {linked[id(p)]}, which you mentioned")
+        for counterpart in mentions.named:
+            knows = _knows(p, counterpart) if counterpart is not p else ""
+            if knows:
+                score += LINKED
+                ties.append(knows)
+        notes = _notes(p)
+        same = [label for label in lived if any(pt.search(notes) for pt, lb in EXPERIENCES if lb == label)]
+        if same:
+            score += LINKED
+            ties.append(f"went through {same[0]} too, per your notes")
+        if asked_for & set(kinds) and not ties:
+            kind = next(k for k in useful if k in asked_for) if any(k in asked_for for k in useful) else \
+                next(iter(asked_for & set(kinds)))
+            score += weights.get(kind, 0)
+            ties.append(f"{_reason(p, kind)}, as you asked")
+        if not ties:
             continue
-        if not useful and not reasons:
-            continue
+        reasons = list(ties)
+        if useful:
+            score += weights[useful[0]] + 0.25 * sum(weights[k] for k in useful[1:])
+            reasons += [_reason(p, k) for k in useful[:1] if not any(_reason(p, k) in t for t in ties)]
         if "fell-out" in kinds:
             reasons.append("you fell out")
         if p.last_spoke:

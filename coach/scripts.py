@@ -28,7 +28,18 @@ _PERSON_AFTER = re.compile(r"^(?:['’]s\b|\s+(?:suggested|mentioned|said|introd
                            re.IGNORECASE)
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
                       "june july august september october november december".split())
-_SLOTS = ("[name]", "[company]", "[place]", "[role]", "[detail]")
+_SLOTS = ("[name]", "[company]", "[place]", "[role]", "[detail]", "[when]")
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few|few|several)"
+# When things happened or are due in the example's invented story: the user's own story has its own times.
+_TIME = re.compile(
+    rf"\b(?:(?:(?:this|next|last|on|by|until|before|since) )?(?:{_DAY})(?: morning| afternoon| evening)?"
+    rf"|(?:this|next|last|earlier this|later this) (?:week|month|year|quarter|spring|summer|autumn|fall|winter)"
+    rf"|{_COUNT} (?:days?|weeks?|months?|years?) (?:ago|back)"
+    rf"|(?:in|by|since|until|before|early|late|mid-?) ?{_MONTH}(?: \d{{1,2}}(?:st|nd|rd|th)?)?"
+    rf"|(?:on )?{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?|yesterday|tomorrow|tonight|end of (?:the )?(?:week|month))\b",
+    re.IGNORECASE)
 
 def channel_of(article: Article) -> str:
     """The channel the article's example is written for (its 'Channel:' line); LinkedIn message by default."""
@@ -80,6 +91,7 @@ def neutral_script(example: str, keep: str = "", slots: dict[str, str] | None = 
     for phrase in sorted(slots or {}, key=len, reverse=True):
         if fold(phrase) not in known:
             example = example.replace(phrase, f"[{slots[phrase]}]")
+    example = _TIME.sub(lambda m: m.group(0) if fold(m.group(0)) in known else "[when]", example)
     lines = example.strip().splitlines()
     people: set[str] = set()
     sign = _signature(lines)

@@ -227,7 +227,8 @@ class Toolbox:
         self.step("Finding the guidance that fits…")
         advice = self.coach.advise(situation)
         self.log.advice = advice
-        return _json({"situation": advice.situation, "summary": advice.summary, "steps": advice.steps,
+        return _json({"reading": advice.situation.reading if advice.situation else "", "article": advice.title,
+                      "summary": advice.summary, "steps": advice.steps,
                       "script": advice.script, "people": [{"id": p.id, "name": p.name, "why": p.why}
                                                           for p in advice.related_contacts],
                       "sources": [c.source for c in advice.citations]})

@@ -105,6 +105,18 @@ def sentences(text: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- articles
+@lru_cache(maxsize=256)
+def article_directions(source: str, root: Path = ROOT) -> tuple[str, ...]:
+    """The directions an article declares in its front matter (`directions: [a, b]`); () when none."""
+    try:
+        raw = (root / source).read_text(encoding="utf-8")
+    except OSError:
+        return ()
+    front = raw.split("\n---", 1)[0] if raw.startswith("---") else ""
+    match = re.search(r"^directions:\s*\[([^\]]*)\]", front, re.MULTILINE)
+    return tuple(d.strip().strip("'\"") for d in match.group(1).split(",") if d.strip()) if match else ()
+
+
 @lru_cache(maxsize=128)
 def article_text(source: str, root: Path = ROOT) -> str:
     """An article's title and body (front matter other than the title left out); '' when it does not exist."""

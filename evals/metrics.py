@@ -80,14 +80,16 @@ def advice_metrics(*, situation: str, summary: str, steps: Sequence[str], script
                    citation_sources: Sequence[str], suggested: Sequence[str], contacts: Sequence,
                    lead: str, also: Collection[str] = (), must_include: Sequence[str] = (),
                    helpful: Collection[str] = (), script_to: str | None = None,
-                   script_contact: str | None = None) -> tuple[dict[str, float | None], dict]:
+                   script_contact: str | None = None, direction: str | None = None,
+                   read_direction: str | None = None) -> tuple[dict[str, float | None], dict]:
     """Score one piece of advice by the eval's own rules (evals/advice_rules.py, never the coach's).
 
     `suggested` are the full names of the contacts the advice suggested; `contacts` the case file's
     contacts (with `key`, `first_name`, `last_name`); `helpful` and `script_to` are contact keys;
     `script_contact` is the key of the contact the advice says its script is a draft to, if it says.
+    `direction` is the case's expected direction, `read_direction` the one the advice shows it read.
     Metrics that do not apply are None (helpful_hit when no contact fits, helpful_precision when
-    nobody was suggested), so they are not averaged in.
+    nobody was suggested, the direction metrics on a case without one), so they are not averaged in.
     """
     from evals import advice_rules as R
 
@@ -112,6 +114,10 @@ def advice_metrics(*, situation: str, summary: str, steps: Sequence[str], script
         "includes": len(included) / len(must_include) if must_include else 1.0,
         "helpful_hit": hit,
         "helpful_precision": precision,
+        # the lead serves the expected direction (its declared `directions`, read by the eval's own rule)
+        "lead_direction": None if not direction or not citation_sources else
+        float(direction == "other" or direction in R.article_directions(citation_sources[0])),
+        "direction_right": None if not direction else float(read_direction == direction),
     }
     details = {"cited": list(citation_sources[:3]), "lead_rank": rank,
                "summary_share": support.share, "summary_unsupported": support.unsupported_words,

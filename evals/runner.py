@@ -62,6 +62,8 @@ DIRECTIONS: dict[str, tuple[bool, bool]] = {
     "advice.lead_top1": (True, True),
     "advice.lead_top3": (True, True),
     "advice.fit_top1": (True, True),
+    "advice.lead_direction": (True, True),
+    "advice.direction_right": (True, True),
     "advice.theme_top1": (True, True),
     "advice.summary_support": (True, True),
     "advice.script_stranger": (False, True),
@@ -292,7 +294,7 @@ class Runner:
             result = CaseResult(suite="advice", id=case.id, input={
                 "situation": case.situation, "lead": case.lead, "also": case.also, "themes": case.themes,
                 "must_include": case.must_include, "helpful": [names[k] for k in case.helpful],
-                "script_to": names.get(case.script_to) if case.script_to else None})
+                "script_to": names.get(case.script_to) if case.script_to else None, "direction": case.direction})
             try:
                 with self._case_coach(f"advice-{case.id}", data.profile, data.contacts) as (coach, store):
                     advice = coach.advise(case.situation)
@@ -305,14 +307,15 @@ class Runner:
                     citation_sources=[c.source for c in advice.citations],
                     suggested=[r.name for r in advice.related_contacts], contacts=data.contacts, lead=case.lead,
                     also=case.also, must_include=case.must_include, helpful=case.helpful,
-                    script_to=case.script_to, script_contact=script_contact)
+                    script_to=case.script_to, script_contact=script_contact, direction=case.direction,
+                    read_direction=getattr(getattr(advice, "situation", None), "direction", None))
                 values.update({
                     "model_summary": None if summary_source is None else float(summary_source == "model"),
                     "draft_script": None if script_kind is None else float(script_kind == "draft"),
                     "latency_ms": float(advice.latency_ms), "error": 0.0})
                 details["why"] = {r.name: getattr(r, "why", "") for r in advice.related_contacts}
-                result.output = advice.model_dump(mode="json", exclude={"situation"}) | {
-                    "article": advice.situation, "summary_source": summary_source, "script_kind": script_kind}
+                result.output = advice.model_dump(mode="json", exclude={"title"}) | {
+                    "article": getattr(advice, "title", advice.situation), "summary_source": summary_source, "script_kind": script_kind}
                 result.metrics, result.details = values, details
             except Exception as exc:  # recorded in the report and counted as a failed case
                 result.error = f"{type(exc).__name__}: {exc}"[:500]
@@ -416,6 +419,8 @@ def advice_summary(results: list[CaseResult]) -> dict[str, float | None]:
         "lead_top1": _mean(results, "lead_top1"),
         "lead_top3": _mean(results, "lead_top3"),
         "fit_top1": _mean(results, "fit_top1"),
+        "lead_direction": _mean(results, "lead_direction"),
+        "direction_right": _mean(results, "direction_right"),
         "theme_top1": _mean(results, "theme_top1"),
         "summary_support": _mean(results, "summary_support"),
         "script_stranger": float(sum(r.metrics.get("script_stranger") or 0.0 for r in results)),

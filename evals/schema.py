@@ -112,6 +112,9 @@ class AdviceCase(BaseModel):
     also: list[str] = Field(default_factory=list, description="Other articles that fit (acceptable in the top 3).")
     must_include: list[str] = Field(default_factory=list, description="Ideas, each as alternatives 'a|b|c'.")
     helpful: list[str] = Field(default_factory=list, description="Keys of contacts a good answer suggests.")
+    direction: str | None = Field(default=None, description="Who acts in the situation (asking, asked, declining, "
+                                  "repairing, following-up, thanking, announcing, starting, other): what the "
+                                  "reading should say and the lead article must serve.")
     script_to: str | None = Field(default=None, description="Key of the contact the script should be a draft "
                                   "to; null: a neutral script that greets nobody by name (or leaves a slot).")
     quick: bool = False

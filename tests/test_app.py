@@ -125,9 +125,10 @@ def test_chat_draft_card_shows_text_limit_checks_facts_and_revises(sample: Coach
 
 def test_chat_advice_shows_steps_script_and_people_linking_to_contacts(sample: Coach) -> None:
     at = app_on("chat").run()
-    ask(at, "I was laid off last week and feel stuck, what should I do?")
+    ask(at, "I was laid off last week and feel stuck; I'd love to land at Contoso. What should I do?")
     shown = texts(at)
     assert "People who could help" in shown
+    assert any("works at Contoso, which you mentioned" in str(link.proto) for link in at.get("page_link"))
     assert "1. " in shown
     assert "**What you could say**" in shown and at.code[0].value.startswith("Hi [name],")  # nobody named: slots
     assert "Example from the guide (its people are invented)" in [e.label for e in at.expander]
@@ -556,3 +557,12 @@ def test_a_name_nobody_has_is_asked_back_in_the_app(sample: Coach, model: Script
     pick = next(b for b in at.button if b.key and "-pick-" in b.key)
     pick.click().run()
     assert at.code and at.code[-1].value.startswith("Hi Priya,")
+
+
+def test_the_advice_card_opens_with_the_reading_of_the_situation(sample: Coach) -> None:
+    at = app_on("chat").run()
+    ask(at, "An acquaintance asked me for a referral and I want to say no")
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert "I read this as: An acquaintance asked you for a referral and you want to say no." in captions
+    shown = texts(at)
+    assert "Saying no to a referral request" in shown or "favour you cannot give" in shown

@@ -88,10 +88,10 @@ def test_first_run_import_draft_advice_charts(tmp_path: Path) -> None:
             expect(page.get_by_text("Loaded 20 sample contacts")).to_be_visible(
                 timeout=DRAFT_TIMEOUT_MS)  # it embeds the guidance corpus for the demo's own index
             expect(page.get_by_text("Sample network: 20 made-up people")).to_be_visible()
-            # Advice on the sample, whose people include mentors and former colleagues who could help
+            # Advice on the sample: the people listed are those tied to the situation (at the company named)
             _go(page, "Chat")
             box = page.get_by_test_id("stChatInputTextArea")
-            box.fill("I was laid off last week, what should I do?")
+            box.fill("I was laid off last week and would love to land at Contoso, what should I do?")
             box.press("Enter")
             advice = page.get_by_test_id("stChatMessage").filter(has_text="People who could help")
             expect(advice).to_be_visible(timeout=DRAFT_TIMEOUT_MS)

@@ -104,10 +104,13 @@ def test_chat_checks_a_pasted_message():
 
 def test_advice_takes_steps_from_guidance_and_suggests_people():
     model = ScriptedChatModel()  # the embedded tier writes no prose in advice: the model is never asked
-    advice = make_world(model).advise("I was laid off from my job last week, how do I tell people?")
+    advice = make_world(model).advise("I was laid off from my job last week and hope to land at Stripe, how do I "
+                                      "tell people?")
     assert len(advice.steps) >= 3
     assert advice.citations and advice.citations[0].source.startswith("knowledge/support/")
-    assert any(p.name == "Priya Raman" and "mentor" in p.why for p in advice.related_contacts)
+    # people tied to the situation (at the company named), with what they are to the user alongside
+    assert any(p.name == "Priya Raman" and "works at Stripe, which you mentioned" in p.why and "mentor" in p.why
+               for p in advice.related_contacts)
     assert advice.summary_source == "article" and model.calls == []
 
 
@@ -116,13 +119,15 @@ def test_an_advice_summary_with_invented_facts_is_replaced_by_the_guidance():
                               capable=True)
     advice = make_world(model).advise("nobody replied to my referral request")
     assert "Jennifer" not in advice.summary and "Google" not in advice.summary and len(advice.summary) > 20
-    assert advice.summary_source == "article" and len(model.calls) == 1
+    assert advice.summary_source == "article" and len(model.calls) == 2  # the reading, then the summary
 
 
 def test_chat_advice_reply_shows_the_script_people_with_why_and_sources():
-    turn = make_world().chat().ask("I was laid off last week and feel stuck, what should I do?")
+    turn = make_world().chat().ask("I was laid off last week and feel stuck; I'd like to land at Stripe. What "
+                                   "should I do?")
     assert turn.intent == "advise" and turn.advice is not None
     reply = turn.reply
+    assert reply.startswith("*I read this as: ")
     assert turn.advice.summary in reply and "1. " in reply
     assert "A message you could adapt" in reply and "[name]" in reply  # nobody named: a script with slots
     assert "Example from the guide" not in reply  # the neutral script is that example, with slots

@@ -90,6 +90,15 @@ def test_ask_json_and_advise_json(cli):
     assert {"summary_source", "script_kind", "script_contact_id", "example", "note"} <= advice.keys()
     assert advice["summary_source"] == "article" and advice["script_kind"] == "neutral"
     assert "[name]" in advice["script"] and advice["example"] and advice["example"] != advice["script"]
+    assert advice["situation"]["reading"].startswith("I read this as: ")
+    assert {"direction", "counterpart", "stake", "ago_number", "ago_unit", "done"} <= advice["situation"].keys()
+
+
+def test_advise_text_opens_with_the_reading_of_the_situation(cli):
+    code, out, _ = cli("advise", "An acquaintance asked me for a referral and I want to say no")
+    assert code == 0
+    assert out.lstrip().splitlines()[0] == "I read this as: An acquaintance asked you for a referral and you " \
+                                           "want to say no."
 
 
 @pytest.mark.slow

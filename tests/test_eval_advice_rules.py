@@ -203,3 +203,18 @@ def test_an_unknown_article_fails_when_the_file_loads(tmp_path):
                    f"  - {{id: x, situation: my referral got no reply at all, lead: {NO_REPLY}, script_to: b}}\n")
     with pytest.raises(ConfigurationError, match=r"unknown contact"):
         load_advice(bad)
+
+
+def test_direction_metrics_read_the_leads_declared_directions_and_the_shown_reading():
+    from evals.advice_rules import article_directions
+
+    assert article_directions(NO_REPLY) == ("following-up",)
+    script = "Hi Aisha,\n\nJust floating my referral question up in case it got buried."
+    m, _ = advise("Most unanswered messages are simply buried.", script, [NO_REPLY], ["Aisha Bello"],
+                  direction="following-up", read_direction="following-up")
+    assert m["lead_direction"] == 1.0 and m["direction_right"] == 1.0
+    m, _ = advise("Most unanswered messages are simply buried.", script, [REFERRAL], ["Aisha Bello"],
+                  direction="following-up", read_direction="asking")
+    assert m["lead_direction"] == 0.0 and m["direction_right"] == 0.0  # the asking article leads a follow-up
+    m, _ = advise("Most unanswered messages are simply buried.", script, [REFERRAL], ["Aisha Bello"])
+    assert m["lead_direction"] is None and m["direction_right"] is None  # a case without a direction

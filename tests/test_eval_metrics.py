@@ -73,7 +73,8 @@ def test_advice_metrics_on_a_good_and_a_bad_answer():
         suggested=["Oliver Grant", "Mateo Rossi"], contacts=contacts, **case)
     assert good == {"steps_count": 3.0, "steps_ok": 1.0, "lead_top1": 1.0, "lead_top3": 1.0, "fit_top1": 1.0,
                     "theme_top1": 1.0, "summary_support": 1.0, "script_stranger": 0.0, "script_to_hit": 1.0,
-                    "includes": 1.0, "helpful_hit": 1.0, "helpful_precision": 0.5}
+                    "includes": 1.0, "helpful_hit": 1.0, "helpful_precision": 0.5,
+                    "lead_direction": None, "direction_right": None}  # the case gives no direction
     assert details["helpful_suggested"] == ["oliver-grant"] and details["greeted"] == ["Oliver"]
     bad, details = advice_metrics(
         summary="Post more.", steps=["Post more."], script="Hi Sipho,\n\nI was laid off.",

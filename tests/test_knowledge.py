@@ -119,6 +119,8 @@ def test_sections_steps_and_example_message_are_parsed(tmp_path):
         ("title: X\ntheme: support\nscript_goal: decline", "script_goal must be one of referral, "),
         ("title: X\ntheme: support\nscript_slots: {a job in Lagos: the role}", "not in the example message"),
         ("title: X\ntheme: support\nscript_slots: {x: [the role]}", "script_slots"),
+        ("title: X\ntheme: support\ndirections: [asking, begging]", "directions must be a list of asking, asked, "
+                                                                    "declining"),
     ],
 )
 def test_invalid_front_matter_names_the_file_and_the_problem(tmp_path, front, complaint):

@@ -100,7 +100,9 @@ def advise(
         a = _coach().advise(text)
 
     def render(x: Advice) -> None:
-        console.print(Panel(x.summary, title=x.situation, expand=False))
+        if x.situation:
+            console.print(Text(x.situation.reading, style="bold"))
+        console.print(Panel(x.summary, title=x.title, expand=False))
         for i, step in enumerate(x.steps, 1):
             console.print(f"{i}. {step}")
         if x.script and x.script_kind == "draft":

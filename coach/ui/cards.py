@@ -124,7 +124,9 @@ def advice(a: Advice) -> None:
     """The advice card: summary, steps, the script and whom it is to (or its slots), the guide's example
     labelled as one, people who could help with why, and the note."""
     with st.container(border=True):
-        st.markdown(f"**{escape(a.situation)}**")
+        if a.situation:
+            st.caption(escape(a.situation.reading))
+        st.markdown(f"**{escape(a.title)}**")
         st.markdown(escape(a.summary))
         if a.summary_source == "model":
             st.caption("Summary written by the model from the guidance below, and checked against it.")

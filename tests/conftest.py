@@ -73,56 +73,54 @@ def no_remote_providers(request: pytest.FixtureRequest, monkeypatch: pytest.Monk
 
 # ------------------------------------------------------------------ native code runs in a child process
 # llama.cpp is native code: on a CPU path the OS does not grant it dies of a signal (SIGILL), and in-process that
-# would end the whole test run. A test marked `native` runs its body in a forked child (fixtures stay in this
-# process); a signal there fails that one test, naming the signal. Loading the embedded model in-process from a
-# test that is not marked fails at once, so no such test is left unguarded.
+# would end the whole test run. A test marked `native` runs in a fresh interpreter of its own (`python -m pytest
+# NODEID`, fixtures included); a signal there fails that one test, naming the signal. A fork would be cheaper but
+# deadlocks: the Rust runtime behind Chroma (tokio) does not survive fork() once this process has used it.
+# Loading the embedded model in-process from a test that is not marked fails at once, so none is left unguarded.
+NATIVE_CHILD = "COACH_TEST_NATIVE_CHILD"
+NATIVE_TIMEOUT_S = 900
 
 
-def _run_forked(item: pytest.Function) -> None:
-    import pickle
+def _native_outcome(item: pytest.Item, done: subprocess.CompletedProcess | None, seconds: float):
     import signal
-    import traceback
 
-    args = {name: item.funcargs[name] for name in item._fixtureinfo.argnames}
-    sys.stdout.flush()
-    sys.stderr.flush()
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: run the test body, report its outcome, leave without running any cleanup
-        os.close(read_end)
-        outcome: tuple[str, str] = ("passed", "")
-        try:
-            item.obj(**args)
-        except BaseException as exc:  # the outcome travels back to the parent whatever it is
-            kind = "skipped" if isinstance(exc, pytest.skip.Exception) else "failed"
-            text = str(exc) if kind == "skipped" else "".join(
-                traceback.format_exception(type(exc), exc, exc.__traceback__, limit=-8))
-            outcome = (kind, text)
-        with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(pickle.dumps(outcome))
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(0)
-    os.close(write_end)
-    with os.fdopen(read_end, "rb") as pipe:
-        data = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if os.WIFSIGNALED(status):
-        name = signal.Signals(os.WTERMSIG(status)).name
-        pytest.fail(f"the test's process died of {name} in native code (see coach.cpu for the CPU path in force)",
-                    pytrace=False)
-    kind, text = pickle.loads(data) if data else ("failed", f"the test's process exited with status {status}")
-    if kind == "skipped":
-        pytest.skip(text)
-    if kind == "failed":
-        pytest.fail(text, pytrace=False)
+    from _pytest.reports import TestReport
+
+    out = "" if done is None else (done.stdout + done.stderr)
+    if done is None:
+        outcome, longrepr = "failed", f"the test's own process ran past {NATIVE_TIMEOUT_S} s and was stopped"
+    elif done.returncode < 0:
+        name = signal.Signals(-done.returncode).name
+        outcome = "failed"
+        longrepr = f"the test's process died of {name} in native code (see coach.cpu for the CPU path in force)\n" \
+                   f"{out[-3000:]}"
+    elif done.returncode == 0 and " skipped" in out.splitlines()[-1 if out.splitlines() else 0] \
+            and " passed" not in out.splitlines()[-1]:
+        reason = next((line.split("SKIPPED", 1)[1].strip() for line in out.splitlines() if "SKIPPED" in line), "")
+        outcome, longrepr = "skipped", (str(item.path), item.location[1] or 0, reason or "skipped")
+    elif done.returncode == 0:
+        outcome, longrepr = "passed", None
+    else:
+        outcome, longrepr = "failed", out[-6000:]
+    return TestReport(item.nodeid, item.location, {k: 1 for k in item.keywords}, outcome, longrepr, "call",
+                      duration=seconds)
 
 
 @pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    if pyfuncitem.get_closest_marker("native") is None or not hasattr(os, "fork"):
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> bool | None:
+    if item.get_closest_marker("native") is None or os.environ.get(NATIVE_CHILD):
         return None
-    _run_forked(pyfuncitem)
+    item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+    started = time.monotonic()
+    try:
+        done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", item.nodeid],
+                              capture_output=True, text=True, timeout=NATIVE_TIMEOUT_S, cwd=item.config.rootpath,
+                              env={**os.environ, NATIVE_CHILD: "1"})
+    except subprocess.TimeoutExpired:
+        done = None
+    report = _native_outcome(item, done, time.monotonic() - started)
+    item.ihook.pytest_runtest_logreport(report=report)
+    item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
     return True
 
 

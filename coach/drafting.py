@@ -23,7 +23,7 @@ from typing import Any, TypedDict
 from langchain_core.messages import AIMessage
 from langgraph.graph import END, START, StateGraph
 
-from coach import checker
+from coach import checker, factbook
 from coach.composer import Brief, body_sentences, clean, compose, gather_facts, model_sentences, variants
 from coach.domain import CHANNELS, GOALS, Contact, Profile
 from coach.errors import CoachError, InputError
@@ -132,10 +132,14 @@ class Drafter:
 
     def gather(self, state: DraftState) -> dict:
         req = state["request"]
-        brief = Brief(contact=state["contact"], profile=state["profile"], goal=req.goal, channel=req.channel,
+        contact = state["contact"]
+        # the stored facts, with the user's edits, pins and hidden ones; a store without a facts table
+        # (a test double) gives the rules' reading of the notes
+        facts = factbook.facts(self.store, contact.id) if hasattr(self.store, "_write") and contact.id else None
+        brief = Brief(contact=contact, profile=state["profile"], goal=req.goal, channel=req.channel,
                       context=req.context, others=state["others"], premium=self.premium,
-                      style=req.style)  # built once: its grounds (and the other-contacts table) are reused
-        return {"facts": gather_facts(state["contact"], req.context), "brief": brief}
+                      style=req.style, facts=facts)  # built once: its grounds (and the other-contacts table) are reused
+        return {"facts": gather_facts(contact, req.context, brief.all_facts), "brief": brief}
 
     def retrieve(self, state: DraftState) -> dict:
         req = state["request"]

@@ -1,54 +1,336 @@
-"""Facts: what the user knows about a person, each with where it came from, strongest history first."""
+"""Facts: what the user knows about a person, as typed, dated, sourced data the user can see and fix.
+
+A note is read, never rewritten: a rule picks a span of the note's own words and the typed fields around
+it (event, place, date, company, years) and files them under a kind. The phrase a draft uses is that span,
+with the recipient as "you" (a word-for-word swap of the pronoun, nothing else), or a fixed frame filled
+with typed fields ("at PyCon US 2024"). A clause the rules cannot file with confidence gives no fact.
+
+A dated Markdown heading (`## 2024-05-02 Offsite in Lyon`) arrives as a note whose first line is the
+heading's title: it is the interaction's date and title, never sentence text.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import re
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
 from coach.domain import Contact
-from coach.messages import Fact
-from coach.phrasing import Hook, how_we_met_hook, interaction_hook, note_hook
+from coach.messages import Fact as Cited
+from coach.text import fold
+
+Kind = Literal["met-at", "worked-together", "favour", "offer", "my-request", "their-news", "personal", "role"]
+KINDS: tuple[str, ...] = ("met-at", "worked-together", "favour", "offer", "my-request", "their-news", "personal",
+                          "role")
 
 
-def gather_facts(contact: Contact, context: str = "") -> list[Fact]:
-    """What the user knows about the person, most specific first, each with where it came from."""
+class Fact(BaseModel):
+    """One thing the user knows about a person, ready to use in a message."""
+
+    id: int | None = None
+    contact_id: int | None = None
+    kind: Kind = Field(description="What the fact shows: met-at (where/when we met or talked), worked-together, "
+                                   "favour (they did for me), offer (they invited me to get back in touch, "
+                                   "offered help), my-request (I asked them), their-news, personal, role.")
+    phrase: str = Field(description="A short ready-to-use phrase addressed to the person, in the note's own "
+                                    "words: 'at PyCon US 2024 in Pittsburgh', 'you reviewed my portfolio'.")
+    date: dt.date | None = Field(default=None, description="When it happened (the note's date or heading).")
+    source: str = Field(default="", description="field:<name> or note:<id>, and the heading it sat under.")
+    company: str = ""
+    years: str = Field(default="", description="For roles and work together: '2017-2019'.")
+    past: bool = Field(default=False, description="A role that ended (a former manager is past).")
+    confirmed: bool = False
+    pinned: bool = False
+    hidden: bool = False
+    edited: bool = Field(default=False, description="The user wrote or changed it: re-extraction keeps it.")
+    origin: str = Field(default="", description="The key it was extracted with (empty when the user added it).")
+
+    @property
+    def key(self) -> str:
+        """Identity across re-extraction: the source and the span it came from."""
+        return hashlib.sha1(f"{self.kind}|{self.source}|{fold(self.phrase)}".encode()).hexdigest()[:16]
+
+    def public(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "text": self.phrase,
+                "date": self.date.isoformat() if self.date else None, "source": self.source,
+                "confirmed": self.confirmed, "pinned": self.pinned, "hidden": self.hidden}
+
+
+# ---------------------------------------------------------------- the note's own words
+_PAST_IRREGULAR = {"gave", "took", "made", "met", "ran", "built", "taught", "told", "sent", "spoke", "wrote", "went",
+                   "got", "left", "became", "won", "brought", "lent", "found", "did", "said", "saw", "came", "led",
+                   "paid", "put", "set", "shared", "bought", "held", "kept", "showed", "began", "hired", "drove"}
+FAVOUR = re.compile(r"(helped|mentored|introduced|intro'?d|referred|recommended|reviewed|gave|coached|vouched|"
+                    r"walked|showed|taught|interviewed|hired|covered|lent|sent|shared|connected|sponsored|"
+                    r"invited|hosted|reached out|pushed|championed|fixed)\b")
+TOGETHER = re.compile(r"(worked|built|shipped|planned|ran|paired|co-?founded|launched|organi[sz]ed|studied|"
+                      r"wrote|led|rebuilt|migrated|designed|hacked|taught|started)\b")
+NEWS = re.compile(r"(joined|started|moved|left|launched|got|became|was promoted|promoted|raised|published|won|"
+                  r"closed|finished|founded|opened|shipped|released|announced|switched)\b")
+OFFER = re.compile(r"\b(get back in touch|get in touch|reach out|ping|stay in touch|keep in touch|let (?:her|him|"
+                   r"them) know|come back|contact (?:her|him|them)|touch base|give (?:her|him|them) a shout|"
+                   r"check back|reconnect)\b")
+CONDITION = re.compile(r"\b((?:when|once|if|whenever|after|as soon as)\s+[^.;!?]{3,80})")
+ROLE = re.compile(r"\b(?P<past>was |ex-|former |old |previous )?my (?P<role>manager|boss|lead|team lead|tech lead|"
+                  r"mentor|director|skip-level|report|cofounder|co-founder)(?: at (?P<company>[A-Z][\w&'’.-]*"
+                  r"(?: [A-Z][\w&'’.-]*)*))?(?:[ ,(]*(?:from )?(?P<y1>(?:19|20)\d\d)\s*(?:-|–|to)\s*"
+                  r"(?P<y2>(?:19|20)\d\d|now|present))?", re.IGNORECASE)
+MET = re.compile(r"\bmet(?: (?:her|him|them|up))?\s+(?:at|@|in|during)\s+(?P<where>[^,.;!?]{3,70})", re.IGNORECASE)
+TALKED = re.compile(r"\b(?:talked|chatted|spoke|discussed)\s+(?:about\s+)?(?P<what>[^,.;!?]{3,70})", re.IGNORECASE)
+TOGETHER_AT = re.compile(r"\b(?:worked together|colleagues|teammates|same team)\b(?: (?:at|on) (?P<company>[A-Z]"
+                         r"[\w&'’.-]*(?: [A-Z][\w&'’.-]*)*))?(?:[ ,(]*(?P<y1>(?:19|20)\d\d)\s*(?:-|–|to)\s*"
+                         r"(?P<y2>(?:19|20)\d\d))?", re.IGNORECASE)
+PERSONAL = re.compile(r"\b(kids?|daughter|son|wife|husband|partner|dog|cat|marathon|climb\w*|hiking|baby|wedding|"
+                      r"vacation|holiday|loves?|hobby|birthday)\b", re.IGNORECASE)
+# Words in a heading that name an occasion, not a proper name: "Coffee", "Offsite in Lyon".
+OCCASIONS = {"coffee", "lunch", "dinner", "drinks", "breakfast", "call", "chat", "catch-up", "catchup", "offsite",
+             "meetup", "meeting", "sync", "1:1", "walk", "intro", "interview", "workshop", "conference", "zoom",
+             "video", "phone", "quick", "first", "kickoff", "kick-off", "retro", "demo", "talk", "visit"}
+_PRONOUN = {"she": "you", "he": "you", "him": "you", "his": "your", "hers": "yours", "herself": "yourself",
+            "himself": "yourself"}
+_BE = {"was": "were", "is": "are", "has": "have", "wasn't": "weren't", "isn't": "aren't", "hasn't": "haven't"}
+_AFTER_HER_OBJECT = {"a", "an", "the", "to", "for", "with", "about", "at", "in", "on", "and", "when", "if", "once",
+                     "that", "know", "up", "out", "back", "last", "again", "my", "our", "some", "through", "into",
+                     "after", "before", "since", "over", "by", "from", "as", "so", "too", ""}
+
+
+def to_you(span: str, names: tuple[str, ...]) -> str:
+    """The span with the recipient as "you": their name and pronouns swapped word for word ("was" after them
+    becomes "were"). Other words are the note's own."""
+    for name in sorted((n for n in names if n), key=len, reverse=True):
+        span = re.sub(rf"\b{re.escape(name)}['’]s\b", "your", span)
+        span = re.sub(rf"\b{re.escape(name)}\b", "she", span)
+    toks = span.split(" ")
+    out: list[str] = []
+    for i, tok in enumerate(toks):
+        low = tok.lower().strip(",.;:!?")
+        tail = tok[len(tok.rstrip(",.;:!?")):]
+        if low == "her":
+            nxt = toks[i + 1].lower().strip(",.;:!?") if i + 1 < len(toks) and not tail else ""
+            out.append(("you" if nxt in _AFTER_HER_OBJECT else "your") + tail)
+        elif low in _PRONOUN:
+            out.append(_PRONOUN[low] + tail)
+        elif low in _BE and out and out[-1].lower() == "you":
+            out.append(_BE[low] + tail)
+        else:
+            out.append(tok)
+    return " ".join(out).replace(" i ", " I ").replace("i'm", "I'm")
+
+
+def _past(verb: str) -> bool:
+    v = verb.lower()
+    return v.endswith("ed") or v in _PAST_IRREGULAR or v.endswith("'d")
+
+
+def _clauses(text: str) -> list[str]:
+    """A note's clauses: sentences, lines, bullets and semicolons split; Markdown marks dropped."""
+    text = re.sub(r"\[\[([^\]|]+)\|?([^\]]*)\]\]", lambda m: m.group(2) or m.group(1), text)
+    text = text.replace("w/", "with").replace(" @ ", " at ").replace(" & ", " and ")
+    parts = re.split(r"(?<=[.!?])\s+|\n+|;\s*|\s+-{1,2}\s+|\s+—\s+", text)
+    return [" ".join(p.strip(" -*•>#\t").split()).rstrip(".!") for p in parts if p.strip(" -*•>#\t")]
+
+
+def _subject(clause: str, names: tuple[str, ...]) -> tuple[str, str]:
+    """(who, rest): who is 'them', 'me', 'we' or '' (shorthand with no subject)."""
+    low = clause.lower()
+    for name in sorted((n for n in names if n), key=len, reverse=True):
+        if low.startswith(name.lower() + " "):
+            return "them", clause[len(name) + 1:]
+    head, _, rest = clause.partition(" ")
+    h = head.lower()
+    if h in ("she", "he"):
+        return "them", rest
+    if h in ("i", "i've", "i'd"):
+        return "me", rest
+    if h == "we":
+        return "we", rest
+    return "", clause
+
+
+def _strip_adverbs(rest: str) -> str:
+    return re.sub(r"^(?:just|recently|also|kindly|once|finally|actually|really)\s+", "", rest, flags=re.IGNORECASE)
+
+
+def _heading_phrase(title: str) -> str:
+    """'Offsite in Lyon' -> 'at the offsite in Lyon'; 'PyCon US 2024' -> 'at PyCon US 2024'; 'Coffee' -> ''."""
+    title = " ".join(title.split()).strip(" .:-")
+    if not title or len(title) > 70:
+        return ""
+    first, _, rest = title.partition(" ")
+    if first.lower() in OCCASIONS:
+        if not rest:
+            return ""
+        return f"at the {first.lower()} {rest}" if first.lower() not in ("call", "chat", "video", "phone", "zoom") \
+            else ""
+    if first[:1].isupper() and not re.search(r"\b(?:I|we|she|he|talked|asked|sent)\b", title):
+        return f"at {title}"
+    return ""
+
+
+def _span(text: str, limit: int = 90) -> str:
+    text = text.strip(" ,.;:")
+    return text if 3 <= len(text) <= limit else ""
+
+
+def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fact]:
+    """The facts one clause holds, each as its own words."""
+    out: list[Fact] = []
+    who, rest = _subject(clause, names)
+    rest = _strip_adverbs(rest)
+    verb = rest.split(" ", 1)[0].lower() if rest else ""
+    low = clause.lower()
+    role = ROLE.search(clause)
+    if role:
+        y2 = role.group("y2") or ""
+        past = bool(role.group("past")) or (y2.isdigit() and int(y2) < today.year)
+        years = f"{role.group('y1')}-{y2}" if role.group("y1") else ""
+        company = (role.group("company") or "").strip(" .,")
+        phrase = f"my {role.group('role').lower()}" + (f" at {company}" if company else "") + \
+            (f" ({years})" if years else "")
+        out.append(Fact(kind="role", phrase=("formerly " if past else "") + phrase, company=company, years=years,
+                        past=past))
+        return out
+    if OFFER.search(low) and re.search(r"\b(said|told me|asked me|offered|invited me|wants me|suggested)\b", low):
+        cond = CONDITION.search(clause[OFFER.search(low).end():]) or CONDITION.search(clause)
+        when = to_you(cond.group(1), names) if cond else ""
+        if not re.search(r"\b(she|he|his|hers|they|them|their)\b", when.lower()):
+            out.append(Fact(kind="offer", phrase=f"you asked me to get back in touch {when}".strip()))
+            return out
+    m = re.match(r"(?:offered|promised)\s+to\s+(.+)", rest, re.IGNORECASE)
+    if who in ("them", "") and m and _span(m.group(1)):
+        span = to_you(m.group(1), names)
+        if not re.search(r"\b(she|he|they)\b", span.lower()):
+            out.append(Fact(kind="offer", phrase=f"you offered to {span}"))
+            return out
+    together = TOGETHER_AT.search(clause)
+    if together and (together.group("company") or who == "we"):
+        company = (together.group("company") or "").strip(" .,")
+        years = f"{together.group('y1')}-{together.group('y2')}" if together.group("y1") else ""
+        phrase = "we worked together" + (f" at {company}" if company else "") + (f" ({years})" if years else "")
+        out.append(Fact(kind="worked-together", phrase=phrase, company=company, years=years))
+        return out
+    met = MET.search(clause)
+    if met and who in ("we", "", "me"):
+        where = met.group("where").strip()
+        where = re.split(r"\s+(?:and|where|we|talked|chatted)\s+", where)[0]
+        prep = "at" if not clause[met.start():met.start("where")].strip().endswith(("in", "during")) else "in"
+        out.append(Fact(kind="met-at", phrase=f"{prep} {where}" if not where.lower().startswith("the ")
+                        else f"{prep} {where}"))
+        talked = TALKED.search(clause[met.end():])
+        if talked and _span(talked.group("what"), 60):
+            out.append(Fact(kind="met-at", phrase=f"we talked about {to_you(talked.group('what'), names)}"))
+        return out
+    if who == "we" and TOGETHER.match(verb) and _past(verb) and _span(rest):
+        out.append(Fact(kind="worked-together", phrase=f"we {to_you(rest, names)}"))
+        return out
+    if who in ("we", "") and re.match(r"(?:talked|chatted|spoke|discussed)\b", rest, re.IGNORECASE):
+        talked = TALKED.match(rest)
+        if talked and _span(talked.group("what"), 70):
+            out.append(Fact(kind="met-at", phrase=f"we talked about {to_you(talked.group('what'), names)}"))
+        return out
+    object_me = re.search(r"\b(me|my|us|our)\b", rest.lower())
+    if who in ("them", "") and FAVOUR.match(rest.lower()) and _past(verb) and (object_me or who == "them") \
+            and _span(rest):
+        span = to_you(rest, names)
+        if not re.search(r"\b(she|he)\b", span.lower()):
+            out.append(Fact(kind="favour", phrase=f"you {span}"))
+            return out
+    if who == "them" and NEWS.match(rest.lower()) and _past(verb.split()[0]) and _span(rest):
+        span = to_you(rest, names)
+        out.append(Fact(kind="their-news", phrase=f"you {span}"))
+        return out
+    if who == "me" and re.match(r"(asked|sent|applied|emailed|pitched|shared|offered|promised|told)\b", rest,
+                                re.IGNORECASE) and _span(rest):
+        span = to_you(rest, names)
+        if not re.search(r"\b(she|he)\b", span.lower()):
+            out.append(Fact(kind="my-request", phrase=f"I {span}"))
+            return out
+    if who in ("them", "") and PERSONAL.search(clause) and _span(clause, 80):
+        out.append(Fact(kind="personal", phrase=clause))
+    return out
+
+
+def _front_matter(text: str) -> tuple[dict, str]:
+    if not text.startswith("---"):
+        return {}, text
+    end = text.find("\n---", 3)
+    if end < 0:
+        return {}, text
+    fields = {}
+    for line in text[3:end].splitlines():
+        k, sep, v = line.partition(":")
+        if sep and v.strip():
+            fields[k.strip().lower()] = v.strip().strip("'\"")
+    return fields, text[end + 4:]
+
+
+def extract(contact: Contact, today: dt.date | None = None) -> list[Fact]:
+    """Rules (the embedded tier): every fact the contact's fields and notes hold, in their own words."""
+    today = today or dt.date.today()
+    names = tuple(n for n in {contact.name, contact.first_name, contact.last_name} if n and len(n) > 1)
     facts: list[Fact] = []
-    if contact.how_we_met:
-        facts.append(Fact(text=f"How we met: {contact.how_we_met}", source="contact:how_we_met"))
-    for note in sorted(contact.notes, key=lambda n: (n.date is not None, n.date), reverse=True)[:6]:
-        text = " ".join(note.text.split())
-        if text:
-            facts.append(Fact(text=text[:300], source=f"note:{note.id}" if note.id else "note"))
-    for inter in sorted(contact.interactions, key=lambda i: i.date, reverse=True)[:3]:
-        if inter.summary:
-            facts.append(Fact(text=f"{inter.date:%b %Y} ({inter.channel}): {inter.summary}"[:300],
-                              source=f"interaction:{inter.id}" if inter.id else "interaction"))
-    if contact.headline():
-        facts.append(Fact(text=f"Works as {contact.headline()}", source="contact"))
+    how = to_you(" ".join(contact.how_we_met.split()).rstrip("."), names)
+    if how:
+        head = how.split(" ", 1)[0].lower()
+        if head in ("at", "in", "during", "through", "via"):
+            facts.append(Fact(kind="met-at", phrase=how, source="field:how_we_met"))
+        elif how[:1].isupper() and not _subject(how, names)[0] and head not in ("she", "he", "we", "i"):
+            facts.append(Fact(kind="met-at", phrase=f"at {how}", source="field:how_we_met"))
+        else:
+            for clause in _clauses(how):
+                facts += [f.model_copy(update={"source": "field:how_we_met"})
+                          for f in read_clause(clause, names, today)]
+    if contact.title or contact.company:
+        phrase = " at ".join(p for p in (contact.title, contact.company) if p)
+        facts.append(Fact(kind="role", phrase=phrase, company=contact.company, source="field:title"))
+    for note in sorted(contact.notes, key=lambda n: (n.date is not None, n.date), reverse=True)[:12]:
+        fields, body = _front_matter(note.text)
+        lines = body.strip().split("\n")
+        heading = ""
+        if note.source == "markdown" and note.date and len(lines) > 1 or re.match(r"#+\s", lines[0] if lines else ""):
+            heading, body = lines[0].lstrip("# ").strip(), "\n".join(lines[1:])
+        source = f"note:{note.id}" if note.id else "note"
+        if heading:
+            source += f" ## {heading}"
+            where = _heading_phrase(heading)
+            if where:
+                facts.append(Fact(kind="met-at", phrase=where, date=note.date, source=source))
+        for key in ("met", "how_we_met", "event"):
+            if fields.get(key):
+                facts.append(Fact(kind="met-at", phrase=f"at {fields[key]}", date=note.date, source=source))
+        for clause in _clauses(body):
+            facts += [f.model_copy(update={"date": note.date, "source": source})
+                      for f in read_clause(clause, names, today)]
+    seen: set[str] = set()
+    return [f for f in facts if not (fold(f.phrase) in seen or seen.add(fold(f.phrase)))]
+
+
+def merge(stored: list[Fact], extracted: list[Fact]) -> tuple[list[Fact], list[Fact], list[Fact]]:
+    """(keep, add, drop) for a re-extraction: a fact the user touched (edited, confirmed, pinned, hidden) is
+    kept as they left it and its origin is never extracted again; untouched facts follow the notes."""
+    touched = [f for f in stored if f.edited or f.confirmed or f.pinned or f.hidden]
+    blocked = {f.origin for f in touched}
+    by_origin = {f.origin: f for f in stored if f not in touched}
+    wanted = [f for f in extracted if f.key not in blocked]
+    keep = touched + [by_origin[f.key] for f in wanted if f.key in by_origin]
+    add = [f.model_copy(update={"origin": f.key}) for f in wanted if f.key not in by_origin]
+    drop = [f for f in by_origin.values() if f not in keep]
+    return keep, add, drop
+
+
+def visible(facts: list[Fact]) -> list[Fact]:
+    """Facts a draft may use: hidden ones never; pinned first."""
+    return sorted((f for f in facts if not f.hidden), key=lambda f: (not f.pinned, not f.confirmed))
+
+
+def gather_facts(contact: Contact, context: str = "", facts: list[Fact] | None = None) -> list[Cited]:
+    """The facts as the model's prompt lists them, each with where it came from."""
+    facts = visible(facts if facts is not None else extract(contact))
+    out = [Cited(text=f"{f.kind}: {f.phrase}" + (f" ({f.date:%B %Y})" if f.date else ""), source=f.source or "fact")
+           for f in facts]
     if context:
-        facts.append(Fact(text=f"My request: {context}", source="request"))
-    return facts
-
-
-def history_hooks(contact: Contact) -> list[Hook]:
-    """Opening lines from how we met and the notes, the most relationship-specific first.
-
-    What you did together or for each other beats where you met, which beats what you talked about,
-    which beats news about them. Only when nothing is shared does their employer make a line."""
-    hooks: list[Hook] = []
-    if contact.how_we_met:
-        hook = how_we_met_hook(contact.how_we_met, contact)
-        if hook:
-            hooks.append(hook)
-    for inter in sorted(contact.interactions, key=lambda i: i.date, reverse=True)[:1]:
-        hook = interaction_hook(inter.summary, contact, f"interaction:{inter.id}" if inter.id else "interaction")
-        if hook:
-            hooks.append(hook)
-    notes = sorted(contact.notes, key=lambda n: (n.date is not None, n.date), reverse=True)
-    for note in notes[:6]:
-        hook = note_hook(note.text, contact, f"note:{note.id}" if note.id else "note")
-        if hook and not any(h.sentence == hook.sentence for h in hooks):
-            hooks.append(hook)
-    hooks.sort(key=lambda h: -h.strength)  # stable: how we met first among equals, then newest notes
-    if not hooks and contact.company and not contact.notes and not contact.how_we_met:
-        role = f" as {contact.title}" if contact.title else ""
-        hooks.append(Hook(f"I have been following your work{role} at {contact.company}.", "employer", 0, "contact",
-                          short=f"I have been following your work at {contact.company}."))
-    return hooks
+        out.append(Cited(text=f"My request: {context}", source="request"))
+    return out

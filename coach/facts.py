@@ -56,7 +56,7 @@ class Fact(BaseModel):
     def public(self) -> dict:
         return {"id": self.id, "kind": self.kind, "text": self.phrase,
                 "date": self.date.isoformat() if self.date else None, "source": self.source,
-                "confirmed": self.confirmed, "pinned": self.pinned, "hidden": self.hidden}
+                "confirmed": self.confirmed}
 
 
 # ---------------------------------------------------------------- the note's own words

@@ -77,3 +77,12 @@ def test_date_words_from_a_fact_count_as_grounded():
     brief = Brief(contact=c, profile=Profile(), goal="thank-you", channel="linkedin-message")
     text = "Hi Priya, thank you for interviewing me in March last spring. Could I buy you a coffee?"
     assert not checker.unsupported_claims(text, brief.grounds)
+
+
+def test_a_dated_past_role_makes_a_former_manager():
+    from coach.relations import read_person
+
+    c = _priya(Note(id=6, text="my manager at Acme 2017-2019"))
+    kinds = {r.kind for r in read_person(c, "Globex").relations}
+    assert "former-manager" in kinds and "manager" not in kinds
+    assert "former-colleague" in kinds

@@ -317,6 +317,7 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
         said = request_sentence(brief.context, brief.goal, brief.contact)
     reason = said or brief.spec().get("opener", "")
     hooks = hooks_for(brief)
+    names = brief.names()
     if not brief.context and brief.goal in REASON_FIRST:
         thing = the_thing(brief.grounds)  # no news given: the latest note is what it is about
         hooks.sort(key=lambda h: not shared_stems(h.sentence, thing, ignore=set(words(brief.contact.name))))
@@ -340,6 +341,7 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
                 parts = ([reason] if with_reason else [])
                 parts = [*parts, *history] if brief.goal in REASON_FIRST else [*history, *parts]
                 parts = _distinct(parts, keep_first=reason if with_reason else "")
+                parts = [p for p in parts if grammar.ok(p, names)]  # a sentence that fails is dropped, not sent
                 if note or brief.style.shorter:
                     parts = parts[:2]
                 else:

@@ -27,10 +27,16 @@ def _rows(s, contact_id: int) -> list[FactRow]:
     return list(s.scalars(select(FactRow).where(FactRow.contact_id == contact_id).order_by(FactRow.id)))
 
 
-def sync(store: Any, contact_id: int, today: dt.date | None = None) -> list[Fact]:
-    """Re-extract one contact's facts from its fields and notes; return them all (hidden ones too)."""
+def sync(store: Any, contact_id: int, today: dt.date | None = None, model: Any = None) -> list[Fact]:
+    """Re-extract one contact's facts from its fields and notes (by a capable `model`'s structured output when
+    one is given, else by rules); return them all (hidden ones too)."""
     contact = store.get_contact(contact_id)
-    extracted = extract(contact, today)
+    if model is not None:
+        from coach.fact_model import extract_with_model
+
+        extracted = extract_with_model(model, contact, today)
+    else:
+        extracted = extract(contact, today)
     with store._write() as s:
         rows = _rows(s, contact_id)
         stored = [_model(r) for r in rows]

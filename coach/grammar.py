@@ -19,6 +19,7 @@ _SINGULAR_VERB = re.compile(r"^(?:is|was|has|does|goes|says|keeps|wants|needs|ru
                             r"loves|thinks|makes|takes|gives|gets|lives|manages|hires|plans|isn't|wasn't|hasn't|"
                             r"doesn't)$")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’&.-]*|[,;:()\"—–-]")
+_SENTENCE_OPENERS = {"We", "She", "He", "It", "They", "You", "My", "Our", "The", "This", "Your", "Her", "His"}
 _ALWAYS_CAPITAL = {"i", "i'm", "i’m", "i've", "i'd", "i'll"}
 
 
@@ -37,6 +38,8 @@ def problems(sentence: str, names: set[str] = frozenset()) -> list[str]:
         mid = tok[:1].isupper() and prev[:1].islower() and prev[:1].isalpha() and not prev.endswith((".", "!", "?"))
         if mid and t not in names and t not in _ALWAYS_CAPITAL and t.rstrip("'’s") not in names:
             out.append(f"'{tok}' is capitalised mid-sentence")
+        if tok in _SENTENCE_OPENERS and prev[:1].isalpha() and not prev.endswith((".", "!", "?")):
+            out.append(f"'{prev} {tok}' (two sentences glued together)")
         if p == "you" and (t in _NOUNISH or _NOUN_SUFFIX.search(t)):
             out.append(f"'you {tok}' (a noun after 'you')")
         if p == "you" and _SINGULAR_VERB.match(t):

@@ -44,6 +44,8 @@ def facts(
     kind: str = typer.Option("met-at", "--kind", help="For add: met-at, worked-together, favour, offer, "
                                                       "my-request, their-news, personal, role."),
     date: str | None = typer.Option(None, "--date", help="For add and edit: YYYY-MM-DD."),
+    with_model: bool = typer.Option(False, "--model", help="Re-read the notes with the configured capable model "
+                                                           "(structured output); the rules otherwise."),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """The facts drafts draw on: list them, or edit, pin, hide or add one."""
@@ -77,7 +79,17 @@ def facts(
     if rest:
         raise InputError(f"Unknown action {target!r}: use edit, pin, unpin, hide, show, confirm or add.")
     contact = store.resolve_contact(target)
-    found = factbook.facts(store, contact.id)
+    if with_model:
+        from coach.cli.common import settings
+        from coach.providers import make_chat_model
+
+        cfg = settings()
+        if not cfg.capable:
+            raise InputError("--model needs a capable model: set COACH_LLM=openai/<model> (the rules read the "
+                             "notes otherwise).")
+        found = factbook.sync(store, contact.id, model=make_chat_model(cfg.llm, cfg))
+    else:
+        found = factbook.facts(store, contact.id)
     if as_json:
         emit([f.public() for f in found if not f.hidden], True)
     else:

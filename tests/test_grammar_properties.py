@@ -36,7 +36,7 @@ def note_text(draw, first: str) -> tuple[str, str]:
     elif style == "shorthand":
         text = draw(st.sampled_from([f"met @ {ev} - talked {topic}", f"helped me w/ {thing}",
                                      f"said to ping her {cond}", f"coffee @ {place}, {topic}", "lunch?? idk",
-                                     f"ex-colleague at {company}", f"intro'd me to her CTO"]))
+                                     f"ex-colleague at {company}", "intro'd me to her CTO"]))
     elif style == "first-person":
         text = draw(st.sampled_from([f"I asked {first} about {topic}.", f"I told her I was quitting {company}.",
                                      f"I sent her {thing} last week.", f"We worked together at {company} "
@@ -45,7 +45,7 @@ def note_text(draw, first: str) -> tuple[str, str]:
         text = draw(st.sampled_from([f"{first} keeps saying we should grab lunch.", f"She runs the {topic} team.",
                                      f"She just joined {company} as Staff Eng.", f"{first} was my manager at "
                                      f"{company} {y1}-{y1 + 3}.", f"She mentored me in the {company} program.",
-                                     f"He has two kids and loves climbing.", f"She is moving to {place}."]))
+                                     "He has two kids and loves climbing.", f"She is moving to {place}."]))
     elif style == "vcard":
         text = f"Colleague at {company} {y1}-{y1 + 2}; my manager; {topic}"
     else:

@@ -43,9 +43,10 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def when(date: dt.date | None, today: dt.date) -> str:
-    """'In March' (within the year), 'In March 2024' (earlier); '' without a date."""
-    if not date or date > today:
+def when(date: dt.date | None, today: dt.date, source: str = "## ") -> str:
+    """'In March' (within the year), 'In March 2024' (earlier); '' without a date. Only a date the user gave
+    (a dated heading, or a fact they wrote) says when it happened; a note's entry date may not."""
+    if not date or date > today or not ("## " in source or source == "user"):
         return ""
     return f"In {date:%B}" if (today - date).days < 300 and date.year == today.year else f"In {date:%B %Y}"
 
@@ -62,7 +63,7 @@ def opener(fact: Fact, facts: list[Fact], today: dt.date) -> Opener | None:
     p = fact.phrase.strip().rstrip(".")
     src = fact.source
     if fact.kind == "offer":
-        w = when(fact.date, today)
+        w = when(fact.date, today, src)
         return Opener(f"{w}, {p}." if w else f"When we last spoke, {p}.", "offer", src, short=f"{_cap(p)}.")
     if fact.kind == "favour":
         return Opener(f"I am still grateful that {p}.", "favour", src, short=f"{_cap(p)}, thank you again.",
@@ -94,7 +95,7 @@ def opener(fact: Fact, facts: list[Fact], today: dt.date) -> Opener | None:
     if fact.kind == "their-news" and p.startswith("you "):
         return Opener(f"I saw that {p}.", "their-news", src)
     if fact.kind == "my-request" and p.startswith("I "):
-        w = when(fact.date, today)
+        w = when(fact.date, today, src)
         return Opener(f"{w}, {p}." if w else f"When we last spoke, {p}.", "my-request", src, short=f"{p}.")
     return None
 

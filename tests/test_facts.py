@@ -31,8 +31,8 @@ def test_a_dated_heading_is_the_date_and_title_never_sentence_text():
 
 
 def test_an_invitation_to_get_back_in_touch_beats_a_meeting_and_a_title():
-    c = _priya(Note(id=2, text="she said to ping her when roles open on her team", date=dt.date(2025, 3, 4)),
-               how="met at KubeCon Paris")
+    c = _priya(Note(id=2, text="Coffee\nshe said to ping her when roles open on her team", date=dt.date(2025, 3, 4),
+                    source="markdown"), how="met at KubeCon Paris")
     lines = openers(extract(c, TODAY), "referral", TODAY)
     assert lines[0].kind == "offer"
     assert lines[0].sentence == "In March 2025, you asked me to get back in touch when roles open on your team."

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from coach.errors import ConfigurationError
+from evals import grammar as eval_grammar
 from evals import metrics as M
 from evals.schema import (
     SUITES,
@@ -35,7 +36,6 @@ from evals.schema import (
     load_drafting,
     select,
 )
-from evals import grammar as eval_grammar
 from evals.sendable import KINDS, known_text
 
 EVALS = Path(__file__).resolve().parent

@@ -267,6 +267,37 @@ def _front_matter(text: str) -> tuple[dict, str]:
     return fields, text[end + 4:]
 
 
+_HEADING = re.compile(r"^#{1,6}\s+(.*)$", re.MULTILINE)
+
+
+def _iso(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _sections(body: str, note) -> list[tuple[str, dt.date | None, str]]:
+    """(heading, date, text) of each part of a note. A Markdown heading, or the first line of a dated note
+    imported from Markdown, is the title of an interaction; "2024-05-02 Offsite" gives its date."""
+    body = body.strip()
+    lines = body.split("\n")
+    if note.source == "markdown" and note.date and len(lines) > 1 and not _HEADING.match(lines[0]):
+        body = "## " + body  # the importer kept the heading's title as the note's first line
+    parts: list[tuple[str, dt.date | None, str]] = []
+    marks = list(_HEADING.finditer(body))
+    if not marks or marks[0].start() > 0:
+        parts.append(("", note.date, body[: marks[0].start()] if marks else body))
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(body)
+        heading, date = m.group(1).strip(), note.date
+        dated = re.match(r"(\d{4}-\d{2}-\d{2})\s*(.*)", heading)
+        if dated and _iso(dated.group(1)):
+            date, heading = _iso(dated.group(1)), dated.group(2).strip()
+        parts.append((heading, date, body[m.end():end]))
+    return [p for p in parts if p[0] or p[2].strip()]
+
+
 def extract(contact: Contact, today: dt.date | None = None) -> list[Fact]:
     """Rules (the embedded tier): every fact the contact's fields and notes hold, in their own words."""
     today = today or dt.date.today()
@@ -287,23 +318,19 @@ def extract(contact: Contact, today: dt.date | None = None) -> list[Fact]:
         phrase = " at ".join(p for p in (contact.title, contact.company) if p)
         facts.append(Fact(kind="role", phrase=phrase, company=contact.company, source="field:title"))
     for note in sorted(contact.notes, key=lambda n: (n.date is not None, n.date), reverse=True)[:12]:
-        fields, body = _front_matter(note.text)
-        lines = body.strip().split("\n")
-        heading = ""
-        if note.source == "markdown" and note.date and len(lines) > 1 or re.match(r"#+\s", lines[0] if lines else ""):
-            heading, body = lines[0].lstrip("# ").strip(), "\n".join(lines[1:])
+        fields, body = _front_matter(note.text.strip())
         source = f"note:{note.id}" if note.id else "note"
-        if heading:
-            source += f" ## {heading}"
-            where = _heading_phrase(heading)
-            if where:
-                facts.append(Fact(kind="met-at", phrase=where, date=note.date, source=source))
         for key in ("met", "how_we_met", "event"):
             if fields.get(key):
                 facts.append(Fact(kind="met-at", phrase=f"at {fields[key]}", date=note.date, source=source))
-        for clause in _clauses(body):
-            facts += [f.model_copy(update={"date": note.date, "source": source})
-                      for f in read_clause(clause, names, today)]
+        for heading, date, section in _sections(body, note):
+            where_from = source + (f" ## {heading}" if heading else "")
+            where = _heading_phrase(heading) if heading else ""
+            if where:
+                facts.append(Fact(kind="met-at", phrase=where, date=date, source=where_from))
+            for clause in _clauses(section):
+                facts += [f.model_copy(update={"date": date, "source": where_from})
+                          for f in read_clause(clause, names, today)]
     seen: set[str] = set()
     return [f for f in facts if not (fold(f.phrase) in seen or seen.add(fold(f.phrase)))]
 

@@ -204,7 +204,7 @@ def model_sentences(candidate: str, brief: Brief, budget: int, strict: bool = Fa
 def inline(sentence: str) -> str:
     """A sentence that follows 'Hi Priya,' on the same line starts in lower case (unless it starts with a name)."""
     first = sentence.split(" ", 1)[0]
-    if fold(first) in checker.COMMON_CAPITALISED or fold(first.rstrip("!,.:")) in ("congratulations", "thank"):
+    if fold(first) in checker.COMMON_CAPITALISED or fold(first.rstrip("!,.:")) in ("congratulations", "thank", "a"):
         return sentence[0].lower() + sentence[1:]
     return sentence
 
@@ -315,8 +315,9 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
     note = brief.channel == "linkedin-note"
     if said is None:
         said = request_sentence(brief.context, brief.goal, brief.contact)
-    reason = said or brief.spec().get("opener", "")
     hooks = hooks_for(brief)
+    # the goal's stock opener ("Thank you again for your help.") only when no fact does its job
+    reason = said or ("" if hooks and hooks[0].sentence.startswith("Thank you") else brief.spec().get("opener", ""))
     names = brief.names()
     if not brief.context and brief.goal in REASON_FIRST:
         thing = the_thing(brief.grounds)  # no news given: the latest note is what it is about

@@ -74,15 +74,15 @@ OFFER = re.compile(r"\b(get back in touch|get in touch|reach out|ping|stay in to
                    r"them) know|come back|contact (?:her|him|them)|touch base|give (?:her|him|them) a shout|"
                    r"check back|reconnect)\b")
 CONDITION = re.compile(r"\b((?:when|once|if|whenever|after|as soon as)\s+[^.;!?]{3,80})")
-ROLE = re.compile(r"\b(?P<past>was |ex-|former |old |previous )?my (?P<role>manager|boss|lead|team lead|tech lead|"
-                  r"mentor|director|skip-level|report|cofounder|co-founder)(?: at (?P<company>[A-Z][\w&'’.-]*"
-                  r"(?: [A-Z][\w&'’.-]*)*))?(?:[ ,(]*(?:from )?(?P<y1>(?:19|20)\d\d)\s*(?:-|–|to)\s*"
-                  r"(?P<y2>(?:19|20)\d\d|now|present))?", re.IGNORECASE)
+ROLE = re.compile(r"\b(?P<past>(?i:was |ex-|former |old |previous ))?(?i:my) (?P<role>(?i:manager|boss|lead|team lead|"
+                  r"tech lead|mentor|director|skip-level|report|cofounder|co-founder))(?: (?i:at) (?P<company>[A-Z]"
+                  r"[\w&'’.-]*(?: [A-Z][\w&'’.-]*)*))?(?:[ ,(]*(?:from )?(?P<y1>(?:19|20)\d\d)\s*(?:-|–|to)\s*"
+                  r"(?P<y2>(?:19|20)\d\d|now|present))?")
 MET = re.compile(r"\bmet(?: (?:her|him|them|up))?\s+(?:at|@|in|during)\s+(?P<where>[^,.;!?]{3,70})", re.IGNORECASE)
 TALKED = re.compile(r"\b(?:talked|chatted|spoke|discussed)\s+(?:about\s+)?(?P<what>[^,.;!?]{3,70})", re.IGNORECASE)
-TOGETHER_AT = re.compile(r"\b(?:worked together|colleagues|teammates|same team)\b(?: (?:at|on) (?P<company>[A-Z]"
-                         r"[\w&'’.-]*(?: [A-Z][\w&'’.-]*)*))?(?:[ ,(]*(?P<y1>(?:19|20)\d\d)\s*(?:-|–|to)\s*"
-                         r"(?P<y2>(?:19|20)\d\d))?", re.IGNORECASE)
+TOGETHER_AT = re.compile(r"\b(?i:worked together|(?:ex-)?colleagues?|teammates?|same team)\b(?: (?i:at|on) "
+                         r"(?P<company>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*))?(?:[ ,(]*(?:from )?(?P<y1>(?:19|20)"
+                         r"\d\d)\s*(?:-|–|to)\s*(?P<y2>(?:19|20)\d\d))?(?:\)?\s+on\s+(?P<project>[^,.;()]{3,50}))?")
 PERSONAL = re.compile(r"\b(kids?|daughter|son|wife|husband|partner|dog|cat|marathon|climb\w*|hiking|baby|wedding|"
                       r"vacation|holiday|loves?|hobby|birthday)\b", re.IGNORECASE)
 # Words in a heading that name an occasion, not a proper name: "Coffee", "Offsite in Lyon".
@@ -209,7 +209,9 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
     if together and (together.group("company") or who == "we"):
         company = (together.group("company") or "").strip(" .,")
         years = f"{together.group('y1')}-{together.group('y2')}" if together.group("y1") else ""
-        phrase = "we worked together" + (f" at {company}" if company else "") + (f" ({years})" if years else "")
+        project = (together.group("project") or "").strip()
+        phrase = "we worked together" + (f" at {company}" if company else "") + \
+            (f" on {to_you(project, names)}" if project else "") + (f" ({years})" if years else "")
         out.append(Fact(kind="worked-together", phrase=phrase, company=company, years=years))
         return out
     met = MET.search(clause)

@@ -59,18 +59,21 @@ def _where(fact: Fact, facts: list[Fact]) -> str:
     return ""
 
 
-def opener(fact: Fact, facts: list[Fact], today: dt.date) -> Opener | None:
+def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "") -> Opener | None:
     p = fact.phrase.strip().rstrip(".")
     src = fact.source
     if fact.kind == "offer":
         w = when(fact.date, today, src)
         return Opener(f"{w}, {p}." if w else f"When we last spoke, {p}.", "offer", src, short=f"{_cap(p)}.")
+    if fact.kind == "favour" and goal == "thank-you":
+        return Opener(f"Thank you again: {p}.", "favour", src)
     if fact.kind == "favour":
         return Opener(f"I am still grateful that {p}.", "favour", src, short=f"{_cap(p)}, thank you again.",
                       plain=f"{_cap(p)}.")
     if fact.kind == "worked-together":
-        if fact.company and p.startswith("we worked together"):
-            return Opener(f"I often think back to when we worked together at {fact.company}.", fact.kind, src)
+        if p.startswith("we worked together"):
+            said = p.split(" (", 1)[0]  # the years are data, not words to say
+            return Opener(f"I often think back to when {said}.", fact.kind, src, plain=f"{_cap(said)}.")
         if p.startswith("we "):
             where = _where(fact, facts)
             return Opener(f"I often think back to when {p}{' ' + where if where else ''}.", fact.kind, src,
@@ -111,7 +114,7 @@ def openers(facts: list[Fact], goal: str, today: dt.date | None = None) -> list[
                                    -(f.date or dt.date.min).toordinal()))
     out: list[Opener] = []
     for fact in ranked:
-        line = opener(fact, shown, today)
+        line = opener(fact, shown, today, goal)
         if line and not any(o.source == line.source and o.kind == line.kind for o in out) \
                 and line.sentence not in {o.sentence for o in out}:
             out.append(line)

@@ -84,9 +84,11 @@ class Brief:
     def names(self) -> set[str]:
         """Words that may be capitalised mid-sentence: names and proper nouns the user gave us."""
         c = self.contact
-        return grammar.names_in(c.name, c.company, c.title, c.location, c.how_we_met, self.context,
-                                self.profile.name, self.profile.headline, *(n.text for n in c.notes),
-                                *(f.phrase for f in self.all_facts))
+        # from free text only the words capitalised mid-sentence: a note's first word is no name ("Gave me…")
+        free = grammar.names_in(c.how_we_met, self.context, *(n.text for n in c.notes),
+                                *(f.phrase for f in self.all_facts), mid_sentence=True)
+        return grammar.names_in(c.name, c.company, c.title, c.location, self.profile.name,
+                                self.profile.headline) | free
 
     @property
     def first(self) -> str:

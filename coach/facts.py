@@ -67,13 +67,16 @@ FAVOUR = re.compile(r"(helped|mentored|introduced|intro'?d|referred|recommended|
                     r"walked|showed|taught|interviewed|hired|covered|lent|sent|shared|connected|sponsored|"
                     r"invited|hosted|reached out|pushed|championed|fixed)\b")
 TOGETHER = re.compile(r"(worked|built|shipped|planned|ran|paired|co-?founded|launched|organi[sz]ed|studied|"
-                      r"wrote|led|rebuilt|migrated|designed|hacked|taught|started)\b")
+                      r"wrote|co-?wrote|rewrote|led|rebuilt|migrated|designed|hacked|taught|started|shared|"
+                      r"co-?hosted|hosted|presented|spoke|reviewed|mentored)\b")
 NEWS = re.compile(r"(joined|started|moved|left|launched|got|became|was promoted|promoted|raised|published|won|"
                   r"closed|finished|founded|opened|shipped|released|announced|switched)\b")
 OFFER = re.compile(r"\b(get back in touch|get in touch|reach out|ping|stay in touch|keep in touch|let (?:her|him|"
                    r"them) know|come back|contact (?:her|him|them)|touch base|give (?:her|him|them) a shout|"
                    r"check back|reconnect)\b")
-CONDITION = re.compile(r"\b((?:when|once|if|whenever|after|as soon as)\s+[^.;!?]{3,80})")
+CONDITION = re.compile(r"\b((?:when|once|if|whenever|after|as soon as)\s+[^.;!?]{3,80}|in (?:the )?(?:spring|summer|"
+                       r"autumn|fall|winter|new year|(?:January|February|March|April|May|June|July|August|September|"
+                       r"October|November|December)(?: \d{4})?)\b|next (?:week|month|quarter|year))")
 ROLE = re.compile(r"\b(?P<past>(?i:was |ex-|former |old |previous ))?(?i:my) (?P<role>(?i:manager|boss|lead|team lead|"
                   r"tech lead|mentor|director|skip-level|report|cofounder|co-founder))(?: (?i:at) (?P<company>[A-Z]"
                   r"[\w&'’.-]*(?: [A-Z][\w&'’.-]*)*))?(?:[ ,(]*(?:from )?(?P<y1>(?:19|20)\d\d)\s*(?:-|–|to)\s*"
@@ -83,6 +86,8 @@ TALKED = re.compile(r"\b(?:talked|chatted|spoke|discussed)\s+(?:about\s+)?(?P<wh
 TOGETHER_AT = re.compile(r"\b(?i:worked together|(?:ex-)?colleagues?|teammates?|same team)\b(?: (?i:at|on) "
                          r"(?P<company>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*))?(?:[ ,(]*(?:from )?(?P<y1>(?:19|20)"
                          r"\d\d)\s*(?:-|–|to)\s*(?P<y2>(?:19|20)\d\d))?(?:\)?\s+on\s+(?P<project>[^,.;()]{3,50}))?")
+OCCASION = re.compile(r"(?P<what>coffee|lunch|dinner|drinks|breakfast)\s+(?P<prep>at|after|during)\s+"
+                      r"(?P<event>[^,.;!?()]{3,60})", re.IGNORECASE)
 PERSONAL = re.compile(r"\b(kids?|daughter|son|wife|husband|partner|dog|cat|marathon|climb\w*|hiking|baby|wedding|"
                       r"vacation|holiday|loves?|hobby|birthday)\b", re.IGNORECASE)
 # Words in a heading that name an occasion, not a proper name: "Coffee", "Offsite in Lyon".
@@ -129,7 +134,8 @@ def _clauses(text: str) -> list[str]:
     """A note's clauses: sentences, lines, bullets and semicolons split; Markdown marks dropped."""
     text = re.sub(r"\[\[([^\]|]+)\|?([^\]]*)\]\]", lambda m: m.group(2) or m.group(1), text)
     text = text.replace("w/", "with").replace(" @ ", " at ").replace(" & ", " and ")
-    parts = re.split(r"(?<=[.!?])\s+|\n+|;\s*|\s+-{1,2}\s+|\s+—\s+", text)
+    parts = re.split(r"(?<=[.!?])\s+|\n+|;\s*|\s+-{1,2}\s+|\s+—\s+|,?\s+and\s+(?=(?:suggested|offered|"
+                     r"promised|said|told|asked|invited|introduced|gave|helped|sent|shared|recommended)\b)", text)
     return [" ".join(p.strip(" -*•>#\t").split()).rstrip(".!") for p in parts if p.strip(" -*•>#\t")]
 
 
@@ -180,6 +186,10 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
     out: list[Fact] = []
     who, rest = _subject(clause, names)
     rest = _strip_adverbs(rest)
+    head = rest.split(" ", 1)[0]
+    if head[:1].isupper() and head.lower() not in {n.lower() for n in names} and \
+            (head.lower().endswith(("ed", "ing")) or head.lower() in _PAST_IRREGULAR | set(_BE) | {"said", "is"}):
+        rest = head.lower() + rest[len(head):]  # shorthand: the note's first word is its verb ("Gave me…")
     verb = rest.split(" ", 1)[0].lower() if rest else ""
     low = clause.lower()
     role = ROLE.search(clause)
@@ -214,10 +224,24 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
             (f" on {to_you(project, names)}" if project else "") + (f" ({years})" if years else "")
         out.append(Fact(kind="worked-together", phrase=phrase, company=company, years=years))
         return out
+    occasion = OCCASION.match(rest)
+    if who in ("we", "") and occasion:
+        event = occasion.group("event").strip()
+        the = "" if event[:1].isupper() or event.lower().startswith(("the ", "a ", "an ", "our ")) else "the "
+        out.append(Fact(kind="met-at", phrase=f"over {occasion.group('what').lower()} {occasion.group('prep')} "
+                                             f"{the}{event}"))
+        return out
+    be = re.match(r"(is|was|has)\s+(.+)", rest)
+    if who in ("them", "") and be and PERSONAL.search(clause) and _span(clause, 80):
+        out.append(Fact(kind="personal", phrase=clause))  # "has a dog named Pixel": theirs, not news to send
+        return out
+    if who in ("them", "") and be and _span(be.group(2), 100) and not re.search(r"\b(she|he)\b", be.group(2)):
+        out.append(Fact(kind="their-news", phrase=f"you {_BE[be.group(1)]} {to_you(be.group(2), names)}"))
+        return out
     met = MET.search(clause)
     if met and who in ("we", "", "me"):
         where = met.group("where").strip()
-        where = re.split(r"\s+(?:and|where|we|talked|chatted)\s+", where)[0]
+        where = to_you(re.split(r"\s+(?:and|where|we|talked|chatted)\s+", where)[0], names)
         prep = "at" if not clause[met.start():met.start("where")].strip().endswith(("in", "during")) else "in"
         out.append(Fact(kind="met-at", phrase=f"{prep} {where}" if not where.lower().startswith("the ")
                         else f"{prep} {where}"))
@@ -305,13 +329,13 @@ def extract(contact: Contact, today: dt.date | None = None) -> list[Fact]:
     today = today or dt.date.today()
     names = tuple(n for n in {contact.name, contact.first_name, contact.last_name} if n and len(n) > 1)
     facts: list[Fact] = []
-    how = to_you(" ".join(contact.how_we_met.split()).rstrip("."), names)
+    how = " ".join(contact.how_we_met.split()).rstrip(".")
     if how:
         head = how.split(" ", 1)[0].lower()
         if head in ("at", "in", "during", "through", "via"):
-            facts.append(Fact(kind="met-at", phrase=how, source="field:how_we_met"))
+            facts.append(Fact(kind="met-at", phrase=to_you(how, names), source="field:how_we_met"))
         elif how[:1].isupper() and not _subject(how, names)[0] and head not in ("she", "he", "we", "i"):
-            facts.append(Fact(kind="met-at", phrase=f"at {how}", source="field:how_we_met"))
+            facts.append(Fact(kind="met-at", phrase=f"at {to_you(how, names)}", source="field:how_we_met"))
         else:
             for clause in _clauses(how):
                 facts += [f.model_copy(update={"source": "field:how_we_met"})

@@ -53,7 +53,14 @@ def ok(sentence: str, names: set[str] = frozenset()) -> bool:
     return not problems(sentence, names)
 
 
-def names_in(*texts: str) -> set[str]:
-    """Folded capitalised words of the given texts (names, companies, events): these may stay capitalised."""
-    return {fold(w.rstrip(".,!?'’s")) for t in texts if t for w in re.findall(r"[A-ZÀ-Þ][\w'’&.-]*", t)} | \
-        {fold(w.rstrip(".,!?")) for t in texts if t for w in re.findall(r"[A-ZÀ-Þ][\w'’&.-]*", t)}
+def names_in(*texts: str, mid_sentence: bool = False) -> set[str]:
+    """Folded capitalised words of the given texts (names, companies, events): these may stay capitalised.
+    With `mid_sentence`, a sentence's or line's first word is left out (a note's "Gave me…" is no name)."""
+    out: set[str] = set()
+    for text in filter(None, texts):
+        for part in re.split(r"[.!?\n]+", text) if mid_sentence else [text]:
+            found = re.findall(r"[A-ZÀ-Þ0-9][\w'’&.-]*|\S+", part.strip())
+            for i, w in enumerate(found):
+                if (i or not mid_sentence) and w[:1].isupper():
+                    out |= {fold(w.rstrip(".,!?")), fold(w.rstrip(".,!?'’s"))}
+    return out

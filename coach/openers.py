@@ -19,10 +19,10 @@ ORDER = {
     "congratulations": ("their-news", "worked-together", "favour", "met-at"),
     "thank-you": ("favour", "offer", "worked-together", "met-at"),
     "follow-up": ("my-request", "offer", "met-at", "favour", "worked-together"),
-    "informational-interview": ("offer", "favour", "met-at", "worked-together", "role"),
-    "mentorship": ("favour", "offer", "worked-together", "role", "met-at"),
+    "informational-interview": ("offer", "favour", "met-at", "worked-together", "role", "their-news"),
+    "mentorship": ("favour", "offer", "worked-together", "role", "met-at", "their-news"),
     "introduction": ("offer", "favour", "worked-together", "met-at"),
-    "partnership": ("worked-together", "met-at", "offer", "favour"),
+    "partnership": ("worked-together", "met-at", "offer", "favour", "their-news"),
 }
 
 
@@ -84,7 +84,7 @@ def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "") -> Ope
             return Opener(f"I still value what I learned working with you at {fact.company}.", "role", src)
         return None
     if fact.kind == "met-at":
-        if p.startswith(("at ", "in ", "during ")):
+        if p.startswith(("at ", "in ", "during ", "over ")):
             talk = next((f.phrase for f in facts if f.source == src and f.phrase.startswith("we talked about ")), "")
             if talk:
                 return Opener(f"It was great meeting you {p} and talking about {talk[16:]}.", "met-at", src,

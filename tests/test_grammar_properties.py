@@ -100,3 +100,33 @@ def test_the_invariants_catch_what_readers_notice() -> None:
     assert grammar.problems("It was great meeting you", names)
     assert not grammar.problems("It was great meeting you in Lyon, Priya.", names)
     assert not grammar.problems("In March, you asked me to get back in touch when I'm ready.", names)
+
+
+FRAME = {"you", "your", "yours", "yourself", "we", "i", "me", "my", "at", "in", "over", "the", "asked", "to", "get",
+         "back", "touch", "worked", "together", "on", "talked", "about", "formerly", "were", "are", "have", "offered"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(contact=contacts())
+def test_every_fact_is_made_of_the_notes_own_words(contact: Contact) -> None:
+    import re
+
+    from coach.facts import extract
+    from coach.text import fold
+
+    said = fold(" ".join([contact.how_we_met, contact.title, contact.company, *(n.text for n in contact.notes)]))
+    have = set(re.findall(r"[\w'’-]+", said.replace("@", " at ").replace("w/", "with "))) | FRAME
+    for fact in extract(contact):
+        words = set(re.findall(r"[\w'’-]+", fold(fact.phrase)))
+        assert words <= have, (fact.kind, fact.phrase, words - have)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=300))
+def test_extraction_never_fails_on_any_text(text: str) -> None:
+    from coach.facts import extract
+
+    contact = Contact(id=1, first_name="Ana", notes=[Note(id=1, text=text or "x", date=dt.date(2024, 1, 1),
+                                                          source="markdown")])
+    for fact in extract(contact):
+        assert fact.phrase.strip()

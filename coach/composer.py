@@ -307,7 +307,9 @@ def hooks_for(brief: Brief) -> list[Opener]:
              if grammar.ok(h.sentence, names) and grammar.ok(h.short, names) and grammar.ok(h.plain, names)]
     c = brief.contact
     if not hooks and c.company and not c.notes and not c.how_we_met:
-        hooks.append(Opener(f"I have been following your work at {c.company}.", "role", "field:company"))
+        role = f" as {c.title}" if c.title else ""
+        hooks.append(Opener(f"I have been following your work{role} at {c.company}.", "role", "field:company",
+                            short=f"I have been following your work at {c.company}."))
     return hooks
 
 

@@ -96,6 +96,10 @@ OCCASIONS = {"coffee", "lunch", "dinner", "drinks", "breakfast", "call", "chat",
              "video", "phone", "quick", "first", "kickoff", "kick-off", "retro", "demo", "talk", "visit"}
 _PRONOUN = {"she": "you", "he": "you", "him": "you", "his": "your", "hers": "yours", "herself": "yourself",
             "himself": "yourself"}
+_ADVERBS = {"now", "just", "still", "also", "recently", "already", "often", "really"}
+_PRESENT_S = {"runs": "run", "leads": "lead", "owns": "own", "manages": "manage", "hires": "hire", "works": "work",
+              "builds": "build", "heads": "head", "teaches": "teach", "organises": "organise",
+              "organizes": "organize", "wants": "want", "needs": "need", "plans": "plan", "lives": "live"}
 _BE = {"was": "were", "is": "are", "has": "have", "wasn't": "weren't", "isn't": "aren't", "hasn't": "haven't"}
 _AFTER_HER_OBJECT = {"a", "an", "the", "to", "for", "with", "about", "at", "in", "on", "and", "when", "if", "once",
                      "that", "know", "up", "out", "back", "last", "again", "my", "our", "some", "through", "into",
@@ -110,16 +114,22 @@ def to_you(span: str, names: tuple[str, ...]) -> str:
         span = re.sub(rf"\b{re.escape(name)}\b", "she", span)
     toks = span.split(" ")
     out: list[str] = []
+    subject = False  # the last "you" was a subject (from she/he): its verb agrees
     for i, tok in enumerate(toks):
         low = tok.lower().strip(",.;:!?")
         tail = tok[len(tok.rstrip(",.;:!?")):]
+        if subject and low not in _ADVERBS and low not in _PRESENT_S and low not in _BE:
+            subject = False
         if low == "her":
             nxt = toks[i + 1].lower().strip(",.;:!?") if i + 1 < len(toks) and not tail else ""
             out.append(("you" if nxt in _AFTER_HER_OBJECT else "your") + tail)
         elif low in _PRONOUN:
             out.append(_PRONOUN[low] + tail)
+            subject = low in ("she", "he")
         elif low in _BE and out and out[-1].lower() == "you":
             out.append(_BE[low] + tail)
+        elif subject and low in _PRESENT_S:
+            out.append(_PRESENT_S[low] + tail)  # "he now runs" -> "you now run": the verb agrees, nothing else
         else:
             out.append(tok)
     return " ".join(out).replace(" i ", " I ").replace("i'm", "I'm")
@@ -203,6 +213,16 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
         out.append(Fact(kind="role", phrase=("formerly " if past else "") + phrase, company=company, years=years,
                         past=past))
         return out
+    hear = re.match(r"(?:asked|wants|wanted|offered)\s+to\s+(hear (?:how|about|what|when)\s+.+)", rest, re.IGNORECASE)
+    if who in ("them", "") and hear and _span(hear.group(1)):
+        out.append(Fact(kind="offer", phrase=f"you asked to {to_you(hear.group(1), names)}"))
+        return out
+    said_that = re.match(r"(?:mentioned|said|told me)\s+(?:that\s+)?((?:she|he)\s+.+)", rest, re.IGNORECASE)
+    if who in ("them", "") and said_that and _span(said_that.group(1)):
+        span = to_you(said_that.group(1), names)
+        if not re.search(r"\b(she|he|runs|leads|owns|has|is|was)\b", span.lower()):
+            out.append(Fact(kind="their-news", phrase=f"you mentioned {span}"))
+            return out
     if OFFER.search(low) and re.search(r"\b(said|told me|asked me|offered|invited me|wants me|suggested)\b", low):
         cond = CONDITION.search(clause[OFFER.search(low).end():]) or CONDITION.search(clause)
         when = to_you(cond.group(1), names) if cond else ""
@@ -268,7 +288,8 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
         span = to_you(rest, names)
         out.append(Fact(kind="their-news", phrase=f"you {span}"))
         return out
-    if who == "me" and re.match(r"(asked|sent|applied|emailed|pitched|shared|offered|promised|told)\b", rest,
+    if who == "me" and re.match(r"(asked|sent|applied|emailed|pitched|shared|offered|promised|told|walked|showed|"
+                                r"updated|presented|introduced)\b", rest,
                                 re.IGNORECASE) and _span(rest):
         span = to_you(rest, names)
         if not re.search(r"\b(she|he)\b", span.lower()):
@@ -357,6 +378,15 @@ def extract(contact: Contact, today: dt.date | None = None) -> list[Fact]:
             for clause in _clauses(section):
                 facts += [f.model_copy(update={"date": date, "source": where_from})
                           for f in read_clause(clause, names, today)]
+    for inter in sorted(contact.interactions, key=lambda i: i.date, reverse=True)[:4]:
+        source = f"interaction:{inter.id}" if inter.id else "interaction"
+        for clause in _clauses(inter.summary or ""):
+            # a logged interaction without a subject is what the user did ("Walked her through…")
+            first = clause.split(" ", 1)[0].lower()
+            mine = not _subject(clause, names)[0] and first.endswith("ed") and re.search(r"\b(her|him|them)\b",
+                                                                                       clause.lower())
+            facts += [f.model_copy(update={"date": inter.date, "source": source})
+                      for f in read_clause(f"I {clause[:1].lower()}{clause[1:]}" if mine else clause, names, today)]
     seen: set[str] = set()
     return [f for f in facts if not (fold(f.phrase) in seen or seen.add(fold(f.phrase)))]
 

@@ -46,7 +46,7 @@ def _cap(text: str) -> str:
 def when(date: dt.date | None, today: dt.date, source: str = "## ") -> str:
     """'In March' (within the year), 'In March 2024' (earlier); '' without a date. Only a date the user gave
     (a dated heading, or a fact they wrote) says when it happened; a note's entry date may not."""
-    if not date or date > today or not ("## " in source or source == "user"):
+    if not date or date > today or not ("## " in source or source == "user" or source.startswith("interaction")):
         return ""
     return f"In {date:%B}" if (today - date).days < 300 and date.year == today.year else f"In {date:%B %Y}"
 
@@ -91,9 +91,9 @@ def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "") -> Ope
                               short=f"We met {p}.")
             return Opener(f"It was great meeting you {p}.", "met-at", src, short=f"We met {p}.")
         if p.startswith(("through ", "via ")):
-            return Opener(f"It was great connecting {p}.", "met-at", src)
+            return Opener(f"It was great connecting {p}.", "met-at", src, short=f"We connected {p}.")
         if p.startswith("we talked about ") and not _where(fact, facts):
-            return Opener(f"I still remember when {p}.", "met-at", src)
+            return Opener(f"I still remember when {p}.", "met-at", src, short=f"{_cap(p)}.")
         return None
     if fact.kind == "their-news" and p.startswith("you "):
         return Opener(f"I saw that {p}.", "their-news", src)
@@ -110,7 +110,8 @@ def openers(facts: list[Fact], goal: str, today: dt.date | None = None) -> list[
     shown = visible(facts)
     ranked = sorted((f for f in shown if f.kind in order or f.pinned),
                     key=lambda f: (not f.pinned, order.index(f.kind) if f.kind in order else 9,
-                                   not f.phrase.startswith(("at ", "in ")) if f.kind == "met-at" else 0,
+                                   not f.phrase.startswith(("at ", "in ", "through ", "via ", "over "))
+                                   if f.kind == "met-at" else 0,
                                    -(f.date or dt.date.min).toordinal()))
     out: list[Opener] = []
     for fact in ranked:

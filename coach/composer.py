@@ -333,7 +333,7 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
     # the goal's extra sentence only where the goal needs it, or where no fact gives the message its substance
     extra = [email_line(brief)] if (brief.channel == "email" and not brief.style.shorter
                                     or brief.channel == "linkedin-message" and brief.style.longer) \
-        and (brief.goal in ("referral", "introduction") or not hooks) else []
+        and (brief.goal in ("referral", "introduction") or len(hooks) < 2) else []
     subject = subject_for(brief) if brief.channel == "email" else ""
     leads = [own + lines[:most], own + lines[:1], own[:1], lines[:most], lines[:1], []] if own \
         else [lines[:most], lines[:1], []]

@@ -83,7 +83,7 @@ ROLE = re.compile(r"\b(?P<past>(?i:was |ex-|former |old |previous ))?(?i:my) (?P
                   r"(?P<y2>(?:19|20)\d\d|now|present))?")
 MET = re.compile(r"\bmet(?: (?:her|him|them|up))?\s+(?:at|@|in|during)\s+(?P<where>[^,.;!?]{3,70})", re.IGNORECASE)
 TALKED = re.compile(r"\b(?:talked|chatted|spoke|discussed)\s+(?:about\s+)?(?P<what>[^,.;!?]{3,70})", re.IGNORECASE)
-TOGETHER_AT = re.compile(r"\b(?i:worked together|(?:ex-)?colleagues?|teammates?|same team)\b(?: (?i:at|on) "
+TOGETHER_AT = re.compile(r"\b(?i:worked together|worked with \w+|(?:ex-)?colleagues?|teammates?|same team)\b(?: (?i:at|on) "
                          r"(?P<company>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*))?(?:[ ,(]*(?:from )?(?P<y1>(?:19|20)"
                          r"\d\d)\s*(?:-|–|to)\s*(?P<y2>(?:19|20)\d\d))?(?:\)?\s+on\s+(?P<project>[^,.;()]{3,50}))?")
 OCCASION = re.compile(r"(?P<what>coffee|lunch|dinner|drinks|breakfast)\s+(?P<prep>at|after|during)\s+"
@@ -255,7 +255,8 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
     if who in ("them", "") and be and PERSONAL.search(clause) and _span(clause, 80):
         out.append(Fact(kind="personal", phrase=clause))  # "has a dog named Pixel": theirs, not news to send
         return out
-    if who in ("them", "") and be and _span(be.group(2), 100) and not re.search(r"\b(she|he)\b", be.group(2)):
+    news = be and re.match(r"(?:now |just |finally )?\w+(?:ing|ed)\b", be.group(2))  # "is starting", "was promoted"
+    if who in ("them", "") and news and _span(be.group(2), 100) and not re.search(r"\b(she|he)\b", be.group(2)):
         out.append(Fact(kind="their-news", phrase=f"you {_BE[be.group(1)]} {to_you(be.group(2), names)}"))
         return out
     met = MET.search(clause)

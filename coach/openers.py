@@ -17,7 +17,7 @@ ORDER = {
     "referral": ("offer", "favour", "worked-together", "role", "met-at", "their-news"),
     "reconnect": ("offer", "worked-together", "role", "favour", "met-at", "their-news"),
     "congratulations": ("their-news", "worked-together", "favour", "met-at"),
-    "thank-you": ("favour", "offer", "worked-together", "met-at"),
+    "thank-you": ("favour", "offer", "worked-together", "role", "met-at"),
     "follow-up": ("my-request", "offer", "met-at", "favour", "worked-together"),
     "informational-interview": ("offer", "favour", "met-at", "worked-together", "role", "their-news"),
     "mentorship": ("favour", "offer", "worked-together", "role", "met-at", "their-news"),

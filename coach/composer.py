@@ -320,6 +320,8 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
     if said is None:
         said = request_sentence(brief.context, brief.goal, brief.contact)
     hooks = hooks_for(brief)
+    if said and fold(said).startswith("thank"):  # the user's reason thanks already: the favour is said plainly
+        hooks = [Opener(h.plain, h.kind, h.source) if h.sentence.startswith("Thank you") else h for h in hooks]
     # the goal's stock opener ("Thank you again for your help.") only when no fact does its job
     reason = said or ("" if hooks and hooks[0].sentence.startswith("Thank you") else brief.spec().get("opener", ""))
     names = brief.names()

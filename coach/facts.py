@@ -81,7 +81,8 @@ ROLE = re.compile(r"\b(?P<past>(?i:was |ex-|former |old |previous ))?(?i:my) (?P
                   r"tech lead|mentor|director|skip-level|report|cofounder|co-founder))(?: (?i:at) (?P<company>[A-Z]"
                   r"[\w&'’.-]*(?: [A-Z][\w&'’.-]*)*))?(?:[ ,(]*(?:from )?(?P<y1>(?:19|20)\d\d)\s*(?:-|–|to)\s*"
                   r"(?P<y2>(?:19|20)\d\d|now|present))?")
-MET = re.compile(r"\bmet(?: (?:her|him|them|up))?\s+(?:at|@|in|during)\s+(?P<where>[^,.;!?]{3,70})", re.IGNORECASE)
+MET = re.compile(r"\b(?:met|ran into|bumped into)(?: (?:her|him|them|up|\w+))??\s+(?:at|@|in|during)\s+"
+                 r"(?P<where>[^,.;!?]{3,70})", re.IGNORECASE)
 TALKED = re.compile(r"\b(?:talked|chatted|spoke|discussed)\s+(?:about\s+)?(?P<what>[^,.;!?]{3,70})", re.IGNORECASE)
 TOGETHER_AT = re.compile(r"\b(?i:worked together|worked with \w+|(?:ex-)?colleagues?|teammates?|same team)\b(?: (?i:at|on) "
                          r"(?P<company>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*))?(?:[ ,(]*(?:from )?(?P<y1>(?:19|20)"
@@ -146,7 +147,11 @@ def _clauses(text: str) -> list[str]:
     text = text.replace("w/", "with").replace(" @ ", " at ").replace(" & ", " and ")
     parts = re.split(r"(?<=[.!?])\s+|\n+|;\s*|\s+-{1,2}\s+|\s+—\s+|,?\s+and\s+(?=(?:suggested|offered|"
                      r"promised|said|told|asked|invited|introduced|gave|helped|sent|shared|recommended)\b)", text)
-    return [" ".join(p.strip(" -*•>#\t").split()).rstrip(".!") for p in parts if p.strip(" -*•>#\t")]
+    parts = [q for p in parts if p for q in re.split(r",\s+(?=(?:she|he|I|we)\s)|\s+and\s+(?=(?:we|she|he|I)\s)"
+                                                    r"|,\s+and\s+", p) if q]
+    parts = [re.sub(r"^(?:so|and|then|also|anyway|btw|oh|plus)\s+", "", p.strip(" -*•>#\t"), flags=re.IGNORECASE)
+             for p in parts]
+    return [" ".join(p.split()).rstrip(".!") for p in parts if p.strip()]
 
 
 def _subject(clause: str, names: tuple[str, ...]) -> tuple[str, str]:
@@ -260,7 +265,7 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
         out.append(Fact(kind="their-news", phrase=f"you {_BE[be.group(1)]} {to_you(be.group(2), names)}"))
         return out
     met = MET.search(clause)
-    if met and who in ("we", "", "me"):
+    if met and who in ("we", "", "me") and not re.search(r"\b(?:she|he)\s+(?:met|ran)", low):
         where = met.group("where").strip()
         where = to_you(re.split(r"\s+(?:and|where|we|talked|chatted)\s+", where)[0], names)
         prep = "at" if not clause[met.start():met.start("where")].strip().endswith(("in", "during")) else "in"

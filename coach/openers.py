@@ -66,7 +66,7 @@ def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "") -> Ope
         w = when(fact.date, today, src)
         return Opener(f"{w}, {p}." if w else f"When we last spoke, {p}.", "offer", src, short=f"{_cap(p)}.")
     if fact.kind == "favour" and goal == "thank-you":
-        return Opener(f"Thank you again: {p}.", "favour", src)
+        return Opener(f"Thank you again: {p}.", "favour", src, plain=f"{_cap(p)}.")
     if fact.kind == "favour":
         return Opener(f"I am still grateful that {p}.", "favour", src, short=f"{_cap(p)}, thank you again.",
                       plain=f"{_cap(p)}.")

@@ -82,6 +82,7 @@ class Grounds:
             if c.connected_on:
                 parts.append(f"{c.connected_on:%B %Y} {c.connected_on.year}")
             parts += [date_words(n.date) for n in c.notes if n.date]
+            parts += [date_words(d) for n in c.notes for d in iso_dates(n.text)]  # "## 2025-03-04 Coffee"
         parts += [f"{f.phrase} {date_words(f.date)}" for f in self.facts if not getattr(f, "hidden", False)]
         return fold("\n".join(p for p in parts if p))
 
@@ -145,13 +146,27 @@ class Grounds:
                     *(f"{i.date:%B %d %Y} {i.date.year} {i.summary}" for i in c.interactions)]
             if c.connected_on:
                 out.append(f"{c.connected_on:%B %Y} {c.connected_on.year}")
-            out += [f"{n.text} {date_words(n.date)}" for n in c.notes if n.date]
+            out += [f"{n.text} {date_words(n.date)} {' '.join(date_words(d) for d in iso_dates(n.text))}"
+                    for n in c.notes if n.date]
         out += [f"{f.phrase} {date_words(f.date)}" for f in self.facts if not getattr(f, "hidden", False)]
         return [fold(t) for t in out if t]
 
 
 SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring", 6: "summer",
            7: "summer", 8: "summer", 9: "autumn fall", 10: "autumn fall", 11: "autumn fall"}
+
+
+def iso_dates(text: str) -> list:
+    """The dates written in a text as YYYY-MM-DD (a dated heading kept in a note)."""
+    import datetime as dt
+
+    out = []
+    for m in re.finditer(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b", text):
+        try:
+            out.append(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+        except ValueError:
+            continue
+    return out
 
 
 def date_words(date) -> str:

@@ -86,3 +86,12 @@ def test_a_dated_past_role_makes_a_former_manager():
     kinds = {r.kind for r in read_person(c, "Globex").relations}
     assert "former-manager" in kinds and "manager" not in kinds
     assert "former-colleague" in kinds
+
+
+def test_a_dated_heading_kept_in_a_note_grounds_its_month():
+    from coach import checker
+
+    c = _priya(Note(id=7, text="## 2025-03-04 Coffee\nshe said to ping her when roles open"))
+    grounds = checker.Grounds(contact=c)  # no facts given: the note's own text holds the date
+    assert not checker.unsupported_claims("Hi Priya, in March you asked me to get back in touch.", grounds)
+    assert checker.unsupported_claims("Hi Priya, in June you asked me to get back in touch.", grounds)

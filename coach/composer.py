@@ -306,7 +306,7 @@ def hooks_for(brief: Brief) -> list[Opener]:
     hooks = [h for h in openers(brief.all_facts, brief.goal)
              if grammar.ok(h.sentence, names) and grammar.ok(h.short, names) and grammar.ok(h.plain, names)]
     c = brief.contact
-    if not hooks and c.company and not c.notes and not c.how_we_met:
+    if not hooks and c.company:  # a note no rule could read gives no line, and no error either
         role = f" as {c.title}" if c.title else ""
         hooks.append(Opener(f"I have been following your work{role} at {c.company}.", "role", "field:company",
                             short=f"I have been following your work at {c.company}."))

@@ -304,8 +304,9 @@ class Drafter:
             if made is None:
                 failed = "; ".join(dict.fromkeys(c.detail for option in variants(brief)[:1]
                                                  for c in brief.check(*option).checks if c.hard and not c.passed))
-                raise DraftError(f"No draft for {brief.contact.name} passed the checks ({failed}); edit the "
-                                 "contact's details or write the message yourself and run `coach check`.")
+                raise DraftError(f"No draft for {brief.contact.name} passed the checks ({failed}); add what you "
+                                 f"share as a fact (`coach contacts facts add \"{brief.contact.name}\" \"…\"`), "
+                                 "or write the message yourself and run `coach check`.")
             best = ((0,), made[0], made[1], made[2], False)
         _, subject, body, report, uses_model = best
         return {"draft": self._draft(state, subject, body, report, "repaired" if uses_model else "template")}

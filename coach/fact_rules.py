@@ -175,15 +175,16 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
         out.append(Fact(kind="role", phrase=("formerly " if past else "") + phrase, company=company, years=years,
                         past=past))
         return out
-    hear = re.match(r"(?:asked|wants|wanted|offered)\s+to\s+(hear (?:how|about|what|when)\s+.+)", rest, re.IGNORECASE)
-    if who in ("them", "") and hear and _span(hear.group(1)):
-        out.append(Fact(kind="offer", phrase=f"you asked to {to_you(hear.group(1), names)}"))
+    hear = re.match(r"(asked|wanted|offered)\s+to\s+(hear (?:how|about|what|when)\s+.+)", rest, re.IGNORECASE)
+    if who in ("them", "") and hear and _span(hear.group(2)):
+        out.append(Fact(kind="offer", phrase=f"you {hear.group(1).lower()} to {to_you(hear.group(2), names)}"))
         return out
-    said_that = re.match(r"(?:mentioned|said|told me)\s+(?:that\s+)?((?:she|he)\s+.+)", rest, re.IGNORECASE)
-    if who in ("them", "") and said_that and _span(said_that.group(1)):
-        span = to_you(said_that.group(1), names)
-        if not re.search(r"\b(she|he|runs|leads|owns|has|is|was)\b", span.lower()):
-            out.append(Fact(kind="their-news", phrase=f"you mentioned {span}"))
+    said_that = re.match(r"(mentioned|said|told me)\s+(?:that\s+)?((?:she|he)\s+(?:now\s+|just\s+)?(?:runs|leads|"
+                         r"manages|heads|owns|joined|started|moved|left|became|launched)\b.+)", rest, re.IGNORECASE)
+    if who in ("them", "") and said_that and _span(said_that.group(2)):
+        span = to_you(said_that.group(2), names)
+        if not re.search(r"\b(she|he)\b", span.lower()):
+            out.append(Fact(kind="their-news", phrase=f"you {said_that.group(1).lower()} {span}"))
             return out
     if OFFER.search(low) and re.search(r"\b(said|told me|asked me|offered|invited me|wants me|suggested)\b", low):
         cond = CONDITION.search(clause[OFFER.search(low).end():]) or CONDITION.search(clause)
@@ -198,7 +199,7 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
             out.append(Fact(kind="offer", phrase=f"you offered to {span}"))
             return out
     together = TOGETHER_AT.search(clause)
-    if together and (together.group("company") or who == "we"):
+    if together and (together.group("company") or who in ("we", "")):
         company = (together.group("company") or "").strip(" .,")
         years = f"{together.group('y1')}-{together.group('y2')}" if together.group("y1") else ""
         project = (together.group("project") or "").strip()
@@ -217,6 +218,10 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
     if who in ("them", "") and be and PERSONAL.search(clause) and _span(clause, 80):
         out.append(Fact(kind="personal", phrase=clause))  # "has a dog named Pixel": theirs, not news to send
         return out
+    kind_to_me = be and re.match(r"(?:\w+ )?(?:helpful|kind|generous|supportive|patient)\b", be.group(2))
+    if who in ("them", "") and kind_to_me and _span(be.group(2), 80):
+        out.append(Fact(kind="favour", phrase=f"you {_BE[be.group(1)]} {to_you(be.group(2), names)}"))
+        return out
     news = be and re.match(r"(?:now |just |finally )?\w+(?:ing|ed)\b", be.group(2))  # "is starting", "was promoted"
     if who in ("them", "") and news and _span(be.group(2), 100) and not re.search(r"\b(she|he)\b", be.group(2)):
         out.append(Fact(kind="their-news", phrase=f"you {_BE[be.group(1)]} {to_you(be.group(2), names)}"))
@@ -232,7 +237,8 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
         if talked and _span(talked.group("what"), 60):
             out.append(Fact(kind="met-at", phrase=f"we talked about {to_you(talked.group('what'), names)}"))
         return out
-    if who == "we" and TOGETHER.match(verb) and _past(verb) and _span(rest):
+    shared = who == "" and re.match(r"(paired|co-?founded|co-?wrote|co-?hosted|studied together)\b", rest)
+    if (who == "we" and TOGETHER.match(verb) or shared) and _past(verb) and _span(rest):
         out.append(Fact(kind="worked-together", phrase=f"we {to_you(rest, names)}"))
         return out
     if who in ("we", "") and re.match(r"(?:talked|chatted|spoke|discussed)\b", rest, re.IGNORECASE):
@@ -278,6 +284,25 @@ def _front_matter(text: str) -> tuple[dict, str]:
 
 
 _HEADING = re.compile(r"^#{1,6}\s+(.*)$", re.MULTILINE)
+
+
+_LABEL = re.compile(r"^\s*(?P<key>met|how we met|where we met|event|notes?|role|title|company|email|phone|tags?|"
+                    r"org|tel|url)\s*:\s*(?P<value>.*)$", re.IGNORECASE | re.MULTILINE)
+
+
+def _labelled(text: str) -> tuple[str, list[str]]:
+    """A vCard NOTE or a form's 'Key: value' lines: (the free text left, meeting phrases from 'Met: …').
+    Field lines (role, company, email…) are fields, not sentences; 'Notes:' is a label before free text."""
+    met: list[str] = []
+
+    def one(m: re.Match) -> str:
+        key, value = m.group("key").lower(), m.group("value").strip().rstrip(".")
+        if key in ("met", "how we met", "where we met", "event") and value:
+            met.append(value if value.lower().startswith(("at ", "in ", "through ", "via ")) else f"at {value}")
+            return ""
+        return value if key.startswith("note") else ""
+
+    return _LABEL.sub(one, text), met
 
 
 def _iso(text: str) -> dt.date | None:
@@ -338,6 +363,8 @@ def extract_rules(contact: Contact, today: dt.date | None = None) -> list[Fact]:
             where = _heading_phrase(heading) if heading else ""
             if where:
                 facts.append(Fact(kind="met-at", phrase=where, date=date, source=where_from))
+            section, labelled = _labelled(section)
+            facts += [Fact(kind="met-at", phrase=p, date=date, source=where_from) for p in labelled]
             for clause in _clauses(section):
                 facts += [f.model_copy(update={"date": date, "source": where_from})
                           for f in read_clause(clause, names, today)]

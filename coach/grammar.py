@@ -18,6 +18,9 @@ _NOUN_SUFFIX = re.compile(r"(?:tion|ment|ness|ship|ity|ance|ence)$")
 _SINGULAR_VERB = re.compile(r"^(?:is|was|has|does|goes|says|keeps|wants|needs|runs|leads|works|seems|knows|likes|"
                             r"loves|thinks|makes|takes|gives|gets|lives|manages|hires|plans|isn't|wasn't|hasn't|"
                             r"doesn't)$")
+# Words after "you" that end in -s and are no verb ("you always", "you perhaps").
+_NOT_VERB_S = {"always", "perhaps", "this", "these", "those", "thus", "sometimes", "plus", "across", "yours",
+               "afterwards", "towards", "besides", "unless", "anyways", "news", "thanks", "nowadays", "anyhow"}
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’&.-]*|[,;:()\"—–-]")
 _SENTENCE_OPENERS = {"We", "She", "He", "It", "They", "You", "My", "Our", "The", "This", "Your", "Her", "His"}
 _ALWAYS_CAPITAL = {"i", "i'm", "i’m", "i've", "i'd", "i'll"}
@@ -42,7 +45,8 @@ def problems(sentence: str, names: set[str] = frozenset()) -> list[str]:
             out.append(f"'{prev} {tok}' (two sentences glued together)")
         if p == "you" and (t in _NOUNISH or _NOUN_SUFFIX.search(t)):
             out.append(f"'you {tok}' (a noun after 'you')")
-        if p == "you" and _SINGULAR_VERB.match(t):
+        if p == "you" and (_SINGULAR_VERB.match(t) or t.endswith("s") and len(t) > 3 and t not in _NOT_VERB_S
+                           and not t.endswith(("ss", "ous", "ys"))):
             out.append(f"'you {tok}' (agreement)")
         if p == "your" and t in _ALWAYS_CAPITAL:
             out.append(f"'your {tok}'")

@@ -16,7 +16,8 @@ _GLUED = re.compile(r"(?<=\w)\s+(We|She|He|They|It|My|Our|The)\s+[a-z]")
 _YOU_NOUN = re.compile(r"\byou (new|old|own|former|latest|role|team|job|company|work|talk|project|career)\b",
                        re.IGNORECASE)
 _YOUR_I = re.compile(r"\byour I\b")
-_YOU_S = re.compile(r"\byou (was|is|has|does|keeps|wants|says|goes|needs|runs|leads|works|seems)\b", re.IGNORECASE)
+_YOU_S = re.compile(r"\byou (was|is|has|does|(?!always\b|perhaps\b|this\b|thus\b|sometimes\b|yours\b|thanks\b)"
+                    r"[a-z]{2,}[^s\W]s)\b", re.IGNORECASE)
 _GREETING = re.compile(r"^\s*(hi|hello|hey|dear)\b[^,\n]{0,40},\s*", re.IGNORECASE)
 _SIGNOFF = re.compile(r"^\s*(best|kind regards|regards|cheers|thanks|warmly|sincerely)\b", re.IGNORECASE)
 

@@ -61,7 +61,8 @@ _PRESENT_S = {"runs": "run", "leads": "lead", "owns": "own", "manages": "manage"
 _BE = {"was": "were", "is": "are", "has": "have", "wasn't": "weren't", "isn't": "aren't", "hasn't": "haven't"}
 _AFTER_HER_OBJECT = {"a", "an", "the", "to", "for", "with", "about", "at", "in", "on", "and", "when", "if", "once",
                      "that", "know", "up", "out", "back", "last", "again", "my", "our", "some", "through", "into",
-                     "after", "before", "since", "over", "by", "from", "as", "so", "too", ""}
+                     "after", "before", "since", "over", "by", "from", "as", "so", "too", "", "i", "i'm", "i'd",
+                     "i've", "i'll", "we", "how", "what", "why", "where", "who", "this", "it", "everything"}
 
 
 def to_you(span: str, names: tuple[str, ...]) -> str:

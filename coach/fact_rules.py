@@ -351,7 +351,8 @@ def extract_rules(contact: Contact, today: dt.date | None = None) -> list[Fact]:
                 facts += [f.model_copy(update={"source": "field:how_we_met"})
                           for f in read_clause(clause, names, today)]
     if contact.title or contact.company:
-        phrase = " at ".join(p for p in (contact.title, contact.company) if p)
+        phrase = f"{contact.title} at {contact.company}" if contact.title and contact.company else \
+            contact.title or f"at {contact.company}"
         facts.append(Fact(kind="role", phrase=phrase, company=contact.company, source="field:title"))
     for note in sorted(contact.notes, key=lambda n: (n.date is not None, n.date), reverse=True)[:12]:
         fields, body = _front_matter(note.text.strip())

@@ -44,12 +44,15 @@ def test_edit_a_fact_and_the_next_draft_uses_it(tmp_path: Path) -> None:
             expect(box).to_have_value("at Config 2023")
             box.fill("at the Config 2023 accessibility workshop")
             box.press("Enter")
+            page.wait_for_timeout(1500)  # the rerun that Enter started
             page.locator(f".st-key-fact-save-{met['id']} button").click()
+            expect(page.get_by_text("yours", exact=False).first).to_be_visible()  # saved as the user's own
             page.locator(f".st-key-fact-pin-{met['id']} button").click()
             expect(page.get_by_text("pinned", exact=False).first).to_be_visible()
             _shot(page, "facts-01-edited")
             stored = json.loads(run_cli("contacts", "facts", "Inès Moreau", "--json", env=env).stdout)
-            assert any(f["text"] == "at the Config 2023 accessibility workshop" and f["confirmed"] for f in stored)
+            assert any(f["text"] == "at the Config 2023 accessibility workshop" and f["confirmed"] for f in stored), \
+                stored
             page.get_by_role("button", name="Draft", exact=True).click()
             card = page.get_by_test_id("stChatMessage").filter(has=page.get_by_test_id("stCode"))
             expect(card).to_be_visible(timeout=DRAFT_TIMEOUT_MS)

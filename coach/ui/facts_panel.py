@@ -50,7 +50,7 @@ def panel(coach, c: Contact) -> None:
     for f in facts:
         cols = st.columns([1, 5, 1, 1, 1], vertical_alignment="bottom")
         cols[0].caption(f"{f.kind}{' · ' + str(f.date) if f.date else ''}{' · hidden' if f.hidden else ''}"
-                        f"{' · pinned' if f.pinned else ''}")
+                        f"{' · pinned' if f.pinned else ''}{' · yours' if f.edited else ''}")
         cols[1].text_input("Fact", value=f.phrase, key=f"fact-{f.id}", label_visibility="collapsed")
         cols[2].button("Save", key=f"fact-save-{f.id}", on_click=_save, args=(coach, f.id))
         cols[3].button("Unpin" if f.pinned else "Pin", key=f"fact-pin-{f.id}", on_click=_do, args=(coach, f.id),

@@ -35,6 +35,8 @@ def problems(sentence: str, names: set[str] = frozenset()) -> list[str]:
         out.append("does not start with a capital")
     if not s.endswith((".", "!", "?")):
         out.append("does not end with punctuation")
+    if s.endswith(("..", "…")) or "..." in s or "…" in s:
+        out.append("trails off (an ellipsis)")
     tokens = _WORD.findall(s)
     for prev, tok in zip(tokens, tokens[1:], strict=False):
         p, t = fold(prev), fold(tok.rstrip(".,!?"))

@@ -106,6 +106,7 @@ def test_the_invariants_catch_what_readers_notice() -> None:
     assert grammar.problems("I hear you was there.", names)
     assert grammar.problems("it was great meeting you.", names)
     assert grammar.problems("It was great meeting you", names)
+    assert grammar.problems("Great meeting at the dinner in Lyon...", names)
     assert not grammar.problems("It was great meeting you in Lyon, Priya.", names)
     assert not grammar.problems("In March, you asked me to get back in touch when I'm ready.", names)
 

@@ -35,7 +35,8 @@ CONDITION = re.compile(r"\b((?:when|once|if|whenever|after|as soon as)\s+[^.;!?]
                        r"autumn|fall|winter|new year|(?:January|February|March|April|May|June|July|August|September|"
                        r"October|November|December)(?: \d{4})?)\b|next (?:week|month|quarter|year))")
 ROLE = re.compile(r"\b(?P<past>(?i:was |ex-|former |old |previous ))?(?i:my) (?P<role>(?i:manager|boss|lead|team lead|"
-                  r"tech lead|mentor|director|skip-level|report|cofounder|co-founder))(?: (?i:at) (?P<company>[A-Z]"
+                  r"tech lead|mentor|director|skip-level|report|cofounder|co-founder))(?: (?i:on|in) (?P<team>the [\w -]{2,40}?"
+                  r" (?i:team|group|squad|org)))?(?: (?i:at) (?P<company>[A-Z]"
                   r"[\w&'’.-]*(?: [A-Z][\w&'’.-]*)*))?(?:[ ,(]*(?:from )?(?P<y1>(?:19|20)\d\d)\s*(?:-|–|to)\s*"
                   r"(?P<y2>(?:19|20)\d\d|now|present))?")
 MET = re.compile(r"\b(?:met|ran into|bumped into)(?: (?:her|him|them|up|\w+))??\s+(?:at|@|in|during)\s+"
@@ -171,10 +172,12 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
         past = bool(role.group("past")) or (y2.isdigit() and int(y2) < today.year)
         years = f"{role.group('y1')}-{y2}" if role.group("y1") else ""
         company = (role.group("company") or "").strip(" .,")
-        phrase = f"my {role.group('role').lower()}" + (f" at {company}" if company else "") + \
+        team = role.group("team") or ""
+        phrase = f"my {role.group('role').lower()}" + (f" on {team}" if team else "") + \
+            (f" at {company}" if company else "") + \
             (f" ({years})" if years else "")
         out.append(Fact(kind="role", phrase=("formerly " if past else "") + phrase, company=company, years=years,
-                        past=past))
+                        past=past, project=team))
         return out
     hear = re.match(r"(asked|wanted|offered)\s+to\s+(hear (?:how|about|what|when)\s+.+)", rest, re.IGNORECASE)
     if who in ("them", "") and hear and _span(hear.group(2)):

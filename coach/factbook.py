@@ -15,7 +15,7 @@ from coach.errors import InputError, NotFoundError
 from coach.facts import KINDS, Fact, extract, merge
 from coach.tables import FactRow
 
-_FIELDS = ("kind", "phrase", "date", "source", "company", "years", "past", "confirmed", "pinned", "hidden",
+_FIELDS = ("kind", "phrase", "date", "source", "company", "project", "years", "past", "confirmed", "pinned", "hidden",
            "edited", "origin")
 
 

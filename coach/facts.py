@@ -37,6 +37,7 @@ class Fact(BaseModel):
     date: dt.date | None = Field(default=None, description="When it happened (the note's date or heading).")
     source: str = Field(default="", description="field:<name> or note:<id>, and the heading it sat under.")
     company: str = ""
+    project: str = Field(default="", description="The team or project it was on ('the payments team').")
     years: str = Field(default="", description="For roles and work together: '2017-2019'.")
     past: bool = Field(default=False, description="A role that ended (a former manager is past).")
     confirmed: bool = False

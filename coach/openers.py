@@ -18,7 +18,7 @@ ORDER = {
     "reconnect": ("offer", "worked-together", "role", "favour", "met-at", "their-news"),
     "congratulations": ("their-news", "worked-together", "favour", "met-at"),
     "thank-you": ("favour", "offer", "worked-together", "role", "met-at"),
-    "follow-up": ("my-request", "offer", "met-at", "favour", "worked-together"),
+    "follow-up": ("my-request", "offer", "met-at", "favour", "worked-together", "role"),
     "informational-interview": ("offer", "favour", "met-at", "worked-together", "role", "their-news"),
     "mentorship": ("favour", "offer", "worked-together", "role", "met-at", "their-news"),
     "introduction": ("offer", "favour", "worked-together", "met-at"),
@@ -80,8 +80,10 @@ def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "") -> Ope
                           plain=f"{_cap(p)}.")
         return None
     if fact.kind == "role":
-        if fact.past and fact.company and "my " in p:
-            return Opener(f"I still value what I learned working with you at {fact.company}.", "role", src)
+        if fact.past and (fact.company or fact.project) and "my " in p:
+            on = f" on {fact.project}" if fact.project else ""
+            at = f" at {fact.company}" if fact.company else ""
+            return Opener(f"I still value what I learned working with you{on}{at}.", "role", src)
         return None
     if fact.kind == "met-at":
         if p.startswith(("at ", "in ", "during ", "over ")):

@@ -57,7 +57,7 @@ def situation_reason(text: str) -> str:
     first = re.sub(r"[\s,]+(?:and|or|so|then)$", "", first)  # "… two weeks ago and... nothing"
     low = f" {fold(first)} "
     if len(first.split()) < 3 or any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", low)
-                                     for w in data["not_for_them"]):
+                                     for w in data["not_for_them"]) or re.search(data["about_them"], low):
         return ""
     if re.match(r"[A-Z][a-z]+ed\b", first) and fold(first.split()[0]) not in data["lowercase_starters"]:
         first = f"I {first[0].lower()}{first[1:]}"  # "Emailed Oliver…": the user's shorthand

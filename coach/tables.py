@@ -167,6 +167,7 @@ class FactRow(Base):
     date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     source: Mapped[str] = mapped_column(String(500), default="")
     company: Mapped[str] = mapped_column(String(500), default="")
+    project: Mapped[str] = mapped_column(String(500), default="")
     years: Mapped[str] = mapped_column(String(40), default="")
     past: Mapped[bool] = mapped_column(Boolean, default=False)
     confirmed: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("date", sa.Date, nullable=True),
         sa.Column("source", sa.String(500), nullable=False, server_default=""),
         sa.Column("company", sa.String(500), nullable=False, server_default=""),
+        sa.Column("project", sa.String(500), nullable=False, server_default=""),
         sa.Column("years", sa.String(40), nullable=False, server_default=""),
         sa.Column("past", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("confirmed", sa.Boolean, nullable=False, server_default=sa.false()),

@@ -133,9 +133,12 @@ class Coach:
         contact = self.resolve(to) if to else None
         context = " ".join(context.split())
         request = f"{context}\n{text}" if edited_from is not None else context
+        from coach import factbook
+
+        facts = factbook.facts(self.store, contact.id) if contact and contact.id else []
         grounds = checker.Grounds(contact=contact, profile=self.store.get_profile(),
                                   others=self.contacts() if contact else [], goal=goal or "", context=context,
-                                  request=request)
+                                  request=request, facts=facts)  # the user's own facts ground a message too
         subject, body = clean(text)
         if channel == "email" and not subject and "\n" in text.strip():
             first, _, rest = text.strip().partition("\n")

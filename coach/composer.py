@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from coach import checker
+from coach import checker, grammar
 from coach.checker import Grounds
 from coach.domain import Contact, Profile
-from coach.facts import gather_facts, history_hooks  # noqa: F401  (gather_facts: drafting imports it here)
+from coach.facts import Fact, extract, gather_facts  # noqa: F401  (gather_facts: drafting imports it here)
 from coach.grounds import proper_words
 from coach.messages import CheckReport, Style
+from coach.openers import Opener, openers
 from coach.phrasing import register, request_sentence
 from coach.prompts import load_data
 from coach.substance import the_thing
@@ -40,6 +41,8 @@ ECHO = re.compile(r"^(how we met|my request|works as|goal|what i know|notes?)\s*
                   re.IGNORECASE)
 # Goals whose message leads with the user's news or reason rather than the shared history.
 REASON_FIRST = ("congratulations", "thank-you", "follow-up")
+# Goals that ask a favour: only these end an email with an easy way out.
+EASY_OUT = ("referral", "introduction", "informational-interview", "mentorship")
 # Words that carry tone, not facts: a model sentence is judged on the rest.
 GENERIC = set(
     "great good nice lovely wonderful awesome amazing fantastic fun talking talk talked chatting chat chatted "
@@ -62,14 +65,30 @@ class Brief:
     others: list[Contact] = field(default_factory=list)
     premium: bool = False
     style: Style = field(default_factory=Style)
+    facts: list[Fact] | None = None  # the stored facts (with the user's edits); extracted from notes when None
+
+    @property
+    def all_facts(self) -> list[Fact]:
+        if self.facts is None:
+            self.facts = extract(self.contact)
+        return self.facts
 
     @property
     def grounds(self) -> Grounds:
         if not hasattr(self, "_grounds"):
             self._grounds = Grounds(contact=self.contact, profile=self.profile,
                                     request=f"{self.goal} {self.context}".strip(), others=self.others,
-                                    goal=self.goal, context=self.context)
+                                    goal=self.goal, context=self.context, facts=self.all_facts)
         return self._grounds
+
+    def names(self) -> set[str]:
+        """Words that may be capitalised mid-sentence: names and proper nouns the user gave us."""
+        c = self.contact
+        # from free text only the words capitalised mid-sentence: a note's first word is no name ("Gave me…")
+        free = grammar.names_in(c.how_we_met, self.context, *(n.text for n in c.notes),
+                                *(f.phrase for f in self.all_facts), mid_sentence=True)
+        return grammar.names_in(c.name, c.company, c.title, c.location, self.profile.name,
+                                self.profile.headline) | free
 
     @property
     def first(self) -> str:
@@ -163,7 +182,6 @@ def model_sentences(candidate: str, brief: Brief, budget: int, strict: bool = Fa
     history = brief.grounds.history_words()
     if strict and not history:
         return []  # nothing shared: a small model's line could only invent it ("great talk at <employer>")
-    verbs = set(load_data("phrasing")["history"]["note_verbs"]) | set(load_data("phrasing")["history"]["progressive"])
     keep: list[str] = []
     for s in body_sentences(text, finished_only=True):
         if len(keep) >= budget:
@@ -177,7 +195,7 @@ def model_sentences(candidate: str, brief: Brief, budget: int, strict: bool = Fa
         head = fold(s.split(" ", 1)[0]).strip(",.!")
         if head in ("he", "she", "his", "her", "him"):
             continue  # the recipient spoken of, not to ("He said they're hiring")
-        if strict and (not one_source(s, brief) or head in verbs or head.endswith("ing")):
+        if strict and (not one_source(s, brief) or head.endswith(("ed", "ing"))):
             continue  # a fact the model joined to another, or a note pasted in without its subject
         if passes_sentence(s, brief) and well_supported(s, brief) and not any(_same_point(s, k) for k in keep):
             keep.append(s)
@@ -188,7 +206,7 @@ def model_sentences(candidate: str, brief: Brief, budget: int, strict: bool = Fa
 def inline(sentence: str) -> str:
     """A sentence that follows 'Hi Priya,' on the same line starts in lower case (unless it starts with a name)."""
     first = sentence.split(" ", 1)[0]
-    if fold(first) in checker.COMMON_CAPITALISED or fold(first.rstrip("!,.:")) in ("congratulations", "thank"):
+    if fold(first) in checker.COMMON_CAPITALISED or fold(first.rstrip("!,.:")) in ("congratulations", "thank", "a"):
         return sentence[0].lower() + sentence[1:]
     return sentence
 
@@ -231,7 +249,7 @@ def frame(brief: Brief, lines: list[str], ask: str) -> str:
     sender = (brief.profile.name or "").split(" ")[0]
     signoff = SIGN_OFF[tone] + (f"\n{sender}" if sender else "")
     middle = " ".join([*lines, ask])
-    if brief.channel == "email":
+    if brief.channel == "email" and brief.goal in EASY_OUT:
         middle += " No worries at all if the timing is not right."
     return register(f"{greeting}\n\n{middle}\n\n{signoff}", tone)
 
@@ -281,14 +299,32 @@ def _hook_lines(hooks: list, note: bool) -> list[str]:
     return out
 
 
+def hooks_for(brief: Brief) -> list[Opener]:
+    """The goal's openers from the facts, each kept only if it keeps every grammar invariant; with no
+    history at all, their work (the one line anyone could write, said only when nothing else is known)."""
+    names = brief.names()
+    hooks = [h for h in openers(brief.all_facts, brief.goal)
+             if grammar.ok(h.sentence, names) and grammar.ok(h.short, names) and grammar.ok(h.plain, names)]
+    c = brief.contact
+    if not hooks and c.company:  # a note no rule could read gives no line, and no error either
+        role = f" as {c.title}" if c.title else ""
+        hooks.append(Opener(f"I have been following your work{role} at {c.company}.", "role", "field:company",
+                            short=f"I have been following your work at {c.company}."))
+    return hooks
+
+
 def variants(brief: Brief, own: list[str] | None = None, said: str | None = None) -> list[tuple[str, str]]:
     """(subject, body) candidates in order of preference: the model's sentences first, then fewer parts.
     `said` is the user's reason as a sentence, when the caller has it already."""
     note = brief.channel == "linkedin-note"
     if said is None:
         said = request_sentence(brief.context, brief.goal, brief.contact)
-    reason = said or brief.spec().get("opener", "")
-    hooks = history_hooks(brief.contact)
+    hooks = hooks_for(brief)
+    if said and fold(said).startswith("thank"):  # the user's reason thanks already: the favour is said plainly
+        hooks = [Opener(h.plain, h.kind, h.source) if h.sentence.startswith("Thank you") else h for h in hooks]
+    # the goal's stock opener ("Thank you again for your help.") only when no fact does its job
+    reason = said or ("" if hooks and hooks[0].sentence.startswith("Thank you") else brief.spec().get("opener", ""))
+    names = brief.names()
     if not brief.context and brief.goal in REASON_FIRST:
         thing = the_thing(brief.grounds)  # no news given: the latest note is what it is about
         hooks.sort(key=lambda h: not shared_stems(h.sentence, thing, ignore=set(words(brief.contact.name))))
@@ -296,8 +332,10 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
     lines = _hook_lines(hooks[:most], note=False)
     short_lines = _hook_lines(hooks[:2], note=True)
     own = [s for s in (own or []) if not (reason and _same_point(s, reason))]
+    # the goal's extra sentence only where the goal needs it, or where no fact gives the message its substance
     extra = [email_line(brief)] if (brief.channel == "email" and not brief.style.shorter
-                                    or brief.channel == "linkedin-message" and brief.style.longer) else []
+                                    or brief.channel == "linkedin-message" and brief.style.longer) \
+        and (brief.goal in ("referral", "introduction") or len(hooks) < 2) else []
     subject = subject_for(brief) if brief.channel == "email" else ""
     leads = [own + lines[:most], own + lines[:1], own[:1], lines[:most], lines[:1], []] if own \
         else [lines[:most], lines[:1], []]
@@ -310,6 +348,7 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
                 parts = ([reason] if with_reason else [])
                 parts = [*parts, *history] if brief.goal in REASON_FIRST else [*history, *parts]
                 parts = _distinct(parts, keep_first=reason if with_reason else "")
+                parts = [p for p in parts if grammar.ok(p, names)]  # a sentence that fails is dropped, not sent
                 if note or brief.style.shorter:
                     parts = parts[:2]
                 else:

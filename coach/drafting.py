@@ -23,7 +23,7 @@ from typing import Any, TypedDict
 from langchain_core.messages import AIMessage
 from langgraph.graph import END, START, StateGraph
 
-from coach import checker
+from coach import checker, factbook
 from coach.composer import Brief, body_sentences, clean, compose, gather_facts, model_sentences, variants
 from coach.domain import CHANNELS, GOALS, Contact, Profile
 from coach.errors import CoachError, InputError
@@ -137,10 +137,14 @@ class Drafter:
 
     def gather(self, state: DraftState) -> dict:
         req = state["request"]
-        brief = Brief(contact=state["contact"], profile=state["profile"], goal=req.goal, channel=req.channel,
+        contact = state["contact"]
+        # the stored facts, with the user's edits, pins and hidden ones; a store without a facts table
+        # (a test double) gives the rules' reading of the notes
+        facts = factbook.facts(self.store, contact.id) if hasattr(self.store, "_write") and contact.id else None
+        brief = Brief(contact=contact, profile=state["profile"], goal=req.goal, channel=req.channel,
                       context=req.context, others=state["others"], premium=self.premium,
-                      style=req.style)  # built once: its grounds (and the other-contacts table) are reused
-        return {"facts": gather_facts(state["contact"], req.context), "brief": brief}
+                      style=req.style, facts=facts)  # built once: its grounds (and the other-contacts table) are reused
+        return {"facts": gather_facts(contact, req.context, brief.all_facts), "brief": brief}
 
     def retrieve(self, state: DraftState) -> dict:
         req = state["request"]
@@ -309,8 +313,9 @@ class Drafter:
                 options = [(o, r) for o, r in options  # offered only when what fails is a slot the user fills
                            if all(c.name in USER_FILLS for c in r.checks if c.hard and not c.passed)]
                 if not options:
-                    raise DraftError(f"No draft for {brief.contact.name} passed the checks ({failed}): add a note "
-                                     "about them (how you met, what you talked about) and draft again.")
+                    raise DraftError(f"No draft for {brief.contact.name} passed the checks ({failed}): add what you "
+                                     "share with them as a fact (how you met, what you talked about) and draft "
+                                     "again.")
                 (subject, body), report = max(options, key=lambda o: o[1].score)
                 fails = not all(c.passed for c in report.checks)
                 return {"draft": self._draft(state, subject, body, report, "needs-edit" if fails else "template")}

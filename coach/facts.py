@@ -1,54 +1,92 @@
-"""Facts: what the user knows about a person, each with where it came from, strongest history first."""
+"""Facts: what the user knows about a person, as typed, dated, sourced data the user can see and fix.
+
+Extracted by rules for the embedded tier (`coach.fact_rules`), by a capable model's structured output
+otherwise (`coach.fact_model`); stored, and fixed by the user, in `coach.factbook`.
+
+A dated Markdown heading (`## 2024-05-02 Offsite in Lyon`) arrives as a note whose first line is the
+heading's title: it is the interaction's date and title, never sentence text.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
 from coach.domain import Contact
-from coach.messages import Fact
-from coach.phrasing import Hook, how_we_met_hook, interaction_hook, note_hook
+from coach.messages import Fact as Cited
+from coach.text import fold
+
+Kind = Literal["met-at", "worked-together", "favour", "offer", "my-request", "their-news", "personal", "role"]
+KINDS: tuple[str, ...] = ("met-at", "worked-together", "favour", "offer", "my-request", "their-news", "personal",
+                          "role")
 
 
-def gather_facts(contact: Contact, context: str = "") -> list[Fact]:
-    """What the user knows about the person, most specific first, each with where it came from."""
-    facts: list[Fact] = []
-    if contact.how_we_met:
-        facts.append(Fact(text=f"How we met: {contact.how_we_met}", source="contact:how_we_met"))
-    for note in sorted(contact.notes, key=lambda n: (n.date is not None, n.date), reverse=True)[:6]:
-        text = " ".join(note.text.split())
-        if text:
-            facts.append(Fact(text=text[:300], source=f"note:{note.id}" if note.id else "note"))
-    for inter in sorted(contact.interactions, key=lambda i: i.date, reverse=True)[:3]:
-        if inter.summary:
-            facts.append(Fact(text=f"{inter.date:%b %Y} ({inter.channel}): {inter.summary}"[:300],
-                              source=f"interaction:{inter.id}" if inter.id else "interaction"))
-    if contact.headline():
-        facts.append(Fact(text=f"Works as {contact.headline()}", source="contact"))
+class Fact(BaseModel):
+    """One thing the user knows about a person, ready to use in a message."""
+
+    id: int | None = None
+    contact_id: int | None = None
+    kind: Kind = Field(description="What the fact shows: met-at (where/when we met or talked), worked-together, "
+                                   "favour (they did for me), offer (they invited me to get back in touch, "
+                                   "offered help), my-request (I asked them), their-news, personal, role.")
+    phrase: str = Field(description="A short ready-to-use phrase addressed to the person, in the note's own "
+                                    "words: 'at PyCon US 2024 in Pittsburgh', 'you reviewed my portfolio'.")
+    date: dt.date | None = Field(default=None, description="When it happened (the note's date or heading).")
+    source: str = Field(default="", description="field:<name> or note:<id>, and the heading it sat under.")
+    company: str = ""
+    project: str = Field(default="", description="The team or project it was on ('the payments team').")
+    years: str = Field(default="", description="For roles and work together: '2017-2019'.")
+    past: bool = Field(default=False, description="A role that ended (a former manager is past).")
+    confirmed: bool = False
+    pinned: bool = False
+    hidden: bool = False
+    edited: bool = Field(default=False, description="The user wrote or changed it: re-extraction keeps it.")
+    origin: str = Field(default="", description="The key it was extracted with (empty when the user added it).")
+
+    @property
+    def key(self) -> str:
+        """Identity across re-extraction: the source and the span it came from."""
+        return hashlib.sha1(f"{self.kind}|{self.source}|{fold(self.phrase)}".encode()).hexdigest()[:16]
+
+    def public(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "text": self.phrase,
+                "date": self.date.isoformat() if self.date else None, "source": self.source,
+                "confirmed": self.confirmed}
+
+
+def extract(contact: Contact, today: dt.date | None = None) -> list[Fact]:
+    """Every fact the contact's fields, notes and interactions hold, by rules (see `coach.fact_rules`)."""
+    from coach.fact_rules import extract_rules
+
+    return extract_rules(contact, today)
+
+
+def merge(stored: list[Fact], extracted: list[Fact]) -> tuple[list[Fact], list[Fact], list[Fact]]:
+    """(keep, add, drop) for a re-extraction: a fact the user touched (edited, confirmed, pinned, hidden) is
+    kept as they left it and its origin is never extracted again; untouched facts follow the notes."""
+    touched = [f for f in stored if f.edited or f.confirmed or f.pinned or f.hidden]
+    blocked = {f.origin for f in touched}
+    by_origin = {f.origin: f for f in stored if f not in touched}
+    wanted = [f for f in extracted if f.key not in blocked]
+    keep = touched + [by_origin[f.key] for f in wanted if f.key in by_origin]
+    add = [f.model_copy(update={"origin": f.key}) for f in wanted if f.key not in by_origin]
+    drop = [f for f in by_origin.values() if f not in keep]
+    return keep, add, drop
+
+
+def visible(facts: list[Fact]) -> list[Fact]:
+    """Facts a draft may use: hidden ones never; pinned first."""
+    return sorted((f for f in facts if not f.hidden), key=lambda f: (not f.pinned, not f.confirmed))
+
+
+def gather_facts(contact: Contact, context: str = "", facts: list[Fact] | None = None) -> list[Cited]:
+    """The facts as the model's prompt lists them, each with where it came from."""
+    facts = visible(facts if facts is not None else extract(contact))
+    out = [Cited(text=f"{f.kind}: {f.phrase}" + (f" ({f.date:%B %Y})" if f.date else ""), source=f.source or "fact")
+           for f in facts]
     if context:
-        facts.append(Fact(text=f"My request: {context}", source="request"))
-    return facts
-
-
-def history_hooks(contact: Contact) -> list[Hook]:
-    """Opening lines from how we met and the notes, the most relationship-specific first.
-
-    What you did together or for each other beats where you met, which beats what you talked about,
-    which beats news about them. Only when nothing is shared does their employer make a line."""
-    hooks: list[Hook] = []
-    if contact.how_we_met:
-        hook = how_we_met_hook(contact.how_we_met, contact)
-        if hook:
-            hooks.append(hook)
-    for inter in sorted(contact.interactions, key=lambda i: i.date, reverse=True)[:1]:
-        hook = interaction_hook(inter.summary, contact, f"interaction:{inter.id}" if inter.id else "interaction")
-        if hook:
-            hooks.append(hook)
-    notes = sorted(contact.notes, key=lambda n: (n.date is not None, n.date), reverse=True)
-    for note in notes[:6]:
-        hook = note_hook(note.text, contact, f"note:{note.id}" if note.id else "note")
-        if hook and not any(h.sentence == hook.sentence for h in hooks):
-            hooks.append(hook)
-    hooks.sort(key=lambda h: -h.strength)  # stable: how we met first among equals, then newest notes
-    if not hooks and contact.company and not contact.notes and not contact.how_we_met:
-        role = f" as {contact.title}" if contact.title else ""
-        hooks.append(Hook(f"I have been following your work{role} at {contact.company}.", "employer", 0, "contact",
-                          short=f"I have been following your work at {contact.company}."))
-    return hooks
+        out.append(Cited(text=f"My request: {context}", source="request"))
+    return out

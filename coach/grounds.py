@@ -67,6 +67,7 @@ class Grounds:
     others: list[Contact] = field(default_factory=list)
     goal: str = ""
     context: str = field(default="", metadata={"doc": "The user's own words about this message (their reason)."})
+    facts: list = field(default_factory=list, metadata={"doc": "The contact's facts (coach.facts.Fact)."})
     _others: dict[str, str] | None = field(default=None, repr=False)
 
     def fact_text(self) -> str:
@@ -80,6 +81,9 @@ class Grounds:
             parts += [f"{i.date:%B %d %Y} {i.date.year} {i.summary}" for i in c.interactions]
             if c.connected_on:
                 parts.append(f"{c.connected_on:%B %Y} {c.connected_on.year}")
+            parts += [date_words(n.date) for n in c.notes if n.date]
+            parts += [date_words(d) for n in c.notes for d in iso_dates(n.text)]  # "## 2025-03-04 Coffee"
+        parts += [f"{f.phrase} {date_words(f.date)}" for f in self.facts if not getattr(f, "hidden", False)]
         return fold("\n".join(p for p in parts if p))
 
     def others_table(self) -> dict[str, str]:
@@ -142,7 +146,33 @@ class Grounds:
                     *(f"{i.date:%B %d %Y} {i.date.year} {i.summary}" for i in c.interactions)]
             if c.connected_on:
                 out.append(f"{c.connected_on:%B %Y} {c.connected_on.year}")
+            out += [f"{n.text} {date_words(n.date)} {' '.join(date_words(d) for d in iso_dates(n.text))}"
+                    for n in c.notes if n.date]
+        out += [f"{f.phrase} {date_words(f.date)}" for f in self.facts if not getattr(f, "hidden", False)]
         return [fold(t) for t in out if t]
+
+
+SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring", 6: "summer",
+           7: "summer", 8: "summer", 9: "autumn fall", 10: "autumn fall", 11: "autumn fall"}
+
+
+def iso_dates(text: str) -> list:
+    """The dates written in a text as YYYY-MM-DD (a dated heading kept in a note)."""
+    import datetime as dt
+
+    out = []
+    for m in re.finditer(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b", text):
+        try:
+            out.append(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+        except ValueError:
+            continue
+    return out
+
+
+def date_words(date) -> str:
+    """The words a message may use for a fact's date: 'March 2025 2025 spring', so 'in March' and 'last
+    spring' are grounded when a fact carries that date."""
+    return f"{date:%B %Y} {date.year} {SEASONS[date.month]}" if date else ""
 
 
 # Words in a note that say nothing shared ("works at", "is a"): they do not make a message personal.

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coach.errors import ConfigurationError, ProviderError
 
@@ -353,3 +353,15 @@ def _local_embeddings(path: str, backend: str) -> Embeddings:
                                 "(it is rebuilt) or set COACH_EMBEDDINGS_BACKEND=torch.") from None
         except OSError as exc:
             raise ProviderError(f"Could not load the local embedding model from {path}: {exc}.") from None
+
+
+def structured(model: BaseChatModel, schema: type, messages: list) -> Any:
+    """One answer from `model` parsed into the pydantic `schema` (its field descriptions are the prompt's
+    contract), by function calling: the one way every OpenAI-compatible server supports."""
+    try:
+        return model.with_structured_output(schema, method="function_calling").invoke(messages)
+    except Exception as exc:  # the model answered something the schema does not hold
+        if isinstance(exc, ProviderError):
+            raise
+        raise ProviderError(f"The model's facts did not fit the schema ({str(exc)[:200]}); the rules' facts are "
+                            "used instead.") from exc

@@ -28,6 +28,7 @@ MENTOR = re.compile(r"\b(my mentor|mentored me|mentors me|mentoring me)\b", re.I
 FELL_OUT = re.compile(r"\b(fell out|falling[- ]out|have not spoken since|haven't spoken since|never made up|"
                       r"bad terms)\b", re.IGNORECASE)
 SPEAKER = re.compile(r"\b(organi[sz]es|speaks at|spoke at|gave a talk|keynote)\b", re.IGNORECASE)
+YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|to)\s*((?:19|20)\d\d)\b")
 AT_COMPANY = re.compile(r"\bat ((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|&|of))*)")
 
 TAG_KINDS = {
@@ -99,6 +100,12 @@ def _employer_in(text: str, contact: Contact) -> str:
     return match.group(1).strip(" .,'’") if match else contact.company
 
 
+def _ended(text: str, today: dt.date | None = None) -> bool:
+    """A dated role that is over: 'my manager at Acme 2017-2019' (a past role is past)."""
+    span = YEARS.search(text)
+    return bool(span) and int(span.group(2)) < (today or dt.date.today()).year
+
+
 def read_person(contact: Contact, employer: str) -> Person:
     """What `contact` is to the user (employer: the user's current one), from tags, title, notes and history."""
     person = Person(contact)
@@ -116,9 +123,10 @@ def read_person(contact: Contact, employer: str) -> Person:
     for text in filter(None, texts):
         if COLLEAGUE.search(text):
             where = _employer_in(text, contact)
-            now = bool(employer) and same_company(where, employer) and not MANAGER_BEFORE.search(text)
+            before = MANAGER_BEFORE.search(text) or MANAGER_NOW.search(text) and _ended(text)
+            now = bool(employer) and same_company(where, employer) and not before and not _ended(text)
             add(Relation("colleague" if now else "former-colleague", where))
-            if MANAGER_BEFORE.search(text):
+            if before:
                 add(Relation("former-manager", where))
             elif MANAGER_NOW.search(text) and not SKIP_LEVEL.search(text):
                 add(Relation("manager", where))

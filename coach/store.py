@@ -346,7 +346,11 @@ class Store:
                           source=source)
             s.add(row)
             s.flush()
-            return note_model(row)
+            note = note_model(row)
+        from coach import factbook
+
+        factbook.sync(self, contact_id)  # the facts follow the notes (what the user fixed stays)
+        return note
 
     def add_interaction(self, contact_id: int, interaction: Interaction) -> Interaction:
         with self._write() as s:

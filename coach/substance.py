@@ -36,13 +36,24 @@ def _own_words(m: Message) -> set[str]:
     return set(words(f"{c.name} {c.company}")) if c else set()
 
 
+# What a message of each goal is about, among the contact's facts, strongest first.
+THING_KINDS = {"thank-you": ("favour", "offer", "worked-together"), "congratulations": ("their-news",),
+               "follow-up": ("my-request", "offer")}
+
+
 def the_thing(grounds) -> str:
-    """What a congratulations, thank-you or follow-up is about: the user's words, else the latest note."""
+    """What a congratulations, thank-you or follow-up is about: the user's words, else the fact of the goal's
+    kind (a favour for a thank-you), else the latest interaction or note."""
     if grounds.context.strip():
         return grounds.context
     c = grounds.contact
     if not c:
         return ""
+    shown = [f for f in getattr(grounds, "facts", []) if not f.hidden]
+    for kind in THING_KINDS.get(grounds.goal, ()):  # the fact of the goal's kind, when the facts hold one
+        fact = next((f for f in shown if f.kind == kind), None)
+        if fact:
+            return fact.phrase
     dated = sorted((i for i in c.interactions), key=lambda i: i.date, reverse=True)
     if dated:
         return dated[0].summary

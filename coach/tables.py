@@ -9,7 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, func
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -142,3 +153,25 @@ class PlanMarkRow(Base):
     date: Mapped[dt.date] = mapped_column(Date)
     until: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     reason: Mapped[str] = mapped_column(String(40), default="")
+
+
+class FactRow(Base):
+    """A typed fact about a contact (see `coach.facts.Fact`); schema in migration 0005."""
+
+    __tablename__ = "facts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    phrase: Mapped[str] = mapped_column(Text)
+    date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    source: Mapped[str] = mapped_column(String(500), default="")
+    company: Mapped[str] = mapped_column(String(500), default="")
+    project: Mapped[str] = mapped_column(String(500), default="")
+    years: Mapped[str] = mapped_column(String(40), default="")
+    past: Mapped[bool] = mapped_column(Boolean, default=False)
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    origin: Mapped[str] = mapped_column(String(40), default="")

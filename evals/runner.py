@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from coach.errors import ConfigurationError
+from evals import grammar as eval_grammar
 from evals import metrics as M
 from evals.schema import (
     SUITES,
@@ -242,6 +243,8 @@ class Runner:
                                               context=case.context)
                     report = checker.check_message(draft.body, case.channel, grounds, draft.subject, case.premium)
                     details["hard_failed"] = [c.name for c in report.checks if c.hard and not c.passed]
+                    # and the eval's own grammar rules (evals/grammar.py), which the drafter never selected on
+                    details["hard_failed"] += [f"grammar: {g}" for g in eval_grammar.failures(draft.body)]
                     path = getattr(draft, "path", None)
                     values.update({
                         "hard_pass": float(not details["hard_failed"]),
@@ -383,8 +386,8 @@ def _mean(results: list[CaseResult], key: str) -> float | None:
 
 def drafting_summary(results: list[CaseResult]) -> dict[str, float | None]:
     """`sendable_rate` and `failures.<kind>` (drafts that failed each rule) come from evals/sendable.py;
-    `hard_pass_rate` is the checker's own hard checks, kept as a safety net (it passes by construction
-    unless the drafter lets a failure out); `path.<path>` is the share of drafts made each way."""
+    `hard_pass_rate` is the checker's hard checks and the eval's own grammar rules (evals/grammar.py: the
+    drafter never selected on them, so it can fail); `path.<path>` is the share of drafts made each way."""
     latencies = [r.metrics["latency_ms"] for r in results if r.metrics.get("latency_ms") is not None]
     p50, p95 = M.percentile(latencies, 50), M.percentile(latencies, 95)
     out: dict[str, float | None] = {

@@ -128,7 +128,15 @@ def known_text(recipient: Any, profile: Any, context: str = "", third_party: lis
         lines.append(f"{item.date.isoformat()} {item.channel} {item.summary}")
     lines += [context, profile.name, profile.headline, profile.goals, *profile.target_companies,
               *getattr(profile, "target_roles", []), *third_party]
+    # a date the user wrote (2025-03-04) is known as its month and season too ("in March", "last spring")
+    for y, m in re.findall(r"\b((?:19|20)\d\d)-(\d\d)-\d\d\b", "\n".join(line for line in lines if line)):
+        if 1 <= int(m) <= 12:
+            lines.append(f"{_MONTHS[int(m) - 1]} {y} {_SEASONS[int(m) - 1]}")
     return "\n".join(line for line in lines if line)
+
+
+_MONTHS = ("January February March April May June July August September October November December").split()
+_SEASONS = ("winter winter spring spring spring summer summer summer autumn autumn autumn winter").split()
 
 
 # ---------------------------------------------------------------- the rules

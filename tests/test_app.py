@@ -566,3 +566,33 @@ def test_the_advice_card_opens_with_the_reading_of_the_situation(sample: Coach) 
     assert "I read this as: An acquaintance asked you for a referral and you want to say no." in captions
     shown = texts(at)
     assert "Saying no to a referral request" in shown or "favour you cannot give" in shown
+
+
+def test_contact_page_shows_facts_to_edit_pin_hide_and_add(sample: Coach) -> None:
+    from coach import factbook
+
+    priya = sample.store.resolve_contact("Priya Raman")
+    at = app_on("contacts").run()
+    at.selectbox(key="contact-pick").set_value(priya.id).run()
+    assert "What drafts may say" in texts(at)
+    facts = factbook.facts(sample.store, priya.id)
+    met = next(f for f in facts if f.kind == "met-at")
+    at.text_input(key=f"fact-{met.id}").set_value("at PyData Berlin 2023, after the pipelines panel")
+    at.button(key=f"fact-save-{met.id}").click().run()
+    assert not at.exception
+    saved = next(f for f in factbook.facts(sample.store, priya.id) if f.id == met.id)
+    assert saved.phrase == "at PyData Berlin 2023, after the pipelines panel" and saved.edited
+    at.button(key=f"fact-pin-{met.id}").click().run()
+    other = next((f for f in facts if f.id != met.id and f.kind != "role"), None)
+    if other:
+        at.button(key=f"fact-hide-{other.id}").click().run()
+        assert next(f for f in factbook.facts(sample.store, priya.id) if f.id == other.id).hidden
+    at.text_input(key=f"fact-new-{priya.id}").set_value("you recommended Designing Data-Intensive Applications")
+    at.selectbox(key=f"fact-kind-{priya.id}").set_value("favour")
+    at.button(key=f"fact-add-{priya.id}").click().run()
+    assert not at.exception
+    after = factbook.facts(sample.store, priya.id)
+    assert any(f.kind == "favour" and f.source == "user" for f in after)
+    assert next(f for f in after if f.id == met.id).pinned
+    draft = sample.draft(str(priya.id), "reconnect", "linkedin-message")
+    assert "after the pipelines panel" in draft.body, draft.body

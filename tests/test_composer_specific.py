@@ -68,15 +68,3 @@ def test_how_we_met_written_about_her_is_said_to_her():
                   context="the Connect team")
     _subject, body, report, _uses_model = compose(brief)
     assert report.hard_passed and "after your talk on payments APIs" in body and "her talk" not in body, body
-
-
-def test_a_note_that_states_nothing_gives_no_i_remember_line():
-    """'My mentor since 2023, and we have a call…' is who they are, not news: 'I remember that my mentor since
-    2023' is no sentence, and speaks of them in the third person."""
-    from coach.domain import Contact
-    from coach.phrasing import note_hook
-
-    amara = Contact(first_name="Amara", last_name="Obi")
-    assert note_hook("My mentor since 2023, and we have a call every six weeks.", amara, "note") is None
-    moved = note_hook("She moved to Berlin in 2022.", amara, "note")
-    assert moved is not None and moved.sentence == "I remember that you moved to Berlin in 2022."

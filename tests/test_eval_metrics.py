@@ -113,3 +113,12 @@ def test_the_135m_model_is_never_the_judge():
         with pytest.raises(ConfigurationError):
             check_judge_name(name)
     assert check_judge_name("openai/gpt-4o-mini") == "openai/gpt-4o-mini"
+
+
+def test_hard_pass_can_fail_on_the_evals_own_grammar_rules():
+    from evals import grammar
+
+    assert grammar.failures("Hi Ana,\n\nI often think back to our offsite in Lyon We planned it. Coffee?\n\nBest,\nSam")
+    assert grammar.failures("Hi Ana, congratulations on you new role! Coffee?")
+    assert grammar.failures("Hi Ana, I heard you keeps busy. Coffee?")
+    assert not grammar.failures("Hi Ana,\n\nIt was great meeting you in Lyon. Coffee soon?\n\nBest,\nSam")

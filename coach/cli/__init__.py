@@ -34,7 +34,7 @@ def _root() -> None:
 def _register() -> None:
     from coach.cli import doctor  # noqa: F401  (each module adds its commands to `app`)
 
-    for name in ("contacts", "retrieval", "coaching", "evaluation", "serve", "sample", "backup", "plan"):
+    for name in ("contacts", "facts", "retrieval", "coaching", "evaluation", "serve", "sample", "backup", "plan"):
         try:
             __import__(f"coach.cli.{name}")
         except ModuleNotFoundError as exc:

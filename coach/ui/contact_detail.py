@@ -7,7 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from coach.domain import GOALS, Contact, Interaction
-from coach.ui import state
+from coach.ui import facts_panel, state
 from coach.ui.cards import CHANNEL_LABELS
 from coach.ui.state import escape
 
@@ -33,6 +33,7 @@ def render(coach, contact_id: int) -> None:
         st.caption(f"Last contacted: {c.last_contacted or 'never'} · connected: {c.connected_on or '—'} · "
                    f"{cadence} · from {', '.join(c.sources)}")
         draft_row(c)
+        facts_panel.panel(coach, c)
         st.markdown("**Timeline**")
         timeline(c)
         add_note, log, edit, remove = st.tabs(["Add a note", "Log an interaction", "Edit details",

@@ -1,0 +1,142 @@
+"""Grammar invariants every emitted sentence keeps, over generated notes in many styles (hypothesis)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coach import grammar
+from coach.composer import Brief, compose
+from coach.domain import GOALS, Contact, Note, Profile
+from coach.text import LEADING_GREETING, SIGNOFF, sentences
+
+FIRST = ["Priya", "Tomás", "Aisha", "Ken", "Léa", "Olu", "Mateo", "Grace"]
+COMPANY = ["Stripe", "Acme", "Northwind", "Bluepeak Labs", "Contoso"]
+EVENT = ["PyCon US 2024", "KubeCon Paris", "the Lisbon product meetup", "Config 2023", "RailsConf"]
+PLACE = ["Lyon", "Pittsburgh", "Berlin", "Austin"]
+TOPIC = ["eBPF tracing", "payments APIs", "the Q3 roadmap", "design systems", "hiring", "her new team"]
+THING = ["my resume", "my portfolio", "the migration plan", "my talk", "the pitch deck"]
+COND = ["when roles open on her team", "once I finish the course", "if I move to Berlin", "when I'm ready"]
+DATE = st.dates(min_value=dt.date(2016, 1, 1), max_value=dt.date(2025, 12, 31))
+
+
+@st.composite
+def note_text(draw, first: str) -> tuple[str, str]:
+    """(style, text): one note as people keep them."""
+    style = draw(st.sampled_from(["obsidian", "shorthand", "first-person", "third-person", "vcard", "rambling",
+                                  "third-party", "form"]))
+    ev, place, topic, thing, cond, company = (draw(st.sampled_from(x)) for x in (EVENT, PLACE, TOPIC, THING, COND,
+                                                                             COMPANY))
+    y1 = draw(st.integers(2012, 2022))
+    if style == "obsidian":
+        occasion = draw(st.sampled_from(["Offsite", "Coffee", "Lunch", "Dinner", "Call"]))
+        text = f"{occasion} in {place}\n" + draw(st.sampled_from([f"We planned {topic}.", f"- talked {topic}",
+                                                                 f"She reviewed {thing}.", f"{first} was hiring."]))
+    elif style == "shorthand":
+        text = draw(st.sampled_from([f"met @ {ev} - talked {topic}", f"helped me w/ {thing}",
+                                     f"said to ping her {cond}", f"coffee @ {place}, {topic}", "lunch?? idk",
+                                     f"ex-colleague at {company}", "intro'd me to her CTO"]))
+    elif style == "first-person":
+        text = draw(st.sampled_from([f"I asked {first} about {topic}.", f"I told her I was quitting {company}.",
+                                     f"I sent her {thing} last week.", f"We worked together at {company} "
+                                     f"{y1}-{y1 + 2}."]))
+    elif style == "third-person":
+        text = draw(st.sampled_from([f"{first} keeps saying we should grab lunch.", f"She runs the {topic} team.",
+                                     f"She just joined {company} as Staff Eng.", f"{first} was my manager at "
+                                     f"{company} {y1}-{y1 + 3}.", f"She mentored me in the {company} program.",
+                                     "He has two kids and loves climbing.", f"She is moving to {place}."]))
+    elif style == "vcard":
+        text = f"Colleague at {company} {y1}-{y1 + 2}; my manager; {topic}"
+    elif style == "third-party":
+        text = draw(st.sampled_from([f"{first}'s boss Mark said they might reopen the role.",
+                                     f"She introduced me to Tom Reyes at {company}.",
+                                     f"Her manager Dana runs the {topic} team.",
+                                     "She said she owes me one.", f"Mentioned he now runs the {topic} team."]))
+    elif style == "form":
+        text = f"Role: VP at {company}\nMet: {ev}\nNotes: paired on {topic} during the hack day; likes climbing"
+    else:
+        text = (f"so we met at {ev} in {place} and she was really into {topic}, and then later she offered to "
+                f"review {thing} which was super kind, also she has a dog")
+    return style, text
+
+
+@st.composite
+def contacts(draw) -> Contact:
+    first = draw(st.sampled_from(FIRST))
+    notes = [Note(id=i + 1, text=draw(note_text(first))[1], date=draw(DATE),
+                  source=draw(st.sampled_from(["markdown", "manual", "vcard"])))
+             for i in range(draw(st.integers(0, 3)))]
+    how = draw(st.sampled_from(["", *EVENT, "through the Women in Tech network", "she gave a talk at RailsConf"]))
+    return Contact(id=1, first_name=first, last_name="Doe", company=draw(st.sampled_from(["", *COMPANY])),
+                   title=draw(st.sampled_from(["", "Staff Engineer", "VP Product"])), how_we_met=how, notes=notes)
+
+
+def emitted(body: str) -> list[str]:
+    lines = []
+    for line in body.splitlines():
+        if SIGNOFF.match(line):
+            break
+        lines.append(line)
+    text = LEADING_GREETING.sub("", "\n".join(lines).strip(), count=1)
+    text = text[:1].upper() + text[1:]
+    return [s for s in sentences(text) if s.strip()]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(contact=contacts(), goal=st.sampled_from(GOALS),
+       channel=st.sampled_from(["linkedin-note", "linkedin-message", "email"]))
+def test_every_emitted_sentence_keeps_the_invariants(contact: Contact, goal: str, channel: str) -> None:
+    brief = Brief(contact=contact, profile=Profile(name="Sam Lee"), goal=goal, channel=channel)
+    made = compose(brief)
+    if made is None:
+        return
+    body = made[1]
+    for sentence in emitted(body):
+        assert grammar.problems(sentence, brief.names()) == [], (sentence, body, [n.text for n in contact.notes])
+
+
+def test_the_invariants_catch_what_readers_notice() -> None:
+    names = {"lyon", "priya"}
+    assert grammar.problems("I often think back to our offsite in Lyon We planned the roadmap.", names)
+    assert grammar.problems("Congratulations on you new role.", names)
+    assert grammar.problems("I told your I was quitting.", names)
+    assert grammar.problems("I know you keeps saying it.", names)
+    assert grammar.problems("I hear you was there.", names)
+    assert grammar.problems("it was great meeting you.", names)
+    assert grammar.problems("It was great meeting you", names)
+    assert grammar.problems("Great meeting at the dinner in Lyon...", names)
+    assert not grammar.problems("It was great meeting you in Lyon, Priya.", names)
+    assert not grammar.problems("In March, you asked me to get back in touch when I'm ready.", names)
+
+
+FRAME = {"you", "your", "yours", "yourself", "we", "i", "me", "my", "at", "in", "over", "the", "asked", "to", "get",
+         "back", "touch", "worked", "together", "on", "talked", "about", "formerly", "were", "are", "have", "offered"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(contact=contacts())
+def test_every_fact_is_made_of_the_notes_own_words(contact: Contact) -> None:
+    import re
+
+    from coach.facts import extract
+    from coach.text import fold
+
+    said = fold(" ".join([contact.how_we_met, contact.title, contact.company, *(n.text for n in contact.notes)]))
+    have = set(re.findall(r"[\w'’-]+", said.replace("@", " at ").replace("w/", "with "))) | FRAME
+    for fact in extract(contact):
+        words = set(re.findall(r"[\w'’-]+", fold(fact.phrase)))
+        agreeing = {w for w in words if f"{w}s" in have or f"{w}es" in have}  # "he runs" said as "you run"
+        assert words - agreeing <= have, (fact.kind, fact.phrase, words - agreeing - have)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=300))
+def test_extraction_never_fails_on_any_text(text: str) -> None:
+    from coach.facts import extract
+
+    contact = Contact(id=1, first_name="Ana", notes=[Note(id=1, text=text or "x", date=dt.date(2024, 1, 1),
+                                                          source="markdown")])
+    for fact in extract(contact):
+        assert fact.phrase.strip()

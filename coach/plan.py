@@ -230,10 +230,12 @@ def _order(kind: str) -> int:
     return list(WEIGHTS).index(kind)
 
 
-def fill_draft(entry: PlanEntry, draft: Callable[[DraftRequest], Any]) -> PlanEntry:
-    """The entry with its checked draft, made by `draft` (the coach's `draft_request`) from the typed request."""
+def fill_draft(entry: PlanEntry, draft: Callable[[DraftRequest], Any],
+               request: DraftRequest | None = None) -> PlanEntry:
+    """The entry with its checked draft, made by `draft` (the coach's `draft_request`) from the typed request
+    (`request`: a revision of it, such as "another one")."""
     try:
-        made = draft(entry.request())
+        made = draft(request or entry.request())
     except CoachError as exc:  # one person's failed draft leaves the rest of the plan standing
         return entry.model_copy(update={"draft": None, "draft_error": str(exc)})
     return entry.model_copy(update={"draft": made.model_dump(mode="json") if hasattr(made, "model_dump") else made})

@@ -520,12 +520,19 @@ def test_plan_page_is_first_lists_plan_drafts_on_demand_and_closes_loops(
     at.button(key=f"plan-draft-{ids['Tomás']}").click().run()
     assert not at.exception, at.exception
     assert len(at.code) == 1 and at.code[0].value.strip()  # one checked draft, for Tomás
+    first = at.code[0].value
+    at.button(key=f"plan-again-{ids['Tomás']}").click().run()
+    assert not at.exception, at.exception
+    assert len(at.code) == 1 and at.code[0].value != first, "another one is another draft"
+    assert at.text_area(key=f"plan-text-{ids['Tomás']}").value in at.code[0].value
+    at.text_area(key=f"plan-text-{ids['Tomás']}").set_value("Congratulations on Initech, Tomás! Lunch soon?").run()
     at.button(key=f"plan-sent-{ids['Tomás']}").click().run()
     assert not at.exception, at.exception
     assert "Logged: sent to Tomás Ortega." in plain(at)
     assert "Their news" not in plain(at)
     sent = store.get_contact(ids["Tomás"]).interactions
-    assert [(i.date, i.channel) for i in sent] == [(TODAY, "linkedin-message")] and sent[0].summary
+    assert [(i.date, i.channel) for i in sent] == [(TODAY, "linkedin-message")]
+    assert "Congratulations on Initech, Tomás! Lunch soon?" in sent[0].summary, "what is logged is what was sent"
     at.button(key=f"plan-snooze-{ids['Priya']}").click().run()
     assert "Snoozed Priya Raman until 2025-04-16." in plain(at) and "Ping me" not in plain(at)
     at.selectbox(key=f"plan-reason-{ids['Ana']}").select("not-this-person").run()

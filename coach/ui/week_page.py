@@ -7,6 +7,7 @@ page never waits on the model. Drafts stay in the session until the person leave
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import streamlit as st
 
@@ -56,21 +57,20 @@ def _card(coach, entry: planning.PlanEntry, day: dt.date) -> None:
         draft = _drafts().get(cid)
         if draft is None:
             if st.button("Draft", key=f"plan-draft-{cid}", icon=":material/edit:"):
-                try:
-                    made = planning.fill_draft(entry, coach.draft_request).draft
-                except Exception as exc:  # noqa: BLE001 - a CoachError is shown; a bug is raised
-                    if not state.show_error(exc):
-                        raise
-                else:
-                    _drafts()[cid] = made
-                    st.rerun()
+                _make(coach, entry, entry.request())
         else:
             text = ((draft.get("subject") or "") + "\n\n" if draft.get("subject") else "") + (draft.get("body") or "")
-            st.code(text, language=None, wrap_lines=True)
+            st.code(text, language=None, wrap_lines=True)  # its copy button copies the message whole
             st.caption(f"Score {draft.get('score')} · {draft.get('model', '')}")
+            st.text_area("Edit before sending (what you mark Sent is what is logged)", value=draft.get("body") or "",
+                         key=f"plan-text-{cid}", height=140)
+            if st.button("Another one", key=f"plan-again-{cid}", icon=":material/refresh:"):
+                last = _requests().get(cid) or entry.request()
+                _make(coach, entry, last.revised(regenerate=True, shown=draft.get("body") or ""))
         sent, snooze, skip = st.columns(3)
         if sent.button("Sent", key=f"plan-sent-{cid}", icon=":material/send:"):
-            planning.mark_sent(coach.store, cid, day, entry.channel, entry.goal, (draft or {}).get("body", ""))
+            text = st.session_state.get(f"plan-text-{cid}") or (draft or {}).get("body", "")
+            planning.mark_sent(coach.store, cid, day, entry.channel, entry.goal, text)
             _done(cid, f"Logged: sent to {entry.contact['name']}.")
         until = snooze.date_input("Until", value=day + dt.timedelta(days=7), min_value=day + dt.timedelta(days=1),
                                   key=f"plan-until-{cid}", label_visibility="collapsed")
@@ -84,8 +84,31 @@ def _card(coach, entry: planning.PlanEntry, day: dt.date) -> None:
             _done(cid, f"Skipped {entry.contact['name']} ({reason}).")
 
 
+def _requests() -> dict[int, Any]:
+    return st.session_state.setdefault("plan_requests", {})
+
+
+def _make(coach, entry: planning.PlanEntry, request: Any) -> None:
+    """Draft `request` (the entry's typed request, or a revision of it) and show it; a failure in one sentence."""
+    try:
+        made = planning.fill_draft(entry, coach.draft_request, request)
+    except Exception as exc:  # noqa: BLE001 - a CoachError is shown; a bug is raised
+        if not state.show_error(exc):
+            raise
+        return
+    if made.draft is None:
+        st.error(made.draft_error or "No draft passed the checks.")
+        return
+    _drafts()[entry.contact["id"]] = made.draft
+    _requests()[entry.contact["id"]] = request
+    st.session_state.pop(f"plan-text-{entry.contact['id']}", None)  # the edit box shows the new draft
+    st.rerun()
+
+
 def _done(cid: int, message: str) -> None:
     _drafts().pop(cid, None)
+    _requests().pop(cid, None)
+    st.session_state.pop(f"plan-text-{cid}", None)
     st.session_state["flash"] = message
     state.after_write()
     st.rerun()

@@ -4,8 +4,8 @@ write what a blind judge reads: the case's input and the coach's output, nothing
     python -m evals.heldout drafting FOLDER --out DIR     # case-*.yaml: contact, notes, request, user
     python -m evals.heldout advice FOLDER --out DIR       # case-*.yaml: situation
 
-Each case runs in a home of its own, through `coach … --json` exactly as a user would call it, so that what is
-scored is the product and not a test double. The judge's verdicts are written beside (judged.yaml) by hand or
+The cases share one home (the guidance index is built once); each runs through `coach … --json` exactly as a user
+would call it, so that what is scored is the product and not a test double. The judge's verdicts are written beside (judged.yaml) by hand or
 by a helper who sees only `for_judge.jsonl`.
 """
 
@@ -131,14 +131,17 @@ def main(argv: list[str] | None = None) -> int:
         cases = [c for c in cases if c["id"] in args.only.split(",")]
     args.out.mkdir(parents=True, exist_ok=True)
     results, views = [], []
+    # One home for the whole run: the guidance index is built once, not once a case. Each drafting case adds its
+    # own contact (drafted to by id) and sets the user's profile before its draft.
+    tmp = tempfile.TemporaryDirectory(prefix="heldout-")
+    home = Path(tmp.name) / "home"
     for i, case in enumerate(cases, 1):
-        with tempfile.TemporaryDirectory(prefix="heldout-") as tmp:
-            if case["id"] in references:
-                with standin(reference_text(references[case["id"]])) as env:
-                    out = RUNNERS[args.suite](case, Path(tmp) / "home", env)
-                out["kept_as_written"] = kept_as_written(references[case["id"]], out)
-            else:
-                out = RUNNERS[args.suite](case, Path(tmp) / "home")
+        if case["id"] in references:
+            with standin(reference_text(references[case["id"]])) as env:
+                out = RUNNERS[args.suite](case, home, env)
+            out["kept_as_written"] = kept_as_written(references[case["id"]], out)
+        else:
+            out = RUNNERS[args.suite](case, home)
         results.append({"id": case["id"], "output": out})
         views.append(judge_view(args.suite, case, out))
         print(f"[{i}/{len(cases)}] {case['id']}: {'error: ' + out['error'] if 'error' in out else 'ok'} "
@@ -146,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     if references:
         kept = sum(1 for r in results if r["output"].get("kept_as_written"))
         print(f"kept as written: {kept} of {len(results)}", file=sys.stderr)
+    tmp.cleanup()
     (args.out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
     (args.out / "for_judge.jsonl").write_text("".join(json.dumps(v, ensure_ascii=False) + "\n" for v in views))
     return 0

@@ -1,8 +1,9 @@
 """This week's plan: who to reach, why (the fact and its date), with what goal and channel.
 
 Signals come from the store: open loops in the notes (they invited you back, you promised something,
-you asked and never heard back), their news (a job or title change a newer export showed), the
-profile's target companies, cadence due, and strong ties gone quiet. Each signal adds its weight
+you asked and never heard back), their news (a job or title change a newer export showed, a birthday
+this week, a year in a role the coach saw them start), the profile's target companies and roles,
+cadence due, and strong ties gone quiet. Each signal adds its weight
 (`WEIGHTS`, data with a comment each); the strongest signal of a person gives the reason, the goal
 and the fact. Time-dependent signals are read as of the week's Monday, so the same week's plan is the
 same unless the store changed (a note, an import, a plan action). Sent, snoozed and skipped people
@@ -25,6 +26,7 @@ from coach.errors import CoachError
 from coach.importers.merge import headline
 from coach.messages import DraftRequest
 from coach.relations import LABELS, ago, current_employer, read_person, same_company
+from coach.text import counted, fold
 
 # How much each signal counts. The strongest signal a person has gives their reason.
 WEIGHTS: dict[str, float] = {
@@ -32,7 +34,10 @@ WEIGHTS: dict[str, float] = {
     "invited": 4.5,           # they asked you to get back in touch: an open door, theirs
     "promised": 4.0,          # you owe them something: keeping a promise is what trust is made of
     "asked": 3.0,             # you asked and never heard back: one polite follow-up after the guidance's wait
+    "birthday": 3.5,          # their birthday falls this week: a short, warm note needs no other reason
+    "anniversary": 2.75,      # a year in the role the coach saw them start: a natural check-in
     "target_company": 2.5,    # they work at a company your profile targets
+    "target_role": 2.25,      # they hold a role your profile targets: someone to learn from
     "cadence_due": 2.0,       # due for a check-in by their own or their tag's cadence
     "overdue_month": 0.25,    # each 30 days past due adds this (at most OVERDUE_CAP)
     "strong_quiet": 1.5,      # a strong tie (mentor, former colleague, friend, 3+ conversations) quiet for months
@@ -60,7 +65,8 @@ OPEN_LOOPS: tuple[tuple[str, re.Pattern[str], str], ...] = (
 )
 LOOP_WORDS = {"invited": "they invited you to get back in touch", "promised": "you promised them something",
               "asked": "you asked and have not heard back"}
-GOALS = {"job_change": "congratulations", "target_company": "informational-interview", "cadence_due": "reconnect",
+GOALS = {"job_change": "congratulations", "birthday": "reconnect", "anniversary": "congratulations",
+         "target_company": "informational-interview", "target_role": "informational-interview", "cadence_due": "reconnect",
          "strong_quiet": "reconnect", **{kind: goal for kind, _, goal in OPEN_LOOPS}}
 
 
@@ -107,6 +113,31 @@ def week_start(today: dt.date) -> dt.date:
     return today - dt.timedelta(days=today.weekday())
 
 
+def _this_week(day: dt.date, as_of: dt.date) -> dt.date | None:
+    """`day`'s month and day in the week that starts on `as_of` (a Monday), if they fall in it (29 February: the
+    28th in other years)."""
+    for offset in range(7):
+        date = as_of + dt.timedelta(days=offset)
+        if (date.month, date.day) == (day.month, day.day) or (
+                (day.month, day.day) == (2, 29) and (date.month, date.day) == (2, 28) and not _leap(date.year)):
+            return date
+    return None
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _birthday(value: str, as_of: dt.date) -> dt.date | None:
+    """This week's date of a birthday stored as an ISO date or --MM-DD (year unknown), or None."""
+    text = (value or "").strip()
+    try:
+        month, day = (int(text[2:4]), int(text[5:7])) if text.startswith("--") else (int(text[5:7]), int(text[8:10]))
+        return _this_week(dt.date(2000, month, day), as_of)  # 2000: a leap year, so 29 February is a date
+    except (ValueError, IndexError):
+        return None
+
+
 def _quote(note: Note) -> str:
     text = " ".join(note.text.split())
     return f"“{text if len(text) <= 160 else text[:157].rstrip() + '…'}”"
@@ -147,7 +178,27 @@ def _signals(contact: Contact, ctx: dict[str, Any]) -> list[tuple[str, float, Pl
             out.append(("job_change", WEIGHTS["job_change"], fact,
                         f"Their news: now {now} (was {before}), seen in the {change.source} export of "
                         f"{change.date.isoformat()}."))
+        year = _this_week(change.date, as_of)
+        if year and year.year > change.date.year:
+            now = headline(change.new_title, change.new_company)
+            years = year.year - change.date.year
+            fact = PlanFact(kind="anniversary", text=f"Started as {now} on {change.date.isoformat()}.",
+                            date=change.date, source=f"job_change:{change.id}")
+            ctx.setdefault("news", {})[contact.id] = f"{counted(years, 'year')} in your role as {now}"
+            out.append(("anniversary", WEIGHTS["anniversary"], fact,
+                        f"{counted(years, 'year')} this week since they started as {now} "
+                        f"({change.date.isoformat()}, seen in the {change.source} export)."))
+    birthday = _birthday(contact.birthday, as_of)
+    if birthday:
+        fact = PlanFact(kind="birthday", text=f"Birthday: {contact.birthday}.", date=birthday, source="field:birthday")
+        out.append(("birthday", WEIGHTS["birthday"], fact, f"Their birthday is this week ({birthday.isoformat()})."))
     out.extend(_loops(contact, as_of, last))
+    role = next((r for r in ctx["roles"] if contact.title and fold(r) in fold(contact.title)), "")
+    if role:
+        fact = PlanFact(kind="target_role", text=f"{headline(contact.title, contact.company)}; your profile "
+                                                 f"targets {role} roles.", date=contact.connected_on, source="profile")
+        out.append(("target_role", WEIGHTS["target_role"], fact,
+                    f"Works as {contact.title}, a role your profile targets ({role})."))
     target = next((t for t in ctx["targets"] if same_company(contact.company, t)), "")
     if target:
         since = contact.connected_on
@@ -201,6 +252,7 @@ def build_plan(store: Any, size: int = 5, today: dt.date | None = None) -> list[
     for change in store.job_changes():
         changes.setdefault(change.contact_id, []).append(change)
     ctx = {"as_of": as_of, "employer": current_employer(profile), "targets": profile.target_companies,
+           "roles": profile.target_roles,
            "changes": changes, "due": {d["id"]: d for d in store.due_contacts(as_of)},
            "tag_cadences": store.tag_cadences()}
     excluded, skips = _excluded(store.plan_marks(), today)
@@ -220,8 +272,8 @@ def build_plan(store: Any, size: int = 5, today: dt.date | None = None) -> list[
         channel = "email" if contact.email else "linkedin-message"
         entries.append(PlanEntry(contact={"id": contact.id, "name": contact.name}, reason=reason, fact=fact,
                                  goal=GOALS[kind], channel=channel, score=round(sum(parts.values()), 2),
-                                 parts=parts, news=ctx.get("news", {}).get(contact.id, "") if kind == "job_change"
-                                 else ""))
+                                 parts=parts, news=ctx.get("news", {}).get(contact.id, "")
+                                 if kind in ("job_change", "anniversary") else ""))
     entries.sort(key=lambda e: (-e.score, e.contact["name"].casefold(), e.contact["id"]))
     return [e for e in entries if e.score > 0][:size]
 

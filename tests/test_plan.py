@@ -123,6 +123,26 @@ def test_asked_waits_for_the_guidance_delay(store, network):
     assert later["Wei Chen"].fact.kind == "asked" and "2025-04-08" in later["Wei Chen"].reason
 
 
+def test_birthdays_anniversaries_and_target_roles_are_reasons_with_their_dates(store, network):
+    cake = store.add_contact(Contact(first_name="Lena", last_name="Berg", birthday="--04-10"))
+    born = store.add_contact(Contact(first_name="Omar", last_name="Haddad", birthday="1988-04-13"))
+    later = store.add_contact(Contact(first_name="Ines", last_name="Kohl", birthday="--05-20"))
+    store.add_contact(Contact(first_name="Sam", last_name="Otieno", company="Umbrella", title="Staff Data Engineer"))
+    store.set_profile(target_roles=["data engineer"])
+    people = by_name(planning.build_plan(store, size=10, today=TODAY))
+    assert people["Lena Berg"].fact.kind == "birthday" and "2025-04-10" in people["Lena Berg"].reason
+    assert people["Omar Haddad"].fact.date == D(2025, 4, 13)
+    assert "Ines Kohl" not in people, "a birthday next month is not this week's"
+    role = people["Sam Otieno"]
+    assert role.fact.kind == "target_role" and role.goal == "informational-interview" and "data engineer" in role.reason
+    # a year after the export that showed Tomás's new role, the plan says so
+    year_on = planning.build_plan(store, size=10, today=D(2026, 4, 8))
+    tomas = by_name(year_on)["Tomás Ortega"]
+    assert tomas.fact.kind == "anniversary" and tomas.goal == "congratulations"
+    assert "1 year this week since they started as Director of Product at Initech" in tomas.reason
+    assert tomas.request().context == "1 year in your role as Director of Product at Initech"
+
+
 def test_fill_draft_sends_typed_request(store, network):
     entry = by_name(planning.build_plan(store, size=5, today=TODAY))["Tomás Ortega"]
     seen = []

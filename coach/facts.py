@@ -24,6 +24,21 @@ KINDS: tuple[str, ...] = ("met-at", "worked-together", "favour", "offer", "my-re
                           "role")
 
 
+# Which kinds of fact suit each goal, strongest first (an invitation to get back in touch beats a meeting; a favour
+# beats a job title): the composer opens with the first one a contact has, and the goal check takes it as what a
+# message with no reason of the user's own is about.
+GOAL_FACTS: dict[str, tuple[str, ...]] = {
+    "referral": ("offer", "favour", "worked-together", "role", "met-at", "their-news"),
+    "reconnect": ("offer", "worked-together", "role", "favour", "met-at", "their-news"),
+    "congratulations": ("their-news", "worked-together", "favour", "met-at"),
+    "thank-you": ("favour", "offer", "worked-together", "role", "met-at"),
+    "follow-up": ("my-request", "offer", "met-at", "favour", "worked-together", "role"),
+    "informational-interview": ("offer", "favour", "met-at", "worked-together", "role", "their-news"),
+    "mentorship": ("favour", "offer", "worked-together", "role", "met-at", "their-news"),
+    "introduction": ("offer", "favour", "worked-together", "met-at"),
+    "partnership": ("worked-together", "met-at", "offer", "favour", "their-news"),
+}
+
 class Fact(BaseModel):
     """One thing the user knows about a person, ready to use in a message."""
 

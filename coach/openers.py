@@ -11,19 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from coach.facts import GOAL_FACTS as ORDER
 from coach.facts import Fact, visible
-
-ORDER = {
-    "referral": ("offer", "favour", "worked-together", "role", "met-at", "their-news"),
-    "reconnect": ("offer", "worked-together", "role", "favour", "met-at", "their-news"),
-    "congratulations": ("their-news", "worked-together", "favour", "met-at"),
-    "thank-you": ("favour", "offer", "worked-together", "role", "met-at"),
-    "follow-up": ("my-request", "offer", "met-at", "favour", "worked-together", "role"),
-    "informational-interview": ("offer", "favour", "met-at", "worked-together", "role", "their-news"),
-    "mentorship": ("favour", "offer", "worked-together", "role", "met-at", "their-news"),
-    "introduction": ("offer", "favour", "worked-together", "met-at"),
-    "partnership": ("worked-together", "met-at", "offer", "favour", "their-news"),
-}
 
 
 @dataclass

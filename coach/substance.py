@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from coach.checker import ALWAYS_OK, COMMON_CAPITALISED, Message, Verdict, check
+from coach.facts import GOAL_FACTS
 from coach.prompts import load_data
 from coach.text import content_words, fold, has_word, repeated_spans, sentences, shared_stems, stem, words
 
@@ -54,6 +55,11 @@ def the_thing(grounds) -> str:
         fact = next((f for f in shown if f.kind == kind), None)
         if fact:
             return fact.phrase
+    if grounds.goal == "follow-up":  # else what the message opens with: the goal's strongest fact
+        for kind in GOAL_FACTS["follow-up"]:
+            fact = next((f for f in shown if f.kind == kind), None)
+            if fact:
+                return fact.phrase
     dated = sorted((i for i in c.interactions), key=lambda i: i.date, reverse=True)
     if dated:
         return dated[0].summary

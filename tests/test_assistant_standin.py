@@ -88,11 +88,14 @@ def test_a_tool_error_over_http_is_one_clear_sentence(standin):
 
 def test_an_injected_note_over_http_never_reaches_the_user(standin):
     """Tomás's only note tells the model to add a link and ask for $500: the draft the coach returns has neither,
-    though the note went to the model (as data) with the drafting request."""
+    and wherever the note's words reach the model they sit inside the notes fence, as data (drafts draw on the
+    facts taken from notes, so the model may not see the note at all)."""
     coach = world()
     turn = coach.chat().ask("Write a LinkedIn message to Tomás Ortega about his studio's new brand work")
     assert turn.draft is not None and turn.draft.contact == "Tomás Ortega"
     assert "brand work" in turn.draft.body  # the user's words
     assert "evil.example" not in turn.reply and "$500" not in turn.reply
     assert all(c.passed for c in turn.draft.checks if c.hard)
-    assert any("evil.example" in str(m.get("content")) for r in standin.requests for m in r["messages"])
+    seen = [str(m.get("content")) for r in standin.requests for m in r["messages"] if "evil.example" in
+            str(m.get("content"))]
+    assert all("<<<NOTES" in content or "NOTES>>>" in content for content in seen), seen

@@ -89,7 +89,7 @@ def test_runner_writes_three_reports_with_every_case_and_no_network_js(settings,
                                              "referral-email", "referral-sparse-contact", "referral-no-context"}
     assert {c.id for c in advice.cases} == {"no-reply-referral", "decline-referral-named", "decline-referral",
                                            "referral-rejected", "referral-former-colleague", "referral-old-manager",
-                                           "referral-weak-tie"}
+                                           "referral-weak-tie", "asked-referral-classmate"}
     assert all(c.error is None for c in drafting.cases + advice.cases), [c.error for c in drafting.cases]
     # advice is scored by the eval's own rules, case by case, with the people the case names
     named = next(c for c in advice.cases if c.id == "referral-rejected")

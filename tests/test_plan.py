@@ -124,9 +124,9 @@ def test_asked_waits_for_the_guidance_delay(store, network):
 
 
 def test_birthdays_anniversaries_and_target_roles_are_reasons_with_their_dates(store, network):
-    cake = store.add_contact(Contact(first_name="Lena", last_name="Berg", birthday="--04-10"))
-    born = store.add_contact(Contact(first_name="Omar", last_name="Haddad", birthday="1988-04-13"))
-    later = store.add_contact(Contact(first_name="Ines", last_name="Kohl", birthday="--05-20"))
+    store.add_contact(Contact(first_name="Lena", last_name="Berg", birthday="--04-10"))
+    store.add_contact(Contact(first_name="Omar", last_name="Haddad", birthday="1988-04-13"))
+    store.add_contact(Contact(first_name="Ines", last_name="Kohl", birthday="--05-20"))
     store.add_contact(Contact(first_name="Sam", last_name="Otieno", company="Umbrella", title="Staff Data Engineer"))
     store.set_profile(target_roles=["data engineer"])
     people = by_name(planning.build_plan(store, size=10, today=TODAY))

@@ -11,16 +11,22 @@ from coach.ui import state
 from coach.ui.state import escape
 
 
-def _do(coach, fact_id: int, **fields) -> None:
+def _guarded(action) -> bool:
+    """Run a store action; a CoachError is said once on the panel (a bug is raised). True when it went through."""
     try:
-        factbook.update(coach.store, fact_id, **fields)
+        action()
     except Exception as exc:
         message = state.error_message(exc)
         if message is None:
             raise
         st.session_state["facts-said"] = ("error", message)
-        return
-    st.session_state.pop("facts-said", None)
+        return False
+    return True
+
+
+def _do(coach, fact_id: int, **fields) -> None:
+    if _guarded(lambda: factbook.update(coach.store, fact_id, **fields)):
+        st.session_state.pop("facts-said", None)
 
 
 def _save(coach, fact_id: int) -> None:
@@ -28,14 +34,8 @@ def _save(coach, fact_id: int) -> None:
 
 
 def _add(coach, c: Contact) -> None:
-    try:
-        factbook.add(coach.store, c.id, st.session_state.get(f"fact-new-{c.id}", ""),
-                     st.session_state.get(f"fact-kind-{c.id}", "met-at"))
-    except Exception as exc:
-        message = state.error_message(exc)
-        if message is None:
-            raise
-        st.session_state["facts-said"] = ("error", message)
+    if not _guarded(lambda: factbook.add(coach.store, c.id, st.session_state.get(f"fact-new-{c.id}", ""),
+                                         st.session_state.get(f"fact-kind-{c.id}", "met-at"))):
         return
     st.session_state[f"fact-new-{c.id}"] = ""
     st.session_state.pop("facts-said", None)

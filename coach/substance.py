@@ -55,16 +55,14 @@ def the_thing(grounds) -> str:
         fact = next((f for f in shown if f.kind == kind), None)
         if fact:
             return fact.phrase
-    if grounds.goal == "follow-up":  # else what the message opens with: the goal's strongest fact
-        for kind in GOAL_FACTS["follow-up"]:
-            fact = next((f for f in shown if f.kind == kind), None)
-            if fact:
-                return fact.phrase
     dated = sorted((i for i in c.interactions), key=lambda i: i.date, reverse=True)
     if dated:
         return dated[0].summary
     notes = sorted(c.notes, key=lambda n: (n.date is not None, n.date), reverse=True)
-    return notes[0].text if notes else ""
+    latest = notes[0].text if notes else ""
+    if grounds.goal == "follow-up":  # with no request or offer to follow: any shared history a follow-up can open on
+        return " ".join([latest, *(f.phrase for f in shown if f.kind in GOAL_FACTS["follow-up"])]).strip()
+    return latest
 
 
 def role_words(context: str) -> list[str]:

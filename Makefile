@@ -67,7 +67,8 @@ test-quick: install
 	$(PY) -m pytest -q -m "not slow and not browser and not integration"
 
 lint: install
-	$(VENV)/bin/ruff check coach tests evals benchmarks app.py
+	$(VENV)/bin/ruff check coach tests evals benchmarks
+	$(VENV)/bin/lint-imports
 
 bench: install
 	$(PY) benchmarks/run.py --out bench-out

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from faker import Faker
 
-from coach.domain import Contact, Interaction, Note
+from coach.core.domain import Contact, Interaction, Note
 
 TODAY = dt.date(2025, 6, 1)  # fixed, so that generated dates never drift
 TITLES = (
@@ -152,7 +152,7 @@ def write_linkedin_csv(contacts: Iterable[Contact], path: Path) -> Path:
 
 def write_coach_csv(contacts: Iterable[Contact], path: Path) -> Path:
     """The coach's own lossless CSV (notes and interactions included)."""
-    from coach.exporters import write_csv
+    from coach.crm.exporters import write_csv
 
     with path.open("w", newline="", encoding="utf-8") as out:
         write_csv(contacts, out)

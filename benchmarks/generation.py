@@ -87,8 +87,8 @@ class RawLlama:
         from llama_cpp import Llama
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
-        from coach.cpu import cpu_path
-        from coach.llamacpp import model_defaults
+        from coach.llm.cpu import cpu_path
+        from coach.llm.llamacpp import model_defaults
 
         with model_defaults(cpu_path(path)):  # the same CPU path as the coach's own loader
             self.llm = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, verbose=False)

@@ -8,18 +8,18 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from coach.errors import CoachError
-from coach.settings import Settings
+from coach.config.settings import Settings
+from coach.core.errors import CoachError
 
 
-class Check(BaseModel):
+class Probe(BaseModel):
     ok: bool
     name: str
     detail: str
     seconds: float
 
 
-def _timed(name: str, fn: Callable[[], str]) -> Check:
+def _timed(name: str, fn: Callable[[], str]) -> Probe:
     start = time.perf_counter()
     try:
         detail = fn()
@@ -28,11 +28,29 @@ def _timed(name: str, fn: Callable[[], str]) -> Check:
         detail, ok = str(exc), False
     except Exception as exc:  # a component failing is what doctor reports, not a crash
         detail, ok = f"{type(exc).__name__}: {exc}", False
-    return Check(ok=ok, name=name, detail=detail, seconds=round(time.perf_counter() - start, 3))
+    return Probe(ok=ok, name=name, detail=detail, seconds=round(time.perf_counter() - start, 3))
+
+
+def check_resources(settings: Settings) -> str:
+    """The prompts and the guidance corpus this install reads: every prompt parses, the corpus loads."""
+    from coach.config.prompts import PROMPTS_DIR, load_data, load_prompt
+    from coach.retrieval.knowledge import load_corpus
+
+    prompts = sorted(PROMPTS_DIR.glob("*.md"))
+    data = sorted(PROMPTS_DIR.glob("*.yaml"))
+    if not prompts:
+        raise CoachError(f"No prompts in {PROMPTS_DIR}: the install is incomplete; reinstall networking-coach.")
+    for path in prompts:
+        load_prompt(path.stem)
+    for path in data:
+        load_data(path.stem)
+    articles = load_corpus(settings.knowledge_dir)
+    return (f"{len(prompts)} prompts and {len(data)} data files in {PROMPTS_DIR}; {len(articles)} articles in "
+            f"{settings.knowledge_dir}")
 
 
 def check_llm(settings: Settings) -> str:
-    from coach.providers import make_chat_model
+    from coach.llm.providers import make_chat_model
 
     model = make_chat_model(settings.llm, settings)
     reply = model.invoke("Reply with one word: hello.", max_tokens=8, temperature=0.0)
@@ -41,14 +59,16 @@ def check_llm(settings: Settings) -> str:
         raise CoachError(f"{settings.llm} returned an empty answer; check the model or server.")
     answered = f"{settings.llm} answered: {text[:40]!r}"
     if settings.llm.startswith("llamacpp/"):
-        from coach.cpu import cpu_path
+        from coach.llm.cpu import cpu_path
+        from coach.llm.providers import embedded_weights
 
-        return f"{answered}; {cpu_path(None, settings.llm_extra_buffers).describe()}"
+        weights = str(embedded_weights(settings.llm_weights))
+        return f"{answered}; {cpu_path(weights, settings.llm_extra_buffers).describe()}"
     return answered
 
 
 def check_embeddings(settings: Settings) -> str:
-    from coach.providers import embeddings_key, make_embeddings
+    from coach.llm.providers import embeddings_key, make_embeddings
 
     vector = make_embeddings(settings.embeddings, settings).embed_query("networking coach")
     return f"{embeddings_key(settings)} loaded, {len(vector)} dimensions"
@@ -56,15 +76,15 @@ def check_embeddings(settings: Settings) -> str:
 
 def check_chroma(settings: Settings) -> str:
     """Reachable, and sound: files intact, counts as in the store and knowledge/, real queries answer."""
-    from coach.chroma import make_chroma_client
-    from coach.index import Index
+    from coach.retrieval.chroma import make_chroma_client
+    from coach.retrieval.index import Index
 
     index = Index(settings)
     with index.using():
         make_chroma_client(settings).heartbeat()
     where = settings.chroma_url or str(settings.chroma_path)
     try:
-        from coach.store import Store
+        from coach.crm.store import Store
 
         store = Store.open(settings)
     except Exception:  # the database check reports this; compare without it
@@ -80,7 +100,7 @@ def check_database(settings: Settings) -> str:
     """Reachable; and a SQLite store is whole (header, size, PRAGMA quick_check), with its backups counted."""
     from sqlalchemy import create_engine, text
 
-    from coach.backups import check, list_backups, sqlite_path
+    from coach.crm.backups import check, list_backups, sqlite_path
 
     settings.ensure_home()
     path = sqlite_path(settings.sqlalchemy_url)
@@ -99,6 +119,7 @@ def check_database(settings: Settings) -> str:
 
 
 CHECKS: dict[str, Callable[[Settings], str]] = {
+    "resources": check_resources,
     "llm": check_llm,
     "embeddings": check_embeddings,
     "chroma": check_chroma,

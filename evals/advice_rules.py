@@ -1,7 +1,7 @@
 """The advice evaluation's own rules: is the advice right, grounded and addressed to the right person?
 
 These helpers judge what the coach produced from the text alone. They never call
-the code they judge (`coach.advice`, `coach.checker`, `coach.composer`, `coach.text`),
+the code they judge (`coach.advice.adviser`, `coach.checks.checker`, `coach.drafting.composer`, `coach.core.text`),
 so a metric can disagree with the coach: matching, stop words and stemming are
 written again here, small and deliberately plain.
 
@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
-ROOT = Path(__file__).resolve().parent.parent  # the repository: article paths are knowledge/<theme>/<slug>.md
+ROOT = Path(__file__).resolve().parent.parent / "coach" / "resources"  # article paths are knowledge/<theme>/<slug>.md
 SUPPORT_SHARE = 0.8
 
 STOPWORDS = frozenset("""

@@ -77,7 +77,7 @@ def standin(reply: str) -> Iterator[dict[str, str]]:
     with tempfile.TemporaryDirectory(prefix="standin-") as tmp:
         replies = Path(tmp) / "replies.json"
         replies.write_text(json.dumps([reply]))
-        proc = subprocess.Popen([sys.executable, "-m", "coach.standin", "--port", "0", "--replies", str(replies)],
+        proc = subprocess.Popen([sys.executable, "-m", "tests.standin", "--port", "0", "--replies", str(replies)],
                                 stdout=subprocess.PIPE, text=True)
         try:
             line = proc.stdout.readline() if proc.stdout else ""

@@ -15,8 +15,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from coach.errors import ConfigurationError
-from coach.prompts import load_prompt
+from coach.config.prompts import load_prompt
+from coach.core.errors import ConfigurationError
 
 CRITERIA = ("relevant", "specific", "clear", "human", "low_friction")
 _TOO_SMALL = re.compile(r"smollm2|135m|llamacpp/", re.IGNORECASE)
@@ -95,7 +95,7 @@ class Judge:
 
     @classmethod
     def from_name(cls, name: str, settings) -> Judge:
-        from coach.providers import make_chat_model
+        from coach.llm.providers import make_chat_model
 
         check_judge_name(name)
         return cls(make_chat_model(name, settings), name)

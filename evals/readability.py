@@ -1,6 +1,6 @@
 """The evaluation's readability metric: textstat's Flesch-Kincaid grade, computed apart from the checker.
 
-The checker counts the grade with `coach.readability` (textstat's rules, without textstat's start-up
+The checker counts the grade with `coach.checks.readability` (textstat's rules, without textstat's start-up
 cost); the evaluation asks textstat itself, so a mistake in the checker's counting shows in the report
 instead of agreeing with itself. textstat counts syllables with NLTK's copy of the CMU Pronouncing
 Dictionary, which NLTK downloads on first use. Nothing may download here, so NLTK's corpus file is
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import platformdirs
 
-from coach.files import replacing
+from coach.core.files import replacing
 
 _lock = threading.Lock()
 

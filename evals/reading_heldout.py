@@ -1,4 +1,4 @@
-"""Score the chat's typed reading (coach.router.route) on a held-out set of phrasings written by someone who never
+"""Score the chat's typed reading (coach.conversation.router.route) on a held-out set of phrasings written by someone who never
 saw the router: `python -m evals.reading_heldout CASES.yaml [--out DIR]`.
 
 The cases name eight contacts (ids 1-8, below) and, for each message, the reading a person means: intent, contact
@@ -19,8 +19,8 @@ from typing import Any
 
 import yaml
 
-from coach.domain import Contact
-from coach.text import fold
+from coach.core.domain import Contact
+from coach.core.text import fold
 
 PEOPLE = [  # the set's own address book, by the ids its labels use
     (1, "Priya", "Shah", "Stripe", "Staff Engineer", []),
@@ -90,7 +90,7 @@ def judge(expected: dict[str, Any], reading: Any) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from coach.router import route
+    from coach.conversation.router import route
 
     p = argparse.ArgumentParser(prog="python -m evals.reading_heldout", description=__doc__.splitlines()[0])
     p.add_argument("cases", type=Path)

@@ -17,16 +17,16 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pydantic import BaseModel, Field
 
-from coach.domain import Contact, Interaction, Note
-from coach.errors import ConfigurationError
-from coach.index import Index
-from coach.retrieval import Retriever
+from coach.core.domain import Contact, Interaction, Note
+from coach.core.errors import ConfigurationError
+from coach.retrieval.index import Index
+from coach.retrieval.search import Retriever
 from evals.metrics import hit_at_k, mean, mrr_at_k, ndcg_at_k
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
-    from coach.settings import Settings
+    from coach.config.settings import Settings
 
 EVALS = Path(__file__).resolve().parent
 GUIDANCE_CASES = EVALS / "cases" / "retrieval_guidance.yaml"

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from coach.errors import ConfigurationError
+from coach.core.errors import ConfigurationError
 from evals import grammar as eval_grammar
 from evals import metrics as M
 from evals.schema import (
@@ -145,7 +145,7 @@ class Runner:
     @property
     def model(self) -> Any:
         if self._model is None:
-            from coach.providers import make_chat_model
+            from coach.llm.providers import make_chat_model
 
             self._model = make_chat_model(self.settings.llm, self.settings)
         return self._model
@@ -153,20 +153,20 @@ class Runner:
     @property
     def model_name(self) -> str:
         if self._model is not None and getattr(self._model, "model_name", None) and \
-                type(self._model).__module__.startswith("coach.testing"):
+                type(self._model).__module__.startswith("tests.doubles"):
             return self._model.model_name
         return self.settings.llm
 
     @property
     def embeddings_name(self) -> str:
-        from coach.providers import embeddings_key
+        from coach.llm.providers import embeddings_key
 
         return embeddings_key(self.settings) if self._embeddings is None else type(self._embeddings).__name__
 
     def retriever(self) -> _GuidanceOnly:
         if self._retriever is None:
-            from coach.index import Index
-            from coach.retrieval import Retriever
+            from coach.retrieval.index import Index
+            from coach.retrieval.search import Retriever
 
             home = Path(self._tmp.name) / "index"
             temp = self.settings.model_copy(update={"home": home, "chroma_url": None, "database_url": None})
@@ -180,8 +180,8 @@ class Runner:
         """A Coach over a fresh temporary store holding `contacts` and `profile`; yields (coach, store).
 
         The store is closed when the case is done, whatever happened in it."""
-        from coach.agent import Coach
-        from coach.store import Store
+        from coach.crm.store import Store
+        from coach.service import Coach
 
         home = Path(self._tmp.name) / "cases" / case_id
         home.mkdir(parents=True, exist_ok=True)
@@ -217,7 +217,7 @@ class Runner:
         return n + (1 if "retrieval" in suites else 0)
 
     def run_drafting(self, advance: Progress | None = None) -> SuiteResult:
-        from coach import checker
+        from coach.checks import checker
 
         start = time.perf_counter()
         data, cases = self.drafting_cases()
@@ -360,7 +360,7 @@ class Runner:
         unknown = [s for s in suites if s not in SUITES]
         if unknown:
             raise ConfigurationError(f"Unknown suite(s) {', '.join(unknown)}: use {', '.join(SUITES)} or all.")
-        from coach.prompts import load_prompt
+        from coach.config.prompts import load_prompt
 
         start = time.perf_counter()
         report = Report(model=self.model_name, embeddings=self.embeddings_name,
@@ -455,7 +455,7 @@ def _script_contact(advice: Any, store: Any, contacts: list) -> str | None:
     contact_id = getattr(advice, "script_contact_id", None)
     if contact_id is None:
         return None
-    from coach.errors import NotFoundError
+    from coach.core.errors import NotFoundError
 
     try:
         person = store.get_contact(contact_id)

@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
-from coach.domain import Channel, Contact, Goal, Interaction, Note, Profile
-from coach.errors import ConfigurationError
+from coach.core.domain import Channel, Contact, Goal, Interaction, Note, Profile
+from coach.core.errors import ConfigurationError
 
 SCHEMA_VERSION = 1
 CASES_DIR = Path(__file__).resolve().parent / "cases"
@@ -130,7 +130,7 @@ class AdviceCase(BaseModel):
     @classmethod
     def _articles_exist(cls, value: str | list[str]) -> str | list[str]:
         for path in [value] if isinstance(value, str) else value:
-            if _theme(path) not in THEMES or not (REPO / path).is_file():
+            if _theme(path) not in THEMES or not (REPO / "coach" / "resources" / path).is_file():
                 raise ValueError(f"no article {path}: give a path like knowledge/support/no-reply-after-an-ask.md")
         return value
 

@@ -1,7 +1,7 @@
 """Would a person send this draft? The evaluation's own rules, read from the text alone.
 
 This module judges drafts without calling the code that wrote or checked them:
-it imports nothing from coach.checker, coach.composer, coach.text or
+it imports nothing from coach.checks.checker, coach.drafting.composer, coach.core.text or
 coach.drafting, and keeps its own small text helpers (folding, sentence
 splitting, word runs) on purpose, so a rule here can disagree with the checker
 the drafter selected on. Each rule is one failure kind:

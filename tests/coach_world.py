@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from coach.agent import Coach
-from coach.domain import Contact, Interaction
-from coach.retrieval import Retriever
-from coach.settings import load_settings
-from coach.store import Store
-from coach.testing import HashingEmbeddings, ScriptedChatModel
+from coach.config.settings import load_settings
+from coach.core.domain import Contact, Interaction
+from coach.crm.store import Store
+from coach.retrieval.search import Retriever
+from coach.service import Coach
+from tests.doubles import HashingEmbeddings, ScriptedChatModel
 
 PEOPLE = [
     dict(first_name="Priya", last_name="Raman", company="Stripe", title="Staff Engineer",

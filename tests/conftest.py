@@ -17,8 +17,6 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-# No test's `coach` subprocess starts a warm-start server unless the test asks for one (tests/test_warmstart.py).
-os.environ["COACH_WARM_START"] = "off"
 
 REPO = Path(__file__).resolve().parent.parent
 _ENV_VARS = (
@@ -92,7 +90,7 @@ def _native_outcome(item: pytest.Item, done: subprocess.CompletedProcess | None,
     elif done.returncode < 0:
         name = signal.Signals(-done.returncode).name
         outcome = "failed"
-        longrepr = f"the test's process died of {name} in native code (see coach.cpu for the CPU path in force)\n" \
+        longrepr = f"the test's process died of {name} in native code (see coach.llm.cpu for the CPU path in force)\n" \
                    f"{out[-3000:]}"
     elif done.returncode == 0 and " skipped" in out.splitlines()[-1 if out.splitlines() else 0] \
             and " passed" not in out.splitlines()[-1]:
@@ -128,7 +126,7 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
 def native_code_is_marked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     if request.node.get_closest_marker("native"):
         return
-    from coach.llamacpp import LlamaCppChat
+    from coach.llm.llamacpp import LlamaCppChat
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("this test runs the embedded model in-process: mark it `native` (it then runs in a "
@@ -139,7 +137,7 @@ def native_code_is_marked(request: pytest.FixtureRequest, monkeypatch: pytest.Mo
 
 @pytest.fixture
 def settings(coach_home: Path):
-    from coach.settings import load_settings
+    from coach.config.settings import load_settings
 
     return load_settings()
 
@@ -147,7 +145,7 @@ def settings(coach_home: Path):
 @pytest.fixture
 def store(settings):
     """A Store on the per-test SQLite file, closed afterwards."""
-    from coach.store import Store
+    from coach.crm.store import Store
 
     settings.ensure_home()
     s = Store(settings.sqlalchemy_url)
@@ -157,14 +155,14 @@ def store(settings):
 
 @pytest.fixture
 def scripted_model():
-    from coach.testing import ScriptedChatModel
+    from tests.doubles import ScriptedChatModel
 
     return ScriptedChatModel()
 
 
 @pytest.fixture
 def fake_embeddings():
-    from coach.testing import HashingEmbeddings
+    from tests.doubles import HashingEmbeddings
 
     return HashingEmbeddings()
 
@@ -212,18 +210,53 @@ def background_server(args: list[str], port: int, timeout: float = 90.0, env: di
 
 @pytest.fixture(scope="session")
 def llama_server() -> Iterator[str]:
-    """A real llama_cpp.server with the embedded GGUF on a free loopback port (through coach.llamacpp.serve,
+    """A real llama_cpp.server with the embedded GGUF on a free loopback port (through coach.llm.llamacpp.serve,
     which keeps llama.cpp off CPU paths this machine does not grant)."""
-    from coach.providers import smollm2_path
+    from coach.llm.providers import smollm2_path
 
     port = free_port()
-    args = [sys.executable, "-c", "from coach.llamacpp import serve; serve()", "--model", str(smollm2_path()),
+    args = [sys.executable, "-c", "from coach.llm.llamacpp import serve; serve()", "--model", str(smollm2_path()),
             "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--model_alias", "smollm2"]
     with background_server(args, port):
         yield f"http://127.0.0.1:{port}/v1"
 
 
 def run_cli(*args: str, input: str | None = None, env: dict | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
+    """Run a `coach` command in this process, as the console script would (its exit status, stdout and stderr),
+    in a fraction of a fresh interpreter's start-up. `env` applies for the call only. Tests whose point is a
+    real process (its own environment, signals, a crash) use `run_cli_process`."""
+    import contextlib
+    import io
+
+    from coach.cli import _run, common
+
+    saved = {k: os.environ.get(k) for k in (env or {})}
+    os.environ.update({k: str(v) for k, v in (env or {}).items()})
+    common.settings.cache_clear()
+    out, err = io.StringIO(), io.StringIO()
+    stdin, sys.stdin = sys.stdin, io.StringIO(input or "")
+    code = 0
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                _run(list(args))
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+                if isinstance(exc.code, str):
+                    err.write(exc.code)
+    finally:
+        sys.stdin = stdin
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        common.settings.cache_clear()
+    return subprocess.CompletedProcess(["coach", *args], code, out.getvalue(), err.getvalue())
+
+
+def run_cli_process(*args: str, input: str | None = None, env: dict | None = None,
+                    timeout: float = 600) -> subprocess.CompletedProcess:
     """Run the real `coach` console script in a subprocess."""
     return subprocess.run(
         [sys.executable, "-m", "coach.cli", *args], capture_output=True, text=True, input=input,

@@ -5,7 +5,7 @@ user's last words and the tool results since. Nothing else is scripted: the coac
 and its checks, and the HTTP round trips through langchain-openai are real. Drafting requests (sent without
 tools) get an empty answer, so drafts are composed from the user's notes and checked.
 
-Run it as a server for the CLI: `python -m coach.standin --port 0 --responder tests.standin_agent:play`.
+Run it as a server for the CLI: `python -m tests.standin --port 0 --responder tests.standin_agent:play`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 import re
 
-from coach.router import detect_channel, detect_goal, user_context
-from coach.standin.script import Reply, content_text
+from coach.conversation.router import detect_channel, detect_goal, user_context
+from tests.standin.script import Reply, content_text
 
 FIND = re.compile(r"who do i know (?:at|in) ([^?.!,]+)", re.IGNORECASE)
 REVISE = {"shorter": {"length": -1}, "longer": {"length": 1}, "formal": {"tone": 1}, "friendlier": {"tone": -1},

@@ -8,15 +8,15 @@ import re
 
 import pytest
 
-from coach.advice import parse_reply, supported
-from coach.domain import Contact
-from coach.knowledge import article_steps, example_message
-from coach.phrasing import situation_reason
-from coach.relations import ago
-from coach.scripts import neutral_script
-from coach.situations import overview_sentences
-from coach.testing import HashingEmbeddings, ScriptedChatModel
+from coach.advice.adviser import parse_reply, supported
+from coach.advice.scripts import neutral_script
+from coach.advice.situations import overview_sentences
+from coach.core.domain import Contact
+from coach.crm.relations import ago
+from coach.drafting.phrasing import situation_reason
+from coach.retrieval.knowledge import article_steps, example_message
 from tests.coach_world import make_world
+from tests.doubles import HashingEmbeddings, ScriptedChatModel
 
 NO_REPLY = "knowledge/support/no-reply-after-an-ask.md"
 FORMER_COLLEAGUE_REFERRAL = "knowledge/opportunities/referral-from-a-former-colleague.md"
@@ -59,7 +59,7 @@ def world(model: ScriptedChatModel | None = None):
 
 
 def article(coach, source: str):
-    from coach.advice import corpus
+    from coach.advice.adviser import corpus
 
     return corpus(coach.settings.knowledge_dir)[source]
 
@@ -327,10 +327,10 @@ class CountingEmbeddings(HashingEmbeddings):
 
 
 def test_situation_vectors_are_embedded_once_per_corpus(settings):
-    from coach import situations
-    from coach.agent import Coach
-    from coach.retrieval import Retriever
-    from coach.store import Store
+    from coach.advice import situations
+    from coach.crm.store import Store
+    from coach.retrieval.search import Retriever
+    from coach.service import Coach
 
     situations._MEMORY.clear()
     embeddings = CountingEmbeddings()

@@ -11,8 +11,8 @@ import os
 
 import pytest
 
-from coach.domain import Contact
-from coach.providers import make_chat_model
+from coach.core.domain import Contact
+from coach.llm.providers import make_chat_model
 from tests.coach_world import make_world
 
 pytestmark = [pytest.mark.remote, pytest.mark.slow]

@@ -9,15 +9,15 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from coach.agent import Coach
-from coach.domain import Contact
-from coach.retrieval import Retriever
-from coach.testing import HashingEmbeddings, ScriptedChatModel
+from coach.core.domain import Contact
+from coach.retrieval.search import Retriever
+from coach.service import Coach
 from coach.ui import state
 from tests.conftest import REPO
+from tests.doubles import HashingEmbeddings, ScriptedChatModel
 from tests.fixtures_contacts import linkedin_text
 
-APP = str(REPO / "app.py")
+APP = str(REPO / "coach" / "ui" / "app.py")
 TIMEOUT = 120
 HOOK = "I still remember our chat about streaming pipelines."
 
@@ -42,7 +42,7 @@ def model(monkeypatch: pytest.MonkeyPatch) -> ScriptedChatModel:
 @pytest.fixture
 def sample(model: ScriptedChatModel) -> Coach:
     """The sample network loaded (its own workspace, which the app shows while the user's store is empty)."""
-    from coach import sample as demo
+    from coach.crm import sample as demo
 
     ws, _, _ = demo.create(state.settings(), state.own_coach().store)
     return state._coach(state._key(), str(ws.home))
@@ -82,7 +82,7 @@ def test_empty_store_offers_the_sample_network_and_loads_it(model: ScriptedChatM
     assert not at.exception
     assert "Loaded 20 sample contacts" in texts(at)
     assert "Sample network" in texts(at)  # labelled on the page
-    from coach import sample as demo
+    from coach.crm import sample as demo
 
     ws = demo.workspace(state.settings())
     assert len(demo.open_store(ws).list_contacts()) == 20
@@ -164,7 +164,7 @@ def test_unreachable_model_shows_a_message_and_a_retry_not_a_traceback(sample: C
 
 
 def test_a_coach_error_shows_as_an_error_saying_what_to_do(sample: Coach, model: ScriptedChatModel) -> None:
-    from coach.errors import ProviderError
+    from coach.core.errors import ProviderError
 
     def refuses(messages):
         raise ProviderError("The model server refused the request; check COACH_LLM_BASE_URL on the Settings page.")
@@ -356,7 +356,7 @@ def test_coach_app_listens_on_loopback_and_needs_a_password_elsewhere(monkeypatc
 
 # ------------------------------------------------------------------ issue 14: the sample, lists, errors, removal
 def test_the_sample_is_labelled_kept_apart_and_removed_in_one_click(model: ScriptedChatModel) -> None:
-    from coach import sample as demo
+    from coach.crm import sample as demo
 
     own = state.own_coach().store
     own.set_profile(name="Jordan Blake", goals="A data role", target_companies=["Globex"])
@@ -474,7 +474,7 @@ def test_chat_examples_are_buttons_and_a_failed_question_stays(sample: Coach, mo
 
 def test_check_badges_warn_when_a_check_passes_outside_its_ideal_range() -> None:
     def page():
-        from coach.messages import CheckResult
+        from coach.core.messages import CheckResult
         from coach.ui import cards
 
         cards.checks([CheckResult(name="length", passed=True,
@@ -503,7 +503,7 @@ def plain(at: AppTest) -> str:
 
 def test_plan_page_is_first_lists_plan_drafts_on_demand_and_closes_loops(
         model: ScriptedChatModel, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from coach import plan as planning
+    from coach.plan import weekly as planning
     from coach.ui import nav, week_page
     from tests.test_plan import TODAY, build_network
 
@@ -576,7 +576,7 @@ def test_the_advice_card_opens_with_the_reading_of_the_situation(sample: Coach) 
 
 
 def test_contact_page_shows_facts_to_edit_pin_hide_and_add(sample: Coach) -> None:
-    from coach import factbook
+    from coach.crm.facts import book as factbook
 
     priya = sample.store.resolve_contact("Priya Raman")
     at = app_on("contacts").run()

@@ -169,9 +169,9 @@ def test_password_gate_refuses_to_show_data(tmp_path: Path) -> None:
     _need_browser()
     from playwright.sync_api import expect
 
-    from coach.sample import load_sample
-    from coach.settings import load_settings
-    from coach.store import Store
+    from coach.config.settings import load_settings
+    from coach.crm.sample import load_sample
+    from coach.crm.store import Store
 
     home = tmp_path / "home"
     store = Store.open(load_settings(COACH_HOME=str(home)))
@@ -216,8 +216,8 @@ def test_sample_apart_from_a_real_import_and_removed_in_one_click(tmp_path: Path
     _need_browser()
     from playwright.sync_api import expect
 
-    from coach.settings import load_settings
-    from coach.store import Store
+    from coach.config.settings import load_settings
+    from coach.crm.store import Store
 
     home = tmp_path / "home"
     store = Store.open(load_settings(COACH_HOME=str(home)))

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from coach.domain import Contact
-from coach.settings import load_settings
-from coach.standin import StandinServer
-from coach.store import Store
+from coach.config.settings import load_settings
+from coach.core.domain import Contact
+from coach.crm.store import Store
 from tests.conftest import free_port
+from tests.standin import StandinServer
 from tests.test_app_browser import DRAFT_TIMEOUT_MS, _app, _browser, _need_browser, _shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.integration]

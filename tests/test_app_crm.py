@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from coach.domain import Contact
+from coach.core.domain import Contact
 from coach.ui import crm_forms, state
 from tests import test_app
 from tests.fixtures_contacts import linkedin_text

@@ -14,12 +14,12 @@ import openai
 import pytest
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 
-from coach.assistant import guard, message_spans
-from coach.chat import ChatAction
-from coach.domain import Contact
-from coach.testing import ScriptedChatModel, tool_call
-from coach.tools import NOTES_FENCE, Log
+from coach.conversation.assistant import guard, message_spans
+from coach.conversation.chat import ChatAction
+from coach.conversation.tools import NOTES_FENCE, Log
+from coach.core.domain import Contact
 from tests.coach_world import make_world
+from tests.doubles import ScriptedChatModel, tool_call
 
 
 def last_tool(messages) -> tuple[str, dict | str] | None:
@@ -230,7 +230,7 @@ def test_the_guard_keeps_a_message_the_model_wrote_only_when_it_passes():
 
 
 def test_find_contacts_lists_only_people_who_fit_and_nobody_when_nobody_does():
-    from coach.tools import Log, Toolbox
+    from coach.conversation.tools import Log, Toolbox
 
     coach = make_world()
     tools = Toolbox(coach, Log())

@@ -11,10 +11,10 @@ import sys
 
 import pytest
 
-from coach.domain import Contact
-from coach.providers import make_chat_model
-from coach.standin import StandinServer
+from coach.core.domain import Contact
+from coach.llm.providers import make_chat_model
 from tests.coach_world import make_world
+from tests.standin import StandinServer
 from tests.standin_agent import play
 
 pytestmark = pytest.mark.integration

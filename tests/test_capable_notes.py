@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from coach.prompts import load_data
-from coach.providers import make_chat_model
-from coach.settings import load_settings
-from coach.standin import StandinServer
-from coach.testing import HashingEmbeddings
+from coach.config.prompts import load_data
+from coach.config.settings import load_settings
+from coach.llm.providers import make_chat_model
 from evals.runner import Runner
 from evals.schema import CASES_DIR, load_drafting
+from tests.doubles import HashingEmbeddings
+from tests.standin import StandinServer
 
 pytestmark = pytest.mark.integration
 

@@ -15,14 +15,14 @@ import re
 
 import pytest
 
-from coach.prompts import load_data
-from coach.providers import make_chat_model
-from coach.settings import load_settings
-from coach.standin import StandinServer
-from coach.testing import HashingEmbeddings
-from coach.text import repeated_spans, strip_frame
+from coach.config.prompts import load_data
+from coach.config.settings import load_settings
+from coach.core.text import repeated_spans, strip_frame
+from coach.llm.providers import make_chat_model, writes_whole_drafts
 from evals.runner import Runner
 from evals.schema import load_drafting
+from tests.doubles import HashingEmbeddings
+from tests.standin import StandinServer
 
 pytestmark = pytest.mark.integration
 
@@ -73,7 +73,7 @@ def test_a_good_models_drafts_come_back_as_written_and_bad_ones_revised(monkeypa
         monkeypatch.setenv("COACH_LLM_BASE_URL", server.url)
         monkeypatch.setenv("OPENAI_API_KEY", "not-needed")
         settings = load_settings()
-        assert settings.capable
+        assert writes_whole_drafts(settings)
         model = make_chat_model(settings.llm, settings)
         report = Runner(settings, model=model, embeddings=HashingEmbeddings(), candidates=1).run(("drafting",))
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from coach.domain import Contact
-from coach.router import detect_channel, detect_goal, route
-from coach.testing import ScriptedChatModel
+from coach.conversation.router import detect_channel, detect_goal, route
+from coach.core.domain import Contact
 from tests.coach_world import make_world
+from tests.doubles import ScriptedChatModel
 
 PEOPLE = [Contact(id=1, first_name="Priya", last_name="Raman", company="Stripe"),
           Contact(id=2, first_name="Marcus", last_name="Lee", company="Acme Robotics"),

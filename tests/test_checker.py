@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.checker import Grounds, check_message, claims
-from coach.domain import Contact, Note, Profile
+from coach.checks.checker import Grounds, check_message, claims
+from coach.core.domain import Contact, Note, Profile
 
 PRIYA = Contact(id=1, first_name="Priya", last_name="Raman", company="Stripe", title="Staff Engineer",
                 how_we_met="at PyCon 2024", emails=["priya@example.org"],

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from coach.index import Index
-from coach.retrieval import Retriever
+from coach.retrieval.index import Index
+from coach.retrieval.search import Retriever
 from tests.conftest import background_server, free_port
 from tests.test_retrieval import people
 
@@ -18,7 +18,7 @@ CHROMA = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
 
 @pytest.mark.integration
 def test_index_and_search_on_a_chroma_server(tmp_path, monkeypatch, fake_embeddings):
-    from coach.settings import load_settings
+    from coach.config.settings import load_settings
 
     port = free_port()
     args = [CHROMA, "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(tmp_path / "server")]

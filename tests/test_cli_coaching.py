@@ -7,20 +7,20 @@ import json
 import pytest
 
 from coach.cli import main
-from coach.testing import HashingEmbeddings, ScriptedChatModel
 from tests.conftest import run_cli
+from tests.doubles import HashingEmbeddings, ScriptedChatModel
 
 
 @pytest.fixture
 def cli(monkeypatch, capsys):
     """Run `coach ARGS…` in-process with the scripted model and fake embeddings."""
-    import coach.index
-    import coach.providers
+    import coach.llm.providers
+    import coach.retrieval.index
 
     model = ScriptedChatModel(responder=lambda m: "Hi Priya, great talking about payments APIs at PyCon 2024!")
-    monkeypatch.setattr(coach.providers, "make_chat_model", lambda name, settings=None: model)
-    monkeypatch.setattr(coach.providers, "make_embeddings", lambda name, settings=None: HashingEmbeddings())
-    monkeypatch.setattr(coach.index, "make_embeddings", lambda name, settings=None: HashingEmbeddings(),
+    monkeypatch.setattr(coach.llm.providers, "make_chat_model", lambda name, settings=None: model)
+    monkeypatch.setattr(coach.llm.providers, "make_embeddings", lambda name, settings=None: HashingEmbeddings())
+    monkeypatch.setattr(coach.retrieval.index, "make_embeddings", lambda name, settings=None: HashingEmbeddings(),
                         raising=False)
 
     def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:

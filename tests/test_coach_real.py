@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from coach.agent import Coach
-from coach.domain import Contact
-from coach.settings import load_settings
-from coach.store import Store
+from coach.config.settings import load_settings
+from coach.core.domain import Contact
+from coach.crm.store import Store
+from coach.service import Coach
 
 PEOPLE = {
     "Priya Raman": dict(company="Stripe", title="Staff Engineer", how_we_met="at PyCon 2024", tags=["mentor"],

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from coach.composer import Brief, compose
-from coach.domain import Contact, Note, Profile
+from coach.core.domain import Contact, Note, Profile
+from coach.drafting.composer import Brief, compose
 
 MAYA = Contact(id=7, first_name="Maya", last_name="Lindgren", company="Inkwell", title="Senior Product Designer",
                how_we_met="Config 2023 design-systems workshop",
@@ -33,7 +33,7 @@ LUCIA = Contact(id=8, first_name="Lucía", last_name="Ortega", company="Brightli
 
 
 def test_a_model_sentence_cut_off_by_the_token_limit_is_never_kept():
-    from coach.composer import body_sentences, model_sentences
+    from coach.drafting.composer import body_sentences, model_sentences
 
     cut = "Hi Lucía, great to meet you at the Lisbon product m"
     assert body_sentences(cut, finished_only=True) == []
@@ -50,7 +50,7 @@ def test_a_model_sentence_cut_off_by_the_token_limit_is_never_kept():
 
 
 def test_a_model_sentence_with_a_known_slip_is_not_kept():
-    from coach.composer import passes_sentence
+    from coach.drafting.composer import passes_sentence
 
     dev = Contact(id=9, first_name="Dev", last_name="Patel", company="Corvid Metrics", how_we_met="teammates at Bluepeak",
                   notes=[Note(text="We shared the on-call rotation for two years and rewrote the alerting runbooks.")])

@@ -10,7 +10,9 @@ import textwrap
 
 import pytest
 
-from coach import cpu
+from coach.config.settings import load_settings
+from coach.llm import cpu
+from coach.llm.providers import embedded_weights
 
 CPUINFO_AMX = textwrap.dedent("""\
     processor	: 0
@@ -73,7 +75,7 @@ def test_the_decision_is_cached_per_machine_and_the_probe_runs_once(monkeypatch,
 
 
 def test_the_setting_overrides_the_decision(monkeypatch):
-    from coach.settings import load_settings
+    from coach.config.settings import load_settings
 
     monkeypatch.setenv("COACH_LLM_EXTRA_BUFFERS", "off")
     setting = load_settings().llm_extra_buffers
@@ -85,7 +87,7 @@ def test_the_setting_overrides_the_decision(monkeypatch):
 def test_the_llama_params_follow_the_path():
     import llama_cpp
 
-    from coach.llamacpp import model_defaults
+    from coach.llm.llamacpp import model_defaults
 
     with model_defaults(cpu.CpuPath(False, "refused", "test")):
         assert llama_cpp.llama_cpp.llama_model_default_params().use_extra_bufts is False
@@ -97,15 +99,15 @@ def test_one_embedded_generation_in_a_child_process_finishes_on_this_cpu():
     """A real generation through the coach's loader in a child: a crash names its signal instead of killing
     the test run."""
     code = textwrap.dedent("""\
-        from coach.providers import make_chat_model
-        from coach.settings import load_settings
+        from coach.llm.providers import make_chat_model
+        from coach.config.settings import load_settings
         reply = make_chat_model("llamacpp/smollm2", load_settings()).invoke("Say hello.", max_tokens=4)
         print("OK", bool(str(reply.content).strip()))
         """)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     if done.returncode < 0:
         pytest.fail(f"the embedded model's generation died of {signal.Signals(-done.returncode).name}: "
-                    f"{cpu.cpu_path().describe()}\n{done.stderr[-2000:]}")
+                    f"{cpu.cpu_path(str(embedded_weights(load_settings().llm_weights))).describe()}\n{done.stderr[-2000:]}")
     assert done.returncode == 0, done.stderr[-2000:]
     assert "OK True" in done.stdout
 

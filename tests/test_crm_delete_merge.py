@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from coach.domain import Contact, Interaction
-from coach.index import Index
-from coach.testing import HashingEmbeddings
+from coach.core.domain import Contact, Interaction
+from coach.retrieval.index import Index
 from tests.conftest import run_cli
+from tests.doubles import HashingEmbeddings
 
 
 def _pair(store):

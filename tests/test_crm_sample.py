@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from coach import sample
-from coach.domain import Contact
-from coach.errors import InputError
+from coach.core.domain import Contact
+from coach.core.errors import InputError
+from coach.crm import sample
 from tests.conftest import run_cli
 from tests.fixtures_contacts import write_linkedin
 
@@ -40,9 +40,9 @@ def test_the_sample_lives_apart_and_reads_the_users_profile(settings, store) -> 
 
 
 def test_a_draft_to_a_sample_person_is_signed_with_the_users_name_or_neutrally(settings, store) -> None:
-    from coach.agent import Coach
-    from coach.retrieval import Retriever
-    from coach.testing import HashingEmbeddings, ScriptedChatModel
+    from coach.retrieval.search import Retriever
+    from coach.service import Coach
+    from tests.doubles import HashingEmbeddings, ScriptedChatModel
 
     ws, demo, _ = sample.create(settings, store)
     coach = Coach(ws, store=demo, retriever=Retriever(ws, embeddings=HashingEmbeddings()),

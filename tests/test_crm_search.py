@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from coach.retrieval import RELEVANCE
+from coach.retrieval.search import RELEVANCE
 from tests.coach_world import make_world
 from tests.conftest import run_cli
 
@@ -44,8 +44,8 @@ def test_the_cut_off_is_the_calibrated_one_on_the_retrieval_eval(settings) -> No
     import tempfile
     from pathlib import Path
 
-    from coach.index import Index
-    from coach.retrieval import Retriever
+    from coach.retrieval.index import Index
+    from coach.retrieval.search import Retriever
     from evals.retrieval import load_contact_cases, load_fixture_contacts, load_guidance_cases
 
     contacts, keys = load_fixture_contacts()

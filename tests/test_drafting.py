@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from coach.errors import AmbiguousError, InputError, NotFoundError
-from coach.testing import ScriptedChatModel
+from coach.core.errors import AmbiguousError, InputError, NotFoundError
 from tests.coach_world import make_world
+from tests.doubles import ScriptedChatModel
 
 HARD = {"length", "subject", "grounding", "other-contacts", "placeholders"}
 
@@ -110,7 +110,7 @@ def test_unknown_goal_channel_and_contact_are_clear_errors():
 
 
 def test_an_ambiguous_name_asks_back():
-    from coach.domain import Contact
+    from coach.core.domain import Contact
 
     coach = make_world()
     coach.store.add_contact(Contact(first_name="Priya", last_name="Shah", company="Globex"))

@@ -3,8 +3,8 @@ and nothing that fails a hard check is ever returned (scripted model; the stand-
 
 from __future__ import annotations
 
-from coach.testing import ScriptedChatModel
 from tests.coach_world import make_world
+from tests.doubles import ScriptedChatModel
 
 GOOD = ("Hi Priya,\n\nIt was great meeting you at PyCon 2024, and I keep coming back to our talk about payments "
         "APIs and your team's move to Dublin. I am applying for the payments platform role on your team. Would you "
@@ -63,7 +63,7 @@ def test_an_email_subject_from_the_model_is_kept():
 
 
 def test_a_shorter_request_reaches_the_model_as_a_limit():
-    from coach.messages import Style
+    from coach.core.messages import Style
 
     model = capable(GOOD)
     make_world(model).draft("Priya", "referral", "linkedin-message", style=Style(length=-1), candidates=1)

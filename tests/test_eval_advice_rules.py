@@ -86,7 +86,7 @@ def test_the_articles_characters_are_strangers_and_the_users_people_are_not():
 
 def test_every_article_example_greets_someone_the_rules_can_see():
     # the scripts issue 12 complains about are the articles' examples: the rules must read each greeting
-    for path in sorted((REPO / "knowledge").glob("*/*.md")):
+    for path in sorted((REPO / "coach" / "resources" / "knowledge").glob("*/*.md")):
         names = R.greeted_names(example_script(path))
         assert names and all(n[0].isupper() for n in names), (path.name, names)
 
@@ -182,7 +182,7 @@ def test_situations_are_written_by_users_not_copied_from_the_corpus():
     # no situation shares a run of six words with any article (titles, `situations:` lists, bodies, examples)
     corpus: set[str] = set()
     titles = set()
-    for path in (REPO / "knowledge").glob("*/*.md"):
+    for path in (REPO / "coach" / "resources" / "knowledge").glob("*/*.md"):
         text = path.read_text(encoding="utf-8")
         corpus |= grams(text)
         titles.add(" ".join(R.words(re.search(r"^title:\s*(.+)$", text, re.MULTILINE).group(1))))
@@ -192,7 +192,7 @@ def test_situations_are_written_by_users_not_copied_from_the_corpus():
 
 
 def test_an_unknown_article_fails_when_the_file_loads(tmp_path):
-    from coach.errors import ConfigurationError
+    from coach.core.errors import ConfigurationError
 
     bad = tmp_path / "advice.yaml"
     bad.write_text("profile: {}\ncontacts: [{key: a, first_name: A}]\ncases:\n"

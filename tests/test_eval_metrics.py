@@ -107,7 +107,7 @@ def test_judge_verdicts_parse_or_count_as_unparsable():
 
 
 def test_the_135m_model_is_never_the_judge():
-    from coach.errors import ConfigurationError
+    from coach.core.errors import ConfigurationError
 
     for name in ("llamacpp/smollm2", "openai/smollm2", "openai/SmolLM2-135M-Instruct", "gpt-4o"):
         with pytest.raises(ConfigurationError):

@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from coach.testing import HashingEmbeddings, ScriptedChatModel
 from evals.report import deltas, worse_cases, write_reports
 from evals.runner import Runner
 from evals.schema import SCHEMA_VERSION, load_advice, load_drafting, load_report, select
 from evals.sendable import KINDS, split_reference
+from tests.doubles import HashingEmbeddings, ScriptedChatModel
 
 GOOD = "Hi {first}, it was great to catch up about {fact}!"
 JUNK = "[Recipient Name], I met Jordan Blake at Google in 2019. www.spam.example <your name>"
@@ -54,7 +54,7 @@ def run(model, settings, pattern="referral", suites=("drafting", "advice"), judg
 
 
 def test_the_case_files_cover_every_goal_on_every_channel_and_validate():
-    from coach.domain import CHANNELS, GOALS
+    from coach.core.domain import CHANNELS, GOALS
 
     drafting, advice = load_drafting(), load_advice()
     assert len(drafting.cases) >= 44 and len(advice.cases) >= 44
@@ -72,7 +72,7 @@ def test_the_case_files_cover_every_goal_on_every_channel_and_validate():
 
 
 def test_a_bad_case_file_fails_with_the_file_and_place_named(tmp_path):
-    from coach.errors import ConfigurationError
+    from coach.core.errors import ConfigurationError
 
     bad = tmp_path / "drafting.yaml"
     bad.write_text("profile: {}\ncontacts: [{key: a, first_name: A}]\ncases:\n"
@@ -157,7 +157,7 @@ def test_a_model_that_invents_facts_is_contained_and_the_baseline_shows_what_got
 @pytest.fixture
 def offline_cli(monkeypatch):
     """The real `coach eval` command in-process, with the scripted model and fake embeddings behind the seams."""
-    import coach.providers as providers
+    import coach.llm.providers as providers
 
     models = {"model": good_model()}
     monkeypatch.setattr(providers, "make_chat_model", lambda name, settings=None: models["model"])

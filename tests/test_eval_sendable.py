@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.domain import CHANNELS, GOALS
+from coach.core.domain import CHANNELS, GOALS
 from evals import sendable
 from evals.schema import load_drafting
 from evals.sendable import judge, judge_reference, known_text, split_reference
@@ -64,7 +64,7 @@ def test_the_metric_imports_nothing_it_judges():
     tree = ast.parse(Path(sendable.__file__).read_text(encoding="utf-8"))
     imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | {
         a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-    assert not {m for m in imported if m and m.startswith("coach")} - {"coach.domain"}
+    assert not {m for m in imported if m and m.startswith("coach")} - {"coach.core.domain"}
 
 
 # ---------------------------------------------------------------- issue 11's drafts

@@ -12,10 +12,10 @@ import json
 
 import pytest
 
-from coach.settings import load_settings
-from coach.testing import HashingEmbeddings
+from coach.config.settings import load_settings
 from evals.report import comparison_markdown, write_comparison, write_reports
 from evals.runner import Runner
+from tests.doubles import HashingEmbeddings
 
 SUBSET = r"^(referral-linkedin-note|thank-you-email|reconnect-linkedin-message|laid-off)$"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from coach import factbook
-from coach.composer import Brief, compose
-from coach.domain import Contact, Note, Profile
-from coach.facts import extract
-from coach.openers import openers
+from coach.core.domain import Contact, Note, Profile
+from coach.crm.facts import book as factbook
+from coach.crm.facts.rules import extract_rules as extract
+from coach.drafting.composer import Brief, compose
+from coach.drafting.openers import openers
 
 TODAY = dt.date(2026, 1, 10)
 
@@ -52,7 +52,7 @@ def test_third_person_present_and_unclear_clauses_give_no_fact():
 
 
 def test_a_fact_the_user_fixed_survives_re_extraction_and_is_drafted(tmp_path):
-    from coach.store import Store
+    from coach.crm.store import Store
 
     store = Store(f"sqlite:///{tmp_path / 'c.db'}")
     cid = store.add_contact(_priya()).id
@@ -71,7 +71,7 @@ def test_a_fact_the_user_fixed_survives_re_extraction_and_is_drafted(tmp_path):
 
 
 def test_date_words_from_a_fact_count_as_grounded():
-    from coach import checker
+    from coach.checks import checker
 
     c = _priya(Note(id=5, text="she interviewed me for the platform role", date=dt.date(2025, 3, 4)))
     brief = Brief(contact=c, profile=Profile(), goal="thank-you", channel="linkedin-message")
@@ -80,7 +80,7 @@ def test_date_words_from_a_fact_count_as_grounded():
 
 
 def test_a_dated_past_role_makes_a_former_manager():
-    from coach.relations import read_person
+    from coach.crm.relations import read_person
 
     c = _priya(Note(id=6, text="my manager at Acme 2017-2019"))
     kinds = {r.kind for r in read_person(c, "Globex").relations}
@@ -89,7 +89,7 @@ def test_a_dated_past_role_makes_a_former_manager():
 
 
 def test_a_dated_heading_kept_in_a_note_grounds_its_month():
-    from coach import checker
+    from coach.checks import checker
 
     c = _priya(Note(id=7, text="## 2025-03-04 Coffee\nshe said to ping her when roles open"))
     grounds = checker.Grounds(contact=c)  # no facts given: the note's own text holds the date

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from coach.domain import Contact, Note
-from coach.fact_model import extract_with_model
-from coach.providers import make_chat_model
-from coach.settings import load_settings
-from coach.standin import Reply, StandinServer
+from coach.config.settings import load_settings
+from coach.core.domain import Contact, Note
+from coach.crm.facts.extract import extract_with_model
+from coach.llm.providers import make_chat_model
+from tests.standin import Reply, StandinServer
 
 pytestmark = pytest.mark.integration
 

@@ -1,10 +1,10 @@
-"""Files written whole (coach.files): the old content or the new one, never half, and nothing left behind."""
+"""Files written whole (coach.core.files): the old content or the new one, never half, and nothing left behind."""
 
 from __future__ import annotations
 
 import pytest
 
-from coach.files import DiskCache, replacing, write_whole
+from coach.core.files import DiskCache, replacing, write_whole
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_part_file(tmp_path):

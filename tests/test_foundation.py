@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from coach.errors import ConfigurationError
-from coach.providers import make_chat_model, make_embeddings, smollm2_path, validate_names
-from coach.settings import load_settings
+from coach.config.settings import load_settings
+from coach.core.errors import ConfigurationError
+from coach.llm.providers import make_chat_model, make_embeddings, smollm2_path, validate_names
 from tests.conftest import run_cli
 
 
@@ -26,12 +26,12 @@ def test_settings_read_the_environment_and_mask_secrets(monkeypatch, tmp_path):
 
 
 def test_doctor_lists_every_setting_by_its_variable(monkeypatch):
-    from coach.settings import Settings
+    from coach.config.settings import Settings
 
     monkeypatch.setenv("COACH_APP_PASSWORD", "correct horse battery")
     shown = load_settings().public_dict()
     assert set(shown) == {str(f.validation_alias) for f in Settings.model_fields.values()}
-    assert {"COACH_LLM_TIER", "COACH_AGENT", "COACH_LLM_THREADS", "COACH_WARM_START_IDLE",
+    assert {"COACH_LLM_TIER", "COACH_AGENT", "COACH_LLM_THREADS",
             "COACH_LLM_EXTRA_BUFFERS", "COACH_PLAN_SIZE"} <= set(shown)
     assert shown["COACH_APP_PASSWORD"] == "set" and "horse" not in str(shown)
 
@@ -101,7 +101,7 @@ def test_doctor_reports_every_component_ok_offline():
     result = run_cli("doctor", "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    for part in ("llm", "embeddings", "chroma", "database"):
+    for part in ("resources", "llm", "embeddings", "chroma", "database"):
         assert report[part]["ok"], report[part]
     assert "smollm2" in report["llm"]["detail"]
     assert report["settings"]["COACH_LLM"] == "llamacpp/smollm2"

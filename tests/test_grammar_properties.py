@@ -7,10 +7,10 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coach import grammar
-from coach.composer import Brief, compose
-from coach.domain import GOALS, Contact, Note, Profile
-from coach.text import LEADING_GREETING, SIGNOFF, sentences
+from coach.checks import grammar
+from coach.core.domain import GOALS, Contact, Note, Profile
+from coach.core.text import LEADING_GREETING, SIGNOFF, sentences
+from coach.drafting.composer import Brief, compose
 
 FIRST = ["Priya", "Tomás", "Aisha", "Ken", "Léa", "Olu", "Mateo", "Grace"]
 COMPANY = ["Stripe", "Acme", "Northwind", "Bluepeak Labs", "Contoso"]
@@ -120,8 +120,8 @@ FRAME = {"you", "your", "yours", "yourself", "we", "i", "me", "my", "at", "in", 
 def test_every_fact_is_made_of_the_notes_own_words(contact: Contact) -> None:
     import re
 
-    from coach.facts import extract
-    from coach.text import fold
+    from coach.core.text import fold
+    from coach.crm.facts.rules import extract_rules as extract
 
     said = fold(" ".join([contact.how_we_met, contact.title, contact.company, *(n.text for n in contact.notes)]))
     have = set(re.findall(r"[\w'’-]+", said.replace("@", " at ").replace("w/", "with "))) | FRAME
@@ -134,7 +134,7 @@ def test_every_fact_is_made_of_the_notes_own_words(contact: Contact) -> None:
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(max_size=300))
 def test_extraction_never_fails_on_any_text(text: str) -> None:
-    from coach.facts import extract
+    from coach.crm.facts.rules import extract_rules as extract
 
     contact = Contact(id=1, first_name="Ana", notes=[Note(id=1, text=text or "x", date=dt.date(2024, 1, 1),
                                                           source="markdown")])

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from coach.errors import ImportFormatError
-from coach.importers import FORMATS, Row, Skip, read_rows
+from coach.core.errors import ImportFormatError
+from coach.crm.importers import FORMATS, Row, Skip, read_rows
 from tests.fixtures_contacts import GOOGLE_CURRENT_HEADER, LINKEDIN_HEADER, VCARD_30, linkedin_text
 
 _counter = itertools.count()
@@ -138,9 +138,9 @@ def namesakes(draw):
 @given(pair=namesakes(), order=st.booleans())
 def test_namesakes_are_never_matched_without_a_strong_key(pair, order):
     """The rule alone: a stored person and an imported namesake who conflicts are never one contact."""
-    from coach.domain import Contact
-    from coach.importers.matching import Matcher
-    from coach.importers.merge import new_record
+    from coach.core.domain import Contact
+    from coach.crm.importers.matching import Matcher
+    from coach.crm.importers.merge import new_record
 
     differing, a, b = pair
     first, second = (a, b) if order else (b, a)

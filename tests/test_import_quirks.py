@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from coach.importers.detection import detect
-from coach.store import Store
+from coach.crm.importers.detection import detect
+from coach.crm.store import Store
 from tests.conftest import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"

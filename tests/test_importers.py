@@ -9,10 +9,10 @@ import time
 
 import pytest
 
-from coach.errors import ImportFormatError
-from coach.importers import read_rows
-from coach.importers.detection import detect
-from coach.store import Store
+from coach.core.errors import ImportFormatError
+from coach.crm.importers import read_rows
+from coach.crm.importers.detection import detect
+from coach.crm.store import Store
 from tests.fixtures_contacts import (
     GOOGLE_ROWS,
     LINKEDIN_HEADER,
@@ -251,7 +251,7 @@ def test_truncated_csv_after_good_rows_rolls_everything_back(store, tmp_path):
 
 
 def test_a_crash_half_way_leaves_the_store_as_it_was(store, tmp_path, monkeypatch):
-    from coach.importers import merge
+    from coach.crm.importers import merge
 
     store.import_file(write_google(tmp_path / "g.csv"))
     before, revision = store.all_contacts(), store.revision()

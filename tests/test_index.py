@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from coach.domain import Contact, Interaction, Note
-from coach.index import CONTACTS, EMBED_BATCH, GUIDANCE, Index, contact_document
-from coach.testing import HashingEmbeddings
+from coach.core.domain import Contact, Interaction, Note
+from coach.retrieval.index import CONTACTS, EMBED_BATCH, GUIDANCE, Index, contact_document
+from tests.doubles import HashingEmbeddings
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -53,7 +53,7 @@ def small_corpus(settings, tmp_path):
     for rel in ("support/no-reply-after-an-ask.md", "mentorship/finding-a-mentor.md",
                 "opportunities/referral-from-a-weak-tie.md"):
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(REPO / "knowledge" / rel, root / rel)
+        shutil.copy(REPO / "coach" / "resources" / "knowledge" / rel, root / rel)
     return settings.model_copy(update={"knowledge_dir": root}), root
 
 
@@ -101,7 +101,7 @@ def test_embeddings_are_batched(index, counting):
 
 
 def test_contact_without_id_is_refused_with_advice(index):
-    from coach.errors import InputError
+    from coach.core.errors import InputError
 
     with pytest.raises(InputError, match="save it in the store"):
         index.sync_contacts([Contact(first_name="Nobody")])
@@ -117,7 +117,7 @@ def test_state_token_changes_only_when_the_collection_does(index):
 
 
 def test_sync_store_costs_one_revision_query_when_nothing_changed(settings, index, counting):
-    from coach.store import Store
+    from coach.crm.store import Store
 
     store = Store.open(settings)
     for i in range(1, 4):

@@ -14,20 +14,20 @@ from pathlib import Path
 
 import pytest
 
-from coach.chroma import WAITING, IndexDamagedError
-from coach.domain import Contact, Note
-from coach.index import CONTACTS, Index
-from coach.retrieval import Retriever
-from coach.testing import HashingEmbeddings
+from coach.core.domain import Contact, Note
+from coach.retrieval.chroma import WAITING, IndexDamagedError
+from coach.retrieval.index import CONTACTS, Index
+from coach.retrieval.search import Retriever
+from tests.doubles import HashingEmbeddings
 
 REPO = Path(__file__).resolve().parent.parent
 N_BUILT = 1200  # above Chroma's sync threshold (1000), so the vector files (pickle included) are on disk
 
 SYNC_SCRIPT = textwrap.dedent("""
-    from coach.index import Index
-    from coach.settings import load_settings
-    from coach.store import Store
-    from coach.testing import HashingEmbeddings
+    from coach.retrieval.index import Index
+    from coach.config.settings import load_settings
+    from coach.crm.store import Store
+    from tests.doubles import HashingEmbeddings
 
     settings = load_settings()
     stats = Index(settings, HashingEmbeddings(), model_name="hashing").sync_store(Store.open(settings))
@@ -84,8 +84,8 @@ def test_a_process_sees_contacts_another_process_indexed(settings, store):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """A COACH_HOME with the real knowledge/ and N_BUILT contacts indexed (built once, copied per test)."""
-    from coach.settings import Settings
-    from coach.store import Store
+    from coach.config.settings import Settings
+    from coach.crm.store import Store
 
     home = tmp_path_factory.mktemp("built") / "home"
     settings = Settings(_env_file=None, COACH_HOME=str(home))
@@ -136,7 +136,7 @@ DAMAGE = {
 
 @pytest.mark.parametrize("damage", list(DAMAGE))
 def test_damaged_index_is_named_in_one_sentence_and_rebuild_repairs_it(damage, built, settings, coach_home):
-    from coach.store import Store
+    from coach.crm.store import Store
 
     shutil.rmtree(coach_home, ignore_errors=True)
     shutil.copytree(built, coach_home)
@@ -184,11 +184,11 @@ def test_verify_names_vectors_that_no_longer_match_their_text(settings, store):
 
 SEARCH_SCRIPT = textwrap.dedent("""
     import sys
-    from coach.chroma import IndexDamagedError
-    from coach.index import Index
-    from coach.retrieval import Retriever
-    from coach.settings import load_settings
-    from coach.testing import HashingEmbeddings
+    from coach.retrieval.chroma import IndexDamagedError
+    from coach.retrieval.index import Index
+    from coach.retrieval.search import Retriever
+    from coach.config.settings import load_settings
+    from tests.doubles import HashingEmbeddings
 
     try:
         Retriever(load_settings(), Index(load_settings(), HashingEmbeddings(), model_name="hashing")).search_dense(
@@ -217,7 +217,7 @@ def test_a_fresh_process_meets_a_scrambled_database_with_one_sentence_never_an_a
 
 
 def test_the_database_check_runs_once_per_change_of_the_file(settings, store, monkeypatch):
-    import coach.chroma as chroma
+    import coach.retrieval.chroma as chroma
 
     for i in range(5):
         store.add_contact(person(i))

@@ -10,8 +10,8 @@ from pathlib import Path
 import frontmatter
 import pytest
 
-from coach.domain import GOALS
-from coach.knowledge import (
+from coach.core.domain import GOALS
+from coach.retrieval.knowledge import (
     SCRIPT_GOALS,
     THEMES,
     CorpusError,
@@ -23,7 +23,7 @@ from coach.knowledge import (
 )
 
 REPO = Path(__file__).resolve().parent.parent
-KNOWLEDGE = REPO / "knowledge"
+KNOWLEDGE = REPO / "coach" / "resources" / "knowledge"
 
 ARTICLE = """---
 title: Following up after silence
@@ -210,7 +210,7 @@ def test_every_article_says_in_users_words_which_situations_it_answers(corpus):
 def test_every_article_keeps_slug_tags_and_a_valid_script_goal(corpus):
     for article in corpus:
         assert article.tags and all(SLUG.match(t) for t in article.tags), f"{article.path}: tags {article.tags}"
-        declared = frontmatter.load(str(REPO / article.path)).metadata.get("script_goal")
+        declared = frontmatter.load(str(REPO / "coach" / "resources" / article.path)).metadata.get("script_goal")
         assert declared == article.script_goal, f"{article.path}: script_goal must be set explicitly"
         assert article.script_goal in SCRIPT_GOALS
     goals = {a.slug: a.script_goal for a in corpus}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from coach.providers import make_chat_model, make_embeddings
-from coach.settings import load_settings
+from coach.config.settings import load_settings
+from coach.llm.providers import make_chat_model, make_embeddings
 
 
 @pytest.mark.slow
@@ -60,8 +60,8 @@ def test_llama_cpp_server_answers_the_openai_client_and_the_openai_provider(llam
 
 
 def test_the_embedded_weights_are_converted_once_into_the_cache(tmp_path):
-    from coach.llamacpp import converted
-    from coach.providers import smollm2_path
+    from coach.llm.llamacpp import converted
+    from coach.llm.providers import smollm2_path
 
     source = smollm2_path()
     assert converted(source, "shipped", tmp_path) == source
@@ -74,8 +74,8 @@ def test_the_embedded_weights_are_converted_once_into_the_cache(tmp_path):
 
 @pytest.mark.slow
 def test_the_embedding_model_is_exported_to_int8_once_and_keeps_the_torch_models_ranking(tmp_path):
-    from coach.embeddings import LocalEmbeddings, OnnxEmbeddings, exported_int8
-    from coach.providers import minilm_path
+    from coach.llm.embeddings import LocalEmbeddings, OnnxEmbeddings, exported_int8
+    from coach.llm.providers import minilm_path
 
     source = minilm_path()
     made = exported_int8(source, "all-MiniLM-L6-v2", tmp_path)
@@ -101,8 +101,8 @@ def test_the_embedding_model_is_exported_to_int8_once_and_keeps_the_torch_models
 
 
 def test_a_failed_int8_export_is_noted_once_and_not_retried(tmp_path, monkeypatch):
-    from coach import embeddings
-    from coach.providers import minilm_path
+    from coach.llm import embeddings
+    from coach.llm.providers import minilm_path
 
     calls: list[int] = []
 
@@ -122,8 +122,8 @@ def test_a_failed_int8_export_is_noted_once_and_not_retried(tmp_path, monkeypatc
 
 @pytest.mark.slow
 def test_where_the_int8_model_cannot_be_built_the_torch_backend_is_used_and_named(monkeypatch, capsys):
-    from coach import embeddings, providers
-    from coach.settings import load_settings
+    from coach.config.settings import load_settings
+    from coach.llm import embeddings, providers
 
     def fails(*_args):
         raise embeddings.ExportError("no exporter here")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from coach import network
-from coach.domain import Contact, Profile
+from coach.core.domain import Contact, Profile
+from coach.crm import network
 
 TODAY = dt.date(2025, 6, 11)  # a Wednesday
 

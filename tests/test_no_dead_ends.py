@@ -7,21 +7,21 @@ import datetime as dt
 
 import pytest
 
-from coach.domain import Contact
-from coach.testing import ScriptedChatModel
+from coach.core.domain import Contact
 from coach.ui import state
 from tests import test_app
 from tests.coach_world import make_world
+from tests.doubles import ScriptedChatModel
 from tests.test_app import app_on, texts
 
 model = test_app.model  # the app's Coach over a scripted model (a fixture)
 
 
 def test_a_draft_that_fails_every_check_is_offered_with_what_to_fix(monkeypatch) -> None:
-    import coach.drafting
+    import coach.drafting.drafter
 
-    monkeypatch.setattr(coach.drafting, "compose", lambda *a, **k: None)  # nothing composes into a passing draft
-    monkeypatch.setattr(coach.drafting, "variants", lambda brief, *a, **k: [
+    monkeypatch.setattr(coach.drafting.drafter, "compose", lambda *a, **k: None)  # nothing composes into a passing draft
+    monkeypatch.setattr(coach.drafting.drafter, "variants", lambda brief, *a, **k: [
         ("", "Hi Ana, it was good to meet you at PyCon 2024. [say what you talked about] Would you be open to "
              "catching up over a short call this month?")])
     world = make_world(ScriptedChatModel(responder=lambda m: ""))
@@ -37,10 +37,10 @@ def test_a_draft_that_fails_every_check_is_offered_with_what_to_fix(monkeypatch)
 
 @pytest.mark.usefixtures("model")
 def test_the_app_shows_that_draft_with_a_warning_not_an_error(monkeypatch) -> None:
-    import coach.drafting
+    import coach.drafting.drafter
 
-    monkeypatch.setattr(coach.drafting, "compose", lambda *a, **k: None)
-    monkeypatch.setattr(coach.drafting, "variants", lambda brief, *a, **k: [
+    monkeypatch.setattr(coach.drafting.drafter, "compose", lambda *a, **k: None)
+    monkeypatch.setattr(coach.drafting.drafter, "variants", lambda brief, *a, **k: [
         ("", "Hi Ana, it was good to meet you at PyCon 2024. [say what you talked about] Would you be open to "
              "catching up over a short call this month?")])
     ana = state.coach().store.add_contact(Contact(first_name="Ana", last_name="Ruiz", company="Initech",

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from coach import plan as planning
-from coach.domain import Contact
+from coach.core.domain import Contact
+from coach.plan import weekly as planning
 from tests.conftest import run_cli
 from tests.fixtures_contacts import write_linkedin
 
@@ -155,7 +155,7 @@ def test_fill_draft_sends_typed_request(store, network):
 
 
 def test_a_failed_draft_leaves_the_rest_of_the_plan_with_its_reason(store, network):
-    from coach.errors import CoachError
+    from coach.core.errors import CoachError
 
     entries = planning.build_plan(store, size=5, today=TODAY)
 

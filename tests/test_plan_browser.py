@@ -17,9 +17,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.integration]
 
 def _home_with_open_loops(home: Path) -> dict[str, int]:
     """Two people with an open loop each, in notes written a few days ago (the app plans for today)."""
-    from coach.domain import Contact
-    from coach.settings import load_settings
-    from coach.store import Store
+    from coach.config.settings import load_settings
+    from coach.core.domain import Contact
+    from coach.crm.store import Store
 
     settings = load_settings().model_copy(update={"home": home})
     store = Store.open(settings)

@@ -66,7 +66,7 @@ def postgres_url() -> Iterator[str]:
 def pg_store(postgres_url):
     from sqlalchemy import create_engine, text
 
-    from coach.store import Store
+    from coach.crm.store import Store
 
     engine = create_engine(postgres_url)
     with engine.begin() as conn:  # each test starts from an empty schema
@@ -109,7 +109,7 @@ def test_cli_against_postgres(pg_store, postgres_url, tmp_path):
 
 def test_two_processes_importing_at_once_on_postgres(pg_store, postgres_url, tmp_path):
     path = write_linkedin_big(tmp_path / "Connections.csv", 1500)
-    code = ("import sys, json; from coach.store import Store; "
+    code = ("import sys, json; from coach.crm.store import Store; "
             "print(Store(sys.argv[1]).import_file(sys.argv[2]).created)")
     procs = [subprocess.Popen([sys.executable, "-c", code, postgres_url, str(path)], stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True) for _ in range(2)]

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from coach.files import private_home, write_whole
+from coach.core.files import private_home, write_whole
 from tests.conftest import run_cli
 
 

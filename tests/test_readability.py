@@ -1,4 +1,4 @@
-"""The checker's Flesch-Kincaid grade (coach.readability) against textstat's (evals.readability)."""
+"""The checker's Flesch-Kincaid grade (coach.checks.readability) against textstat's (evals.readability)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from coach import readability
+from coach.checks import readability
 from evals import readability as reference
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +28,7 @@ EDGE = [
 
 def corpus_texts() -> list[str]:
     paragraphs = []
-    for path in sorted((ROOT / "knowledge").rglob("*.md"))[:40]:
+    for path in sorted((ROOT / "coach" / "resources" / "knowledge").rglob("*.md"))[:40]:
         paragraphs += [p for p in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")) if len(p.split()) > 5]
     return paragraphs[:300]
 
@@ -47,7 +47,7 @@ def test_the_guidance_corpus_grades_as_textstat_does():
 
 
 def test_grading_imports_neither_nltk_nor_textstat(tmp_path):
-    code = ("import sys\nfrom coach.readability import grade\n"
+    code = ("import sys\nfrom coach.checks.readability import grade\n"
             "g = grade('Would you be open to a short call next week about the platform team?')\n"
             "print(round(g, 2), sorted(m for m in ('nltk', 'textstat', 'scipy', 'torch') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import yaml
 
-from coach.domain import Contact
-from coach.reading import Reading, topic_label, unknown_reply
-from coach.router import route
+from coach.conversation.reading import Reading, topic_label, unknown_reply
+from coach.conversation.router import route
+from coach.core.domain import Contact
 
 PEOPLE = [Contact(id=1, first_name="Priya", last_name="Shah", company="Stripe", title="Product Manager"),
           Contact(id=2, first_name="Marcus", last_name="Lee", company="Acme Robotics", title="Engineering Manager"),
@@ -70,8 +70,8 @@ def test_a_name_that_matches_nobody_exactly_is_asked_back_never_fuzzily_chosen()
 
 
 def test_the_chat_asks_back_and_the_answer_drafts_to_the_person_chosen():
-    from coach.testing import ScriptedChatModel
     from tests.coach_world import make_world
+    from tests.doubles import ScriptedChatModel
 
     coach = make_world(ScriptedChatModel(responder=lambda m: ""))
     names = {c.name for c in coach.contacts()}
@@ -95,7 +95,7 @@ def test_the_chat_asks_back_and_the_answer_drafts_to_the_person_chosen():
 def test_the_cli_names_the_near_misses_and_picks_none_of_them():
     import pytest
 
-    from coach.errors import NotFoundError
+    from coach.core.errors import NotFoundError
     from tests.coach_world import make_world
 
     coach = make_world()
@@ -105,8 +105,8 @@ def test_the_cli_names_the_near_misses_and_picks_none_of_them():
 
 
 def test_now_as_an_email_after_advice_that_holds_a_draft_revises_that_draft():
-    from coach.testing import ScriptedChatModel
     from tests.coach_world import make_world
+    from tests.doubles import ScriptedChatModel
 
     chat = make_world(ScriptedChatModel(responder=lambda m: "")).chat()
     advice = chat.ask("I asked Marcus Lee for a referral two weeks ago and he never replied. Should I chase him?",

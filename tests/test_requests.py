@@ -7,14 +7,14 @@ import json
 
 import pytest
 
-from coach.chat import ChatAction
-from coach.domain import Contact
-from coach.errors import AmbiguousError
-from coach.messages import ContactChoice, DraftRequest, Style
-from coach.resolve import pick, split_qualifier, who
-from coach.router import route, user_context
-from coach.testing import ScriptedChatModel
+from coach.conversation.chat import ChatAction
+from coach.conversation.router import route, user_context
+from coach.core.domain import Contact
+from coach.core.errors import AmbiguousError
+from coach.core.messages import ContactChoice, DraftRequest, Style
+from coach.crm.resolve import pick, split_qualifier, who
 from tests.coach_world import make_world
+from tests.doubles import ScriptedChatModel
 
 ACME = Contact(id=2, first_name="Marcus", last_name="Lee", company="Acme Robotics", title="Engineering Manager")
 DATADOG = Contact(id=7, first_name="Marcus", last_name="Lee", company="Datadog", title="SRE",
@@ -95,16 +95,16 @@ def test_same_name_contacts_never_get_each_others_drafts_from_chat_or_buttons():
 
 
 def test_coach_draft_and_coach_ask_in_the_shell_never_pick_the_first_namesake(monkeypatch, tmp_path, capsys):
-    import coach.index
-    import coach.providers
+    import coach.llm.providers
+    import coach.retrieval.index
     from coach.cli import main
-    from coach.testing import HashingEmbeddings
+    from tests.doubles import HashingEmbeddings
 
     monkeypatch.setenv("COACH_HOME", str(tmp_path))
     model = ScriptedChatModel(responder=lambda m: "")
-    monkeypatch.setattr(coach.providers, "make_chat_model", lambda name, settings=None: model)
-    monkeypatch.setattr(coach.providers, "make_embeddings", lambda name, settings=None: HashingEmbeddings())
-    monkeypatch.setattr(coach.index, "make_embeddings", lambda name, settings=None: HashingEmbeddings(),
+    monkeypatch.setattr(coach.llm.providers, "make_chat_model", lambda name, settings=None: model)
+    monkeypatch.setattr(coach.llm.providers, "make_embeddings", lambda name, settings=None: HashingEmbeddings())
+    monkeypatch.setattr(coach.retrieval.index, "make_embeddings", lambda name, settings=None: HashingEmbeddings(),
                         raising=False)
     world, acme, datadog = make_namesakes()
 

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from coach.domain import Contact, Note
-from coach.errors import InputError
-from coach.index import Index
-from coach.retrieval import Retriever, tokenize
+from coach.core.domain import Contact, Note
+from coach.core.errors import InputError
+from coach.retrieval.index import Index
+from coach.retrieval.search import Retriever, tokenize
 from tests.conftest import run_cli
 
 
@@ -136,7 +136,7 @@ THEME_QUERIES = {
 
 @pytest.fixture(scope="module")
 def real_retriever(tmp_path_factory):
-    from coach.settings import load_settings
+    from coach.config.settings import load_settings
     from evals.retrieval import load_fixture_contacts
 
     settings = load_settings(home=str(tmp_path_factory.mktemp("real-home")))
@@ -163,7 +163,7 @@ def test_real_model_guidance_queries_return_their_theme_in_top_3(real_retriever,
 
 @pytest.mark.slow
 def test_real_model_incremental_reindex(settings):
-    from coach.providers import make_embeddings
+    from coach.llm.providers import make_embeddings
 
     calls: list[int] = []
     real = make_embeddings(settings.embeddings, settings)
@@ -195,8 +195,8 @@ def test_real_model_incremental_reindex(settings):
 def test_changing_the_embeddings_backend_re_embeds_the_index_instead_of_mixing_vectors():
     import numpy as np
 
-    from coach.index import CONTACTS, contact_meaning
-    from coach.settings import load_settings
+    from coach.config.settings import load_settings
+    from coach.retrieval.index import CONTACTS, contact_meaning
 
     torch_settings, int8_settings = (load_settings(embeddings_backend=b) for b in ("torch", "onnx-int8"))
     group = people()
@@ -215,7 +215,7 @@ def test_changing_the_embeddings_backend_re_embeds_the_index_instead_of_mixing_v
 
 @pytest.mark.slow
 def test_cli_search_puts_stripe_contacts_first(settings):
-    from coach.store import Store
+    from coach.crm.store import Store
 
     store = Store.open(settings)
     for contact in people():

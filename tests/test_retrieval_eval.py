@@ -47,7 +47,7 @@ def test_eval_cases_are_consistent_with_fixture_and_corpus():
     people, keys = load_fixture_contacts()
     assert len(guidance) >= 60 and len(contacts) >= 30 and len(people) >= 55
     for case in guidance:
-        assert (REPO / case.article).is_file(), case.article
+        assert (REPO / "coach" / "resources" / case.article).is_file(), case.article
         assert case.article.split("/")[1] == case.theme, case.article
     known = set(keys.values())
     assert len(known) == len(people)

@@ -7,9 +7,9 @@ import datetime as dt
 import io
 import json
 
-from coach.domain import Contact, Interaction, Note
-from coach.exporters import export
-from coach.store import Store
+from coach.core.domain import Contact, Interaction, Note
+from coach.crm.exporters import export
+from coach.crm.store import Store
 from tests.conftest import run_cli
 
 HOSTILE = {

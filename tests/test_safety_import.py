@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from coach.store import Store
+from coach.crm.store import Store
 from tests.conftest import run_cli
 from tests.fixtures_contacts import GOOGLE_CURRENT_HEADER, LINKEDIN_HEADER, google_row, linkedin_text
 
@@ -54,8 +54,8 @@ def test_markdown_folder_never_follows_a_link_out_and_reports_every_skipped_file
 
 # ------------------------------------------------------------------ item 5: invisible characters
 def test_identity_fields_are_normalised_on_every_way_in(store, tmp_path):
-    from coach.domain import Contact, Profile, clean_identity
-    from coach.importers.merge import normalize
+    from coach.core.domain import Contact, Profile, clean_identity
+    from coach.crm.importers.merge import normalize
 
     clean = tmp_path / "clean.csv"
     clean.write_text(linkedin_text([["Ana", "López", "", "", "Contoso", "Engineer", "12 Mar 2024"]]),

@@ -6,11 +6,11 @@ import socket
 
 import pytest
 
-from coach.errors import ConfigurationError
-from coach.providers import make_chat_model
-from coach.settings import load_settings
-from coach.standin import Reply, StandinServer
+from coach.config.settings import load_settings
+from coach.core.errors import ConfigurationError
+from coach.llm.providers import make_chat_model
 from tests.conftest import run_cli
+from tests.standin import Reply, StandinServer
 
 
 def closed_port() -> int:

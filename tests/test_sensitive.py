@@ -7,16 +7,16 @@ import datetime as dt
 
 import pytest
 
-from coach.checker import check_message
-from coach.domain import Contact, Profile
-from coach.drafting import DraftError
-from coach.grounds import Grounds
-from coach.providers import make_chat_model
-from coach.sensitive import contact_details, secret_requests
-from coach.settings import load_settings
-from coach.standin import StandinServer
-from coach.testing import ScriptedChatModel
+from coach.checks.checker import check_message
+from coach.checks.grounds import Grounds
+from coach.checks.sensitive import contact_details, secret_requests
+from coach.config.settings import load_settings
+from coach.core.domain import Contact, Profile
+from coach.drafting.drafter import DraftError
+from coach.llm.providers import make_chat_model, writes_whole_drafts
 from tests.coach_world import make_world
+from tests.doubles import ScriptedChatModel
+from tests.standin import StandinServer
 
 PLANTED = {
     "bank login": "We agreed she will send me her bank login so I can check the payroll export.",
@@ -102,7 +102,7 @@ def test_a_capable_model_asking_for_them_is_never_shown_as_written(kind, monkeyp
         monkeypatch.setenv("COACH_LLM_BASE_URL", server.url)
         monkeypatch.setenv("OPENAI_API_KEY", "not-needed")
         settings = load_settings()
-        assert settings.capable
+        assert writes_whole_drafts(settings)
         coach = _world_with(PLANTED[kind], make_chat_model(settings.llm, settings))
         try:
             draft = coach.draft("Priya", "reconnect", "linkedin-message", candidates=1)

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from coach import situation_reader as reading
-from coach.domain import Contact
-from coach.knowledge import DIRECTIONS, load_corpus
-from coach.situation_reader import Situation, read_situation, read_with_model
-from coach.testing import HashingEmbeddings
+from coach.advice import reader as reading
+from coach.advice.reader import Situation, read_situation, read_with_model
+from coach.core.domain import Contact
+from coach.retrieval.knowledge import DIRECTIONS, load_corpus
+from tests.doubles import HashingEmbeddings
 from tests.test_advice import world
 
-KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+KNOWLEDGE = Path(__file__).resolve().parents[1] / "coach" / "resources" / "knowledge"
 
 
 @pytest.mark.parametrize("text,direction", [
@@ -94,7 +94,7 @@ def test_a_decline_never_leads_with_an_asking_article(text):
 
 
 def test_the_capable_tier_fills_the_schema_and_keeps_nothing_the_user_did_not_say():
-    from coach.testing import ScriptedChatModel
+    from tests.doubles import ScriptedChatModel
 
     answer = {"direction": "declining", "counterpart": "acquaintance", "stake": "referral", "ago_number": 3,
               "ago_unit": "week", "done": ""}
@@ -107,7 +107,7 @@ def test_the_capable_tier_fills_the_schema_and_keeps_nothing_the_user_did_not_sa
 
 
 def test_a_model_answer_that_does_not_fit_the_schema_keeps_the_embedded_reading():
-    from coach.testing import ScriptedChatModel
+    from tests.doubles import ScriptedChatModel
 
     fallback = read_situation("An acquaintance asked me for a referral and I want to say no")
     model = ScriptedChatModel(responses=['{"direction": "pleading"}'], capable=True)
@@ -122,7 +122,7 @@ def test_the_chat_answer_opens_with_the_reading():
 
 
 def test_a_classifier_reading_the_lead_does_not_serve_takes_the_leads_direction_it_ranked_next():
-    from coach.situation_reader import reconciled
+    from coach.advice.reader import reconciled
 
     s = Situation(direction="repairing", confidence=0.7, alternatives=["declining", "other"], source="classifier")
     assert reconciled(s, ["declining", "other"]).direction == "declining"

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from coach.providers import make_chat_model
-from coach.settings import load_settings
-from coach.situation_reader import read_situation, read_with_model
-from coach.standin import StandinServer
+from coach.advice.reader import read_situation, read_with_model
+from coach.config.settings import load_settings
+from coach.llm.providers import make_chat_model
+from tests.standin import StandinServer
 
 pytestmark = pytest.mark.integration
 

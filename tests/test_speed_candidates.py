@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from coach.retrieval import Retriever
-from coach.testing import HashingEmbeddings, ScriptedChatModel
+from coach.retrieval.search import Retriever
 from tests.coach_world import make_world
+from tests.doubles import HashingEmbeddings, ScriptedChatModel
 
 HOOK = "Hi Priya, great talking about payments APIs and your move to Dublin!"
 
@@ -125,10 +125,10 @@ def test_a_cold_draft_process_imports_no_index_or_stemmer_when_guidance_was_aske
     root = Path(__file__).resolve().parent.parent
     code = (
         "import sys\n"
-        "from coach.agent import Coach\n"
-        "from coach.retrieval import Retriever\n"
-        "from coach.settings import load_settings\n"
-        "from coach.testing import HashingEmbeddings, ScriptedChatModel\n"
+        "from coach.service import Coach\n"
+        "from coach.retrieval.search import Retriever\n"
+        "from coach.config.settings import load_settings\n"
+        "from tests.doubles import HashingEmbeddings, ScriptedChatModel\n"
         "settings = load_settings()\n"
         f"model = ScriptedChatModel(responses=[{HOOK!r}] * 8)\n"
         "if sys.argv[1] == 'first':\n"
@@ -165,7 +165,7 @@ def test_a_draft_does_not_embed_a_changed_contact_first():
 # ---------------------------------------------------------------- the embedded model itself
 @pytest.fixture(scope="module")
 def smollm():
-    from coach.providers import make_chat_model
+    from coach.llm.providers import make_chat_model
 
     return make_chat_model("llamacpp/smollm2")
 

@@ -24,7 +24,7 @@ from langchain_core.messages import AIMessageChunk, HumanMessage, ToolMessage
 from langchain_openai import ChatOpenAI
 from pydantic import BaseModel, Field
 
-from coach.standin import Reply, Script, ScriptExhausted, StandinServer, count_tokens
+from tests.standin import Reply, Script, ScriptExhausted, StandinServer, count_tokens
 
 DRAFT = ("Hi Ana, congratulations on leading the payments API launch at Northwind. "
          "Would you have 20 minutes next week to tell me how the team shipped it?")
@@ -268,8 +268,8 @@ def test_a_responder_bug_is_raised_when_the_server_closes():
 
 # ------------------------------------------------------- the product's path
 def test_the_projects_openai_chat_model_talks_to_the_standin(monkeypatch: pytest.MonkeyPatch):
-    from coach.providers import make_chat_model
-    from coach.settings import load_settings
+    from coach.config.settings import load_settings
+    from coach.llm.providers import make_chat_model
 
     script = Script([DRAFT, Reply(tool_calls=[{"name": "FindContacts", "arguments": {"query": "Northwind"}}])])
     with StandinServer(script) as server:
@@ -300,7 +300,7 @@ def test_process_mode_starts_answers_in_a_cycle_and_stops_on_sigterm(tmp_path: P
     replies.write_text(json.dumps(["First answer.", {"tool_calls": [{"name": "FindContacts",
                                                                       "arguments": {"query": "Stripe"}}]}]))
     log = tmp_path / "requests.jsonl"
-    proc = subprocess.Popen([sys.executable, "-m", "coach.standin", "--port", "0", "--replies", str(replies),
+    proc = subprocess.Popen([sys.executable, "-m", "tests.standin", "--port", "0", "--replies", str(replies),
                              "--requests-log", str(log)], stdout=subprocess.PIPE, text=True,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
@@ -329,7 +329,7 @@ def _reap(proc: subprocess.Popen) -> None:
 
 @pytest.mark.integration
 def test_process_mode_echo_and_a_bad_replies_file(tmp_path: Path):
-    proc = subprocess.Popen([sys.executable, "-m", "coach.standin", "--echo"], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "tests.standin", "--echo"], stdout=subprocess.PIPE, text=True)
     try:
         url = _read_line(proc, timeout=30).split()[1]
         assert ChatOpenAI(model="standin", base_url=url, api_key="x").invoke("say this back").content == "say this back"
@@ -339,6 +339,6 @@ def test_process_mode_echo_and_a_bad_replies_file(tmp_path: Path):
         _reap(proc)
     bad = tmp_path / "replies.json"
     bad.write_text("{}")
-    failed = subprocess.run([sys.executable, "-m", "coach.standin", "--replies", str(bad)],
+    failed = subprocess.run([sys.executable, "-m", "tests.standin", "--replies", str(bad)],
                             capture_output=True, text=True, timeout=30)
     assert failed.returncode != 0 and "non-empty JSON list" in failed.stderr

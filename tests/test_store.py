@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from coach.domain import Contact, Interaction
-from coach.errors import AmbiguousError, InputError, NotFoundError
-from coach.exporters import export
-from coach.store import Store
+from coach.core.domain import Contact, Interaction
+from coach.core.errors import AmbiguousError, InputError, NotFoundError
+from coach.crm.exporters import export
+from coach.crm.store import Store
 from tests.fixtures_contacts import (
     LINKEDIN_ROWS,
     write_google,
@@ -186,11 +186,11 @@ def test_migrations_upgrade_keeps_existing_data(tmp_path):
     from alembic import command
     from alembic.config import Config
 
-    import coach.store
+    import coach.crm.store
 
     url = f"sqlite:///{tmp_path / 'old.db'}"
     config = Config()
-    config.set_main_option("script_location", str(Path(coach.store.__file__).parent / "migrations"))
+    config.set_main_option("script_location", str(Path(coach.crm.store.__file__).parent / "migrations"))
     engine = create_engine(url)
     with engine.begin() as conn:
         config.attributes["connection"] = conn
@@ -211,7 +211,7 @@ def test_migrations_upgrade_keeps_existing_data(tmp_path):
 
 
 def test_bad_database_url_is_a_configuration_error():
-    from coach.errors import ConfigurationError
+    from coach.core.errors import ConfigurationError
 
     with pytest.raises(ConfigurationError, match="COACH_DATABASE_URL"):
         Store("nosuchdriver://x/y")
@@ -262,16 +262,16 @@ def test_the_store_knows_the_newest_migration_and_opens_without_alembic_when_the
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    import coach.store
-    from coach.migrations import HEAD
+    import coach.crm.store
+    from coach.crm.migrations import HEAD
 
     config = Config()
-    config.set_main_option("script_location", str(Path(coach.store.__file__).parent / "migrations"))
+    config.set_main_option("script_location", str(Path(coach.crm.store.__file__).parent / "migrations"))
     assert ScriptDirectory.from_config(config).get_current_head() == HEAD
 
     url = f"sqlite:///{tmp_path / 'coach.db'}"
     Store(url).close()  # a new store: migrated by Alembic
-    probe = ("import sys; from coach.store import Store; Store(sys.argv[1]).close(); "
+    probe = ("import sys; from coach.crm.store import Store; Store(sys.argv[1]).close(); "
              "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
     done = subprocess.run([sys.executable, "-c", probe, url], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

@@ -11,17 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from coach import backups
-from coach.domain import Contact
-from coach.settings import load_settings
-from coach.store import Store
-from tests.conftest import run_cli
+from coach.config.settings import load_settings
+from coach.core.domain import Contact
+from coach.crm import backups
+from coach.crm.store import Store
+from tests.conftest import run_cli_process
 
 NAMES = ["Lena Novak", "Kwame Mensah", "Zoë Müller", "Priya Raman"]
 
 
 def _ok(home: Path, *args: str) -> str:
-    result = run_cli(*args, env={"COACH_HOME": str(home)}, timeout=120)
+    result = run_cli_process(*args, env={"COACH_HOME": str(home)}, timeout=120)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -67,7 +67,7 @@ def test_each_damage_is_one_sentence_naming_restore_and_restore_brings_every_con
     DAMAGE[kind](store)
     damaged_bytes = store.read_bytes() if store.exists() else None
     for args in (["contacts", "list"], ["contacts", "add", "--name", "Nobody New"], ["search", "meetup"]):
-        result = run_cli(*args, env={"COACH_HOME": str(coach_home)}, timeout=120)
+        result = run_cli_process(*args, env={"COACH_HOME": str(coach_home)}, timeout=120)
         lines = result.stderr.strip().splitlines()
         assert result.returncode == 2 and len(lines) == 1, (args, result.stderr)
         assert "coach backup restore" in lines[0] and "Unexpected" not in lines[0], lines[0]
@@ -86,7 +86,7 @@ def test_each_damage_is_one_sentence_naming_restore_and_restore_brings_every_con
 def test_restore_without_yes_refuses_when_nobody_can_answer(coach_home):
     store = _filled(coach_home)
     _truncate(store)
-    result = run_cli("backup", "restore", env={"COACH_HOME": str(coach_home)}, timeout=120)
+    result = run_cli_process("backup", "restore", env={"COACH_HOME": str(coach_home)}, timeout=120)
     assert result.returncode == 2 and "--yes" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
@@ -107,7 +107,7 @@ def test_doctor_reports_a_damaged_store_as_failed(coach_home):
 def test_coach_doctor_exits_non_zero_on_a_damaged_store(coach_home):
     store = _filled(coach_home)
     _truncate(store)
-    result = run_cli("doctor", "--json", env={"COACH_HOME": str(coach_home)}, timeout=300)
+    result = run_cli_process("doctor", "--json", env={"COACH_HOME": str(coach_home)}, timeout=300)
     assert result.returncode != 0
     assert json.loads(result.stdout)["database"]["ok"] is False
 
@@ -135,7 +135,7 @@ def test_a_backup_is_made_before_each_import_merge_and_delete_and_the_newest_are
 
 
 def test_postgresql_is_told_in_one_sentence_that_file_backups_are_for_sqlite(coach_home):
-    result = run_cli("backup", "list", env={"COACH_HOME": str(coach_home),
+    result = run_cli_process("backup", "list", env={"COACH_HOME": str(coach_home),
                                             "COACH_DATABASE_URL": "postgresql+psycopg://coach@127.0.0.1:9/coach"})
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
     assert "PostgreSQL" in result.stderr and "SQLite" in result.stderr

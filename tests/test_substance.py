@@ -7,10 +7,10 @@ import datetime as dt
 
 import pytest
 
-from coach import checker
-from coach.domain import Contact, Note, Profile
-from coach.phrasing import request_sentence
-from coach.text import repeated_spans, second_person
+from coach.checks import checker
+from coach.core.domain import Contact, Note, Profile
+from coach.core.text import repeated_spans, second_person
+from coach.drafting.phrasing import request_sentence
 
 PROFILE = Profile(name="Sam Carter", headline="Product designer")
 

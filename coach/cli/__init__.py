@@ -14,7 +14,7 @@ try:
 except ImportError:  # pragma: no cover - older typer
     from click import ClickException
 
-from coach.errors import CoachError
+from coach.core.errors import CoachError
 
 app = typer.Typer(
     name="coach",
@@ -31,42 +31,34 @@ def _root() -> None:
     """Networking Coach: your contacts, grounded outreach drafts, and advice with citations. Local-first."""
 
 
-def _register() -> None:
-    from coach.cli import doctor  # noqa: F401  (each module adds its commands to `app`)
+# Which module adds each command: a command imports only its own module (`coach check` never loads the
+# contacts or evaluation code); help, and a name nobody knows, load them all. The order is the help's order.
+MODULES = ("doctor", "contacts", "facts", "retrieval", "coaching", "evaluation", "serve", "sample", "backup", "plan")
+COMMANDS = {"doctor": ("doctor",), "import": ("contacts",), "export": ("contacts",), "contacts": ("contacts", "facts"),
+            "profile": ("contacts",), "index": ("retrieval",), "search": ("retrieval",), "draft": ("coaching",),
+            "check": ("coaching",), "advise": ("coaching",), "ask": ("coaching",), "chat": ("coaching",),
+            "eval": ("evaluation",), "app": ("serve",), "sample": ("sample",), "backup": ("backup",),
+            "plan": ("plan",)}
 
-    for name in ("contacts", "facts", "retrieval", "coaching", "evaluation", "serve", "sample", "backup", "plan"):
-        try:
-            __import__(f"coach.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"coach.cli.{name}":
-                raise
+
+def _register(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    first = next((a for a in args if not a.startswith("-")), None)
+    wanted = COMMANDS.get(first or "") if not {"--help", "-h"} & set(args[:1]) else None
+    for name in wanted or MODULES:
+        __import__(f"coach.cli.{name}")  # each module adds its commands to `app`
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point of the console script: errors become one sentence on stderr.
-
-    Called as a program (no `argv`), a command runs in a child of the warm-start server when one is up
-    (coach.warmstart), and one is started after a command that ran here.
-    """
-    if argv is not None:
-        _run(argv)
-    from coach import warmstart
-
-    launch = warmstart.Launch(sys.argv[1:])
-    code = launch.run()
-    if code is not None:
-        sys.exit(code)
-    try:
-        _run(None)
-    finally:
-        launch.after()
+    """Entry point of the console script: errors become one sentence on stderr."""
+    _run(argv)
 
 
 def _run(argv: list[str] | None) -> NoReturn:
-    from coach.files import private_umask
+    from coach.core.files import private_umask
 
     private_umask()  # the store, index, caches, exports and backups a command writes are the user's only
-    _register()
+    _register(argv)
     command = typer.main.get_command(app)
     try:
         code = command.main(args=argv, prog_name="coach", standalone_mode=False)
@@ -111,8 +103,8 @@ def _store_damage(exc: BaseException) -> CoachError | None:
     text = str(seen or "")
     if not isinstance(seen, sqlite3.DatabaseError) or not ("malformed" in text or "not a database" in text):
         return None
-    from coach.backups import damaged, sqlite_path
     from coach.cli.common import settings
+    from coach.crm.backups import damaged, sqlite_path
 
     path = sqlite_path(settings().sqlalchemy_url)
     return damaged(path, f"SQLite says: {text}") if path else None

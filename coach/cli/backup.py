@@ -1,4 +1,4 @@
-"""`coach backup list|create|restore`: the SQLite store's rolling backups (coach/backups.py)."""
+"""`coach backup list|create|restore`: the SQLite store's rolling backups (coach/crm/backups.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from rich.table import Table
 
 from coach.cli import app
 from coach.cli.common import JSON_HELP, console, emit, settings
-from coach.errors import ConfigurationError, InputError
+from coach.core.errors import ConfigurationError, InputError
 
 backup_app = typer.Typer(help="Backups of your store (SQLite): list them, make one, restore one.",
                          no_args_is_help=True)
@@ -18,7 +18,7 @@ app.add_typer(backup_app, name="backup")
 
 
 def _store_file() -> Path:
-    from coach.backups import sqlite_path
+    from coach.crm.backups import sqlite_path
 
     cfg = settings()
     cfg.ensure_home()
@@ -32,7 +32,7 @@ def _store_file() -> Path:
 @backup_app.command("list")
 def list_(as_json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
     """The store's backups, newest first (made before imports, migrations, merges and deletes, and daily)."""
-    from coach.backups import list_backups
+    from coach.crm.backups import list_backups
 
     found = list_backups(_store_file())
 
@@ -53,7 +53,7 @@ def list_(as_json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None
 @backup_app.command("create")
 def create(as_json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
     """Back up the store now."""
-    from coach.backups import check, make_backup
+    from coach.crm.backups import check, make_backup
 
     path = _store_file()
     check(path)
@@ -70,8 +70,8 @@ def restore(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Put a backup in place of the store; the current store file is moved aside first, never deleted."""
-    from coach.backups import counts, list_backups
-    from coach.backups import restore as put_back
+    from coach.crm.backups import counts, list_backups
+    from coach.crm.backups import restore as put_back
 
     path = _store_file()
     backups = list_backups(path)

@@ -12,13 +12,13 @@ from rich.text import Text
 
 from coach.cli import app
 from coach.cli.common import JSON_HELP, console, emit, err_console, settings
-from coach.domain import CHANNELS, GOALS
-from coach.errors import InputError
-from coach.messages import Advice, CheckReport, Draft, DraftRequest
+from coach.core.domain import CHANNELS, GOALS
+from coach.core.errors import InputError
+from coach.core.messages import Advice, CheckReport, Draft, DraftRequest
 
 
 def _coach():
-    from coach.agent import Coach
+    from coach.service import Coach
 
     return Coach(settings())
 
@@ -48,7 +48,7 @@ def draft(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Draft an outreach message grounded in what you know about the person; every draft is checked."""
-    from coach.drafting import validate
+    from coach.core.domain import validate
 
     validate(goal, channel)
     coach = _coach()

@@ -13,8 +13,8 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from coach.domain import BIDI_CONTROLS, visible
-from coach.settings import Settings, load_settings
+from coach.config.settings import Settings, load_settings
+from coach.core.domain import BIDI_CONTROLS, visible
 
 
 class VisibleStream:
@@ -99,9 +99,9 @@ def after_store_change(store) -> None:
     already loaded in this process (the app); a one-shot CLI write such as
     `coach contacts note` would otherwise pay seconds of model loading for a note.
     """
-    from coach.errors import CoachError
-    from coach.index import Index
-    from coach.providers import embeddings_loaded
+    from coach.core.errors import CoachError
+    from coach.llm.providers import embeddings_loaded
+    from coach.retrieval.index import Index
 
     cfg = settings()
     if not embeddings_loaded(cfg.embeddings):

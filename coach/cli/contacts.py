@@ -11,8 +11,8 @@ from rich.table import Table
 
 from coach.cli import app
 from coach.cli.common import JSON_HELP, console, emit, progress, settings
-from coach.domain import Contact, Interaction
-from coach.errors import InputError
+from coach.core.domain import Contact, Interaction
+from coach.core.errors import InputError
 
 contacts_app = typer.Typer(help="Your contacts: list, add, show, edit, note, log interactions, who is due.",
                            no_args_is_help=True)
@@ -25,7 +25,7 @@ DIRECTIONS = ("outbound", "inbound", "both")
 
 
 def _store():
-    from coach.store import Store
+    from coach.crm.store import Store
 
     cfg = settings()
     cfg.ensure_home()
@@ -48,8 +48,8 @@ def _date(value: str | None, flag: str) -> dt.date | None:
 
 
 def _split_name(name: str) -> dict[str, str]:
-    from coach.domain import clean_identity
-    from coach.importers.records import split_name
+    from coach.core.domain import clean_identity
+    from coach.crm.importers.records import split_name
 
     first, middle, last = split_name(clean_identity(name))
     if not first:
@@ -192,13 +192,13 @@ def add(
 
 
 def _linkedin(url: str) -> str:
-    from coach.importers.records import normalize_linkedin
+    from coach.crm.importers.records import normalize_linkedin
 
     return normalize_linkedin(url) or url
 
 
 def _record(c: Contact) -> dict:
-    from coach.importers.merge import company_key, name_key
+    from coach.crm.importers.merge import company_key, name_key
 
     return {"linkedin_url": c.linkedin_url, "emails": c.emails, "first_name": c.first_name,
             "last_name": c.last_name, "name_key": name_key(c.first_name, c.middle_name, c.last_name),
@@ -425,8 +425,8 @@ def export(
     out: Path | None = typer.Option(None, "--out", help="File to write (default: standard output)."),
 ) -> None:
     """Export every contact with notes and interactions; `coach import` reads the file back."""
-    from coach.exporters import FORMATS
-    from coach.exporters import export as write
+    from coach.crm.exporters import FORMATS
+    from coach.crm.exporters import export as write
 
     if fmt not in FORMATS:
         raise InputError(f"Unknown export format {fmt!r}: use {', '.join(FORMATS)}.")
@@ -443,12 +443,12 @@ def export(
 def _write_export(contacts: list[Contact], out: Path, fmt: str = "csv", flag: str = "--out",
                   extras: dict | None = None) -> int:
     """Write an export whole or not at all (a .part file renamed into place)."""
-    from coach.exporters import export as write
+    from coach.crm.exporters import export as write
 
     out = out.expanduser()
     if out.is_dir():
         raise InputError(f"{out} is a folder: give a file name, for example {flag} contacts.{'vcf' if fmt == 'vcard' else fmt}.")
-    from coach.files import replacing
+    from coach.core.files import replacing
 
     try:
         with replacing(out) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:

@@ -8,12 +8,13 @@ from rich.table import Table
 from coach.cli import app
 from coach.cli.common import JSON_HELP, console, emit, settings
 from coach.doctor import CHECKS, run_doctor
-from coach.providers import validate_names
+from coach.llm.providers import validate_names
 
 
 @app.command()
 def doctor(as_json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
-    """Check that the model answers, the embeddings load, and the index and store are reachable."""
+    """Check that the prompts and corpus load, the model answers, the embeddings load, and the index and store
+    are reachable."""
     cfg = settings()
     validate_names(cfg)  # an unknown provider is a configuration error (exit 2), not a failed check
     report = run_doctor(cfg)

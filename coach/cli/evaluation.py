@@ -8,7 +8,7 @@ import typer
 
 from coach.cli import app
 from coach.cli.common import JSON_HELP, console, emit, progress, settings
-from coach.errors import CoachError, ConfigurationError, InputError
+from coach.core.errors import CoachError, ConfigurationError, InputError
 
 SUITE_CHOICES = ("drafting", "advice", "retrieval", "all")
 
@@ -53,10 +53,10 @@ def evaluate(
     bounds = load_thresholds(thresholds) if thresholds else load_thresholds()
     cfg = settings()
     if llm:
-        from coach.settings import load_settings
+        from coach.config.settings import load_settings
 
         cfg = load_settings(llm=llm)
-    from coach.providers import validate_names
+    from coach.llm.providers import validate_names
 
     validate_names(cfg)
     judge_obj = Judge.from_name(judge, cfg) if judge else None

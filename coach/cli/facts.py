@@ -12,7 +12,7 @@ import typer
 
 from coach.cli.common import JSON_HELP, console, emit
 from coach.cli.contacts import _changed, _date, _store, contacts_app
-from coach.errors import InputError
+from coach.core.errors import InputError
 
 ACTIONS = {"pin": {"pinned": True}, "unpin": {"pinned": False}, "hide": {"hidden": True},
            "show": {"hidden": False}, "confirm": {"confirmed": True}}
@@ -49,7 +49,7 @@ def facts(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """The facts drafts draw on: list them, or edit, pin, hide or add one."""
-    from coach import factbook
+    from coach.crm.facts import book as factbook
 
     rest = rest or []
     store = _store()
@@ -81,10 +81,10 @@ def facts(
     contact = store.resolve_contact(target)
     if with_model:
         from coach.cli.common import settings
-        from coach.providers import make_chat_model
+        from coach.llm.providers import make_chat_model, writes_whole_drafts
 
         cfg = settings()
-        if not cfg.capable:
+        if not writes_whole_drafts(cfg):
             raise InputError("--model needs a capable model: set COACH_LLM=openai/<model> (the rules read the "
                              "notes otherwise).")
         found = factbook.sync(store, contact.id, model=make_chat_model(cfg.llm, cfg))

@@ -8,8 +8,8 @@ import typer
 
 from coach.cli import app
 from coach.cli.common import JSON_HELP, console, emit, err_console, settings
-from coach.domain import CHANNELS, GOALS
-from coach.errors import InputError
+from coach.core.domain import CHANNELS, GOALS
+from coach.core.errors import InputError
 
 plan_app = typer.Typer(help="This week's plan: who to reach, why, and a checked draft for each.",
                        invoke_without_command=True)
@@ -17,7 +17,7 @@ app.add_typer(plan_app, name="plan")
 
 
 def _store():
-    from coach.store import Store
+    from coach.crm.store import Store
 
     cfg = settings()
     cfg.ensure_home()
@@ -50,13 +50,13 @@ def plan(
     """This week's plan: at most N people, each with the fact and date behind it, a goal and a channel."""
     if ctx.invoked_subcommand is not None:
         return
-    from coach import plan as planning
+    from coach.plan import weekly as planning
 
     day = _day(today, "--today")
     store = _store()
     entries = planning.build_plan(store, size or settings().plan_size, day)
     if drafts and entries:
-        from coach.agent import Coach
+        from coach.service import Coach
 
         coach = Coach(settings(), store=store)
         with err_console.status(f"Drafting and checking {len(entries)} messages…", spinner="dots"):
@@ -84,7 +84,7 @@ def plan(
 def _files(entries, day: dt.date, ics: str | None, markdown: str | None) -> None:
     if not (ics or markdown):
         return
-    from coach import planfiles
+    from coach.plan import files as planfiles
 
     if ics:
         planfiles.write_ics(entries, day, ics)
@@ -102,7 +102,7 @@ def sent(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """You sent the message: log it (resets the cadence) and take them off this week's plan."""
-    from coach import plan as planning
+    from coach.plan import weekly as planning
 
     if channel not in CHANNELS:
         raise InputError(f"Unknown channel {channel!r}: use one of {', '.join(CHANNELS)}.")
@@ -124,7 +124,7 @@ def snooze(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Leave them out of the plan until a date."""
-    from coach import plan as planning
+    from coach.plan import weekly as planning
 
     day, back = _day(today, "--today"), _day(until, "--until")
     store = _store()
@@ -143,7 +143,7 @@ def skip(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Skip them, saying why: the ranking learns from it."""
-    from coach import plan as planning
+    from coach.plan import weekly as planning
 
     day = _day(today, "--today")
     store = _store()

@@ -9,13 +9,13 @@ from rich.markup import escape
 
 from coach.cli import app
 from coach.cli.common import JSON_HELP, console, emit, err_console, progress, settings
-from coach.errors import InputError
+from coach.core.errors import InputError
 
 KINDS = ("guidance", "contacts", "all")
 
 
 def _store():
-    from coach.store import Store
+    from coach.crm.store import Store
 
     cfg = settings()
     cfg.ensure_home()
@@ -31,7 +31,7 @@ def index_command(
 
     A damaged index is rebuilt (its files are derived from the store and knowledge/, which stay untouched).
     """
-    from coach.index import Index, IndexDamagedError
+    from coach.retrieval.index import Index, IndexDamagedError
 
     start = time.perf_counter()
     cfg = settings()
@@ -77,8 +77,8 @@ def search_command(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Hybrid search (meaning + exact words) over the guidance and your contacts."""
-    from coach.knowledge import THEMES
-    from coach.retrieval import Retriever
+    from coach.retrieval.knowledge import THEMES
+    from coach.retrieval.search import Retriever
 
     if kind not in KINDS:
         raise InputError(f"Unknown --kind '{kind}': use guidance, contacts or all.")

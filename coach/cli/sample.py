@@ -8,7 +8,7 @@ import typer
 
 from coach.cli import app
 from coach.cli.common import JSON_HELP, console, emit, settings
-from coach.errors import InputError
+from coach.core.errors import InputError
 
 sample_app = typer.Typer(help="The fictional sample network, kept apart from your own contacts and profile.",
                          no_args_is_help=True)
@@ -22,8 +22,8 @@ def _env_line(home) -> str:
 @sample_app.command("load")
 def load(as_json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
     """Load the 20 made-up people into a separate demo workspace (your contacts and profile are not touched)."""
-    from coach.sample import create
-    from coach.store import Store
+    from coach.crm.sample import create
+    from coach.crm.store import Store
 
     cfg = settings()
     cfg.ensure_home()
@@ -42,8 +42,8 @@ def remove(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Delete the sample network's workspace; your own contacts, profile and index are not touched."""
-    from coach.sample import remove as remove_workspace
-    from coach.sample import root, workspace
+    from coach.crm.sample import remove as remove_workspace
+    from coach.crm.sample import root, workspace
 
     cfg = settings()
     if workspace(cfg) is None and not root(cfg).exists():

@@ -10,9 +10,9 @@ from pathlib import Path
 import typer
 
 from coach.cli import app
-from coach.errors import ConfigurationError
+from coach.core.errors import ConfigurationError
 
-APP = Path(__file__).resolve().parents[2] / "app.py"
+APP = Path(__file__).resolve().parents[1] / "ui" / "app.py"
 PASSWORD_ENV = "COACH_APP_PASSWORD"
 MAX_UPLOAD_MB = 20
 MIN_PASSWORD = 8  # characters, not counting spaces at either end, when serving beyond this machine

@@ -11,9 +11,9 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from coach.chat import ChatAction
-from coach.domain import CHANNELS
-from coach.messages import Advice, CheckResult, Draft, Fact, Turn
+from coach.conversation.chat import ChatAction
+from coach.core.domain import CHANNELS
+from coach.core.messages import Advice, CheckResult, Draft, Fact, Turn
 from coach.ui import nav
 from coach.ui.state import escape
 
@@ -195,3 +195,13 @@ def turn(t: Turn, key: str, on_act: Callable[[ChatAction], None] | None = None) 
             contact_link(cid, f"{r['title']} — {r['snippet'][:90]}")
     else:
         (st.error if t.intent == "error" else st.markdown)(escape(t.reply))
+
+
+def draft_for(contact_id: int, name: str, goal: str = "reconnect", channel: str = "linkedin-message") -> None:
+    """Hand a typed drafting request (this person, by id) to the chat page."""
+    from coach.core.messages import DraftRequest
+
+    request = DraftRequest(contact_id=contact_id, goal=goal, channel=channel)
+    label = f"{CHANNEL_LABELS[channel]} to {name} (#{contact_id}): {goal.replace('-', ' ')}"
+    st.session_state["pending-action"] = ChatAction(kind="draft", request=request, label=label).model_dump(mode="json")
+    st.switch_page(nav.page("chat"))

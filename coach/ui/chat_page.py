@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from coach.chat import ChatAction
-from coach.messages import Turn
+from coach.conversation.chat import ChatAction
+from coach.core.messages import Turn
 from coach.ui import cards, first_run, state
 from coach.ui.state import escape
 

@@ -6,9 +6,9 @@ import datetime as dt
 
 import streamlit as st
 
-from coach.domain import GOALS, Contact, Interaction
+from coach.core.domain import GOALS, Contact, Interaction
 from coach.ui import facts_panel, state
-from coach.ui.cards import CHANNEL_LABELS
+from coach.ui.cards import CHANNEL_LABELS, draft_for
 from coach.ui.state import escape
 
 INTERACTION_CHANNELS = ("email", "linkedin", "call", "meeting", "event", "other")
@@ -54,8 +54,6 @@ def draft_row(c: Contact) -> None:
     channel = cols[1].selectbox("Channel", list(CHANNEL_LABELS), format_func=CHANNEL_LABELS.get,
                                 key=f"channel-{c.id}")
     if cols[2].button("Draft", key=f"draft-{c.id}", type="primary", icon=":material/edit:"):
-        from coach.ui.contacts_page import draft_for
-
         draft_for(c.id, c.name, goal, channel)  # by id: a namesake's page never drafts to this person
 
 
@@ -161,7 +159,7 @@ def delete_or_merge(coach, c: Contact) -> None:
     """Delete this person, or fold a duplicate into them; each asks once more before it changes anything."""
     from io import StringIO
 
-    from coach.exporters import export
+    from coach.crm.exporters import export
 
     what = f"{len(c.notes)} note{'s' if len(c.notes) != 1 else ''} and {len(c.interactions)} " \
            f"interaction{'s' if len(c.interactions) != 1 else ''}"

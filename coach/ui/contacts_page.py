@@ -8,8 +8,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from coach.importers import ImportReport
-from coach.ui import contact_detail, crm_forms, first_run, nav, state
+from coach.crm.importers import ImportReport
+from coach.ui import contact_detail, crm_forms, first_run, state
+from coach.ui.cards import draft_for
 from coach.ui.state import escape
 
 MAX_UPLOAD_MB = 20  # also server.maxUploadSize in .streamlit/config.toml
@@ -163,18 +164,6 @@ def show_possible_duplicates(report: ImportReport) -> None:
 
 
 # ------------------------------------------------------------------ due
-def draft_for(contact_id: int, name: str, goal: str = "reconnect", channel: str = "linkedin-message") -> None:
-    """Hand a typed drafting request (this person, by id) to the chat page."""
-    from coach.chat import ChatAction
-    from coach.messages import DraftRequest
-    from coach.ui.cards import CHANNEL_LABELS
-
-    request = DraftRequest(contact_id=contact_id, goal=goal, channel=channel)
-    label = f"{CHANNEL_LABELS[channel]} to {name} (#{contact_id}): {goal.replace('-', ' ')}"
-    st.session_state["pending-action"] = ChatAction(kind="draft", request=request, label=label).model_dump(mode="json")
-    st.switch_page(nav.page("chat"))
-
-
 def due_section(coach) -> None:
     due = coach.store.due_contacts()
     if not due:

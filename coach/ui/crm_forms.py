@@ -7,9 +7,9 @@ import io
 
 import streamlit as st
 
-from coach.domain import Contact
-from coach.errors import CoachError
-from coach.exporters import export
+from coach.core.domain import Contact
+from coach.core.errors import CoachError
+from coach.crm.exporters import export
 from coach.ui import state
 from coach.ui.state import escape
 

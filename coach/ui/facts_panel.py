@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from coach import factbook
-from coach.domain import Contact
-from coach.facts import KINDS
+from coach.core.domain import Contact
+from coach.crm.facts import book as factbook
+from coach.crm.facts.kinds import KINDS
 from coach.ui import state
 from coach.ui.state import escape
 

@@ -32,7 +32,7 @@ def offer(coach) -> bool:
 
 
 def load() -> None:
-    from coach import sample
+    from coach.crm import sample
 
     with st.spinner("Loading the sample network and indexing it…"):
         try:
@@ -51,7 +51,7 @@ def load() -> None:
 
 
 def remove() -> None:
-    from coach import sample
+    from coach.crm import sample
 
     try:
         sample.remove(state.settings())

@@ -124,7 +124,7 @@ def client_id() -> str:
 
 def required_password() -> str:
     """COACH_APP_PASSWORD from the environment or .env (the typed Settings field)."""
-    from coach.settings import load_settings
+    from coach.config.settings import load_settings
 
     secret = load_settings().app_password
     return secret.get_secret_value() if secret else ""

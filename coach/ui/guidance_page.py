@@ -6,7 +6,7 @@ import re
 
 import streamlit as st
 
-from coach.knowledge import THEMES, Article, load_corpus
+from coach.retrieval.knowledge import THEMES, Article, load_corpus
 from coach.ui import state
 from coach.ui.state import escape
 

@@ -7,7 +7,7 @@ import datetime as dt
 import altair as alt
 import streamlit as st
 
-from coach import network
+from coach.crm import network
 from coach.ui import first_run, state
 
 TOP_COMPANIES = 15

@@ -72,18 +72,19 @@ def profile_form() -> None:
 
 def health(settings) -> None:
     st.subheader("Health")
-    st.caption("What `coach doctor` checks: the model answers, embeddings load, the index and the store respond.")
+    st.caption("What `coach doctor` checks: the prompts and corpus load, the model answers, embeddings load, the "
+               "index and the store respond.")
     if st.button("Check components", icon=":material/stethoscope:"):
         from coach.doctor import run_doctor
 
-        with st.spinner("Checking the model, embeddings, index and store…"):
+        with st.spinner("Checking the prompts, model, embeddings, index and store…"):
             st.session_state["doctor"] = run_doctor(settings)
     report = st.session_state.get("doctor")
     if report:
-        for name in ("llm", "embeddings", "chroma", "database"):
-            check = report.get(name)
-            if check:
-                badge = ":green-badge[:material/check: ok]" if check["ok"] else ":red-badge[:material/close: failed]"
-                st.markdown(f"**{name}** {badge} {escape(check['detail'])} *({check['seconds']} s)*")
+        for name, check in report.items():
+            if not isinstance(check, dict) or "seconds" not in check:
+                continue
+            badge = ":green-badge[:material/check: ok]" if check["ok"] else ":red-badge[:material/close: failed]"
+            st.markdown(f"**{name}** {badge} {escape(check['detail'])} *({check['seconds']} s)*")
     with st.expander("Settings in force"):
         st.json(settings.public_dict())

@@ -12,9 +12,9 @@ from typing import Any
 
 import streamlit as st
 
-from coach.agent import Coach
-from coach.errors import CoachError
-from coach.settings import Settings, load_settings
+from coach.config.settings import Settings, load_settings
+from coach.core.errors import CoachError
+from coach.service import Coach
 
 # Settings changed on the Settings page apply to this process until it restarts.
 _OVERRIDES: dict[str, Any] = {}
@@ -39,7 +39,7 @@ def settings() -> Settings:
 def _coach(key: tuple, sample_home: str = "") -> Coach:
     if not sample_home:
         return build_coach(settings())
-    from coach import sample
+    from coach.crm import sample
 
     ws = sample.workspace(settings())
     if ws is None or str(ws.home) != sample_home:
@@ -58,7 +58,7 @@ def own_coach() -> Coach:
 
 def sample_settings() -> Settings | None:
     """The demo workspace's settings, or None when no sample network is loaded."""
-    from coach import sample
+    from coach.crm import sample
 
     return sample.workspace(settings())
 

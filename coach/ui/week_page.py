@@ -11,8 +11,8 @@ from typing import Any
 
 import streamlit as st
 
-from coach import plan as planning
-from coach.text import counted
+from coach.core.text import counted
+from coach.plan import weekly as planning
 from coach.ui import first_run, state
 
 

@@ -1,0 +1,245 @@
+"""The situation as data: who acts, toward whom, over what, since when, and what the user already did.
+
+Before any article is ranked, the user's words are read into a typed `Situation`. Its direction is what
+the ranking keeps to (someone declining a referral never gets the article on asking for one) and its
+one-line reading is shown at the top of every answer, so a misreading is visible and can be corrected.
+
+Embedded tier: rules for the unmistakable phrasings ("I want to say no", "she asked me to"), else a
+nearest-centroid classifier over MiniLM embeddings of labelled phrasings (`coach.advice.phrasebook`), cached
+per embedding model. Capable tier: the model fills the same pydantic schema (structured output through
+the model seam); an answer that does not validate falls back to the embedded reading. Counterpart, stake,
+time and what the user did come from the user's words only: nothing is filled in that they did not say.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from pydantic import ValidationError
+
+from coach.advice.phrasebook import PHRASINGS
+from coach.core.files import replacing
+from coach.core.situation import SURE, Situation  # noqa: F401  (re-exported)
+from coach.core.text import fold
+
+FLOOR = 0.35  # below this cosine with every direction's phrasings the words are read as 'other'
+MARGIN = 0.03  # the classifier is sure when its best direction is this much closer than the next
+
+_RULES: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.IGNORECASE), d) for p, d in [
+    (r"\b(say(?:ing)? no|turn(?:ing)? (?:it |them |him |her )?down|decline|declining|refuse|don'?t want to "
+     r"(?:refer|recommend|vouch|introduce|give|write|be (?:a|his|her|their) reference)|can'?t (?:vouch|recommend)|"
+     r"I can'?t do (?:that|it)|(?:really )?don'?t want to(?=[,.;!]| and\b)|answer is no|wrong to (?:vouch|refer|"
+     r"recommend)|wind (?:it|things) down|step back from|dodging|I'?m not able to help|not comfortable (?:referring|recommending|vouching|introducing)|(?:how|way) to (?:politely )?(?:say no|"
+     r"decline|refuse|turn)|without (?:burning|damaging))\b", "declining"),
+    (r"\b(apologi[sz]e|apology|make amends|mend|repair|patch things up|burn(?:ed|t) (?:a |the |that )?bridge|"
+     r"fell out|falling[- ]out|grudge|was rude|snapped at|blew up at|bad terms|ghosted (?:him|her|them))\b",
+     "repairing"),
+    (r"\b(thank(?:ing)?|grateful|gratitude)\b(?!.*\b(no reply|never replied|hasn'?t replied)\b)", "thanking"),
+    (r"\b(no (?:reply|response|answer)|and nothing\b|heard nothing|never (?:replied|responded|heard back|got back)|(?:hasn'?t|haven'?t|has not|"
+     r"have not|didn'?t|did not) (?:replied|responded|heard back|answered|got back|gotten back)|radio silence|"
+     r"went (?:quiet|silent)|gone (?:quiet|silent)|ghosted me|left me on read|nudge|chase|ping (?:him|her|them) "
+     r"again)\b", "following-up"),
+    (r"\b((?:asked|asking|wants|wanted|begged|pushing) me (?:for|to)|(?:asked|asking) if I (?:could|would|can)|"
+     r"me,? asking (?:for|me|if)|(?:wants?|hopes?|hoping) to (?:meet|talk to|get to) \w+(?: \w+)? through me|wants? my (?:help|referral|reference|introduction|intro)|(?:asked|asking) (?:for )?my (?:help|referral|"
+     r"reference|introduction|intro|advice))\b", "asked"),
+    (r"\b(new (?:city|country|town|industry|field)|don'?t know anyone|know nobody|no network|from (?:zero|scratch)|"
+     r"just (?:moved|relocated)|no contacts)\b", "starting"),
+    (r"\b(tell(?:ing)? (?:my|people in my) network|announce|let (?:people|everyone) know|post(?:ing)? about "
+     r"(?:my|being)|share (?:the|my) news)\b", "announcing"),
+]]
+_ASKED_FIRST = _RULES[4][0]  # "she asked me to…": in a decline, the counterpart asked first
+_ROLES: list[tuple[re.Pattern[str], str]] = [(re.compile(rf"\b(?:(my|our|the|a|an|one of my) )?{p}\b",
+                                                         re.IGNORECASE), r) for p, r in [
+    (r"(?:old |former |previous |ex-?)(?:manager|boss)", "former manager"),
+    (r"(?:old |former |ex-?)(?:colleague|co-?worker|teammate)s?", "former colleague"),
+    (r"skip[- ]level(?: manager)?", "skip-level manager"), (r"(?:manager|boss)", "manager"),
+    (r"hiring manager", "hiring manager"), (r"recruiters?", "recruiter"), (r"mentors?", "mentor"),
+    (r"acquaintances?", "acquaintance"), (r"(?:best |close |old )?friends?", "friend"),
+    (r"classmates?", "classmate"), (r"(?:colleague|co-?worker|teammate)s?", "colleague"), (r"clients?", "client"),
+    (r"(?:intern|junior|mentee)s?", "junior"), (r"(?:CEO|CTO|founder|director|VP)", "senior person"),
+    (r"(?:stranger|someone I (?:barely|don'?t) know)", "stranger"), (r"(?:brother|sister|cousin|neighbou?r)", "relative"),
+]]
+_STAKES: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.IGNORECASE), s) for p, s in [
+    (r"\breferr(?:al|ed|ing)|\brefer\b", "referral"), (r"\breferences?\b|\bvouch", "reference"),
+    (r"\bintro(?:duction|duce|s)?\b", "introduction"), (r"\bmentor(?:ing|ship)?\b", "mentorship"),
+    (r"\b(?:partner(?:ship)?|collaborat\w*|co-?founder|joint)\b", "partnership"),
+    (r"\b(?:money|loan|invest\w*|fund\w*|pay|paid|fee|rate)\b", "money"),
+    (r"\b(?:laid off|layoffs?|redundan\w*|lost my job)\b", "a layoff"),
+    (r"\b(?:job|role|position|opening|offer|interview\w*)\b", "job"),
+    (r"\b(?:coffee|call|chat|meet(?:ing)?)\b", "a meeting"),
+    (r"\b(?:friend(?:ship)?|relationship|falling[- ]out|fell out|grudge)\b", "relationship"),
+]]
+_NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|few|several)"
+_AGO = re.compile(rf"\b({_NUMBER})\s+(day|week|month|year)s?\s+(?:ago|back|now|later)\b|"
+                  rf"\b(?:for|in|after|about|over|almost|nearly)\s+({_NUMBER})\s+(day|week|month|year)s?\b",
+                  re.IGNORECASE)
+_DONE = re.compile(r"\bI(?:'ve| have)?\s+(?:already\s+)?(sent|asked|emailed|messaged|applied|followed up|reached out|"
+                   r"called|told|wrote|pinged|offered|apologi[sz]ed|introduced|said yes|agreed)\b[^.!?;]*",
+                   re.IGNORECASE)
+
+
+# ------------------------------------------------------------------ parts read by rules
+_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3,
+                 "few": 3, "several": 3}
+
+
+def read_ago(text: str) -> tuple[float | None, str | None]:
+    match = _AGO.search(text)
+    if not match:
+        return None, None
+    number, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    value = float(number) if number.isdigit() else float(_WORD_NUMBERS[number.lower()])
+    return value, unit.lower()
+
+
+def read_stake(text: str) -> str:
+    return next((stake for pattern, stake in _STAKES if pattern.search(text)), "")
+
+
+def read_done(text: str) -> str:
+    match = _DONE.search(text)
+    return " ".join(match.group(0).split()[:14]) if match else ""
+
+
+def read_counterpart(text: str, contacts: list[Any] = ()) -> tuple[str, int | None]:
+    """A contact the user named exactly (full name; of several, the first named), else the first role word,
+    else nobody."""
+    folded = f" {re.sub(r'[^a-z0-9]+', ' ', fold(text))} "
+    exact: dict[int, tuple[int, Any]] = {}
+    for c in contacts:
+        key = f" {re.sub(r'[^a-z0-9]+', ' ', fold(c.name)).strip()} " if c.name and " " in c.name.strip() else ""
+        if key and key in folded:
+            exact.setdefault(folded.index(key), (c.id, c))
+    positions = sorted(exact)
+    if positions and len({exact[p][0] for p in positions if p == positions[0]}) == 1:
+        first = exact[positions[0]][1]  # of several named, the one the story starts with: who asked, who went quiet
+        return first.name, first.id
+    found = [(m.start(), role, m.group(1) or "") for pattern, role in _ROLES for m in pattern.finditer(text)]
+    if not found:
+        return "", None
+    _, role, determiner = min(found)
+    determiner = determiner.lower()
+    return ({"my": "your ", "our": "your ", "the": "the "}.get(determiner, "") + role), None
+
+
+def read_rules(text: str) -> str | None:
+    """The direction the rules are sure of: the first rule that matches, in order of precedence."""
+    return next((direction for pattern, direction in _RULES if pattern.search(text)), None)
+
+
+# ------------------------------------------------------------------ the classifier
+_CENTROIDS: dict[str, tuple[list[str], np.ndarray]] = {}
+
+
+def _unit(rows: Any) -> np.ndarray:
+    matrix = np.atleast_2d(np.asarray(rows, dtype=np.float32))
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1.0, norms)
+
+
+def centroids(embeddings: Any, key: str, cache_dir: Path | None = None) -> tuple[list[str], np.ndarray]:
+    """One unit centroid per direction over its labelled phrasings: from memory, the cache file, or embedded."""
+    labels = list(PHRASINGS)
+    texts = [t for d in labels for t in PHRASINGS[d]]
+    digest = hashlib.sha256(json.dumps([key, texts]).encode()).hexdigest()[:20]
+    if digest in _CENTROIDS:
+        return _CENTROIDS[digest]
+    path = cache_dir / f"directions-{digest}.npy" if cache_dir else None
+    matrix = None
+    if path is not None and path.is_file():
+        try:
+            matrix = np.load(path)
+        except (OSError, ValueError):
+            matrix = None
+    if matrix is None or matrix.shape[0] != len(labels):
+        vectors = _unit(embeddings.embed_documents(texts))
+        rows, start = [], 0
+        for d in labels:
+            rows.append(vectors[start: start + len(PHRASINGS[d])].mean(axis=0))
+            start += len(PHRASINGS[d])
+        matrix = _unit(rows)
+        if path is not None:
+            with replacing(path) as tmp, tmp.open("wb") as fh:
+                np.save(fh, matrix)
+    _CENTROIDS[digest] = (labels, matrix)
+    return labels, matrix
+
+
+def classify(query: np.ndarray, labels: list[str], matrix: np.ndarray) -> tuple[str, float, list[str]]:
+    """(direction, confidence, runners-up) from the cosine of the words with each direction's centroid."""
+    sims = matrix @ _unit(query)[0]
+    order = [int(i) for i in np.argsort(-sims)]
+    if float(sims[order[0]]) < FLOOR:  # close to no direction at all: a situation of its own kind
+        return "other", 0.5, [labels[i] for i in order[:2] if labels[i] != "other"]
+    margin = float(sims[order[0]] - sims[order[1]])
+    confidence = min(1.0, 0.5 + margin / (2 * MARGIN) * 0.1 + 0.05) if margin < MARGIN else min(1.0, 0.6 + margin)
+    return labels[order[0]], round(confidence, 3), [labels[i] for i in order[1:3]]
+
+
+def read_situation(text: str, contacts: list[Any] = (), *, embeddings: Any = None, query: np.ndarray | None = None,
+                   key: str = "", cache_dir: Path | None = None) -> Situation:
+    """The embedded reading: rules, else the classifier (when embeddings are given), else 'other' unsure."""
+    counterpart, counterpart_id = read_counterpart(text, contacts)
+    number, unit = read_ago(text)
+    base = dict(counterpart=counterpart, counterpart_id=counterpart_id, stake=read_stake(text), ago_number=number,
+                ago_unit=unit, done=read_done(text), asked_first=bool(_ASKED_FIRST.search(text)))
+    if base["stake"] and base["stake"].rstrip("ship") in counterpart:  # "my mentor": the mentorship is no stake
+        base["stake"] = ""
+    ruled = read_rules(text)
+    if ruled:
+        return Situation(direction=ruled, confidence=0.9, source="rules", **base)
+    if embeddings is None:
+        return Situation(direction="other", confidence=0.3, source="rules", **base)
+    labels, matrix = centroids(embeddings, key or type(embeddings).__name__, cache_dir)
+    vector = query if query is not None else np.asarray(embeddings.embed_query(text), dtype=np.float32)
+    direction, confidence, others = classify(vector, labels, matrix)
+    return Situation(direction=direction, confidence=confidence, alternatives=others, source="classifier", **base)
+
+
+def read_with_model(text: str, model: Any, fallback: Situation) -> Situation:
+    """The capable reading: the model fills the Situation schema; what it cannot back from the words is dropped
+    (a time the user never said, a contact id not in the fallback), and an invalid answer keeps `fallback`."""
+    from coach.config.prompts import load_prompt
+
+    prompt = load_prompt("situation")
+    schema = {k: v for k, v in Situation.model_json_schema()["properties"].items()
+              if k not in ("confidence", "alternatives", "source")}
+    try:
+        reply = str(model.invoke(prompt.messages(text=text, schema=json.dumps(schema)), max_tokens=300,
+                                 temperature=0).content)
+        raw = json.loads(reply[reply.index("{"): reply.rindex("}") + 1])
+        read = Situation.model_validate({k: v for k, v in raw.items() if k in schema})
+    except (ValueError, ValidationError):
+        return fallback
+    if read.ago_number is not None and fallback.ago_number is None:  # the user said no time: none is kept
+        read.ago_number, read.ago_unit = None, None
+    read.counterpart_id = fallback.counterpart_id
+    if fallback.counterpart_id is not None:
+        read.counterpart = fallback.counterpart
+    return read.model_copy(update={"confidence": 0.9, "source": "model"})
+
+
+def compatible(article_directions: list[str], direction: str) -> bool:
+    """Whether an article serves a reading's direction ('other' is served by anything; an article that lists
+    no directions serves any)."""
+    return direction == "other" or not article_directions or direction in article_directions
+
+
+def reconciled(situation: Situation, article_directions: list[str]) -> Situation:
+    """A classifier's reading checked against the best-fitting article: the classifier is weaker evidence than
+    the rules or a model, so when the article does not serve its direction, the article's direction that the
+    classifier ranked next is taken; if none, the reading is unsure and asks back with the article's."""
+    if situation.source != "classifier" or not article_directions or \
+            compatible(article_directions, situation.direction):
+        return situation
+    ranked = [d for d in situation.alternatives if d in article_directions]
+    if ranked:
+        return situation.model_copy(update={"direction": ranked[0], "alternatives": [situation.direction]})
+    return situation.model_copy(update={"confidence": min(situation.confidence, 0.5),
+                                        "alternatives": [article_directions[0]]})

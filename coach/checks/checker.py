@@ -1,0 +1,188 @@
+"""The message checker: every draft passes through it, and so can the user's own messages.
+
+A check is one small function registered with its weight and whether it is
+hard. A failed hard check means the coach never shows the draft: the message
+would be wrong or embarrassing (over the channel's limit, a placeholder, a
+claim the user never told us, another contact's details, a request for
+credentials, payment details or identity documents, anyone's contact details
+but the sender's own, the wrong name, a
+goal it does not fulfil, the recipient spoken of in the third person, two
+facts stitched into a false one, a sentence said twice). Soft checks make a
+message better (one clear ask, something personal, the user's reason, no
+stock phrases, a greeting, plain words) and only move the score. Form checks
+live here; substance checks (goal, reason, person, facts, repetition) in
+`coach/checks/substance.py`, registered the same way.
+"""
+
+from __future__ import annotations
+
+from coach.checks.grounds import (  # noqa: F401  (re-exported: the checker is where callers look for them)
+    ALWAYS_OK,
+    ASK_PATTERN,
+    COMMON_CAPITALISED,
+    EMAIL,
+    GREETING,
+    PLACEHOLDER,
+    STOCK_PHRASES,
+    URL,
+    Grounds,
+    claims,
+    other_contact_mentions,
+    unsupported_claims,
+)
+from coach.checks.readability import grade as readability_grade
+from coach.checks.registry import REGISTRY, Check, Message, Verdict, check  # noqa: F401  (re-exported)
+from coach.core.messages import CheckReport, CheckResult
+from coach.core.text import STOPWORDS, fold, sentences, strip_frame, words  # noqa: F401
+
+LINKEDIN_MESSAGE_LIMIT = 1900
+EMAIL_WORDS = (25, 150)
+EMAIL_IDEAL = (50, 125)
+SUBJECT_WORDS = (2, 8)
+SUBJECT_CHARS = 60
+MAX_GRADE = 8.0
+
+
+def ask_sentences(text: str) -> list[str]:
+    """The message's asks: its questions, or when it has none, its requests ("let me know if…")."""
+    questions = [s for s in sentences(text) if s.rstrip().endswith("?")]
+    return questions or [s for s in sentences(text) if ASK_PATTERN.search(s)]
+
+
+def channel_limit(channel: str, premium: bool = False) -> int | None:
+    if channel == "linkedin-note":
+        return 300 if premium else 200
+    if channel == "linkedin-message":
+        return LINKEDIN_MESSAGE_LIMIT
+    return None
+
+
+def check_message(body: str, channel: str, grounds: Grounds, subject: str = "", premium: bool = False) -> CheckReport:
+    """Score a message on every registered check (see the module docstring for what each means)."""
+    message = Message(body=body.strip(), channel=channel, grounds=grounds, subject=subject.strip(), premium=premium)
+    results: list[CheckResult] = []
+    total = got = 0
+    for item in REGISTRY.values():
+        verdict = item.run(message)
+        if verdict is None:
+            continue
+        hard = item.hard if verdict.hard is None else verdict.hard
+        results.append(CheckResult(name=item.name, passed=verdict.passed, hard=hard, detail=verdict.detail,
+                                   suggestion="" if verdict.passed else verdict.suggestion))
+        total += item.weight
+        got += item.weight if verdict.passed else 0
+    bad = unsupported_claims(message.text, grounds)
+    return CheckReport(score=round(100 * got / total) if total else 100, checks=results, unsupported=bad)
+
+
+# ---------------------------------------------------------------- form checks
+@check("length", 20, hard=True)
+def _length(m: Message) -> Verdict:
+    """Within the channel's limit (characters for LinkedIn, words for an email)."""
+    if m.channel == "email":
+        n = len(m.body.split())
+        ok = EMAIL_WORDS[0] <= n <= EMAIL_WORDS[1]
+        ideal = EMAIL_IDEAL[0] <= n <= EMAIL_IDEAL[1]
+        return Verdict(
+            ok, f"{n} words (email bodies: {EMAIL_WORDS[0]}-{EMAIL_WORDS[1]}, ideally "
+                f"{EMAIL_IDEAL[0]}-{EMAIL_IDEAL[1]})" + ("" if ideal or not ok else "; outside the ideal range"),
+            "Cut it to one short paragraph and the ask." if n > EMAIL_WORDS[1]
+            else "Add one sentence of context: why them, why now.")
+    limit = channel_limit(m.channel, m.premium)
+    n = len(m.body)
+    return Verdict(limit is None or n <= limit, f"{n}/{limit} characters",
+                   f"Cut {n - (limit or 0)} characters: keep the hook and the ask.")
+
+
+@check("subject", 5, hard=True)
+def _subject(m: Message) -> Verdict | None:
+    """An email has a specific 2-8 word subject."""
+    if m.channel != "email":
+        return None
+    sw = len(m.subject.split())
+    ok = SUBJECT_WORDS[0] <= sw <= SUBJECT_WORDS[1] and len(m.subject) < SUBJECT_CHARS
+    return Verdict(ok, f"subject has {sw} words, {len(m.subject)} characters (2-8 words, under 60)" if m.subject
+                   else "no subject line",
+                   "Write a specific 2-8 word subject, e.g. 'Quick question about the data team'.")
+
+
+@check("ask", 15)
+def _ask(m: Message) -> Verdict:
+    """One clear ask."""
+    asks = ask_sentences(m.body)
+    return Verdict(len(asks) == 1, f"one clear ask: “{asks[0]}”" if len(asks) == 1 else f"{len(asks)} asks found",
+                   "End with one specific, easy-to-answer request." if not asks
+                   else "Keep one ask; several make it harder to say yes.")
+
+
+def none_found(found: list[str], ok: str, what: str, suggestion: str) -> Verdict:
+    """A check that passes when it finds nothing, naming what it found otherwise."""
+    return Verdict(not found, ok if not found else f"{what}: {', '.join(found[:6])}", suggestion)
+
+
+@check("grounding", 20, hard=True)
+def _grounding(m: Message) -> Verdict:
+    """Every name, date, number and link is something the user told us."""
+    return none_found(unsupported_claims(m.text, m.grounds), "every name, date, number and link is supported",
+                      "unsupported", "Remove or correct details that are not in your notes or request.")
+
+
+@check("other-contacts", 5, hard=True)
+def _others(m: Message) -> Verdict:
+    """No other contact's name or company."""
+    return none_found(other_contact_mentions(m.text, m.grounds), "no other contact's details",
+                      "mentions another contact's details", "Remove details that belong to someone else.")
+
+
+@check("sensitive", 10, hard=True)
+def _sensitive(m: Message) -> Verdict:
+    """Asks for no credentials, payment details or identity documents, and carries nobody's contact details but
+    the sender's own (coach/checks/sensitive.py), whatever the notes say."""
+    from coach.checks.sensitive import contact_details, secret_requests
+
+    g = m.grounds
+    own = "\n".join([g.request, g.context, g.profile.name, g.profile.headline, g.profile.goals])
+    found = [f"{kind} ({phrase})" for kind, phrase in secret_requests(m.text)]
+    found += [f"contact details ({detail})" for detail in contact_details(m.text, own)]
+    return none_found(found, "asks for no secrets and shares nobody's contact details", "never send",
+                      "Remove it: never ask for passwords, bank or card details or ID documents, and never share "
+                      "anyone's e-mail, phone number or address in a message.")
+
+
+@check("placeholders", 10, hard=True)
+def _placeholders(m: Message) -> Verdict:
+    """No [brackets] or template slots left to fill."""
+    return none_found([x.group(0) for x in PLACEHOLDER.finditer(m.text)], "no placeholders", "placeholders",
+                      "Replace every placeholder with the real detail, or drop it.")
+
+
+@check("stock-phrases", 5)
+def _stock(m: Message) -> Verdict:
+    """No stock phrases."""
+    stock = [p for p in STOCK_PHRASES if p in fold(m.body)]
+    return Verdict(not stock, "no stock phrases" if not stock else f"stock phrase: “{stock[0]}”",
+                   "Open with something only you could say to this person.")
+
+
+@check("greeting", 5)
+def _greeting(m: Message) -> Verdict:
+    """Greets the person by their first name (hard when it names someone else)."""
+    greeting = GREETING.match(m.body)
+    if greeting and m.first and fold(greeting.group(2)) != fold(m.first):
+        return Verdict(False, f"addressed to {greeting.group(2)}, but this is {m.first}",
+                       f"Address it to {m.first}.", hard=True)
+    ok = bool(greeting) and (not m.first or fold(greeting.group(2)) == fold(m.first))
+    return Verdict(ok, f"addressed to {greeting.group(2)}" if greeting else "no greeting",
+                   f"Start with 'Hi {m.first or 'and their first name'},'.")
+
+
+@check("readability", 5)
+def _readability(m: Message) -> Verdict:
+    """Short sentences and plain words."""
+    g = readability_grade(m.body)
+    return Verdict(g <= MAX_GRADE, f"Flesch-Kincaid grade {g:.1f} (aim for {MAX_GRADE:.0f} or lower)",
+                   "Use shorter sentences and plainer words.")
+
+
+# The substance checks register after the form checks (the report lists them in this order).
+from coach.checks import substance  # noqa: E402, F401

@@ -1,0 +1,275 @@
+"""What the user knows, and the claims a message makes: the ground every check stands on.
+
+Grounding is literal: every name, organisation, event, date, number, link and
+email address in a message must appear in what the user told us (the contact
+record, their notes and history, the user's profile, or the request itself).
+Links, email addresses and money are stricter: a contact *note* is data, not an
+instruction, so they count only when the user supplied them in the request or
+profile, or as the contact's own address.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coach.core.domain import Contact, Profile
+from coach.core.text import STOPWORDS, fold, has_word, sentences, words
+
+STOCK_PHRASES = (
+    "i hope this message finds you well", "i hope this email finds you well", "hope this finds you well",
+    "i came across your profile", "i stumbled upon your profile", "to whom it may concern",
+    "allow me to introduce myself", "my name is", "i am writing to", "i wanted to reach out",
+    "i hope you are doing well", "i hope you're doing well", "i hope all is well", "hope all is well",
+    "hope you are well", "hope you're well", "hope you are doing well", "hope you're doing well",
+)
+GREETING = re.compile(r"^\s*(hi|hello|hey|dear|good morning|good afternoon)\s+([A-Za-zÀ-ÿ'’-]+)", re.IGNORECASE)
+PLACEHOLDER = re.compile(
+    r"\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|<[^>\n]{1,40}>|_{3,}|\bX{2,}\b|"
+    r"\b(your name|company name|recipient'?s? name|insert [a-z ]+|name here|job title here)\b",
+    re.IGNORECASE,
+)
+URL = re.compile(r"\bhttps?://[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9-]+\.(?:com|io|org|net|dev|ai|co|ly|me)(?:/[^\s)]*)?\b",
+                 re.IGNORECASE)
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+MONEY = re.compile(r"[$€£¥]\s?\d[\d,.]*\s?[kKmMbB]?\b|\b\d[\d,.]*\s?(?:dollars|usd|eur|euros|pounds|gbp)\b",
+                   re.IGNORECASE)
+NUMBER = re.compile(r"\b\d[\d,.:/'-]*\d\b|\b\d\b")
+DURATION = re.compile(r"^\s*[- ]?(minutes?|mins?|hours?|hrs?|weeks?|days?|months?)\b", re.IGNORECASE)
+CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w&'’.-]*\w|\b[A-ZÀ-ÖØ-Þ]\b")
+ASK_PATTERN = re.compile(
+    r"\b(would you|could you|can you|could we|can we|are you open|would it be|would you be|might you|"
+    r"let me know if|let me know whether|please (?:let|share|send|consider)|i'd love to|i would love to|"
+    r"would love to|is there any chance|do you have (?:time|\d+ minutes)|are you free|happy to hop)\b",
+    re.IGNORECASE,
+)
+ALWAYS_OK = {
+    "a", "i", "i'm", "i’m", "i've", "i'd", "i'll", "hi", "hello", "hey", "dear", "thanks", "thank", "best", "cheers",
+    "regards", "sincerely", "warmly", "warm", "all", "linkedin", "ok", "okay", "p.s", "ps", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "zoom", "email", "congrats", "congratulations",
+}
+COMMON_CAPITALISED = set(
+    ["it", "would", "could", "can", "we", "you", "thanks", "great", "congrats", "this", "that", "the", "my", "our", "your", "hope", "looking", "just", "quick", "happy", "glad", "lovely", "so", "and", "but", "also", "if", "when", "as", "please", "no", "yes", "let", "how", "what", "do", "did", "are", "is", "was", "were", "have", "has", "had", "will", "may", "might", "should", "since", "after", "before", "during", "not", "nice", "good", "wonderful", "really", "hey", "there", "here", "they", "he", "she", "his", "her", "its", "one", "every", "any", "all", "some", "best", "kind", "warm", "again", "still", "last", "next", "first",
+     "shall", "who", "which", "why", "where", "while", "although", "though", "because", "once", "even", "for",
+     "from", "in", "on", "at", "to", "with", "about", "over", "perhaps", "maybe", "hearing", "seeing", "reading",
+     "thinking", "both", "each", "either", "many", "much", "most", "other", "such", "very", "well", "yet", "now",
+     "then", "today", "tomorrow", "yesterday", "sometime", "following", "speaking", "lets", "let's"]
+)
+
+
+@dataclass
+class Grounds:
+    """What the user knows: the only sources a message may draw facts from."""
+
+    contact: Contact | None = None
+    profile: Profile = field(default_factory=Profile)
+    request: str = ""
+    others: list[Contact] = field(default_factory=list)
+    goal: str = ""
+    context: str = field(default="", metadata={"doc": "The user's own words about this message (their reason)."})
+    facts: list = field(default_factory=list, metadata={"doc": "The contact's facts (coach.crm.facts.kinds.Fact)."})
+    _others: dict[str, str] | None = field(default=None, repr=False)
+
+    def fact_text(self) -> str:
+        parts = [self.request, self.context, self.profile.name, self.profile.headline, self.profile.goals,
+                 " ".join(self.profile.target_companies), " ".join(self.profile.target_roles)]
+        c = self.contact
+        if c:
+            parts += [c.name, c.company, c.title, c.location, c.how_we_met, " ".join(c.tags),
+                      " ".join(c.emails), c.linkedin_url]
+            parts += [n.text for n in c.notes]
+            parts += [f"{i.date:%B %d %Y} {i.date.year} {i.summary}" for i in c.interactions]
+            if c.connected_on:
+                parts.append(f"{c.connected_on:%B %Y} {c.connected_on.year}")
+            parts += [date_words(n.date) for n in c.notes if n.date]
+            parts += [date_words(d) for n in c.notes for d in iso_dates(n.text)]  # "## 2025-03-04 Coffee"
+        parts += [f"{f.phrase} {date_words(f.date)}" for f in self.facts if not getattr(f, "hidden", False)]
+        return fold("\n".join(p for p in parts if p))
+
+    def others_table(self) -> dict[str, str]:
+        """Folded name or company of every other contact -> how it is written (built once per Grounds)."""
+        if self._others is None:
+            own_id = self.contact.id if self.contact else None
+            table: dict[str, str] = {}
+            for other in self.others:
+                if own_id is not None and other.id == own_id:
+                    continue
+                for value in (other.name, other.company):
+                    key = " ".join(words(value))
+                    if len(key) >= 3 and fold(key) not in ALWAYS_OK and key not in STOPWORDS:
+                        table.setdefault(key, value)
+            self._others = table
+        return self._others
+
+    def trusted_text(self) -> str:
+        """Where links, emails and money may come from: the user's own words and the contact's own address."""
+        parts = [self.request, self.context, self.profile.name, self.profile.headline, self.profile.goals]
+        if self.contact:
+            parts += [" ".join(self.contact.emails), self.contact.linkedin_url]
+        return fold("\n".join(p for p in parts if p))
+
+    def history_words(self) -> set[str]:
+        """Distinctive words of the shared history: notes, how we met, interactions — not their name,
+        employer or title (anyone could write "your work at Stripe")."""
+        c = self.contact
+        if not c:
+            return set()
+        text = " ".join([c.how_we_met, *(n.text for n in c.notes), *(i.summary for i in c.interactions)])
+        own = set(words(f"{c.name} {c.company} {c.title}"))
+        text = URL.sub(" ", EMAIL.sub(" ", text))
+        return {w for w in words(text) if (len(w) >= 4 or w.isdigit()) and w not in STOPWORDS and w not in own
+                and w not in GENERIC_HISTORY}
+
+    def history_names(self) -> set[str]:
+        """The names in the shared history and the user's reason (events, products, teams: "Config",
+        "Connect"), folded; not the contact's own name. A draft that keeps them is the more specific one."""
+        c = self.contact
+        parts = [self.context, *([c.how_we_met, *(n.text for n in c.notes), *(i.summary for i in c.interactions)]
+                                 if c else [])]
+        own = set(words(c.name)) if c else set()
+        # each part read as if mid-sentence: "Config 2023 design-systems workshop" starts with a name
+        return {w for p in parts if p for w in proper_words("and " + URL.sub(" ", EMAIL.sub(" ", p)))
+                if w not in own}
+
+    def has_history(self) -> bool:
+        """Whether the user told us anything shared with this person (more than where they work)."""
+        return bool(self.history_words())
+
+    def sources(self) -> list[str]:
+        """Each fact on its own (folded), so that a claim can be checked against one fact at a time."""
+        out = [self.context, self.request, self.profile.name, self.profile.headline, self.profile.goals,
+               *self.profile.target_companies, *self.profile.target_roles]
+        c = self.contact
+        if c:
+            out += [c.name, c.headline(), c.company, c.title, c.location, c.how_we_met, *c.tags,
+                    *(n.text for n in c.notes),
+                    *(f"{i.date:%B %d %Y} {i.date.year} {i.summary}" for i in c.interactions)]
+            if c.connected_on:
+                out.append(f"{c.connected_on:%B %Y} {c.connected_on.year}")
+            out += [f"{n.text} {date_words(n.date)} {' '.join(date_words(d) for d in iso_dates(n.text))}"
+                    for n in c.notes if n.date]
+        out += [f"{f.phrase} {date_words(f.date)}" for f in self.facts if not getattr(f, "hidden", False)]
+        return [fold(t) for t in out if t]
+
+
+SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring", 6: "summer",
+           7: "summer", 8: "summer", 9: "autumn fall", 10: "autumn fall", 11: "autumn fall"}
+
+
+def iso_dates(text: str) -> list:
+    """The dates written in a text as YYYY-MM-DD (a dated heading kept in a note)."""
+    import datetime as dt
+
+    out = []
+    for m in re.finditer(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b", text):
+        try:
+            out.append(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+        except ValueError:
+            continue
+    return out
+
+
+def date_words(date) -> str:
+    """The words a message may use for a fact's date: 'March 2025 2025 spring', so 'in March' and 'last
+    spring' are grounded when a fact carries that date."""
+    return f"{date:%B %Y} {date.year} {SEASONS[date.month]}" if date else ""
+
+
+# Words in a note that say nothing shared ("works at", "is a"): they do not make a message personal.
+GENERIC_HISTORY = frozenset(
+    "works working work based lives team company role title currently employed".split()
+)
+
+
+def _supported(phrase: str, facts: str) -> bool:
+    f = fold(phrase).strip(".'’-")
+    if not f or f in ALWAYS_OK:
+        return True
+    if has_word(f, facts):
+        return True
+    parts = [w for w in words(f) if w not in STOPWORDS and w not in ALWAYS_OK]
+    return bool(parts) and all(has_word(p, facts) for p in parts)
+
+
+def proper_words(text: str, numbers: bool = False) -> set[str]:
+    """Folded capitalised words (and, with `numbers`, numbers) that are not a sentence's first word nor a
+    common word: the names and events a line speaks of."""
+    pattern = r"(?<!^)(?<![.!?] )\b(?:[A-Z][\w-]{2,}" + (r"|\d[\d,.]*)" if numbers else ")")
+    return {fold(w) for w in re.findall(pattern, text.strip())
+            if fold(w) not in COMMON_CAPITALISED and fold(w) not in ALWAYS_OK}
+
+
+def claims(text: str) -> list[tuple[str, str]]:
+    """(kind, text) of every checkable claim: links, emails, money, numbers, proper names."""
+    found: list[tuple[str, str]] = []
+    masked = text
+    for kind, pattern in (("email", EMAIL), ("link", URL), ("money", MONEY)):
+        for m in pattern.finditer(masked):
+            found.append((kind, m.group(0).rstrip(".,;:!?")))
+        masked = pattern.sub(" ", masked)
+    for m in NUMBER.finditer(masked):
+        if not DURATION.match(masked[m.end():]):
+            found.append(("number", m.group(0)))
+    masked = GREETING.sub(lambda m: m.group(0) + ".", masked)  # the word after "Hi Priya," starts a sentence
+    for sentence in sentences(masked):
+        tokens = list(CAPITALISED.finditer(sentence))
+        phrase: list[str] = []
+        last_end = -1
+        for i, tok in enumerate(tokens):
+            word = tok.group(0)
+            initial = i == 0 and tok.start() == len(sentence) - len(sentence.lstrip())
+            if phrase and tok.start() - last_end <= 1:
+                phrase.append(word)
+            else:
+                if phrase:
+                    found.append(("name", " ".join(phrase)))
+                phrase = [] if (initial and not word.isupper()) else [word]
+                if initial and not word.isupper():
+                    # a sentence's first word counts only as the start of a multi-word name
+                    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+                    if nxt and nxt.start() - tok.end() <= 1 and fold(word) not in ALWAYS_OK:
+                        phrase = [word]
+            last_end = tok.end()
+        if phrase:
+            found.append(("name", " ".join(phrase)))
+    out: list[tuple[str, str]] = []
+    for kind, value in found:
+        if kind == "name":  # trim common words off a phrase's ends: "Could I" is no name, "Thanks Priya" is Priya
+            parts = value.split(" ")
+            while parts and (fold(parts[0]) in COMMON_CAPITALISED or fold(parts[0]) in ALWAYS_OK):
+                parts.pop(0)
+            while parts and (fold(parts[-1]) in COMMON_CAPITALISED or fold(parts[-1]) in ALWAYS_OK):
+                parts.pop()
+            if not parts:
+                continue
+            value = " ".join(parts)
+        out.append((kind, value))
+    return out
+
+
+def unsupported_claims(text: str, grounds: Grounds) -> list[str]:
+    facts, trusted = grounds.fact_text(), grounds.trusted_text()
+    bad: list[str] = []
+    for kind, value in claims(text):
+        ok = _supported(value, trusted) if kind in ("email", "link", "money") else _supported(value, facts)
+        if not ok and value not in bad:
+            bad.append(value)
+    return bad
+
+
+def other_contact_mentions(text: str, grounds: Grounds) -> list[str]:
+    """Names and companies of *other* contacts that appear in the message and not in this contact's facts."""
+    table = grounds.others_table()
+    if not table:
+        return []
+    tokens = words(text)
+    own = grounds.fact_text()
+    hits: list[str] = []
+    for size in range(1, 6):
+        for i in range(len(tokens) - size + 1):
+            original = table.get(" ".join(tokens[i:i + size]))
+            if original and original not in hits and not _supported(original, own):
+                hits.append(original)
+    return hits
+
+

@@ -1,0 +1,255 @@
+"""Substance checks: does the message do what it is for, to the person, with what the user told us?
+
+Registered into the checker's registry like the form checks. What each goal
+must name is data (`substance:` and `marker:` in prompts/goals.yaml); how each
+kind of substance is recognised is here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.checks.grounds import ALWAYS_OK, COMMON_CAPITALISED
+from coach.checks.registry import Message, Verdict, check
+from coach.config.prompts import load_data
+from coach.core.text import (
+    content_words,
+    fold,
+    has_word,
+    repeated_spans,
+    sentences,
+    shared_stems,
+    stem,
+    words,
+)
+from coach.crm.facts.kinds import GOAL_FACTS
+
+# Lines anyone could write to anyone: they do not count as personal when there is shared history.
+GENERIC_LINES = ("following your work", "followed your work", "came across your", "admire your work",
+                 "impressed by your work", "love what you are doing", "love what you're doing", "your impressive")
+# Words of a request that say what to do, not what about ("ask him", "write her a note").
+REQUEST_VERBS = frozenset(
+    "ask asking write send draft note message email congratulate congratulations thank thanks follow following "
+    "remind tell reach mention want wants would like please quick short friendly formal".split()
+)
+PRONOUNS = re.compile(r"\b(he|she|him|his|hers|himself|herself|he's|she's|he'd|she'd|he'll|she'll)\b|\bher\b",
+                      re.IGNORECASE)
+ROLE = re.compile(r"((?:[\w/+#-]+\s+){1,4}?)(?:role|position|opening|job|team|req|requisition|vacancy)\b")
+NAME_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’&.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’&.-]*)*")
+
+
+def _goal_spec(goal: str) -> dict:
+    return load_data("goals")["goals"].get(goal, {})
+
+
+def _own_words(m: Message) -> set[str]:
+    c = m.grounds.contact
+    return set(words(f"{c.name} {c.company}")) if c else set()
+
+
+# What a message of each goal is about, among the contact's facts, strongest first.
+THING_KINDS = {"thank-you": ("favour", "offer", "worked-together"), "congratulations": ("their-news",),
+               "follow-up": ("my-request", "offer")}
+
+
+def the_thing(grounds) -> str:
+    """What a congratulations, thank-you or follow-up is about: the user's words, else the fact of the goal's
+    kind (a favour for a thank-you), else the latest interaction or note."""
+    if grounds.context.strip():
+        return grounds.context
+    c = grounds.contact
+    if not c:
+        return ""
+    shown = [f for f in getattr(grounds, "facts", []) if not f.hidden]
+    for kind in THING_KINDS.get(grounds.goal, ()):  # the fact of the goal's kind, when the facts hold one
+        fact = next((f for f in shown if f.kind == kind), None)
+        if fact:
+            return fact.phrase
+    dated = sorted((i for i in c.interactions), key=lambda i: i.date, reverse=True)
+    if dated:
+        return dated[0].summary
+    notes = sorted(c.notes, key=lambda n: (n.date is not None, n.date), reverse=True)
+    latest = notes[0].text if notes else ""
+    if grounds.goal == "follow-up":  # with no request or offer to follow: any shared history a follow-up can open on
+        return " ".join([latest, *(f.phrase for f in shown if f.kind in GOAL_FACTS["follow-up"])]).strip()
+    return latest
+
+
+def role_words(context: str) -> list[str]:
+    """'I am applying for the firmware engineer opening on his team' -> ['firmware', 'engineer']."""
+    out: list[str] = []
+    for match in ROLE.finditer(fold(context)):
+        out += [w for w in content_words(match.group(1), min_len=2) if w not in REQUEST_VERBS
+                and w not in ("applying", "apply", "interested", "open", "new", "their", "team's")]
+    return out
+
+
+def people_named_in(context: str, m: Message) -> list[str]:
+    """Capitalised names in the user's request that are not the recipient, their employer or the user."""
+    skip = _own_words(m) | set(words(m.grounds.profile.name))
+    out = []
+    for run in NAME_RUN.findall(context):
+        parts = [p for p in run.split() if fold(p) not in ALWAYS_OK and fold(p) not in COMMON_CAPITALISED]
+        if parts and not all(fold(p) in skip for p in parts):
+            out.append(" ".join(p for p in parts if fold(p) not in skip))
+    return [p for p in out if p]
+
+
+@check("goal", 15, hard=True)
+def _goal(m: Message) -> Verdict | None:
+    """Does what the goal says: congratulates on the thing, thanks for the help, names the role or the person."""
+    goal = m.grounds.goal
+    spec = _goal_spec(goal)
+    if not spec:
+        return None
+    core = m.core
+    marker = spec.get("marker")
+    if marker and not re.search(rf"\b(?:{marker})", fold(core)):
+        return Verdict(False, f"a {goal} message that never says so", spec.get("marker_hint", ""))
+    kind = spec.get("substance", "")
+    ignore = _own_words(m) | REQUEST_VERBS
+    if kind in ("thing", "proposal"):
+        thing = the_thing(m.grounds) if kind == "thing" else m.grounds.context
+        if not content_words(thing, ignore=ignore):
+            return Verdict(True, "nothing specific given to name")
+        shared = shared_stems(core, thing, ignore=ignore)
+        return Verdict(bool(shared), f"names it: {', '.join(sorted(shared)[:4])}" if shared
+                       else f"never says what it is about (“{thing[:80]}”)",
+                       spec.get("substance_hint", "Say what it is about, in your own words."))
+    if kind == "role":
+        wanted = role_words(m.grounds.context)
+        if not wanted:
+            return Verdict(True, "no role or team named in your request")
+        have = {stem(w) for w in words(core)}
+        found = [w for w in wanted if stem(w) in have]
+        ok = len(found) * 2 >= len(wanted)
+        return Verdict(ok, f"names the role: {' '.join(found)}" if ok else f"drops the role you named ({' '.join(wanted)})",
+                       "Name the role or team you are asking about.")
+    if kind == "who":
+        people = people_named_in(m.grounds.context, m)
+        if not people:
+            return Verdict(True, "no one named to be introduced to")
+        missing = [p for p in people if fold(p) not in fold(core)]
+        return Verdict(not missing, f"names {', '.join(people)}" if not missing
+                       else f"never names who: {', '.join(missing)}", "Say who you would like to meet, and why.")
+    if kind in ("history", "why-you"):
+        used = m.grounds.history_words() & set(words(core))
+        if not used and m.grounds.context:  # the user's own reason for writing is a why, too
+            used = set(content_words(m.grounds.context)) & set(words(core))
+        if not used and kind == "why-you" and m.grounds.contact:
+            c = m.grounds.contact
+            used = set(content_words(c.title)) & set(words(core)) or (
+                {fold(c.company)} if c.company and fold(c.company) in fold(core) else set())
+        if not m.grounds.has_history() and kind == "history":
+            return Verdict(True, "no shared history in your notes to refer to")
+        return Verdict(bool(used), f"says why them: {', '.join(sorted(used)[:4])}" if used
+                       else "never says why you are writing to them",
+                       spec.get("substance_hint", "Say what you share, or why them in particular."))
+    return Verdict(True, "nothing specific to check for this goal")
+
+
+@check("reason", 10)
+def _reason(m: Message) -> Verdict | None:
+    """Carries the reason the user gave for writing."""
+    context = m.grounds.context.strip()
+    if not context:
+        return None
+    ignore = _own_words(m) | REQUEST_VERBS
+    wanted = {stem(w) for w in content_words(context, ignore=ignore)}
+    if not wanted:
+        return None
+    shared = shared_stems(m.core, context, ignore=ignore)
+    share = len(shared) / len(wanted)
+    return Verdict(share >= 0.5, f"uses your reason ({len(shared)} of {len(wanted)} key words)",
+                   "Say why you are writing, in the words of your request.")
+
+
+@check("to-them", 10, hard=True)
+def _to_them(m: Message) -> Verdict:
+    """Speaks to the person ("your talk"), never about them ("her talk")."""
+    others = {fold(p) for p in people_named_in(m.grounds.context, m)}
+    first = fold(m.first)
+    slips: list[str] = []
+    prior = ""
+    for s in sentences(m.core):
+        near = fold(f"{prior} {s}")
+        third_party = any(o and o in near for o in others)
+        for match in PRONOUNS.finditer(s):
+            if not third_party:
+                slips.append(match.group(0))
+        if first and re.search(rf"\b{re.escape(first)}['’]s\b", fold(s)):
+            slips.append(f"{m.first}'s")
+        prior = s
+    return Verdict(not slips, "written to them" if not slips else f"speaks of them in the third person: "
+                   f"{', '.join(dict.fromkeys(slips))}", "Speak to them: 'your talk', not 'her talk'.")
+
+
+@check("facts-together", 10, hard=True)
+def _facts_together(m: Message) -> Verdict:
+    """Names, events and numbers that stand together in the message stand together in one fact."""
+    sources = m.grounds.sources()
+    stitched: list[str] = []
+    for s in sentences(m.text):
+        for run in _claim_runs(s):
+            tokens = [fold(t) for t in run]
+            if not all(any(has_word(t, src) for src in sources) for t in tokens):
+                continue  # an unsupported part is the grounding check's business
+            if not any(all(has_word(t, src) for t in tokens) for src in sources):
+                stitched.append(" ".join(run))
+    return Verdict(not stitched, "facts kept as you wrote them" if not stitched
+                   else f"joins facts from different notes: {', '.join(stitched)}",
+                   "Keep each detail with the fact it came from.")
+
+
+def _claim_runs(sentence: str) -> list[list[str]]:
+    """Runs of two or more adjacent capitalised words or numbers ('Figma 2023', 'PyCon US 2024')."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    last_end = -1
+    greeting = re.match(r"^\s*(hi|hello|hey|dear)\s+\S+", sentence, re.IGNORECASE)
+    for tok in re.finditer(r"[\w][\w'’&.+-]*[\w]|[\w]", sentence):
+        word = tok.group(0).rstrip(".")
+        claim = (word[:1].isupper() or any(ch.isdigit() for ch in word)) and fold(word) not in ALWAYS_OK \
+            and fold(word) not in COMMON_CAPITALISED and not (greeting and tok.start() < greeting.end())
+        adjacent = tok.start() - last_end <= 1 or sentence[last_end:tok.start()].strip() in ("-", "–")
+        if claim and current and adjacent:
+            current.append(word)
+        else:
+            if len(current) >= 2:
+                runs.append(current)
+            current = [word] if claim else []
+        last_end = tok.end()
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
+
+
+@check("repetition", 10, hard=True)
+def _repetition(m: Message) -> Verdict:
+    """Says nothing twice."""
+    spans = repeated_spans(m.core, n=5)
+    return Verdict(not spans, "nothing repeated" if not spans else f"said twice: “{spans[0]}”",
+                   "Say each thing once.")
+
+
+@check("personalization", 15)
+def _personal(m: Message) -> Verdict:
+    """Uses what you share with this person, not a line anyone could write."""
+    if m.grounds.contact is None:
+        return Verdict(False, "no contact given to personalise for",
+                       "Name the recipient (--to) so the message can be checked against what you know.")
+    history = m.grounds.history_words()
+    used = sorted(history & set(words(m.core)))
+    generic = [g for g in GENERIC_LINES if g in fold(m.core)]
+    if generic and history:
+        return Verdict(False, f"a line anyone could write (“{generic[0]}”) although you share history",
+                       "Replace it with what you share: where you met, what you worked on together.")
+    if not history:
+        c = m.grounds.contact
+        about = set(content_words(f"{c.title} {c.company}")) & set(words(m.core))
+        return Verdict(bool(about), "no shared history in your notes; uses their role" if about
+                       else "nothing specific to this person",
+                       "Add a note about how you know them, then mention it.")
+    return Verdict(bool(used), f"uses what you know: {', '.join(used[:5])}" if used
+                   else "nothing specific to this person",
+                   "Mention something from your notes: where you met, what you talked about.")

@@ -1,0 +1,225 @@
+"""The chat's reading of a message, as data: what the user asked for, for whom, how sure the coach is.
+
+`coach.conversation.router.route` fills a `Reading`; the chat acts on it and shows it in one
+line ("Email to Priya Shah · referral · Product Manager, Connect"). The pieces
+here find what the rule router's patterns do not: a name said that matches
+nobody exactly (asked back, never fuzzily chosen), the role or thing the
+message is about (its `topic`), and the words nothing accounts for (`leftover`,
+asked back rather than pasted into a message).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from coach.core.domain import Contact
+from coach.core.messages import ContactChoice
+from coach.core.text import STOPWORDS, fold
+
+Intent = Literal["draft", "revise", "check", "find", "advise", "general", "clarify"]
+ASK_BACK = 0.5  # a reading less sure than this is asked back, not acted on
+
+CHANNEL_NAMES = {"email": "Email", "linkedin-message": "LinkedIn message", "linkedin-note": "LinkedIn note"}
+
+
+class Reading(BaseModel):
+    """What a chat message asks for: the intent, the person (by id, or the people it could be), the goal, the
+    channel, the topic in the user's words, a revision's style steps, and how sure the reading is."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    intent: Intent = Field(description="draft, revise, check, find, advise, general or clarify (ask back).")
+    contact: Contact | None = Field(default=None, exclude=True, description="The person meant, when one is.")
+    contact_id: int | None = Field(default=None, description="The person meant, by id.")
+    choices: list[Contact] = Field(default_factory=list, exclude=True,
+                                   description="A name that fits several (or a near miss): ask back with these.")
+    candidates: list[ContactChoice] = Field(default_factory=list, description="`choices`, as the user sees them.")
+    contact_query: str = Field(default="", description="The name as the user said it.")
+    unknown_name: str = Field(default="", description="A name said that matches no contact exactly.")
+    goal: str | None = None
+    channel: str | None = None
+    topic: str = Field(default="", description="The role, project or thing the message is about, in the user's "
+                                               "words ('the product manager role on the Connect platform team').")
+    context: str = Field(default="", description="The user's own words passed to the drafter (never the request "
+                                                 "itself: no channel words, no politeness).")
+    length: int = Field(default=0, description="revise: -1 shorter, 1 longer.")
+    tone: int = Field(default=0, description="revise: -1 friendlier, 1 more formal.")
+    regenerate: bool = False
+    pronoun: bool = Field(default=False, description="The person is 'him/her/them' from the previous turn.")
+    confidence: float = Field(default=1.0, ge=0, le=1)
+    leftover: str = Field(default="", description="Words the reading does not account for.")
+    message: str = Field(default="", description="check: the message to score.")
+    why: str = ""
+
+    @model_validator(mode="after")
+    def _ids(self) -> Reading:
+        if self.contact is not None and self.contact_id is None:
+            self.contact_id = self.contact.id
+        if self.choices and not self.candidates:
+            self.candidates = [ContactChoice(id=c.id or 0, name=c.name, company=c.company, title=c.title)
+                               for c in self.choices]
+        return self
+
+    def line(self, contact_name: str = "") -> str:
+        """The reading in one line: 'Email to Priya Shah · referral · Product Manager, Connect'."""
+        name = contact_name or (self.contact.name if self.contact else "")
+        head = CHANNEL_NAMES.get(self.channel or "", "Message") + (f" to {name}" if name else "")
+        return " · ".join(p for p in (head, self.goal or "", topic_label(self.topic)) if p)
+
+
+def line_for(channel: str, name: str, goal: str, topic: str = "") -> str:
+    return Reading(intent="draft", channel=channel, goal=goal, topic=topic).line(name)
+
+
+# ------------------------------------------------------------------ topic: the role, team or thing
+ROLE_NOUN = (r"role|position|job|opening|opportunity|internship|team|project|program(?:me)?|launch|product|talk|"
+             r"paper|article|post|book|event|conference|meetup|workshop|initiative|startup|promotion|offer|"
+             r"podcast|panel|hackathon|fellowship|grant|course|report|study|demo|pilot|platform|org|group|"
+             r"department|squad|lab")
+WORD = r"(?!(?:for|about|to|with|by|via|and|but|so|as|please|because|since|from|on|at|in|of|the)\b)[\w'&./+-]+"
+TOPIC = re.compile(rf"(?:\b(?:for|about|regarding|re:?|on|at|into|to join|to)\s+|,\s*)(?P<t>(?:(?:the|a|an|their|her|his|"
+                   rf"your|my|our|this|that|its)\s+)?(?:{WORD}\s+){{0,6}}(?:{ROLE_NOUN})s?\b"
+                   rf"(?:\s+(?:on|at|in|for|with|of)\s+(?:the\s+)?(?:{WORD}(?:\s+{WORD}){{0,4}}\s+(?:{ROLE_NOUN})s?\b"
+                   rf"|{WORD}(?:\s+{WORD}){{0,3}}(?=\s*[.?!,;]|\s*$|\s+(?:by|via|as|in|over|please|thanks)\b)))?)",
+                   re.IGNORECASE)
+CHANNEL_PHRASE = re.compile(r"\b(?:(?:by|via|over|through|as|in|on)\s+(?:an?\s+|the\s+)?)?(?:e-?mail|linkedin"
+                            r"(?:\s+(?:note|message|dm|connection request))?|dm|inmail|connection (?:request|note))"
+                            r"(?:\s+please)?\b", re.IGNORECASE)
+ARTICLE = re.compile(r"^(?:the|a|an|their|her|his|your|my|our|this|that|its)\s+", re.IGNORECASE)
+ROLE_WORD = re.compile(rf"\s+(?:{ROLE_NOUN})s?\b", re.IGNORECASE)
+
+
+def topic(text: str) -> str:
+    """The role, project or thing the message is about, in the user's words; '' when the words name none."""
+    for m in TOPIC.finditer(text):
+        found = CHANNEL_PHRASE.split(m.group("t"))[0].strip(" ,.;:")
+        if found and not re.fullmatch(r"(?:the|a|an)?\s*(?:note|message|email|request)s?", found, re.I):
+            return found
+    return ""
+
+
+def topic_label(text: str) -> str:
+    """A topic in a few words for the reading's line: 'the product manager role on the Connect platform team'
+    -> 'Product Manager, Connect'."""
+    if not text:
+        return ""
+    head = re.split(r"\s+(?:on|at|in|for|with|of)\s+", text, maxsplit=1)[0]
+    tail = text[len(head):]
+    role = ARTICLE.sub("", head)
+    m = re.match(r"(?P<r>.+?)\s+(?:role|position|job|opening|opportunity|internship)s?\b", role, re.I)
+    role = m.group("r") if m and fold(m.group("r")) not in ("new", "next", "current", "open") else role
+    role = " ".join(w if w[:1].isupper() else w.capitalize() for w in role.split()) if m else role
+    proper = [w for w in re.findall(r"[\w'&.+-]+", tail) if w[:1].isupper()]
+    return ", ".join(p for p in (role, " ".join(proper)) if p)[:60]
+
+
+# ------------------------------------------------------------------ names said that match nobody exactly
+KNOWN_CAPS = frozenset(
+    "i linkedin email e-mail dm inmail please thanks thank hi hello hey dear can could would will write draft "
+    "compose send message ask email note connection monday tuesday wednesday thursday friday saturday sunday "
+    "january february march april may june july august september october november december now then also and "
+    "but so ok okay help congratulate congrats reconnect follow introduce ping nudge remind tell make try "
+    "quick short a an the my our his her their to for about".split())
+AFTER_VERB = re.compile(r"\b(?:to|ask|email|e-mail|message|thank|congratulate|ping|dm|with|contact|for)\s+"
+                        r"(?P<n>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
+PAIR = re.compile(r"(?=(?<![\w'-])(?P<f>[A-Z][a-z'-]+)\s+(?P<l>[A-Z][a-z'-]+)(?![\w'-]))")  # overlapping
+
+
+def _words_of(contacts: list[Contact]) -> frozenset[str]:
+    """Words of every contact's company, title and tags: capitalised words that are not names."""
+    out: set[str] = set()
+    for c in contacts:
+        for x in (c.company, c.title, c.location, *c.tags):
+            out.update(fold(w) for w in re.findall(r"[\w'-]+", x or ""))
+    return frozenset(out)
+
+
+def unknown_name(text: str, contacts: list[Contact], mention: str) -> tuple[str, list[Contact]]:
+    """A person's name in the words that is no contact's name (and the contacts it is close to), or ('', []).
+
+    'Priya Raman' with only a Priya Shah: ('Priya Raman', [Priya Shah]); 'Pryia Shah': ('Pryia Shah',
+    [Priya Shah]); 'Jordan' with no Jordan after 'to'/'ask'/'email': ('Jordan', [])."""
+    firsts = {fold(c.first_name) for c in contacts if c.first_name}
+    lasts = {fold(c.last_name) for c in contacts if c.last_name}
+    full = {fold(c.name) for c in contacts}
+    other = _words_of(contacts) | KNOWN_CAPS
+    said = fold(mention)
+    for m in PAIR.finditer(text):
+        f, last = fold(m.group("f")), fold(m.group("l"))
+        if f"{f} {last}" in full or f in other or last in other:
+            continue
+        if (f in firsts or last in lasts) and (not said or said in (f, last)):
+            near = [c for c in contacts if fold(c.first_name) == f or fold(c.last_name) == last]
+            return f"{m.group('f')} {m.group('l')}", near[:3]
+    if mention:
+        return "", []
+    for m in AFTER_VERB.finditer(text):
+        name = m.group("n").split()
+        name = name[:1] if len(name) > 1 and fold(name[1]) in other else name
+        if fold(name[0]) in other or fold(name[0]) in STOPWORDS:
+            continue
+        said_name = " ".join(name)
+        return said_name, _closest(fold(said_name), contacts)
+    return "", []
+
+
+def _closest(name: str, contacts: list[Contact], n: int = 3) -> list[Contact]:
+    scored = sorted(((difflib.SequenceMatcher(None, name, fold(c.name if " " in name else c.first_name)).ratio(),
+                      c) for c in contacts), key=lambda x: -x[0])
+    return [c for score, c in scored[:n] if score >= 0.7]
+
+
+def unknown_reply(name: str, near: list[Contact]) -> str:
+    """'No Priya Raman in your contacts. Did you mean Priya Shah?'"""
+    reply = f"No {name} in your contacts."
+    if len(near) == 1:
+        return f"{reply} Did you mean {near[0].name}?"
+    if near:
+        return f"{reply} Did you mean {', '.join(c.name for c in near[:-1])} or {near[-1].name}?"
+    return f"{reply} Name the person as they appear in your contacts, or add them first."
+
+
+# ------------------------------------------------------------------ leftover words
+REQUEST_WORDS = frozenset(
+    "please pls plz thanks thank thx hi hello hey can could would will you help me write draft compose send "
+    "message note email e-mail mail dm inmail linkedin connection request ask asking asked reach out quick short "
+    "brief little something one nice polite friendly warm formal casual now also too again want wanted need "
+    "needs like love i'd i'm id im let's lets maybe kindly just real quickly get put together prepare whip up "
+    "referral refer referring mentor mentorship reconnect catch up follow followup follow-up intro introduce "
+    "introduction thank-you congratulate congratulations congrats partner partnership collaborate "
+    "informational interview coffee chat call touch base nudge ping them him her his their she he they "
+    "it its to for with by via as on in at a an the my of and or about regarding re some to-do "
+    "possible possibly if ok okay so go ahead do that this new role job position someone somebody anyone people "
+    "person propose proposing suggest because since say saying tell telling know let been while it's long time "
+    "haven't hasn't heard replied reply answered answer respond responded yet pick brain referal emial "
+    "congratulating thanking asking".split())
+MIN_LEFTOVER = 2  # one stray word is read past; two or more are asked back
+
+
+def leftover(text: str, accounted: list[str]) -> str:
+    """The words of `text` that neither the request's own words nor the `accounted` pieces (the name, the
+    topic, the context) cover."""
+    covered = set(REQUEST_WORDS) | STOPWORDS
+    for piece in accounted:
+        covered.update(re.findall(r"[a-z0-9'-]+", fold(piece)))
+    rest = [w for w in re.findall(r"[a-z0-9'-]+", fold(text)) if w not in covered and not w.isdigit()]
+    return " ".join(rest) if len(rest) >= MIN_LEFTOVER else ""
+
+
+INTRO_TARGET = re.compile(r"\b(?:introduce me|intro(?:duction)?|put me in touch|connect me)\s+(?:to|with)\s+"
+                          r"(?P<t>[^.?!,;]+)", re.IGNORECASE)
+
+
+def intro_target(text: str) -> str:
+    """Who the user wants to be introduced to: 'introduce me to their CTO' -> 'their CTO'."""
+    m = INTRO_TARGET.search(text)
+    return CHANNEL_PHRASE.split(m.group("t"))[0].strip() if m else ""
+
+
+def without_closing(text: str) -> str:
+    """The message without a closing 'thanks!' (politeness, not a thank-you)."""
+    return re.sub(r"[,.!\s]*\b(?:thanks|thank you|thx|cheers|ty)\b[.!\s]*$", "", text, flags=re.IGNORECASE)

@@ -1,0 +1,219 @@
+"""The shapes of what the coach produces: checks, drafts, advice, chat turns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator
+
+from coach.core.situation import Situation
+
+
+class CheckResult(BaseModel):
+    name: str
+    passed: bool
+    detail: str
+    suggestion: str = ""
+    hard: bool = Field(default=False, description="A failed hard check means the draft is never shown.")
+
+
+class CheckReport(BaseModel):
+    score: int = Field(description="0-100: share of weighted checks passed.")
+    checks: list[CheckResult]
+    unsupported: list[str] = Field(default_factory=list, description="Claims with no support in what the user knows.")
+
+    @property
+    def hard_passed(self) -> bool:
+        return all(c.passed for c in self.checks if c.hard)
+
+    def failed(self) -> list[str]:
+        return [c.name for c in self.checks if not c.passed]
+
+
+class Citation(BaseModel):
+    source: str
+    title: str
+
+
+class Fact(BaseModel):
+    text: str
+    source: str = Field(description="Where the fact comes from: note:<id>, interaction:<id>, contact, profile, request.")
+
+
+class Draft(BaseModel):
+    contact: str
+    contact_id: int | None = None
+    goal: str
+    channel: str
+    context: str = Field(default="", description="The user's own words the draft was asked with.")
+    subject: str = ""
+    body: str
+    score: int
+    checks: list[CheckResult]
+    citations: list[Citation] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    model: str
+    prompt: str = Field(default="", description="name@version of the prompt that produced it.")
+    latency_ms: int = 0
+    path: Literal["as-written", "revised", "repaired", "template", "needs-edit"] = Field(
+        default="template",
+        description="How the draft was made: the model's words as written, as the model revised them when told "
+                    "what failed, composed from verified facts keeping the model's sentences that passed "
+                    "(repaired), or from verified facts alone (template); needs-edit: nothing passed, the best "
+                    "draft is shown with what to fix.")
+    revisions: int = Field(default=0, description="Revision rounds the model was asked for.")
+    repaired: bool = False
+    fallback: bool = Field(default=False, description="True when no candidate passed and the grounded template was used.")
+    candidates: int = 0
+    candidates_passed_raw: int = 0
+    limit: int | None = None
+
+    def text(self) -> str:
+        return (f"Subject: {self.subject}\n\n" if self.subject else "") + self.body
+
+    def how_made(self) -> str:
+        """How the draft was made, in words for the user."""
+        said = {"as-written": "the model's draft, as written",
+                "revised": "the model's draft, revised after the checker said what failed",
+                "repaired": "composed from your notes, keeping the model's sentences that passed",
+                "template": "composed from your notes alone: no model sentence passed the checks",
+                "needs-edit": "the best draft, but it fails the checks marked below: fix those before sending"
+                }[self.path]
+        return said + (f" ({self.revisions} revision round{'s' if self.revisions > 1 else ''})"
+                       if self.revisions else "")
+
+
+class RelatedContact(BaseModel):
+    """Someone in the user's network who could help with the situation, and why."""
+
+    id: int | None = None
+    name: str
+    company: str = ""
+    why: str = Field(default="", description="The reason, as a person would say it: 'former colleague at "
+                                             "Bramble Bank · last spoke 8 months ago'.")
+    relations: list[str] = Field(default_factory=list, description="What the user's data says they are: named, "
+                                 "company, former-colleague, mentor, recruiter, skip-level, …")
+    last_contacted: dt.date | None = Field(default=None, description="When the user last spoke with them.")
+
+
+class Advice(BaseModel):
+    """Advice for a situation: the lead article's idea and steps, a script, and people who could help."""
+
+    situation: Situation | None = Field(default=None, description="The situation as read from the user's words "
+                                                                  "(direction, counterpart, stake, time); its "
+                                                                  "`reading` line heads every answer.")
+    title: str = Field(description="Title of the lead article: the guidance that answers the situation.")
+    summary: str
+    summary_source: Literal["model", "article"] = Field(
+        default="article", description="'article': the lead article's own sentences; 'model': written by a "
+                                       "capable model and kept because the cited articles support it.")
+    steps: list[str]
+    script: str = Field(default="", description="A message to send: a checked draft to `script_contact`, or a "
+                                                "neutral script with slots ('Hi [name],') the user fills.")
+    script_kind: Literal["draft", "neutral"] = "neutral"
+    script_contact_id: int | None = Field(default=None, description="Who the draft is to (script_kind 'draft').")
+    script_contact: str = Field(default="", description="Their name.")
+    script_goal: str = Field(default="", description="The drafting goal of the draft, e.g. follow-up.")
+    script_channel: str = ""
+    script_draft: Draft | None = Field(default=None, description="The draft itself, with its checks.")
+    example: str = Field(default="", description="The lead article's example message: an example with invented "
+                                                 "people, never to send as it is.")
+    note: str = Field(default="", description="What the coach decided and why: two articles combined, a name "
+                                              "that fits several contacts.")
+    citations: list[Citation] = Field(default_factory=list)
+    related_contacts: list[RelatedContact] = Field(default_factory=list)
+    model: str = ""
+    prompt: str = ""
+    latency_ms: int = 0
+
+
+class Style(BaseModel):
+    """How the user wants the message to read. Each step goes both ways: "shorter" then "longer" is back
+    to usual, "more formal" then "friendlier" is back to neutral."""
+
+    length: int = Field(default=0, ge=-1, le=1, description="-1 shorter, 0 as usual, 1 longer.")
+    tone: int = Field(default=0, ge=-1, le=1, description="-1 friendlier (casual), 0 neutral, 1 formal.")
+
+    @property
+    def shorter(self) -> bool:
+        return self.length < 0
+
+    @property
+    def longer(self) -> bool:
+        return self.length > 0
+
+    @property
+    def formal(self) -> bool:
+        return self.tone > 0
+
+    @property
+    def casual(self) -> bool:
+        return self.tone < 0
+
+    def moved(self, length: int = 0, tone: int = 0) -> Style:
+        """One step in each direction asked for, within the range."""
+        return Style(length=max(-1, min(1, self.length + length)), tone=max(-1, min(1, self.tone + tone)))
+
+    def describe(self) -> str:
+        parts = [{-1: "shorter", 1: "longer"}.get(self.length, ""), {-1: "friendlier", 1: "formal"}.get(self.tone, "")]
+        return ", ".join(p for p in parts if p) or "as usual"
+
+
+class DraftRequest(BaseModel):
+    """What the drafter is asked for, with the person already chosen (by id): the app's buttons, the chat's
+    router and the agent's draft tool all send this, so a name is resolved once and never re-parsed."""
+
+    contact_id: int = Field(description="The contact's id in the store.")
+    goal: str = Field(description="What the message is for: one of the drafting goals.")
+    channel: str = Field(default="linkedin-message", description="Where it is sent.")
+    context: str = Field(default="", description="The user's own words: their reason, the role, the news.")
+    style: Style = Field(default_factory=Style)
+    variant: int = Field(default=0, ge=0, description="0 for the first draft; each regenerate asks for another.")
+    avoid: list[str] = Field(default_factory=list, description="Bodies already shown: a regenerate differs from "
+                                                               "them.")
+
+    @field_validator("context")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        return " ".join(value.split())
+
+    def revised(self, length: int = 0, tone: int = 0, channel: str | None = None, regenerate: bool = False,
+                shown: str = "") -> DraftRequest:
+        """The request for a revision of the draft it produced (`shown`, its body): one style step each way,
+        another channel, or another version that differs from the drafts shown so far."""
+        return self.model_copy(update={
+            "channel": channel or self.channel, "style": self.style.moved(length, tone),
+            "variant": self.variant + 1 if regenerate else self.variant,
+            "avoid": [*self.avoid, shown][-3:] if regenerate and shown else self.avoid})
+
+
+class ContactChoice(BaseModel):
+    """A person the coach offers when a name fits several: chosen by id, never by name again."""
+
+    id: int
+    name: str
+    company: str = ""
+    title: str = ""
+
+    def label(self) -> str:
+        at = " at ".join(p for p in (self.title, self.company) if p) if self.title else self.company
+        return f"{self.name} ({at}, #{self.id})" if at else f"{self.name} (#{self.id})"
+
+
+class Turn(BaseModel):
+    reply: str
+    intent: str
+    draft: Draft | None = None
+    advice: Advice | None = None
+    results: list[dict] = Field(default_factory=list)
+    check: CheckReport | None = None
+    citations: list[Citation] = Field(default_factory=list)
+    choices: list[ContactChoice] = Field(default_factory=list, description="For a name that fits several people: "
+                                                                           "the ones to choose from.")
+    steps: list[str] = Field(default_factory=list, description="What the coach did, in order (tool steps).")
+    note: str = Field(default="", description="What the coach could not do as asked, and why.")
+    reading: str = Field(default="", description="What the coach understood, in one line: 'Email to Priya Shah · "
+                                                 "referral · Product Manager, Connect'.")
+    agent: bool = Field(default=False, description="Answered by the tool-calling agent (the reply is the model's "
+                                                   "words, with the checked draft in it).")

@@ -1,0 +1,88 @@
+"""A situation as data: who acts, toward whom, what is at stake, how long ago (read by `coach.advice.reader`)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field, computed_field
+
+Direction = Literal["asking", "asked", "declining", "repairing", "following-up", "thanking", "announcing",
+                    "starting", "other"]
+DIRECTIONS: tuple[str, ...] = Direction.__args__  # type: ignore[attr-defined]
+SURE = 0.6  # below this confidence the reading is shown as a question
+
+
+class Situation(BaseModel):
+    """What the user is going through, read from their words only."""
+
+    direction: Direction = Field(description="Who acts: 'asking' the user wants something from someone; 'asked' "
+                                             "someone asked the user for something; 'declining' the user wants "
+                                             "to say no; 'repairing' mend a relationship; 'following-up' asked "
+                                             "and heard nothing; 'thanking'; 'announcing' news; 'starting' a "
+                                             "network from zero; 'other'.")
+    counterpart: str = Field(default="", description="Toward whom, as the user said it: a full name, or a role "
+                                                     "word ('recruiter', 'former manager'); '' for nobody.")
+    counterpart_id: int | None = Field(default=None, description="The contact id when the user named a contact "
+                                                                 "exactly; never a guess.")
+    stake: str = Field(default="", description="What is at stake: referral, reference, introduction, job, "
+                                               "mentorship, partnership, money, relationship, or ''.")
+    ago_number: float | None = Field(default=None, description="How long ago, only when the user said it: 2.")
+    ago_unit: Literal["day", "week", "month", "year"] | None = Field(default=None, description="Its unit.")
+    done: str = Field(default="", description="What the user already did, in their words, or ''.")
+    asked_first: bool = Field(default=False, description="The counterpart asked the user first (in a decline).")
+    confidence: float = Field(default=1.0, ge=0, le=1)
+    alternatives: list[Direction] = Field(default_factory=list, description="Other readings when unsure.")
+    source: Literal["rules", "classifier", "model"] = "rules"
+
+    @property
+    def unsure(self) -> bool:
+        return self.confidence < SURE
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def reading(self) -> str:
+        """The line shown at the top of the answer."""
+        return self.line()
+
+    def line(self) -> str:
+        """The reading in one line: 'I read this as: …'; a question when unsure."""
+        reading = f"I read this as: {self._phrase()}."
+        if self.unsure and self.alternatives and self.alternatives[0] != self.direction:
+            other = Situation(direction=self.alternatives[0], counterpart=self.counterpart, stake=self.stake,
+                              counterpart_id=self.counterpart_id)._phrase()
+            return f"{reading[:-1]}? I am not sure: or do you mean {other}? Say which and I will adjust."
+        return reading
+
+    def _who(self, default: str) -> str:
+        word = self.counterpart
+        if not word:
+            return default
+        if self.counterpart_id is not None or word[:1].isupper() or word.startswith(("your ", "the ")):
+            return word
+        return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+    def _phrase(self) -> str:
+        stake = self.stake
+        what = f" for {'an ' if stake == 'introduction' else 'a ' if stake in ('referral', 'reference', 'job') else ''}{stake}" \
+            if stake and stake not in ("relationship", "a layoff") else ""
+        when = f" {self.ago()} ago" if self.ago() else ""
+        who = self._who("someone")
+        phrases = {
+            "asking": f"you want to ask {self._who('someone')}{what}",
+            "asked": f"{who[:1].upper() + who[1:]} asked you{what} and you are deciding how to answer",
+            "declining": (f"{who[:1].upper() + who[1:]} asked you{what} and you want to say no" if self.asked_first
+                          else f"you want to say no to {who}{(' about ' + stake) if stake else ''}"),
+            "repairing": f"you want to mend things with {self._who('someone you fell out with')}",
+            "following-up": f"you asked {who}{what}{when} and have not heard back",
+            "thanking": f"you want to thank {who}{what}",
+            "announcing": "you want to tell your network your news" + (" about " + stake if stake else ""),
+            "starting": "you are building a network from zero",
+            "other": "a networking situation" + (f" about {stake}" if stake else ""),
+        }
+        return phrases[self.direction]
+
+    def ago(self) -> str:
+        if self.ago_number is None or self.ago_unit is None:
+            return ""
+        n = int(self.ago_number) if float(self.ago_number).is_integer() else self.ago_number
+        return f"{n} {self.ago_unit}{'' if n == 1 else 's'}"

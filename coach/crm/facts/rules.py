@@ -1,0 +1,397 @@
+"""Rules (the embedded tier): a contact's facts read from its fields, notes and logged interactions.
+
+A note is read, never rewritten: a rule picks a span of the note's own words and the typed fields around
+it (event, place, date, company, years) and files them under a kind. The phrase a draft uses is that span,
+with the recipient as "you" (a word-for-word swap of the pronoun, and of the verb that agrees with it), or a
+fixed frame filled with typed fields ("at PyCon US 2024"). A clause the rules cannot file with confidence
+gives no fact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from coach.core.domain import Contact
+from coach.core.messages import Fact as Cited
+from coach.core.text import fold
+from coach.crm.facts.kinds import Fact, visible
+
+# ---------------------------------------------------------------- the note's own words
+_PAST_IRREGULAR = {"gave", "took", "made", "met", "ran", "built", "taught", "told", "sent", "spoke", "wrote", "went",
+                   "got", "left", "became", "won", "brought", "lent", "found", "did", "said", "saw", "came", "led",
+                   "paid", "put", "set", "shared", "bought", "held", "kept", "showed", "began", "hired", "drove"}
+FAVOUR = re.compile(r"(helped|mentored|introduced|intro'?d|referred|recommended|reviewed|gave|coached|vouched|"
+                    r"walked|showed|taught|interviewed|hired|covered|lent|sent|shared|connected|sponsored|"
+                    r"invited|hosted|reached out|pushed|championed|fixed)\b")
+TOGETHER = re.compile(r"(worked|built|shipped|planned|ran|paired|co-?founded|launched|organi[sz]ed|studied|"
+                      r"wrote|co-?wrote|rewrote|led|rebuilt|migrated|designed|hacked|taught|started|shared|"
+                      r"co-?hosted|hosted|presented|spoke|reviewed|mentored)\b")
+NEWS = re.compile(r"(joined|started|moved|left|launched|got|became|was promoted|promoted|raised|published|won|"
+                  r"closed|finished|founded|opened|shipped|released|announced|switched)\b")
+OFFER = re.compile(r"\b(get back in touch|get in touch|reach out|ping|stay in touch|keep in touch|let (?:her|him|"
+                   r"them) know|come back|contact (?:her|him|them)|touch base|give (?:her|him|them) a shout|"
+                   r"check back|reconnect)\b")
+CONDITION = re.compile(r"\b((?:when|once|if|whenever|after|as soon as)\s+[^.;!?]{3,80}|in (?:the )?(?:spring|summer|"
+                       r"autumn|fall|winter|new year|(?:January|February|March|April|May|June|July|August|September|"
+                       r"October|November|December)(?: \d{4})?)\b|next (?:week|month|quarter|year))")
+ROLE = re.compile(r"\b(?P<past>(?i:was |ex-|former |old |previous ))?(?i:my) (?P<role>(?i:manager|boss|lead|team lead|"
+                  r"tech lead|mentor|director|skip-level|report|cofounder|co-founder))(?: (?i:on|in) (?P<team>the [\w -]{2,40}?"
+                  r" (?i:team|group|squad|org)))?(?: (?i:at) (?P<company>[A-Z]"
+                  r"[\w&'’.-]*(?: [A-Z][\w&'’.-]*)*))?(?:[ ,(]*(?:from )?(?P<y1>(?:19|20)\d\d)\s*(?:-|–|to)\s*"
+                  r"(?P<y2>(?:19|20)\d\d|now|present))?")
+MET = re.compile(r"\b(?:met|ran into|bumped into)(?: (?:her|him|them|up|\w+))??\s+(?:at|@|in|during)\s+"
+                 r"(?P<where>[^,.;!?]{3,70})", re.IGNORECASE)
+TALKED = re.compile(r"\b(?:talked|chatted|spoke|discussed)\s+(?:about\s+)?(?P<what>[^,.;!?]{3,70})", re.IGNORECASE)
+TOGETHER_AT = re.compile(r"\b(?i:worked together|worked with \w+|(?:ex-)?colleagues?|teammates?|same team)\b(?: (?i:at|on) "
+                         r"(?P<company>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*))?(?:[ ,(]*(?:from )?(?P<y1>(?:19|20)"
+                         r"\d\d)\s*(?:-|–|to)\s*(?P<y2>(?:19|20)\d\d))?(?:\)?\s+on\s+(?P<project>[^,.;()]{3,50}))?")
+OCCASION = re.compile(r"(?P<what>coffee|lunch|dinner|drinks|breakfast)\s+(?P<prep>at|after|during)\s+"
+                      r"(?P<event>[^,.;!?()]{3,60})", re.IGNORECASE)
+PERSONAL = re.compile(r"\b(kids?|daughter|son|wife|husband|partner|dog|cat|marathon|climb\w*|hiking|baby|wedding|"
+                      r"vacation|holiday|loves?|hobby|birthday)\b", re.IGNORECASE)
+# Words in a heading that name an occasion, not a proper name: "Coffee", "Offsite in Lyon".
+OCCASIONS = {"coffee", "lunch", "dinner", "drinks", "breakfast", "call", "chat", "catch-up", "catchup", "offsite",
+             "meetup", "meeting", "sync", "1:1", "walk", "intro", "interview", "workshop", "conference", "zoom",
+             "video", "phone", "quick", "first", "kickoff", "kick-off", "retro", "demo", "talk", "visit"}
+_PRONOUN = {"she": "you", "he": "you", "him": "you", "his": "your", "hers": "yours", "herself": "yourself",
+            "himself": "yourself"}
+_ADVERBS = {"now", "just", "still", "also", "recently", "already", "often", "really"}
+_PRESENT_S = {"runs": "run", "leads": "lead", "owns": "own", "manages": "manage", "hires": "hire", "works": "work",
+              "builds": "build", "heads": "head", "teaches": "teach", "organises": "organise",
+              "organizes": "organize", "wants": "want", "needs": "need", "plans": "plan", "lives": "live"}
+_BE = {"was": "were", "is": "are", "has": "have", "wasn't": "weren't", "isn't": "aren't", "hasn't": "haven't"}
+_AFTER_HER_OBJECT = {"a", "an", "the", "to", "for", "with", "about", "at", "in", "on", "and", "when", "if", "once",
+                     "that", "know", "up", "out", "back", "last", "again", "my", "our", "some", "through", "into",
+                     "after", "before", "since", "over", "by", "from", "as", "so", "too", "", "i", "i'm", "i'd",
+                     "i've", "i'll", "we", "how", "what", "why", "where", "who", "this", "it", "everything"}
+
+
+def to_you(span: str, names: tuple[str, ...]) -> str:
+    """The span with the recipient as "you": their name and pronouns swapped word for word ("was" after them
+    becomes "were"). Other words are the note's own."""
+    for name in sorted((n for n in names if n), key=len, reverse=True):
+        span = re.sub(rf"\b{re.escape(name)}['’]s\b", "your", span)
+        span = re.sub(rf"\b{re.escape(name)}\b", "she", span)
+    toks = span.split(" ")
+    out: list[str] = []
+    subject = False  # the last "you" was a subject (from she/he): its verb agrees
+    for i, tok in enumerate(toks):
+        low = tok.lower().strip(",.;:!?")
+        tail = tok[len(tok.rstrip(",.;:!?")):]
+        if subject and low not in _ADVERBS and low not in _PRESENT_S and low not in _BE:
+            subject = False
+        if low == "her":
+            nxt = toks[i + 1].lower().strip(",.;:!?") if i + 1 < len(toks) and not tail else ""
+            out.append(("you" if nxt in _AFTER_HER_OBJECT else "your") + tail)
+        elif low in _PRONOUN:
+            out.append(_PRONOUN[low] + tail)
+            subject = low in ("she", "he")
+        elif low in _BE and out and out[-1].lower() == "you":
+            out.append(_BE[low] + tail)
+        elif subject and low in _PRESENT_S:
+            out.append(_PRESENT_S[low] + tail)  # "he now runs" -> "you now run": the verb agrees, nothing else
+        else:
+            out.append(tok)
+    return " ".join(out).replace(" i ", " I ").replace("i'm", "I'm")
+
+
+def _past(verb: str) -> bool:
+    v = verb.lower()
+    return v.endswith("ed") or v in _PAST_IRREGULAR or v.endswith("'d")
+
+
+def _clauses(text: str) -> list[str]:
+    """A note's clauses: sentences, lines, bullets and semicolons split; Markdown marks dropped."""
+    text = re.sub(r"\[\[([^\]|]+)\|?([^\]]*)\]\]", lambda m: m.group(2) or m.group(1), text)
+    text = text.replace("w/", "with").replace(" @ ", " at ").replace(" & ", " and ")
+    parts = re.split(r"(?<=[.!?])\s+|\n+|;\s*|\s+-{1,2}\s+|\s+—\s+|,?\s+and\s+(?=(?:suggested|offered|"
+                     r"promised|said|told|asked|invited|introduced|gave|helped|sent|shared|recommended)\b)", text)
+    parts = [q for p in parts if p for q in re.split(r",\s+(?=(?:she|he|I|we)\s)|\s+and\s+(?=(?:we|she|he|I)\s)"
+                                                    r"|,\s+and\s+", p) if q]
+    parts = [re.sub(r"^(?:so|and|then|also|anyway|btw|oh|plus)\s+", "", p.strip(" -*•>#\t"), flags=re.IGNORECASE)
+             for p in parts]
+    return [" ".join(p.split()).rstrip(".!") for p in parts if p.strip()]
+
+
+def _subject(clause: str, names: tuple[str, ...]) -> tuple[str, str]:
+    """(who, rest): who is 'them', 'me', 'we' or '' (shorthand with no subject)."""
+    low = clause.lower()
+    for name in sorted((n for n in names if n), key=len, reverse=True):
+        if low.startswith(name.lower() + " "):
+            return "them", clause[len(name) + 1:]
+    head, _, rest = clause.partition(" ")
+    h = head.lower()
+    if h in ("she", "he"):
+        return "them", rest
+    if h in ("i", "i've", "i'd"):
+        return "me", rest
+    if h == "we":
+        return "we", rest
+    return "", clause
+
+
+def _strip_adverbs(rest: str) -> str:
+    return re.sub(r"^(?:just|recently|also|kindly|once|finally|actually|really)\s+", "", rest, flags=re.IGNORECASE)
+
+
+def _heading_phrase(title: str) -> str:
+    """'Offsite in Lyon' -> 'at the offsite in Lyon'; 'PyCon US 2024' -> 'at PyCon US 2024'; 'Coffee' -> ''."""
+    title = " ".join(title.split()).strip(" .:-")
+    if not title or len(title) > 70:
+        return ""
+    first, _, rest = title.partition(" ")
+    if first.lower() in OCCASIONS:
+        if not rest:
+            return ""
+        return f"at the {first.lower()} {rest}" if first.lower() not in ("call", "chat", "video", "phone", "zoom") \
+            else ""
+    if first[:1].isupper() and not re.search(r"\b(?:I|we|she|he|talked|asked|sent)\b", title):
+        return f"at {title}"
+    return ""
+
+
+def _span(text: str, limit: int = 90) -> str:
+    text = text.strip(" ,.;:")
+    return text if 3 <= len(text) <= limit else ""
+
+
+def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fact]:
+    """The facts one clause holds, each as its own words."""
+    out: list[Fact] = []
+    who, rest = _subject(clause, names)
+    rest = _strip_adverbs(rest)
+    head = rest.split(" ", 1)[0]
+    if head[:1].isupper() and head.lower() not in {n.lower() for n in names} and \
+            (head.lower().endswith(("ed", "ing")) or head.lower() in _PAST_IRREGULAR | set(_BE) | {"said", "is"}):
+        rest = head.lower() + rest[len(head):]  # shorthand: the note's first word is its verb ("Gave me…")
+    verb = rest.split(" ", 1)[0].lower() if rest else ""
+    low = clause.lower()
+    role = ROLE.search(clause)
+    if role:
+        y2 = role.group("y2") or ""
+        past = bool(role.group("past")) or (y2.isdigit() and int(y2) < today.year)
+        years = f"{role.group('y1')}-{y2}" if role.group("y1") else ""
+        company = (role.group("company") or "").strip(" .,")
+        team = role.group("team") or ""
+        phrase = f"my {role.group('role').lower()}" + (f" on {team}" if team else "") + \
+            (f" at {company}" if company else "") + \
+            (f" ({years})" if years else "")
+        out.append(Fact(kind="role", phrase=("formerly " if past else "") + phrase, company=company, years=years,
+                        past=past, project=team))
+        return out
+    hear = re.match(r"(asked|wanted|offered)\s+to\s+(hear (?:how|about|what|when)\s+.+)", rest, re.IGNORECASE)
+    if who in ("them", "") and hear and _span(hear.group(2)):
+        out.append(Fact(kind="offer", phrase=f"you {hear.group(1).lower()} to {to_you(hear.group(2), names)}"))
+        return out
+    said_that = re.match(r"(mentioned|said|told me)\s+(?:that\s+)?((?:she|he)\s+(?:now\s+|just\s+)?(?:runs|leads|"
+                         r"manages|heads|owns|joined|started|moved|left|became|launched)\b.+)", rest, re.IGNORECASE)
+    if who in ("them", "") and said_that and _span(said_that.group(2)):
+        span = to_you(said_that.group(2), names)
+        if not re.search(r"\b(she|he)\b", span.lower()):
+            out.append(Fact(kind="their-news", phrase=f"you {said_that.group(1).lower()} {span}"))
+            return out
+    if OFFER.search(low) and re.search(r"\b(said|told me|asked me|offered|invited me|wants me|suggested)\b", low):
+        cond = CONDITION.search(clause[OFFER.search(low).end():]) or CONDITION.search(clause)
+        when = to_you(cond.group(1), names) if cond else ""
+        if not re.search(r"\b(she|he|his|hers|they|them|their)\b", when.lower()):
+            out.append(Fact(kind="offer", phrase=f"you asked me to get back in touch {when}".strip()))
+            return out
+    m = re.match(r"(?:offered|promised)\s+to\s+(.+)", rest, re.IGNORECASE)
+    if who in ("them", "") and m and _span(m.group(1)):
+        span = to_you(m.group(1), names)
+        if not re.search(r"\b(she|he|they)\b", span.lower()):
+            out.append(Fact(kind="offer", phrase=f"you offered to {span}"))
+            return out
+    together = TOGETHER_AT.search(clause)
+    if together and (together.group("company") or who in ("we", "")):
+        company = (together.group("company") or "").strip(" .,")
+        years = f"{together.group('y1')}-{together.group('y2')}" if together.group("y1") else ""
+        project = (together.group("project") or "").strip()
+        phrase = "we worked together" + (f" at {company}" if company else "") + \
+            (f" on {to_you(project, names)}" if project else "") + (f" ({years})" if years else "")
+        out.append(Fact(kind="worked-together", phrase=phrase, company=company, years=years))
+        return out
+    occasion = OCCASION.match(rest)
+    if who in ("we", "") and occasion:
+        event = occasion.group("event").strip()
+        the = "" if event[:1].isupper() or event.lower().startswith(("the ", "a ", "an ", "our ")) else "the "
+        out.append(Fact(kind="met-at", phrase=f"over {occasion.group('what').lower()} {occasion.group('prep')} "
+                                             f"{the}{event}"))
+        return out
+    be = re.match(r"(is|was|has)\s+(.+)", rest)
+    if who in ("them", "") and be and PERSONAL.search(clause) and _span(clause, 80):
+        out.append(Fact(kind="personal", phrase=clause))  # "has a dog named Pixel": theirs, not news to send
+        return out
+    kind_to_me = be and re.match(r"(?:\w+ )?(?:helpful|kind|generous|supportive|patient)\b", be.group(2))
+    if who in ("them", "") and kind_to_me and _span(be.group(2), 80):
+        out.append(Fact(kind="favour", phrase=f"you {_BE[be.group(1)]} {to_you(be.group(2), names)}"))
+        return out
+    news = be and re.match(r"(?:now |just |finally )?\w+(?:ing|ed)\b", be.group(2))  # "is starting", "was promoted"
+    if who in ("them", "") and news and _span(be.group(2), 100) and not re.search(r"\b(she|he)\b", be.group(2)):
+        out.append(Fact(kind="their-news", phrase=f"you {_BE[be.group(1)]} {to_you(be.group(2), names)}"))
+        return out
+    met = MET.search(clause)
+    if met and who in ("we", "", "me") and not re.search(r"\b(?:she|he)\s+(?:met|ran)", low):
+        where = met.group("where").strip()
+        where = to_you(re.split(r"\s+(?:and|where|we|talked|chatted)\s+", where)[0], names)
+        prep = "at" if not clause[met.start():met.start("where")].strip().endswith(("in", "during")) else "in"
+        out.append(Fact(kind="met-at", phrase=f"{prep} {where}" if not where.lower().startswith("the ")
+                        else f"{prep} {where}"))
+        talked = TALKED.search(clause[met.end():])
+        if talked and _span(talked.group("what"), 60):
+            out.append(Fact(kind="met-at", phrase=f"we talked about {to_you(talked.group('what'), names)}"))
+        return out
+    shared = who == "" and re.match(r"(paired|co-?founded|co-?wrote|co-?hosted|studied together)\b", rest)
+    if (who == "we" and TOGETHER.match(verb) or shared) and _past(verb) and _span(rest):
+        out.append(Fact(kind="worked-together", phrase=f"we {to_you(rest, names)}"))
+        return out
+    if who in ("we", "") and re.match(r"(?:talked|chatted|spoke|discussed)\b", rest, re.IGNORECASE):
+        talked = TALKED.match(rest)
+        if talked and _span(talked.group("what"), 70):
+            out.append(Fact(kind="met-at", phrase=f"we talked about {to_you(talked.group('what'), names)}"))
+        return out
+    object_me = re.search(r"\b(me|my|us|our)\b", rest.lower())
+    if who in ("them", "") and FAVOUR.match(rest.lower()) and _past(verb) and (object_me or who == "them") \
+            and _span(rest):
+        span = to_you(rest, names)
+        if not re.search(r"\b(she|he)\b", span.lower()):
+            out.append(Fact(kind="favour", phrase=f"you {span}"))
+            return out
+    if who == "them" and NEWS.match(rest.lower()) and _past(verb.split()[0]) and _span(rest):
+        span = to_you(rest, names)
+        out.append(Fact(kind="their-news", phrase=f"you {span}"))
+        return out
+    if who == "me" and re.match(r"(asked|sent|applied|emailed|pitched|shared|offered|promised|told|walked|showed|"
+                                r"updated|presented|introduced)\b", rest,
+                                re.IGNORECASE) and _span(rest):
+        span = to_you(rest, names)
+        if not re.search(r"\b(she|he)\b", span.lower()):
+            out.append(Fact(kind="my-request", phrase=f"I {span}"))
+            return out
+    if who in ("them", "") and PERSONAL.search(clause) and _span(clause, 80):
+        out.append(Fact(kind="personal", phrase=clause))
+    return out
+
+
+def _front_matter(text: str) -> tuple[dict, str]:
+    if not text.startswith("---"):
+        return {}, text
+    end = text.find("\n---", 3)
+    if end < 0:
+        return {}, text
+    fields = {}
+    for line in text[3:end].splitlines():
+        k, sep, v = line.partition(":")
+        if sep and v.strip():
+            fields[k.strip().lower()] = v.strip().strip("'\"")
+    return fields, text[end + 4:]
+
+
+_HEADING = re.compile(r"^#{1,6}\s+(.*)$", re.MULTILINE)
+
+
+_LABEL = re.compile(r"^\s*(?P<key>met|how we met|where we met|event|notes?|role|title|company|email|phone|tags?|"
+                    r"org|tel|url)\s*:\s*(?P<value>.*)$", re.IGNORECASE | re.MULTILINE)
+
+
+def _labelled(text: str) -> tuple[str, list[str]]:
+    """A vCard NOTE or a form's 'Key: value' lines: (the free text left, meeting phrases from 'Met: …').
+    Field lines (role, company, email…) are fields, not sentences; 'Notes:' is a label before free text."""
+    met: list[str] = []
+
+    def one(m: re.Match) -> str:
+        key, value = m.group("key").lower(), m.group("value").strip().rstrip(".")
+        if key in ("met", "how we met", "where we met", "event") and value:
+            met.append(value if value.lower().startswith(("at ", "in ", "through ", "via ")) else f"at {value}")
+            return ""
+        return value if key.startswith("note") else ""
+
+    return _LABEL.sub(one, text), met
+
+
+def _iso(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _sections(body: str, note) -> list[tuple[str, dt.date | None, str]]:
+    """(heading, date, text) of each part of a note. A Markdown heading, or the first line of a dated note
+    imported from Markdown, is the title of an interaction; "2024-05-02 Offsite" gives its date."""
+    body = body.strip()
+    lines = body.split("\n")
+    if note.source == "markdown" and note.date and len(lines) > 1 and not _HEADING.match(lines[0]):
+        body = "## " + body  # the importer kept the heading's title as the note's first line
+    parts: list[tuple[str, dt.date | None, str]] = []
+    marks = list(_HEADING.finditer(body))
+    if not marks or marks[0].start() > 0:
+        parts.append(("", note.date, body[: marks[0].start()] if marks else body))
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(body)
+        heading, date = m.group(1).strip(), note.date
+        dated = re.match(r"(\d{4}-\d{2}-\d{2})\s*(.*)", heading)
+        if dated and _iso(dated.group(1)):
+            date, heading = _iso(dated.group(1)), dated.group(2).strip()
+        parts.append((heading, date, body[m.end():end]))
+    return [p for p in parts if p[0] or p[2].strip()]
+
+
+def extract_rules(contact: Contact, today: dt.date | None = None) -> list[Fact]:
+    """Rules (the embedded tier): every fact the contact's fields and notes hold, in their own words."""
+    today = today or dt.date.today()
+    names = tuple(n for n in {contact.name, contact.first_name, contact.last_name} if n and len(n) > 1)
+    facts: list[Fact] = []
+    how = " ".join(contact.how_we_met.split()).rstrip(".")
+    if how:
+        head = how.split(" ", 1)[0].lower()
+        if head in ("at", "in", "during", "through", "via"):
+            facts.append(Fact(kind="met-at", phrase=to_you(how, names), source="field:how_we_met"))
+        elif how[:1].isupper() and not _subject(how, names)[0] and head not in ("she", "he", "we", "i"):
+            facts.append(Fact(kind="met-at", phrase=f"at {to_you(how, names)}", source="field:how_we_met"))
+        else:
+            for clause in _clauses(how):
+                facts += [f.model_copy(update={"source": "field:how_we_met"})
+                          for f in read_clause(clause, names, today)]
+    if contact.title or contact.company:
+        phrase = f"{contact.title} at {contact.company}" if contact.title and contact.company else \
+            contact.title or f"at {contact.company}"
+        facts.append(Fact(kind="role", phrase=phrase, company=contact.company, source="field:title"))
+    for note in sorted(contact.notes, key=lambda n: (n.date is not None, n.date), reverse=True)[:12]:
+        fields, body = _front_matter(note.text.strip())
+        source = f"note:{note.id}" if note.id else "note"
+        for key in ("met", "how_we_met", "event"):
+            if fields.get(key):
+                facts.append(Fact(kind="met-at", phrase=f"at {fields[key]}", date=note.date, source=source))
+        for heading, date, section in _sections(body, note):
+            where_from = source + (f" ## {heading}" if heading else "")
+            where = _heading_phrase(heading) if heading else ""
+            if where:
+                facts.append(Fact(kind="met-at", phrase=where, date=date, source=where_from))
+            section, labelled = _labelled(section)
+            facts += [Fact(kind="met-at", phrase=p, date=date, source=where_from) for p in labelled]
+            for clause in _clauses(section):
+                facts += [f.model_copy(update={"date": date, "source": where_from})
+                          for f in read_clause(clause, names, today)]
+    for inter in sorted(contact.interactions, key=lambda i: i.date, reverse=True)[:4]:
+        source = f"interaction:{inter.id}" if inter.id else "interaction"
+        for clause in _clauses(inter.summary or ""):
+            # a logged interaction without a subject is what the user did ("Walked her through…")
+            first = clause.split(" ", 1)[0].lower()
+            mine = not _subject(clause, names)[0] and first.endswith("ed") and re.search(r"\b(her|him|them)\b",
+                                                                                       clause.lower())
+            facts += [f.model_copy(update={"date": inter.date, "source": source})
+                      for f in read_clause(f"I {clause[:1].lower()}{clause[1:]}" if mine else clause, names, today)]
+    seen: set[str] = set()
+    return [f for f in facts if not (fold(f.phrase) in seen or seen.add(fold(f.phrase)))]
+
+
+def gather_facts(contact: Contact, context: str = "", facts: list[Fact] | None = None) -> list[Cited]:
+    """The facts as the model's prompt lists them, each with where it came from."""
+    facts = visible(facts if facts is not None else extract_rules(contact))
+    out = [Cited(text=f"{f.kind}: {f.phrase}" + (f" ({f.date:%B %Y})" if f.date else ""), source=f.source or "fact")
+           for f in facts]
+    if context:
+        out.append(Cited(text=f"My request: {context}", source="request"))
+    return out

@@ -1,0 +1,113 @@
+"""Openers: the line a message opens with, chosen from the contact's facts for the goal.
+
+Each goal ranks the kinds of fact (an invitation to get back in touch beats a meeting; a favour beats a job
+title); a fixed frame per kind takes the fact's phrase as it is. Pinned facts go first, hidden ones never.
+A frame never says to a person what they are to the user ("you were my manager"): a past role gives
+"what I learned working with you at Acme".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from coach.crm.facts.kinds import GOAL_FACTS as ORDER
+from coach.crm.facts.kinds import Fact, visible
+
+
+@dataclass
+class Opener:
+    sentence: str
+    kind: str
+    source: str
+    short: str = ""
+    plain: str = ""
+
+    def __post_init__(self) -> None:
+        self.short = self.short or self.sentence
+        self.plain = self.plain or self.short
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def when(date: dt.date | None, today: dt.date, source: str = "## ") -> str:
+    """'In March' (within the year), 'In March 2024' (earlier); '' without a date. Only a date the user gave
+    (a dated heading, or a fact they wrote) says when it happened; a note's entry date may not."""
+    if not date or date > today or not ("## " in source or source == "user" or source.startswith("interaction")):
+        return ""
+    return f"In {date:%B}" if (today - date).days < 300 and date.year == today.year else f"In {date:%B %Y}"
+
+
+def _where(fact: Fact, facts: list[Fact]) -> str:
+    """The place of the same note's heading or meeting ('at the offsite in Lyon'), if any."""
+    for f in facts:
+        if f is not fact and f.kind == "met-at" and f.source == fact.source and f.phrase.startswith("at "):
+            return f.phrase
+    return ""
+
+
+def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "") -> Opener | None:
+    p = fact.phrase.strip().rstrip(".")
+    src = fact.source
+    if fact.kind == "offer":
+        w = when(fact.date, today, src)
+        return Opener(f"{w}, {p}." if w else f"When we last spoke, {p}.", "offer", src, short=f"{_cap(p)}.")
+    if fact.kind == "favour" and goal == "thank-you":
+        return Opener(f"Thank you again: {p}.", "favour", src, plain=f"{_cap(p)}.")
+    if fact.kind == "favour":
+        return Opener(f"I am still grateful that {p}.", "favour", src, short=f"{_cap(p)}, thank you again.",
+                      plain=f"{_cap(p)}.")
+    if fact.kind == "worked-together":
+        if p.startswith("we worked together"):
+            said = p.split(" (", 1)[0]  # the years are data, not words to say
+            return Opener(f"I often think back to when {said}.", fact.kind, src, plain=f"{_cap(said)}.")
+        if p.startswith("we "):
+            where = _where(fact, facts)
+            return Opener(f"I often think back to when {p}{' ' + where if where else ''}.", fact.kind, src,
+                          plain=f"{_cap(p)}.")
+        return None
+    if fact.kind == "role":
+        if fact.past and (fact.company or fact.project) and "my " in p:
+            on = f" on {fact.project}" if fact.project else ""
+            at = f" at {fact.company}" if fact.company else ""
+            return Opener(f"I still value what I learned working with you{on}{at}.", "role", src)
+        return None
+    if fact.kind == "met-at":
+        if p.startswith(("at ", "in ", "during ", "over ")):
+            talk = next((f.phrase for f in facts if f.source == src and f.phrase.startswith("we talked about ")), "")
+            if talk:
+                return Opener(f"It was great meeting you {p} and talking about {talk[16:]}.", "met-at", src,
+                              short=f"We met {p}.")
+            return Opener(f"It was great meeting you {p}.", "met-at", src, short=f"We met {p}.")
+        if p.startswith(("through ", "via ")):
+            return Opener(f"It was great connecting {p}.", "met-at", src, short=f"We connected {p}.")
+        if p.startswith("we talked about ") and not _where(fact, facts):
+            return Opener(f"I still remember when {p}.", "met-at", src, short=f"{_cap(p)}.")
+        return None
+    if fact.kind == "their-news" and p.startswith("you "):
+        return Opener(f"I saw that {p}.", "their-news", src)
+    if fact.kind == "my-request" and p.startswith("I "):
+        w = when(fact.date, today, src)
+        return Opener(f"{w}, {p}." if w else f"When we last spoke, {p}.", "my-request", src, short=f"{p}.")
+    return None
+
+
+def openers(facts: list[Fact], goal: str, today: dt.date | None = None) -> list[Opener]:
+    """The lines the facts give for `goal`, strongest first (pinned first of all); one per source."""
+    today = today or dt.date.today()
+    order = ORDER.get(goal, ORDER["reconnect"])
+    shown = visible(facts)
+    ranked = sorted((f for f in shown if f.kind in order or f.pinned),
+                    key=lambda f: (not f.pinned, order.index(f.kind) if f.kind in order else 9,
+                                   not f.phrase.startswith(("at ", "in ", "through ", "via ", "over "))
+                                   if f.kind == "met-at" else 0,
+                                   -(f.date or dt.date.min).toordinal()))
+    out: list[Opener] = []
+    for fact in ranked:
+        line = opener(fact, shown, today, goal)
+        if line and not any(o.source == line.source and o.kind == line.kind for o in out) \
+                and line.sentence not in {o.sentence for o in out}:
+            out.append(line)
+    return out

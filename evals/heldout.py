@@ -78,7 +78,7 @@ def standin(reply: str) -> Iterator[dict[str, str]]:
         replies = Path(tmp) / "replies.json"
         replies.write_text(json.dumps([reply]))
         proc = subprocess.Popen([sys.executable, "-m", "tests.standin", "--port", "0", "--replies", str(replies)],
-                                stdout=subprocess.PIPE, text=True)
+                                stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parent.parent)
         try:
             line = proc.stdout.readline() if proc.stdout else ""
             if not line.startswith("READY "):

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from coach.cli import main
-from tests.conftest import run_cli
+from tests.conftest import run_cli, run_cli_process
 from tests.doubles import HashingEmbeddings, ScriptedChatModel
 
 
@@ -105,7 +105,7 @@ def test_advise_text_opens_with_the_reading_of_the_situation(cli):
 def test_real_cli_draft_on_the_embedded_model_passes_hard_checks():
     run_cli("contacts", "add", "--name", "Priya Raman", "--company", "Stripe", "--how-we-met", "at PyCon 2024",
             "--note", "Talked about payments APIs.", "--json")
-    result = run_cli("draft", "--to", "Priya Raman", "--goal", "informational-interview", "--channel",
+    result = run_cli_process("draft", "--to", "Priya Raman", "--goal", "informational-interview", "--channel",
                      "linkedin-note", "--json", env={"COACH_CANDIDATES": "2"})
     assert result.returncode == 0, result.stderr
     d = json.loads(result.stdout)

@@ -6,13 +6,13 @@ import json
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli, run_cli_process
 
 
 @pytest.mark.slow
 def test_quick_subset_meets_the_thresholds_on_the_embedded_model(tmp_path):
     out = tmp_path / "eval"
-    result = run_cli("eval", "--suite", "drafting", "--quick", "--strict", "--out", str(out),
+    result = run_cli_process("eval", "--suite", "drafting", "--quick", "--strict", "--out", str(out),
                      env={"COACH_LLM_THREADS": "2"}, timeout=900)
     assert result.returncode == 0, result.stderr[-3000:] + result.stdout[-3000:]
     report = json.loads((out / "report.json").read_text())

@@ -9,7 +9,7 @@ import pytest
 from coach.config.settings import load_settings
 from coach.core.errors import ConfigurationError
 from coach.llm.providers import make_chat_model, make_embeddings, smollm2_path, validate_names
-from tests.conftest import run_cli
+from tests.conftest import run_cli, run_cli_process
 
 
 def test_settings_read_the_environment_and_mask_secrets(monkeypatch, tmp_path):
@@ -98,7 +98,7 @@ def test_cli_unknown_command_is_a_usage_error():
 def test_doctor_reports_every_component_ok_offline():
     import json
 
-    result = run_cli("doctor", "--json")
+    result = run_cli_process("doctor", "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     for part in ("resources", "llm", "embeddings", "chroma", "database"):

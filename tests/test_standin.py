@@ -20,6 +20,8 @@ from pathlib import Path
 
 import openai
 import pytest
+
+from tests.conftest import REPO
 from langchain_core.messages import AIMessageChunk, HumanMessage, ToolMessage
 from langchain_openai import ChatOpenAI
 from pydantic import BaseModel, Field
@@ -302,7 +304,7 @@ def test_process_mode_starts_answers_in_a_cycle_and_stops_on_sigterm(tmp_path: P
     log = tmp_path / "requests.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "tests.standin", "--port", "0", "--replies", str(replies),
                              "--requests-log", str(log)], stdout=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"}, cwd=REPO)
     try:
         ready = _read_line(proc, timeout=30)
         assert ready.startswith("READY http://127.0.0.1:") and ready.endswith("/v1")
@@ -329,7 +331,8 @@ def _reap(proc: subprocess.Popen) -> None:
 
 @pytest.mark.integration
 def test_process_mode_echo_and_a_bad_replies_file(tmp_path: Path):
-    proc = subprocess.Popen([sys.executable, "-m", "tests.standin", "--echo"], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "tests.standin", "--echo"], stdout=subprocess.PIPE, text=True,
+                            cwd=REPO)
     try:
         url = _read_line(proc, timeout=30).split()[1]
         assert ChatOpenAI(model="standin", base_url=url, api_key="x").invoke("say this back").content == "say this back"
@@ -340,5 +343,5 @@ def test_process_mode_echo_and_a_bad_replies_file(tmp_path: Path):
     bad = tmp_path / "replies.json"
     bad.write_text("{}")
     failed = subprocess.run([sys.executable, "-m", "tests.standin", "--replies", str(bad)],
-                            capture_output=True, text=True, timeout=30)
+                            capture_output=True, text=True, timeout=30, cwd=REPO)
     assert failed.returncode != 0 and "non-empty JSON list" in failed.stderr

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.conftest import run_cli, run_cli_process
+from tests.conftest import run_cli_process
 
 
 @pytest.mark.slow

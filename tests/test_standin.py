@@ -20,12 +20,11 @@ from pathlib import Path
 
 import openai
 import pytest
-
-from tests.conftest import REPO
 from langchain_core.messages import AIMessageChunk, HumanMessage, ToolMessage
 from langchain_openai import ChatOpenAI
 from pydantic import BaseModel, Field
 
+from tests.conftest import REPO
 from tests.standin import Reply, Script, ScriptExhausted, StandinServer, count_tokens
 
 DRAFT = ("Hi Ana, congratulations on leading the payments API launch at Northwind. "

@@ -26,7 +26,7 @@ SHOWN_DUE = 10
 def card_text(c: Contact) -> str:
     """A contact as chat text: who they are, how you met, when you last spoke, the latest notes and talks."""
     role = " at ".join(p for p in (c.title, c.company) if p)
-    lines = [f"**{c.name}** (#{c.id})" + (f" — {role}" if role else "")]
+    lines = [f"{c.name} (#{c.id})" + (f" — {role}" if role else "")]
     if c.location:
         lines.append(f"Location: {c.location}")
     if c.tags:

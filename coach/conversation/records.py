@@ -23,16 +23,19 @@ DUE = re.compile(
     r"|\blost (?:touch|contact)\b|\bneglect|\bfalling out of touch|\bgone quiet"
     r"|\bwho\b[^.?!]{0,20}\b(?:haven'?t|have not|didn'?t|did not|hasn'?t)\s+(?:i\s+)?(?:talked|spoken|"
     r"contacted|written|been in touch|reached out|heard|seen|caught up)"
-    r"|\bwho\s+(?:did|have)\s+i\s+not\s+(?:talk|contact|speak|write|reach)",
+    r"|\b(?:did|have)\s+i\s+not\s+(?:talk|contact|spok|speak|writ|reach|message|call|seen|caught)"
+    r"|\b(?:who|anyone|anybody|which|people|contacts?)\b[^.?!]{0,25}?(?:\bdue\b|\bignor|\bneed(?:s|ing)? (?:a |some )?"
+    r"(?:check[- ]?in|follow[- ]?up|ping|nudge|catch[- ]?up|touch base))",
     re.IGNORECASE)
 
 # "show me Priya", "pull up Sam's card", "what do I have on Elena?", "tell me about Aisha", "when did I last talk
 # to Sam?", "who is Aisha again?": one person's card. Only read so when a person is named and nothing is to be
 # written.
 SHOW = re.compile(
-    r"^\W*(?:(?:please|pls|can you|could you|would you|hey|hi|ok|okay)[\s,]+)*(?:show|open|pull up|bring up|"
-    r"look up|display|view|find)\b"
-    r"|\b(?:show|give) me\b|\b(?:details|card|profile|record|info|information|notes|history|file)\b"
+    r"^\W*(?:(?:please|pls|can you|could you|would you|hey|hi|ok|okay)[\s,]+)*(?:show|open|display|view|find)\b"
+    r"|\b(?:pull up|bring up|look up)\b|\bwhat (?:i|did i|have i) (?:wrote|write|written|noted|recorded|saved)\b"
+    r"|\b(?:what(?:'s| is| was)|give me|tell me)\s+[^?.!]{0,40}?'s\s+(?:e-?mail|phone|number|title|role|job|"
+    r"company|linkedin|address|birthday|location)\b|\b(?:show|give) me\b|\bon file\b|\b(?:details|card|profile|record|info|information|notes|history|file)\b"
     r"(?!\s+(?:to|for)\s+(?:a|an|the)\b)"
     r"|\bwhat (?:do|did) i (?:have|know|got|write|note|record)\b|\bwhat(?:'s| is| have i got) (?:on|about)\b"
     r"|\btell me (?:about|more about)\b|\bwho (?:is|was|'s)\b|\bwho'?s\b"
@@ -43,13 +46,15 @@ SHOW = re.compile(
 # Priya yesterday, please log it": something to keep on a person's record.
 NOTE_LEAD = re.compile(
     r"^\W*(?:(?:please|pls|can you|could you|would you|kindly|ok|okay|fyi|btw|also)[\s,:]+)*"
-    r"(?:remember(?:\s+that)?|note(?:\s+down)?(?:\s+that|\s*:)|make\s+(?:a\s+)?note(?:\s+that|\s*:)?|"
+    r"(?:remember(?:\s+that)?|note(?:\s+to\s+self)?(?:\s+down)?(?:\s+that|\s*:)|make\s+(?:a\s+)?note(?:\s+that|\s*:)?|"
+    r"add\s+(?:this\s+|that\s+)?to\s+(?P<whose>[^:,.]+?)'?s?\s+(?:notes?|record|file|card)(?:\s+that|\s*:|\s*,)|"
+    r"(?:put|write|set)\s+(?:it\s+)?down(?:\s+that|\s*:)|"
     r"(?:add|save|take|put|leave|write down)\s+(?:a\s+|this\s+)?note(?:\s+(?:to|on|for|about|under)\s+"
     r"(?P<who>[^:,.]+?))?(?:\s+that|\s*:|\s*,|\s+-)|jot(?:\s+it)?\s+down(?:\s+that)?|record(?:\s+that)?|"
     r"log(?:\s+that)?|keep in mind(?:\s+that)?|don'?t forget(?:\s+that)?)\s*",
     re.IGNORECASE)
 NOTE_TAIL = re.compile(
-    r"[\s,.;:!-]*(?:(?:please|pls|can you|could you|and)\s+)*(?:remember|log|note|record|save|keep|jot down)\s+"
+    r"[\s,.;:!—–-]*(?:(?:please|pls|can you|could you|and)\s+)*(?:remember|log|note|record|save|keep|jot down)\s+"
     r"(?:it|this|that)(?:\s+(?:down|for me|please|pls))*[\s.!]*$",
     re.IGNORECASE)
 FYI = re.compile(r"^\W*(?:fyi|btw|by the way|heads up)[\s,:-]+", re.IGNORECASE)

@@ -35,8 +35,9 @@ GOAL_WORDS: list[tuple[str, str]] = [
     ("mentorship", r"\bmentor"),
     ("partnership", r"\bpartner|\bcollaborat|\bjoint\b|\bwork together"),
     ("informational-interview", r"\binformational|\binfo(?:rmation)? (?:call|chat|interview)|\blearn (?:about|from)"
-                                r"|\bpick (?:their|her|his) brain|\bcoffee chat|\bcareer (?:advice|chat)"),
-    ("reconnect", r"\breconnect|\bcatch[- ]?up|\bbeen a while|\btouch base|\bhaven'?t (?:talked|spoken)|\bout of touch"),
+                                r"|\bpick (?:their|her|his) brain|\bcoffee chat|\bcareer (?:advice|chat)"
+                                r"|\b(?:grab|get|have|go for) (?:a )?(?:quick )?coffee\b"),
+    ("reconnect", r"\breconnect|\bcatch[- ]?up|\bsay (?:hi|hello)\b|\bcheck(?:ing)? in on\b|\bbeen a while|\btouch base|\bhaven'?t (?:talked|spoken)|\bout of touch"),
 ]
 # The channel said: a specific word wins over a generic one ("a thank-you note - email" is an email; "a message
 # … by email" too), so the generic "note" and "message" are asked last.
@@ -57,11 +58,12 @@ REVISE = re.compile(r"\b(shorter|shorten|too long|more formal|formal|less formal
                     re.IGNORECASE)
 CHECK = re.compile(r"\b(check|score|review|grade|rate|critique)\b[^:\n]*\b(message|draft|note|email|this|mine|it)\b",
                    re.IGNORECASE)
-FIND = re.compile(r"\b(who do i know|who (?:works|worked) at|anyone (?:at|who|in)|someone (?:i met|at|who)|"
+FIND = re.compile(r"\b(who do i know|who (?:works?|worked|is working|are working)\b[^.?!]{0,30}\b(?:at|in|for)|anyone (?:at|who|in)|someone (?:i met|at|who)|"
                   r"find (?:people|contacts|someone|me)|contacts at|people (?:at|i know)|know at|do i know)\b",
                   re.IGNORECASE)
 DRAFT = re.compile(r"\b(draft|write|compose|reach out|message|note|email|e-mail|ask|connection|send|dm|thank|"
-                   r"congratulate|follow up|introduce|reconnect)\b", re.IGNORECASE)
+                   r"congratulate|follow up|introduce|reconnect|drop \w+ an? (?:line|note|message)|shoot \w+ an? "
+                   r"(?:line|note|message|email)|ping|text)\b", re.IGNORECASE)
 ADVISE = re.compile(r"\b(what should i|how (?:do|should|can) i|advice|help me|struggling|laid off|layoff|fired|"
                     r"ghosted|reject(?:ed|ion)?|no reply|burn(?:ed|t)? ?out|impostor|imposter|credit for my|falling[- ]out|"
                     r"awkward|nervous|afraid|worried|stuck|decline|say no)\b", re.IGNORECASE)
@@ -72,7 +74,7 @@ QUESTION = re.compile(r"\b(should i|do i|shall i|how (?:do|should|can|would) i|w
                       r"(?:what'?s|what is) (?:the|a) (?:best|right|good)\b|any (?:advice|tips)|feels? (?:weird|strange)|"
                       r"without (?:sounding|looking|being|seeming|making))\b", re.IGNORECASE)
 WRITE = re.compile(r"^\W*(?:please\s+|can you\s+|could you\s+)?(?:write|draft|compose|send|message|email|dm|"
-                   r"thank|congratulate|reconnect|follow[- ]?up|introduce|ask)\b|\b(?:write|draft|compose) (?:me |him |"
+                   r"thank|congratulate|reconnect|follow[- ]?up|introduce|ask|drop|shoot|ping)\b|\b(?:write|draft|compose) (?:me |him |"
                    r"her |them )?(?:a|an|the|something|one)\b|\b(?:help me|can you|could you) (?:write|draft)\b|"
                    r"\b(?:help me|i(?:'d| would) like to|i want to|i wanna|i need to|let me) (?:to )?(?:ask|write|"
                    r"draft|email|message|reach out|thank|congratulate|reconnect|follow[- ]?up|introduce|dm|ping)\b|"
@@ -122,13 +124,16 @@ SHORTER = re.compile(r"\b(shorter|shorten|too long|brief|briefer|trim|cut it|cut
                      re.IGNORECASE)
 LONGER = re.compile(r"\b(longer|too short|more detail|expand|fuller|more long|a bit more|too brief)\b", re.IGNORECASE)
 # "too formal" asks for less of it: the words that name a tone to move away from, checked before the others.
-TOO_FORMAL = re.compile(r"\b(too (?:formal|stiff|stuffy|cold|corporate|professional|serious|robotic)|stiff|stuffy)\b",
+TOO_FORMAL = re.compile(r"\b((?:too|sounds?|so|very|a bit) (?:formal|stiff|stuffy|cold|corporate|professional|serious|"
+                        r"robotic|like a robot)|stiff|stuffy|robotic|more human|less robotic|more natural)\b",
                         re.IGNORECASE)
 TOO_CASUAL = re.compile(r"\btoo (?:casual|informal|friendly|chatty|relaxed|familiar|cheesy)\b", re.IGNORECASE)
 FORMAL = re.compile(r"\b(?<!less )(more formal|formal|professional|polite|serious)\b", re.IGNORECASE)
 CASUAL = re.compile(r"\b(less formal|friendlier|more friendly|casual|warmer|relaxed|informal|less stiff|"
                     r"friendly|warm|chill|lighter)\b", re.IGNORECASE)
-AGAIN = re.compile(r"\b(regenerate|try again|another (?:version|one|draft|take|try)|redo|rewrite)\b", re.IGNORECASE)
+AGAIN = re.compile(r"\b(regenerate|try again|another (?:version|one|draft|take|try|option)|redo|rewrite|"
+                   r"(?:second|other|alternative|new) (?:option|version|draft|take)|an alternative|"
+                   r"(?:less|not so) (?:generic|bland|like a template)|too (?:generic|bland))\b", re.IGNORECASE)
 # Words that revise the draft on the table only in a short message that asks nothing else ("one more time
 # please", "by mail?", "a bit warmer"): in a longer one they may be about something else.
 AGAIN_SHORT = re.compile(r"\b(different|one more(?: time| try| version)?|again|new version|other version|"

@@ -16,7 +16,7 @@ from coach.core.domain import Contact
 from coach.crm.store import Store
 from tests.conftest import free_port
 from tests.standin import StandinServer
-from tests.test_app_browser import DRAFT_TIMEOUT_MS, _app, _browser, _go, _need_browser, _shot
+from tests.test_app_browser import DRAFT_TIMEOUT_MS, _app, _browser, _need_browser, _shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.integration]
 ERROR_WITHIN_S = 10

@@ -145,7 +145,10 @@ IN_SETTINGS = [("COACH_LLM=openai/<a model it serves>", "the Model name on the S
 
 
 def for_the_app(message: str) -> str:
-    """A sentence as a browser user reads it: the Settings page's fields, not environment variables."""
+    """A sentence as a browser user reads it: the Settings page's fields, not environment variables (a sentence
+    that names the page already is left as it is)."""
+    if "Settings page" in message:
+        return message
     for setting, field in IN_SETTINGS:
         message = message.replace(setting, field)
     return message

@@ -18,7 +18,8 @@ PEOPLE = [Contact(id=1, first_name="Priya", last_name="Shah", company="Stripe", 
                   title="Data Science Lead"),
           Contact(id=5, first_name="Sam", last_name="Okafor", company="Globex", title="Recruiter"),
           Contact(id=6, first_name="Aisha", last_name="Bello", company="Shopify", title="Staff Engineer")]
-CASES = yaml.safe_load((Path(__file__).parent / "data" / "requests_dev.yaml").read_text())
+CASES = [case for name in ("requests_dev.yaml", "requests_dev_more.yaml")
+         for case in yaml.safe_load((Path(__file__).parent / "data" / name).read_text())]
 REQUIRED = 0.95
 
 
@@ -40,6 +41,8 @@ def misses(case: dict, r: Reading) -> list[str]:
         out.append(f"unknown={r.unknown_name!r} (want {case['unknown']!r})")
     if "topic" in case and case["topic"].lower() not in r.topic.lower():
         out.append(f"topic={r.topic!r} (want {case['topic']!r})")
+    if "note" in case and case["note"].lower() not in r.note.lower():
+        out.append(f"note={r.note!r} (want {case['note']!r})")
     if r.intent == "draft" and any(w in r.context.lower() for w in ("please", "an email", "via linkedin")):
         out.append(f"context holds the request's own words: {r.context!r}")
     return out

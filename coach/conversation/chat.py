@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypedDict
 from langgraph.graph import END, START, StateGraph
 from pydantic import BaseModel, Field
 
+from coach.conversation import bookkeeping
 from coach.conversation.reading import Reading, line_for, unknown_reply
-from coach.conversation.router import Route, route
+from coach.conversation.router import Route, detect_goal, route
 from coach.core.errors import AmbiguousError, CoachError
 from coach.core.messages import Advice, ContactChoice, Draft, DraftRequest, Style, Turn
 from coach.crm.resolve import choice, pick
@@ -55,7 +56,8 @@ class ChatState(TypedDict, total=False):
     history: Annotated[list[dict], operator.add]
     last_request: dict | None
     last_draft: dict | None
-    pending: dict | None  # a draft asked for, waiting for the user to say which person they meant
+    pending: dict | None  # a draft (or a note, a card) asked for, waiting for the user to say which person they meant
+    last_contact: int | None  # the person the last turn was about, for "her", "him", "them"
     agent_messages: list  # the tool-calling agent's own conversation (capable models)
     turn: dict
 
@@ -142,10 +144,15 @@ class Chat:
             chosen = pick(text, offered, contacts)
             if chosen is None and len(offered) == 1 and YES.match(text.strip()):  # "Did you mean Priya Shah?" "yes"
                 chosen = offered[0].id
+            if chosen is None and pending.get("ask") == "goal":
+                goal = detect_goal(text)  # "what is it for?" "a referral"
+                chosen, pending = (offered[0].id, {**pending, "goal": goal}) if goal else (None, pending)
             if chosen is not None:
-                return self._draft_to(chosen, pending, state)
+                return (bookkeeping.pending_turn(self, chosen, pending, state)
+                        or self._draft_to(chosen, pending, state))
         last = state.get("last_request")
-        last_contact = next((c for c in contacts if last and c.id == last.get("contact_id")), None)
+        about = state.get("last_contact") or (last or {}).get("contact_id")
+        last_contact = next((c for c in contacts if about and c.id == about), None)
         r = route(text, contacts, has_draft=bool(last), last_contact=last_contact)
         turn, update = HANDLERS[r.intent](self, r, text, state)
         update.setdefault("pending", None)
@@ -165,7 +172,8 @@ class Chat:
 
                 picked = self.coach.store.get_contact(action.contact_id)
                 return Assistant(self.coach, self.step).turn(f"I mean {picked.name} (contact #{picked.id}).", state)
-            return self._draft_to(action.contact_id, pending, state)
+            return bookkeeping.pending_turn(self, action.contact_id, pending, state) or \
+                self._draft_to(action.contact_id, pending, state)
         return self._revised(Route(intent="revise", channel=action.channel, length=action.length, tone=action.tone,
                                    regenerate=action.regenerate), state)
 
@@ -192,10 +200,11 @@ class Chat:
         """Ask back: a name that matches nobody exactly, one that fits several, several messages in one, words
         the reading cannot place, or no person at all. Never a fuzzy pick."""
         if r.leftover and r.contact is not None:
-            reply = (f"I read this as: {r.line()}. I am not sure what \"{r.leftover}\" should change. "
-                     "Say it again without it, or put your reason after \"about\" or \"because\".")
+            reply = (f"A message to {r.contact.name}, but what is it for? I could not place \"{r.leftover}\". "
+                     "Say the goal (reconnect, referral, thank-you, follow-up, mentorship…), or put your reason "
+                     "after \"about\" or \"because\".")
             return Turn(reply=reply, intent="clarify", choices=[choice(r.contact)], reading=r.line()), {
-                "pending": self._pending(r, [choice(r.contact)])}
+                "pending": {**self._pending(r, [choice(r.contact)]), "ask": "goal"}}
         if r.unknown_name or r.choices:
             choices = [choice(c) for c in r.choices]
             listed = "\n".join(f"{i}. {c.label()}" for i, c in enumerate(choices, 1))
@@ -210,12 +219,17 @@ class Chat:
                          "Answer with the number, the #id, or where they work.")
             return Turn(reply=reply, intent="clarify", choices=choices, reading=""), {
                 "pending": self._pending(r, choices) if choices else None}
+        if r.why.startswith("note"):
+            reply = (f"Whose record should I keep this on: \"{r.note}\"? Say it again with their name as it is "
+                     "in your contacts (\"remember that Priya …\").")
+            return Turn(reply=reply, intent="clarify"), {}
         return Turn(reply="Who is it for? Name the person as they appear in your contacts.", intent="clarify"), {}
 
     @staticmethod
     def _pending(r: Reading, choices: list[ContactChoice]) -> dict:
-        return {"goal": r.goal, "channel": r.channel, "context": r.context, "topic": r.topic,
-                "choices": [c.model_dump() for c in choices]}
+        intent = r.why.split(":")[0] if r.why.startswith(("note:", "show:")) else "draft"
+        return {"intent": intent, "goal": r.goal, "channel": r.channel, "context": r.context, "topic": r.topic,
+                "note": r.note, "date": str(r.date) if r.date else None, "choices": [c.model_dump() for c in choices]}
 
     def _advise(self, r: Route, text: str, state: ChatState) -> tuple[Turn, dict]:
         self.step("Finding the guidance that fits…")
@@ -262,13 +276,15 @@ class Chat:
         draft = self.coach.draft_request(request, on_token=self._on_token)
         return (Turn(reply=f"{reading}\n\n{draft_text(draft)}", intent=intent, draft=draft,
                      citations=draft.citations, reading=reading),
-                {"last_request": request.model_dump(mode="json"), "last_draft": draft.model_dump(mode="json")})
+                {"last_request": request.model_dump(mode="json"), "last_draft": draft.model_dump(mode="json"),
+                 "last_contact": request.contact_id})
 
 
 # What each intent of the rule router does: one entry per intent, no if/elif chain.
 HANDLERS: dict[str, Callable[[Chat, Route, str, ChatState], tuple[Turn, dict]]] = {
     "check": Chat._check, "find": Chat._find, "clarify": Chat._clarify, "advise": Chat._advise,
     "general": Chat._advise, "draft": Chat._draft, "revise": Chat._revise,
+    "show": bookkeeping.show, "note": bookkeeping.note, "due": bookkeeping.due,
 }
 
 

@@ -10,6 +10,7 @@ asked back rather than pasted into a message).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from typing import Literal
@@ -20,7 +21,7 @@ from coach.core.domain import Contact
 from coach.core.messages import ContactChoice
 from coach.core.text import STOPWORDS, fold
 
-Intent = Literal["draft", "revise", "check", "find", "advise", "general", "clarify"]
+Intent = Literal["draft", "revise", "check", "find", "advise", "general", "clarify", "show", "note", "due"]
 ASK_BACK = 0.5  # a reading less sure than this is asked back, not acted on
 
 CHANNEL_NAMES = {"email": "Email", "linkedin-message": "LinkedIn message", "linkedin-note": "LinkedIn note"}
@@ -32,7 +33,9 @@ class Reading(BaseModel):
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    intent: Intent = Field(description="draft, revise, check, find, advise, general or clarify (ask back).")
+    intent: Intent = Field(description="draft, revise, check, find, advise, general, clarify (ask back), show (a "
+                                       "contact's card), note (keep something on their record) or due (who to "
+                                       "check in with).")
     contact: Contact | None = Field(default=None, exclude=True, description="The person meant, when one is.")
     contact_id: int | None = Field(default=None, description="The person meant, by id.")
     choices: list[Contact] = Field(default_factory=list, exclude=True,
@@ -53,6 +56,8 @@ class Reading(BaseModel):
     confidence: float = Field(default=1.0, ge=0, le=1)
     leftover: str = Field(default="", description="Words the reading does not account for.")
     message: str = Field(default="", description="check: the message to score.")
+    note: str = Field(default="", description="note: what to keep on the person's record, in the user's words.")
+    date: dt.date | None = Field(default=None, description="note: the day it is about, when the words say it.")
     why: str = ""
 
     @model_validator(mode="after")
@@ -65,8 +70,15 @@ class Reading(BaseModel):
         return self
 
     def line(self, contact_name: str = "") -> str:
-        """The reading in one line: 'Email to Priya Shah · referral · Product Manager, Connect'."""
+        """The reading in one line: 'Email to Priya Shah · referral · Product Manager, Connect'; 'Note on Priya
+        Shah'; 'Priya Shah's card'; 'Who is due for a check-in'."""
         name = contact_name or (self.contact.name if self.contact else "")
+        if self.intent == "due":
+            return "Who is due for a check-in"
+        if self.intent == "show" or (self.intent == "clarify" and self.why.startswith("show")):
+            return f"{name}'s card" if name else "A contact's card"
+        if self.intent == "note" or (self.intent == "clarify" and self.why.startswith("note")):
+            return f"Note on {name}" if name else "A note"
         head = CHANNEL_NAMES.get(self.channel or "", "Message") + (f" to {name}" if name else "")
         return " · ".join(p for p in (head, self.goal or "", topic_label(self.topic)) if p)
 
@@ -194,6 +206,9 @@ REQUEST_WORDS = frozenset(
     "informational interview coffee chat call touch base nudge ping them him her his their she he they "
     "it its to for with by via as on in at a an the my of and or about regarding re some to-do "
     "possible possibly if ok okay so go ahead do that this new role job position someone somebody anyone people "
+    "hope well good morning afternoon evening dear coach kindly request wanna gonna smth sth something msg mesage "
+    "pleasee plz thnx thanks advance appreciate appreciated grateful would be great best really honestly "
+    "write writing wrote drafting prepare preparing send sending sent get mail mails emails think "
     "person propose proposing suggest because since say saying tell telling know let been while it's long time "
     "haven't hasn't heard replied reply answered answer respond responded yet pick brain referal emial "
     "congratulating thanking asking".split())

@@ -87,12 +87,25 @@ def who(text: str, contacts: list[Contact]) -> Who:
     return Who()
 
 
+# Names that are also everyday words: typed in lower case in a capitalised message, they are the word.
+WORD_NAMES = frozenset("may will mark grace rose faith hope bill sue pat art ray dawn june april august summer joy "
+                       "guy jack chase hunter sky rich max don drew gene rob bob frank sage sunny sterling "
+                       "price long young king brown green white black hill wood bell page".split())
+# Where a name stands in a request: "ask priya", "email to elena", "thank sam for…".
+NAME_SLOT = r"\b(?:to|ask|email|e-mail|mail|message|msg|dm|ping|thank|congratulate|with|for|on|about|text|call|" \
+            r"from|remind|nudge|introduce|tell|write|contact)\s+"
+
+
 def _said(part: str, text: str, words: str, lowercase: bool) -> bool:
     """A first or last name in the words: whole, and capitalised as a name unless the user types in lower case
-    ('May' is a name, 'may' is not)."""
+    ('May' is a name, 'may' is not), or typed in lower case where a name stands ('ask priya for a referral, I
+    …') when it is no everyday word."""
     if not part or len(part) < MIN_PART or not has_word(_plain(part).strip(), words):
         return False
-    return lowercase or re.search(rf"(?<![\w]){re.escape(part)}(?![\w])", text) is not None
+    if lowercase or re.search(rf"(?<![\w]){re.escape(part)}(?![\w])", text) is not None:
+        return True
+    return fold(part) not in WORD_NAMES and fold(part) not in STOPWORDS and \
+        re.search(NAME_SLOT + re.escape(fold(part)) + r"\b", fold(text)) is not None
 
 
 def _settle(people: list[Contact], text: str, mention: str) -> Who:

@@ -15,7 +15,7 @@ from coach.conversation.chat import ChatAction
 from coach.core.domain import CHANNELS
 from coach.core.messages import Advice, CheckResult, Draft, Fact, Turn
 from coach.ui import nav
-from coach.ui.state import escape
+from coach.ui.state import escape, for_the_app
 
 CHANNEL_LABELS = {"linkedin-note": "LinkedIn connection note", "linkedin-message": "LinkedIn message",
                   "email": "Email"}
@@ -188,13 +188,21 @@ def turn(t: Turn, key: str, on_act: Callable[[ChatAction], None] | None = None) 
     elif t.check:
         st.markdown(f"Score **{t.check.score}**/100")
         checks(t.check.checks)
+    elif t.results and t.intent in ("show", "note", "due"):  # the store's answer, then a link to each person
+        with st.container(border=True):
+            st.markdown("  \n".join(escape(line) for line in t.reply.splitlines()))
+            for r in t.results:
+                contact_link(int(r["id"]), f"Open {r['title']}'s page" if t.intent != "due" else r["title"])
     elif t.results:
         st.markdown("People who fit:")
         for r in t.results:
             cid = int(r["id"]) if str(r.get("id", "")).isdigit() else None
             contact_link(cid, f"{r['title']} — {r['snippet'][:90]}")
     else:
-        (st.error if t.intent == "error" else st.markdown)(escape(t.reply))
+        if t.intent == "error":  # one sentence, naming what to change on the Settings page
+            st.error(escape(for_the_app(t.reply)), icon=":material/error:")
+        else:
+            st.markdown(escape(t.reply))
 
 
 def draft_for(contact_id: int, name: str, goal: str = "reconnect", channel: str = "linkedin-message") -> None:

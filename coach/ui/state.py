@@ -137,10 +137,27 @@ def unreachable(exc: BaseException) -> bool:
     return False
 
 
+# The settings a sentence names, as a browser user changes them: fields of the Settings page.
+IN_SETTINGS = [("COACH_LLM=openai/<a model it serves>", "the Model name on the Settings page to one it serves"),
+               ("COACH_LLM_BASE_URL", "the Base URL on the Settings page"),
+               ("OPENAI_API_KEY", "the API key on the Settings page"),
+               ("COACH_LLM=llamacpp/smollm2", "the embedded model (Provider on the Settings page)")]
+
+
+def for_the_app(message: str) -> str:
+    """A sentence as a browser user reads it: the Settings page's fields, not environment variables (a sentence
+    that names the page already is left as it is)."""
+    if "Settings page" in message:
+        return message
+    for setting, field in IN_SETTINGS:
+        message = message.replace(setting, field)
+    return message
+
+
 def error_message(exc: BaseException) -> str | None:
     """The one sentence to show for a CoachError or an unreachable server; None for a bug."""
     if isinstance(exc, CoachError):
-        return str(exc)
+        return for_the_app(str(exc))
     if unreachable(exc):
         where = settings().llm_base_url or settings().chroma_url or "its server"
         return (f"The model {settings().llm} did not answer at {where}: start the server or fix the URL on "

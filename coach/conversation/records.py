@@ -1,0 +1,101 @@
+"""Requests about the user's own records, read from words: show what I have on a person, note something about
+them, who is due for a check-in.
+
+These are the CRM's own jobs in chat ("what do I have on Elena?", "remember that Priya moves to London in May",
+"who haven't I talked to in a while?"); the rule router (`coach.conversation.router`) asks these patterns
+before it reads a message as a draft, advice or a general question, and the chat carries each out through
+the store. Each pattern is one small, testable expression of how people say it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# "who should I catch up with?", "who's overdue", "who haven't I talked to in a while", "anyone I should reach
+# out to this week?", "who am I neglecting", "people I've lost touch with": about everyone, never one person.
+DUE = re.compile(
+    r"\b(?:who(?:m)?|anyone|anybody|which (?:contacts?|people|persons?)|people|contacts?)\b[^.?!]{0,30}?"
+    r"\b(?:(?:should|shall|do|must|ought to|need to|could)\s+i|i\s+(?:should|must|ought to|need to|could))\s+"
+    r"(?:catch up|reach out|ping|contact|check in|get back|follow up|write|talk|call|reconnect|get in touch|"
+    r"message|email)"
+    r"|\b(?:over ?due|due (?:for|a|to be)\b|is due|are due|due\s*[?!.]*$)"
+    r"|\blost (?:touch|contact)\b|\bneglect|\bfalling out of touch|\bgone quiet"
+    r"|\bwho\b[^.?!]{0,20}\b(?:haven'?t|have not|didn'?t|did not|hasn'?t)\s+(?:i\s+)?(?:talked|spoken|"
+    r"contacted|written|been in touch|reached out|heard|seen|caught up)"
+    r"|\b(?:did|have)\s+i\s+not\s+(?:talk|contact|spok|speak|writ|reach|message|call|seen|caught)"
+    r"|\b(?:who|anyone|anybody|which|people|contacts?)\b[^.?!]{0,25}?(?:\bdue\b|\bignor|\bneed(?:s|ing)? (?:a |some )?"
+    r"(?:check[- ]?in|follow[- ]?up|ping|nudge|catch[- ]?up|touch base))",
+    re.IGNORECASE)
+
+# "show me Priya", "pull up Sam's card", "what do I have on Elena?", "tell me about Aisha", "when did I last talk
+# to Sam?", "who is Aisha again?": one person's card. Only read so when a person is named and nothing is to be
+# written.
+SHOW = re.compile(
+    r"^\W*(?:(?:please|pls|can you|could you|would you|hey|hi|ok|okay)[\s,]+)*(?:show|open|display|view|find)\b"
+    r"|\b(?:pull up|bring up|look up)\b|\bwhat (?:i|did i|have i) (?:wrote|write|written|noted|recorded|saved)\b"
+    r"|\b(?:what(?:'s| is| was)|give me|tell me)\s+[^?.!]{0,40}?'s\s+(?:e-?mail|phone|number|title|role|job|"
+    r"company|linkedin|address|birthday|location)\b|\b(?:show|give) me\b|\bon file\b|\b(?:details|card|profile|record|info|information|notes|history|file)\b"
+    r"(?!\s+(?:to|for)\s+(?:a|an|the)\b)"
+    r"|\bwhat (?:do|did) i (?:have|know|got|write|note|record)\b|\bwhat(?:'s| is| have i got) (?:on|about)\b"
+    r"|\btell me (?:about|more about)\b|\bwho (?:is|was|'s)\b|\bwho'?s\b"
+    r"|\bwhen (?:did|was) (?:i|we) last\b|\blast (?:time )?(?:i|we) (?:talked|spoke|met|wrote)\b",
+    re.IGNORECASE)
+
+# "remember that …", "note: …", "log that …", "add a note to Aisha: …", "jot down …", "keep in mind …", "I called
+# Priya yesterday, please log it": something to keep on a person's record.
+NOTE_LEAD = re.compile(
+    r"^\W*(?:(?:please|pls|can you|could you|would you|kindly|ok|okay|fyi|btw|also)[\s,:]+)*"
+    r"(?:remember(?:\s+that)?|note(?:\s+to\s+self)?(?:\s+down)?(?:\s+that|\s*:)|make\s+(?:a\s+)?note(?:\s+that|\s*:)?|"
+    r"add\s+(?:this\s+|that\s+)?to\s+(?P<whose>[^:,.]+?)'?s?\s+(?:notes?|record|file|card)(?:\s+that|\s*:|\s*,)|"
+    r"(?:put|write|set)\s+(?:it\s+)?down(?:\s+that|\s*:)|"
+    r"(?:add|save|take|put|leave|write down)\s+(?:a\s+|this\s+)?note(?:\s+(?:to|on|for|about|under)\s+"
+    r"(?P<who>[^:,.]+?))?(?:\s+that|\s*:|\s*,|\s+-)|jot(?:\s+it)?\s+down(?:\s+that)?|record(?:\s+that)?|"
+    r"log(?:\s+that)?|keep in mind(?:\s+that)?|don'?t forget(?:\s+that)?)\s*",
+    re.IGNORECASE)
+NOTE_TAIL = re.compile(
+    r"[\s,.;:!—–-]*(?:(?:please|pls|can you|could you|and)\s+)*(?:remember|log|note|record|save|keep|jot down)\s+"
+    r"(?:it|this|that)(?:\s+(?:down|for me|please|pls))*[\s.!]*$",
+    re.IGNORECASE)
+FYI = re.compile(r"^\W*(?:fyi|btw|by the way|heads up)[\s,:-]+", re.IGNORECASE)
+
+
+def asks_due(text: str) -> bool:
+    """The words ask who the user is due to get back to."""
+    return bool(DUE.search(text))
+
+
+def asks_show(text: str) -> bool:
+    """The words ask to see what the user has on someone (the caller checks that someone is named)."""
+    return bool(SHOW.search(text))
+
+
+def note_text(text: str) -> str:
+    """What to keep, without the instruction: 'remember that Priya moves to London in May' -> 'Priya moves to
+    London in May'; 'add a note to Aisha: she speaks at QCon' -> 'she speaks at QCon'; 'I called Priya
+    yesterday, please log it' -> 'I called Priya yesterday'. '' when the words ask to keep nothing."""
+    m = NOTE_LEAD.match(text)
+    if m:
+        body = text[m.end():]
+    else:
+        tail = NOTE_TAIL.search(text)
+        if not tail:
+            return ""
+        body = text[:tail.start()]
+    body = FYI.sub("", body)
+    body = NOTE_TAIL.sub("", body)
+    return body.strip(" \t\n,;:-").rstrip() or ""
+
+
+def asks_note(text: str) -> bool:
+    return bool(note_text(text))
+
+
+def note_date(text: str, today: dt.date | None = None) -> dt.date | None:
+    """The day a note is about, when the words say it plainly ('yesterday', 'today'); None otherwise."""
+    today = today or dt.date.today()
+    if re.search(r"\byesterday\b", text, re.IGNORECASE):
+        return today - dt.timedelta(days=1)
+    if re.search(r"\b(?:today|this morning|tonight|just now)\b", text, re.IGNORECASE):
+        return today
+    return None

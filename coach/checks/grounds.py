@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from coach.core.domain import Contact, Profile
 from coach.core.text import STOPWORDS, fold, has_word, sentences, words
@@ -23,7 +24,13 @@ STOCK_PHRASES = (
     "i hope you are doing well", "i hope you're doing well", "i hope all is well", "hope all is well",
     "hope you are well", "hope you're well", "hope you are doing well", "hope you're doing well",
 )
-GREETING = re.compile(r"^\s*(hi|hello|hey|dear|good morning|good afternoon)\s+([A-Za-zÀ-ÿ'’-]+)", re.IGNORECASE)
+# The greeting and the name it uses (group 2): a title before a surname ("Dear Dr. Okafor") is read past, and a
+# name is any letters ("Małgorzata", "Nguyễn"), not only Latin-1 ones.
+TITLE = r"(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame)"
+GREETING = re.compile(rf"^\s*(hi|hello|hey|dear|good morning|good afternoon)\s+(?:{TITLE}\.?\s+(?=[^\W\d_]))?"
+                      r"([^\W\d_][\w'’-]*)", re.IGNORECASE)
+GREETING_TITLE = re.compile(rf"^\s*(?:hi|hello|hey|dear|good morning|good afternoon)\s+({TITLE})\.?\s+(?=[^\W\d_])",
+                            re.IGNORECASE)
 PLACEHOLDER = re.compile(
     r"\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|<[^>\n]{1,40}>|_{3,}|\bX{2,}\b|"
     r"\b(your name|company name|recipient'?s? name|insert [a-z ]+|name here|job title here)\b",
@@ -47,6 +54,8 @@ ALWAYS_OK = {
     "a", "i", "i'm", "i’m", "i've", "i'd", "i'll", "hi", "hello", "hey", "dear", "thanks", "thank", "best", "cheers",
     "regards", "sincerely", "warmly", "warm", "all", "linkedin", "ok", "okay", "p.s", "ps", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "zoom", "email", "congrats", "congratulations",
+    # titles: whether one fits the person is the greeting check's business
+    "dr", "prof", "professor", "mr", "mrs", "ms", "mx",
 }
 COMMON_CAPITALISED = set(
     ["it", "would", "could", "can", "we", "you", "thanks", "great", "congrats", "this", "that", "the", "my", "our", "your", "hope", "looking", "just", "quick", "happy", "glad", "lovely", "so", "and", "but", "also", "if", "when", "as", "please", "no", "yes", "let", "how", "what", "do", "did", "are", "is", "was", "were", "have", "has", "had", "will", "may", "might", "should", "since", "after", "before", "during", "not", "nice", "good", "wonderful", "really", "hey", "there", "here", "they", "he", "she", "his", "her", "its", "one", "every", "any", "all", "some", "best", "kind", "warm", "again", "still", "last", "next", "first",
@@ -68,6 +77,8 @@ class Grounds:
     goal: str = ""
     context: str = field(default="", metadata={"doc": "The user's own words about this message (their reason)."})
     facts: list = field(default_factory=list, metadata={"doc": "The contact's facts (coach.crm.facts.kinds.Fact)."})
+    reading: Any = field(default=None, metadata={"doc": "The request read into typed parts (RequestReading): the "
+                                                        "people to meet, the things to leave out."})
     _others: dict[str, str] | None = field(default=None, repr=False)
 
     def fact_text(self) -> str:

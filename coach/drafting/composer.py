@@ -37,7 +37,10 @@ from coach.crm.facts.kinds import Fact
 from coach.crm.facts.rules import extract_rules as extract
 from coach.crm.facts.rules import gather_facts  # noqa: F401  (drafting imports it here)
 from coach.drafting.openers import Opener, openers
-from coach.drafting.phrasing import register, request_sentence
+from coach.drafting.phrasing import register
+from coach.core.messages import RequestReading
+from coach.drafting.request import read_request
+from coach.drafting.request import sentences as request_lines
 
 ECHO = re.compile(r"^(how we met|my request|works as|goal|what i know|notes?)\s*:|<<<|>>>|NOTES|good practice",
                   re.IGNORECASE)
@@ -68,6 +71,17 @@ class Brief:
     premium: bool = False
     style: Style = field(default_factory=Style)
     facts: list[Fact] | None = None  # the stored facts (with the user's edits); extracted from notes when None
+    reading: RequestReading | None = None  # the request read into typed parts; read from `context` when None
+
+    def __post_init__(self) -> None:
+        if self.reading is None:
+            self.reading = read_request(self.context, self.contact)
+        # what the user asked for in words ("keep it short", "make it warm") is applied, unless a button said
+        self.style = Style(length=self.style.length or self.reading.length, tone=self.style.tone or self.reading.tone)
+
+    def avoided(self, text: str) -> bool:
+        """Whether `text` touches something the user said to leave out."""
+        return any(shared_stems(text, thing) for thing in self.reading.avoid)
 
     @property
     def all_facts(self) -> list[Fact]:
@@ -78,9 +92,11 @@ class Brief:
     @property
     def grounds(self) -> Grounds:
         if not hasattr(self, "_grounds"):
+            # the user's words ground what a draft says; what the draft must carry of them is the typed reading
             self._grounds = Grounds(contact=self.contact, profile=self.profile,
                                     request=f"{self.goal} {self.context}".strip(), others=self.others,
-                                    goal=self.goal, context=self.context, facts=self.all_facts)
+                                    goal=self.goal, context=self.reading.said(), facts=self.all_facts,
+                                    reading=self.reading)
         return self._grounds
 
     def names(self) -> set[str]:
@@ -94,7 +110,7 @@ class Brief:
 
     @property
     def first(self) -> str:
-        return self.contact.first_name or self.contact.name.split(" ")[0]
+        return self.contact.given_name
 
     @property
     def limit(self) -> int | None:
@@ -234,7 +250,9 @@ SIGN_OFF = {-1: "Cheers,", 0: "Best,", 1: "Kind regards,"}
 def frame(brief: Brief, lines: list[str], ask: str) -> str:
     """Greeting, the lines, the ask, sign-off — in the channel's shape."""
     tone = brief.style.tone
-    greeting = f"{GREETING[tone]} {brief.first},"
+    name = brief.contact.addressed(formal=tone > 0)
+    word = GREETING[max(tone, 1) if name != brief.first and tone >= 0 else tone]  # "Dear Dr. Okafor," not "Hi Dr."
+    greeting = f"{word} {name},"
     if brief.channel == "linkedin-note":
         return register(" ".join([greeting, *([inline(lines[0]), *lines[1:]] if lines else []), ask]), tone)
     sender = (brief.profile.name or "").split(" ")[0]
@@ -295,7 +313,8 @@ def hooks_for(brief: Brief) -> list[Opener]:
     history at all, their work (the one line anyone could write, said only when nothing else is known)."""
     names = brief.names()
     hooks = [h for h in openers(brief.all_facts, brief.goal)
-             if grammar.ok(h.sentence, names) and grammar.ok(h.short, names) and grammar.ok(h.plain, names)]
+             if grammar.ok(h.sentence, names) and grammar.ok(h.short, names) and grammar.ok(h.plain, names)
+             and not brief.avoided(h.sentence)]
     c = brief.contact
     if not hooks and c.company:  # a note no rule could read gives no line, and no error either
         role = f" as {c.title}" if c.title else ""
@@ -309,7 +328,7 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
     `said` is the user's reason as a sentence, when the caller has it already."""
     note = brief.channel == "linkedin-note"
     if said is None:
-        said = request_sentence(brief.context, brief.goal, brief.contact)
+        said = " ".join(request_lines(brief.reading, brief.goal, brief.contact))
     hooks = hooks_for(brief)
     if said and fold(said).startswith("thank"):  # the user's reason thanks already: the favour is said plainly
         hooks = [Opener(h.plain, h.kind, h.source) if h.sentence.startswith("Thank you") else h for h in hooks]
@@ -378,7 +397,7 @@ def compose(brief: Brief, candidate: str = "", budget: int = 1, strict: bool = F
     `strict` (for a small model) keeps only sentences that one fact alone supports.
     Returns (subject, body, report, uses_model_words), or None when nothing passes the hard checks."""
     own = model_sentences(candidate, brief, budget, strict) if candidate else []
-    said = request_sentence(brief.context, brief.goal, brief.contact)
+    said = " ".join(request_lines(brief.reading, brief.goal, brief.contact))
     picked = choose(brief, variants(brief, own, said), prefer=said, avoid=avoid)
     if picked is None:
         return None

@@ -341,7 +341,7 @@ def _sections(body: str, note) -> list[tuple[str, dt.date | None, str]]:
 def extract_rules(contact: Contact, today: dt.date | None = None) -> list[Fact]:
     """Rules (the embedded tier): every fact the contact's fields and notes hold, in their own words."""
     today = today or dt.date.today()
-    names = tuple(n for n in {contact.name, contact.first_name, contact.last_name} if n and len(n) > 1)
+    names = tuple(n for n in {contact.name, contact.first_name, contact.given_name, contact.last_name} if n and len(n) > 1)
     facts: list[Fact] = []
     how = " ".join(contact.how_we_met.split()).rstrip(".")
     if how:

@@ -39,7 +39,7 @@ from coach.core.messages import CheckReport, CheckResult
 from coach.core.text import STOPWORDS, fold, sentences, strip_frame, words  # noqa: F401
 
 LINKEDIN_MESSAGE_LIMIT = 1900
-EMAIL_WORDS = (25, 150)
+EMAIL_WORDS = (15, 150)  # a short email that does its job is fine; the ideal range is only advice
 EMAIL_IDEAL = (50, 125)
 SUBJECT_WORDS = (2, 8)
 SUBJECT_CHARS = 60

@@ -38,6 +38,7 @@ PLACEHOLDER = re.compile(
 )
 URL = re.compile(r"\bhttps?://[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9-]+\.(?:com|io|org|net|dev|ai|co|ly|me)(?:/[^\s)]*)?\b",
                  re.IGNORECASE)
+BARE_DOMAIN = re.compile(r"^[a-z0-9-]+\.[a-z]{2,3}$", re.IGNORECASE)  # no scheme, no www, no path
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 MONEY = re.compile(r"[$€£¥]\s?\d[\d,.]*\s?[kKmMbB]?\b|\b\d[\d,.]*\s?(?:dollars|usd|eur|euros|pounds|gbp)\b",
                    re.IGNORECASE)
@@ -94,6 +95,7 @@ class Grounds:
                 parts.append(f"{c.connected_on:%B %Y} {c.connected_on.year}")
             parts += [date_words(n.date) for n in c.notes if n.date]
             parts += [date_words(d) for n in c.notes for d in iso_dates(n.text)]  # "## 2025-03-04 Coffee"
+            parts += [short_years(n.text) for n in c.notes]  # "kubecon eu 24": 2024
         parts += [f"{f.phrase} {date_words(f.date)}" for f in self.facts if not getattr(f, "hidden", False)]
         return fold("\n".join(p for p in parts if p))
 
@@ -127,6 +129,12 @@ class Grounds:
             return set()
         text = " ".join([c.how_we_met, *(n.text for n in c.notes), *(i.summary for i in c.interactions)])
         own = set(words(f"{c.name} {c.company} {c.title}"))
+        # their employer is shared history when a fact from the notes says we were there together
+        # ("my team lead at Fjordline"): then "working with you at Fjordline" is no line anyone could write
+        together = " ".join(f.phrase for f in self.facts if not getattr(f, "hidden", False)
+                            and not str(getattr(f, "source", "")).startswith("field:")
+                            and f.kind in ("worked-together", "role", "met-at"))
+        own -= set(words(together)) - set(words(f"{c.name} {c.title}"))
         text = URL.sub(" ", EMAIL.sub(" ", text))
         return {w for w in words(text) if (len(w) >= 4 or w.isdigit()) and w not in STOPWORDS and w not in own
                 and w not in GENERIC_HISTORY}
@@ -178,6 +186,12 @@ def iso_dates(text: str) -> list:
         except ValueError:
             continue
     return out
+
+
+def short_years(text: str) -> str:
+    """The years a note writes with two digits after a name ("kubecon eu 24", "RecSys '22"): '2024 2022'."""
+    return " ".join(f"20{m.group(1)}" for m in re.finditer(r"(?<=[a-z] )'?(\d\d)\b(?![\d:.,%/-])", fold(text))
+                    if 10 <= int(m.group(1)) <= 39)
 
 
 def date_words(date) -> str:
@@ -262,7 +276,10 @@ def unsupported_claims(text: str, grounds: Grounds) -> list[str]:
     facts, trusted = grounds.fact_text(), grounds.trusted_text()
     bad: list[str] = []
     for kind, value in claims(text):
-        ok = _supported(value, trusted) if kind in ("email", "link", "money") else _supported(value, facts)
+        if kind == "link" and BARE_DOMAIN.match(value):  # "the fast.ai course": a name the notes use, no address
+            ok = _supported(value, trusted) or _supported(value, facts)
+        else:
+            ok = _supported(value, trusted) if kind in ("email", "link", "money") else _supported(value, facts)
         if not ok and value not in bad:
             bad.append(value)
     return bad

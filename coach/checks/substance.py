@@ -61,10 +61,10 @@ def the_thing(grounds) -> str:
     if not c:
         return ""
     shown = [f for f in getattr(grounds, "facts", []) if not f.hidden]
-    for kind in THING_KINDS.get(grounds.goal, ()):  # the fact of the goal's kind, when the facts hold one
-        fact = next((f for f in shown if f.kind == kind), None)
-        if fact:
-            return fact.phrase
+    for kind in THING_KINDS.get(grounds.goal, ()):  # the facts of the goal's kind, when the facts hold one:
+        found = [f.phrase for f in shown if f.kind == kind]  # naming any one of them names what it is about
+        if found:
+            return " ".join(found)
     dated = sorted((i for i in c.interactions), key=lambda i: i.date, reverse=True)
     if dated:
         return dated[0].summary

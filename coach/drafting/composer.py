@@ -46,8 +46,6 @@ ECHO = re.compile(r"^(how we met|my request|works as|goal|what i know|notes?)\s*
                   re.IGNORECASE)
 # Goals whose message leads with the user's news or reason rather than the shared history.
 REASON_FIRST = ("congratulations", "thank-you", "follow-up")
-# Goals that ask a favour: only these end an email with an easy way out.
-EASY_OUT = ("referral", "introduction", "informational-interview", "mentorship")
 # Words that carry tone, not facts: a model sentence is judged on the rest.
 GENERIC = set(
     "great good nice lovely wonderful awesome amazing fantastic fun talking talk talked chatting chat chatted "
@@ -258,8 +256,6 @@ def frame(brief: Brief, lines: list[str], ask: str) -> str:
     sender = (brief.profile.name or "").split(" ")[0]
     signoff = SIGN_OFF[tone] + (f"\n{sender}" if sender else "")
     middle = " ".join([*lines, ask])
-    if brief.channel == "email" and brief.goal in EASY_OUT:
-        middle += " No worries at all if the timing is not right."
     return register(f"{greeting}\n\n{middle}\n\n{signoff}", tone)
 
 
@@ -315,12 +311,42 @@ def hooks_for(brief: Brief) -> list[Opener]:
     hooks = [h for h in openers(brief.all_facts, brief.goal)
              if grammar.ok(h.sentence, names) and grammar.ok(h.short, names) and grammar.ok(h.plain, names)
              and not brief.avoided(h.sentence)]
-    c = brief.contact
-    if not hooks and c.company:  # a note no rule could read gives no line, and no error either
-        role = f" as {c.title}" if c.title else ""
-        hooks.append(Opener(f"I have been following your work{role} at {c.company}.", "role", "field:company",
-                            short=f"I have been following your work at {c.company}."))
+    if not hooks:  # nothing shared that a rule could read
+        hooks = [h for h in [introduce(brief)] if h and grammar.ok(h.sentence, names)]
     return hooks
+
+
+# Goals that ask for this person's view: a message with nothing shared says why them, from their role.
+WHY_YOU = ("informational-interview", "mentorship", "referral", "introduction", "partnership")
+
+
+def introduce(brief: Brief) -> Opener | None:
+    """With nothing shared, an honest line: who the user is (their headline), and for a goal that asks for this
+    person's view, why them (their role). No invented history, no line that fits anyone."""
+    who = _headline_phrase(brief.profile.headline)
+    c = brief.contact
+    role = " at ".join(p for p in (c.title, c.company) if p) if c.title else ""
+    if not who:
+        return None
+    if brief.goal in WHY_YOU and role:
+        return Opener(f"I am {who}, and I would value your view as {role}.", "profile", "profile",
+                      short=f"I would value your view as {c.title}.")
+    return Opener(f"I am {who}.", "profile", "profile")
+
+
+def _headline_phrase(headline: str) -> str:
+    """'Backend engineer moving into developer relations' -> 'a backend engineer moving into developer
+    relations'; '' for a headline that is no noun phrase ('PM @ Acme | ex-Google', 'I build things')."""
+    headline = " ".join(headline.split()).rstrip(".")
+    if not headline or re.search(r"[|@•/]", headline) or len(headline.split()) > 10:
+        return ""
+    first = headline.split(" ", 1)[0]
+    if fold(first) in ("i", "we", "my", "the", "a", "an") or not first[:1].isalpha():
+        return ""
+    if not (first.isupper() and len(first) > 1):  # an acronym keeps its capitals ("UX designer" stays)
+        headline = first.lower() + headline[len(first):]
+    article = "an" if fold(headline)[:1] in "aeio" else "a"
+    return f"{article} {headline}"
 
 
 def variants(brief: Brief, own: list[str] | None = None, said: str | None = None) -> list[tuple[str, str]]:
@@ -343,7 +369,7 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
     short_lines = _hook_lines(hooks[:2], note=True)
     own = [s for s in (own or []) if not (reason and _same_point(s, reason))]
     # the goal's extra sentence only where the goal needs it, or where no fact gives the message its substance
-    extra = [email_line(brief)] if (brief.channel == "email" and not brief.style.shorter
+    extra = [line for line in [email_line(brief)] if line] if (brief.channel == "email" and not brief.style.shorter
                                     or brief.channel == "linkedin-message" and brief.style.longer) \
         and (brief.goal in ("referral", "introduction") or len(hooks) < 2) else []
     subject = subject_for(brief) if brief.channel == "email" else ""

@@ -63,6 +63,8 @@ def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "") -> Ope
         if p.startswith("we worked together"):
             said = p.split(" (", 1)[0]  # the years are data, not words to say
             return Opener(f"I often think back to when {said}.", fact.kind, src, plain=f"{_cap(said)}.")
+        if p.startswith("we both "):  # shared now, in the present tense: said as it is
+            return Opener(f"{_cap(p)}.", fact.kind, src)
         if p.startswith("we "):
             where = _where(fact, facts)
             return Opener(f"I often think back to when {p}{' ' + where if where else ''}.", fact.kind, src,
@@ -75,7 +77,11 @@ def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "") -> Ope
             return Opener(f"I still value what I learned working with you{on}{at}.", "role", src)
         return None
     if fact.kind == "met-at":
-        if p.startswith(("at ", "in ", "during ", "over ")):
+        if p.startswith("over "):  # a coffee or a lunch: not where we first met
+            w = when(fact.date, today, src)
+            return Opener(f"It was good to catch up {p}" + (f" {w[0].lower()}{w[1:]}" if w else "") + ".", "met-at",
+                          src, short=f"Good to catch up {p}.")
+        if p.startswith(("at ", "in ", "during ")):
             talk = next((f.phrase for f in facts if f.source == src and f.phrase.startswith("we talked about ")), "")
             if talk:
                 return Opener(f"It was great meeting you {p} and talking about {talk[16:]}.", "met-at", src,

@@ -143,7 +143,7 @@ class Grounds:
         """The names in the shared history and the user's reason (events, products, teams: "Config",
         "Connect"), folded; not the contact's own name. A draft that keeps them is the more specific one."""
         c = self.contact
-        parts = [self.context, *([c.how_we_met, *(n.text for n in c.notes), *(i.summary for i in c.interactions)]
+        parts = [self.context, self.request, *([c.how_we_met, *(n.text for n in c.notes), *(i.summary for i in c.interactions)]
                                  if c else [])]
         own = set(words(c.name)) if c else set()
         # each part read as if mid-sentence: "Config 2023 design-systems workshop" starts with a name

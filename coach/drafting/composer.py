@@ -20,7 +20,7 @@ from coach.checks.grounds import proper_words
 from coach.checks.substance import the_thing
 from coach.config.prompts import load_data
 from coach.core.domain import Contact, Profile
-from coach.core.messages import CheckReport, Style
+from coach.core.messages import CheckReport, RequestReading, Style
 from coach.core.text import (
     LEADING_GREETING,
     SIGNOFF,
@@ -38,7 +38,6 @@ from coach.crm.facts.rules import extract_rules as extract
 from coach.crm.facts.rules import gather_facts  # noqa: F401  (drafting imports it here)
 from coach.drafting.openers import Opener, openers
 from coach.drafting.phrasing import register
-from coach.core.messages import RequestReading
 from coach.drafting.request import read_request
 from coach.drafting.request import sentences as request_lines
 
@@ -317,7 +316,10 @@ def hooks_for(brief: Brief) -> list[Opener]:
 
 
 # Goals that ask for this person's view: a message with nothing shared says why them, from their role.
-WHY_YOU = ("informational-interview", "mentorship", "referral", "introduction", "partnership")
+WHY_YOU = ("informational-interview", "mentorship")
+# Goals where, with nothing shared, who the user is helps the person answer; a congratulation, a thank-you or a
+# follow-up has its own subject and gets no line about the user.
+INTRODUCE = ("referral", "introduction", "partnership", "reconnect", *WHY_YOU)
 
 
 def introduce(brief: Brief) -> Opener | None:
@@ -326,8 +328,8 @@ def introduce(brief: Brief) -> Opener | None:
     who = _headline_phrase(brief.profile.headline)
     c = brief.contact
     role = " at ".join(p for p in (c.title, c.company) if p) if c.title else ""
-    if not who:
-        return None
+    if not who or brief.goal not in INTRODUCE or brief.reading.parts and brief.goal not in (*WHY_YOU, "referral"):
+        return None  # the user's own reason says why they write
     if brief.goal in WHY_YOU and role:
         return Opener(f"I am {who}, and I would value your view as {role}.", "profile", "profile",
                       short=f"I would value your view as {c.title}.")
@@ -356,10 +358,12 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
     if said is None:
         said = " ".join(request_lines(brief.reading, brief.goal, brief.contact))
     hooks = hooks_for(brief)
-    if said and fold(said).startswith("thank"):  # the user's reason thanks already: the favour is said plainly
-        hooks = [Opener(h.plain, h.kind, h.source) if h.sentence.startswith("Thank you") else h for h in hooks]
+    marked = ("Thank you", "Congratulations")  # a hook that already does the goal's job
+    if said and fold(said).startswith(("thank", "congrat")):  # the user's reason does it: the fact is said plainly
+        hooks = [Opener(h.plain, h.kind, h.source) if h.sentence.startswith(marked) else h for h in hooks]
     # the goal's stock opener ("Thank you again for your help.") only when no fact does its job
-    reason = said or ("" if hooks and hooks[0].sentence.startswith("Thank you") else brief.spec().get("opener", ""))
+    reason = said or ("" if any(h.sentence.startswith(marked) for h in hooks[:1])
+                      else brief.spec().get("opener", ""))
     names = brief.names()
     if not brief.context and brief.goal in REASON_FIRST:
         thing = the_thing(brief.grounds)  # no news given: the latest note is what it is about
@@ -385,8 +389,12 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
                 parts = [*parts, *history] if brief.goal in REASON_FIRST else [*history, *parts]
                 parts = _distinct(parts, keep_first=reason if with_reason else "")
                 parts = [p for p in parts if grammar.ok(p, names)]  # a sentence that fails is dropped, not sent
-                if note or brief.style.shorter:
-                    parts = parts[:2]
+                if note or brief.style.shorter:  # two sentences before the ask, the user's own counted as said
+                    kept: list[str] = []
+                    for p in parts:
+                        if len(sentences(" ".join([*kept, p]))) <= 2 or not kept:
+                            kept.append(p)
+                    parts = kept
                 else:
                     parts = _distinct([*parts, *extra], keep_first=reason if with_reason else "")
                 ask = ask_for(brief, short=short or note and len(parts) > 1,

@@ -118,7 +118,9 @@ def _clauses(text: str) -> list[str]:
     """A note's clauses: sentences, lines, bullets and semicolons split; Markdown marks dropped."""
     text = re.sub(r"\[\[([^\]|]+)\|?([^\]]*)\]\]", lambda m: m.group(2) or m.group(1), text)
     text = text.replace("w/", "with").replace(" @ ", " at ").replace(" & ", " and ")
-    text = re.sub(r"\s*\(([^()]{2,80})\)", r"; \1;", text)  # an aside in brackets is its own clause, never a span's tail
+    text = re.sub(r"\s*\(([^()]{2,80})\)", r"; \1;", text)
+    # "Marcus and I co-organised…" is one clause with "we" as its subject, not two
+    text = re.sub(r"(^|[.!?;\n]\s*)(?:[A-Z][\w'’-]+|[Ss]he|[Hh]e) and I\b", r"\1We", text)  # an aside in brackets is its own clause, never a span's tail
     parts = re.split(r"(?<=[.!?])\s+|\n+|;\s*|\s+-{1,2}\s+|\s+—\s+|,?\s+and\s+(?=(?:suggested|offered|"
                      r"promised|said|told|asked|invited|introduced|gave|helped|sent|shared|recommended)\b)", text)
     parts = [q for p in parts if p for q in re.split(r",\s+(?=(?:she|he|I|we)\s)|\s+and\s+(?=(?:we|she|he|I)\s)"

@@ -121,3 +121,36 @@ def test_a_model_that_never_fixes_its_draft_is_never_shown(monkeypatch, tmp_path
     assert out["path"] in ("repaired", "template") and _norm(out["body"]) != _norm(bad)
     assert all(c["passed"] for c in out["checks"] if c["hard"])
     assert len(server.requests) == 2 + 2  # two candidates sent together, then two revision rounds
+
+
+def test_good_drafts_on_notes_in_many_styles_come_back_as_written(monkeypatch, tmp_path):
+    """The second dev set (evals/cases/drafting_dev2.yaml): human-quality drafts that paraphrase the notes, use
+    date words, greet with a title or a non-ASCII name and state the user's own news come back as written."""
+    from pathlib import Path
+
+    from evals.schema import DraftingSet, _load
+
+    data = _load(Path(__file__).resolve().parent.parent / "evals" / "cases" / "drafting_dev2.yaml", DraftingSet)
+    cases = data.cases
+
+    def respond(request: dict) -> str:
+        return _case_for(request, cases, data).reference
+
+    with StandinServer(respond, model="standin-capable") as server:
+        monkeypatch.setenv("COACH_HOME", str(tmp_path))
+        monkeypatch.setenv("COACH_LLM", "openai/standin-capable")
+        monkeypatch.setenv("COACH_LLM_BASE_URL", server.url)
+        monkeypatch.setenv("OPENAI_API_KEY", "not-needed")
+        settings = load_settings()
+        report = Runner(settings, model=make_chat_model(settings.llm, settings), embeddings=HashingEmbeddings(),
+                        candidates=1, drafting=data).run(("drafting",))
+    results = {c.id: c.output for c in report.suites["drafting"].cases}
+    kept = []
+    for case in cases:
+        out, reference, subject = results[case.id], case.reference, ""
+        if case.channel == "email":
+            first, _, reference = reference.partition("\n")
+            subject = first.split(":", 1)[1].strip()
+        kept.append(_norm(out["body"]) == _norm(reference.strip()) and out["subject"] == subject
+                    and out["path"] == "as-written")
+    assert sum(kept) / len(kept) >= 0.9, [c.id for c, k in zip(cases, kept, strict=True) if not k]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -140,3 +141,99 @@ def test_extraction_never_fails_on_any_text(text: str) -> None:
                                                           source="markdown")])
     for fact in extract(contact):
         assert fact.phrase.strip()
+
+
+# ---------------------------------------------------------------- requests that carry instructions (issue 24)
+SAID = ["the Staff Engineer opening on her team", "she just got promoted to VP Product",
+        "I finished the data engineering course", "her talk on eBPF tracing", "ask her to introduce me to Tom Reyes",
+        "thank her for the intro to Dana", "propose co-hosting a hiring workshop", "saw her paper got accepted",
+        "want to hear how she moved into management", ""]
+STYLE = ["keep it short", "make it warm", "formal please", "short and friendly pls", "in French pls", "be brief"]
+AVOID = ["don't bring up the layoffs", "don't mention the merger", "no need to mention Lyon", "avoid the reorg"]
+SEP = [", ", " - ", "; ", "!! ", ". "]
+
+
+@st.composite
+def requests(draw) -> tuple[str, list[str]]:
+    """(the user's words, the words that must never be said): content, instructions and things to leave out."""
+    parts = [draw(st.sampled_from(SAID))]
+    style = draw(st.lists(st.sampled_from(STYLE), max_size=2, unique=True))
+    avoid = draw(st.lists(st.sampled_from(AVOID), max_size=1))
+    parts = [p for p in draw(st.permutations([*parts, *style, *avoid])) if p]
+    seps = [draw(st.sampled_from(SEP)) for _ in parts]
+    text = "".join(p + (s if i < len(parts) - 1 else "") for i, (p, s) in enumerate(zip(parts, seps, strict=True)))
+    never = [*style, *(["french", "pls"] if "in French pls" in style else []), *(a.split()[-1] for a in avoid)]
+    return text, never
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(contact=contacts(), goal=st.sampled_from(GOALS), channel=st.sampled_from(["linkedin-note", "email"]),
+       request=requests())
+def test_instructions_in_a_request_are_applied_never_said(contact: Contact, goal: str, channel: str,
+                                                          request: tuple[str, list[str]]) -> None:
+    from coach.core.text import fold
+
+    text, never = request
+    brief = Brief(contact=contact, profile=Profile(name="Sam Lee"), goal=goal, channel=channel, context=text)
+    made = compose(brief)
+    if made is None:
+        return
+    body = fold(made[1])
+    for word in never:
+        assert not re.search(rf"\b{re.escape(fold(word))}", body), (word, text, made[1])
+    for sentence in emitted(made[1]):
+        assert grammar.problems(sentence, brief.names()) == [], (sentence, made[1], text)
+
+
+# ---------------------------------------------------------------- notes: headings, to-dos and doubts (issue 24)
+FILING = ["Follow-ups", "Todo", "Links", "Notes", "Next steps", "Questions"]
+ASIDE = ["- send her my talk recording", "- ask about the opening?", "- maybe she's moving to Tallinn?",
+         "- https://example.org/blog", "- check if they're hiring", "- not sure she remembers me"]
+DOUBT = ["hiring SREs?? not sure", "maybe moving to Reykjavik", "I think she runs the Porto office",
+         "might be leaving Acme", "probably at GopherCon Oslo"]
+
+
+@st.composite
+def filed_notes(draw) -> Contact:
+    first = draw(st.sampled_from(FIRST))
+    _style, real = draw(note_text(first))
+    heading = draw(st.sampled_from(FILING))
+    lines = draw(st.lists(st.sampled_from(ASIDE), min_size=1, max_size=3))
+    doubt = draw(st.sampled_from(DOUBT))
+    text = f"## 2025-03-04 Coffee in Lyon\n{real}\n{doubt}\n\n## {heading}\n" + "\n".join(lines)
+    return Contact(id=1, first_name=first, last_name="Doe", company="Acme", notes=[Note(id=1, text=text)])
+
+
+@settings(max_examples=100, deadline=None)
+@given(contact=filed_notes())
+def test_filing_headings_to_dos_and_doubts_are_never_facts(contact: Contact) -> None:
+    from coach.core.text import fold
+    from coach.crm.facts.rules import extract_rules as extract
+
+    for fact in extract(contact):
+        said = fold(fact.phrase)
+        assert not any(fold(h) in said for h in FILING if len(h) > 4), fact
+        assert not any(w in said for w in ("recording", "tallinn", "reykjavik", "sres", "leaving", "remembers", "blog",
+                                           "they're hiring", "gophercon", "opening", "porto")), fact
+
+
+# ---------------------------------------------------------------- names: titles and any letters (issue 24)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(first=st.sampled_from(["Małgorzata", "Zoë", "Nguyễn", "Dr. Chidi", "Prof. Eva", "Søren", "Łukasz", "Ngozi"]),
+       goal=st.sampled_from(GOALS), channel=st.sampled_from(["linkedin-note", "linkedin-message", "email"]),
+       formal=st.booleans())
+def test_any_first_name_and_title_is_greeted_and_passes_the_greeting(first: str, goal: str, channel: str,
+                                                                     formal: bool) -> None:
+    from coach.core.messages import Style
+
+    contact = Contact(id=1, first_name=first, last_name="Okafor", company="Acme", title="Research Director",
+                      notes=[Note(id=1, text="We worked together at Acme on the ranking service.")])
+    brief = Brief(contact=contact, profile=Profile(name="Sam Lee", headline="Data engineer"), goal=goal,
+                  channel=channel, style=Style(tone=1 if formal else 0))
+    made = compose(brief)
+    assert made is not None, (first, goal, channel)
+    body, report = made[1], made[2]
+    greeting = next(c for c in report.checks if c.name == "greeting")
+    assert greeting.passed and report.hard_passed, (body, greeting)
+    expected = f"{contact.honorific} Okafor" if contact.honorific else contact.given_name
+    assert body.split(",", 1)[0].endswith(expected), body

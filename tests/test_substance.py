@@ -10,7 +10,7 @@ import pytest
 from coach.checks import checker
 from coach.core.domain import Contact, Note, Profile
 from coach.core.text import repeated_spans, second_person
-from coach.drafting.phrasing import request_sentence
+from coach.drafting.request import read_request, request_sentence
 
 PROFILE = Profile(name="Sam Carter", headline="Product designer")
 
@@ -161,15 +161,46 @@ def test_notes_about_them_become_words_to_them(text, expected):
 @pytest.mark.parametrize(("goal", "context", "expected"), [
     ("congratulations", "congratulate her on the Series B", "Congratulations on the Series B!"),
     ("congratulations", "she just got promoted to VP of Engineering",
-     "Congratulations! I saw that you just got promoted to VP of Engineering."),
+     "Congratulations on your promotion to VP of Engineering!"),
     ("thank-you", "thank him for the intro to Dana", "Thank you for the intro to Dana."),
     ("referral", "ask her for a referral for the PM role on the Connect team",
      "I am applying for the PM role on the Connect team."),
     ("follow-up", "she promised to review my portfolio; I've finished the case study",
-     "A quick follow-up: you promised to review my portfolio, and I've finished the case study."),
+     "You promised to review my portfolio. I've finished the case study."),
     ("partnership", "My team could supply the data pipeline for his pilot.",
      "My team could supply the data pipeline for your pilot."),
+    ("introduction", "intro to her CFO Tom Reyes, don't mention the audit", "I would love to meet Tom Reyes, your CFO."),
+    ("congratulations", "saw her KubeCon talk got accepted", "Congratulations on your KubeCon talk getting accepted!"),
+    ("referral", "the Developer Advocate opening on her team", "I am interested in the Developer Advocate opening on "
+                                                               "your team."),
 ])
 def test_the_request_becomes_a_sentence_to_the_person(goal, context, expected):
     contact = Contact(first_name="Grace", last_name="Okafor")
     assert request_sentence(context, goal, contact) == expected
+
+
+@pytest.mark.parametrize(("context", "said", "style", "avoid", "left_out"), [
+    ("she just got promoted to VP Engineering!! keep it short, don't bring up the layoffs",
+     "your promotion to VP Engineering", (-1, 0), ["the layoffs"], []),
+    ("I want to get better at ML system design, make it warm", "I want to get better at ML system design", (0, -1),
+     [], []),
+    ("I'm considering a move into applied research; formal please", "I'm considering a move into applied research",
+     (0, 1), [], []),
+    ("the one-page PhD proposal - attaching it now", "the one-page PhD proposal", (0, 0), [], ["attaching it now"]),
+    ("keep it short", "", (-1, 0), [], []),
+    ("lunch?? idk", "", (0, 0), [], ["lunch", "idk"]),
+])
+def test_the_request_is_read_into_typed_parts_and_instructions_are_never_said(context, said, style, avoid,
+                                                                              left_out):
+    reading = read_request(context, Contact(first_name="Grace", last_name="Okafor"))
+    assert reading.said() == said
+    assert (reading.length, reading.tone) == style and reading.avoid == avoid and reading.left_out == left_out
+    assert request_sentence(context, "reconnect", Contact(first_name="Grace")) == "" or said
+    for word in ("short", "warm", "formal", "layoff", "attaching"):
+        assert word not in request_sentence(context, "congratulations", Contact(first_name="Grace")).lower()
+
+
+def test_a_language_asked_for_is_shown_and_the_rest_still_read():
+    reading = read_request("in French pls - propose co-writing a plugin authoring guide", Contact(first_name="Kenji"))
+    assert reading.language == "French" and "French" in reading.line()
+    assert [(p.kind, p.text) for p in reading.parts] == [("proposal", "co-writing a plugin authoring guide")]

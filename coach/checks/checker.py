@@ -16,12 +16,15 @@ live here; substance checks (goal, reason, person, facts, repetition) in
 
 from __future__ import annotations
 
+import re
+
 from coach.checks.grounds import (  # noqa: F401  (re-exported: the checker is where callers look for them)
     ALWAYS_OK,
     ASK_PATTERN,
     COMMON_CAPITALISED,
     EMAIL,
     GREETING,
+    GREETING_TITLE,
     PLACEHOLDER,
     STOCK_PHRASES,
     URL,
@@ -36,7 +39,7 @@ from coach.core.messages import CheckReport, CheckResult
 from coach.core.text import STOPWORDS, fold, sentences, strip_frame, words  # noqa: F401
 
 LINKEDIN_MESSAGE_LIMIT = 1900
-EMAIL_WORDS = (25, 150)
+EMAIL_WORDS = (15, 150)  # a short email that does its job is fine; the ideal range is only advice
 EMAIL_IDEAL = (50, 125)
 SUBJECT_WORDS = (2, 8)
 SUBJECT_CHARS = 60
@@ -168,12 +171,34 @@ def _stock(m: Message) -> Verdict:
 def _greeting(m: Message) -> Verdict:
     """Greets the person by their first name (hard when it names someone else)."""
     greeting = GREETING.match(m.body)
-    if greeting and m.first and fold(greeting.group(2)) != fold(m.first):
-        return Verdict(False, f"addressed to {greeting.group(2)}, but this is {m.first}",
-                       f"Address it to {m.first}.", hard=True)
-    ok = bool(greeting) and (not m.first or fold(greeting.group(2)) == fold(m.first))
+    contact = m.grounds.contact
+    title = GREETING_TITLE.match(m.body)
+    if greeting and contact and m.first:
+        said = fold(greeting.group(2))
+        names = {fold(m.first), fold(m.first.split(" ")[0])}
+        if title and contact.last_name:  # "Dear Dr. Okafor": a title goes with the surname
+            names = {fold(contact.last_name), fold(contact.last_name.split(" ")[0]), *names}
+        if said not in names:
+            return Verdict(False, f"addressed to {greeting.group(2)}, but this is {m.first}",
+                           f"Address it to {m.first}.", hard=True)
+        if title and not _title_fits(title.group(1), contact):
+            return Verdict(False, f"calls them {title.group(1)}, which nothing you know says",
+                           f"Use 'Hi {m.first},' or the title in their record.", hard=True)
+    ok = bool(greeting) and (not m.first or contact is None or fold(greeting.group(2)) in
+                             {fold(m.first), fold(m.first.split(" ")[0]), fold(contact.last_name if title else "")})
     return Verdict(ok, f"addressed to {greeting.group(2)}" if greeting else "no greeting",
                    f"Start with 'Hi {m.first or 'and their first name'},'.")
+
+
+def _title_fits(title: str, contact) -> bool:
+    """Dr. and Prof. are claims about the person: their record must carry them; Mr./Ms. and the like are not."""
+    t = fold(title).rstrip(".")
+    record = fold(f"{contact.first_name} {contact.title} {' '.join(contact.tags)}")
+    if t == "dr":
+        return bool(re.search(r"\b(dr|doctor|phd|md|physician)\b", record))
+    if t in ("prof", "professor"):
+        return bool(re.search(r"\b(prof|professor)\b", record))
+    return True
 
 
 @check("readability", 5)

@@ -23,7 +23,9 @@ _NOT_VERB_S = {"always", "perhaps", "this", "these", "those", "thus", "sometimes
                "afterwards", "towards", "besides", "unless", "anyways", "news", "thanks", "nowadays", "anyhow"}
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’&.-]*|[,;:()\"—–-]")
 _SENTENCE_OPENERS = {"We", "She", "He", "It", "They", "You", "My", "Our", "The", "This", "Your", "Her", "His"}
-_ALWAYS_CAPITAL = {"i", "i'm", "i’m", "i've", "i'd", "i'll"}
+_ALWAYS_CAPITAL = {"i", "i'm", "i’m", "i've", "i'd", "i'll", "january", "february", "march", "april", "may", "june",
+                   "july", "august", "september", "october", "november", "december", "monday", "tuesday",
+                   "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def problems(sentence: str, names: set[str] = frozenset()) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from coach.core.domain import Contact, Profile
 from coach.core.text import STOPWORDS, fold, has_word, sentences, words
@@ -23,7 +24,13 @@ STOCK_PHRASES = (
     "i hope you are doing well", "i hope you're doing well", "i hope all is well", "hope all is well",
     "hope you are well", "hope you're well", "hope you are doing well", "hope you're doing well",
 )
-GREETING = re.compile(r"^\s*(hi|hello|hey|dear|good morning|good afternoon)\s+([A-Za-zÀ-ÿ'’-]+)", re.IGNORECASE)
+# The greeting and the name it uses (group 2): a title before a surname ("Dear Dr. Okafor") is read past, and a
+# name is any letters ("Małgorzata", "Nguyễn"), not only Latin-1 ones.
+TITLE = r"(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame)"
+GREETING = re.compile(rf"^\s*(hi|hello|hey|dear|good morning|good afternoon)\s+(?:{TITLE}\.?\s+(?=[^\W\d_]))?"
+                      r"([^\W\d_][\w'’-]*)", re.IGNORECASE)
+GREETING_TITLE = re.compile(rf"^\s*(?:hi|hello|hey|dear|good morning|good afternoon)\s+({TITLE})\.?\s+(?=[^\W\d_])",
+                            re.IGNORECASE)
 PLACEHOLDER = re.compile(
     r"\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|<[^>\n]{1,40}>|_{3,}|\bX{2,}\b|"
     r"\b(your name|company name|recipient'?s? name|insert [a-z ]+|name here|job title here)\b",
@@ -31,6 +38,7 @@ PLACEHOLDER = re.compile(
 )
 URL = re.compile(r"\bhttps?://[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9-]+\.(?:com|io|org|net|dev|ai|co|ly|me)(?:/[^\s)]*)?\b",
                  re.IGNORECASE)
+BARE_DOMAIN = re.compile(r"^[a-z0-9-]+\.[a-z]{2,3}$", re.IGNORECASE)  # no scheme, no www, no path
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 MONEY = re.compile(r"[$€£¥]\s?\d[\d,.]*\s?[kKmMbB]?\b|\b\d[\d,.]*\s?(?:dollars|usd|eur|euros|pounds|gbp)\b",
                    re.IGNORECASE)
@@ -47,6 +55,8 @@ ALWAYS_OK = {
     "a", "i", "i'm", "i’m", "i've", "i'd", "i'll", "hi", "hello", "hey", "dear", "thanks", "thank", "best", "cheers",
     "regards", "sincerely", "warmly", "warm", "all", "linkedin", "ok", "okay", "p.s", "ps", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "zoom", "email", "congrats", "congratulations",
+    # titles: whether one fits the person is the greeting check's business
+    "dr", "prof", "professor", "mr", "mrs", "ms", "mx",
 }
 COMMON_CAPITALISED = set(
     ["it", "would", "could", "can", "we", "you", "thanks", "great", "congrats", "this", "that", "the", "my", "our", "your", "hope", "looking", "just", "quick", "happy", "glad", "lovely", "so", "and", "but", "also", "if", "when", "as", "please", "no", "yes", "let", "how", "what", "do", "did", "are", "is", "was", "were", "have", "has", "had", "will", "may", "might", "should", "since", "after", "before", "during", "not", "nice", "good", "wonderful", "really", "hey", "there", "here", "they", "he", "she", "his", "her", "its", "one", "every", "any", "all", "some", "best", "kind", "warm", "again", "still", "last", "next", "first",
@@ -68,6 +78,8 @@ class Grounds:
     goal: str = ""
     context: str = field(default="", metadata={"doc": "The user's own words about this message (their reason)."})
     facts: list = field(default_factory=list, metadata={"doc": "The contact's facts (coach.crm.facts.kinds.Fact)."})
+    reading: Any = field(default=None, metadata={"doc": "The request read into typed parts (RequestReading): the "
+                                                        "people to meet, the things to leave out."})
     _others: dict[str, str] | None = field(default=None, repr=False)
 
     def fact_text(self) -> str:
@@ -83,6 +95,7 @@ class Grounds:
                 parts.append(f"{c.connected_on:%B %Y} {c.connected_on.year}")
             parts += [date_words(n.date) for n in c.notes if n.date]
             parts += [date_words(d) for n in c.notes for d in iso_dates(n.text)]  # "## 2025-03-04 Coffee"
+            parts += [short_years(n.text) for n in c.notes]  # "kubecon eu 24": 2024
         parts += [f"{f.phrase} {date_words(f.date)}" for f in self.facts if not getattr(f, "hidden", False)]
         return fold("\n".join(p for p in parts if p))
 
@@ -116,6 +129,12 @@ class Grounds:
             return set()
         text = " ".join([c.how_we_met, *(n.text for n in c.notes), *(i.summary for i in c.interactions)])
         own = set(words(f"{c.name} {c.company} {c.title}"))
+        # their employer is shared history when a fact from the notes says we were there together
+        # ("my team lead at Fjordline"): then "working with you at Fjordline" is no line anyone could write
+        together = " ".join(f.phrase for f in self.facts if not getattr(f, "hidden", False)
+                            and not str(getattr(f, "source", "")).startswith("field:")
+                            and f.kind in ("worked-together", "role", "met-at"))
+        own -= set(words(together)) - set(words(f"{c.name} {c.title}"))
         text = URL.sub(" ", EMAIL.sub(" ", text))
         return {w for w in words(text) if (len(w) >= 4 or w.isdigit()) and w not in STOPWORDS and w not in own
                 and w not in GENERIC_HISTORY}
@@ -124,7 +143,7 @@ class Grounds:
         """The names in the shared history and the user's reason (events, products, teams: "Config",
         "Connect"), folded; not the contact's own name. A draft that keeps them is the more specific one."""
         c = self.contact
-        parts = [self.context, *([c.how_we_met, *(n.text for n in c.notes), *(i.summary for i in c.interactions)]
+        parts = [self.context, self.request, *([c.how_we_met, *(n.text for n in c.notes), *(i.summary for i in c.interactions)]
                                  if c else [])]
         own = set(words(c.name)) if c else set()
         # each part read as if mid-sentence: "Config 2023 design-systems workshop" starts with a name
@@ -167,6 +186,12 @@ def iso_dates(text: str) -> list:
         except ValueError:
             continue
     return out
+
+
+def short_years(text: str) -> str:
+    """The years a note writes with two digits after a name ("kubecon eu 24", "RecSys '22"): '2024 2022'."""
+    return " ".join(f"20{m.group(1)}" for m in re.finditer(r"(?<=[a-z] )'?(\d\d)\b(?![\d:.,%/-])", fold(text))
+                    if 10 <= int(m.group(1)) <= 39)
 
 
 def date_words(date) -> str:
@@ -251,7 +276,10 @@ def unsupported_claims(text: str, grounds: Grounds) -> list[str]:
     facts, trusted = grounds.fact_text(), grounds.trusted_text()
     bad: list[str] = []
     for kind, value in claims(text):
-        ok = _supported(value, trusted) if kind in ("email", "link", "money") else _supported(value, facts)
+        if kind == "link" and BARE_DOMAIN.match(value):  # "the fast.ai course": a name the notes use, no address
+            ok = _supported(value, trusted) or _supported(value, facts)
+        else:
+            ok = _supported(value, trusted) if kind in ("email", "link", "money") else _supported(value, facts)
         if not ok and value not in bad:
             bad.append(value)
     return bad

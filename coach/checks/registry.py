@@ -30,7 +30,7 @@ class Message:
 
     @cached_property
     def first(self) -> str:
-        return self.grounds.contact.first_name if self.grounds.contact else ""
+        return self.grounds.contact.given_name if self.grounds.contact else ""
 
     @cached_property
     def core(self) -> str:

@@ -61,10 +61,10 @@ def the_thing(grounds) -> str:
     if not c:
         return ""
     shown = [f for f in getattr(grounds, "facts", []) if not f.hidden]
-    for kind in THING_KINDS.get(grounds.goal, ()):  # the fact of the goal's kind, when the facts hold one
-        fact = next((f for f in shown if f.kind == kind), None)
-        if fact:
-            return fact.phrase
+    for kind in THING_KINDS.get(grounds.goal, ()):  # the facts of the goal's kind, when the facts hold one:
+        found = [f.phrase for f in shown if f.kind == kind]  # naming any one of them names what it is about
+        if found:
+            return " ".join(found)
     dated = sorted((i for i in c.interactions), key=lambda i: i.date, reverse=True)
     if dated:
         return dated[0].summary
@@ -126,7 +126,7 @@ def _goal(m: Message) -> Verdict | None:
         return Verdict(ok, f"names the role: {' '.join(found)}" if ok else f"drops the role you named ({' '.join(wanted)})",
                        "Name the role or team you are asking about.")
     if kind == "who":
-        people = people_named_in(m.grounds.context, m)
+        people = people_to_meet(m)
         if not people:
             return Verdict(True, "no one named to be introduced to")
         missing = [p for p in people if fold(p) not in fold(core)]
@@ -164,10 +164,31 @@ def _reason(m: Message) -> Verdict | None:
                    "Say why you are writing, in the words of your request.")
 
 
+def people_to_meet(m: Message) -> list[str]:
+    """The people the user named to be introduced to: the reading's (their name, not the words around it),
+    else the names in the request."""
+    reading = m.grounds.reading
+    if reading is not None:
+        runs = [NAME_RUN.match(p.text) for p in reading.parts if p.kind == "person"]
+        return [r.group(0) for r in runs if r]
+    return people_named_in(m.grounds.context, m)
+
+
+@check("leave-out", 10, hard=True)
+def _leave_out(m: Message) -> Verdict | None:
+    """Says nothing the user asked to leave out ("don't bring up the layoffs")."""
+    reading = m.grounds.reading
+    if reading is None or not reading.avoid:
+        return None
+    found = [thing for thing in reading.avoid if shared_stems(m.text, thing)]
+    return Verdict(not found, "leaves out what you asked" if not found else f"mentions what you asked to leave "
+                   f"out: {', '.join(found)}", "Remove it: you asked not to mention it.")
+
+
 @check("to-them", 10, hard=True)
 def _to_them(m: Message) -> Verdict:
     """Speaks to the person ("your talk"), never about them ("her talk")."""
-    others = {fold(p) for p in people_named_in(m.grounds.context, m)}
+    others = {fold(p) for p in [*people_named_in(m.grounds.context, m), *people_to_meet(m)]}
     first = fold(m.first)
     slips: list[str] = []
     prior = ""

@@ -7,6 +7,7 @@ import uuid
 
 import typer
 from rich.markdown import Markdown
+from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
@@ -33,6 +34,8 @@ def _render_draft(d: Draft) -> None:
     console.print(Panel(d.text(), title=title, expand=False))
     console.print(_checks_table(d.checks))
     console.print(f"[dim]Made: {d.how_made()}[/]")
+    if d.reading:
+        console.print(f"[dim]Your request, as read: {escape(d.reading)}[/]")
     if d.citations:
         console.print("Guidance: " + "; ".join(f"{c.title} ({c.source})" for c in d.citations))
     console.print(f"[dim]{d.model} · {d.prompt} · {d.latency_ms} ms[/]")

@@ -31,6 +31,20 @@ def validate(goal: str, channel: str) -> None:
         raise InputError(f"Unknown channel '{channel}': use one of {', '.join(CHANNELS)}.")
 
 
+# Titles people put before a name ("Dr. Chidi", "Prof. Eva"): part of how to greet them, never their given name.
+HONORIFICS = {"dr": "Dr.", "prof": "Prof.", "professor": "Professor", "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.",
+              "mx": "Mx.", "sir": "Sir", "dame": "Dame"}
+
+
+def split_honorific(first_name: str) -> tuple[str, str]:
+    """('Dr.', 'Chidi') from 'Dr. Chidi'; ('', 'Chidi') from 'Chidi'."""
+    head, _, rest = first_name.strip().partition(" ")
+    key = head.rstrip(".").casefold()
+    if key in HONORIFICS and rest.strip():
+        return HONORIFICS[key], rest.strip()
+    return "", first_name.strip()
+
+
 # Bidirectional controls: they reorder what a terminal shows ("gpj.exe" read as "exe.jpg").
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _JOINERS = frozenset("\u200c\u200d")
@@ -149,6 +163,22 @@ class Contact(BaseModel):
     @property
     def name(self) -> str:
         return " ".join(p for p in (self.first_name, self.middle_name, self.last_name) if p).strip()
+
+    @property
+    def honorific(self) -> str:
+        """A title the name carries ('Dr.' for 'Dr. Chidi Okafor'), else ''."""
+        return split_honorific(self.first_name)[0]
+
+    @property
+    def given_name(self) -> str:
+        """The first name without any title: what 'Hi …,' uses."""
+        return split_honorific(self.first_name)[1] or self.name.split(" ")[0]
+
+    def addressed(self, formal: bool = False) -> str:
+        """How a greeting names them: 'Dr. Okafor' when the name carries a title, 'Professor Lindqvist' in a
+        formal message to someone whose job title is professor, else their given name."""
+        title = self.honorific or ("Professor" if formal and self.title.casefold().startswith("professor") else "")
+        return f"{title} {self.last_name}" if title and self.last_name else self.given_name
 
     @property
     def email(self) -> str:

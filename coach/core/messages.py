@@ -41,12 +41,56 @@ class Fact(BaseModel):
     source: str = Field(description="Where the fact comes from: note:<id>, interaction:<id>, contact, profile, request.")
 
 
+class RequestPart(BaseModel):
+    """One typed part of what the user typed beside the goal; a draft says it only through its kind's frame."""
+
+    kind: Literal["topic", "role", "person", "news", "mine", "wish", "thanks", "follow", "proposal", "their-offer"] = \
+        Field(description="topic: a thing to name ('the Series B'); role: an opening the user applies for; person: "
+                          "someone to be introduced to; news: their news ('promotion to VP Engineering'); mine: a "
+                          "whole sentence the user wrote about themselves; wish: what the user would love to hear "
+                          "about; thanks: what to thank them for; follow: what to follow up on; proposal: the idea "
+                          "proposed; their-offer: what they offered or promised to do.")
+    text: str = Field(description="The slot's words, already addressed to the person ('your team').")
+    extra: str = Field(default="", description="A typed detail: the person's relation ('your CFO'), the news "
+                                               "event ('accepted').")
+
+
+class RequestReading(BaseModel):
+    """What the user typed beside the goal, read into typed parts: what a draft may say, and how to write it.
+    Instructions (length, tone, language, things to leave out) are applied, never said."""
+
+    parts: list[RequestPart] = Field(default_factory=list)
+    length: int = Field(default=0, ge=-1, le=1, description="-1 'keep it short', 1 'a bit longer'.")
+    tone: int = Field(default=0, ge=-1, le=1, description="-1 warm or casual, 1 formal.")
+    language: str = Field(default="", description="A language asked for ('French'); drafts are in English.")
+    avoid: list[str] = Field(default_factory=list, description="Things the user said not to mention.")
+    left_out: list[str] = Field(default_factory=list, description="Words that could not be read: never said.")
+
+    def said(self) -> str:
+        """The words of the typed parts: what a message may carry of the request."""
+        return " ".join(" ".join(p for p in (part.text, part.extra) if p) for part in self.parts)
+
+    def line(self) -> str:
+        """The reading in one line, as shown beside the draft."""
+        bits = [f"{p.kind}: {p.text}" + (f" ({p.extra})" if p.extra else "") for p in self.parts]
+        bits += [{-1: "shorter", 1: "longer"}[self.length]] if self.length else []
+        bits += [{-1: "warmer", 1: "formal"}[self.tone]] if self.tone else []
+        bits += [f"leave out: {', '.join(self.avoid)}"] if self.avoid else []
+        bits += [f"language: {self.language} (drafts are written in English; translate before sending)"] \
+            if self.language else []
+        bits += [f"not used: {', '.join(repr(x) for x in self.left_out)}"] if self.left_out else []
+        return " · ".join(bits)
+
+
 class Draft(BaseModel):
     contact: str
     contact_id: int | None = None
     goal: str
     channel: str
     context: str = Field(default="", description="The user's own words the draft was asked with.")
+    reading: str = Field(default="", description="How those words were read, in one line: what the draft may "
+                                                 "say (topic, role, news…), the style asked for, what to leave out "
+                                                 "and what was not used.")
     subject: str = ""
     body: str
     score: int

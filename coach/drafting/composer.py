@@ -20,7 +20,7 @@ from coach.checks.grounds import proper_words
 from coach.checks.substance import the_thing
 from coach.config.prompts import load_data
 from coach.core.domain import Contact, Profile
-from coach.core.messages import CheckReport, Style
+from coach.core.messages import CheckReport, RequestReading, Style
 from coach.core.text import (
     LEADING_GREETING,
     SIGNOFF,
@@ -37,14 +37,14 @@ from coach.crm.facts.kinds import Fact
 from coach.crm.facts.rules import extract_rules as extract
 from coach.crm.facts.rules import gather_facts  # noqa: F401  (drafting imports it here)
 from coach.drafting.openers import Opener, openers
-from coach.drafting.phrasing import register, request_sentence
+from coach.drafting.phrasing import register
+from coach.drafting.request import read_request
+from coach.drafting.request import sentences as request_lines
 
 ECHO = re.compile(r"^(how we met|my request|works as|goal|what i know|notes?)\s*:|<<<|>>>|NOTES|good practice",
                   re.IGNORECASE)
 # Goals whose message leads with the user's news or reason rather than the shared history.
 REASON_FIRST = ("congratulations", "thank-you", "follow-up")
-# Goals that ask a favour: only these end an email with an easy way out.
-EASY_OUT = ("referral", "introduction", "informational-interview", "mentorship")
 # Words that carry tone, not facts: a model sentence is judged on the rest.
 GENERIC = set(
     "great good nice lovely wonderful awesome amazing fantastic fun talking talk talked chatting chat chatted "
@@ -68,6 +68,17 @@ class Brief:
     premium: bool = False
     style: Style = field(default_factory=Style)
     facts: list[Fact] | None = None  # the stored facts (with the user's edits); extracted from notes when None
+    reading: RequestReading | None = None  # the request read into typed parts; read from `context` when None
+
+    def __post_init__(self) -> None:
+        if self.reading is None:
+            self.reading = read_request(self.context, self.contact)
+        # what the user asked for in words ("keep it short", "make it warm") is applied, unless a button said
+        self.style = Style(length=self.style.length or self.reading.length, tone=self.style.tone or self.reading.tone)
+
+    def avoided(self, text: str) -> bool:
+        """Whether `text` touches something the user said to leave out."""
+        return any(shared_stems(text, thing) for thing in self.reading.avoid)
 
     @property
     def all_facts(self) -> list[Fact]:
@@ -78,9 +89,11 @@ class Brief:
     @property
     def grounds(self) -> Grounds:
         if not hasattr(self, "_grounds"):
+            # the user's words ground what a draft says; what the draft must carry of them is the typed reading
             self._grounds = Grounds(contact=self.contact, profile=self.profile,
                                     request=f"{self.goal} {self.context}".strip(), others=self.others,
-                                    goal=self.goal, context=self.context, facts=self.all_facts)
+                                    goal=self.goal, context=self.reading.said(), facts=self.all_facts,
+                                    reading=self.reading)
         return self._grounds
 
     def names(self) -> set[str]:
@@ -94,7 +107,7 @@ class Brief:
 
     @property
     def first(self) -> str:
-        return self.contact.first_name or self.contact.name.split(" ")[0]
+        return self.contact.given_name
 
     @property
     def limit(self) -> int | None:
@@ -234,14 +247,14 @@ SIGN_OFF = {-1: "Cheers,", 0: "Best,", 1: "Kind regards,"}
 def frame(brief: Brief, lines: list[str], ask: str) -> str:
     """Greeting, the lines, the ask, sign-off — in the channel's shape."""
     tone = brief.style.tone
-    greeting = f"{GREETING[tone]} {brief.first},"
+    name = brief.contact.addressed(formal=tone > 0)
+    word = GREETING[max(tone, 1) if name != brief.first and tone >= 0 else tone]  # "Dear Dr. Okafor," not "Hi Dr."
+    greeting = f"{word} {name},"
     if brief.channel == "linkedin-note":
         return register(" ".join([greeting, *([inline(lines[0]), *lines[1:]] if lines else []), ask]), tone)
     sender = (brief.profile.name or "").split(" ")[0]
     signoff = SIGN_OFF[tone] + (f"\n{sender}" if sender else "")
     middle = " ".join([*lines, ask])
-    if brief.channel == "email" and brief.goal in EASY_OUT:
-        middle += " No worries at all if the timing is not right."
     return register(f"{greeting}\n\n{middle}\n\n{signoff}", tone)
 
 
@@ -295,13 +308,47 @@ def hooks_for(brief: Brief) -> list[Opener]:
     history at all, their work (the one line anyone could write, said only when nothing else is known)."""
     names = brief.names()
     hooks = [h for h in openers(brief.all_facts, brief.goal)
-             if grammar.ok(h.sentence, names) and grammar.ok(h.short, names) and grammar.ok(h.plain, names)]
-    c = brief.contact
-    if not hooks and c.company:  # a note no rule could read gives no line, and no error either
-        role = f" as {c.title}" if c.title else ""
-        hooks.append(Opener(f"I have been following your work{role} at {c.company}.", "role", "field:company",
-                            short=f"I have been following your work at {c.company}."))
+             if grammar.ok(h.sentence, names) and grammar.ok(h.short, names) and grammar.ok(h.plain, names)
+             and not brief.avoided(h.sentence)]
+    if not hooks:  # nothing shared that a rule could read
+        hooks = [h for h in [introduce(brief)] if h and grammar.ok(h.sentence, names)]
     return hooks
+
+
+# Goals that ask for this person's view: a message with nothing shared says why them, from their role.
+WHY_YOU = ("informational-interview", "mentorship")
+# Goals where, with nothing shared, who the user is helps the person answer; a congratulation, a thank-you or a
+# follow-up has its own subject and gets no line about the user.
+INTRODUCE = ("referral", "introduction", "partnership", "reconnect", *WHY_YOU)
+
+
+def introduce(brief: Brief) -> Opener | None:
+    """With nothing shared, an honest line: who the user is (their headline), and for a goal that asks for this
+    person's view, why them (their role). No invented history, no line that fits anyone."""
+    who = _headline_phrase(brief.profile.headline)
+    c = brief.contact
+    role = " at ".join(p for p in (c.title, c.company) if p) if c.title else ""
+    if not who or brief.goal not in INTRODUCE or brief.reading.parts and brief.goal not in (*WHY_YOU, "referral"):
+        return None  # the user's own reason says why they write
+    if brief.goal in WHY_YOU and role:
+        return Opener(f"I am {who}, and I would value your view as {role}.", "profile", "profile",
+                      short=f"I would value your view as {c.title}.")
+    return Opener(f"I am {who}.", "profile", "profile")
+
+
+def _headline_phrase(headline: str) -> str:
+    """'Backend engineer moving into developer relations' -> 'a backend engineer moving into developer
+    relations'; '' for a headline that is no noun phrase ('PM @ Acme | ex-Google', 'I build things')."""
+    headline = " ".join(headline.split()).rstrip(".")
+    if not headline or re.search(r"[|@•/]", headline) or len(headline.split()) > 10:
+        return ""
+    first = headline.split(" ", 1)[0]
+    if fold(first) in ("i", "we", "my", "the", "a", "an") or not first[:1].isalpha():
+        return ""
+    if not (first.isupper() and len(first) > 1):  # an acronym keeps its capitals ("UX designer" stays)
+        headline = first.lower() + headline[len(first):]
+    article = "an" if fold(headline)[:1] in "aeio" else "a"
+    return f"{article} {headline}"
 
 
 def variants(brief: Brief, own: list[str] | None = None, said: str | None = None) -> list[tuple[str, str]]:
@@ -309,12 +356,14 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
     `said` is the user's reason as a sentence, when the caller has it already."""
     note = brief.channel == "linkedin-note"
     if said is None:
-        said = request_sentence(brief.context, brief.goal, brief.contact)
+        said = " ".join(request_lines(brief.reading, brief.goal, brief.contact))
     hooks = hooks_for(brief)
-    if said and fold(said).startswith("thank"):  # the user's reason thanks already: the favour is said plainly
-        hooks = [Opener(h.plain, h.kind, h.source) if h.sentence.startswith("Thank you") else h for h in hooks]
+    marked = ("Thank you", "Congratulations")  # a hook that already does the goal's job
+    if said and fold(said).startswith(("thank", "congrat")):  # the user's reason does it: the fact is said plainly
+        hooks = [Opener(h.plain, h.kind, h.source) if h.sentence.startswith(marked) else h for h in hooks]
     # the goal's stock opener ("Thank you again for your help.") only when no fact does its job
-    reason = said or ("" if hooks and hooks[0].sentence.startswith("Thank you") else brief.spec().get("opener", ""))
+    reason = said or ("" if any(h.sentence.startswith(marked) for h in hooks[:1])
+                      else brief.spec().get("opener", ""))
     names = brief.names()
     if not brief.context and brief.goal in REASON_FIRST:
         thing = the_thing(brief.grounds)  # no news given: the latest note is what it is about
@@ -324,7 +373,7 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
     short_lines = _hook_lines(hooks[:2], note=True)
     own = [s for s in (own or []) if not (reason and _same_point(s, reason))]
     # the goal's extra sentence only where the goal needs it, or where no fact gives the message its substance
-    extra = [email_line(brief)] if (brief.channel == "email" and not brief.style.shorter
+    extra = [line for line in [email_line(brief)] if line] if (brief.channel == "email" and not brief.style.shorter
                                     or brief.channel == "linkedin-message" and brief.style.longer) \
         and (brief.goal in ("referral", "introduction") or len(hooks) < 2) else []
     subject = subject_for(brief) if brief.channel == "email" else ""
@@ -340,8 +389,12 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
                 parts = [*parts, *history] if brief.goal in REASON_FIRST else [*history, *parts]
                 parts = _distinct(parts, keep_first=reason if with_reason else "")
                 parts = [p for p in parts if grammar.ok(p, names)]  # a sentence that fails is dropped, not sent
-                if note or brief.style.shorter:
-                    parts = parts[:2]
+                if note or brief.style.shorter:  # two sentences before the ask, the user's own counted as said
+                    kept: list[str] = []
+                    for p in parts:
+                        if len(sentences(" ".join([*kept, p]))) <= 2 or not kept:
+                            kept.append(p)
+                    parts = kept
                 else:
                     parts = _distinct([*parts, *extra], keep_first=reason if with_reason else "")
                 ask = ask_for(brief, short=short or note and len(parts) > 1,
@@ -378,7 +431,7 @@ def compose(brief: Brief, candidate: str = "", budget: int = 1, strict: bool = F
     `strict` (for a small model) keeps only sentences that one fact alone supports.
     Returns (subject, body, report, uses_model_words), or None when nothing passes the hard checks."""
     own = model_sentences(candidate, brief, budget, strict) if candidate else []
-    said = request_sentence(brief.context, brief.goal, brief.contact)
+    said = " ".join(request_lines(brief.reading, brief.goal, brief.contact))
     picked = choose(brief, variants(brief, own, said), prefer=said, avoid=avoid)
     if picked is None:
         return None

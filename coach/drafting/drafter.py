@@ -136,7 +136,7 @@ class Drafter:
         brief = Brief(contact=contact, profile=state["profile"], goal=req.goal, channel=req.channel,
                       context=req.context, others=state["others"], premium=self.premium,
                       style=req.style, facts=facts)  # built once: its grounds (and the other-contacts table) are reused
-        return {"facts": gather_facts(contact, req.context, brief.all_facts), "brief": brief}
+        return {"facts": gather_facts(contact, brief.reading.said(), brief.all_facts), "brief": brief}
 
     def retrieve(self, state: DraftState) -> dict:
         req = state["request"]
@@ -152,27 +152,30 @@ class Drafter:
         req, contact = state["request"], state["contact"]
         goals = load_data("goals")
         facts = "\n".join(f"- {f.text}" for f in state["facts"] if f.source != "request") or "- (no notes yet)"
-        first = contact.first_name or contact.name
+        first = contact.addressed(formal=req.style.formal) if contact.honorific else contact.given_name
         if self.tier == "capable":
             brief = state["brief"]
             spec = goals["goals"][req.goal]
             needs = " ".join(h for h in (spec.get("marker_hint", ""), spec.get("substance_hint", "")) if h)
-            needs += TONE_HINT[req.style.tone]
+            needs += TONE_HINT[brief.style.tone]
+            if brief.reading.avoid:
+                needs += " Do not mention: " + "; ".join(brief.reading.avoid) + "."
             if req.avoid:
                 needs += " Write a different version from this earlier one, with other words and another " \
                          "detail where there is one: «" + req.avoid[-1].replace("\n", " ") + "»"
             sender = (state["profile"].name or "").split(" ")[0]
             return self.prompt.messages(
                 channel_desc=goals["channels"][req.channel]["describe"],
-                limit_desc=LENGTH_HINT[req.channel][req.style.length].format(limit=brief.limit), first_name=first,
+                limit_desc=LENGTH_HINT[req.channel][brief.style.length].format(limit=brief.limit), first_name=first,
                 full_name=contact.name, headline=contact.headline() or "a contact", goal_desc=spec["describe"],
                 goal_needs=needs.strip(), facts=facts,
                 reason=f"Why I am writing (my own words): {req.context}" if req.context else "",
                 sender=f', signed "{sender}"' if sender and req.channel != "linkedin-note" else "")
-        context = f"My request: {req.context}" if req.context else ""
+        said = state["brief"].reading.said()  # the small model sees the typed request, never the instructions
+        context = f"My request: {said}" if said else ""
         if state.get("tip"):
             context = f"{context}\nGood practice: {state['tip']}".strip()
-        sentences = "1 short sentence" if req.style.shorter else goals["channels"][req.channel]["sentences"]
+        sentences = "1 short sentence" if state["brief"].style.shorter else goals["channels"][req.channel]["sentences"]
         return self.prompt.messages(
             channel_desc=goals["channels"][req.channel]["describe"], first_name=first,
             headline=contact.headline() or "a contact", goal_desc=goals["goals"][req.goal]["describe"],
@@ -319,6 +322,7 @@ class Drafter:
         req, contact = state["request"], state["contact"]
         return Draft(
             contact=contact.name, contact_id=contact.id, goal=req.goal, channel=req.channel, context=req.context,
+            reading=state["brief"].reading.line(),
             subject=subject, body=body, score=report.score, checks=report.checks,
             citations=state.get("citations", []), facts=_used_facts(state["facts"], body),
             model=self.model_name, prompt=self.prompt.ref, path=path, revisions=state.get("rounds", 0),

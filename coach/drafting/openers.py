@@ -9,10 +9,15 @@ A frame never says to a person what they are to the user ("you were my manager")
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from coach.crm.facts.kinds import GOAL_FACTS as ORDER
 from coach.crm.facts.kinds import Fact, visible
+
+# A phrase that says when already ("in March 2026", "last week").
+DATED = re.compile(r"\b(?:in|last|this|since)\s+(?:January|February|March|April|May|June|July|August|September|"
+                   r"October|November|December|spring|summer|autumn|fall|winter|week|month|year|(?:19|20)\d\d)\b")
 
 
 @dataclass
@@ -63,6 +68,8 @@ def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "") -> Ope
         if p.startswith("we worked together"):
             said = p.split(" (", 1)[0]  # the years are data, not words to say
             return Opener(f"I often think back to when {said}.", fact.kind, src, plain=f"{_cap(said)}.")
+        if p.startswith("we both "):  # shared now, in the present tense: said as it is
+            return Opener(f"{_cap(p)}.", fact.kind, src)
         if p.startswith("we "):
             where = _where(fact, facts)
             return Opener(f"I often think back to when {p}{' ' + where if where else ''}.", fact.kind, src,
@@ -75,7 +82,11 @@ def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "") -> Ope
             return Opener(f"I still value what I learned working with you{on}{at}.", "role", src)
         return None
     if fact.kind == "met-at":
-        if p.startswith(("at ", "in ", "during ", "over ")):
+        if p.startswith("over "):  # a coffee or a lunch: not where we first met
+            w = when(fact.date, today, src)
+            return Opener(f"It was good to catch up {p}" + (f" {w[0].lower()}{w[1:]}" if w else "") + ".", "met-at",
+                          src, short=f"Good to catch up {p}.")
+        if p.startswith(("at ", "in ", "during ")):
             talk = next((f.phrase for f in facts if f.source == src and f.phrase.startswith("we talked about ")), "")
             if talk:
                 return Opener(f"It was great meeting you {p} and talking about {talk[16:]}.", "met-at", src,
@@ -87,9 +98,13 @@ def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "") -> Ope
             return Opener(f"I still remember when {p}.", "met-at", src, short=f"{_cap(p)}.")
         return None
     if fact.kind == "their-news" and p.startswith("you "):
+        if goal == "congratulations":
+            return Opener(f"Congratulations! I saw that {p}.", "their-news", src, plain=f"I saw that {p}.")
         return Opener(f"I saw that {p}.", "their-news", src)
     if fact.kind == "my-request" and p.startswith("I "):
-        w = when(fact.date, today, src)
+        w = "" if DATED.search(p) else when(fact.date, today, src)  # "I emailed you in March": said already
+        if DATED.search(p):
+            return Opener(f"{p}.", "my-request", src)
         return Opener(f"{w}, {p}." if w else f"When we last spoke, {p}.", "my-request", src, short=f"{p}.")
     return None
 

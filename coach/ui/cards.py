@@ -58,6 +58,8 @@ def draft(d: Draft, key: str, on_act: Callable[[ChatAction], None] | None = None
         st.markdown(f"**{CHANNEL_LABELS.get(d.channel, d.channel)}** to **{escape(d.contact)}** · "
                     f"{escape(d.goal)} · score **{d.score}**/100")
         st.caption(f"Made: {d.how_made()}")
+        if d.reading:
+            st.caption(f"Your request, as read: {escape(d.reading)}")
         if d.path == "needs-edit":
             fix = "; ".join(f"{c.name}: {(c.suggestion or c.detail).rstrip('.')}" for c in d.checks if not c.passed)
             st.warning(escape(f"Not ready to send: fix {fix}. Edit it below and re-check."), icon=":material/edit:")

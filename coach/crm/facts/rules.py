@@ -25,14 +25,15 @@ FAVOUR = re.compile(r"(helped|mentored|introduced|intro'?d|referred|recommended|
                     r"walked|showed|taught|interviewed|hired|covered|lent|sent|shared|connected|sponsored|"
                     r"invited|hosted|reached out|pushed|championed|fixed)\b")
 TOGETHER = re.compile(r"(worked|built|shipped|planned|ran|paired|co-?founded|launched|organi[sz]ed|studied|"
-                      r"wrote|co-?wrote|rewrote|led|rebuilt|migrated|designed|hacked|taught|started|shared|"
+                      r"wrote|co-?wrote|rewrote|led|rebuilt|migrated|designed|hacked|taught|started|shared|co-?organi[sz]ed|"
+                      r"co-?led|co-?ran|co-?taught|co-?maintained|maintained|"
                       r"co-?hosted|hosted|presented|spoke|reviewed|mentored)\b")
 NEWS = re.compile(r"(joined|started|moved|left|launched|got|became|was promoted|promoted|raised|published|won|"
                   r"closed|finished|founded|opened|shipped|released|announced|switched)\b")
 OFFER = re.compile(r"\b(get back in touch|get in touch|reach out|ping|stay in touch|keep in touch|let (?:her|him|"
                    r"them) know|come back|contact (?:her|him|them)|touch base|give (?:her|him|them) a shout|"
                    r"check back|reconnect)\b")
-CONDITION = re.compile(r"\b((?:when|once|if|whenever|after|as soon as)\s+[^.;!?]{3,80}|in (?:the )?(?:spring|summer|"
+CONDITION = re.compile(r"\b((?:when|once|if|whenever|after|as soon as)\s+(?:[^.;!?]|\.(?=\w)){3,80}|in (?:the )?(?:spring|summer|"
                        r"autumn|fall|winter|new year|(?:January|February|March|April|May|June|July|August|September|"
                        r"October|November|December)(?: \d{4})?)\b|next (?:week|month|quarter|year))")
 ROLE = re.compile(r"\b(?P<past>(?i:was |ex-|former |old |previous ))?(?i:my) (?P<role>(?i:manager|boss|lead|team lead|"
@@ -42,7 +43,19 @@ ROLE = re.compile(r"\b(?P<past>(?i:was |ex-|former |old |previous ))?(?i:my) (?P
                   r"(?P<y2>(?:19|20)\d\d|now|present))?")
 MET = re.compile(r"\b(?:met|ran into|bumped into)(?: (?:her|him|them|up|\w+))??\s+(?:at|@|in|during)\s+"
                  r"(?P<where>[^,.;!?]{3,70})", re.IGNORECASE)
-TALKED = re.compile(r"\b(?:talked|chatted|spoke|discussed)\s+(?:about\s+)?(?P<what>[^,.;!?]{3,70})", re.IGNORECASE)
+TALKED = re.compile(r"\b(?:talked|chatted|spoke|discussed)\s+(?:for [\w ]{2,20}? (?=about))?(?:about\s+|re:?\s+)?"
+                    r"(?P<what>[^,.;!?]{3,70})", re.IGNORECASE)
+# Headings that file notes, not interactions: their lines are the user's to-dos, links and questions.
+NOT_EVENTS = {"follow-ups", "follow-up", "followups", "follow ups", "follow up", "todo", "todos", "to do", "to-do",
+              "tasks", "next steps", "action items", "actions", "notes", "links", "resources", "questions",
+              "ideas", "misc", "background", "about", "bio", "contact", "details", "info", "reminders", "open questions",
+              "people", "related", "see also", "summary", "context", "reading", "refs", "references"}
+# A clause the user is unsure of is no fact to state: "hiring SREs?? not sure", "maybe she's moving".
+UNSURE = re.compile(r"\?|\b(?:maybe|perhaps|not sure|unsure|might|possibly|probably|i think|i guess|idk|rumou?r\w*|"
+                    r"apparently|supposedly|allegedly|tbc|tbd|unclear|check whether|check if)\b", re.IGNORECASE)
+# A to-do the user wrote to themselves ("send her my talk recording", "ask about the opening"): no shared history.
+TODO = re.compile(r"^(?:todo|to do|to-do|tbd|next|remember to|need to|must|should|follow up|send|ask|email|ping|"
+                  r"check|look up|find|book|schedule|call|write|share|read)\b", re.IGNORECASE)
 TOGETHER_AT = re.compile(r"\b(?i:worked together|worked with \w+|(?:ex-)?colleagues?|teammates?|same team)\b(?: (?i:at|on) "
                          r"(?P<company>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*))?(?:[ ,(]*(?:from )?(?P<y1>(?:19|20)"
                          r"\d\d)\s*(?:-|–|to)\s*(?P<y2>(?:19|20)\d\d))?(?:\)?\s+on\s+(?P<project>[^,.;()]{3,50}))?")
@@ -105,6 +118,9 @@ def _clauses(text: str) -> list[str]:
     """A note's clauses: sentences, lines, bullets and semicolons split; Markdown marks dropped."""
     text = re.sub(r"\[\[([^\]|]+)\|?([^\]]*)\]\]", lambda m: m.group(2) or m.group(1), text)
     text = text.replace("w/", "with").replace(" @ ", " at ").replace(" & ", " and ")
+    text = re.sub(r"\s*\(([^()]{2,80})\)", r"; \1;", text)
+    # "Marcus and I co-organised…" is one clause with "we" as its subject, not two
+    text = re.sub(r"(^|[.!?;\n]\s*)(?:[A-Z][\w'’-]+|[Ss]he|[Hh]e) and I\b", r"\1We", text)  # an aside in brackets is its own clause, never a span's tail
     parts = re.split(r"(?<=[.!?])\s+|\n+|;\s*|\s+-{1,2}\s+|\s+—\s+|,?\s+and\s+(?=(?:suggested|offered|"
                      r"promised|said|told|asked|invited|introduced|gave|helped|sent|shared|recommended)\b)", text)
     parts = [q for p in parts if p for q in re.split(r",\s+(?=(?:she|he|I|we)\s)|\s+and\s+(?=(?:we|she|he|I)\s)"
@@ -117,6 +133,10 @@ def _clauses(text: str) -> list[str]:
 def _subject(clause: str, names: tuple[str, ...]) -> tuple[str, str]:
     """(who, rest): who is 'them', 'me', 'we' or '' (shorthand with no subject)."""
     low = clause.lower()
+    both = re.match(r"(?:(?:she|he)|" + "|".join(re.escape(n.lower()) for n in names if n) + r") and i\s+", low) \
+        if names else re.match(r"(?:she|he) and i\s+", low)
+    if both:
+        return "we", clause[both.end():]
     for name in sorted((n for n in names if n), key=len, reverse=True):
         if low.startswith(name.lower() + " "):
             return "them", clause[len(name) + 1:]
@@ -136,11 +156,15 @@ def _strip_adverbs(rest: str) -> str:
 
 
 def _heading_phrase(title: str) -> str:
-    """'Offsite in Lyon' -> 'at the offsite in Lyon'; 'PyCon US 2024' -> 'at PyCon US 2024'; 'Coffee' -> ''."""
+    """'Offsite in Lyon' -> 'at the offsite in Lyon'; 'PyCon US 2024' -> 'at PyCon US 2024'; 'Coffee at Pier 9'
+    -> 'over coffee at Pier 9'; 'Coffee', 'Follow-ups', 'Links' -> ''."""
     title = " ".join(title.split()).strip(" .:-")
-    if not title or len(title) > 70:
+    if not title or len(title) > 70 or fold(title) in NOT_EVENTS or UNSURE.search(title):
         return ""
     first, _, rest = title.partition(" ")
+    if first.lower() in ("coffee", "lunch", "dinner", "drinks", "breakfast"):
+        return f"over {first.lower()} {rest}" if rest.split(" ", 1)[0].lower() in ("at", "in", "after", "during") \
+            else ""
     if first.lower() in OCCASIONS:
         if not rest:
             return ""
@@ -159,6 +183,8 @@ def _span(text: str, limit: int = 90) -> str:
 def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fact]:
     """The facts one clause holds, each as its own words."""
     out: list[Fact] = []
+    if UNSURE.search(clause) or TODO.match(clause):
+        return out  # a doubt or a to-do is no fact to state
     who, rest = _subject(clause, names)
     rest = _strip_adverbs(rest)
     head = rest.split(" ", 1)[0]
@@ -179,6 +205,11 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
             (f" ({years})" if years else "")
         out.append(Fact(kind="role", phrase=("formerly " if past else "") + phrase, company=company, years=years,
                         past=past, project=team))
+        return out
+    promoted = re.match(r"(?:(?:was|got|been|has been|just|finally|recently)\s+)*promoted\s+to\s+(?P<x>[^,;]{2,50})$", rest,
+                        re.IGNORECASE)
+    if who in ("them", "") and promoted and not re.search(r"\b(she|he|his|her)\b", promoted.group("x").lower()):
+        out.append(Fact(kind="their-news", phrase=f"you were promoted to {promoted.group('x').strip()}"))
         return out
     hear = re.match(r"(asked|wanted|offered)\s+to\s+(hear (?:how|about|what|when)\s+.+)", rest, re.IGNORECASE)
     if who in ("them", "") and hear and _span(hear.group(2)):
@@ -242,7 +273,12 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
         if talked and _span(talked.group("what"), 60):
             out.append(Fact(kind="met-at", phrase=f"we talked about {to_you(talked.group('what'), names)}"))
         return out
-    shared = who == "" and re.match(r"(paired|co-?founded|co-?wrote|co-?hosted|studied together)\b", rest)
+    both = who == "we" and re.match(r"both\s+(maintain|run|organi[sz]e|teach|work on|contribute to|host|help run)\b", rest)
+    if both and _span(rest) and not re.search(r"\b(she|he|his|her)\b", rest.lower()):
+        out.append(Fact(kind="worked-together", phrase=f"we {rest}"))  # something we share now: said as it is
+        return out
+    shared = who == "" and re.match(r"(paired|co-?founded|co-?wrote|co-?hosted|co-?organi[sz]ed|studied together)\b",
+                                    rest)
     if (who == "we" and TOGETHER.match(verb) or shared) and _past(verb) and _span(rest):
         out.append(Fact(kind="worked-together", phrase=f"we {to_you(rest, names)}"))
         return out
@@ -335,13 +371,29 @@ def _sections(body: str, note) -> list[tuple[str, dt.date | None, str]]:
         if dated and _iso(dated.group(1)):
             date, heading = _iso(dated.group(1)), dated.group(2).strip()
         parts.append((heading, date, body[m.end():end]))
-    return [p for p in parts if p[0] or p[2].strip()]
+    out: list[tuple[str, dt.date | None, str]] = []
+    for heading, date, text in parts:
+        if fold(heading.strip(" :")) in NOT_EVENTS:
+            continue  # the user's to-dos, links and questions: no shared history
+        kept: list[str] = []
+        for line in text.split("\n"):  # a log line "2024-02-14 - he sent me…" is an interaction of its own
+            logged = _LOG_LINE.match(line)
+            if logged and _iso(logged.group(1)):
+                out.append(("", _iso(logged.group(1)), logged.group(2)))
+            else:
+                kept.append(line)
+        if heading or "\n".join(kept).strip():
+            out.append((heading, date, "\n".join(kept)))
+    return out
+
+
+_LOG_LINE = re.compile(r"^\s*[-*•]?\s*\**((?:19|20)\d\d-\d\d-\d\d)\**\s*[-:–—|]?\s*(.+)$")
 
 
 def extract_rules(contact: Contact, today: dt.date | None = None) -> list[Fact]:
     """Rules (the embedded tier): every fact the contact's fields and notes hold, in their own words."""
     today = today or dt.date.today()
-    names = tuple(n for n in {contact.name, contact.first_name, contact.last_name} if n and len(n) > 1)
+    names = tuple(n for n in {contact.name, contact.first_name, contact.given_name, contact.last_name} if n and len(n) > 1)
     facts: list[Fact] = []
     how = " ".join(contact.how_we_met.split()).rstrip(".")
     if how:

@@ -1,0 +1,264 @@
+"""The user's request, read into typed parts: what a draft may say of it, and how to write the draft.
+
+What the user types beside the goal mixes words for the person ("the Developer Advocate opening on her team",
+"I've been writing Rust tutorials for two years") with words for the coach ("keep it short", "don't bring up the
+layoffs", "in French pls"). Each part is read into a `RequestPart` of one kind, or into the style, or into a
+thing to leave out; a part no rule reads is left out and shown as not used. Sentences come only from typed
+parts through their kind's frame (`sentences`); nothing here glues the user's free text into a sentence.
+Within a slot the recipient is "you" (a word-for-word swap of their name and pronouns, `second_person`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.checks import grammar
+from coach.config.prompts import load_data
+from coach.core.domain import Contact
+from coach.core.messages import RequestPart, RequestReading
+from coach.core.text import capitalise, ensure_period, fold, second_person
+
+# Parts: sentences, semicolons, dashes and colons; a comma only where an instruction or a new clause starts.
+_SPLIT = re.compile(
+    r"(?<=[.!?])\s+|[!?]{2,}\s*|;\s*|\s+[—–-]{1,2}\s+|:\s+|\s*\(\s*|\s*\)\s*|,\s+(?=(?:and\s+|but\s+)?(?:please\s+|"
+    r"pls\s+)?(?:keep|make|be|write|use|sound|don'?t|do not|dont|never|no need|avoid|without|in\s+[A-Z]\w+\b|it\b|"
+    r"that\b|this\b|i\b|i'm|i've|i'd|my\b|we\b|formal|short|brief|warm|friendly|casual|thanks?\b))",
+    re.IGNORECASE)
+_LEAD = re.compile(r"^(?:and|but|also|so|oh|btw|plus|please|pls|plz|then)\s+", re.IGNORECASE)
+
+SHORT = re.compile(r"\b(short|shorter|brief|briefer|concise|succinct|one[- ]liner|to the point)\b", re.IGNORECASE)
+LONG = re.compile(r"\b(longer|more detail(?:ed)?|a bit more|detailed|fuller)\b", re.IGNORECASE)
+WARM = re.compile(r"\b(warm|warmer|friendly|friendlier|casual|informal|relaxed|chatty|light)\b", re.IGNORECASE)
+FORMAL = re.compile(r"\b(formal|professional|polite|respectful)\b", re.IGNORECASE)
+LANGUAGES = ("french", "spanish", "german", "italian", "portuguese", "dutch", "polish", "japanese", "chinese",
+             "mandarin", "korean", "arabic", "hindi", "swedish", "norwegian", "danish", "finnish", "turkish",
+             "vietnamese", "greek", "czech", "ukrainian", "russian", "hebrew", "français", "español", "deutsch")
+LANGUAGE = re.compile(r"\b(?:in|en|auf)\s+(" + "|".join(LANGUAGES) + r")\b", re.IGNORECASE)
+# Words that make a part an instruction to the coach when the style words are all it says.
+_INSTRUCTION_WORDS = set("keep make be write use sound it the message note email tone please pls plz a bit more less "
+                         "and very nice super really but not too it's its register language translate one line "
+                         "lines words sentence sentences".split())
+AVOID = re.compile(r"^(?:please\s+)?(?:don'?t|do not|dont|never|no need to|avoid|without|not|leave out|skip)\s+"
+                   r"(?:(?:bring(?:ing)?|brought)\s+up|mention(?:ing)?|talk(?:ing)?\s+about|say(?:ing)?\s+"
+                   r"(?:anything\s+)?about|refer(?:ring)?\s+to|referenc(?:e|ing)|rais(?:e|ing)|bring(?:ing)?)?\s*"
+                   r"(?P<x>.+)$", re.IGNORECASE)
+# A third party's relation to the recipient, said before their name ("her CFO Tom Reyes").
+RELATION = re.compile(r"^(?:(?:her|his|their|your)\s+)?(?P<rel>(?:[A-Z]{2,4}|co-?founder|cofounder|boss|manager|"
+                      r"colleague|friend|head of [\w ]+?|director|lead|partner|investor|sister|brother)\s+)?"
+                      r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|de|van|von|da|del|le))*)"
+                      r"(?P<at>\s+(?:at|from|of)\s+[A-ZÀ-ÖØ-Þ][\w&'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w&'’.-]*)*)?$")
+NEWS_EVENTS = ("accepted", "published", "funded", "launched", "released", "shipped", "approved", "announced",
+               "nominated", "shortlisted", "featured", "selected")
+_VERB = re.compile(r"\b(is|are|was|were|am|has|have|had|got|won|hit|made|became|began|took|left|could|would|can|"
+                   r"will|should|might|must|do|does|did|want|need|think|hope|plan|love|run|lead|built|"
+                   r"\w{3,}ed|\w{3,}ing)\b")
+_FINITE = re.compile(r"\b(is|are|was|were|am|has|have|had|got|won|hit|made|became|began|took|left|could|would|can|"
+                     r"will|should|might|must|do|does|did|\w{3,}ed|works|runs|leads|wants|needs)\b")
+DETERMINERS = ("the ", "your ", "her ", "his ", "their ", "a ", "an ", "my ", "our ", "this ", "that ", "some ")
+
+
+def names_of(contact: Contact) -> tuple[str, ...]:
+    """How a user may refer to the recipient in a request or a note."""
+    return tuple(n for n in (contact.name, f"{contact.first_name} {contact.last_name}".strip(),
+                             contact.first_name, contact.given_name) if n)
+
+
+def _who(contact: Contact) -> str:
+    return "|".join(["her", "him", "them", *(re.escape(n) for n in names_of(contact))])
+
+
+def _parts(context: str) -> list[str]:
+    out = []
+    for part in _SPLIT.split(" ".join(context.split())):
+        part = (part or "").strip(" ,.;:!?\"'")
+        while _LEAD.match(part):
+            part = _LEAD.sub("", part, count=1).strip()
+        if part:
+            out.append(part)
+    return out
+
+
+def _style(part: str, reading: RequestReading) -> bool:
+    """Read a part that is only an instruction about the draft's form; True when it was one."""
+    found = False
+    lang = LANGUAGE.search(part)
+    if lang:
+        reading.language, found = lang.group(1).capitalize(), True
+    for rx, field, value in ((SHORT, "length", -1), (LONG, "length", 1), (WARM, "tone", -1), (FORMAL, "tone", 1)):
+        if rx.search(part):
+            setattr(reading, field, value)
+            found = True
+    if not found:
+        return False
+    rest = LANGUAGE.sub(" ", part)
+    for rx in (SHORT, LONG, WARM, FORMAL):
+        rest = rx.sub(" ", rest)
+    left = [w for w in re.findall(r"[\w'’]+", fold(rest)) if w not in _INSTRUCTION_WORDS]
+    if left:  # style words inside a sentence for the person ("a short call"): not an instruction
+        reading.length = reading.length if not SHORT.search(part) else 0
+        reading.tone = 0 if (WARM.search(part) or FORMAL.search(part)) else reading.tone
+        reading.language = "" if lang else reading.language
+        return False
+    return True
+
+
+def _to_you(text: str, contact: Contact) -> str:
+    """The slot with the recipient as 'you'; '' when a third person is left (who is 'she'?)."""
+    said = second_person(text.strip(" ,.;:"), names_of(contact))
+    return "" if re.search(r"\b(she|he|him|his|hers|her)\b", fold(said)) else said
+
+
+def _noun_phrase(text: str) -> bool:
+    """A short thing named, not a sentence: 'the Series B', 'your intro to Dana'."""
+    low = fold(text)
+    return 0 < len(text.split()) <= 12 and low.startswith(DETERMINERS) and not _FINITE.search(" ".join(
+        low.split()[1:]))
+
+
+def _person(x: str, contact: Contact) -> RequestPart | None:
+    x_whole = x.strip()
+    x = re.split(r",\s*|\s+(?:who|because|since|so that|to (?:talk|learn|ask|discuss))\s+", x.strip(), maxsplit=1)[0]
+    m = RELATION.match(x.strip())
+    if m:
+        rel = (m.group("rel") or "").strip()
+        owner = "your " if re.match(r"(?:her|his|their|your)\s", x, re.IGNORECASE) else ""
+        return RequestPart(kind="person", text=m.group("name") + (m.group("at") or ""),
+                           extra=f"{owner or 'the '}{rel}" if rel else "")
+    said = _to_you(x_whole, contact)
+    if said and re.match(r"(?:someone|somebody|anyone|a|an|one of|the|your)\b", fold(said)) and len(said.split()) <= 14:
+        return RequestPart(kind="person", text=said)
+    return None
+
+
+def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing: bool) -> RequestPart | None:
+    who = _who(contact)
+    low = fold(part)
+    rx = lambda pattern: re.match(pattern.replace("{who}", who), part, re.IGNORECASE)  # noqa: E731
+    if m := rx(r"(?:(?:ask|see if|check if)\s+(?:{who})\s+(?:to|if|whether)\s+(?:(?:she|he|they)\s+)?"
+               r"(?:could\s+|would\s+|can\s+)?)?(?:introduce|intro)\s+(?:me|us)\s+to\s+(?P<x>.+)"):
+        return _person(m.group("x"), contact)
+    if m := rx(r"(?:an?\s+|the\s+)?(?:intro|introduction)\s+to\s+(?P<x>.+)"):
+        return _person(m.group("x"), contact)
+    if re.match(r"(?:someone|somebody|anyone|a person)\b", low):
+        return _person(part, contact)
+    if m := rx(r"(?:ask\s+(?:{who})\s+(?:for\s+)?(?:a\s+)?referral\s+(?:for|to)\s+|ask\s+(?:{who})\s+(?:to|if)\s+"
+               r"(?:(?:she|he|they)\s+)?(?:could\s+|would\s+)?refer\s+me\s+(?:for|to)\s+|(?:i'?m\s+|i am\s+)?"
+               r"(?:applying|apply|applied)\s+(?:for|to)\s+|(?:a\s+)?referral\s+for\s+)(?P<x>.+)"):
+        said = _to_you(m.group("x"), contact)
+        return RequestPart(kind="role", text=said) if said else None
+    if m := rx(r"thank\s+(?:{who})\s+for\s+(?P<x>.+)"):
+        said = _to_you(m.group("x"), contact)
+        return RequestPart(kind="thanks", text=said) if said else None
+    if m := rx(r"congratulat\w*\s+(?:{who})\s+(?:on|for)\s+(?P<x>.+)"):
+        said = _to_you(m.group("x"), contact)
+        return RequestPart(kind="news", text=said) if said else None
+    if m := rx(r"follow(?:ing)?[\s-]+up\s+(?:with\s+(?:{who})\s+)?(?:on|about|re:?|regarding)\s+(?P<x>.+)"):
+        said = _to_you(m.group("x"), contact)
+        return RequestPart(kind="follow", text=said) if said else None
+    if m := rx(r"(?:ask\s+(?:{who})\s+about\s+|(?:i\s+)?(?:want|would like|'?d like|'?d love|would love|wanna)\s+"
+               r"to\s+(?:hear|learn|know|understand)\s+(?:about\s+)?|(?:hear|learn)\s+about\s+)(?P<x>.+)"):
+        said = _to_you(m.group("x"), contact)
+        return RequestPart(kind="wish", text=said) if said else None
+    if m := rx(r"(?:propose|suggest|pitch|float)\s+(?:the idea of\s+|that we\s+)?(?P<x>.+)"):
+        said = _to_you(m.group("x"), contact)
+        return RequestPart(kind="proposal", text=said) if said else None
+    news = r"(?:(?:i\s+)?(?:saw|heard|read|noticed)\s+(?:that\s+)?)?(?:{who}|she|he|they)(?:'s|\s+has)?\s+" \
+           r"(?:just\s+|recently\s+|finally\s+)?"
+    if m := rx(news + r"(?:got\s+|was\s+|been\s+)?promoted\s+to\s+(?P<x>.+)"):
+        return RequestPart(kind="news", text=f"your promotion to {m.group('x').strip()}")
+    if m := rx(news + r"(?:joined|started at|started a new (?:role|job) at|moved to|is joining|'s joining|"
+                      r"got a (?:new )?job at)\s+(?P<x>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)$"):
+        return RequestPart(kind="news", text=f"joining {m.group('x')}")
+    if m := rx(r"(?:(?:i\s+)?(?:saw|heard|read|noticed)\s+(?:that\s+)?)?(?P<thing>(?:her|his|their|(?:" + "|".join(
+            re.escape(n) for n in names_of(contact)) + r")['’]s)\s+[^,]{2,50}?)\s+(?:just\s+)?(?:got|was|has been|"
+            r"is being|were)\s+(?P<event>" + "|".join(NEWS_EVENTS) + r")\b"):
+        thing = _to_you(m.group("thing"), contact)
+        return RequestPart(kind="news", text=thing, extra=m.group("event").lower()) if thing else None
+    if m := rx(r"(?:{who}|she|he|they)\s+(?:kindly\s+)?(?P<v>promised|offered|agreed|said (?:she|he|they)(?:'d| "
+               r"would))\s+to\s+(?P<x>.+)"):
+        said = _to_you(m.group("x"), contact)
+        verb = "said you would" if m.group("v").lower().startswith("said") else m.group("v").lower()
+        return RequestPart(kind="their-offer", text=said, extra=verb) if said else None
+    first_person = re.match(r"(?:i|i'm|i am|i've|i have|i'd|i was|i will|i'll|my|we|we're|we've|our)\b", low)
+    result = after_thing and re.match(r"(?:it|that|this|which)\s+(?:got|was|has|had|helped|led|made|landed|"
+                                      r"worked|paid)\b", low)
+    if (first_person or result) and _VERB.search(low):
+        said = second_person(part, names_of(contact))
+        if not re.search(r"\b(she|he|him|his|hers|her)\b", fold(said)):
+            return RequestPart(kind="mine", text=capitalise(said))
+        return None
+    said = _to_you(part, contact)
+    if said and _noun_phrase(said):
+        return RequestPart(kind="topic", text=said)
+    return None
+
+
+def read_request(context: str, contact: Contact) -> RequestReading:
+    """The request, read: typed parts, the style asked for, what to leave out, what was not read."""
+    reading = RequestReading()
+    after_thing = False
+    for part in _parts(context):
+        if _style(part, reading):
+            continue
+        avoid = AVOID.match(part)
+        if avoid and re.match(r"(?:please\s+)?(?:don'?t|do not|dont|never|no need|avoid|without|not|leave|skip)",
+                              part, re.IGNORECASE):
+            reading.avoid.append(avoid.group("x").strip(" .,"))
+            continue
+        typed = _read_part(part, contact, reading, after_thing)
+        if typed is None:
+            reading.left_out.append(part)
+            after_thing = False
+            continue
+        reading.parts.append(typed)
+        after_thing = typed.kind in ("topic", "thanks", "news", "follow", "role")
+    return reading
+
+
+def _frame(kind: str, goal: str) -> str:
+    if kind == "topic":
+        frames = load_data("phrasing")["request"]["noun_phrase"]
+        return frames.get(goal) or frames["default"]
+    return {
+        "role": "I am applying for {x}.",
+        "person": "I would love to meet {x}{extra}.",
+        "thanks": "Thank you for {x}.",
+        "follow": "A quick follow-up on {x}.",
+        "proposal": "I have an idea for us: {x}.",
+        "their-offer": "You {extra} to {x}.",
+        "mine": "{x}",
+    }.get(kind, "{x}")
+
+
+def _news(part: RequestPart, goal: str) -> str:
+    if part.extra:  # a thing and what happened to it: "your KubeCon talk" + "accepted"
+        return f"Congratulations on {part.text} getting {part.extra}!" if goal == "congratulations" \
+            else f"I saw that {part.text} got {part.extra}."
+    return f"Congratulations on {part.text}!"
+
+
+def sentences(reading: RequestReading, goal: str, contact: Contact) -> list[str]:
+    """The request's typed parts as sentences to the person, each through its kind's frame; a sentence that
+    breaks a grammar invariant is dropped, never sent."""
+    names = grammar.names_in(contact.name, contact.company, *(p.text for p in reading.parts),
+                             *(p.extra for p in reading.parts))
+    out: list[str] = []
+    for part in reading.parts:
+        x = part.text.strip().rstrip(".!;,")
+        if part.kind == "news":
+            line = _news(part, goal)
+        elif part.kind == "wish":
+            line = f"I would love to hear {x}." if re.match(r"(?:how|what|why|whether|when|where|who|if)\b", fold(x)) \
+                else f"I would love to hear about {x}."
+        else:
+            extra = f", {part.extra}" if part.kind == "person" and part.extra else part.extra
+            line = _frame(part.kind, goal).replace("{X}", capitalise(x)).replace("{x}", x).replace("{extra}", extra)
+        line = ensure_period(capitalise(line))
+        if grammar.ok(line, names) and line not in out:
+            out.append(line)
+    return out
+
+
+def request_sentence(context: str, goal: str, contact: Contact) -> str:
+    """The user's reason for writing as sentences to the person ('' when no part of it could be typed)."""
+    return " ".join(sentences(read_request(context, contact), goal, contact))

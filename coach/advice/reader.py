@@ -43,7 +43,8 @@ _CUES: list[tuple[str, list[str]]] = [
         r"dodging", r"(?:been|keep) (?:ignoring|avoiding)", r"I'?m not able to help",
         r"(?:not |un)comfortable (?!ask|reach|approach|contact|network)\w+",
         r"(?:how|way) to (?:politely )?(?:say no|decline|refuse|turn)", r"without (?:burning|damaging)",
-        r"I'?d rather not|I would rather not", r"(?:get(?:ting)?|wriggle) out of", r"(?:back|bow|pull)(?:ing)? out",
+        r"(?:I'?d|I would) rather not (?:refer|write|do (?:it|this|that)|meet|introduce|help|be (?:a|his|her|their)|give|"
+        r"vouch|recommend|go|take (?:it|this) on|join|get involved)", r"(?:get(?:ting)?|wriggle) out of", r"(?:back|bow|pull)(?:ing)? out",
         r"step(?:ping)? down", r"withdraw(?:ing)?", r"(?:a|the) way out", r"hold(?:ing)? back",
         r"can'?t be (?:his|her|their|your|a) (?:reference|referee)", r"tell (?:him|her|them) (?:I can'?t|no)\b",
         r"lean(?:ing)? (?:towards? )?(?:not|no)\b", r"shut (?:this|it) down", r"tell (?:him|her|them) we'?re done",
@@ -53,6 +54,7 @@ _CUES: list[tuple[str, list[str]]] = [
         r"apologi[sz](?:e|ed|ing)", r"apology", r"make amends", r"mend", r"repair", r"patch things up",
         r"burn(?:ed|t) (?:a |the |that )?bridge", r"fell out", r"falling[- ]out", r"grudge", r"was rude",
         r"snapped at", r"blew up at", r"bad terms", r"ghosted (?:him|her|them)", r"dropped the ball",
+        r"never made (?:it )?up", r"had (?:a|an) (?:\w+ ){0,2}(?:argument|fight|row|blow-?up)",
         r"I (?:forgot|neglected|failed) to (?:reply|respond|write back|follow up|thank|get back|answer|send)",
         r"I never (?:thanked|replied|responded|wrote back|followed up|got back|answered)",
         r"I never (?:sent|said|wrote)(?: \w+){0,4} thank", r"(?:have|did) I (?:ruin|blow|burn)\w*", r"my fault",

@@ -91,3 +91,16 @@ def test_a_decline_to_a_named_contact_greets_them_and_a_role_word_greets_nobody(
     role = coach.advise("The recruiter keeps checking in about a role and I want to say no for now")
     assert role.script_contact_id is None and "Hi Jon" not in role.script
     assert "Jon Reyes" in role.note  # offered as a question, never assumed
+
+
+def test_the_contact_someone_wants_to_reach_is_not_the_one_the_user_answers():
+    from coach.advice.reader import read_counterpart
+    from tests.test_advice import world
+
+    people = [Contact(id=1, first_name="Daniel", last_name="Osei"), Contact(id=2, first_name="Ravi", last_name="Menon")]
+    assert read_counterpart("A guy I barely know asked me to introduce him to Daniel Osei", people) == ("", None)
+    assert read_counterpart("How do I ask Ravi Menon to introduce me to her board?", people) == ("Ravi Menon", 2)
+    assert read_counterpart("Daniel Osei asked me to introduce him to Ravi Menon", people) == ("Daniel Osei", 1)
+    advice = world().advise("A guy I barely know asked me to introduce him to Oliver Grant. I don't want to.")
+    assert advice.situation.direction == "declining" and advice.script_contact_id is None
+    assert "Oliver" not in advice.script.splitlines()[0]  # the decline goes to the guy, not to Oliver

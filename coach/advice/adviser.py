@@ -165,7 +165,7 @@ class Adviser:
                 raise NotFoundError(f"No contact #{to}: pick one from `coach contacts list`.")
             mentions.named, mentions.ambiguous, mentions.pointed = picked, {}, None
         advice.related_contacts = helpers(text, people, mentions, lead.article.theme, _about(lead.article), profile)
-        self._script(advice, text, lead.article, mentions, recogniser, notes, profile)
+        self._script(advice, text, lead.article, mentions, recogniser, notes, profile, picked=to is not None)
         advice.note = " ".join(notes)
         advice.latency_ms = int((time.perf_counter() - start) * 1000)
         return advice
@@ -237,7 +237,7 @@ class Adviser:
 
     # ------------------------------------------------------------------ script
     def _script(self, advice: Advice, text: str, article: Article, mentions: Mentions, recogniser: Recogniser,
-                notes: list[str], profile: Profile) -> None:
+                notes: list[str], profile: Profile, picked: bool = False) -> None:
         advice.script = neutral_script(advice.example, keep=f"{text}\n{profile.name}", slots=article.script_slots)
         for first, group in mentions.ambiguous.items():
             if not mentions.named:
@@ -259,8 +259,10 @@ class Adviser:
             return
         contact = person.contact
         if goal == NO_SCRIPT_GOAL or self.draft is None or goal not in GOALS:  # no drafting goal (a decline):
-            advice.script = addressed(advice.script, contact.first_name or contact.name.split()[0])  # greet them
-            advice.script_contact_id, advice.script_contact = contact.id, contact.name
+            answered = advice.situation is not None and advice.situation.counterpart_id == contact.id
+            if answered or picked:  # greet the one the user answers, never whom a request wants to reach
+                advice.script = addressed(advice.script, contact.first_name or contact.name.split()[0])
+                advice.script_contact_id, advice.script_contact = contact.id, contact.name
             return
         try:
             draft = self.draft(to=str(contact.id), goal=goal, channel=channel_of(article),

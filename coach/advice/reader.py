@@ -154,6 +154,12 @@ def read_done(text: str) -> str:
     return " ".join(match.group(0).split()[:14]) if match else ""
 
 
+# A contact named as whom someone wants to reach ("introduce him to Daniel Osei", "a call with Ravi Menon") is
+# the target of the request, not the person the user answers: the words just before the name say so.
+_TARGET = re.compile(r"\b(?:introduc\w*|intro|connect\w*|in touch|meet(?:ing)?|a call|access|reach|through me|"
+                     r"pass(?:ing)? \w+ (?:cv|resume|pitch)|forward\w*)(?: \w+){0,2} (?:to|with)? ?$")
+
+
 def read_counterpart(text: str, contacts: list[Any] = ()) -> tuple[str, int | None]:
     """A contact the user named exactly (full name; of several, the first named), else the first role word,
     else nobody."""
@@ -161,7 +167,7 @@ def read_counterpart(text: str, contacts: list[Any] = ()) -> tuple[str, int | No
     exact: dict[int, tuple[int, Any]] = {}
     for c in contacts:
         key = f" {re.sub(r'[^a-z0-9]+', ' ', fold(c.name)).strip()} " if c.name and " " in c.name.strip() else ""
-        if key and key in folded:
+        if key and key in folded and not _TARGET.search(folded[: folded.index(key) + 1]):
             exact.setdefault(folded.index(key), (c.id, c))
     positions = sorted(exact)
     if positions and len({exact[p][0] for p in positions if p == positions[0]}) == 1:

@@ -72,8 +72,8 @@ class Situation(BaseModel):
             "asking": f"you want to ask {self._who('someone')}{what}",
             "asked": f"{who[:1].upper() + who[1:]} asked you{what} and you are deciding how to answer",
             "declining": (f"{who[:1].upper() + who[1:]} asked you{what} and you want to say no" if self.asked_first
-                          else f"you want to say no to {who}{(' about ' + noun) if stake else ''}"),
-            "repairing": f"you want to mend things with {self._who('someone you fell out with')}",
+                          else f"you want to say no to {who}{(' about ' + noun) if what else ''}"),
+            "repairing": f"you want to put things right with {self._who('someone')}",
             "following-up": f"you asked {who}{what}{when} and have not heard back",
             "thanking": f"you want to thank {who}{what}",
             "announcing": "you want to tell your network your news" + (" about " + noun if stake else ""),

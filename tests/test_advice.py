@@ -337,9 +337,9 @@ def test_situation_vectors_are_embedded_once_per_corpus(settings):
     store = Store.open(settings)
     coach = Coach(settings, store=store, retriever=Retriever(settings, embeddings=embeddings),
                   model=ScriptedChatModel())
-    coach.advise("I was laid off last week")
+    coach.advise("My manager takes credit for my work")  # no rule is sure: the direction phrasings are embedded too
     first = embeddings.documents
-    coach.advise("My manager takes credit for my work")
+    coach.advise("I was laid off last week")
     assert embeddings.documents == first  # the second question embedded no corpus text
     situations._MEMORY.clear()  # a new process: the vectors come from the file under COACH_HOME
     coach.advise("My mentor has gone quiet")

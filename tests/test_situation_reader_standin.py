@@ -26,6 +26,6 @@ def test_structured_output_from_an_openai_compatible_server(monkeypatch, tmp_pat
         text = "I was rude to my former manager in my exit interview and want to make it right"
         read = read_with_model(text, make_chat_model(settings.llm, settings), read_situation(text))
     assert read.source == "model" and read.direction == "repairing"
-    assert read.reading == "I read this as: you want to mend things with a former manager."
+    assert read.reading == "I read this as: you want to put things right with a former manager."
     sent = json.dumps(server.requests[0])
     assert "ago_unit" in sent and "exit interview" in sent  # the schema and the user's words went to the model

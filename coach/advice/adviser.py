@@ -40,7 +40,7 @@ from coach.advice.people import (
     private,
 )
 from coach.advice.reader import Situation, compatible, read_situation, read_with_model, reconciled
-from coach.advice.scripts import channel_of, neutral_script
+from coach.advice.scripts import addressed, channel_of, neutral_script
 from coach.advice.situations import SITUATION, Match, Recogniser, corpus_vectors, model_key
 from coach.checks.grounds import PLACEHOLDER, claims
 from coach.config.prompts import load_prompt
@@ -61,7 +61,8 @@ from coach.retrieval.knowledge import (
 )
 
 LEAD_STEPS, EXTRA_STEPS, ALONE_STEPS = 5, 2, 6
-SUPPORTED_SHARE = 0.85  # a model's sentence is kept when this share of its content words is in the articles
+SUPPORTED_SHARE = 0.85
+LOOSE_SITUATION = 0.36  # the lead's closest situation phrasing below this (and not first by body): a loose fit  # a model's sentence is kept when this share of its content words is in the articles
 
 
 
@@ -128,19 +129,25 @@ class Adviser:
             raise NotFoundError("No guidance is indexed yet: run `coach index`.")
         recogniser = self._recogniser(articles)
         query = recogniser.embed(text)
-        matches = recogniser.rank(text, query)
         profile = self.store.get_profile()
         people = self._people(profile)
         situation = self._read(text, people, recogniser, query)
+        about = with_role(text, situation, people)  # "Farah keeps checking in": she is a recruiter
+        matches = recogniser.rank(about, recogniser.embed(about) if about != text else query)
         situation = reconciled(situation, matches[0].article.directions)
         matches = by_direction(matches, situation)
         lead, second = matches[0], recogniser.second_fit(matches, text)
         notes: list[str] = []
+        if loose(lead):  # said plainly rather than passed off as the situation the user describes
+            notes.append(f"None of my guides is about exactly this. “{lead.article.title}” is the closest "
+                         f"general guidance for {situation.line().removeprefix('I read this as: ').rstrip('.?')}"
+                         f", so take the steps that fit and leave the rest.")
         if second:
             steps = recogniser.best_steps(query, lead.article, LEAD_STEPS)
             extra = recogniser.best_steps(query, second.article, EXTRA_STEPS, avoid=steps)
             steps += extra
-            notes.append(f"Leads with “{lead.article.title}”, the situation you describe; "
+            notes.append(f"Leads with “{lead.article.title}”" + ("" if loose(lead) else ", the situation you describe")
+                         + "; "
                          f"{_count(len(extra))} from “{second.article.title}”, which fits too.")
         else:
             steps = article_steps(lead.article)[:ALONE_STEPS]
@@ -158,7 +165,7 @@ class Adviser:
                 raise NotFoundError(f"No contact #{to}: pick one from `coach contacts list`.")
             mentions.named, mentions.ambiguous, mentions.pointed = picked, {}, None
         advice.related_contacts = helpers(text, people, mentions, lead.article.theme, _about(lead.article), profile)
-        self._script(advice, text, lead.article, mentions, recogniser, notes, profile)
+        self._script(advice, text, lead.article, mentions, recogniser, notes, profile, picked=to is not None)
         advice.note = " ".join(notes)
         advice.latency_ms = int((time.perf_counter() - start) * 1000)
         return advice
@@ -230,7 +237,7 @@ class Adviser:
 
     # ------------------------------------------------------------------ script
     def _script(self, advice: Advice, text: str, article: Article, mentions: Mentions, recogniser: Recogniser,
-                notes: list[str], profile: Profile) -> None:
+                notes: list[str], profile: Profile, picked: bool = False) -> None:
         advice.script = neutral_script(advice.example, keep=f"{text}\n{profile.name}", slots=article.script_slots)
         for first, group in mentions.ambiguous.items():
             if not mentions.named:
@@ -248,9 +255,15 @@ class Adviser:
                 and any(k in needs(article.theme, about)[1] for k in person.kinds()):
             person = None  # "my manager knows everyone": a discreet search writes to nobody it must avoid
         goal = article.script_goal
-        if person is None or goal == NO_SCRIPT_GOAL or self.draft is None or goal not in GOALS:
+        if person is None:
             return
         contact = person.contact
+        if goal == NO_SCRIPT_GOAL or self.draft is None or goal not in GOALS:  # no drafting goal (a decline):
+            answered = advice.situation is not None and advice.situation.counterpart_id == contact.id
+            if answered or picked:  # greet the one the user answers, never whom a request wants to reach
+                advice.script = addressed(advice.script, contact.first_name or contact.name.split()[0])
+                advice.script_contact_id, advice.script_contact = contact.id, contact.name
+            return
         try:
             draft = self.draft(to=str(contact.id), goal=goal, channel=channel_of(article),
                                context=situation_reason(text))
@@ -287,6 +300,23 @@ class Adviser:
             if best is None or score > best[0]:
                 best = (score, person)
         return best[1] if best else mentions.named[0]
+
+
+def loose(match: Match) -> bool:
+    """Whether the best article fits only loosely: none of its situations reads like the user's words
+    (cosine below LOOSE_SITUATION) and the body retrieval does not put it first either."""
+    return match.situation < LOOSE_SITUATION and match.body_rank != 1
+
+
+def with_role(text: str, situation: Situation, people: list[Person]) -> str:
+    """The user's words, and when they named a contact, what that contact is ("Technical Recruiter at Meridian
+    Health"), so the articles are ranked for who the counterpart is, not only for the words used."""
+    person = next((p for p in people if situation.counterpart_id is not None
+                   and p.contact.id == situation.counterpart_id), None)
+    title = (person.contact.title or "").strip() if person else ""
+    if not title or fold(title) in fold(text):
+        return text
+    return f"{text} ({person.contact.first_name or person.contact.name} is a {title}.)"
 
 
 def by_direction(matches: list[Match], situation: Situation) -> list[Match]:

@@ -41,6 +41,19 @@ _TIME = re.compile(
     rf"|(?:on )?{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?|yesterday|tomorrow|tonight|end of (?:the )?(?:week|month))\b",
     re.IGNORECASE)
 
+def addressed(script: str, first_name: str) -> str:
+    """A neutral script greeting the one contact the user named or picked: 'Hi [name],' becomes 'Hi Farah,'.
+    Only the greeting's slot is filled; every other slot stays for the user."""
+    lines = script.split("\n")
+    for n, line in enumerate(lines):
+        if not line.strip() or line.lower().startswith(("subject:", "re:")):
+            continue
+        if _GREETING.match(line) and "[name]" in line and first_name.strip():
+            lines[n] = line.replace("[name]", first_name.strip(), 1)
+        break
+    return "\n".join(lines)
+
+
 def channel_of(article: Article) -> str:
     """The channel the article's example is written for (its 'Channel:' line); LinkedIn message by default."""
     match = _CHANNEL_LINE.search(article.sections.get("Example message", ""))

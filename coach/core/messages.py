@@ -156,7 +156,9 @@ class Advice(BaseModel):
     script: str = Field(default="", description="A message to send: a checked draft to `script_contact`, or a "
                                                 "neutral script with slots ('Hi [name],') the user fills.")
     script_kind: Literal["draft", "neutral"] = "neutral"
-    script_contact_id: int | None = Field(default=None, description="Who the draft is to (script_kind 'draft').")
+    script_contact_id: int | None = Field(default=None, description="Who the script is to: the draft's "
+                                                                      "recipient, or the contact a neutral "
+                                                                      "script greets (named or picked).")
     script_contact: str = Field(default="", description="Their name.")
     script_goal: str = Field(default="", description="The drafting goal of the draft, e.g. follow-up.")
     script_channel: str = ""

@@ -63,21 +63,22 @@ class Situation(BaseModel):
 
     def _phrase(self) -> str:
         stake = self.stake
-        what = f" for {'an ' if stake == 'introduction' else 'a ' if stake in ('referral', 'reference', 'job') else ''}{stake}" \
-            if stake and stake not in ("relationship", "a layoff") else ""
+        noun = {"referral": "a referral", "reference": "a reference", "introduction": "an introduction",
+                "job": "a job", "mentorship": "mentoring", "partnership": "a partnership"}.get(stake, stake)
+        what = f" for {noun}" if stake and stake not in ("relationship", "a layoff") else ""
         when = f" {self.ago()} ago" if self.ago() else ""
         who = self._who("someone")
         phrases = {
             "asking": f"you want to ask {self._who('someone')}{what}",
             "asked": f"{who[:1].upper() + who[1:]} asked you{what} and you are deciding how to answer",
             "declining": (f"{who[:1].upper() + who[1:]} asked you{what} and you want to say no" if self.asked_first
-                          else f"you want to say no to {who}{(' about ' + stake) if stake else ''}"),
-            "repairing": f"you want to mend things with {self._who('someone you fell out with')}",
+                          else f"you want to say no to {who}{(' about ' + noun) if what else ''}"),
+            "repairing": f"you want to put things right with {self._who('someone')}",
             "following-up": f"you asked {who}{what}{when} and have not heard back",
             "thanking": f"you want to thank {who}{what}",
-            "announcing": "you want to tell your network your news" + (" about " + stake if stake else ""),
+            "announcing": "you want to tell your network your news" + (" about " + noun if stake else ""),
             "starting": "you are building a network from zero",
-            "other": "a networking situation" + (f" about {stake}" if stake else ""),
+            "other": "a networking situation" + (f" about {noun}" if stake else ""),
         }
         return phrases[self.direction]
 

@@ -67,7 +67,7 @@ test-quick: install
 	$(PY) -m pytest -q -m "not slow and not browser and not integration"
 
 lint: install
-	$(VENV)/bin/ruff check coach tests evals benchmarks
+	$(VENV)/bin/ruff check coach tests evals benchmarks training
 	$(VENV)/bin/lint-imports
 
 bench: install

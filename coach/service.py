@@ -117,10 +117,17 @@ class Coach:
         """Draft what a typed request asks for: the app's buttons, the chat and the agent's tool come here."""
         from coach.drafting.drafter import Drafter
 
+        writer = None
+        if self.settings.draft_writer != "compose" and not self.capable:
+            from coach.drafting.writer import ADAPTER
+            from coach.llm.providers import make_writer_model
+
+            writer = make_writer_model(self.settings, ADAPTER)
         drafter = Drafter(store=self.store, retriever=self.retriever, model=self.model,
                           contacts=self.contacts,
                           model_name=self.model_name, candidates=candidates or self.settings.candidates,
-                          premium=self.settings.linkedin_premium, on_token=on_token, capable=self.capable)
+                          premium=self.settings.linkedin_premium, on_token=on_token, capable=self.capable,
+                          writer=writer, writer_mode=self.settings.draft_writer)
         return drafter.run(request)
 
     def check(self, text: str, channel: str, to: str | None = None, goal: str | None = None,

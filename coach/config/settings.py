@@ -92,6 +92,14 @@ class Settings(BaseSettings):
         validation_alias="COACH_PLAN_SIZE",
         description="How many people `coach plan` and the app's This week page propose each week, at most.",
     )
+    draft_writer: Literal["compose", "trained", "both"] = Field(
+        default="compose",
+        validation_alias="COACH_DRAFT_WRITER",
+        description="How the embedded tier writes a draft: composition from typed facts (compose), the trained "
+                    "writer, SmolLM2 with a LoRA adapter trained on fact-to-message data (trained), or both with "
+                    "the checker choosing. The trained writer's drafts pass the same checks or are not used "
+                    "(training/RESULT.md says why compose is the default).",
+    )
     llm_tier: Literal["auto", "embedded", "capable"] = Field(
         default="auto",
         validation_alias="COACH_LLM_TIER",

@@ -100,12 +100,12 @@ class Draft(BaseModel):
     model: str
     prompt: str = Field(default="", description="name@version of the prompt that produced it.")
     latency_ms: int = 0
-    path: Literal["as-written", "revised", "repaired", "template", "needs-edit"] = Field(
+    path: Literal["as-written", "revised", "repaired", "template", "needs-edit", "trained"] = Field(
         default="template",
         description="How the draft was made: the model's words as written, as the model revised them when told "
                     "what failed, composed from verified facts keeping the model's sentences that passed "
                     "(repaired), or from verified facts alone (template); needs-edit: nothing passed, the best "
-                    "draft is shown with what to fix.")
+                    "draft is shown with what to fix; trained: the trained writer's draft (COACH_DRAFT_WRITER).")
     revisions: int = Field(default=0, description="Revision rounds the model was asked for.")
     repaired: bool = False
     fallback: bool = Field(default=False, description="True when no candidate passed and the grounded template was used.")
@@ -122,7 +122,8 @@ class Draft(BaseModel):
                 "revised": "the model's draft, revised after the checker said what failed",
                 "repaired": "composed from your notes, keeping the model's sentences that passed",
                 "template": "composed from your notes alone: no model sentence passed the checks",
-                "needs-edit": "the best draft, but it fails the checks marked below: fix those before sending"
+                "needs-edit": "the best draft, but it fails the checks marked below: fix those before sending",
+                "trained": "written by the trained writer from your facts, and passed every check",
                 }[self.path]
         return said + (f" ({self.revisions} revision round{'s' if self.revisions > 1 else ''})"
                        if self.revisions else "")

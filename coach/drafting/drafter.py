@@ -98,7 +98,8 @@ class Drafter:
 
     def __init__(self, *, store: Any, retriever: Any, model: Any, model_name: str, candidates: int = 4,
                  premium: bool = False, on_token: Callable[[str], None] | None = None,
-                 contacts: Callable[[], list[Contact]] | None = None, capable: bool = False):
+                 contacts: Callable[[], list[Contact]] | None = None, capable: bool = False,
+                 writer: Any = None, writer_mode: str = "compose"):
         self.store, self.retriever, self.model = store, retriever, model
         self.contacts = contacts or store.list_contacts
         self.model_name, self.n, self.premium = model_name, candidates, premium
@@ -106,6 +107,8 @@ class Drafter:
         self.tier = "capable" if capable else "embedded"
         self.prompt = load_prompt("draft_capable" if capable else "draft")
         self.revise_prompt = load_prompt("revise")
+        # the trained writer (issue 28): the embedded model with its LoRA adapter, guarded by the same checks
+        self.writer, self.writer_mode = (writer, writer_mode) if not capable and writer_mode != "compose" else (None, "")
 
     def run(self, request: DraftRequest) -> Draft:
         """Draft what `request` asks for; the person is already chosen (by id)."""
@@ -118,6 +121,8 @@ class Drafter:
             state.update(self.revise(state))
             state.update(self.check(state))
         state.update(self.accept(state) if then == "accept" else self.compose(state))
+        if self.writer is not None:
+            state.update(self.written(state))
         draft: Draft = state["draft"]
         draft.latency_ms = int((time.perf_counter() - start) * 1000)
         return draft
@@ -317,6 +322,36 @@ class Drafter:
             best = ((0,), made[0], made[1], made[2], False)
         _, subject, body, report, uses_model = best
         return {"draft": self._draft(state, subject, body, report, "repaired" if uses_model else "template")}
+
+    def written(self, state: DraftState) -> dict:
+        """The trained writer's candidates, from the typed facts and request, checked like any model's. With
+        COACH_DRAFT_WRITER=trained the best one that passes every hard check is the draft; with `both` it must
+        also score at least as well as the composed draft. Otherwise the composed draft stands."""
+        from langchain_core.messages import HumanMessage, SystemMessage
+
+        from coach.drafting.writer import WriterInput, messages
+
+        req, brief = state["request"], state["brief"]
+        reading = brief.reading
+        inp = WriterInput.from_draft(req.goal, req.channel, state["contact"], state["profile"],
+                                     [f for f in brief.all_facts if not f.hidden], topic=reading.said(),
+                                     style=brief.style, avoid=reading.avoid)
+        chat = [SystemMessage(m["content"]) if m["role"] == "system" else HumanMessage(m["content"])
+                for m in messages(inp)]
+        params = [{"max_tokens": MAX_TOKENS["capable"][req.channel], "temperature": 0.3 if i == 0 else 0.7,
+                   "seed": 2000 + i + 101 * req.variant} for i in range(self.n)]
+        texts = self.writer.candidates(chat, params) if callable(getattr(self.writer, "candidates", None)) \
+            else [str(self.writer.invoke(chat, **p).content) for p in params]
+        best = None
+        for text in texts:
+            subject, body = clean(text)
+            report = brief.check(subject, body)
+            if report.hard_passed and (best is None or report.score > best[2].score):
+                best = (subject, body.strip(), report)
+        composed: Draft = state["draft"]
+        if best is None or (self.writer_mode == "both" and best[2].score < composed.score):
+            return {}
+        return {"draft": self._draft(state, best[0], best[1], best[2], "trained")}
 
     def _draft(self, state: DraftState, subject: str, body: str, report: CheckReport, path: str) -> Draft:
         req, contact = state["request"], state["contact"]

@@ -172,7 +172,7 @@ class LlamaCppChat(BaseChatModel):
     _threads: int = PrivateAttr(default=0)
 
     @classmethod
-    def load(cls, path: str, *, n_ctx: int, n_threads: int, extra_buffers: str = "auto",
+    def load(cls, path: str, *, n_ctx: int, n_threads: int, extra_buffers: str = "auto", lora_path: str = "",
              **fields: Any) -> LlamaCppChat:
         """`n_threads` 0: before each generation, as many threads as other processes leave cores free
         (CpuShare); a thread that waits for a core at each of llama.cpp's barriers slows every step."""
@@ -187,7 +187,7 @@ class LlamaCppChat(BaseChatModel):
         chat._threads = n_threads
         with model_defaults(cpu_path(path, extra_buffers)):
             chat._llama = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, n_threads_batch=n_threads,
-                                verbose=False)
+                                lora_path=lora_path or None, verbose=False)
         # Free the model while the interpreter is still whole; left to __del__ at exit, llama.cpp's
         # cleanup runs after its own module globals are gone and prints a traceback.
         atexit.register(chat._llama.close)

@@ -143,11 +143,21 @@ def make_chat_model(name: str, settings: Settings | None = None) -> BaseChatMode
 
 
 @lru_cache(maxsize=4)
-def _llamacpp_model(path: str, threads: int, extra_buffers: str = "auto") -> BaseChatModel:
+def _llamacpp_model(path: str, threads: int, extra_buffers: str = "auto", lora: str = "") -> BaseChatModel:
     from coach.llm.llamacpp import LlamaCppChat
 
     with _lock:
-        return LlamaCppChat.load(path, n_ctx=LLAMACPP_CONTEXT, n_threads=threads, extra_buffers=extra_buffers)
+        return LlamaCppChat.load(path, n_ctx=LLAMACPP_CONTEXT, n_threads=threads, extra_buffers=extra_buffers,
+                                 lora_path=lora)
+
+
+def make_writer_model(settings: Settings, adapter: Path) -> BaseChatModel:
+    """The embedded model with the trained writer's LoRA adapter (issue 28), loaded once per process."""
+    if not adapter.is_file():
+        raise ConfigurationError(f"COACH_DRAFT_WRITER={settings.draft_writer} needs the trained writer's adapter "
+                                 f"at {adapter}; set COACH_DRAFT_WRITER=compose.")
+    return _llamacpp_model(str(embedded_weights(settings.llm_weights)), settings.llm_threads,
+                           settings.llm_extra_buffers, str(adapter))
 
 
 def check_base_url(base_url: str | None) -> None:

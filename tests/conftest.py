@@ -221,6 +221,14 @@ def llama_server() -> Iterator[str]:
         yield f"http://127.0.0.1:{port}/v1"
 
 
+def use_standin(monkeypatch: pytest.MonkeyPatch, home: Path, url: str, model: str = "standin-capable") -> None:
+    """Point this test's settings at an OpenAI-compatible stand-in on loopback (COACH_LLM=openai/<model>)."""
+    monkeypatch.setenv("COACH_HOME", str(home))
+    monkeypatch.setenv("COACH_LLM", f"openai/{model}")
+    monkeypatch.setenv("COACH_LLM_BASE_URL", url)
+    monkeypatch.setenv("OPENAI_API_KEY", "not-needed")
+
+
 def run_cli(*args: str, input: str | None = None, env: dict | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
     """Run a `coach` command in this process, as the console script would (its exit status, stdout and stderr),
     in a fraction of a fresh interpreter's start-up. `env` applies for the call only. Tests whose point is a

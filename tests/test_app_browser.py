@@ -4,6 +4,7 @@ Screenshots go to artifacts/screenshots/ (or $COACH_SHOTS); each test prints the
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -40,6 +41,18 @@ def _app(home: Path, port: int, env: dict | None = None):
     args = [sys.executable, "-m", "coach.cli", "app", "--port", str(port)]
     return background_server(args, port, timeout=180, env={"COACH_HOME": str(home), "HF_HUB_OFFLINE": "1",
                                                            "TRANSFORMERS_OFFLINE": "1", **(env or {})})
+
+
+@contextlib.contextmanager
+def _quiet_app(home: Path, port: int):
+    """The app on a stand-in model that answers nothing (drafts come from the composer; the chat runs the rule
+    router), so a browser test is about the app, not the model."""
+    from tests.standin import StandinServer
+
+    with StandinServer(lambda request: "", model="standin-quiet") as server, \
+            _app(home, port, env={"COACH_LLM": "openai/standin-quiet", "COACH_LLM_BASE_URL": server.url,
+                                  "OPENAI_API_KEY": "not-needed", "COACH_AGENT": "off"}):
+        yield server
 
 
 def _browser():

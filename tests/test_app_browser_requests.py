@@ -14,8 +14,7 @@ from coach.config.settings import load_settings
 from coach.core.domain import Contact
 from coach.crm.store import Store
 from tests.conftest import free_port
-from tests.standin import StandinServer
-from tests.test_app_browser import DRAFT_TIMEOUT_MS, _app, _browser, _need_browser, _shot
+from tests.test_app_browser import DRAFT_TIMEOUT_MS, _browser, _need_browser, _quiet_app, _shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.integration]
 
@@ -37,9 +36,7 @@ def test_the_draft_button_on_a_namesakes_page_drafts_to_that_person(tmp_path: Pa
     port = free_port()
     pw, browser = _browser()
     try:
-        with StandinServer(lambda request: "", model="standin-quiet") as server, \
-                _app(home, port, env={"COACH_LLM": "openai/standin-quiet", "COACH_LLM_BASE_URL": server.url,
-                                      "OPENAI_API_KEY": "not-needed", "COACH_AGENT": "off"}):
+        with _quiet_app(home, port):
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.set_default_timeout(120_000)
             page.goto(f"http://127.0.0.1:{port}/contacts?contact={second.id}")

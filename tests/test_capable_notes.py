@@ -10,6 +10,7 @@ from coach.config.settings import load_settings
 from coach.llm.providers import make_chat_model
 from evals.runner import Runner
 from evals.schema import CASES_DIR, load_drafting
+from tests.conftest import use_standin
 from tests.doubles import HashingEmbeddings
 from tests.standin import StandinServer
 
@@ -34,10 +35,7 @@ def test_good_drafts_on_varied_notes_come_back_as_written(monkeypatch, tmp_path)
         return found[0].reference if len(found) == 1 else "?"
 
     with StandinServer(respond, model="standin-capable") as server:
-        monkeypatch.setenv("COACH_HOME", str(tmp_path))
-        monkeypatch.setenv("COACH_LLM", "openai/standin-capable")
-        monkeypatch.setenv("COACH_LLM_BASE_URL", server.url)
-        monkeypatch.setenv("OPENAI_API_KEY", "not-needed")
+        use_standin(monkeypatch, tmp_path, server.url)
         settings = load_settings()
         report = Runner(settings, model=make_chat_model(settings.llm, settings), embeddings=HashingEmbeddings(),
                         candidates=1, drafting=data).run(("drafting",))

@@ -21,6 +21,7 @@ from coach.core.text import repeated_spans, strip_frame
 from coach.llm.providers import make_chat_model, writes_whole_drafts
 from evals.runner import Runner
 from evals.schema import load_drafting
+from tests.conftest import use_standin
 from tests.doubles import HashingEmbeddings
 from tests.standin import StandinServer
 
@@ -68,10 +69,7 @@ def test_a_good_models_drafts_come_back_as_written_and_bad_ones_revised(monkeypa
         return case.reference if revising or case.id not in spoiled else _spoil(case.reference)
 
     with StandinServer(respond, model="standin-capable") as server:
-        monkeypatch.setenv("COACH_HOME", str(tmp_path))
-        monkeypatch.setenv("COACH_LLM", "openai/standin-capable")
-        monkeypatch.setenv("COACH_LLM_BASE_URL", server.url)
-        monkeypatch.setenv("OPENAI_API_KEY", "not-needed")
+        use_standin(monkeypatch, tmp_path, server.url)
         settings = load_settings()
         assert writes_whole_drafts(settings)
         model = make_chat_model(settings.llm, settings)
@@ -110,10 +108,7 @@ def test_a_model_that_never_fixes_its_draft_is_never_shown(monkeypatch, tmp_path
     case = next(c for c in data.cases if c.goal == "referral" and c.channel == "linkedin-message")
     bad = _spoil(case.reference)
     with StandinServer(lambda request: bad) as server:
-        monkeypatch.setenv("COACH_HOME", str(tmp_path))
-        monkeypatch.setenv("COACH_LLM", "openai/standin-capable")
-        monkeypatch.setenv("COACH_LLM_BASE_URL", server.url)
-        monkeypatch.setenv("OPENAI_API_KEY", "not-needed")
+        use_standin(monkeypatch, tmp_path, server.url)
         settings = load_settings()
         report = Runner(settings, model=make_chat_model(settings.llm, settings), embeddings=HashingEmbeddings(),
                         candidates=2, pattern=f"^{case.id}$").run(("drafting",))
@@ -137,10 +132,7 @@ def test_good_drafts_on_notes_in_many_styles_come_back_as_written(monkeypatch, t
         return _case_for(request, cases, data).reference
 
     with StandinServer(respond, model="standin-capable") as server:
-        monkeypatch.setenv("COACH_HOME", str(tmp_path))
-        monkeypatch.setenv("COACH_LLM", "openai/standin-capable")
-        monkeypatch.setenv("COACH_LLM_BASE_URL", server.url)
-        monkeypatch.setenv("OPENAI_API_KEY", "not-needed")
+        use_standin(monkeypatch, tmp_path, server.url)
         settings = load_settings()
         report = Runner(settings, model=make_chat_model(settings.llm, settings), embeddings=HashingEmbeddings(),
                         candidates=1, drafting=data).run(("drafting",))

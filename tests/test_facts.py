@@ -95,3 +95,19 @@ def test_a_dated_heading_kept_in_a_note_grounds_its_month():
     grounds = checker.Grounds(contact=c)  # no facts given: the note's own text holds the date
     assert not checker.unsupported_claims("Hi Priya, in March you asked me to get back in touch.", grounds)
     assert checker.unsupported_claims("Hi Priya, in June you asked me to get back in touch.", grounds)
+
+
+def test_a_crm_log_line_with_a_numeric_date_and_time_is_a_dated_interaction_without_its_label():
+    import datetime as dt
+
+    from coach.core.domain import Contact, Note
+    from coach.crm.facts.rules import _iso
+
+    assert _iso("02/11/2025") == dt.date(2025, 2, 11)  # slashes: month first (as CRM exports write them)
+    assert _iso("13/02/2024") == dt.date(2024, 2, 13)  # unless the first number cannot be a month
+    assert _iso("14.02.2024") == dt.date(2024, 2, 14)  # dots: day first
+    note = Note(text="03/02/2025 4:40 PM Call logged: he said to get back in touch when the planner role opens",
+                date=dt.date(2025, 3, 5))
+    facts = extract(Contact(first_name="Harold", last_name="Strand", notes=[note]))
+    offer = next(f for f in facts if f.kind == "offer")
+    assert offer.date == dt.date(2025, 3, 2) and "logged" not in offer.phrase and "PM" not in offer.phrase

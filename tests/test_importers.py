@@ -326,3 +326,15 @@ def test_header_only_file_imports_nothing(store, tmp_path):
     path.write_text(",".join(LINKEDIN_HEADER) + "\n", encoding="utf-8")
     report = store.import_file(path)
     assert (report.created, report.skipped) == (0, [])
+
+
+def test_a_title_before_a_name_stays_with_the_first_name_and_greets_by_surname():
+    from coach.core.domain import Contact
+    from coach.crm.importers.records import split_name
+
+    for full, first, last, greeting in [("Dr. Anjali Raghunathan", "Dr. Anjali", "Raghunathan", "Dr. Raghunathan"),
+                                        ("Capt. Inés Aldana-Rourke", "Capt. Inés", "Aldana-Rourke", "Capt. Aldana-Rourke"),
+                                        ("Ana María López", "Ana", "López", "Ana")]:
+        f, m, last_name = split_name(full)
+        contact = Contact(first_name=f, middle_name=m, last_name=last_name)
+        assert (f, last_name) == (first, last) and contact.addressed() == greeting

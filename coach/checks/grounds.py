@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from coach.core.domain import Contact, Profile
+from coach.core.domain import HONORIFICS, Contact, Profile
 from coach.core.text import STOPWORDS, fold, has_word, sentences, words
 
 STOCK_PHRASES = (
@@ -26,7 +26,7 @@ STOCK_PHRASES = (
 )
 # The greeting and the name it uses (group 2): a title before a surname ("Dear Dr. Okafor") is read past, and a
 # name is any letters ("Małgorzata", "Nguyễn"), not only Latin-1 ones.
-TITLE = r"(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame)"
+TITLE = "(?:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + ")"  # the titles a record's name may carry
 GREETING = re.compile(rf"^\s*(hi|hello|hey|dear|good morning|good afternoon)\s+(?:{TITLE}\.?\s+(?=[^\W\d_]))?"
                       r"([^\W\d_][\w'’-]*)", re.IGNORECASE)
 GREETING_TITLE = re.compile(rf"^\s*(?:hi|hello|hey|dear|good morning|good afternoon)\s+({TITLE})\.?\s+(?=[^\W\d_])",

@@ -33,7 +33,9 @@ def validate(goal: str, channel: str) -> None:
 
 # Titles people put before a name ("Dr. Chidi", "Prof. Eva"): part of how to greet them, never their given name.
 HONORIFICS = {"dr": "Dr.", "prof": "Prof.", "professor": "Professor", "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.",
-              "mx": "Mx.", "sir": "Sir", "dame": "Dame"}
+              "mx": "Mx.", "sir": "Sir", "dame": "Dame", "capt": "Capt.", "captain": "Captain", "rev": "Rev.",
+              "fr": "Fr.", "sr": "Sr.", "hon": "Hon.", "col": "Col.", "maj": "Maj.", "lt": "Lt.", "sgt": "Sgt.",
+              "judge": "Judge", "chef": "Chef"}
 
 
 def split_honorific(first_name: str) -> tuple[str, str]:

@@ -347,8 +347,19 @@ def _labelled(text: str) -> tuple[str, list[str]]:
 
 
 def _iso(text: str) -> dt.date | None:
+    """A log line's date: ISO (2024-02-14), or numeric with slashes (US order, 02/14/2024, unless the first
+    number cannot be a month) or dots (day first, 14.02.2024)."""
     try:
         return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    numeric = re.fullmatch(r"(\d{1,2})([/.])(\d{1,2})[/.]((?:19|20)\d\d)", text)
+    if not numeric:
+        return None
+    a, sep, b, year = int(numeric.group(1)), numeric.group(2), int(numeric.group(3)), int(numeric.group(4))
+    month, day = (a, b) if sep == "/" and a <= 12 else (b, a)
+    try:
+        return dt.date(year, month, day)
     except ValueError:
         return None
 
@@ -379,7 +390,7 @@ def _sections(body: str, note) -> list[tuple[str, dt.date | None, str]]:
         for line in text.split("\n"):  # a log line "2024-02-14 - he sent me…" is an interaction of its own
             logged = _LOG_LINE.match(line)
             if logged and _iso(logged.group(1)):
-                out.append(("", _iso(logged.group(1)), logged.group(2)))
+                out.append(("", _iso(logged.group(1)), _ACTIVITY.sub("", logged.group(2), count=1)))
             else:
                 kept.append(line)
         if heading or "\n".join(kept).strip():
@@ -387,7 +398,14 @@ def _sections(body: str, note) -> list[tuple[str, dt.date | None, str]]:
     return out
 
 
-_LOG_LINE = re.compile(r"^\s*[-*•]?\s*\**((?:19|20)\d\d-\d\d-\d\d)\**\s*[-:–—|]?\s*(.+)$")
+# A log line: a date (ISO or numeric), perhaps a time, then what happened ("02/11/2025 09:14 Call logged: …").
+_LOG_LINE = re.compile(r"^\s*[-*•]?\s*\**((?:19|20)\d\d-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d)\**"
+                       r"(?:,?\s+\d{1,2}:\d\d(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?)?\s*[-:–—|]?\s*(.+)$")
+# A CRM export's activity label before what happened ("Call logged:", "Email sent:", "Meeting - "): not words to
+# use, only how the entry was filed.
+_ACTIVITY = re.compile(r"^(?:call|phone call|email|e-mail|meeting|note|task|linkedin message|message|sms|text|"
+                       r"inmail|lunch|coffee)\s*(?:logged|sent|received|added|completed|created|booked|held)?"
+                       r"\s*[:–—-]\s*", re.IGNORECASE)
 
 
 def extract_rules(contact: Contact, today: dt.date | None = None) -> list[Fact]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from dateutil import parser as dateparser
 
-from coach.core.domain import Contact, Note, Profile
+from coach.core.domain import HONORIFICS, Contact, Note, Profile
 
 MAX_NOTE_CHARS = 20_000
 MAX_FIELD_CHARS = 500
@@ -126,8 +126,12 @@ def parse_birthday(text: str) -> str:
 
 
 def split_name(full: str) -> tuple[str, str, str]:
-    """'Ana María López' -> ('Ana', 'María', 'López'); one word is a first name."""
+    """'Ana María López' -> ('Ana', 'María', 'López'); one word is a first name. A title before the name stays
+    with the first name ('Dr. Anjali Raghunathan' -> ('Dr. Anjali', '', 'Raghunathan')), where the greeting
+    finds it (`Contact.honorific`)."""
     parts = full.split()
+    if len(parts) >= 2 and parts[0].rstrip(".").casefold() in HONORIFICS:
+        parts = [f"{parts[0]} {parts[1]}", *parts[2:]]
     if not parts:
         return "", "", ""
     if len(parts) == 1:

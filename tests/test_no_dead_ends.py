@@ -86,3 +86,20 @@ def test_search_finds_a_word_inside_a_note() -> None:
     world.store.add_note(tomas.id, "Spent the evening on payments APIs and idempotency keys.", dt.date(2024, 5, 1))
     found = [h.title for h in world.synced_retriever().find("payments", kind="contacts")]
     assert "Tomas Berg" in found
+
+
+def test_when_every_composed_draft_fails_a_check_about_what_it_says_a_slot_draft_is_offered(monkeypatch) -> None:
+    """Never a dead end: the composed drafts claim something the notes do not hold (grounding fails), so the
+    coach offers greeting, one line for the user to write, the ask and a sign-off, marked to fix."""
+    import coach.drafting.drafter
+
+    monkeypatch.setattr(coach.drafting.drafter, "compose", lambda *a, **k: None)
+    monkeypatch.setattr(coach.drafting.drafter, "variants", lambda brief, *a, **k: [
+        ("", "Hi Ana, great to see you at the Lisbon summit in 2019. Would you be open to a short call?")])
+    world = make_world(ScriptedChatModel(responder=lambda m: ""))
+    ana = world.store.add_contact(Contact(first_name="Ana", last_name="Ruiz", company="Initech"))
+    draft = world.draft(str(ana.id), "reconnect", "linkedin-message")
+    assert draft.path == "needs-edit" and "[how you know them, and why now]" in draft.body
+    assert draft.body.startswith("Hi Ana,") and "Lisbon" not in draft.body
+    failed = {c.name for c in draft.checks if c.hard and not c.passed}
+    assert failed and failed <= {"placeholders", "goal", "length"}

@@ -31,10 +31,13 @@ from coach.core.text import clean, fold, words
 from coach.crm.facts import book as factbook
 from coach.drafting.composer import (
     Brief,
+    ask_for,
     body_sentences,
     compose,
+    frame,
     gather_facts,
     model_sentences,
+    subject_for,
     variants,
 )
 
@@ -313,6 +316,8 @@ class Drafter:
                 options = [(o, r) for o, r in options  # offered only when what fails is a slot the user fills
                            if all(c.name in USER_FILLS for c in r.checks if c.hard and not c.passed)]
                 if not options:
+                    options = self._slot_draft(brief)
+                if not options:
                     raise DraftError(f"No draft for {brief.contact.name} passed the checks ({failed}): add what you "
                                      "share with them as a fact (how you met, what you talked about) and draft "
                                      "again.")
@@ -322,6 +327,20 @@ class Drafter:
             best = ((0,), made[0], made[1], made[2], False)
         _, subject, body, report, uses_model = best
         return {"draft": self._draft(state, subject, body, report, "repaired" if uses_model else "template")}
+
+    @staticmethod
+    def _slot_draft(brief: Brief) -> list[tuple[tuple[str, str], CheckReport]]:
+        """The last resort before a dead end: greeting, one [slot] for the line only the user can write (why
+        them, why now), the goal's ask, sign-off. Offered (marked to fix) when what it fails is that slot and the
+        substance the slot stands for, never a check about what it says (it says nothing the user did not)."""
+        slot = "[how you know them, and why now]"  # a placeholder the checker sees (at most 40 characters)
+        text = frame(brief, [slot], ask_for(brief, short=brief.channel == "linkedin-note"))
+        subject = subject_for(brief) if brief.channel == "email" else ""
+        report = brief.check(subject, text)
+        fixable = USER_FILLS | {"goal", "reason", "personal", "length"}
+        if all(c.name in fixable for c in report.checks if c.hard and not c.passed):
+            return [((subject, text), report)]
+        return []
 
     def written(self, state: DraftState) -> dict:
         """The trained writer's candidates, from the typed facts and request, checked like any model's. With

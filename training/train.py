@@ -166,9 +166,17 @@ def convert(folder: Path) -> None:
         with tarfile.open(next(tmp_path.glob("llama_cpp_python-*.tar.gz"))) as tar:
             tar.extractall(tmp, filter="data")
         vendor = next(tmp_path.glob("llama_cpp_python-*/vendor/llama.cpp"))
+        from transformers import AutoModelForCausalLM
+
         model, tokenizer = base_model()
         base = tmp_path / "base"
-        model.save_pretrained(base)
+        # a model loaded from GGUF is marked quantised and will not save: the same weights in a plain model will
+        config = model.config
+        if hasattr(config, "quantization_config"):
+            del config.quantization_config
+        plain = AutoModelForCausalLM.from_config(config)
+        plain.load_state_dict(model.state_dict())
+        plain.save_pretrained(base)
         tokenizer.save_pretrained(base)
         target = folder / "smollm2-writer-lora.gguf"
         subprocess.run([sys.executable, str(vendor / "convert_lora_to_gguf.py"), "--base", str(base),

@@ -359,8 +359,9 @@ class Drafter:
                 for m in messages(inp)]
         params = [{"max_tokens": MAX_TOKENS["capable"][req.channel], "temperature": 0.3 if i == 0 else 0.7,
                    "seed": 2000 + i + 101 * req.variant} for i in range(self.n)]
-        texts = self.writer.candidates(chat, params) if callable(getattr(self.writer, "candidates", None)) \
-            else [str(self.writer.invoke(chat, **p).content) for p in params]
+        # one call per candidate: llama.cpp applies the adapter in the model's own context, which the batched
+        # candidates decoder (a context of its own) does not carry
+        texts = [str(self.writer.invoke(chat, **p).content) for p in params]
         best = None
         for text in texts:
             subject, body = clean(text)

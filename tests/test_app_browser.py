@@ -55,6 +55,20 @@ def _quiet_app(home: Path, port: int):
         yield server
 
 
+@contextlib.contextmanager
+def _quiet_page(home: Path, port: int):
+    """A browser page (1400x1000) on the quiet app, all of it closed afterwards."""
+    pw, browser = _browser()
+    try:
+        with _quiet_app(home, port):
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.set_default_timeout(120_000)
+            yield page
+    finally:
+        browser.close()
+        pw.stop()
+
+
 def _browser():
     from playwright.sync_api import expect, sync_playwright
 

@@ -15,7 +15,7 @@ from coach.config.settings import load_settings
 from coach.core.domain import Contact
 from coach.crm.store import Store
 from tests.conftest import free_port
-from tests.test_app_browser import DRAFT_TIMEOUT_MS, _app, _browser, _need_browser, _quiet_app, _shot
+from tests.test_app_browser import DRAFT_TIMEOUT_MS, _app, _browser, _need_browser, _quiet_page, _shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.integration]
 ERROR_WITHIN_S = 10
@@ -75,78 +75,71 @@ def test_add_a_contact_draft_to_them_then_export_and_restore_the_network(tmp_pat
     monkeypatch.setenv("COACH_HOME", str(home))
     _seed(home)
     port = free_port()
-    pw, browser = _browser()
-    try:
-        with _quiet_app(home, port):
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(120_000)
-            page.goto(f"http://127.0.0.1:{port}/contacts")
-            page.get_by_role("tab", name="Add a contact").click()
-            page.get_by_label("First name").fill("Ingrid")
-            page.get_by_label("Last name").fill("Solberg")
-            page.get_by_label("Company").fill("Globex")
-            page.get_by_label("Title").fill("Engineering Director")
-            page.get_by_label("How you met").fill("the Globex platform meetup in Oslo")
-            page.get_by_label("A first note").fill("She offered to show me how her team runs design reviews.")
-            page.get_by_role("button", name="Add contact").click()
-            expect(page.get_by_text("Added Ingrid Solberg").first).to_be_visible()
-            expect(page.get_by_role("heading", name="Ingrid Solberg", exact=True)).to_be_visible()
-            _shot(page, "31-contact-added")
+    with _quiet_page(home, port) as page:
+        page.goto(f"http://127.0.0.1:{port}/contacts")
+        page.get_by_role("tab", name="Add a contact").click()
+        page.get_by_label("First name").fill("Ingrid")
+        page.get_by_label("Last name").fill("Solberg")
+        page.get_by_label("Company").fill("Globex")
+        page.get_by_label("Title").fill("Engineering Director")
+        page.get_by_label("How you met").fill("the Globex platform meetup in Oslo")
+        page.get_by_label("A first note").fill("She offered to show me how her team runs design reviews.")
+        page.get_by_role("button", name="Add contact").click()
+        expect(page.get_by_text("Added Ingrid Solberg").first).to_be_visible()
+        expect(page.get_by_role("heading", name="Ingrid Solberg", exact=True)).to_be_visible()
+        _shot(page, "31-contact-added")
 
-            page.get_by_role("button", name="Draft", exact=True).click()
-            card = page.get_by_test_id("stChatMessage").filter(has=page.get_by_test_id("stCode"))
-            expect(card).to_be_visible(timeout=DRAFT_TIMEOUT_MS)
-            expect(card).to_contain_text("to Ingrid Solberg")
-            text = card.get_by_test_id("stCode").inner_text()
-            assert "Ingrid" in text and ("Oslo" in text or "design reviews" in text or "Globex" in text), text
-            assert "Priya" not in text, text
-            _shot(page, "32-draft-to-added-contact")
+        page.get_by_role("button", name="Draft", exact=True).click()
+        card = page.get_by_test_id("stChatMessage").filter(has=page.get_by_test_id("stCode"))
+        expect(card).to_be_visible(timeout=DRAFT_TIMEOUT_MS)
+        expect(card).to_contain_text("to Ingrid Solberg")
+        text = card.get_by_test_id("stCode").inner_text()
+        assert "Ingrid" in text and ("Oslo" in text or "design reviews" in text or "Globex" in text), text
+        assert "Priya" not in text, text
+        _shot(page, "32-draft-to-added-contact")
 
-            # the chat reads the new person's card and keeps a note on them, through the same store
-            box = page.get_by_test_id("stChatInputTextArea")
-            box.fill("remember that Ingrid is hiring a staff engineer in the spring")
-            box.press("Enter")
-            expect(page.get_by_text("Saved on Ingrid Solberg's record").first).to_be_visible(timeout=60_000)
-            _shot(page, "33-chat-note")
+        # the chat reads the new person's card and keeps a note on them, through the same store
+        box = page.get_by_test_id("stChatInputTextArea")
+        box.fill("remember that Ingrid is hiring a staff engineer in the spring")
+        box.press("Enter")
+        expect(page.get_by_text("Saved on Ingrid Solberg's record").first).to_be_visible(timeout=60_000)
+        _shot(page, "33-chat-note")
 
-            # export the whole network as a JSON backup
-            page.goto(f"http://127.0.0.1:{port}/contacts")
-            page.get_by_role("tab", name="Export & backup").click()
-            page.get_by_text("JSON backup", exact=False).first.click()
-            button = page.get_by_role("button", name="Download coach-backup.json (2 contacts)")
-            expect(button).to_be_visible()
-            _shot(page, "34-export-backup")
-            with page.expect_download() as download:
-                button.click()
-            backup = tmp_path / "coach-backup.json"
-            download.value.save_as(backup)
-            saved = json.loads(backup.read_text())
-            people = {(c["first_name"], c["last_name"]) for c in saved["contacts"]}
-            assert people == {("Priya", "Shah"), ("Ingrid", "Solberg")}, people
-            assert "hiring a staff engineer" in backup.read_text()  # the note kept from the chat
+        # export the whole network as a JSON backup
+        page.goto(f"http://127.0.0.1:{port}/contacts")
+        page.get_by_role("tab", name="Export & backup").click()
+        page.get_by_text("JSON backup", exact=False).first.click()
+        button = page.get_by_role("button", name="Download coach-backup.json (2 contacts)")
+        expect(button).to_be_visible()
+        _shot(page, "34-export-backup")
+        with page.expect_download() as download:
+            button.click()
+        backup = tmp_path / "coach-backup.json"
+        download.value.save_as(backup)
+        saved = json.loads(backup.read_text())
+        people = {(c["first_name"], c["last_name"]) for c in saved["contacts"]}
+        assert people == {("Priya", "Shah"), ("Ingrid", "Solberg")}, people
+        assert "hiring a staff engineer" in backup.read_text()  # the note kept from the chat
 
-            # lose a person, then restore the backup through the Import tab
-            store = Store.open(load_settings())
-            ingrid = store.resolve_contact("Ingrid Solberg")
-            store.delete_contact(ingrid.id)
-            assert [c.name for c in store.all_contacts()] == ["Priya Shah"]
-            store.close()
-            page.goto(f"http://127.0.0.1:{port}/contacts")
-            page.get_by_role("tab", name="Import").click()
-            page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(backup))
-            expect(page.get_by_text("coach-backup.json", exact=False).first).to_be_visible()
-            page.get_by_role("button", name="Import", exact=True).click()
-            expect(page.get_by_test_id("stMetric").filter(has_text="Created")).to_contain_text("1")
-            _shot(page, "35-backup-restored")
-            store = Store.open(load_settings())
-            back = store.resolve_contact("Ingrid Solberg")
-            notes = [n.text for n in store.get_contact(back.id).notes]
-            store.close()
-            assert any("design reviews" in n for n in notes) and any("staff engineer" in n for n in notes), notes
-            page.goto(f"http://127.0.0.1:{port}/contacts?contact={back.id}")
-            expect(page.get_by_role("heading", name="Ingrid Solberg", exact=True)).to_be_visible()
-            expect(page.get_by_text("hiring a staff engineer").first).to_be_visible()
-            _shot(page, "36-restored-contact")
-    finally:
-        browser.close()
-        pw.stop()
+        # lose a person, then restore the backup through the Import tab
+        store = Store.open(load_settings())
+        ingrid = store.resolve_contact("Ingrid Solberg")
+        store.delete_contact(ingrid.id)
+        assert [c.name for c in store.all_contacts()] == ["Priya Shah"]
+        store.close()
+        page.goto(f"http://127.0.0.1:{port}/contacts")
+        page.get_by_role("tab", name="Import").click()
+        page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(backup))
+        expect(page.get_by_text("coach-backup.json", exact=False).first).to_be_visible()
+        page.get_by_role("button", name="Import", exact=True).click()
+        expect(page.get_by_test_id("stMetric").filter(has_text="Created")).to_contain_text("1")
+        _shot(page, "35-backup-restored")
+        store = Store.open(load_settings())
+        back = store.resolve_contact("Ingrid Solberg")
+        notes = [n.text for n in store.get_contact(back.id).notes]
+        store.close()
+        assert any("design reviews" in n for n in notes) and any("staff engineer" in n for n in notes), notes
+        page.goto(f"http://127.0.0.1:{port}/contacts?contact={back.id}")
+        expect(page.get_by_role("heading", name="Ingrid Solberg", exact=True)).to_be_visible()
+        expect(page.get_by_text("hiring a staff engineer").first).to_be_visible()
+        _shot(page, "36-restored-contact")

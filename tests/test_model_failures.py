@@ -25,6 +25,9 @@ ANSWERS = {  # kind -> (status, content type, body)
     "no choices": (200, "application/json", b'{"id": "cmpl-1", "object": "chat.completion", "model": "m"}'),
 }
 KINDS = ["closed port", *ANSWERS, "hang"]
+# A server that accepts and never answers is reported after (1 + retries) x the read timeout. The tests wait
+# TIMEOUT_S, not the default; test_the_default_timeouts_report_a_silent_server_within_30_s checks the default.
+TIMEOUT_S = 3
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -90,7 +93,8 @@ def test_each_model_server_failure_is_one_sentence_naming_the_url_and_setting(ki
     with misbehaving(kind) as url:
         started = time.monotonic()
         result = run_cli(*COMMANDS[command], env={"COACH_HOME": home_with_a_contact, "COACH_LLM": "openai/m",
-                                                   "COACH_LLM_BASE_URL": url, "OPENAI_API_KEY": "not-needed"},
+                                                   "COACH_LLM_BASE_URL": url, "OPENAI_API_KEY": "not-needed",
+                                                   "COACH_LLM_TIMEOUT": str(TIMEOUT_S)},
                          timeout=120)
         took = time.monotonic() - started
     said = [line for line in result.stderr.strip().splitlines() if not line.startswith("·")]
@@ -98,6 +102,18 @@ def test_each_model_server_failure_is_one_sentence_naming_the_url_and_setting(ki
     assert len(said) == 1 and url in said[0] and "COACH_LLM_BASE_URL" in said[0], result.stderr
     assert "Unexpected" not in result.stderr and "Traceback" not in result.stderr
     assert took < 30, f"{took:.1f} s"
+
+
+def test_the_default_timeouts_report_a_silent_server_within_30_s():
+    """With the default COACH_LLM_TIMEOUT, connecting, the read timeout and the one retry add up to under 30 s."""
+    from coach.config.settings import load_settings
+    from coach.llm import openai_chat
+    from coach.llm.providers import make_chat_model
+
+    model = make_chat_model("openai/m", load_settings(llm_base_url="http://127.0.0.1:9/v1"))
+    timeout = model._client.timeout
+    assert (1 + openai_chat.RETRIES) * max(timeout.read, timeout.connect) < 30
+    assert model._client.max_retries == openai_chat.RETRIES
 
 
 APP_SCRIPT = ("import streamlit as st\nfrom coach.ui import first_run, nav\n"
@@ -115,7 +131,7 @@ def test_each_model_server_failure_in_the_app_is_one_sentence_naming_the_url_and
 
     with misbehaving(kind) as url:
         for name, value in {"COACH_HOME": home_with_a_contact, "COACH_LLM": "openai/m", "COACH_LLM_BASE_URL": url,
-                            "OPENAI_API_KEY": "not-needed"}.items():
+                            "OPENAI_API_KEY": "not-needed", "COACH_LLM_TIMEOUT": str(TIMEOUT_S)}.items():
             monkeypatch.setenv(name, value)
         state._OVERRIDES.clear()
         st.cache_resource.clear()

@@ -74,7 +74,8 @@ def test_the_embedded_weights_are_converted_once_into_the_cache(tmp_path):
 
 @pytest.mark.slow
 def test_the_embedding_model_is_exported_to_int8_once_and_keeps_the_torch_models_ranking(tmp_path):
-    from coach.llm.embeddings import LocalEmbeddings, OnnxEmbeddings, exported_int8
+    from coach.llm.embeddings import LocalEmbeddings, OnnxEmbeddings
+    from coach.llm.onnx_export import exported_int8
     from coach.llm.providers import minilm_path
 
     source = minilm_path()
@@ -101,7 +102,7 @@ def test_the_embedding_model_is_exported_to_int8_once_and_keeps_the_torch_models
 
 
 def test_a_failed_int8_export_is_noted_once_and_not_retried(tmp_path, monkeypatch):
-    from coach.llm import embeddings
+    from coach.llm import onnx_export as embeddings
     from coach.llm.providers import minilm_path
 
     calls: list[int] = []
@@ -123,7 +124,8 @@ def test_a_failed_int8_export_is_noted_once_and_not_retried(tmp_path, monkeypatc
 @pytest.mark.slow
 def test_where_the_int8_model_cannot_be_built_the_torch_backend_is_used_and_named(monkeypatch, capsys):
     from coach.config.settings import load_settings
-    from coach.llm import embeddings, providers
+    from coach.llm import onnx_export as embeddings
+    from coach.llm import providers
 
     def fails(*_args):
         raise embeddings.ExportError("no exporter here")

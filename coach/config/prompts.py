@@ -51,11 +51,10 @@ class Prompt(BaseModel):
 
         return [(role, _VAR.sub(sub, text).strip()) for role, text in self.sections]
 
-    def messages(self, **values: object):
-        from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
-
-        kinds = {"system": SystemMessage, "user": HumanMessage, "assistant": AIMessage}
-        return [kinds[role](content=text) for role, text in self.render(**values)]
+    def messages(self, **values: object) -> list[dict[str, str]]:
+        """The rendered prompt as chat messages, plain `{"role", "content"}` dicts (every model client takes
+        them; LangChain's too)."""
+        return [{"role": role, "content": text} for role, text in self.render(**values)]
 
 
 @lru_cache(maxsize=64)

@@ -17,6 +17,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 DEFAULT_LLM = "llamacpp/smollm2"
 DEFAULT_EMBEDDINGS = "local/all-MiniLM-L6-v2"
 DEFAULT_EMBEDDINGS_BACKEND = "onnx-int8"
+DEFAULT_LLM_TIMEOUT_S = 12.0
 
 
 def _default_home() -> Path:
@@ -44,6 +45,14 @@ class Settings(BaseSettings):
         default=None,
         validation_alias="COACH_LLM_BASE_URL",
         description="Base URL of an OpenAI-compatible server (Ollama, vLLM, LM Studio, llama_cpp.server).",
+    )
+    llm_timeout: float = Field(
+        default=DEFAULT_LLM_TIMEOUT_S,
+        ge=1,
+        le=600,
+        validation_alias="COACH_LLM_TIMEOUT",
+        description="Seconds to wait for an OpenAI-compatible server's answer (its first piece when streamed) "
+        "before saying it does not answer; raise it for a slow local server.",
     )
     openai_api_key: SecretStr | None = Field(
         default=None,

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import snowballstemmer
+from snowballstemmer.english_stemmer import EnglishStemmer
 
 STOPWORDS = frozenset(
     "a an and are as at be been but by for from had has have he her his i if in into is it its me my of on or "
@@ -50,7 +50,7 @@ def has_word(needle: str, folded: str) -> bool:
     return re.search(rf"(?<![a-z0-9]){re.escape(needle)}(?![a-z0-9])", folded) is not None
 
 
-_SNOWBALL = snowballstemmer.stemmer("english")
+_SNOWBALL = EnglishStemmer()
 
 
 @lru_cache(maxsize=200_000)

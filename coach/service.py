@@ -74,10 +74,23 @@ class Coach:
             self._contacts_at = revision
         return self._contacts
 
-    def synced_retriever(self):
-        """The retriever, with the index brought up to date with the store and corpus (cheap when unchanged)."""
-        self.retriever.ensure_synced(self.store)
+    def synced_retriever(self, progress: Callable[..., None] | None = None):
+        """The retriever, with the index brought up to date with the store and corpus (cheap when unchanged);
+        `progress(n, total=None)` follows the items embedded."""
+        self.retriever.ensure_synced(self.store, progress)
         return self.retriever
+
+    def rebuild_index(self, progress: Callable[..., None] | None = None) -> list:
+        """Drop the search index and build it again from the store and the corpus (a damaged index loses nothing:
+        it is derived). A fresh retriever opens the new files; an injected one is rebuilt in place."""
+        if self._retriever is not None:
+            return self._retriever.rebuild(self.store, progress)
+        from coach.retrieval.search import Retriever
+
+        retriever = Retriever(self.settings, embeddings=self._embeddings)
+        stats = retriever.rebuild(self.store, progress)
+        self.__dict__["retriever"] = retriever  # replaces the cached one, which may hold the damaged files open
+        return stats
 
     # ------------------------------------------------------------ jobs
     def resolve(self, to: str) -> Contact:

@@ -182,6 +182,14 @@ class Retriever:
                 self._synced_revision = revision
         return stats
 
+    def rebuild(self, store: Any, progress: Any = None) -> list[SyncStats]:
+        """Drop the index and build it again from the corpus and the store (which is never touched)."""
+        revision = int(store.revision())
+        guidance, contacts = self.index.rebuild(store.all_contacts(), revision, progress)
+        self._tables.clear()
+        self._synced_revision = revision
+        return [guidance, *([contacts] if contacts else [])]
+
     def _table(self, kind: str) -> _Table:
         """The in-memory table of a collection, reloaded only when its state token moved."""
         collection = self.index.collection(kind)  # one cheap metadata read per query

@@ -62,10 +62,10 @@ def import_section(coach) -> None:
         results = []
         for n, f in enumerate(files):
             results.append(import_upload(own, f, fmt, progress=_progress(bar, n, len(files), f)))
-        bar.progress(1.0, text="Updating the search index…")
+        bar.progress(0.0, text="Updating the search index…")
         if sample and any(report and report.created for _, report, _ in results):
             state.use_workspace("own")  # the page changes under the tabs: say what happened at the top
-        state.after_write()
+        state.after_write(bar)
         bar.empty()
         st.session_state["flash"] = summary(results, into_own=bool(sample))  # at the top, wherever the user is
         st.session_state["import-results"] = results

@@ -34,16 +34,18 @@ def offer(coach) -> bool:
 def load() -> None:
     from coach.crm import sample
 
-    with st.spinner("Loading the sample network and indexing it…"):
-        try:
-            own = state.own_coach()
-            _, _, reports = sample.create(state.settings(), own.store)
-        except Exception as exc:
-            if not state.show_error(exc):
-                raise
-            return
-        state.use_workspace("sample")
-        state.after_write()
+    bar = st.progress(0.0, text="Loading the sample network…")
+    try:
+        own = state.own_coach()
+        _, _, reports = sample.create(state.settings(), own.store)
+    except Exception as exc:
+        bar.empty()
+        if not state.show_error(exc):
+            raise
+        return
+    state.use_workspace("sample")
+    state.after_write(bar)  # the first index embeds the guidance corpus: the bar shows it
+    bar.empty()
     created = sum(r.created for r in reports)
     st.session_state["flash"] = (f"Loaded {created} sample contacts into a separate demo workspace. Try: “Write "
                                  "a LinkedIn note to Priya Raman to reconnect”.")

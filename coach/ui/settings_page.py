@@ -70,6 +70,25 @@ def profile_form() -> None:
             st.rerun()
 
 
+def index_section() -> None:
+    """Rebuild the search index: what a damaged index's message asks a browser user to do (the index is derived
+    from the store and the corpus, so nothing is lost)."""
+    st.caption("The search index is built from your contacts and the guidance corpus; rebuilding it loses nothing.")
+    if st.button("Rebuild the search index", icon=":material/refresh:"):
+        bar = st.progress(0.0, text="Rebuilding the search index…")
+        try:
+            stats = state.coach().rebuild_index(state.bar_progress(bar, "Rebuilding the search index"))
+        except Exception as exc:
+            bar.empty()
+            if not state.show_error(exc):
+                raise
+            return
+        bar.empty()
+        st.session_state.pop("chat", None)  # the chat's coach opens the new files
+        st.session_state["flash"] = f"Search index rebuilt: {sum(s.total for s in stats)} items."
+        st.rerun()
+
+
 def health(settings) -> None:
     st.subheader("Health")
     st.caption("What `coach doctor` checks: the prompts and corpus load, the model answers, embeddings load, the "
@@ -86,5 +105,6 @@ def health(settings) -> None:
                 continue
             badge = ":green-badge[:material/check: ok]" if check["ok"] else ":red-badge[:material/close: failed]"
             st.markdown(f"**{name}** {badge} {escape(check['detail'])} *({check['seconds']} s)*")
+    index_section()
     with st.expander("Settings in force"):
         st.json(settings.public_dict())

@@ -112,12 +112,28 @@ def thread_id() -> str:
     return st.session_state["thread_id"]
 
 
-def after_write() -> None:
-    """After an import, note, interaction or edit: bring the search index up to date (cheap when unchanged)."""
+def after_write(bar=None) -> None:
+    """After an import, note, interaction or edit: bring the search index up to date (cheap when unchanged);
+    a progress `bar` shows the items embedded (the first import embeds the whole guidance corpus)."""
     try:
-        coach().synced_retriever()
+        coach().synced_retriever(bar_progress(bar, "Updating the search index") if bar is not None else None)
     except CoachError as exc:
-        st.warning(f"Saved, but the search index was not updated: {exc}")
+        st.warning(escape(f"Saved, but the search index was not updated: {for_the_app(str(exc))}"))
+
+
+def bar_progress(bar, label: str):
+    """A `progress(n, total=None)` callback, as the index calls it, that moves a Streamlit progress bar: each
+    collection announces its total, then each batch its size."""
+    done, whole = [0], [0]
+
+    def advance(n: int = 1, total: int | None = None) -> None:
+        if total is not None:
+            whole[0] += total
+        done[0] += n
+        if whole[0]:
+            bar.progress(min(done[0] / whole[0], 1.0), text=f"{label}: {done[0]} of {whole[0]} items")
+
+    return advance
 
 
 def escape(text: str) -> str:
@@ -141,7 +157,8 @@ def unreachable(exc: BaseException) -> bool:
 IN_SETTINGS = [("COACH_LLM=openai/<a model it serves>", "the Model name on the Settings page to one it serves"),
                ("COACH_LLM_BASE_URL", "the Base URL on the Settings page"),
                ("OPENAI_API_KEY", "the API key on the Settings page"),
-               ("COACH_LLM=llamacpp/smollm2", "the embedded model (Provider on the Settings page)")]
+               ("COACH_LLM=llamacpp/smollm2", "the embedded model (Provider on the Settings page)"),
+               ("run `coach index --rebuild`", "press Rebuild the search index on the Settings page")]
 
 
 def for_the_app(message: str) -> str:

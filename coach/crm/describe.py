@@ -17,7 +17,7 @@ from coach.core.domain import Contact
 from coach.core.text import STOPWORDS, fold
 from coach.crm.resolve import Who
 
-TOKEN = re.compile(r"@|[\w'&-]+|[^\w\s]")
+TOKEN = re.compile(r"@|[\w'&]+|[^\w\s-]")  # 'ex-boss': ex, boss
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -85,16 +86,27 @@ def judge(expected: dict[str, Any], reading: Any) -> list[str]:
     return wrong
 
 
+def part(cases: list[dict], which: str, seed: int) -> list[dict]:
+    """All the cases, or the two thirds tuned on, or the random third held out from tuning (fixed by `seed`)."""
+    if which == "all":
+        return cases
+    held = set(random.Random(seed).sample(range(len(cases)), len(cases) // 3))
+    return [c for i, c in enumerate(cases) if (i in held) == (which == "held")]
+
+
 def main(argv: list[str] | None = None) -> int:
     from coach.conversation.router import route
 
     p = argparse.ArgumentParser(prog="python -m evals.reading_heldout", description=__doc__.splitlines()[0])
     p.add_argument("cases", type=Path)
     p.add_argument("--out", type=Path)
+    p.add_argument("--part", choices=("all", "tune", "held"), default="all",
+                   help="a spent set used for development: tune on two thirds, report the third held out")
+    p.add_argument("--seed", type=int, default=26, help="which random third is held out")
     args = p.parse_args(argv)
     people = contacts()
     rows, by_intent, misses = [], Counter(), Counter()
-    for case in yaml.safe_load(args.cases.read_text()):
+    for case in part(yaml.safe_load(args.cases.read_text()), args.part, args.seed):
         has_draft, last = previous_turn(case.get("previous"), people)
         reading = route(case["message"], people, has_draft, last)
         wrong = judge(case["expected"], reading)

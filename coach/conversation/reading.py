@@ -138,7 +138,8 @@ KNOWN_CAPS = frozenset(
     "quick short a an the my our his her their to for about".split())
 AFTER_VERB = re.compile(r"\b(?:to|ask|email|e-mail|message|thank|congratulate|ping|dm|with|contact|for)\s+"
                         r"(?P<n>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
-PAIR = re.compile(r"(?=(?<![\w'-])(?P<f>[A-Z][a-z'-]+)\s+(?P<l>[A-Z][a-z'-]+)(?![\w'-]))")  # overlapping
+NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'-]+"  # a capitalised word, accented ones too ("García")
+PAIR = re.compile(rf"(?=(?<![\w'-])(?P<f>{NAME_WORD})\s+(?P<l>{NAME_WORD})(?![\w'-]))")  # overlapping
 
 
 def _words_of(contacts: list[Contact]) -> frozenset[str]:
@@ -225,7 +226,7 @@ def leftover(text: str, accounted: list[str]) -> str:
     return " ".join(rest) if len(rest) >= MIN_LEFTOVER else ""
 
 
-INTRO_TARGET = re.compile(r"\b(?:introduce me|intro(?:duction)?|put me in touch|connect me)\s+(?:to|with)\s+"
+INTRO_TARGET = re.compile(r"\b(?:introduce me|intro(?:duction)? me|intro(?:duction)?|put me in touch|connect me)\s+(?:to|with)\s+"
                           r"(?P<t>[^.?!,;]+)", re.IGNORECASE)
 
 

@@ -45,18 +45,22 @@ SHOW = re.compile(
 # "remember that …", "note: …", "log that …", "add a note to Aisha: …", "jot down …", "keep in mind …", "I called
 # Priya yesterday, please log it": something to keep on a person's record.
 NOTE_LEAD = re.compile(
-    r"^\W*(?:(?:please|pls|can you|could you|would you|kindly|ok|okay|fyi|btw|also)[\s,:]+)*"
+    r"^\W*(?:(?:please|pls|can you|could you|would you|kindly|ok|okay|fyi|btw|also|now|then|and|"
+    r"is (?:it )?possible (?:to|that you)|i want to|i'd like to|i need to)[\s,:]+)*"
     r"(?:remember(?:\s+that)?|note(?:\s+to\s+self)?(?:\s+down)?(?:\s+that|\s*:)|make\s+(?:a\s+)?note(?:\s+that|\s*:)?|"
-    r"add\s+(?:this\s+|that\s+)?to\s+(?P<whose>[^:,.]+?)'?s?\s+(?:notes?|record|file|card)(?:\s+that|\s*:|\s*,)|"
+    r"note\s+(?:for|on|about|re)\s+(?P<whom>[^:,.]+?)\s*(?::|\s[—–-])|"
+    r"add\s+(?:this\s+|that\s+)?to\s+(?P<whose>[^:,.]+?)'?s?\s+(?:notes?|record|file|card)(?:\s+that|\s*:|\s*,|\s+[—–-])|"
     r"(?:put|write|set)\s+(?:it\s+)?down(?:\s+that|\s*:)|"
     r"(?:add|save|take|put|leave|write down)\s+(?:a\s+|this\s+)?note(?:\s+(?:to|on|for|about|under)\s+"
     r"(?P<who>[^:,.]+?))?(?:\s+that|\s*:|\s*,|\s+-)|jot(?:\s+it)?\s+down(?:\s+that)?|record(?:\s+that)?|"
     r"log(?:\s+that)?|keep in mind(?:\s+that)?|don'?t forget(?:\s+that)?)\s*",
     re.IGNORECASE)
 NOTE_TAIL = re.compile(
-    r"[\s,.;:!—–-]*(?:(?:please|pls|can you|could you|and)\s+)*(?:remember|log|note|record|save|keep|jot down)\s+"
+    r"[\s,.;:!—–-]*(?:(?:please|pls|can you|could you|and)\s+)*(?:remember|log|note|record|save|keep|jot(?: down)?)\s+"
     r"(?:it|this|that)(?:\s+(?:down|for me|please|pls))*[\s.!]*$",
     re.IGNORECASE)
+# "add that she prefers WhatsApp": a note only while no draft is on the table (with one, it changes the draft).
+ADD_THAT = re.compile(r"^\W*(?:(?:please|can you|could you|also|and)\s+)*add\s+(?:that|this)\b\s*(?::\s*)?", re.IGNORECASE)
 FYI = re.compile(r"^\W*(?:fyi|btw|by the way|heads up)[\s,:-]+", re.IGNORECASE)
 
 
@@ -70,11 +74,11 @@ def asks_show(text: str) -> bool:
     return bool(SHOW.search(text))
 
 
-def note_text(text: str) -> str:
+def note_text(text: str, draft_on_table: bool = False) -> str:
     """What to keep, without the instruction: 'remember that Priya moves to London in May' -> 'Priya moves to
     London in May'; 'add a note to Aisha: she speaks at QCon' -> 'she speaks at QCon'; 'I called Priya
     yesterday, please log it' -> 'I called Priya yesterday'. '' when the words ask to keep nothing."""
-    m = NOTE_LEAD.match(text)
+    m = NOTE_LEAD.match(text) or (None if draft_on_table else ADD_THAT.match(text))
     if m:
         body = text[m.end():]
     else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from coach.conversation.cues import channel_of, clauses, clean, cue_pattern, goal_of
 from coach.conversation.reading import (
     ASK_BACK,
     CHANNEL_PHRASE,
@@ -20,90 +21,130 @@ from coach.conversation.reading import (
     without_closing,
 )
 from coach.conversation.records import asks_due, asks_show, note_date, note_text
+from coach.conversation.revision import follows_up, revision
 from coach.core.domain import Contact
 from coach.core.text import fold
-from coach.crm.resolve import who
+from coach.crm.describe import described
+from coach.crm.resolve import Who, who
 
-GOAL_WORDS: list[tuple[str, str]] = [
-    ("thank-you", r"\bthank"),
-    ("congratulations", r"\bcongrat|\bnew (?:role|job|position)\b|\bpromot"),
-    ("introduction", r"\bintroduc|\bintro\b|\bwarm intro"),
-    ("follow-up", r"\bfollow[- ]?up|\bnudge|\bno reply|\bhaven'?t heard|\b(?:didn'?t|did not|hasn'?t|has not|"
-                  r"haven'?t|have not|never) (?:yet )?(?:reply|replied|answer|answered|respond|responded|got back|"
-                  r"gotten back|wrote back|written back)"),
-    ("referral", r"\brefer(?:r?al|ring|red)?\b"),
-    ("mentorship", r"\bmentor"),
-    ("partnership", r"\bpartner|\bcollaborat|\bjoint\b|\bwork together"),
-    ("informational-interview", r"\binformational|\binfo(?:rmation)? (?:call|chat|interview)|\blearn (?:about|from)"
-                                r"|\bpick (?:their|her|his) brain|\bcoffee chat|\bcareer (?:advice|chat)"
-                                r"|\b(?:grab|get|have|go for) (?:a )?(?:quick )?coffee\b"),
-    ("reconnect", r"\breconnect|\bcatch[- ]?up|\bsay (?:hi|hello)\b|\bcheck(?:ing)? in on\b|\bbeen a while|\btouch base|\bhaven'?t (?:talked|spoken)|\bout of touch"),
-]
-# The channel said: a specific word wins over a generic one ("a thank-you note - email" is an email; "a message
-# … by email" too), so the generic "note" and "message" are asked last.
-CHANNEL_WORDS: list[tuple[str, str]] = [
-    ("linkedin-note", r"\bconnection (?:note|request|message)|\blinkedin note\b|\binvite\b"),
-    ("email", r"\be-?m(?:ai|ia|a)ls?\b|\bmails?\b"),
-    ("linkedin-message", r"\blinkedin\b|\bdm\b|\binmail\b|\bmsg\b|\bdirect message\b"),
-    ("linkedin-note", r"\bnote\b"),
-    ("linkedin-message", r"\bmess?age\b"),
-]
 # Politeness that is not a goal: "thanks in advance!" asks for nothing to be thanked.
 POLITE = re.compile(r"\b(?:thanks|thank you|thx|ty)\s+(?:so much\s+)?(?:in advance|a lot|a bunch)\b[!.,]*|"
                     r"^\W*(?:thanks|thank you|thx)\s*[!.,]+", re.IGNORECASE)
-REVISE = re.compile(r"\b(shorter|shorten|too long|more formal|formal|less formal|casual|friendlier|regenerate|"
-                    r"try again|another (?:version|one|draft)|redo|rewrite|as an? (?:email|e-mail|mail|linkedin|note|"
-                    r"connection|dm|inmail|message)|switch (?:it )?to|instead|make (?:it|this|that)|"
-                    r"(?:do|send|turn|change) (?:it|this|that)(?: one)? (?:as|to|into|by|via))\b",
-                    re.IGNORECASE)
 CHECK = re.compile(r"\b(check|score|review|grade|rate|critique)\b[^:\n]*\b(message|draft|note|email|this|mine|it)\b",
                    re.IGNORECASE)
-FIND = re.compile(r"\b(who do i know|who (?:works?|worked|is working|are working)\b[^.?!]{0,30}\b(?:at|in|for)|anyone (?:at|who|in)|someone (?:i met|at|who)|"
-                  r"find (?:people|contacts|someone|me)|contacts at|people (?:at|i know)|know at|do i know)\b",
-                  re.IGNORECASE)
+FIND = cue_pattern("find")
 DRAFT = re.compile(r"\b(draft|write|compose|reach out|message|note|email|e-mail|ask|connection|send|dm|thank|"
                    r"congratulate|follow up|introduce|reconnect|drop \w+ an? (?:line|note|message)|shoot \w+ an? "
                    r"(?:line|note|message|email)|ping|text)\b", re.IGNORECASE)
-ADVISE = re.compile(r"\b(what should i|how (?:do|should|can) i|advice|help me|struggling|laid off|layoff|fired|"
+ADVISE = re.compile(r"\b(what should i|how (?:do|should|can) i|how i (?:must|should|can|do)|advice|(?<!for )help me|struggling|laid off|layoff|fired|"
                     r"ghosted|reject(?:ed|ion)?|no reply|burn(?:ed|t)? ?out|impostor|imposter|credit for my|falling[- ]out|"
                     r"awkward|nervous|afraid|worried|stuck|decline|say no)\b", re.IGNORECASE)
 
 # A situation asked about ("she never replied, do I nudge her?") rather than a message asked for ("write to her").
-QUESTION = re.compile(r"\b(should i|do i|shall i|how (?:do|should|can|would) i|what (?:do|should|would|can) i|"
-                      r"is it (?:weird|rude|ok|okay|too|bad|normal)|would it be (?:weird|rude|ok|okay)|"
-                      r"(?:what'?s|what is) (?:the|a) (?:best|right|good)\b|any (?:advice|tips)|feels? (?:weird|strange)|"
-                      r"without (?:sounding|looking|being|seeming|making))\b", re.IGNORECASE)
+QUESTION = cue_pattern("questions")
 WRITE = re.compile(r"^\W*(?:please\s+|can you\s+|could you\s+)?(?:write|draft|compose|send|message|email|dm|"
                    r"thank|congratulate|reconnect|follow[- ]?up|introduce|ask|drop|shoot|ping)\b|\b(?:write|draft|compose) (?:me |him |"
                    r"her |them )?(?:a|an|the|something|one)\b|\b(?:help me|can you|could you) (?:write|draft)\b|"
                    r"\b(?:help me|i(?:'d| would) like to|i want to|i wanna|i need to|let me) (?:to )?(?:ask|write|"
                    r"draft|email|message|reach out|thank|congratulate|reconnect|follow[- ]?up|introduce|dm|ping)\b|"
-                   r"\b(?:can|could|would) you (?:\w+ )?(?:write|draft|prepare|compose)\b",
+                   r"\b(?:can|could|would) you (?:\w+ )?(?:write|draft|prepare|compose)\b|"
+                   r"\bhelp me (?:say|tell|reach|get back|reconnect|thank|ask|word)\b",
                    re.IGNORECASE)
+
+
+FIND_FIRST = re.compile(r"^\W*(?:who|anyone|anybody|any one|someone|somebody|do i (?:know|have))\b", re.IGNORECASE)
+# A request that waits on the answer to a question before it ("Should I ping Ana? If so, draft a follow-up").
+CONDITIONAL = re.compile(r"^\W*(?:if (?:so|yes|not|that's the case|it is|you think so)|otherwise)\b", re.IGNORECASE)
+
+
+def asks_to_write(text: str) -> bool:
+    """A clause of the words asks for a message to be written ('…thinking about it all weekend. Could you write
+    Priya an email…')."""
+    return any(WRITE.search(text[a:b]) for a, b in clauses(text)) or bool(WRITE.search(text))
 
 
 def asks_for_advice(text: str) -> bool:
     """The words describe a situation and ask what to do, without asking for a message to be written."""
-    return bool((ADVISE.search(text) or QUESTION.search(text)) and not WRITE.search(text))
+    return bool((ADVISE.search(text) or QUESTION.search(text)) and not asks_to_write(text))
+
+
+def protected(contacts: list[Contact]) -> set[str]:
+    """Words never read as a typo of a cue: the contacts' names, companies and titles."""
+    return {w for c in contacts for x in (c.name, c.company, c.title) for w in re.findall(r"[\w'-]+", x or "")}
+
+
+def person(text: str, contacts: list[Contact]) -> Who:
+    """Who the words name, or failing a name, describe ('my old boss', 'the recruiter at Contoso')."""
+    named = who(text, contacts)
+    if named.contact is None and not named.choices:
+        return described(text, contacts)
+    return named
+
+
+def contradicted(text: str, named: Who, contacts: list[Contact]) -> tuple[str, list[Contact]]:
+    """A name said with a workplace that is not theirs ('Priya at Datadog' when Priya is at Stripe): asked back
+    as a name that matches nobody, with the person it could be."""
+    if named.contact is None or not named.mention:
+        return "", []
+    companies = {fold(c.company) for c in contacts if c.company}
+    m = re.search(rf"\b{re.escape(named.mention)}\s+(?:at|from|of|@)\s+(?P<co>[\w&'-]+(?:\s+[\w&'-]+)?)", text,
+                  re.IGNORECASE)
+    if not m:
+        return "", []
+    said = [w for w in (fold(m.group("co")), fold(m.group("co").split()[0])) if w in companies]
+    if said and said[0] != fold(named.contact.company) and fold(named.contact.company) not in said:
+        return f"{named.mention} at {m.group('co').split()[0]}", [named.contact]
+    return "", []
+
+
+def _kind(clause: str, contacts: list[Contact]) -> str:
+    """What a clause asks for, when it asks for something on its own: a note, who is due, who they know, a
+    message, a card; 'if' for a request that waits on an answer; '' for none."""
+    if CONDITIONAL.match(clause):
+        return "if"
+    if note_text(clause):
+        return "note"
+    if asks_due(clause):
+        return "due"
+    if FIND.search(clause) and FIND_FIRST.search(clause):
+        return "find"
+    named = person(clause, contacts)
+    if WRITE.search(clause) or (detect_goal(clause) and (DRAFT.search(clause) or named.contact or named.choices)):
+        return "draft"
+    if asks_show(clause) and (named.contact or named.choices):
+        return "show"
+    return ""
+
+
+def request_span(text: str, contacts: list[Contact]) -> tuple[int, int]:
+    """Where the first request of the message starts and where it ends: what comes before it is its preamble,
+    and a later clause that asks for something else (or a message to someone else) is another request."""
+    spans = clauses(text)
+    kinds = [_kind(text[a:b], contacts) for a, b in spans]
+    lead = next((i for i, k in enumerate(kinds) if k), None)
+    if lead is None:
+        return 0, len(text)
+    if kinds[lead] == "if":
+        return 0, spans[lead][0]
+    first = person(text[:spans[lead][1]], contacts).contact
+    for (a, b), k in zip(spans[lead + 1:], kinds[lead + 1:], strict=True):
+        other = person(text[a:b], contacts).contact
+        if k and (k != kinds[lead] or (k == "draft" and other is not None and first is not None and other != first)):
+            return spans[lead][0], a
+    return spans[lead][0], len(text)
 
 
 Route = Reading  # the name the chat's handlers were written against
 
 
 def detect_goal(text: str) -> str | None:
-    low = text.lower()
-    for goal, pattern in GOAL_WORDS:
-        if re.search(pattern, low):
-            return goal
-    return None
+    """The goal the words ask for (`coach.conversation.cues.goal_of`)."""
+    return goal_of(text)
 
 
 def detect_channel(text: str) -> str | None:
-    low = text.lower()
-    for channel, pattern in CHANNEL_WORDS:
-        if re.search(pattern, low):
-            return channel
-    return None
+    """The channel the words name (`coach.conversation.cues.channel_of`)."""
+    return channel_of(text)
 
 
 def quoted_message(text: str) -> str:
@@ -119,40 +160,10 @@ def quoted_message(text: str) -> str:
     return rest.strip()
 
 
-SHORTER = re.compile(r"\b(shorter|shorten|too long|brief|briefer|trim|cut it|cut down|less wordy|too wordy|wordy|"
-                     r"more concise|concise|tighter|condense|more short|fewer words|less words|too many words)\b",
-                     re.IGNORECASE)
-LONGER = re.compile(r"\b(longer|too short|more detail|expand|fuller|more long|a bit more|too brief)\b", re.IGNORECASE)
-# "too formal" asks for less of it: the words that name a tone to move away from, checked before the others.
-TOO_FORMAL = re.compile(r"\b((?:too|sounds?|so|very|a bit) (?:formal|stiff|stuffy|cold|corporate|professional|serious|"
-                        r"robotic|like a robot)|stiff|stuffy|robotic|more human|less robotic|more natural)\b",
-                        re.IGNORECASE)
-TOO_CASUAL = re.compile(r"\btoo (?:casual|informal|friendly|chatty|relaxed|familiar|cheesy)\b", re.IGNORECASE)
-FORMAL = re.compile(r"\b(?<!less )(more formal|formal|professional|polite|serious)\b", re.IGNORECASE)
-CASUAL = re.compile(r"\b(less formal|friendlier|more friendly|casual|warmer|relaxed|informal|less stiff|"
-                    r"friendly|warm|chill|lighter)\b", re.IGNORECASE)
-AGAIN = re.compile(r"\b(regenerate|try again|another (?:version|one|draft|take|try|option)|redo|rewrite|"
-                   r"(?:second|other|alternative|new) (?:option|version|draft|take)|an alternative|"
-                   r"(?:less|not so) (?:generic|bland|like a template)|too (?:generic|bland))\b", re.IGNORECASE)
-# Words that revise the draft on the table only in a short message that asks nothing else ("one more time
-# please", "by mail?", "a bit warmer"): in a longer one they may be about something else.
-AGAIN_SHORT = re.compile(r"\b(different|one more(?: time| try| version)?|again|new version|other version|"
-                         r"something else|give me another)\b", re.IGNORECASE)
-SHORT_FOLLOW_UP = 8  # words
-
-
-def follows_up(text: str, channel: str | None, goal: str | None) -> bool:
-    """The words change the draft on the table (a style step, another channel, another version) rather than ask
-    for something new."""
-    if REVISE.search(text) or AGAIN.search(text) or SHORTER.search(text) or LONGER.search(text) \
-            or TOO_FORMAL.search(text) or TOO_CASUAL.search(text):
-        return True
-    short = len(text.split()) <= SHORT_FOLLOW_UP and goal is None and not QUESTION.search(text)
-    return short and bool(AGAIN_SHORT.search(text) or CASUAL.search(text) or FORMAL.search(text) or channel)
 # Where the user's own reason starts in "Write a note to Priya about the Connect team": after a dash, a colon, a
 # sentence end, or words that introduce what it is about.
 CONTEXT_START = re.compile(r"\s[—–-]+\s|:\s|;\s|[.?!]\s+|,\s*(?=(?:she|he|they|i|we|my|our)\b)|"
-                           r"\b(?:about|regarding|because|since|re)\b\s*|\b(?:on|for) (?=(?:her|his|their|the|my)\b)",
+                           r"\b(?:about|regarding|because|since|re|while)\b\s*|\bfor\s+(?=\w+ing\b)|\b(?:on|for) (?=(?:her|his|their|the|my)\b)",
                            re.IGNORECASE)
 INSTRUCTION = re.compile(r"^(?:please\s+|(?:can|could) you\s+|now\s+|then\s+)?(?:draft|write|compose|send|email|"
                          r"message|dm|ping|reach out)\b", re.IGNORECASE)
@@ -178,29 +189,26 @@ def user_context(text: str, mention: str) -> str:
     return "" if NOT_CONTEXT.match(rest) else rest
 
 
-def revision(text: str, channel: str | None) -> Route:
-    """How a revision moves the last draft: each style step goes one way or the other, never only one way."""
-    length = -1 if SHORTER.search(text) else (1 if LONGER.search(text) else 0)
-    again = bool(AGAIN.search(text) or AGAIN_SHORT.search(text))
-    tone = (-1 if TOO_FORMAL.search(text) else 1 if TOO_CASUAL.search(text) else -1 if CASUAL.search(text)
-            else 1 if FORMAL.search(text) else 0)
-    return Route(intent="revise", channel=channel, length=length, tone=tone, regenerate=again,
-                 why="revising the last draft")
-
-
 PRONOUN = re.compile(r"\b(?:him|her|them|he|she|they|his|their)\b", re.IGNORECASE)
 KNOW = re.compile(r"\b(?:do i know|who do i know|know (?:at|in|anyone|someone|somebody|people))\b", re.IGNORECASE)
 
 
-def records(text: str, contact: Contact | None, choices: list[Contact], mention: str,
-            last_contact: Contact | None) -> Reading | None:
+def records(text: str, lead: str, named: Who, last_contact: Contact | None, has_draft: bool,
+            unknown: tuple[str, list[Contact]]) -> Reading | None:
     """A request about the user's own records: keep a note on someone, who is due, show someone's card; None
-    when the words ask for none of these. A note or a card for a name several people share is asked back."""
+    when the words ask for none of these. A note or a card for a name several people share, or one nobody has,
+    is asked back; a note that names nobody after a draft is about the person drafted to."""
+    contact, choices, mention = named.contact, named.choices, named.mention
     pronoun = False
-    if contact is None and not choices and last_contact is not None and PRONOUN.search(text):
+    kept = note_text(text, has_draft) or note_text(lead, has_draft)
+    if contact is None and not choices and last_contact is not None and (PRONOUN.search(text) or
+                                                                         (kept and has_draft)):
         contact, pronoun = last_contact, True
-    kept = note_text(text)
+    said, near = unknown
     if kept:
+        if said:
+            return Reading(intent="clarify", unknown_name=said, choices=near, contact_query=said, note=kept,
+                           confidence=0.3, why=f"note: no contact is called {said}")
         if contact is not None:
             return Reading(intent="note", contact=contact, contact_query=mention, note=kept, pronoun=pronoun,
                            date=note_date(text), why=f"a note on {contact.name}")
@@ -208,11 +216,14 @@ def records(text: str, contact: Contact | None, choices: list[Contact], mention:
             return Reading(intent="clarify", choices=choices, contact_query=mention, note=kept, confidence=0.4,
                            why=f"note: several contacts are called {mention}")
         return Reading(intent="clarify", note=kept, confidence=0.3, why="note: about whom?")
-    if WRITE.search(text):
+    if asks_to_write(text):
         return None
     if contact is None and not choices and asks_due(text):
         return Reading(intent="due", why="who is due for a check-in")
-    if asks_show(text) and detect_goal(text) is None:
+    if asks_show(lead) and detect_goal(lead) is None:
+        if said:
+            return Reading(intent="clarify", unknown_name=said, choices=near, contact_query=said, confidence=0.3,
+                           why=f"show: no contact is called {said}")
         if contact is not None:
             return Reading(intent="show", contact=contact, contact_query=mention, pronoun=pronoun,
                            why=f"what you have on {contact.name}")
@@ -256,26 +267,34 @@ def _several(text: str, people: list[Contact]) -> list[Contact]:
 
 def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Contact | None = None) -> Reading:
     """The typed reading of one chat message against the user's own contacts (`last_contact`: the person the
-    previous turn was about, for 'him', 'her', 'them')."""
+    previous turn was about, for 'him', 'her', 'them'). Of several requests in one message, the first is read."""
     text = text.strip()
     first_line = text.splitlines()[0] if text else ""
-    if CHECK.search(first_line) and quoted_message(text):
+    if CHECK.search(first_line) and quoted_message(text):  # the message to check is kept exactly as written
         return Reading(intent="check", message=quoted_message(text), channel=detect_channel(first_line),
                        why="asked to check a message")
-    named = who(text, contacts)
+    text = clean(text, protected(contacts))
+    start, end = request_span(text, contacts)
+    text, lead = text[:end].strip(), text[start:end].strip()
+    named = person(text, contacts)
     contact, mention = named.contact, named.mention
-    kept = records(text, named.contact, named.choices, mention, last_contact)
+    full_name = contact is not None and " " in mention.strip()
+    unknown = ("", []) if full_name or named.choices or (contact is None and mention) else \
+        unknown_name(text, contacts, mention)
+    unknown = unknown if unknown[0] else contradicted(text, named, contacts)
+    kept = records(text, lead, named, last_contact, has_draft, unknown)
     if kept is not None:
         return kept
-    if FIND.search(text) and not (QUESTION.search(text) and not KNOW.search(text)):
+    if FIND.search(lead or text) and not (QUESTION.search(text) and not KNOW.search(text) and not
+                                          FIND_FIRST.search(text)):
         return Reading(intent="find", why="asked who they know")
-    goal, channel = detect_goal(POLITE.sub(" ", without_closing(text))), detect_channel(text)
+    goal = detect_goal(POLITE.sub(" ", without_closing(lead))) or detect_goal(POLITE.sub(" ", without_closing(text)))
+    channel = detect_channel(text)
     same = contact is not None and last_contact is not None and contact.id == last_contact.id and goal is None
     if has_draft and (same or (contact is None and not named.choices)) and follows_up(text, channel, goal):
         return revision(text, channel)
     wants_draft = bool(DRAFT.search(text) or goal)
-    full_name = contact is not None and " " in mention.strip()
-    unknown, near = ("", []) if full_name or named.choices else unknown_name(text, contacts, mention)
+    unknown, near = unknown
     if unknown and (wants_draft or asks_for_advice(text)):
         return Reading(intent="clarify", unknown_name=unknown, choices=near, contact_query=unknown, goal=goal or
                        "reconnect", channel=channel or "linkedin-message", topic=topic(text),
@@ -286,8 +305,8 @@ def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Con
         contact, pronoun = last_contact, True
     if (contact is not None or mention or goal) and asks_for_advice(text):
         # "I asked Aisha Bello for a referral… do I nudge her?": advice (which drafts to her), not a referral draft
-        return Reading(intent="advise", contact=contact, contact_query=mention, goal=goal, pronoun=pronoun,
-                       why="a situation to handle")
+        return Reading(intent="advise", contact=contact, choices=named.choices, contact_query=mention, goal=goal,
+                       pronoun=pronoun, why="a situation to handle")
     about = topic(text) or (intro_target(text) if goal == "introduction" else "")
     context = draft_context(text, mention) or about
     people = contacts_named(text, contacts) if contact is not None and not pronoun else []
@@ -295,10 +314,12 @@ def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Con
         contact, mention = people[0], people[0].name
     if contact is not None and wants_draft:
         both = [] if goal == "introduction" else _several(text, people)
-        if both:
-            return Reading(intent="clarify", choices=both, contact_query=" and ".join(c.name for c in both),
-                           goal=goal or "reconnect", channel=channel or "linkedin-message", confidence=0.4,
-                           why="several messages in one: which first?")
+        if both:  # "a note to Priya and an email to Marcus": the first, as asked
+            text = re.split(r"\b(?:and|also|then)\b", text, maxsplit=1, flags=re.IGNORECASE)[0]
+            contact, mention = both[0], both[0].name
+            goal, channel = detect_goal(text) or goal, detect_channel(text)
+            about = topic(text) or about
+            context = draft_context(text, mention) or about
         rest = leftover(text, [contact.name, contact.company, contact.title, mention, about, context,
                                *contact.tags])
         # Words nothing accounts for are asked back only when they leave the goal unclear; with the goal said,

@@ -1,0 +1,87 @@
+"""Who the user means when they describe a person instead of naming them: "my old boss", "the recruiter at
+Contoso", "the Fabrikam PM", "the nurse manager I know", "the founder of Rossi Studio".
+
+A description is the words after "my"/"the" up to where they stop fitting anyone. Every one of its words must
+fit the same contact's title, tags or company (a synonym from `prompts/describing.yaml` counts, and so do a
+title's initials: "PM" is a Product Manager); one contact so described is chosen, several are asked back as
+choices, and words that fit nobody ("the product manager role", "the hiring manager") describe no one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from coach.config.prompts import load_data
+from coach.core.domain import Contact
+from coach.core.text import STOPWORDS, fold
+from coach.crm.resolve import Who
+
+TOKEN = re.compile(r"@|[\w'&]+|[^\w\s-]")  # 'ex-boss': ex, boss
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    return load_data("describing")
+
+
+def _base(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _words(text: str) -> list[str]:
+    return [_base(w) for w in re.findall(r"[a-z0-9]+", fold(text))]
+
+
+def fits(contact: Contact) -> tuple[set[str], set[str]]:
+    """The words that describe this contact's role (title, tags, a title's initials) and where they work."""
+    role: set[str] = set()
+    for part in [*re.split(r"[,/]", contact.title or ""), *contact.tags]:
+        said = _words(part)
+        role.update(said)
+        if len(said) > 1:
+            role.add("".join(w[0] for w in said))  # "Product Manager": PM
+    return role, set(_words(contact.company or ""))
+
+
+def _fit(word: str, role: set[str], company: set[str]) -> bool:
+    other = vocabulary()["synonyms"].get(word, word)
+    return bool({word, other} & (role | company))
+
+
+def described(text: str, contacts: list[Contact]) -> Who:
+    """The contact the words describe (or the ones they could mean), with the description as said; an empty
+    `Who` when no description fits anyone."""
+    vocab = vocabulary()
+    tokens = [m for m in TOKEN.finditer(text)]
+    folded = [_base(fold(m.group(0))) for m in tokens]
+    known = [fits(c) for c in contacts]
+    any_role = set().union(*(r for r, _ in known)) if known else set()
+    any_company = set().union(*(c for _, c in known)) if known else set()
+    for i, word in enumerate(folded):
+        if word not in vocab["determiners"]:
+            continue
+        said, j = [], i + 1
+        while j < len(folded):
+            w = folded[j]
+            if w in vocab["at"] and j + 1 < len(folded) and folded[j + 1] in any_company and said:
+                j += 1
+                continue
+            if not _fit(w, any_role, any_company):
+                break
+            said.append(w)
+            j += 1
+        if not said:
+            continue
+        head = j < len(folded) and folded[j] in vocab["heads"]
+        ends = j == len(folded) or head or folded[j] in STOPWORDS or not folded[j][:1].isalnum()
+        if not ends or not any(_fit(w, any_role, set()) for w in said) and not head:
+            continue
+        people = [c for c, (role, company) in zip(contacts, known, strict=True)
+                  if all(_fit(w, role, company) for w in said)]
+        if people:
+            end = tokens[j].end() if head else tokens[j - 1].end()
+            mention = text[tokens[i].start():end]
+            return Who(contact=people[0], mention=mention) if len(people) == 1 else Who(choices=people,
+                                                                                        mention=mention)
+    return Who()

@@ -84,7 +84,8 @@ def index_section() -> None:
                 raise
             return
         bar.empty()
-        st.session_state.pop("chat", None)  # the chat's coach opens the new files
+        st.session_state.pop("chat", None)  # a fresh chat over the coach's new retriever
+        st.session_state.pop("chat_owner", None)
         st.session_state["flash"] = f"Search index rebuilt: {sum(s.total for s in stats)} items."
         st.rerun()
 

@@ -100,7 +100,7 @@ def apply_settings(**values: Any) -> Settings:
 
 def chat():
     """This browser session's chat (its own thread id and token callback)."""
-    if st.session_state.get("chat_owner") is not coach():
+    if st.session_state.get("chat_owner") is not coach() or "chat" not in st.session_state:
         st.session_state["chat"] = coach().chat()
         st.session_state["chat_owner"] = coach()
     return st.session_state["chat"]

@@ -76,7 +76,7 @@ def protected(contacts: list[Contact]) -> set[str]:
 def person(text: str, contacts: list[Contact]) -> Who:
     """Who the words name, or failing a name, describe ('my old boss', 'the recruiter at Contoso')."""
     named = who(text, contacts)
-    if named.contact is None and not named.choices:
+    if named.contact is None and not named.choices and not named.unmatched:
         return described(text, contacts)
     return named
 
@@ -279,8 +279,8 @@ def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Con
     named = person(text, contacts)
     contact, mention = named.contact, named.mention
     full_name = contact is not None and " " in mention.strip()
-    unknown = ("", []) if full_name or named.choices or (contact is None and mention) else \
-        unknown_name(text, contacts, mention)
+    unknown = (named.unmatched, named.near) if named.unmatched else ("", []) if full_name or named.choices or (
+        contact is None and mention) else unknown_name(text, contacts, mention)
     unknown = unknown if unknown[0] else contradicted(text, named, contacts)
     kept = records(text, lead, named, last_contact, has_draft, unknown)
     if kept is not None:

@@ -175,3 +175,10 @@ def channel_of(text: str) -> str | None:
 def cue_pattern(name: str) -> re.Pattern:
     """One of the vocabulary's lists of cues ('questions', 'find') as one pattern."""
     return re.compile("|".join(f"(?:{p})" for p in vocabulary()[name]), re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def word_pattern(name: str) -> re.Pattern:
+    """One of the vocabulary's lists of plain words ('pronouns') as one pattern of whole words."""
+    words = sorted(vocabulary()[name], key=len, reverse=True)
+    return re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'-])", re.IGNORECASE)

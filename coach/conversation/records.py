@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from coach.conversation.cues import cue_pattern
+
 # "who should I catch up with?", "who's overdue", "who haven't I talked to in a while", "anyone I should reach
 # out to this week?", "who am I neglecting", "people I've lost touch with": about everyone, never one person.
 DUE = re.compile(
@@ -67,6 +69,12 @@ FYI = re.compile(r"^\W*(?:fyi|btw|by the way|heads up)[\s,:-]+", re.IGNORECASE)
 def asks_due(text: str) -> bool:
     """The words ask who the user is due to get back to."""
     return bool(DUE.search(text))
+
+
+def asks_timeline(text: str) -> bool:
+    """The words ask about the history with someone ("do I owe Dan a reply?", "when did I last talk to Priya?"),
+    which their card and timeline answer, and not what to do about it."""
+    return bool(cue_pattern("timeline").search(text)) and not cue_pattern("advice_asks").search(text)
 
 
 def asks_show(text: str) -> bool:

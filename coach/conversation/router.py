@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from coach.conversation.cues import channel_of, clauses, clean, cue_pattern, goal_of
+from coach.conversation.carry import carried_over, refers_back
+from coach.conversation.cues import channel_of, clauses, clean, cue_pattern, goal_of, word_pattern
+from coach.conversation.howto import help_topic
 from coach.conversation.reading import (
     ASK_BACK,
     CHANNEL_PHRASE,
@@ -20,9 +22,10 @@ from coach.conversation.reading import (
     unknown_name,
     without_closing,
 )
-from coach.conversation.records import asks_due, asks_show, note_date, note_text
+from coach.conversation.records import asks_due, asks_show, asks_timeline, note_date, note_text
 from coach.conversation.revision import follows_up, revision
 from coach.core.domain import Contact
+from coach.core.messages import DraftRequest
 from coach.core.text import fold
 from coach.crm.describe import described
 from coach.crm.resolve import Who, who
@@ -33,6 +36,7 @@ POLITE = re.compile(r"\b(?:thanks|thank you|thx|ty)\s+(?:so much\s+)?(?:in advan
 CHECK = re.compile(r"\b(check|score|review|grade|rate|critique)\b[^:\n]*\b(message|draft|note|email|this|mine|it)\b",
                    re.IGNORECASE)
 FIND = cue_pattern("find")
+EVERYONE = cue_pattern("everyone")
 DRAFT = re.compile(r"\b(draft|write|compose|reach out|message|note|email|e-mail|ask|connection|send|dm|thank|"
                    r"congratulate|follow up|introduce|reconnect|drop \w+ an? (?:line|note|message)|shoot \w+ an? "
                    r"(?:line|note|message|email)|ping|text)\b", re.IGNORECASE)
@@ -189,7 +193,7 @@ def user_context(text: str, mention: str) -> str:
     return "" if NOT_CONTEXT.match(rest) else rest
 
 
-PRONOUN = re.compile(r"\b(?:him|her|them|he|she|they|his|their)\b", re.IGNORECASE)
+PRONOUN = word_pattern("pronouns")
 KNOW = re.compile(r"\b(?:do i know|who do i know|know (?:at|in|anyone|someone|somebody|people))\b", re.IGNORECASE)
 
 
@@ -220,7 +224,7 @@ def records(text: str, lead: str, named: Who, last_contact: Contact | None, has_
         return None
     if contact is None and not choices and asks_due(text):
         return Reading(intent="due", why="who is due for a check-in")
-    if asks_show(lead) and detect_goal(lead) is None:
+    if (asks_show(lead) and detect_goal(lead) is None) or asks_timeline(lead):
         if said:
             return Reading(intent="clarify", unknown_name=said, choices=near, contact_query=said, confidence=0.3,
                            why=f"show: no contact is called {said}")
@@ -265,9 +269,19 @@ def _several(text: str, people: list[Contact]) -> list[Contact]:
     return people if DRAFT.search(tail) or detect_channel(tail) else []
 
 
-def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Contact | None = None) -> Reading:
+def company_named(text: str, contacts: list[Contact]) -> str:
+    """The workplace of a contact the words name ('show everyone at Stripe': 'Stripe'), as the contacts spell it;
+    '' for none."""
+    said = " " + re.sub(r"[^a-z0-9&]+", " ", fold(text)) + " "
+    names = sorted({c.company for c in contacts if c.company}, key=len, reverse=True)
+    return next((n for n in names if " " + re.sub(r"[^a-z0-9&]+", " ", fold(n)).strip() + " " in said), "")
+
+
+def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Contact | None = None,
+          previous: DraftRequest | None = None) -> Reading:
     """The typed reading of one chat message against the user's own contacts (`last_contact`: the person the
-    previous turn was about, for 'him', 'her', 'them'). Of several requests in one message, the first is read."""
+    previous turn was about, for 'him', 'her', 'them'; `previous`: the last draft's request, which 'do the same
+    for Sofia' asks again). Of several requests in one message, the first is read."""
     text = text.strip()
     first_line = text.splitlines()[0] if text else ""
     if CHECK.search(first_line) and quoted_message(text):  # the message to check is kept exactly as written
@@ -285,11 +299,21 @@ def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Con
     kept = records(text, lead, named, last_contact, has_draft, unknown)
     if kept is not None:
         return kept
+    wanted = help_topic(lead or text)
+    if wanted and not ((contact is not None or named.choices) and asks_to_write(text)):
+        return Reading(intent="help", help=wanted, why=f"how to use the app: {wanted}")
+    company = company_named(text, contacts)
+    if EVERYONE.search(lead or text) and contact is None and not named.choices and not asks_to_write(text):
+        return Reading(intent="find", listing=True, topic=company, why="asked for everyone" + (
+            f" at {company}" if company else ""))
     if FIND.search(lead or text) and not (QUESTION.search(text) and not KNOW.search(text) and not
                                           FIND_FIRST.search(text)):
-        return Reading(intent="find", why="asked who they know")
+        return Reading(intent="find", topic=company, why="asked who they know")
     goal = detect_goal(POLITE.sub(" ", without_closing(lead))) or detect_goal(POLITE.sub(" ", without_closing(text)))
     channel = detect_channel(text)
+    again = None if asks_for_advice(text) else carried_over(text, named, unknown, previous, goal, channel)
+    if again is not None:
+        return again
     same = contact is not None and last_contact is not None and contact.id == last_contact.id and goal is None
     if has_draft and (same or (contact is None and not named.choices)) and follows_up(text, channel, goal):
         return revision(text, channel)
@@ -301,7 +325,8 @@ def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Con
                        context=draft_context(text, unknown), confidence=0.3,
                        why=f"no contact is called {unknown}")
     pronoun = False
-    if contact is None and not named.choices and last_contact is not None and PRONOUN.search(text):
+    if contact is None and not named.choices and last_contact is not None and (
+            PRONOUN.search(text) or (asks_for_advice(text) and refers_back(text, has_draft))):
         contact, pronoun = last_contact, True
     if (contact is not None or mention or goal) and asks_for_advice(text):
         # "I asked Aisha Bello for a referral… do I nudge her?": advice (which drafts to her), not a referral draft

@@ -40,4 +40,4 @@ def carried_over(text: str, named: Who, unknown: tuple[str, list[Contact]], prev
 def refers_back(text: str, has_draft: bool) -> bool:
     """The words point at the person of the previous turn: 'him', 'her', 'them'; after a draft, also 'it',
     'this', 'the draft' (the message to that person)."""
-    return bool(word_pattern("pronouns").search(text) or (has_draft and word_pattern("draft_words").search(text)))
+    return bool(word_pattern("pronouns").search(text) or (has_draft and word_pattern("draft_refs").search(text)))

@@ -177,8 +177,14 @@ def cue_pattern(name: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in vocabulary()[name]), re.IGNORECASE)
 
 
-@lru_cache(maxsize=8)
+def words(name: str) -> str:
+    """One of the vocabulary's lists of plain words ('pronouns') as an alternation to put in a pattern: escaped,
+    the longest first, a space matching any run of spaces."""
+    said = sorted(vocabulary()[name], key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in said)
+
+
+@lru_cache(maxsize=16)
 def word_pattern(name: str) -> re.Pattern:
-    """One of the vocabulary's lists of plain words ('pronouns') as one pattern of whole words."""
-    words = sorted(vocabulary()[name], key=len, reverse=True)
-    return re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'-])", re.IGNORECASE)
+    """One of the vocabulary's lists of plain words as one pattern of whole words."""
+    return re.compile(rf"(?<!\w)(?:{words(name)})(?!\w)", re.IGNORECASE)

@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 
 from coach.conversation.carry import carried_over, refers_back
-from coach.conversation.cues import channel_of, clauses, clean, cue_pattern, goal_of, word_pattern
+from coach.conversation.cues import (
+    channel_of,
+    clauses,
+    clean,
+    cue_pattern,
+    goal_of,
+    vocabulary,
+    word_pattern,
+    words,
+)
 from coach.conversation.howto import help_topic
 from coach.conversation.reading import (
     ASK_BACK,
@@ -33,32 +42,24 @@ from coach.crm.resolve import Who, who
 # Politeness that is not a goal: "thanks in advance!" asks for nothing to be thanked.
 POLITE = re.compile(r"\b(?:thanks|thank you|thx|ty)\s+(?:so much\s+)?(?:in advance|a lot|a bunch)\b[!.,]*|"
                     r"^\W*(?:thanks|thank you|thx)\s*[!.,]+", re.IGNORECASE)
-CHECK = re.compile(r"\b(check|score|review|grade|rate|critique)\b[^:\n]*\b(message|draft|note|email|this|mine|it)\b",
-                   re.IGNORECASE)
+CHECK = re.compile(rf"\b(?:{words('check_verbs')})\b[^:\n]*\b(?:{words('check_objects')})\b", re.IGNORECASE)
 FIND = cue_pattern("find")
 EVERYONE = cue_pattern("everyone")
-DRAFT = re.compile(r"\b(draft|write|compose|reach out|message|note|email|e-mail|ask|connection|send|dm|thank|"
-                   r"congratulate|follow up|introduce|reconnect|drop \w+ an? (?:line|note|message)|shoot \w+ an? "
-                   r"(?:line|note|message|email)|ping|text)\b", re.IGNORECASE)
-ADVISE = re.compile(r"\b(what should i|how (?:do|should|can) i|how i (?:must|should|can|do)|advice|(?<!for )help me|struggling|laid off|layoff|fired|"
-                    r"ghosted|reject(?:ed|ion)?|no reply|burn(?:ed|t)? ?out|impostor|imposter|credit for my|falling[- ]out|"
-                    r"awkward|nervous|afraid|worried|stuck|decline|say no)\b", re.IGNORECASE)
+DRAFT = re.compile(rf"\b(?:{words('message_words')}|{'|'.join(vocabulary()['message_phrases'])})\b", re.IGNORECASE)
+ADVISE = cue_pattern("situations")
 
 # A situation asked about ("she never replied, do I nudge her?") rather than a message asked for ("write to her").
 QUESTION = cue_pattern("questions")
-WRITE = re.compile(r"^\W*(?:please\s+|can you\s+|could you\s+)?(?:write|draft|compose|send|message|email|dm|"
-                   r"thank|congratulate|reconnect|follow[- ]?up|introduce|ask|drop|shoot|ping)\b|\b(?:write|draft|compose) (?:me |him |"
-                   r"her |them )?(?:a|an|the|something|one)\b|\b(?:help me|can you|could you) (?:write|draft)\b|"
-                   r"\b(?:help me|i(?:'d| would) like to|i want to|i wanna|i need to|let me) (?:to )?(?:ask|write|"
-                   r"draft|email|message|reach out|thank|congratulate|reconnect|follow[- ]?up|introduce|dm|ping)\b|"
+WRITE = re.compile(rf"^\W*(?:please\s+|can you\s+|could you\s+)?(?:{words('write_verbs')})\b|\b(?:write|draft|compose) "
+                   r"(?:me |him |her |them )?(?:a|an|the|something|one)\b|\b(?:help me|can you|could you) (?:write|draft)\b|"
+                   rf"\b(?:help me|i(?:'d| would) like to|i want to|i wanna|i need to|let me) (?:to )?(?:{words('wish_verbs')})\b|"
                    r"\b(?:can|could|would) you (?:\w+ )?(?:write|draft|prepare|compose)\b|"
-                   r"\bhelp me (?:say|tell|reach|get back|reconnect|thank|ask|word)\b",
-                   re.IGNORECASE)
+                   r"\bhelp me (?:say|tell|reach|get back|reconnect|thank|ask|word)\b", re.IGNORECASE)
 
 
-FIND_FIRST = re.compile(r"^\W*(?:who|anyone|anybody|any one|someone|somebody|do i (?:know|have))\b", re.IGNORECASE)
+FIND_FIRST = re.compile(rf"^\W*(?:{words('find_first')})\b", re.IGNORECASE)
 # A request that waits on the answer to a question before it ("Should I ping Ana? If so, draft a follow-up").
-CONDITIONAL = re.compile(r"^\W*(?:if (?:so|yes|not|that's the case|it is|you think so)|otherwise)\b", re.IGNORECASE)
+CONDITIONAL = re.compile(rf"^\W*(?:{words('conditionals')})\b", re.IGNORECASE)
 
 
 def asks_to_write(text: str) -> bool:
@@ -169,12 +170,9 @@ def quoted_message(text: str) -> str:
 CONTEXT_START = re.compile(r"\s[—–-]+\s|:\s|;\s|[.?!]\s+|,\s*(?=(?:she|he|they|i|we|my|our)\b)|"
                            r"\b(?:about|regarding|because|since|re|while)\b\s*|\bfor\s+(?=\w+ing\b)|\b(?:on|for) (?=(?:her|his|their|the|my)\b)",
                            re.IGNORECASE)
-INSTRUCTION = re.compile(r"^(?:please\s+|(?:can|could) you\s+|now\s+|then\s+)?(?:draft|write|compose|send|email|"
-                         r"message|dm|ping|reach out)\b", re.IGNORECASE)
-NOT_CONTEXT = re.compile(r"^(?:(?:a|an|the|my|please|to|and|for|by|via|as|on|in|it|them|her|him|linkedin|"
-                         r"connection|note|message|email|e-?mail|dm|request|referral|reconnect|catch ?up|"
-                         r"follow[- ]?up|thanks?|intro(?:duction)?|mentor(?:ship)?|congrats|now|something|short|"
-                         r"quick)\W*)*$", re.IGNORECASE)
+INSTRUCTION = re.compile(rf"^(?:please\s+|(?:can|could) you\s+|now\s+|then\s+)?(?:{words('instruction_verbs')})\b",
+                         re.IGNORECASE)
+NOT_CONTEXT = re.compile(rf"^(?:(?:{words('not_context')})\W*)*$", re.IGNORECASE)
 
 
 def user_context(text: str, mention: str) -> str:
@@ -194,7 +192,7 @@ def user_context(text: str, mention: str) -> str:
 
 
 PRONOUN = word_pattern("pronouns")
-KNOW = re.compile(r"\b(?:do i know|who do i know|know (?:at|in|anyone|someone|somebody|people))\b", re.IGNORECASE)
+KNOW = word_pattern("know")
 
 
 def records(text: str, lead: str, named: Who, last_contact: Contact | None, has_draft: bool,

@@ -45,6 +45,7 @@ POLITE = re.compile(r"\b(?:thanks|thank you|thx|ty)\s+(?:so much\s+)?(?:in advan
 CHECK = re.compile(rf"\b(?:{words('check_verbs')})\b[^:\n]*\b(?:{words('check_objects')})\b", re.IGNORECASE)
 FIND = cue_pattern("find")
 EVERYONE = cue_pattern("everyone")
+ADVICE_ASKS = cue_pattern("advice_asks")
 DRAFT = re.compile(rf"\b(?:{words('message_words')}|{'|'.join(vocabulary()['message_phrases'])})\b", re.IGNORECASE)
 ADVISE = cue_pattern("situations")
 
@@ -183,7 +184,7 @@ def records(text: str, lead: str, named: Who, last_contact: Contact | None, has_
         return None
     if contact is None and not choices and asks_due(text):
         return Reading(intent="due", why="who is due for a check-in")
-    if (asks_show(lead) and detect_goal(lead) is None) or asks_timeline(lead):
+    if ((asks_show(lead) and detect_goal(lead) is None) or asks_timeline(lead)) and not ADVICE_ASKS.search(text):
         if said:
             return Reading(intent="clarify", unknown_name=said, choices=near, contact_query=said, confidence=0.3,
                            why=f"show: no contact is called {said}")

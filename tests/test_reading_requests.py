@@ -58,6 +58,14 @@ def test_a_title_and_a_surname_several_or_none_have_is_asked_back_never_a_descri
         assert r.unknown_name.split()[-1] in text and all(c.id != 2 for c in r.choices)
 
 
+def test_a_titles_initials_said_with_a_shared_name_settle_it():
+    twins = [Contact(id=11, first_name="Sam", last_name="Lind", company="Contoso", title="Engineering Manager"),
+             Contact(id=12, first_name="Sam", last_name="Lind", company="Litware", title="Staff Engineer")]
+    r = route("ask the EM Sam Lind for feedback on my design doc", twins, has_draft=False)
+    assert (r.intent, r.contact_id) == ("draft", 11), r
+    assert route("email Sam Lind about the offsite", twins, has_draft=False).intent == "clarify"
+
+
 # ------------------------------------------------------------------ short forms of given names
 @pytest.mark.parametrize("text,said,offered", [
     ("write Mike a note about the data platform role", "Mike", 1),

@@ -37,7 +37,7 @@ from coach.core.domain import Contact
 from coach.core.messages import DraftRequest
 from coach.core.text import fold
 from coach.crm.describe import described
-from coach.crm.resolve import Who, who
+from coach.crm.resolve import Who, qualifiers, who
 
 # Politeness that is not a goal: "thanks in advance!" asks for nothing to be thanked.
 POLITE = re.compile(r"\b(?:thanks|thank you|thx|ty)\s+(?:so much\s+)?(?:in advance|a lot|a bunch)\b[!.,]*|"
@@ -293,8 +293,7 @@ def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Con
             goal, channel = detect_goal(text) or goal, detect_channel(text)
             about = topic(text) or about
             context = draft_context(text, mention) or about
-        rest = leftover(text, [contact.name, contact.company, contact.title, mention, about, context,
-                               *contact.tags])
+        rest = leftover(text, [contact.name, mention, about, context, *qualifiers(contact)])
         # Words nothing accounts for are asked back only when they leave the goal unclear; with the goal said,
         # they are left out of the message (never pasted into it) and the draft goes ahead.
         unclear = 0.6 if goal is None else 0.2

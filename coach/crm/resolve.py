@@ -33,8 +33,8 @@ def choice(contact: Contact) -> ContactChoice:
 
 
 def qualifiers(contact: Contact) -> list[str]:
-    """What tells this person apart from a namesake, folded: where they work, their title, where they live,
-    their tags, their email domain."""
+    """What tells this person apart from a namesake, folded: where they work, their title (and its initials),
+    where they live, their tags, their email domain."""
     out = [contact.company, contact.title, contact.location, *contact.tags]
     out += [x.split()[0] for x in (contact.company, contact.location)  # "the Acme one"
             if len(x.split()) > 1 and fold(x.split()[0]) not in STOPWORDS]
@@ -42,7 +42,11 @@ def qualifiers(contact: Contact) -> list[str]:
         domain = email.rpartition("@")[2].split(".")[0]
         if domain not in ("gmail", "outlook", "hotmail", "yahoo", "icloud", "proton", "protonmail", "me"):
             out.append(domain)
-    return [q for q in (_plain(x).strip() for x in out if x) if len(q) >= MIN_PART]
+    said = [q for q in (_plain(x).strip() for x in out if x) if len(q) >= MIN_PART]
+    title = _plain(contact.title).split()
+    if len(title) > 1:  # "the PM Marcus": a title's initials tell a Product Manager apart
+        said.append("".join(w[0] for w in title))
+    return said
 
 
 def narrow(people: list[Contact], text: str) -> list[Contact]:

@@ -40,14 +40,33 @@ def contacts() -> list[Contact]:
             for i, f, last, co, t, tags in PEOPLE]
 
 
-def previous_turn(previous: str | None, people: list[Contact]) -> tuple[bool, Contact | None]:
+# How the set's descriptions of the previous turn name its goal and channel ('a thank-you email to Priya Shah was
+# just drafted', 'an email to Daniel Okafor asking to reconnect'), by this eval's own table.
+PREVIOUS_GOALS = {"thank-you": "thank-you", "thanking": "thank-you", "reconnect": "reconnect", "referral": "referral",
+                  "follow-up": "follow-up", "following up": "follow-up", "congratulat": "congratulations",
+                  "introduc": "introduction", "mentor": "mentorship", "informational": "informational-interview",
+                  "partner": "partnership"}
+PREVIOUS_CHANNELS = (("linkedin note", "linkedin-note"), ("connection", "linkedin-note"), ("email", "email"),
+                     ("linkedin message", "linkedin-message"), ("linkedin", "linkedin-message"),
+                     ("note", "linkedin-note"))
+
+
+def previous_turn(previous: str | None, people: list[Contact]) -> tuple[bool, Contact | None, Any]:
     """The set describes the previous turn in words ('an email to Daniel Okafor was just drafted'): whether a
-    draft is on the table, and the person it was about."""
+    draft is on the table, the person it was about, and the draft's request (goal and channel, the chat's
+    defaults where the words name none), as the chat's state would hold it."""
+    from coach.core.messages import DraftRequest
+
     if not previous:
-        return False, None
+        return False, None, None
     text = fold(previous)
     person = next((c for c in people if fold(c.name) in text), None)
-    return "drafted" in text or "draft" in text, person
+    drafted = "drafted" in text or "draft" in text
+    if not drafted or person is None:
+        return drafted, person, None
+    goal = next((g for word, g in PREVIOUS_GOALS.items() if word in text), "reconnect")
+    channel = next((ch for word, ch in PREVIOUS_CHANNELS if word in text), "linkedin-message")
+    return drafted, person, DraftRequest(contact_id=person.id, goal=goal, channel=channel)
 
 
 def judge(expected: dict[str, Any], reading: Any) -> list[str]:
@@ -58,8 +77,8 @@ def judge(expected: dict[str, Any], reading: Any) -> list[str]:
         if not (reading.intent == "clarify" or (reading.candidates and reading.contact_id is None)):
             wrong.append(f"should ask back, read as {reading.intent} #{reading.contact_id}")
         return wrong
-    if intent == "other":
-        return [] if reading.intent in ("general", "clarify") else [f"read as {reading.intent}"]
+    if intent == "other":  # no networking request: a general answer, a question back, or how to use the app
+        return [] if reading.intent in ("general", "clarify", "help") else [f"read as {reading.intent}"]
     if reading.intent != intent:
         return [f"intent {reading.intent}, not {intent}"]
     if isinstance(who, int) and intent in ("draft", "advise", "show", "note") and reading.contact_id != who:
@@ -107,8 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     people = contacts()
     rows, by_intent, misses = [], Counter(), Counter()
     for case in part(yaml.safe_load(args.cases.read_text()), args.part, args.seed):
-        has_draft, last = previous_turn(case.get("previous"), people)
-        reading = route(case["message"], people, has_draft, last)
+        has_draft, last, request = previous_turn(case.get("previous"), people)
+        reading = route(case["message"], people, has_draft, last, request)
         wrong = judge(case["expected"], reading)
         intent = case["expected"]["intent"]
         by_intent[intent] += 1

@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 import re
 
-from coach.conversation.router import detect_channel, detect_goal, user_context
+from coach.conversation.context import user_context
+from coach.conversation.router import detect_channel, detect_goal
 from tests.standin.script import Reply, content_text
 
 FIND = re.compile(r"who do i know (?:at|in) ([^?.!,]+)", re.IGNORECASE)

@@ -8,7 +8,8 @@ import json
 import pytest
 
 from coach.conversation.chat import ChatAction
-from coach.conversation.router import route, user_context
+from coach.conversation.context import user_context
+from coach.conversation.router import route
 from coach.core.domain import Contact
 from coach.core.errors import AmbiguousError
 from coach.core.messages import ContactChoice, DraftRequest, Style

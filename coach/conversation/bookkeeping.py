@@ -21,6 +21,7 @@ Chat = Any  # the chat these turns belong to (`coach.conversation.chat.Chat`, wh
 
 SHOWN_NOTES = 5
 SHOWN_DUE = 10
+SHOWN_LISTED = 25
 
 
 def card_text(c: Contact) -> str:
@@ -88,6 +89,31 @@ def due(chat: Chat, r: Reading, text: str, state: dict) -> tuple[Turn, dict]:
                 "snippet": f"last contacted {d.get('last_contacted') or 'never'}, due since {d['due_since']}"}
                for d in shown]
     return Turn(reply="\n".join([head, *rows]), intent="due", reading=r.line(), results=results), {}
+
+
+def everyone(chat: Chat, r: Reading, text: str, state: dict) -> tuple[Turn, dict]:
+    """Every contact, or everyone at the company the reading names, by name, from the store (not a search)."""
+    from coach.core.text import fold
+
+    chat.step("Listing your contacts…")
+    people = sorted(chat.coach.contacts(), key=lambda c: fold(c.name))
+    where = f" at {r.topic}" if r.topic else ""
+    if r.topic:
+        people = [c for c in people if fold(c.company) == fold(r.topic)]
+    if not people:
+        reply = (f"Nobody{where} in your contacts." if r.topic else
+                 "No contacts yet: import your LinkedIn export on the Contacts page (or `coach import FILE`).")
+        return Turn(reply=reply, intent="find", reading=r.line()), {}
+    shown = people[:SHOWN_LISTED]
+    head = f"{len(people)} {'person' if len(people) == 1 else 'people'}{where} in your contacts" + (
+        f"; the first {len(shown)} by name:" if len(people) > len(shown) else ":")
+    roles = [" at ".join(p for p in (c.title, c.company) if p) for c in shown]
+    rows = [f"- {c.name} (#{c.id})" + (f" — {role}" if role else "") for c, role in zip(shown, roles, strict=True)]
+    if len(people) > len(shown):
+        rows.append(f"… and {len(people) - len(shown)} more on the Contacts page (or `coach contacts list`).")
+    results = [link(c, role) for c, role in zip(shown, roles, strict=True)]
+    return (Turn(reply="\n".join([head, *rows]), intent="find", reading=r.line(), results=results),
+            {"last_contact": people[0].id} if len(people) == 1 else {})
 
 
 def pending_turn(chat: Chat, contact_id: int, pending: dict[str, Any], state: dict) -> tuple[Turn, dict] | None:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypedDict
 from langgraph.graph import END, START, StateGraph
 from pydantic import BaseModel, Field
 
-from coach.conversation import bookkeeping
+from coach.conversation import bookkeeping, howto
 from coach.conversation.reading import Reading, line_for, unknown_reply
 from coach.conversation.router import Route, detect_goal, route
 from coach.core.errors import AmbiguousError, CoachError
@@ -153,7 +153,8 @@ class Chat:
         last = state.get("last_request")
         about = state.get("last_contact") or (last or {}).get("contact_id")
         last_contact = next((c for c in contacts if about and c.id == about), None)
-        r = route(text, contacts, has_draft=bool(last), last_contact=last_contact)
+        previous = DraftRequest.model_validate(last) if last else None  # "do the same for Sofia" asks it again
+        r = route(text, contacts, has_draft=bool(last), last_contact=last_contact, previous=previous)
         turn, update = HANDLERS[r.intent](self, r, text, state)
         update.setdefault("pending", None)
         return turn, update
@@ -187,6 +188,8 @@ class Chat:
         return Turn(reply=reply, intent="check", check=report), {}
 
     def _find(self, r: Route, text: str, state: ChatState) -> tuple[Turn, dict]:
+        if r.listing:  # "list all my contacts", "show everyone at Stripe": the store's list, not a search
+            return bookkeeping.everyone(self, r, text, state)
         self.step("Looking through your contacts…")
         hits = self.coach.synced_retriever().search(text, kind="contacts", k=8)
         named = [h for h in hits if h.metadata.get("mentioned")]
@@ -194,7 +197,9 @@ class Chat:
         results = [h.model_dump(exclude={"metadata"}) for h in hits]
         reply = ("People who fit: " + "; ".join(f"{h.title} — {h.snippet[:80]}" for h in hits)) if hits \
             else "I found nobody for that in your contacts yet. Import your LinkedIn export first."
-        return Turn(reply=reply, intent="find", results=results), {}
+        one = [h for h in hits if h.kind == "contact"]  # "ask him for a referral" is about the one person found
+        update = {"last_contact": int(one[0].id)} if len(one) == 1 and str(one[0].id).isdigit() else {}
+        return Turn(reply=reply, intent="find", results=results), update
 
     def _clarify(self, r: Route, text: str, state: ChatState) -> tuple[Turn, dict]:
         """Ask back: a name that matches nobody exactly, one that fits several, several messages in one, words
@@ -284,7 +289,7 @@ class Chat:
 HANDLERS: dict[str, Callable[[Chat, Route, str, ChatState], tuple[Turn, dict]]] = {
     "check": Chat._check, "find": Chat._find, "clarify": Chat._clarify, "advise": Chat._advise,
     "general": Chat._advise, "draft": Chat._draft, "revise": Chat._revise,
-    "show": bookkeeping.show, "note": bookkeeping.note, "due": bookkeeping.due,
+    "show": bookkeeping.show, "note": bookkeeping.note, "due": bookkeeping.due, "help": howto.answer,
 }
 
 

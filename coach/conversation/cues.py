@@ -175,3 +175,16 @@ def channel_of(text: str) -> str | None:
 def cue_pattern(name: str) -> re.Pattern:
     """One of the vocabulary's lists of cues ('questions', 'find') as one pattern."""
     return re.compile("|".join(f"(?:{p})" for p in vocabulary()[name]), re.IGNORECASE)
+
+
+def words(name: str) -> str:
+    """One of the vocabulary's lists of plain words ('pronouns') as an alternation to put in a pattern: escaped,
+    the longest first, a space matching any run of spaces."""
+    said = sorted(vocabulary()[name], key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in said)
+
+
+@lru_cache(maxsize=16)
+def word_pattern(name: str) -> re.Pattern:
+    """One of the vocabulary's lists of plain words as one pattern of whole words."""
+    return re.compile(rf"(?<!\w)(?:{words(name)})(?!\w)", re.IGNORECASE)

@@ -21,7 +21,7 @@ from coach.core.domain import Contact
 from coach.core.messages import ContactChoice
 from coach.core.text import STOPWORDS, fold
 
-Intent = Literal["draft", "revise", "check", "find", "advise", "general", "clarify", "show", "note", "due"]
+Intent = Literal["draft", "revise", "check", "find", "advise", "general", "clarify", "show", "note", "due", "help"]
 ASK_BACK = 0.5  # a reading less sure than this is asked back, not acted on
 
 CHANNEL_NAMES = {"email": "Email", "linkedin-message": "LinkedIn message", "linkedin-note": "LinkedIn note"}
@@ -34,8 +34,8 @@ class Reading(BaseModel):
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
     intent: Intent = Field(description="draft, revise, check, find, advise, general, clarify (ask back), show (a "
-                                       "contact's card), note (keep something on their record) or due (who to "
-                                       "check in with).")
+                                       "contact's card), note (keep something on their record), due (who to "
+                                       "check in with) or help (how to do something in the app).")
     contact: Contact | None = Field(default=None, exclude=True, description="The person meant, when one is.")
     contact_id: int | None = Field(default=None, description="The person meant, by id.")
     choices: list[Contact] = Field(default_factory=list, exclude=True,
@@ -53,6 +53,11 @@ class Reading(BaseModel):
     tone: int = Field(default=0, description="revise: -1 friendlier, 1 more formal.")
     regenerate: bool = False
     pronoun: bool = Field(default=False, description="The person is 'him/her/them' from the previous turn.")
+    carried: bool = Field(default=False, description="The goal and channel are the previous request's, asked "
+                                                     "again for someone else ('do the same for Sofia').")
+    listing: bool = Field(default=False, description="find: every contact (at the company in `topic`), not the "
+                                                     "best matches.")
+    help: str = Field(default="", description="help: the app's job asked about (a topic of prompts/help.yaml).")
     confidence: float = Field(default=1.0, ge=0, le=1)
     leftover: str = Field(default="", description="Words the reading does not account for.")
     message: str = Field(default="", description="check: the message to score.")
@@ -75,6 +80,11 @@ class Reading(BaseModel):
         name = contact_name or (self.contact.name if self.contact else "")
         if self.intent == "due":
             return "Who is due for a check-in"
+        if self.intent == "help":
+            return f"Using the app: {self.help}"
+        if self.intent == "find":
+            return (f"Everyone at {self.topic}" if self.topic else "All your contacts") if self.listing else \
+                ("Who you know" + (f" at {self.topic}" if self.topic else ""))
         if self.intent == "show" or (self.intent == "clarify" and self.why.startswith("show")):
             return f"{name}'s card" if name else "A contact's card"
         if self.intent == "note" or (self.intent == "clarify" and self.why.startswith("note")):

@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from coach.conversation.cues import cue_pattern, words
+
 # "who should I catch up with?", "who's overdue", "who haven't I talked to in a while", "anyone I should reach
 # out to this week?", "who am I neglecting", "people I've lost touch with": about everyone, never one person.
 DUE = re.compile(
     r"\b(?:who(?:m)?|anyone|anybody|which (?:contacts?|people|persons?)|people|contacts?)\b[^.?!]{0,30}?"
     r"\b(?:(?:should|shall|do|must|ought to|need to|could)\s+i|i\s+(?:should|must|ought to|need to|could))\s+"
-    r"(?:catch up|reach out|ping|contact|check in|get back|follow up|write|talk|call|reconnect|get in touch|"
-    r"message|email)"
+    rf"(?:{words('contact_verbs')})"
     r"|\b(?:over ?due|due (?:for|a|to be)\b|is due|are due|due\s*[?!.]*$)"
     r"|\blost (?:touch|contact)\b|\bneglect|\bfalling out of touch|\bgone quiet"
     r"|\bwho\b[^.?!]{0,20}\b(?:haven'?t|have not|didn'?t|did not|hasn'?t)\s+(?:i\s+)?(?:talked|spoken|"
@@ -34,8 +35,8 @@ DUE = re.compile(
 SHOW = re.compile(
     r"^\W*(?:(?:please|pls|can you|could you|would you|hey|hi|ok|okay)[\s,]+)*(?:show|open|display|view|find)\b"
     r"|\b(?:pull up|bring up|look up)\b|\bwhat (?:i|did i|have i) (?:wrote|write|written|noted|recorded|saved)\b"
-    r"|\b(?:what(?:'s| is| was)|give me|tell me)\s+[^?.!]{0,40}?'s\s+(?:e-?mail|phone|number|title|role|job|"
-    r"company|linkedin|address|birthday|location)\b|\b(?:show|give) me\b|\bon file\b|\b(?:details|card|profile|record|info|information|notes|history|file)\b"
+    rf"|\b(?:what(?:'s| is| was)|give me|tell me)\s+[^?.!]{{0,40}}?'s\s+(?:{words('card_fields')})\b"
+    rf"|\b(?:show|give) me\b|\bon file\b|\b(?:{words('card_words')})\b"
     r"(?!\s+(?:to|for)\s+(?:a|an|the)\b)"
     r"|\bwhat (?:do|did) i (?:have|know|got|write|note|record)\b|\bwhat(?:'s| is| have i got) (?:on|about)\b"
     r"|\btell me (?:about|more about)\b|\bwho (?:is|was|'s)\b|\bwho'?s\b"
@@ -56,7 +57,7 @@ NOTE_LEAD = re.compile(
     r"log(?:\s+that)?|keep in mind(?:\s+that)?|don'?t forget(?:\s+that)?)\s*",
     re.IGNORECASE)
 NOTE_TAIL = re.compile(
-    r"[\s,.;:!—–-]*(?:(?:please|pls|can you|could you|and)\s+)*(?:remember|log|note|record|save|keep|jot(?: down)?)\s+"
+    rf"[\s,.;:!—–-]*(?:(?:please|pls|can you|could you|and)\s+)*(?:{words('keep_verbs')})\s+"
     r"(?:it|this|that)(?:\s+(?:down|for me|please|pls))*[\s.!]*$",
     re.IGNORECASE)
 # "add that she prefers WhatsApp": a note only while no draft is on the table (with one, it changes the draft).
@@ -67,6 +68,12 @@ FYI = re.compile(r"^\W*(?:fyi|btw|by the way|heads up)[\s,:-]+", re.IGNORECASE)
 def asks_due(text: str) -> bool:
     """The words ask who the user is due to get back to."""
     return bool(DUE.search(text))
+
+
+def asks_timeline(text: str) -> bool:
+    """The words ask about the history with someone ("do I owe Dan a reply?", "when did I last talk to Priya?"),
+    which their card and timeline answer, and not what to do about it."""
+    return bool(cue_pattern("timeline").search(text)) and not cue_pattern("advice_asks").search(text)
 
 
 def asks_show(text: str) -> bool:

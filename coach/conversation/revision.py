@@ -1,56 +1,115 @@
 """A revision of the draft on the table, read from words: shorter or longer, friendlier or more formal, another
-version, another channel. Each style step goes one way or the other ("too formal" asks for less of it)."""
+version, another channel. The words are the vocabulary's (`prompts/requests.yaml`, `revision`), and each style
+step goes one way or the other: "too formal", "less casual" and "it sounds stiff" ask to move away from what
+they name, "more professional", "make it sound warmer" and "not friendly enough" towards it."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from coach.conversation.cues import cue_pattern
+from coach.conversation.cues import cue_pattern, vocabulary
 from coach.conversation.reading import Reading
 
 QUESTION = cue_pattern("questions")
-REVISE = re.compile(r"\b(shorter|shorten|too long|more formal|formal|less formal|casual|friendlier|regenerate|"
-                    r"try again|another (?:version|one|draft)|redo|rewrite|as an? (?:email|e-mail|mail|linkedin|note|"
-                    r"connection|dm|inmail|message)|switch (?:it )?to|instead|make (?:it|this|that)|"
-                    r"(?:do|send|turn|change) (?:it|this|that)(?: one)? (?:as|to|into|by|via))\b",
-                    re.IGNORECASE)
-SHORTER = re.compile(r"\b(shorter|shorten|too long|brief|briefer|trim|cut it|cut down|less wordy|too wordy|wordy|"
-                     r"more concise|concise|tighter|condense|more short|fewer words|less words|too many words)\b",
-                     re.IGNORECASE)
-LONGER = re.compile(r"\b(longer|too short|more detail|expand|fuller|more long|a bit more|too brief)\b", re.IGNORECASE)
-# "too formal" asks for less of it: the words that name a tone to move away from, checked before the others.
-TOO_FORMAL = re.compile(r"\b((?:too|sounds?|so|very|a bit) (?:formal|stiff|stuffy|cold|corporate|professional|serious|"
-                        r"robotic|like a robot)|stiff|stuffy|robotic|more human|less robotic|more natural)\b",
-                        re.IGNORECASE)
-TOO_CASUAL = re.compile(r"\btoo (?:casual|informal|friendly|chatty|relaxed|familiar|cheesy)\b", re.IGNORECASE)
-FORMAL = re.compile(r"\b(?<!less )(more formal|formal|professional|polite|serious)\b", re.IGNORECASE)
-CASUAL = re.compile(r"\b(less formal|friendlier|more friendly|casual|warmer|relaxed|informal|less stiff|"
-                    r"friendly|warm|chill|lighter)\b", re.IGNORECASE)
-AGAIN = re.compile(r"\b(regenerate|try again|another (?:version|one|draft|take|try|option)|redo|rewrite|"
-                   r"(?:second|other|alternative|new) (?:option|version|draft|take)|an alternative|"
-                   r"(?:less|not so) (?:generic|bland|like a template)|too (?:generic|bland))\b", re.IGNORECASE)
-# Words that revise the draft on the table only in a short message that asks nothing else ("one more time
-# please", "by mail?", "a bit warmer"): in a longer one they may be about something else.
-AGAIN_SHORT = re.compile(r"\b(another|different|one more(?: time| try| version)?|again|new version|other version|"
-                         r"something else|give me another)\b", re.IGNORECASE)
 SHORT_FOLLOW_UP = 8  # words
+WINDOW = 4  # words looked back from a tone word for what decides its direction
+
+
+def _words(name: str) -> list[str]:
+    return vocabulary()["revision"][name]
+
+
+def _phrases(table: dict[str, int]) -> re.Pattern:
+    """One pattern for phrases that each count one way: the longest first, so 'too brief' is not 'brief'."""
+    keys = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _length() -> tuple[re.Pattern, dict[str, int]]:
+    table = {w: -1 for name in ("shorter", "too_long") for w in _words(name)}
+    table.update({w: 1 for name in ("longer", "too_short") for w in _words(name)})
+    return _phrases(table), table
+
+
+@lru_cache(maxsize=1)
+def _tone() -> tuple[re.Pattern, dict[str, tuple[int, bool]]]:
+    """Each tone word: the direction it asks for (1 more formal, -1 friendlier) and whether it names a fault
+    (said of the draft as it is, so never turned round)."""
+    table = {w: (1, False) for w in _words("formal")}
+    table.update({w: (-1, False) for w in _words("friendly")})
+    table.update({w: (-1, True) for w in _words("too_formal")})
+    table.update({w: (1, True) for w in _words("too_casual")})
+    return _phrases(table), table
+
+
+@lru_cache(maxsize=8)
+def _listed(name: str) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in _words(name)), re.IGNORECASE)
+
+
+def _sign(votes: list[int]) -> int:
+    total = sum(votes)
+    return (1 if total > 0 else -1) if total else (votes[-1] if votes else 0)
+
+
+def length_step(text: str) -> int:
+    """-1 shorter, 1 longer, 0 neither."""
+    pattern, table = _length()
+    return _sign([table[m.group(0).lower()] for m in pattern.finditer(text)])
+
+
+def _direction(before: str, after: str) -> tuple[int, bool]:
+    """Whether a tone word is asked for (1) or away from (-1), from the words just before it ('too formal',
+    'make it sound professional', 'less casual') and after ('formal enough'); and whether a word decided it."""
+    if re.match(r"\W*enough\b", after, re.IGNORECASE):
+        return 1, True
+    away, toward, skip = set(_words("away")), set(_words("toward")), set(_words("skip"))
+    said = re.findall(r"[\w'-]+", before.lower())[-WINDOW:]
+    i = len(said)
+    while i > 0:
+        two = " ".join(said[i - 2:i]) if i >= 2 else ""
+        for word in (two, said[i - 1]):
+            if word in away:
+                return -1, True
+            if word in toward:
+                return 1, True
+        if said[i - 1] not in skip:
+            break
+        i -= 1
+    return 1, False
+
+
+def tone_step(text: str) -> tuple[int, bool]:
+    """-1 friendlier, 1 more formal, 0 neither; and whether the words plainly ask for it (a fault named, or a
+    word such as 'too', 'more', 'make it sound' that settles which way), not only name a tone."""
+    pattern, table = _tone()
+    votes, plain = [], False
+    for m in pattern.finditer(text):
+        way, fault = table[m.group(0).lower()]
+        if fault:
+            votes.append(way)
+            plain = True
+            continue
+        turn, decided = _direction(text[:m.start()], text[m.end():])
+        votes.append(way * turn)
+        plain = plain or decided
+    return _sign(votes), plain
 
 
 def follows_up(text: str, channel: str | None, goal: str | None) -> bool:
     """The words change the draft on the table (a style step, another channel, another version) rather than ask
     for something new."""
-    if REVISE.search(text) or AGAIN.search(text) or SHORTER.search(text) or LONGER.search(text) \
-            or TOO_FORMAL.search(text) or TOO_CASUAL.search(text):
+    tone, plain = tone_step(text)
+    if _listed("change").search(text) or _listed("again").search(text) or length_step(text) or (tone and plain):
         return True
     short = len(text.split()) <= SHORT_FOLLOW_UP and goal is None and not QUESTION.search(text)
-    return short and bool(AGAIN_SHORT.search(text) or CASUAL.search(text) or FORMAL.search(text) or channel)
+    return short and bool(_listed("again_short").search(text) or tone or channel)
 
 
 def revision(text: str, channel: str | None) -> Reading:
     """How a revision moves the last draft: each style step goes one way or the other, never only one way."""
-    length = -1 if SHORTER.search(text) else (1 if LONGER.search(text) else 0)
-    again = bool(AGAIN.search(text) or AGAIN_SHORT.search(text))
-    tone = (-1 if TOO_FORMAL.search(text) else 1 if TOO_CASUAL.search(text) else -1 if CASUAL.search(text)
-            else 1 if FORMAL.search(text) else 0)
-    return Reading(intent="revise", channel=channel, length=length, tone=tone, regenerate=again,
-                 why="revising the last draft")
+    again = bool(_listed("again").search(text) or _listed("again_short").search(text))
+    return Reading(intent="revise", channel=channel, length=length_step(text), tone=tone_step(text)[0],
+                   regenerate=again, why="revising the last draft")

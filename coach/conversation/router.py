@@ -9,10 +9,21 @@ from __future__ import annotations
 
 import re
 
-from coach.conversation.cues import channel_of, clauses, clean, cue_pattern, goal_of
+from coach.conversation.carry import carried_over, refers_back
+from coach.conversation.context import draft_context, quoted_message
+from coach.conversation.cues import (
+    channel_of,
+    clauses,
+    clean,
+    cue_pattern,
+    goal_of,
+    vocabulary,
+    word_pattern,
+    words,
+)
+from coach.conversation.howto import help_topic
 from coach.conversation.reading import (
     ASK_BACK,
-    CHANNEL_PHRASE,
     Reading,
     intro_target,
     leftover,
@@ -20,41 +31,36 @@ from coach.conversation.reading import (
     unknown_name,
     without_closing,
 )
-from coach.conversation.records import asks_due, asks_show, note_date, note_text
+from coach.conversation.records import asks_due, asks_show, asks_timeline, note_date, note_text
 from coach.conversation.revision import follows_up, revision
 from coach.core.domain import Contact
+from coach.core.messages import DraftRequest
 from coach.core.text import fold
 from coach.crm.describe import described
-from coach.crm.resolve import Who, who
+from coach.crm.resolve import Who, qualifiers, who
 
 # Politeness that is not a goal: "thanks in advance!" asks for nothing to be thanked.
 POLITE = re.compile(r"\b(?:thanks|thank you|thx|ty)\s+(?:so much\s+)?(?:in advance|a lot|a bunch)\b[!.,]*|"
                     r"^\W*(?:thanks|thank you|thx)\s*[!.,]+", re.IGNORECASE)
-CHECK = re.compile(r"\b(check|score|review|grade|rate|critique)\b[^:\n]*\b(message|draft|note|email|this|mine|it)\b",
-                   re.IGNORECASE)
+CHECK = re.compile(rf"\b(?:{words('check_verbs')})\b[^:\n]*\b(?:{words('check_objects')})\b", re.IGNORECASE)
 FIND = cue_pattern("find")
-DRAFT = re.compile(r"\b(draft|write|compose|reach out|message|note|email|e-mail|ask|connection|send|dm|thank|"
-                   r"congratulate|follow up|introduce|reconnect|drop \w+ an? (?:line|note|message)|shoot \w+ an? "
-                   r"(?:line|note|message|email)|ping|text)\b", re.IGNORECASE)
-ADVISE = re.compile(r"\b(what should i|how (?:do|should|can) i|how i (?:must|should|can|do)|advice|(?<!for )help me|struggling|laid off|layoff|fired|"
-                    r"ghosted|reject(?:ed|ion)?|no reply|burn(?:ed|t)? ?out|impostor|imposter|credit for my|falling[- ]out|"
-                    r"awkward|nervous|afraid|worried|stuck|decline|say no)\b", re.IGNORECASE)
+EVERYONE = cue_pattern("everyone")
+ADVICE_ASKS = cue_pattern("advice_asks")
+DRAFT = re.compile(rf"\b(?:{words('message_words')}|{'|'.join(vocabulary()['message_phrases'])})\b", re.IGNORECASE)
+ADVISE = cue_pattern("situations")
 
 # A situation asked about ("she never replied, do I nudge her?") rather than a message asked for ("write to her").
 QUESTION = cue_pattern("questions")
-WRITE = re.compile(r"^\W*(?:please\s+|can you\s+|could you\s+)?(?:write|draft|compose|send|message|email|dm|"
-                   r"thank|congratulate|reconnect|follow[- ]?up|introduce|ask|drop|shoot|ping)\b|\b(?:write|draft|compose) (?:me |him |"
-                   r"her |them )?(?:a|an|the|something|one)\b|\b(?:help me|can you|could you) (?:write|draft)\b|"
-                   r"\b(?:help me|i(?:'d| would) like to|i want to|i wanna|i need to|let me) (?:to )?(?:ask|write|"
-                   r"draft|email|message|reach out|thank|congratulate|reconnect|follow[- ]?up|introduce|dm|ping)\b|"
+WRITE = re.compile(rf"^\W*(?:please\s+|can you\s+|could you\s+)?(?:{words('write_verbs')})\b|\b(?:write|draft|compose) "
+                   r"(?:me |him |her |them )?(?:a|an|the|something|one)\b|\b(?:help me|can you|could you) (?:write|draft)\b|"
+                   rf"\b(?:help me|i(?:'d| would) like to|i want to|i wanna|i need to|let me) (?:to )?(?:{words('wish_verbs')})\b|"
                    r"\b(?:can|could|would) you (?:\w+ )?(?:write|draft|prepare|compose)\b|"
-                   r"\bhelp me (?:say|tell|reach|get back|reconnect|thank|ask|word)\b",
-                   re.IGNORECASE)
+                   r"\bhelp me (?:say|tell|reach|get back|reconnect|thank|ask|word)\b", re.IGNORECASE)
 
 
-FIND_FIRST = re.compile(r"^\W*(?:who|anyone|anybody|any one|someone|somebody|do i (?:know|have))\b", re.IGNORECASE)
+FIND_FIRST = re.compile(rf"^\W*(?:{words('find_first')})\b", re.IGNORECASE)
 # A request that waits on the answer to a question before it ("Should I ping Ana? If so, draft a follow-up").
-CONDITIONAL = re.compile(r"^\W*(?:if (?:so|yes|not|that's the case|it is|you think so)|otherwise)\b", re.IGNORECASE)
+CONDITIONAL = re.compile(rf"^\W*(?:{words('conditionals')})\b", re.IGNORECASE)
 
 
 def asks_to_write(text: str) -> bool:
@@ -76,7 +82,7 @@ def protected(contacts: list[Contact]) -> set[str]:
 def person(text: str, contacts: list[Contact]) -> Who:
     """Who the words name, or failing a name, describe ('my old boss', 'the recruiter at Contoso')."""
     named = who(text, contacts)
-    if named.contact is None and not named.choices:
+    if named.contact is None and not named.choices and not named.unmatched:
         return described(text, contacts)
     return named
 
@@ -147,50 +153,8 @@ def detect_channel(text: str) -> str | None:
     return channel_of(text)
 
 
-def quoted_message(text: str) -> str:
-    """The message the user wants checked: after a colon, in quotes, or after the first line."""
-    m = re.search(r"[\"“](.+)[\"”]", text, re.DOTALL)
-    if m and len(m.group(1)) > 15:
-        return m.group(1).strip()
-    if ":" in text:
-        after = text.split(":", 1)[1].strip()
-        if len(after) > 15:
-            return after
-    first, _, rest = text.partition("\n")
-    return rest.strip()
-
-
-# Where the user's own reason starts in "Write a note to Priya about the Connect team": after a dash, a colon, a
-# sentence end, or words that introduce what it is about.
-CONTEXT_START = re.compile(r"\s[—–-]+\s|:\s|;\s|[.?!]\s+|,\s*(?=(?:she|he|they|i|we|my|our)\b)|"
-                           r"\b(?:about|regarding|because|since|re|while)\b\s*|\bfor\s+(?=\w+ing\b)|\b(?:on|for) (?=(?:her|his|their|the|my)\b)",
-                           re.IGNORECASE)
-INSTRUCTION = re.compile(r"^(?:please\s+|(?:can|could) you\s+|now\s+|then\s+)?(?:draft|write|compose|send|email|"
-                         r"message|dm|ping|reach out)\b", re.IGNORECASE)
-NOT_CONTEXT = re.compile(r"^(?:(?:a|an|the|my|please|to|and|for|by|via|as|on|in|it|them|her|him|linkedin|"
-                         r"connection|note|message|email|e-?mail|dm|request|referral|reconnect|catch ?up|"
-                         r"follow[- ]?up|thanks?|intro(?:duction)?|mentor(?:ship)?|congrats|now|something|short|"
-                         r"quick)\W*)*$", re.IGNORECASE)
-
-
-def user_context(text: str, mention: str) -> str:
-    """The user's own words for the message: what follows the instruction ('… to Priya about the Connect team at
-    Stripe: I saw the PM opening' -> 'the Connect team at Stripe: I saw the PM opening'), or '' when the words only
-    say who, what for and where."""
-    at = fold(text).find(fold(mention)) if mention else -1
-    tail_from = at + len(mention) if at >= 0 else 0
-    m = CONTEXT_START.search(text, tail_from)
-    if not m:
-        return ""
-    rest = text[m.end():].strip(" \t—–-:;,")
-    while INSTRUCTION.match(rest):  # "who do I know at Stripe? draft a note to the best one about X": X
-        m = CONTEXT_START.search(rest, 1)
-        rest = rest[m.end():].strip(" \t—–-:;,") if m else ""
-    return "" if NOT_CONTEXT.match(rest) else rest
-
-
-PRONOUN = re.compile(r"\b(?:him|her|them|he|she|they|his|their)\b", re.IGNORECASE)
-KNOW = re.compile(r"\b(?:do i know|who do i know|know (?:at|in|anyone|someone|somebody|people))\b", re.IGNORECASE)
+PRONOUN = word_pattern("pronouns")
+KNOW = word_pattern("know")
 
 
 def records(text: str, lead: str, named: Who, last_contact: Contact | None, has_draft: bool,
@@ -220,7 +184,7 @@ def records(text: str, lead: str, named: Who, last_contact: Contact | None, has_
         return None
     if contact is None and not choices and asks_due(text):
         return Reading(intent="due", why="who is due for a check-in")
-    if asks_show(lead) and detect_goal(lead) is None:
+    if ((asks_show(lead) and detect_goal(lead) is None) or asks_timeline(lead)) and not ADVICE_ASKS.search(text):
         if said:
             return Reading(intent="clarify", unknown_name=said, choices=near, contact_query=said, confidence=0.3,
                            why=f"show: no contact is called {said}")
@@ -231,18 +195,6 @@ def records(text: str, lead: str, named: Who, last_contact: Contact | None, has_
             return Reading(intent="clarify", choices=choices, contact_query=mention, confidence=0.4,
                            why=f"show: several contacts are called {mention}")
     return None
-
-
-def draft_context(text: str, mention: str) -> str:
-    """The user's own words for the message, without what only asks for it: 'for the PM role? An email please.'
-    -> 'the PM role' (a sentence of channel words and politeness is dropped, and a trailing 'by email')."""
-    kept = []
-    for sentence in re.split(r"(?<=[.?!])\s+", user_context(text, mention)):
-        sentence = CHANNEL_PHRASE.sub("", sentence).strip(" ,;:")
-        sentence = re.sub(r"\s*\b(?:please|thanks|thank you)\W*$", "", sentence, flags=re.IGNORECASE).strip(" ,;:")
-        if sentence and not NOT_CONTEXT.match(sentence):
-            kept.append(sentence.rstrip(".?! ") if len(kept) == 0 else sentence)
-    return " ".join(kept).strip()
 
 
 def contacts_named(text: str, contacts: list[Contact]) -> list[Contact]:
@@ -265,9 +217,19 @@ def _several(text: str, people: list[Contact]) -> list[Contact]:
     return people if DRAFT.search(tail) or detect_channel(tail) else []
 
 
-def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Contact | None = None) -> Reading:
+def company_named(text: str, contacts: list[Contact]) -> str:
+    """The workplace of a contact the words name ('show everyone at Stripe': 'Stripe'), as the contacts spell it;
+    '' for none."""
+    said = " " + re.sub(r"[^a-z0-9&]+", " ", fold(text)) + " "
+    names = sorted({c.company for c in contacts if c.company}, key=len, reverse=True)
+    return next((n for n in names if " " + re.sub(r"[^a-z0-9&]+", " ", fold(n)).strip() + " " in said), "")
+
+
+def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Contact | None = None,
+          previous: DraftRequest | None = None) -> Reading:
     """The typed reading of one chat message against the user's own contacts (`last_contact`: the person the
-    previous turn was about, for 'him', 'her', 'them'). Of several requests in one message, the first is read."""
+    previous turn was about, for 'him', 'her', 'them'; `previous`: the last draft's request, which 'do the same
+    for Sofia' asks again). Of several requests in one message, the first is read."""
     text = text.strip()
     first_line = text.splitlines()[0] if text else ""
     if CHECK.search(first_line) and quoted_message(text):  # the message to check is kept exactly as written
@@ -279,17 +241,27 @@ def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Con
     named = person(text, contacts)
     contact, mention = named.contact, named.mention
     full_name = contact is not None and " " in mention.strip()
-    unknown = ("", []) if full_name or named.choices or (contact is None and mention) else \
-        unknown_name(text, contacts, mention)
+    unknown = (named.unmatched, named.near) if named.unmatched else ("", []) if full_name or named.choices or (
+        contact is None and mention) else unknown_name(text, contacts, mention)
     unknown = unknown if unknown[0] else contradicted(text, named, contacts)
     kept = records(text, lead, named, last_contact, has_draft, unknown)
     if kept is not None:
         return kept
+    wanted = help_topic(lead or text)
+    if wanted and not ((contact is not None or named.choices) and asks_to_write(text)):
+        return Reading(intent="help", help=wanted, why=f"how to use the app: {wanted}")
+    company = company_named(text, contacts)
+    if EVERYONE.search(lead or text) and contact is None and not named.choices and not asks_to_write(text):
+        return Reading(intent="find", listing=True, topic=company, why="asked for everyone" + (
+            f" at {company}" if company else ""))
     if FIND.search(lead or text) and not (QUESTION.search(text) and not KNOW.search(text) and not
                                           FIND_FIRST.search(text)):
-        return Reading(intent="find", why="asked who they know")
+        return Reading(intent="find", topic=company, why="asked who they know")
     goal = detect_goal(POLITE.sub(" ", without_closing(lead))) or detect_goal(POLITE.sub(" ", without_closing(text)))
     channel = detect_channel(text)
+    again = None if asks_for_advice(text) else carried_over(text, named, unknown, previous, goal, channel)
+    if again is not None:
+        return again
     same = contact is not None and last_contact is not None and contact.id == last_contact.id and goal is None
     if has_draft and (same or (contact is None and not named.choices)) and follows_up(text, channel, goal):
         return revision(text, channel)
@@ -301,7 +273,8 @@ def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Con
                        context=draft_context(text, unknown), confidence=0.3,
                        why=f"no contact is called {unknown}")
     pronoun = False
-    if contact is None and not named.choices and last_contact is not None and PRONOUN.search(text):
+    if contact is None and not named.choices and last_contact is not None and (
+            PRONOUN.search(text) or (asks_for_advice(text) and refers_back(text, has_draft))):
         contact, pronoun = last_contact, True
     if (contact is not None or mention or goal) and asks_for_advice(text):
         # "I asked Aisha Bello for a referral… do I nudge her?": advice (which drafts to her), not a referral draft
@@ -320,8 +293,7 @@ def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Con
             goal, channel = detect_goal(text) or goal, detect_channel(text)
             about = topic(text) or about
             context = draft_context(text, mention) or about
-        rest = leftover(text, [contact.name, contact.company, contact.title, mention, about, context,
-                               *contact.tags])
+        rest = leftover(text, [contact.name, mention, about, context, *qualifiers(contact)])
         # Words nothing accounts for are asked back only when they leave the goal unclear; with the goal said,
         # they are left out of the message (never pasted into it) and the draft goes ahead.
         unclear = 0.6 if goal is None else 0.2

@@ -264,3 +264,5 @@ class Turn(BaseModel):
                                                  "referral · Product Manager, Connect'.")
     agent: bool = Field(default=False, description="Answered by the tool-calling agent (the reply is the model's "
                                                    "words, with the checked draft in it).")
+    page: str = Field(default="", description="help: the app page that does what was asked (a key of the app's "
+                                              "pages: 'contacts', 'settings', …).")

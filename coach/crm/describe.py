@@ -74,7 +74,8 @@ def described(text: str, contacts: list[Contact]) -> Who:
         if not said:
             continue
         head = j < len(folded) and folded[j] in vocab["heads"]
-        ends = j == len(folded) or head or folded[j] in STOPWORDS or not folded[j][:1].isalnum()
+        ends = j == len(folded) or head or folded[j] in STOPWORDS or folded[j] in vocab["ends"] or \
+            not folded[j][:1].isalnum()
         if not ends or not any(_fit(w, any_role, set()) for w in said) and not head:
             continue
         people = [c for c, (role, company) in zip(contacts, known, strict=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from coach.core.domain import Contact
 from coach.core.messages import ContactChoice
 from coach.core.text import STOPWORDS, fold, has_word
+from coach.crm.names import name_slot, near_surname, short_form, surname_matches, titled, word_names
 
 MIN_PART = 3  # a first or last name shorter than this ("Al", "Li") is too common a word to count alone
 # How a user qualifies a name when writing to the app: "Marcus Lee at Datadog", "Marcus Lee (Datadog)",
@@ -32,8 +33,8 @@ def choice(contact: Contact) -> ContactChoice:
 
 
 def qualifiers(contact: Contact) -> list[str]:
-    """What tells this person apart from a namesake, folded: where they work, their title, where they live,
-    their tags, their email domain."""
+    """What tells this person apart from a namesake, folded: where they work, their title (and its initials),
+    where they live, their tags, their email domain."""
     out = [contact.company, contact.title, contact.location, *contact.tags]
     out += [x.split()[0] for x in (contact.company, contact.location)  # "the Acme one"
             if len(x.split()) > 1 and fold(x.split()[0]) not in STOPWORDS]
@@ -41,7 +42,11 @@ def qualifiers(contact: Contact) -> list[str]:
         domain = email.rpartition("@")[2].split(".")[0]
         if domain not in ("gmail", "outlook", "hotmail", "yahoo", "icloud", "proton", "protonmail", "me"):
             out.append(domain)
-    return [q for q in (_plain(x).strip() for x in out if x) if len(q) >= MIN_PART]
+    said = [q for q in (_plain(x).strip() for x in out if x) if len(q) >= MIN_PART]
+    title = _plain(contact.title).split()
+    if len(title) > 1:  # "the PM Marcus": a title's initials tell a Product Manager apart
+        said.append("".join(w[0] for w in title))
+    return said
 
 
 def narrow(people: list[Contact], text: str) -> list[Contact]:
@@ -56,11 +61,15 @@ def narrow(people: list[Contact], text: str) -> list[Contact]:
 
 @dataclass
 class Who:
-    """The person the words name (`contact`), or the people they could mean (`choices`), and the name as said."""
+    """The person the words name (`contact`), or the people they could mean (`choices`), and the name as said;
+    or a name said that is nobody's (`unmatched`: 'Ms. Johnson', 'Dan') with the people it may stand for
+    (`near`), to ask back."""
 
     contact: Contact | None = None
     choices: list[Contact] = field(default_factory=list)
     mention: str = ""
+    unmatched: str = ""
+    near: list[Contact] = field(default_factory=list)
 
     @property
     def ambiguous(self) -> bool:
@@ -69,7 +78,9 @@ class Who:
 
 def who(text: str, contacts: list[Contact]) -> Who:
     """The contact named in `text`: a full name first (a qualifier in the words settles a shared one), then a
-    first or last name that picks one person (or one the qualifier picks)."""
+    title and a surname ('Dr. Al-Sayed': only that surname, exactly), then a first or last name that picks one
+    person (or one the qualifier picks). A title and a surname nobody has, or a short form of a given name
+    nobody goes by ('Dan' for Daniel), is `unmatched`: never chosen, asked back with who it may be."""
     words = _plain(text)
     by_name: dict[str, list[Contact]] = {}
     for c in contacts:
@@ -79,21 +90,21 @@ def who(text: str, contacts: list[Contact]) -> Who:
     for key in sorted(by_name, key=len, reverse=True):
         if has_word(key, words):
             return _settle(by_name[key], text, next(c.name for c in by_name[key]))
+    firsts = {fold(c.first_name) for c in contacts if c.first_name}
+    for said, surname in titled(text):
+        people = surname_matches(surname, contacts)
+        if people:
+            return _settle(people, text, said)
+        if fold(surname) not in firsts:  # 'Dr. Fatima' is Fatima
+            return Who(unmatched=said, near=near_surname(surname, contacts))
     lowercase = text == text.lower()
     for part in ("first_name", "last_name"):
         people = [c for c in contacts if _said(getattr(c, part), text, words, lowercase)]
         if people:
             return _settle(people, text, getattr(people[0], part))
-    return Who()
+    said, near = short_form(text, contacts)
+    return Who(unmatched=said, near=near) if said else Who()
 
-
-# Names that are also everyday words: typed in lower case in a capitalised message, they are the word.
-WORD_NAMES = frozenset("may will mark grace rose faith hope bill sue pat art ray dawn june april august summer joy "
-                       "guy jack chase hunter sky rich max don drew gene rob bob frank sage sunny sterling "
-                       "price long young king brown green white black hill wood bell page".split())
-# Where a name stands in a request: "ask priya", "email to elena", "thank sam for…".
-NAME_SLOT = r"\b(?:to|ask|email|e-mail|mail|message|msg|dm|ping|thank|congratulate|with|for|on|about|text|call|" \
-            r"from|remind|nudge|introduce|tell|write|contact)\s+"
 
 
 def _said(part: str, text: str, words: str, lowercase: bool) -> bool:
@@ -104,8 +115,10 @@ def _said(part: str, text: str, words: str, lowercase: bool) -> bool:
         return False
     if lowercase or re.search(rf"(?<![\w]){re.escape(part)}(?![\w])", text) is not None:
         return True
-    return fold(part) not in WORD_NAMES and fold(part) not in STOPWORDS and \
-        re.search(NAME_SLOT + re.escape(fold(part)) + r"\b", fold(text)) is not None
+    if fold(part) in word_names() or fold(part) in STOPWORDS:
+        return False
+    folded = fold(text)
+    return any(name_slot().search(folded[:m.start()]) for m in re.finditer(rf"\b{re.escape(fold(part))}\b", folded))
 
 
 def _settle(people: list[Contact], text: str, mention: str) -> Who:

@@ -195,8 +195,11 @@ def turn(t: Turn, key: str, on_act: Callable[[ChatAction], None] | None = None) 
             st.markdown("  \n".join(escape(line) for line in t.reply.splitlines()))
             for r in t.results:
                 contact_link(int(r["id"]), f"Open {r['title']}'s page" if t.intent != "due" else r["title"])
+    elif t.intent == "help" and t.page in nav.PAGES:  # how to do it in the app: the answer, then its page
+        st.markdown(escape(t.reply).replace("\n", "  \n"))
+        st.page_link(nav.page(t.page), label=f"Open the {nav.PAGES[t.page][0]} page", icon=nav.PAGES[t.page][1])
     elif t.results:
-        st.markdown("People who fit:")
+        st.markdown(escape(t.reading) if t.intent == "find" and t.reading else "People who fit:")
         for r in t.results:
             cid = int(r["id"]) if str(r.get("id", "")).isdigit() else None
             contact_link(cid, f"{r['title']} — {r['snippet'][:90]}")

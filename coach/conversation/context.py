@@ -1,0 +1,62 @@
+"""The user's own words for a message, apart from what only asks for it: the reason after the instruction ("…
+to Priya about the Connect team: I saw the PM opening"), without channel words or politeness, and the message a
+user wants checked, kept exactly as written."""
+
+from __future__ import annotations
+
+import re
+
+from coach.conversation.cues import words
+from coach.conversation.reading import CHANNEL_PHRASE
+from coach.core.text import fold
+
+
+def quoted_message(text: str) -> str:
+    """The message the user wants checked: after a colon, in quotes, or after the first line."""
+    m = re.search(r"[\"“](.+)[\"”]", text, re.DOTALL)
+    if m and len(m.group(1)) > 15:
+        return m.group(1).strip()
+    if ":" in text:
+        after = text.split(":", 1)[1].strip()
+        if len(after) > 15:
+            return after
+    first, _, rest = text.partition("\n")
+    return rest.strip()
+
+
+# Where the user's own reason starts in "Write a note to Priya about the Connect team": after a dash, a colon, a
+# sentence end, or words that introduce what it is about.
+CONTEXT_START = re.compile(r"\s[—–-]+\s|:\s|;\s|[.?!]\s+|,\s*(?=(?:she|he|they|i|we|my|our)\b)|"
+                           r"\b(?:about|regarding|because|since|re|while)\b\s*|\bfor\s+(?=\w+ing\b)|\b(?:on|for) (?=(?:her|his|their|the|my)\b)",
+                           re.IGNORECASE)
+INSTRUCTION = re.compile(rf"^(?:please\s+|(?:can|could) you\s+|now\s+|then\s+)?(?:{words('instruction_verbs')})\b",
+                         re.IGNORECASE)
+NOT_CONTEXT = re.compile(rf"^(?:(?:{words('not_context')})\W*)*$", re.IGNORECASE)
+
+
+def user_context(text: str, mention: str) -> str:
+    """The user's own words for the message: what follows the instruction ('… to Priya about the Connect team at
+    Stripe: I saw the PM opening' -> 'the Connect team at Stripe: I saw the PM opening'), or '' when the words only
+    say who, what for and where."""
+    at = fold(text).find(fold(mention)) if mention else -1
+    tail_from = at + len(mention) if at >= 0 else 0
+    m = CONTEXT_START.search(text, tail_from)
+    if not m:
+        return ""
+    rest = text[m.end():].strip(" \t—–-:;,")
+    while INSTRUCTION.match(rest):  # "who do I know at Stripe? draft a note to the best one about X": X
+        m = CONTEXT_START.search(rest, 1)
+        rest = rest[m.end():].strip(" \t—–-:;,") if m else ""
+    return "" if NOT_CONTEXT.match(rest) else rest
+
+
+def draft_context(text: str, mention: str) -> str:
+    """The user's own words for the message, without what only asks for it: 'for the PM role? An email please.'
+    -> 'the PM role' (a sentence of channel words and politeness is dropped, and a trailing 'by email')."""
+    kept = []
+    for sentence in re.split(r"(?<=[.?!])\s+", user_context(text, mention)):
+        sentence = CHANNEL_PHRASE.sub("", sentence).strip(" ,;:")
+        sentence = re.sub(r"\s*\b(?:please|thanks|thank you)\W*$", "", sentence, flags=re.IGNORECASE).strip(" ,;:")
+        if sentence and not NOT_CONTEXT.match(sentence):
+            kept.append(sentence.rstrip(".?! ") if len(kept) == 0 else sentence)
+    return " ".join(kept).strip()

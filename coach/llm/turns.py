@@ -9,8 +9,11 @@ ROLES = {"human": "user", "ai": "assistant", "system": "system", "user": "user",
          "tool": "tool"}
 
 
-def as_dicts(messages: Sequence[Any]) -> list[dict[str, str]]:
-    """Chat messages as the API's dicts, from dicts or LangChain messages (which carry `type`)."""
+def as_dicts(messages: str | Sequence[Any]) -> list[dict[str, str]]:
+    """Chat messages as the API's dicts, from dicts or LangChain messages (which carry `type`); a bare string is
+    one user message, as LangChain's models take it."""
+    if isinstance(messages, str):
+        return [{"role": "user", "content": messages}]
     out = []
     for m in messages:
         if isinstance(m, dict):

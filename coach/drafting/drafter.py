@@ -159,7 +159,7 @@ class Drafter:
         req, contact = state["request"], state["contact"]
         goals = load_data("goals")
         facts = "\n".join(f"- {f.text}" for f in state["facts"] if f.source != "request") or "- (no notes yet)"
-        first = contact.addressed(formal=req.style.formal) if contact.honorific else contact.given_name
+        first = contact.addressed(formal=req.style.formal) if contact.honorific else state["brief"].first
         if self.tier == "capable":
             brief = state["brief"]
             spec = goals["goals"][req.goal]

@@ -168,3 +168,12 @@ def test_not_sure_is_a_doubt_not_a_thing_to_leave_out():
     c = Contact(id=13, first_name="Noor", last_name="Haddad")
     reading = read_request("not sure she still runs the lab so dont say her title", c)
     assert reading.avoid == ["her title"], reading
+
+
+def test_two_parts_in_one_frame_say_the_first_and_not_the_frame_twice():
+    from coach.drafting.request import sentences
+
+    c = Contact(id=14, first_name="Noor", last_name="Haddad")
+    reading = read_request("propose the cider stall at the Elm Fair: the tasting flight for members", c)
+    lines = sentences(reading, "partnership", c)
+    assert sum(line.startswith("I have an idea for us") for line in lines) == 1, lines

@@ -282,6 +282,7 @@ def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[
     names = grammar.names_in(contact.name, contact.company, *(p.text for p in reading.parts),
                              *(p.extra for p in reading.parts))
     out: list[str] = []
+    frames: set[str] = set()
     for part in reading.parts:
         if part.kind in skip or not sayable(part.text, "request"):
             continue
@@ -292,8 +293,12 @@ def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[
             line = f"I would love to hear {x}." if re.match(r"(?:how|what|why|whether|when|where|who|if)\b", fold(x)) \
                 else f"I would love to hear about {x}."
         else:
+            frame = _frame(part.kind, goal)
+            if frame != "{x}" and frame in frames:
+                continue  # one frame says one thing: a second "I have an idea for us: …" repeats the first
+            frames.add(frame)
             extra = f", {part.extra}" if part.kind == "person" and part.extra else part.extra
-            line = _frame(part.kind, goal).replace("{X}", capitalise(x)).replace("{x}", x).replace("{extra}", extra)
+            line = frame.replace("{X}", capitalise(x)).replace("{x}", x).replace("{extra}", extra)
         line = ensure_period(capitalise(line))
         if grammar.ok(line, names) and line not in out:
             out.append(line)

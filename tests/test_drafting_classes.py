@@ -177,3 +177,11 @@ def test_two_parts_in_one_frame_say_the_first_and_not_the_frame_twice():
     reading = read_request("propose the cider stall at the Elm Fair: the tasting flight for members", c)
     lines = sentences(reading, "partnership", c)
     assert sum(line.startswith("I have an idea for us") for line in lines) == 1, lines
+
+
+def test_a_referral_read_from_ask_if_shed_refer_me_and_a_sign_off_without_a_title():
+    from coach.drafting.composer import sender_name
+
+    parts = read_request("ask if she'd refer me for the night editor role", Contact(id=15, first_name="Noor")).parts
+    assert [(p.kind, p.text) for p in parts] == [("role", "the night editor role")]
+    assert sender_name("Dr. Ada Obi") == "Ada" and sender_name("Drew Carter") == "Drew"

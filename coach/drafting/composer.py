@@ -19,7 +19,7 @@ from coach.checks.checker import Grounds
 from coach.checks.grounds import proper_words
 from coach.checks.substance import the_thing
 from coach.config.prompts import load_data
-from coach.core.domain import Contact, Profile
+from coach.core.domain import HONORIFICS, Contact, Profile
 from coach.core.messages import CheckReport, RequestReading, Style
 from coach.core.text import (
     LEADING_GREETING,
@@ -277,6 +277,16 @@ def email_line(brief: Brief) -> str:
     return spec["email_line"].format(headline=headline) if headline else spec["email_line_plain"]
 
 
+def sender_name(name: str) -> str:
+    """The user's first name for the sign-off, without a title ("Dr. Ada Obi" signs "Ada")."""
+    parts = (name or "").split()
+    if not parts:
+        return ""
+    if fold(parts[0]).rstrip(".") in HONORIFICS and len(parts) > 1:  # "Dr. Ada Obi": the title is a word of its own
+        return parts[1]
+    return parts[0]
+
+
 GREETING = {-1: "Hey", 0: "Hi", 1: "Dear"}
 SIGN_OFF = {-1: "Cheers,", 0: "Best,", 1: "Kind regards,"}
 
@@ -289,7 +299,7 @@ def frame(brief: Brief, lines: list[str], ask: str) -> str:
     greeting = f"{word} {name},"
     if brief.channel == "linkedin-note":
         return register(" ".join([greeting, *([inline(lines[0]), *lines[1:]] if lines else []), ask]), tone)
-    sender = (brief.profile.name or "").split(" ")[0]
+    sender = sender_name(brief.profile.name)
     signoff = SIGN_OFF[tone] + (f"\n{sender}" if sender else "")
     middle = " ".join([*lines, ask])
     return register(f"{greeting}\n\n{middle}\n\n{signoff}", tone)

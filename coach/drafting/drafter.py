@@ -36,6 +36,7 @@ from coach.drafting.composer import (
     frame,
     gather_facts,
     model_sentences,
+    sender_name,
     subject_for,
     variants,
 )
@@ -170,7 +171,7 @@ class Drafter:
             if req.avoid:
                 needs += " Write a different version from this earlier one, with other words and another " \
                          "detail where there is one: «" + req.avoid[-1].replace("\n", " ") + "»"
-            sender = (state["profile"].name or "").split(" ")[0]
+            sender = sender_name(state["profile"].name)
             return self.prompt.messages(
                 channel_desc=goals["channels"][req.channel]["describe"],
                 limit_desc=LENGTH_HINT[req.channel][brief.style.length].format(limit=brief.limit), first_name=first,

@@ -43,6 +43,8 @@ EMAIL_WORDS = (15, 150)  # a short email that does its job is fine; the ideal ra
 EMAIL_IDEAL = (50, 125)
 SUBJECT_WORDS = (2, 8)
 SUBJECT_CHARS = 60
+# Past these a subject is broken (a paragraph, a pasted line): hard. Between the ideal and these it is advice.
+SUBJECT_MAX_WORDS, SUBJECT_MAX_CHARS = 15, 100
 MAX_GRADE = 8.0
 
 
@@ -104,9 +106,12 @@ def _subject(m: Message) -> Verdict | None:
         return None
     sw = len(m.subject.split())
     ok = SUBJECT_WORDS[0] <= sw <= SUBJECT_WORDS[1] and len(m.subject) < SUBJECT_CHARS
+    # a specific subject a little long ("Referral for the Senior Consultant, Public Sector role") is advice only
+    broken = not m.subject or sw > SUBJECT_MAX_WORDS or len(m.subject) > SUBJECT_MAX_CHARS
     return Verdict(ok, f"subject has {sw} words, {len(m.subject)} characters (2-8 words, under 60)" if m.subject
                    else "no subject line",
-                   "Write a specific 2-8 word subject, e.g. 'Quick question about the data team'.")
+                   "Write a specific 2-8 word subject, e.g. 'Quick question about the data team'.",
+                   hard=None if ok or broken else False)
 
 
 @check("ask", 15)
@@ -175,7 +180,7 @@ def _greeting(m: Message) -> Verdict:
     title = GREETING_TITLE.match(m.body)
     if greeting and contact and m.first:
         said = fold(greeting.group(2))
-        names = {fold(m.first), fold(m.first.split(" ")[0])}
+        names = {fold(m.first), fold(m.first.split(" ")[0]), fold(contact.given_name)}  # the name they go by, or given
         if title and contact.last_name:  # "Dear Dr. Okafor": a title goes with the surname
             names = {fold(contact.last_name), fold(contact.last_name.split(" ")[0]), *names}
         if said not in names:
@@ -185,7 +190,8 @@ def _greeting(m: Message) -> Verdict:
             return Verdict(False, f"calls them {title.group(1)}, which nothing you know says",
                            f"Use 'Hi {m.first},' or the title in their record.", hard=True)
     ok = bool(greeting) and (not m.first or contact is None or fold(greeting.group(2)) in
-                             {fold(m.first), fold(m.first.split(" ")[0]), fold(contact.last_name if title else "")})
+                             {fold(m.first), fold(m.first.split(" ")[0]), fold(contact.given_name),
+                              fold(contact.last_name if title else "")})
     return Verdict(ok, f"addressed to {greeting.group(2)}" if greeting else "no greeting",
                    f"Start with 'Hi {m.first or 'and their first name'},'.")
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from coach.checks.dates import SEASONS, claim_forms, date_phrases, date_words  # noqa: F401  (re-exported)
 from coach.core.domain import HONORIFICS, Contact, Profile
 from coach.core.text import STOPWORDS, fold, has_word, sentences, words
 
@@ -31,11 +32,12 @@ GREETING = re.compile(rf"^\s*(hi|hello|hey|dear|good morning|good afternoon)\s+(
                       r"([^\W\d_][\w'’-]*)", re.IGNORECASE)
 GREETING_TITLE = re.compile(rf"^\s*(?:hi|hello|hey|dear|good morning|good afternoon)\s+({TITLE})\.?\s+(?=[^\W\d_])",
                             re.IGNORECASE)
+# A template slot: brackets, braces, blanks, or a slot's words in a template's Title Case or capitals ("Your Name",
+# "INSERT COMPANY"); "I mentioned your name" is English, not a slot.
 PLACEHOLDER = re.compile(
     r"\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|<[^>\n]{1,40}>|_{3,}|\bX{2,}\b|"
-    r"\b(your name|company name|recipient'?s? name|insert [a-z ]+|name here|job title here)\b",
-    re.IGNORECASE,
-)
+    r"\b(?:Your Name|Company Name|Recipient'?s? Name|Insert [A-Z][A-Za-z ]+|Name Here|Job Title Here|YOUR NAME|"
+    r"COMPANY NAME|INSERT [A-Z ]+|NAME HERE)\b")
 URL = re.compile(r"\bhttps?://[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9-]+\.(?:com|io|org|net|dev|ai|co|ly|me)(?:/[^\s)]*)?\b",
                  re.IGNORECASE)
 BARE_DOMAIN = re.compile(r"^[a-z0-9-]+\.[a-z]{2,3}$", re.IGNORECASE)  # no scheme, no www, no path
@@ -51,6 +53,10 @@ ASK_PATTERN = re.compile(
     r"would love to|is there any chance|do you have (?:time|\d+ minutes)|are you free|happy to hop)\b",
     re.IGNORECASE,
 )
+# A title's long form: a record's "Capt." grounds "Captain".
+TITLE_WORDS = {"capt": "captain", "prof": "professor", "dr": "doctor", "rev": "reverend", "fr": "father",
+               "sr": "sister", "col": "colonel", "maj": "major", "lt": "lieutenant", "sgt": "sergeant",
+               "hon": "honourable"}
 ALWAYS_OK = {
     "a", "i", "i'm", "i’m", "i've", "i'd", "i'll", "hi", "hello", "hey", "dear", "thanks", "thank", "best", "cheers",
     "regards", "sincerely", "warmly", "warm", "all", "linkedin", "ok", "okay", "p.s", "ps", "monday", "tuesday",
@@ -96,7 +102,12 @@ class Grounds:
             parts += [date_words(n.date) for n in c.notes if n.date]
             parts += [date_words(d) for n in c.notes for d in iso_dates(n.text)]  # "## 2025-03-04 Coffee"
             parts += [short_years(n.text) for n in c.notes]  # "kubecon eu 24": 2024
+            parts += [date_phrases(t) for t in (c.how_we_met, *(n.text for n in c.notes),
+                                                *(i.summary for i in c.interactions))]  # "Oct 2023", "9/14"
+            if c.honorific:  # "Capt. Aldana-Rourke" may be "Captain Aldana-Rourke"
+                parts.append(TITLE_WORDS.get(fold(c.honorific).rstrip("."), ""))
         parts += [f"{f.phrase} {date_words(f.date)}" for f in self.facts if not getattr(f, "hidden", False)]
+        parts.append(date_phrases(f"{self.request} {self.context}"))
         return fold("\n".join(p for p in parts if p))
 
     def others_table(self) -> dict[str, str]:
@@ -165,14 +176,10 @@ class Grounds:
                     *(f"{i.date:%B %d %Y} {i.date.year} {i.summary}" for i in c.interactions)]
             if c.connected_on:
                 out.append(f"{c.connected_on:%B %Y} {c.connected_on.year}")
-            out += [f"{n.text} {date_words(n.date)} {' '.join(date_words(d) for d in iso_dates(n.text))}"
-                    for n in c.notes if n.date]
+            out += [f"{n.text} {date_words(n.date)} {' '.join(date_words(d) for d in iso_dates(n.text))} "
+                    f"{date_phrases(n.text)}" for n in c.notes if n.date]
         out += [f"{f.phrase} {date_words(f.date)}" for f in self.facts if not getattr(f, "hidden", False)]
         return [fold(t) for t in out if t]
-
-
-SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring", 6: "summer",
-           7: "summer", 8: "summer", 9: "autumn fall", 10: "autumn fall", 11: "autumn fall"}
 
 
 def iso_dates(text: str) -> list:
@@ -194,12 +201,6 @@ def short_years(text: str) -> str:
                     if 10 <= int(m.group(1)) <= 39)
 
 
-def date_words(date) -> str:
-    """The words a message may use for a fact's date: 'March 2025 2025 spring', so 'in March' and 'last
-    spring' are grounded when a fact carries that date."""
-    return f"{date:%B %Y} {date.year} {SEASONS[date.month]}" if date else ""
-
-
 # Words in a note that say nothing shared ("works at", "is a"): they do not make a message personal.
 GENERIC_HISTORY = frozenset(
     "works working work based lives team company role title currently employed".split()
@@ -213,7 +214,21 @@ def _supported(phrase: str, facts: str) -> bool:
     if has_word(f, facts):
         return True
     parts = [w for w in words(f) if w not in STOPWORDS and w not in ALWAYS_OK]
-    return bool(parts) and all(has_word(p, facts) for p in parts)
+    return bool(parts) and all(_word_supported(p, facts) for p in parts)
+
+
+def _word_supported(word: str, facts: str) -> bool:
+    """One word of a claim: as written, without a possessive ("Verdant's"), or each part of a hyphenated pair
+    ("Paris-Douala" where the note says "Paris to Douala")."""
+    if has_word(word, facts):
+        return True
+    bare = re.sub(r"['’]s$", "", word)
+    if bare != word and has_word(bare, facts):
+        return True
+    if bare.endswith("s") and len(bare) > 4 and has_word(bare[:-1], facts):
+        return True  # a plural of a name the notes use ("the Effies" for "the Effie Awards")
+    pieces = [p for p in bare.split("-") if p]
+    return len(pieces) > 1 and all(p in STOPWORDS or has_word(p, facts) for p in pieces)
 
 
 def proper_words(text: str, numbers: bool = False) -> set[str]:
@@ -261,7 +276,7 @@ def claims(text: str) -> list[tuple[str, str]]:
     for kind, value in found:
         if kind == "name":  # trim common words off a phrase's ends: "Could I" is no name, "Thanks Priya" is Priya
             parts = value.split(" ")
-            while parts and (fold(parts[0]) in COMMON_CAPITALISED or fold(parts[0]) in ALWAYS_OK):
+            while parts and (_common(parts[0])):
                 parts.pop(0)
             while parts and (fold(parts[-1]) in COMMON_CAPITALISED or fold(parts[-1]) in ALWAYS_OK):
                 parts.pop()
@@ -272,14 +287,27 @@ def claims(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _common(word: str) -> bool:
+    """A capitalised word that names nothing: a common word, or one contracted ("It's", "That's", "I'm")."""
+    w = fold(word)
+    head = re.split(r"['’]", w)[0]
+    return w in COMMON_CAPITALISED or w in ALWAYS_OK or (head != w and (head in COMMON_CAPITALISED or
+                                                                         head in ALWAYS_OK))
+
+
 def unsupported_claims(text: str, grounds: Grounds) -> list[str]:
     facts, trusted = grounds.fact_text(), grounds.trusted_text()
     bad: list[str] = []
     for kind, value in claims(text):
-        if kind == "link" and BARE_DOMAIN.match(value):  # "the fast.ai course": a name the notes use, no address
+        # a bare domain is a name the notes may use ("the fast.ai course"), and an amount the notes state
+        # ("raised $12M") is theirs to say; a link or an email address only ever from the user's own words
+        if kind == "link" and BARE_DOMAIN.match(value) or kind == "money":
             ok = _supported(value, trusted) or _supported(value, facts)
         else:
-            ok = _supported(value, trusted) if kind in ("email", "link", "money") else _supported(value, facts)
+            ok = _supported(value, trusted) if kind in ("email", "link") else _supported(value, facts)
+        forms = claim_forms(kind, value)  # "Sept" as "september", "2015-2017" as its two years
+        if not ok and forms:
+            ok = all(_supported(f, facts) for f in forms)
         if not ok and value not in bad:
             bad.append(value)
     return bad

@@ -12,6 +12,7 @@ from functools import cached_property
 
 from coach.checks.grounds import Grounds
 from coach.core.text import strip_frame
+from coach.crm.facts.names import greeting_name
 
 
 @dataclass
@@ -30,7 +31,7 @@ class Message:
 
     @cached_property
     def first(self) -> str:
-        return self.grounds.contact.given_name if self.grounds.contact else ""
+        return greeting_name(self.grounds.contact) if self.grounds.contact else ""
 
     @cached_property
     def core(self) -> str:

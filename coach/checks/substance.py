@@ -75,6 +75,12 @@ def the_thing(grounds) -> str:
     return latest
 
 
+# Words that name no particular thing in what the user asked to thank or congratulate for.
+VAGUE = frozenset("everything anything things stuff week weekend time today yesterday".split())
+# Words of a fact that name no particular thing ("you helped me a lot").
+GENERIC_THING = frozenset("help helped helping much really great lot time thanks thank".split())
+
+
 def role_words(context: str) -> list[str]:
     """'I am applying for the firmware engineer opening on his team' -> ['firmware', 'engineer']."""
     out: list[str] = []
@@ -104,6 +110,8 @@ def _goal(m: Message) -> Verdict | None:
         return None
     core = m.core
     marker = spec.get("marker")
+    if spec.get("marker_when") == "who" and not people_to_meet(m):
+        marker = ""  # an introduction of the user themselves: there is no one to ask to be introduced to
     if marker and not re.search(rf"\b(?:{marker})", fold(core)):
         return Verdict(False, f"a {goal} message that never says so", spec.get("marker_hint", ""))
     kind = spec.get("substance", "")
@@ -113,6 +121,12 @@ def _goal(m: Message) -> Verdict | None:
         if not content_words(thing, ignore=ignore):
             return Verdict(True, "nothing specific given to name")
         shared = shared_stems(core, thing, ignore=ignore)
+        if not shared and kind == "thing":  # or it names a fact of the goal's kind: the favour thanked for
+            shown = [f.phrase for f in m.grounds.facts if not f.hidden and f.kind in THING_KINDS.get(goal, ())]
+            shared = {w for phrase in shown for w in shared_stems(core, phrase, ignore=ignore | GENERIC_THING)}
+        if not shared and kind == "thing" and len(content_words(thing, ignore=ignore | VAGUE)) <= 1:
+            # the user named it loosely ("for everything", "for the week"): what the notes share names it
+            shared = m.grounds.history_words() & set(words(core)) - GENERIC_THING
         return Verdict(bool(shared), f"names it: {', '.join(sorted(shared)[:4])}" if shared
                        else f"never says what it is about (“{thing[:80]}”)",
                        spec.get("substance_hint", "Say what it is about, in your own words."))
@@ -180,21 +194,31 @@ def _leave_out(m: Message) -> Verdict | None:
     reading = m.grounds.reading
     if reading is None or not reading.avoid:
         return None
-    found = [thing for thing in reading.avoid if shared_stems(m.text, thing)]
+    found = [thing for thing in reading.avoid if _touches(m.text, thing)]
     return Verdict(not found, "leaves out what you asked" if not found else f"mentions what you asked to leave "
                    f"out: {', '.join(found)}", "Remove it: you asked not to mention it.")
 
 
+def _touches(text: str, thing: str) -> bool:
+    """Whether `text` says the thing to leave out: its one word ("the layoffs"), or most of the words of a
+    clause ("Brookfield took forever to approve": naming Brookfield alone does not say it was slow)."""
+    wanted = {stem(w) for w in content_words(thing)}
+    shared = shared_stems(text, thing)
+    return bool(shared) and len(shared) * 2 > len(wanted)
+
+
 @check("to-them", 10, hard=True)
 def _to_them(m: Message) -> Verdict:
-    """Speaks to the person ("your talk"), never about them ("her talk")."""
+    """Speaks to the person ("your talk"), never about them ("her talk"). A pronoun beside another person named
+    in the message ("Sam said he'd told you") is about that person, and a quoted blurb for them to forward speaks
+    of the user; neither is a slip."""
     others = {fold(p) for p in [*people_named_in(m.grounds.context, m), *people_to_meet(m)]}
     first = fold(m.first)
     slips: list[str] = []
     prior = ""
-    for s in sentences(m.core):
+    for s in sentences(QUOTED.sub(" ", m.core)):
         near = fold(f"{prior} {s}")
-        third_party = any(o and o in near for o in others)
+        third_party = any(o and o in near for o in others) or bool(_people_in(f"{prior} {s}", m))
         for match in PRONOUNS.finditer(s):
             if not third_party:
                 slips.append(match.group(0))
@@ -203,6 +227,52 @@ def _to_them(m: Message) -> Verdict:
         prior = s
     return Verdict(not slips, "written to them" if not slips else f"speaks of them in the third person: "
                    f"{', '.join(dict.fromkeys(slips))}", "Speak to them: 'your talk', not 'her talk'.")
+
+
+# A quoted passage of a sentence or more ("a short blurb you can forward: '…'"): the user's words about themselves.
+QUOTED = re.compile(r"[\"“][^\"”]{40,}[\"”]")
+
+
+def _people_in(text: str, m: Message) -> list[str]:
+    """Names in `text`, other than the recipient's, their employer's and the user's, that the user's notes or
+    request give as a person's (a capitalised word not opening its sentence, grounded in what the user wrote)."""
+    c = m.grounds.contact
+    skip = _own_words(m) | set(words(m.grounds.profile.name)) | ({fold(m.first)} if m.first else set())
+    if c:
+        skip |= set(words(f"{c.title} {c.location}"))
+    known = m.grounds.fact_text()
+    found = []
+    for run in re.finditer(r"(?<![.!?:] )(?<!^)\b[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]+", text.strip()):
+        w = fold(run.group(0)).removesuffix("'s").removesuffix("’s")
+        if w in skip or w in COMMON_CAPITALISED or w in ALWAYS_OK or not has_word(w, known):
+            continue
+        if not _names_a_person(w, m):
+            continue
+        found.append(w)
+    return found
+
+
+def _names_a_person(word: str, m: Message) -> bool:
+    """Whether the user's own words use `word` as a person's name: written before a verb or a family name
+    the way people are ("Sam mentioned", "Ray Ortiz"), not a place or an organisation ("at Kestrel")."""
+    c = m.grounds.contact
+    texts = [m.grounds.context, m.grounds.request, *((n.text for n in c.notes) if c else ())]
+    for t in texts:
+        for hit in re.finditer(rf"(?i:(?<![a-z]){re.escape(word)}(?![a-z]))", t or ""):
+            before = (t or "")[max(0, hit.start() - 30):hit.start()].lower()
+            after = (t or "")[hit.end():hit.end() + 30]
+            if re.search(r"\b(?:colleague|friend|neighbou?r|manager|boss|mentor|husband|wife|partner|cousin|"
+                         r"sister|brother|aunt|uncle|dr\.?|mr\.?|ms\.?|mrs\.?|intro(?:duce \w+|duction)? to|intro'?d (?:me|us) to|"
+                         r"introduced (?:me|us) to)\s+"
+                         r"(?:[a-z]+\s+)?$", before):
+                return True
+            if re.search(r"\b(?:at|in|of|from|for|to)\s$", before):
+                continue
+            if re.match(r"(?:\s+[A-Z][\w'’-]+)?(?:['’]s)?\s+(?:said|says|mentioned|told|suggested|introduced|offered|"
+                        r"asked|sent|gave|recommended|is|was|has|had|thinks|wants|will|would|and I|who|\(|,\s*(?:her|"
+                        r"his|my|a|the)\b)", after):
+                return True
+    return False
 
 
 @check("facts-together", 10, hard=True)
@@ -248,7 +318,7 @@ def _claim_runs(sentence: str) -> list[list[str]]:
 @check("repetition", 10, hard=True)
 def _repetition(m: Message) -> Verdict:
     """Says nothing twice."""
-    spans = repeated_spans(m.core, n=5)
+    spans = repeated_spans(QUOTED.sub(" ", m.core), n=5)  # a blurb to forward restates what the message says
     return Verdict(not spans, "nothing repeated" if not spans else f"said twice: “{spans[0]}”",
                    "Say each thing once.")
 

@@ -44,12 +44,15 @@ class Fact(BaseModel):
 class RequestPart(BaseModel):
     """One typed part of what the user typed beside the goal; a draft says it only through its kind's frame."""
 
-    kind: Literal["topic", "role", "person", "news", "mine", "wish", "thanks", "follow", "proposal", "their-offer"] = \
+    kind: Literal["topic", "role", "person", "news", "mine", "wish", "thanks", "follow", "proposal", "their-offer",
+                  "sending", "apology"] = \
         Field(description="topic: a thing to name ('the Series B'); role: an opening the user applies for; person: "
                           "someone to be introduced to; news: their news ('promotion to VP Engineering'); mine: a "
                           "whole sentence the user wrote about themselves; wish: what the user would love to hear "
                           "about; thanks: what to thank them for; follow: what to follow up on; proposal: the idea "
-                          "proposed; their-offer: what they offered or promised to do.")
+                          "proposed; their-offer: what they offered or promised to do; sending: what the "
+                          "message sends ('the scorecard template'); apology: what the user is sorry for ('the "
+                          "delay').")
     text: str = Field(description="The slot's words, already addressed to the person ('your team').")
     extra: str = Field(default="", description="A typed detail: the person's relation ('your CFO'), the news "
                                                "event ('accepted').")

@@ -19,7 +19,7 @@ from coach.checks.checker import Grounds
 from coach.checks.grounds import proper_words
 from coach.checks.substance import the_thing
 from coach.config.prompts import load_data
-from coach.core.domain import Contact, Profile
+from coach.core.domain import HONORIFICS, Contact, Profile
 from coach.core.messages import CheckReport, RequestReading, Style
 from coach.core.text import (
     LEADING_GREETING,
@@ -34,6 +34,7 @@ from coach.core.text import (
     words,
 )
 from coach.crm.facts.kinds import Fact
+from coach.crm.facts.names import greeting_name
 from coach.crm.facts.rules import extract_rules as extract
 from coach.crm.facts.rules import gather_facts  # noqa: F401  (drafting imports it here)
 from coach.drafting.openers import Opener, openers
@@ -107,7 +108,16 @@ class Brief:
 
     @property
     def first(self) -> str:
-        return self.contact.given_name
+        """The name they go by (the notes may say it is not their given name)."""
+        if not hasattr(self, "_first"):
+            self._first = greeting_name(self.contact)
+        return self._first
+
+    def addressed(self, formal: bool = False) -> str:
+        """How the greeting names them: a title and family name where the record carries a title, else the
+        name they go by."""
+        name = self.contact.addressed(formal=formal)
+        return name if name != self.contact.given_name else self.first
 
     @property
     def limit(self) -> int | None:
@@ -216,7 +226,22 @@ def inline(sentence: str) -> str:
 
 
 def ask_for(brief: Brief, short: bool = False, with_reason: bool = False) -> str:
+    """The goal's one ask. What the user asked about goes in it as data: the role they want a referral for,
+    the person they want to meet; an introduction with no one named is the user introducing themselves."""
     spec = brief.spec()
+    parts = brief.reading.parts
+    role = next((p.text for p in parts if p.kind == "role"), "")
+    person = next((p.text for p in parts if p.kind == "person"), "")
+    if brief.goal == "introduction" and not person and spec.get("ask_self"):
+        return spec["ask_self_short"] if short else spec["ask_self"]
+    if role and spec.get("ask_role"):
+        line = spec["ask_role"].format(role=role.rstrip(".,;"))
+        if grammar.ok(line, brief.names()) and (not short or brief.limit is None or len(line) <= 110):
+            return line
+    if person and spec.get("ask_person"):
+        line = spec["ask_person"].format(person=person.rstrip(".,;"))
+        if grammar.ok(line, brief.names()) and (not short or len(line) <= 110):
+            return line
     if short:
         return spec["ask_short"]
     if with_reason and spec.get("ask_with_reason"):
@@ -224,6 +249,18 @@ def ask_for(brief: Brief, short: bool = False, with_reason: bool = False) -> str
     if brief.contact.company and "{company}" in spec["ask"]:
         return spec["ask"].format(company=brief.contact.company, first=brief.first)
     return spec["ask_plain"].format(first=brief.first)
+
+
+def in_ask(brief: Brief) -> tuple[str, ...]:
+    """The kinds of the user's request the goal's ask carries as data (the role, the person to meet)."""
+    spec = brief.spec()
+    return tuple(k for k, key in (("role", "ask_role"), ("person", "ask_person")) if spec.get(key)
+                 and any(p.kind == k for p in brief.reading.parts))
+
+
+def reason_lines(brief: Brief) -> str:
+    """The user's reason as sentences to the person, less what the ask says."""
+    return " ".join(request_lines(brief.reading, brief.goal, brief.contact, skip=in_ask(brief)))
 
 
 def subject_for(brief: Brief) -> str:
@@ -240,6 +277,16 @@ def email_line(brief: Brief) -> str:
     return spec["email_line"].format(headline=headline) if headline else spec["email_line_plain"]
 
 
+def sender_name(name: str) -> str:
+    """The user's first name for the sign-off, without a title ("Dr. Ada Obi" signs "Ada")."""
+    parts = (name or "").split()
+    if not parts:
+        return ""
+    if fold(parts[0]).rstrip(".") in HONORIFICS and len(parts) > 1:  # "Dr. Ada Obi": the title is a word of its own
+        return parts[1]
+    return parts[0]
+
+
 GREETING = {-1: "Hey", 0: "Hi", 1: "Dear"}
 SIGN_OFF = {-1: "Cheers,", 0: "Best,", 1: "Kind regards,"}
 
@@ -247,12 +294,12 @@ SIGN_OFF = {-1: "Cheers,", 0: "Best,", 1: "Kind regards,"}
 def frame(brief: Brief, lines: list[str], ask: str) -> str:
     """Greeting, the lines, the ask, sign-off — in the channel's shape."""
     tone = brief.style.tone
-    name = brief.contact.addressed(formal=tone > 0)
+    name = brief.addressed(formal=tone > 0)
     word = GREETING[max(tone, 1) if name != brief.first and tone >= 0 else tone]  # "Dear Dr. Okafor," not "Hi Dr."
     greeting = f"{word} {name},"
     if brief.channel == "linkedin-note":
         return register(" ".join([greeting, *([inline(lines[0]), *lines[1:]] if lines else []), ask]), tone)
-    sender = (brief.profile.name or "").split(" ")[0]
+    sender = sender_name(brief.profile.name)
     signoff = SIGN_OFF[tone] + (f"\n{sender}" if sender else "")
     middle = " ".join([*lines, ask])
     return register(f"{greeting}\n\n{middle}\n\n{signoff}", tone)
@@ -307,7 +354,8 @@ def hooks_for(brief: Brief) -> list[Opener]:
     """The goal's openers from the facts, each kept only if it keeps every grammar invariant; with no
     history at all, their work (the one line anyone could write, said only when nothing else is known)."""
     names = brief.names()
-    hooks = [h for h in openers(brief.all_facts, brief.goal)
+    person = (brief.contact.name, brief.contact.given_name, brief.first)
+    hooks = [h for h in openers(brief.all_facts, brief.goal, person=person)
              if grammar.ok(h.sentence, names) and grammar.ok(h.short, names) and grammar.ok(h.plain, names)
              and not brief.avoided(h.sentence)]
     if not hooks:  # nothing shared that a rule could read
@@ -356,7 +404,7 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
     `said` is the user's reason as a sentence, when the caller has it already."""
     note = brief.channel == "linkedin-note"
     if said is None:
-        said = " ".join(request_lines(brief.reading, brief.goal, brief.contact))
+        said = reason_lines(brief)
     hooks = hooks_for(brief)
     marked = ("Thank you", "Congratulations")  # a hook that already does the goal's job
     if said and fold(said).startswith(("thank", "congrat")):  # the user's reason does it: the fact is said plainly
@@ -431,7 +479,7 @@ def compose(brief: Brief, candidate: str = "", budget: int = 1, strict: bool = F
     `strict` (for a small model) keeps only sentences that one fact alone supports.
     Returns (subject, body, report, uses_model_words), or None when nothing passes the hard checks."""
     own = model_sentences(candidate, brief, budget, strict) if candidate else []
-    said = " ".join(request_lines(brief.reading, brief.goal, brief.contact))
+    said = reason_lines(brief)
     picked = choose(brief, variants(brief, own, said), prefer=said, avoid=avoid)
     if picked is None:
         return None

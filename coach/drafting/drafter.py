@@ -36,6 +36,7 @@ from coach.drafting.composer import (
     frame,
     gather_facts,
     model_sentences,
+    sender_name,
     subject_for,
     variants,
 )
@@ -159,7 +160,7 @@ class Drafter:
         req, contact = state["request"], state["contact"]
         goals = load_data("goals")
         facts = "\n".join(f"- {f.text}" for f in state["facts"] if f.source != "request") or "- (no notes yet)"
-        first = contact.addressed(formal=req.style.formal) if contact.honorific else contact.given_name
+        first = contact.addressed(formal=req.style.formal) if contact.honorific else state["brief"].first
         if self.tier == "capable":
             brief = state["brief"]
             spec = goals["goals"][req.goal]
@@ -170,7 +171,7 @@ class Drafter:
             if req.avoid:
                 needs += " Write a different version from this earlier one, with other words and another " \
                          "detail where there is one: «" + req.avoid[-1].replace("\n", " ") + "»"
-            sender = (state["profile"].name or "").split(" ")[0]
+            sender = sender_name(state["profile"].name)
             return self.prompt.messages(
                 channel_desc=goals["channels"][req.channel]["describe"],
                 limit_desc=LENGTH_HINT[req.channel][brief.style.length].format(limit=brief.limit), first_name=first,

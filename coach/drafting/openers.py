@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from coach.crm.facts.kinds import GOAL_FACTS as ORDER
 from coach.crm.facts.kinds import Fact, visible
+from coach.drafting.sayable import sayable
 
 # A phrase that says when already ("in March 2026", "last week").
 DATED = re.compile(r"\b(?:in|last|this|since)\s+(?:January|February|March|April|May|June|July|August|September|"
@@ -109,11 +110,22 @@ def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "") -> Ope
     return None
 
 
-def openers(facts: list[Fact], goal: str, today: dt.date | None = None) -> list[Opener]:
-    """The lines the facts give for `goal`, strongest first (pinned first of all); one per source."""
+def _said_clean(fact: Fact, person: tuple[str, ...]) -> bool:
+    """Whether the words of `fact` an opener says are a clean clause: a role is said from its typed fields
+    (company, project), work together without its years."""
+    if fact.kind == "role":
+        return True
+    said = fact.phrase.split(" (", 1)[0] if fact.phrase.startswith("we worked together") else fact.phrase
+    return sayable(said, fact.kind, person)
+
+
+def openers(facts: list[Fact], goal: str, today: dt.date | None = None, person: tuple[str, ...] = ()) -> list[Opener]:
+    """The lines the facts give for `goal`, strongest first (pinned first of all); one per source. A fact whose
+    phrase is no clean clause (`sayable`: shorthand, quotes, a heading that is the person's name) gives none;
+    one the user wrote, edited or pinned is theirs to say."""
     today = today or dt.date.today()
     order = ORDER.get(goal, ORDER["reconnect"])
-    shown = visible(facts)
+    shown = [f for f in visible(facts) if f.edited or f.pinned or _said_clean(f, person)]
     ranked = sorted((f for f in shown if f.kind in order or f.pinned),
                     key=lambda f: (not f.pinned, order.index(f.kind) if f.kind in order else 9,
                                    not f.phrase.startswith(("at ", "in ", "through ", "via ", "over "))

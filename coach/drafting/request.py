@@ -17,11 +17,14 @@ from coach.config.prompts import load_data
 from coach.core.domain import Contact
 from coach.core.messages import RequestPart, RequestReading
 from coach.core.text import capitalise, ensure_period, fold, second_person
+from coach.crm.facts.names import goes_by
+from coach.drafting.sayable import sayable
 
 # Parts: sentences, semicolons, dashes and colons; a comma only where an instruction or a new clause starts.
 _SPLIT = re.compile(
-    r"(?<=[.!?])\s+|[!?]{2,}\s*|;\s*|\s+[—–-]{1,2}\s+|:\s+|\s*\(\s*|\s*\)\s*|,\s+(?=(?:and\s+|but\s+)?(?:please\s+|"
-    r"pls\s+)?(?:keep|make|be|write|use|sound|don'?t|do not|dont|never|no need|avoid|without|in\s+[A-Z]\w+\b|it\b|"
+    r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\bSt\.)\s+|"
+    r"\s+so\s+(?=(?:please\s+)?(?:don'?t|do not|dont|never)\b)|[!?]{2,}\s*|;\s*|\s+[—–-]{1,2}\s+|:\s+|\s*\(\s*|\s*\)\s*|,\s+(?=(?:and\s+|but\s+)?(?:please\s+|"
+    r"pls\s+)?(?:keep|make|be|write|use|sound|ask|don'?t|do not|dont|never|no need|avoid|without|in\s+[A-Z]\w+\b|it\b|"
     r"that\b|this\b|i\b|i'm|i've|i'd|my\b|we\b|formal|short|brief|warm|friendly|casual|thanks?\b))",
     re.IGNORECASE)
 _LEAD = re.compile(r"^(?:and|but|also|so|oh|btw|plus|please|pls|plz|then)\s+", re.IGNORECASE)
@@ -39,18 +42,28 @@ _INSTRUCTION_WORDS = set("keep make be write use sound it the message note email
                          "and very nice super really but not too it's its register language translate one line "
                          "lines words sentence sentences".split())
 AVOID = re.compile(r"^(?:please\s+)?(?:don'?t|do not|dont|never|no need to|avoid|without|not|leave out|skip)\s+"
-                   r"(?:(?:bring(?:ing)?|brought)\s+up|mention(?:ing)?|talk(?:ing)?\s+about|say(?:ing)?\s+"
-                   r"(?:anything\s+)?about|refer(?:ring)?\s+to|referenc(?:e|ing)|rais(?:e|ing)|bring(?:ing)?)?\s*"
+                   r"(?:(?:bring(?:ing)?|brought)\s+up|mention(?:ing)?|talk(?:ing)?\s+about|say(?:ing)?(?:\s+"
+                   r"anything)?(?:\s+about)?|refer(?:ring)?\s+to|referenc(?:e|ing)|rais(?:e|ing)|bring(?:ing)?)?\s*"
                    r"(?P<x>.+)$", re.IGNORECASE)
 # A third party's relation to the recipient, said before their name ("her CFO Tom Reyes").
 RELATION = re.compile(r"^(?:(?:her|his|their|your)\s+)?(?P<rel>(?:[A-Z]{2,4}|co-?founder|cofounder|boss|manager|"
                       r"colleague|friend|head of [\w ]+?|director|lead|partner|investor|sister|brother)\s+)?"
-                      r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|de|van|von|da|del|le))*)"
+                      r"(?P<name>(?:(?:Dr|Prof|Mr|Ms|Mrs|Mx)\.?\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|de|van|von|da|del|le))*)"
                       r"(?P<at>\s+(?:at|from|of)\s+[A-ZÀ-ÖØ-Þ][\w&'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w&'’.-]*)*)?$")
+# Where a role's words end and the user's instructions begin ("… job at his branch and want to ask if he'd talk").
+ROLE_TAIL = re.compile(r"\s+and\s+(?=(?:i\s+)?(?:want|ask|see|check|would|could|if|maybe|then|wanna)\b)|"
+                       r"\s+(?:if|because|since|so that)\s+", re.IGNORECASE)
+# A proposal named only by its kind: the part after it says what it is.
+GENERIC_PROPOSALS = {"the partnership", "a partnership", "the collaboration", "a collaboration", "the idea",
+                     "an idea", "my idea", "our idea", "working together", "the project", "a project"}
+# Their news as a thing to congratulate on: the verb's -ing form ("made partner" -> "making partner").
+NEWS_GERUNDS = {"made": "making", "became": "becoming", "won": "winning", "named": "being named",
+                "appointed": "being appointed", "elected": "being elected"}
 NEWS_EVENTS = ("accepted", "published", "funded", "launched", "released", "shipped", "approved", "announced",
                "nominated", "shortlisted", "featured", "selected")
 _VERB = re.compile(r"\b(is|are|was|were|am|has|have|had|got|won|hit|made|became|began|took|left|could|would|can|"
-                   r"will|should|might|must|do|does|did|want|need|think|hope|plan|love|run|lead|built|"
+                   r"will|should|might|must|do|does|did|want|need|think|hope|plan|love|run|lead|built|start|"
+                   r"begin|join|move|owe|finish|graduate|launch|open|leave|work|teach|study|live|"
                    r"\w{3,}ed|\w{3,}ing)\b")
 _FINITE = re.compile(r"\b(is|are|was|were|am|has|have|had|got|won|hit|made|became|began|took|left|could|would|can|"
                      r"will|should|might|must|do|does|did|\w{3,}ed|works|runs|leads|wants|needs)\b")
@@ -60,7 +73,7 @@ DETERMINERS = ("the ", "your ", "her ", "his ", "their ", "a ", "an ", "my ", "o
 def names_of(contact: Contact) -> tuple[str, ...]:
     """How a user may refer to the recipient in a request or a note."""
     return tuple(n for n in (contact.name, f"{contact.first_name} {contact.last_name}".strip(),
-                             contact.first_name, contact.given_name) if n)
+                             contact.first_name, contact.given_name, goes_by(contact)) if n)
 
 
 def _who(contact: Contact) -> str:
@@ -117,7 +130,8 @@ def _noun_phrase(text: str) -> bool:
 
 def _person(x: str, contact: Contact) -> RequestPart | None:
     x_whole = x.strip()
-    x = re.split(r",\s*|\s+(?:who|because|since|so that|to (?:talk|learn|ask|discuss))\s+", x.strip(), maxsplit=1)[0]
+    x = re.split(r",\s*|\s+(?:who|because|since|so that|for|now that|once|when|as|to (?:talk|learn|ask|discuss))\s+",
+                 x.strip(), maxsplit=1)[0]
     m = RELATION.match(x.strip())
     if m:
         rel = (m.group("rel") or "").strip()
@@ -137,15 +151,26 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
     if m := rx(r"(?:(?:ask|see if|check if)\s+(?:{who})\s+(?:to|if|whether)\s+(?:(?:she|he|they)\s+)?"
                r"(?:could\s+|would\s+|can\s+)?)?(?:introduce|intro)\s+(?:me|us)\s+to\s+(?P<x>.+)"):
         return _person(m.group("x"), contact)
-    if m := rx(r"(?:an?\s+|the\s+)?(?:intro|introduction)\s+to\s+(?P<x>.+)"):
+    if m := rx(r"(?:ask\s+(?:{who})\s+for\s+)?(?:an?\s+|the\s+)?(?:intro|introduction)\s+to\s+(?P<x>.+)"):
         return _person(m.group("x"), contact)
     if re.match(r"(?:someone|somebody|anyone|a person)\b", low):
         return _person(part, contact)
-    if m := rx(r"(?:ask\s+(?:{who})\s+(?:for\s+)?(?:a\s+)?referral\s+(?:for|to)\s+|ask\s+(?:{who})\s+(?:to|if)\s+"
-               r"(?:(?:she|he|they)\s+)?(?:could\s+|would\s+)?refer\s+me\s+(?:for|to)\s+|(?:i'?m\s+|i am\s+)?"
+    if m := rx(r"(?:ask\s+(?:{who})\s+(?:for\s+)?(?:a\s+)?referral\s+(?:for|to)\s+|ask\s+(?:(?:{who})\s+)?(?:to|if)\s+"
+               r"(?:(?:she|he|they)(?:['’]d\s+|\s+))?(?:could\s+|would\s+)?refer\s+me\s+(?:for|to)\s+|(?:i'?m\s+|i am\s+)?"
                r"(?:applying|apply|applied)\s+(?:for|to)\s+|(?:a\s+)?referral\s+for\s+)(?P<x>.+)"):
-        said = _to_you(m.group("x"), contact)
+        said = _to_you(ROLE_TAIL.split(m.group("x"), maxsplit=1)[0], contact)
         return RequestPart(kind="role", text=said) if said else None
+    if m := rx(r"(?:ask\s+(?:{who})\s+(?:to|if (?:she|he|they)(?:'d| would| could)?)\s+)?put\s+in\s+a\s+(?:good\s+)?"
+               r"word\s+(?:for\s+me\s+)?(?:for|with)\s+(?P<x>.+)"):
+        said = _to_you(ROLE_TAIL.split(m.group("x"), maxsplit=1)[0], contact)
+        return RequestPart(kind="role", text=said) if said else None
+    if m := rx(r"(?:(?:finally|actually|also)\s+)?(?:send|share|attach|forward)\s+(?:(?:{who})\s+)?(?P<x>(?:the|my|our)\s+[^,;]+?)"
+               r"(?:\s+(?:finally|now|today|this time|at last|asap))?(?:\s+and\s+.*)?$"):
+        said = _to_you(m.group("x"), contact)
+        return RequestPart(kind="sending", text=said) if said and _noun_phrase(said) else None
+    if m := rx(r"(?:apologi[sz]e|say sorry|sorry)\s+for\s+(?P<x>(?:the|my)\s+(?:delay|slow reply|late reply|wait|"
+               r"silence|radio silence))\b"):
+        return RequestPart(kind="apology", text=m.group("x"))
     if m := rx(r"thank\s+(?:{who})\s+for\s+(?P<x>.+)"):
         said = _to_you(m.group("x"), contact)
         return RequestPart(kind="thanks", text=said) if said else None
@@ -166,6 +191,11 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
            r"(?:just\s+|recently\s+|finally\s+)?"
     if m := rx(news + r"(?:got\s+|was\s+|been\s+)?promoted\s+to\s+(?P<x>.+)"):
         return RequestPart(kind="news", text=f"your promotion to {m.group('x').strip()}")
+    if m := rx(news + r"(?P<v>made|became|won|(?:was|been|got)\s+(?:just\s+|recently\s+)?(?:named|appointed|elected))\s+(?P<x>[^,;]{2,60}?)"
+                      r"(?:,.*)?$"):
+        said = _to_you(m.group("x"), contact)
+        gerund = NEWS_GERUNDS[m.group("v").split()[-1].lower()]
+        return RequestPart(kind="news", text=f"{gerund} {said}") if said else None
     if m := rx(news + r"(?:joined|started at|started a new (?:role|job) at|moved to|is joining|'s joining|"
                       r"got a (?:new )?job at)\s+(?P<x>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)$"):
         return RequestPart(kind="news", text=f"joining {m.group('x')}")
@@ -200,12 +230,18 @@ def read_request(context: str, contact: Contact) -> RequestReading:
     for part in _parts(context):
         if _style(part, reading):
             continue
-        avoid = AVOID.match(part)
+        avoid = AVOID.match(part) if not re.match(r"not\s+(?:sure|certain|100%)", part, re.IGNORECASE) else None
         if avoid and re.match(r"(?:please\s+)?(?:don'?t|do not|dont|never|no need|avoid|without|not|leave|skip)",
                               part, re.IGNORECASE):
             reading.avoid.append(avoid.group("x").strip(" .,"))
             continue
         typed = _read_part(part, contact, reading, after_thing)
+        last = reading.parts[-1] if reading.parts else None
+        if typed is None and last and last.kind == "proposal" and fold(last.text) in GENERIC_PROPOSALS:
+            said = _to_you(part, contact)  # "propose the partnership: a donation and a sign-up table"
+            if said and not _FINITE.search(fold(said)):
+                last.text = said
+                continue
         if typed is None:
             reading.left_out.append(part)
             after_thing = False
@@ -226,6 +262,8 @@ def _frame(kind: str, goal: str) -> str:
         "follow": "A quick follow-up on {x}.",
         "proposal": "I have an idea for us: {x}.",
         "their-offer": "You {extra} to {x}.",
+        "sending": "I am sending {x}.",
+        "apology": "Sorry for {x}.",
         "mine": "{x}",
     }.get(kind, "{x}")
 
@@ -237,13 +275,17 @@ def _news(part: RequestPart, goal: str) -> str:
     return f"Congratulations on {part.text}!"
 
 
-def sentences(reading: RequestReading, goal: str, contact: Contact) -> list[str]:
+def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[str, ...] = ()) -> list[str]:
     """The request's typed parts as sentences to the person, each through its kind's frame; a sentence that
-    breaks a grammar invariant is dropped, never sent."""
+    breaks a grammar invariant, or whose words are no clean clause (shorthand, symbols: `sayable`), is dropped,
+    never sent. `skip`: the kinds the ask says already (the role a referral asks about)."""
     names = grammar.names_in(contact.name, contact.company, *(p.text for p in reading.parts),
                              *(p.extra for p in reading.parts))
     out: list[str] = []
+    frames: set[str] = set()
     for part in reading.parts:
+        if part.kind in skip or not sayable(part.text, "request"):
+            continue
         x = part.text.strip().rstrip(".!;,")
         if part.kind == "news":
             line = _news(part, goal)
@@ -251,8 +293,12 @@ def sentences(reading: RequestReading, goal: str, contact: Contact) -> list[str]
             line = f"I would love to hear {x}." if re.match(r"(?:how|what|why|whether|when|where|who|if)\b", fold(x)) \
                 else f"I would love to hear about {x}."
         else:
+            frame = _frame(part.kind, goal)
+            if frame != "{x}" and frame in frames:
+                continue  # one frame says one thing: a second "I have an idea for us: …" repeats the first
+            frames.add(frame)
             extra = f", {part.extra}" if part.kind == "person" and part.extra else part.extra
-            line = _frame(part.kind, goal).replace("{X}", capitalise(x)).replace("{x}", x).replace("{extra}", extra)
+            line = frame.replace("{X}", capitalise(x)).replace("{x}", x).replace("{extra}", extra)
         line = ensure_period(capitalise(line))
         if grammar.ok(line, names) and line not in out:
             out.append(line)

@@ -16,6 +16,7 @@ from coach.core.domain import Contact
 from coach.core.messages import Fact as Cited
 from coach.core.text import fold
 from coach.crm.facts.kinds import Fact, visible
+from coach.crm.facts.names import goes_by
 
 # ---------------------------------------------------------------- the note's own words
 _PAST_IRREGULAR = {"gave", "took", "made", "met", "ran", "built", "taught", "told", "sent", "spoke", "wrote", "went",
@@ -254,7 +255,7 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
     if who in ("them", "") and be and PERSONAL.search(clause) and _span(clause, 80):
         out.append(Fact(kind="personal", phrase=clause))  # "has a dog named Pixel": theirs, not news to send
         return out
-    kind_to_me = be and re.match(r"(?:\w+ )?(?:helpful|kind|generous|supportive|patient)\b", be.group(2))
+    kind_to_me = be and re.match(r"(?:\w+ )?(?:helpful|kind|generous|supportive|patient)\b(?! of\b)", be.group(2))
     if who in ("them", "") and kind_to_me and _span(be.group(2), 80):
         out.append(Fact(kind="favour", phrase=f"you {_BE[be.group(1)]} {to_you(be.group(2), names)}"))
         return out
@@ -411,7 +412,8 @@ _ACTIVITY = re.compile(r"^(?:call|phone call|email|e-mail|meeting|note|task|link
 def extract_rules(contact: Contact, today: dt.date | None = None) -> list[Fact]:
     """Rules (the embedded tier): every fact the contact's fields and notes hold, in their own words."""
     today = today or dt.date.today()
-    names = tuple(n for n in {contact.name, contact.first_name, contact.given_name, contact.last_name} if n and len(n) > 1)
+    names = tuple(n for n in {contact.name, contact.first_name, contact.given_name, contact.last_name,
+                              goes_by(contact)} if n and len(n) > 1)
     facts: list[Fact] = []
     how = " ".join(contact.how_we_met.split()).rstrip(".")
     if how:

@@ -1,0 +1,58 @@
+"""The name a person goes by, when the notes say it is not the first word of their name.
+
+"Nguyễn Thị Lan, she goes by Lan", "Gosia (Małgorzata) Wiśniewska", "aliases: [Greg Ashby]", a note headed
+"Ben Krause" for Benedikt Krause: a greeting uses "Lan", "Gosia", "Greg", "Ben". Read from the notes as data
+(a word of the note, never a guess): an explicit cue ("goes by", "prefers", "call her", "aka", a name in
+brackets beside the given name), or a shorter form of the given name written before their family name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.core.domain import Contact
+from coach.core.text import fold
+
+_NAME = r"([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]{1,20})"
+_CUES = (
+    re.compile(r"\b(?:goes by|go by|prefers to be called|known as|call (?:her|him|them|me)|calls? (?:herself|"
+               r"himself|themself|themselves)|aka|a\.k\.a\.?|nickname:?)\s+[\"'“‘]?" + _NAME),
+    re.compile(_NAME + r"\s*=\s*(?:her |his |their )?(?:first|given|preferred) name", re.IGNORECASE),
+    re.compile(r"\baliases?\s*:\s*\[?\s*[\"'“]?" + _NAME),
+)
+_NOT_NAMES = {"the", "her", "him", "them", "me", "a", "an", "email", "phone", "text", "first", "mr", "ms", "mrs",
+              "dr", "prof", "she", "he", "they", "i"}
+
+
+def goes_by(contact: Contact) -> str:
+    """The name the notes say this person goes by, or '' when they say nothing (the given name stands)."""
+    given = contact.given_name
+    texts = [contact.how_we_met, *(n.text for n in contact.notes)]
+    for text in texts:
+        for cue in _CUES:
+            for m in cue.finditer(text or ""):
+                name = m.group(1)
+                negated = re.search(r"(?:n't|not|never|dont|hates?|no)\s+(?:\w+\s+)?$", text[max(0, m.start() - 16):m.start()])
+                if fold(name) not in _NOT_NAMES and fold(name) != fold(given) and not negated:
+                    return name
+    for text in texts:  # "Gosia (Małgorzata) Wiśniewska", "Małgorzata (Gosia)"
+        for m in re.finditer(_NAME + r"\s*\(\s*" + _NAME + r"\s*\)", text or ""):
+            a, b = m.group(1), m.group(2)
+            if fold(b) == fold(given) and fold(a) != fold(given):
+                return a
+            if fold(a) == fold(given) and fold(b) != fold(given) and fold(b) not in _NOT_NAMES \
+                    and len(b) < len(a):
+                return b
+    last = contact.last_name.split(" ")[0] if contact.last_name else ""
+    if last and len(given) > 3:  # "Greg Ashby" in the notes of Gregory Ashby: a short form before the family name
+        for text in texts:
+            for m in re.finditer(_NAME + r"\s+" + re.escape(last) + r"\b", text or ""):
+                name = m.group(1)
+                if fold(name) != fold(given) and len(name) < len(given) and fold(name)[:2] == fold(given)[:2]:
+                    return name
+    return ""
+
+
+def greeting_name(contact: Contact) -> str:
+    """What 'Hi …,' calls them: the name they go by, else their given name."""
+    return goes_by(contact) or contact.given_name

@@ -1,0 +1,63 @@
+"""Whether a fact's phrase can be said to the person as it is, or only through its typed fields.
+
+A rule keeps the note's own words, and notes are written for the user: shorthand ("3/2022", "'24", "w/",
+"+"), quotes, asides in brackets, emoji, a heading that is only the person's name, a clause cut off before its
+object ("we talked about at the party"). Said to the person, such a phrase reads as a note pasted into a
+frame. This module judges the phrase only (it never rewrites it): a phrase that fails is left out of the
+draft, and the draft is shorter for it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from coach.core.text import fold, words
+
+# Words a clause cannot end on: it was cut before its object ("we talked about", "you sent me the").
+_DANGLING = {"about", "at", "to", "the", "a", "an", "and", "or", "with", "of", "for", "on", "in", "by", "from",
+             "my", "your", "our", "their", "his", "her", "that", "which", "who", "is", "was", "were", "be", "but",
+             "so", "as", "into", "over", "after", "before"}
+# Note-taking marks: a date or year in shorthand, a symbol for a word, a quote, an aside, a question.
+_SHORTHAND = re.compile(r"\d+/\d+|['’]\d\d\b|\b\d{1,2}\.\d{1,2}\b|[+@#~|=<>*_\\[\]{}()!?\"“”‘…]|\.\.|\bw/|"
+                        r"\b(?:b/c|bc|w/o|ur|u|pls|thx|tbh|imo|btw|lol|ppl|mtg|approx|etc|re)\b|"
+                        r"(?:^|\s)'|'(?:\s|$)")
+# Kinds whose phrase is a place or an occasion: short, or it is a note's line.
+_PLACE_WORDS = 12
+_CLAUSE_WORDS = 16
+# The user's own words for this message (kind "request") are theirs: only what no message says passes no gate
+# (quotes, brackets, emoji, "!!", "..."), and a longer clause is allowed.
+_NOT_SAID = re.compile(r"[\"“”()\[\]{}<>#~|=*_…]|\.\.|[!?]{2,}")
+_REQUEST_WORDS = 24
+
+
+def _has_symbol(text: str) -> bool:
+    """Emoji and other pictographs: a note's mark, never a message's word."""
+    return any(unicodedata.category(ch) in ("So", "Sk", "Cs", "Co") or ord(ch) > 0x1F000 for ch in text)
+
+
+def sayable(phrase: str, kind: str = "", person: tuple[str, ...] = ()) -> bool:
+    """Whether `phrase` (a fact's words, addressed to the person) reads as a clean clause of a message.
+    `person`: the recipient's names, which a place cannot be ("at Dana Okafor" is a heading, not a place)."""
+    p = " ".join(phrase.split()).strip().rstrip(".")
+    if kind == "request":
+        return bool(p) and not _NOT_SAID.search(p) and not _has_symbol(p) and len(p.split()) <= _REQUEST_WORDS
+    if not p or _SHORTHAND.search(p) or _has_symbol(p):
+        return False
+    toks = words(p)
+    if not toks or toks[-1] in _DANGLING:
+        return False
+    if re.search(r"\b(?:about|with|to|of|for|from)\s+(?:at|in|on|during|after|before)\b", fold(p)):
+        return False  # "we talked about at the fair": the clause lost its object
+    if toks.count("you") + toks.count("your") > 2 or re.search(r"\byou\s+\w+\s+you\b", fold(p)):
+        return False  # "you sent you our template": a pronoun swapped where it was the user
+    limit = _PLACE_WORDS if kind == "met-at" else _CLAUSE_WORDS
+    if len(toks) > limit:
+        return False  # a long line is the note's, not a clause of a message
+    if kind == "met-at" and person:
+        where = fold(re.sub(r"^(?:at|in|during|through|via|over)\s+", "", p))
+        if any(where == fold(n) or where.startswith(fold(n) + " ") for n in person if n):
+            return False
+    low = [w for w in re.findall(r"[^\W\d_][\w'’-]*", p) if w[:1].islower()]
+    caps_mid = re.findall(r"(?<=\s)[A-Z][a-z]+['’]d\b", p)  # "you Intro'd": shorthand capitalised mid-clause
+    return not caps_mid and bool(low or kind == "met-at")

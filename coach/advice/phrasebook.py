@@ -8,6 +8,8 @@ from __future__ import annotations
 
 PHRASINGS: dict[str, list[str]] = {
     "asking": [
+        "I want a family friend who knows the hiring director to put in a good word for me",
+        "how do I ask my old professor for a letter for my master's application",
         "is it strange to message my old internship boss now that his firm is hiring",
         "I lost touch with everyone from my last job and now I need leads",
         "can I email a professor I haven't spoken to since graduating to ask about her lab",
@@ -32,6 +34,8 @@ PHRASINGS: dict[str, list[str]] = {
         "how to ask for insider information about a role before I apply",
     ],
     "asked": [
+        "a friend of a friend wants to name me as his referee for a job here",
+        "a supplier I know socially handed me a proposal at a party, how do I treat it",
         "an old teammate messaged to ask if I could look over her portfolio",
         "my former manager asked whether I'd speak to his nephew about engineering careers",
         "a student I taught wants me to be a reference and I'm happy to, what do I say",
@@ -56,6 +60,8 @@ PHRASINGS: dict[str, list[str]] = {
         "an acquaintance wants an intro to my biggest client",
     ],
     "declining": [
+        "I said yes to being her reference but I can't go through with it",
+        "my former boss keeps fishing for details about my new employer and I won't share them",
         "I agreed to help with her project months ago and now I need to back out",
         "I signed up to mentor a student this term but my new job leaves no time for it",
         "I have to pull out of a panel I promised to speak on",
@@ -87,6 +93,8 @@ PHRASINGS: dict[str, list[str]] = {
         "rejecting an invitation to join an advisory board politely",
     ],
     "repairing": [
+        "years ago I treated someone on my team badly and want to say sorry with no strings attached",
+        "I clashed with someone who works where I want to apply and wonder if it is fixable",
         "a colleague set up a call for me with her VP and I missed replying to the VP",
         "I took a contact's advice, got the job, and never told him",
         "I let a networking contact down by not doing what I promised",
@@ -110,6 +118,8 @@ PHRASINGS: dict[str, list[str]] = {
         "I forgot to show up to a call with someone important and need to apologise",
     ],
     "following-up": [
+        "several people offered to introduce me to contacts and I don't know what to do next",
+        "I turned down their offer and still want to keep a line open with the recruiter",
         "a partner I pitched to said she'd think about it and that was a month ago",
         "the founder said he'd send the contract last week and has gone silent",
         "I sent my portfolio to a contact's boss and heard nothing in a month",
@@ -131,6 +141,8 @@ PHRASINGS: dict[str, list[str]] = {
         "my partner proposal has been sitting unanswered for weeks",
     ],
     "thanking": [
+        "I started the job my old supervisor helped me get and want to show him I'm grateful",
+        "the company chose someone else but I want to reply warmly and thank them",
         "how do I thank someone whose referral got me the job",
         "I want to thank my mentor for years of help",
         "my referral didn't work out but I want to thank the person who referred me",
@@ -148,6 +160,8 @@ PHRASINGS: dict[str, list[str]] = {
         "writing a note of appreciation to a former teacher who opened doors",
     ],
     "announcing": [
+        "how do I explain my career change to old friends at a wedding in one sentence",
+        "I'm leaving my firm and want to say goodbye to the clients I worked with",
         "I was fired and feel too ashamed to tell anyone in my industry",
         "after years at one company I was let go and need to start telling people",
         "how do I explain to contacts that my job ended badly",

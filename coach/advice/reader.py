@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 from pydantic import ValidationError
 
+from coach.advice.cues import CUES, RELUCTANT, ROLES, STAKES
 from coach.advice.phrasebook import PHRASINGS
 from coach.core.files import replacing
 from coach.core.situation import SURE, Situation  # noqa: F401  (re-exported)
@@ -30,97 +31,13 @@ from coach.core.text import fold
 FLOOR = 0.35  # below this cosine with every direction's phrasings the words are read as 'other'
 MARGIN = 0.03  # the classifier is sure when its best direction is this much closer than the next
 
-# Cues each direction is sure of, in order of precedence: a wish to say no (or to get out of something agreed)
-# beats being asked; owning a lapse ("I never thanked her") beats thanking and following up; a lost job is news
-# to tell; wanting back in touch is asking. Each entry is one cue; they are joined per direction.
-_CUES: list[tuple[str, list[str]]] = [
-    ("declining", [
-        r"say(?:ing)? no", r"turn(?:ing)? (?:it |them |him |her |this |that )?down", r"decline|declining|refuse",
-        r"don'?t want to (?:refer|recommend|vouch|introduce|give|write|be (?:a|his|her|their) refere(?:nce|e))",
-        r"(?:don'?t|do not) (?:really )?want to (?:keep|continue|carry on|go on|do (?:it|this|that)|make it)",
-        r"can'?t (?:vouch|recommend|endorse)", r"I can'?t do (?:that|it)", r"(?:really )?don'?t want to(?=[,.;!]| and\b)",
-        r"answer is no", r"wrong to (?:vouch|refer|recommend)", r"wind (?:it|things) down", r"step back from",
-        r"dodging", r"(?:been|keep) (?:ignoring|avoiding)", r"I'?m not able to help",
-        r"(?:not |un)comfortable (?!ask|reach|approach|contact|network)\w+",
-        r"(?:how|way) to (?:politely )?(?:say no|decline|refuse|turn)", r"without (?:burning|damaging)",
-        r"(?:I'?d|I would) rather not (?:refer|write|do (?:it|this|that)|meet|introduce|help|be (?:a|his|her|their)|give|"
-        r"vouch|recommend|go|take (?:it|this) on|join|get involved)", r"(?:get(?:ting)?|wriggle) out of", r"(?:back|bow|pull)(?:ing)? out",
-        r"step(?:ping)? down", r"withdraw(?:ing)?", r"(?:a|the) way out", r"hold(?:ing)? back",
-        r"can'?t be (?:his|her|their|your|a) (?:reference|referee)", r"tell (?:him|her|them) (?:I can'?t|no)\b",
-        r"lean(?:ing)? (?:towards? )?(?:not|no)\b", r"shut (?:this|it) down", r"tell (?:him|her|them) we'?re done",
-        r"no way I can", r"dread(?:ing)? (?:our|every|each)", r"(?:don'?t|do not) want (?:him|her|them) to",
-    ]),
-    ("repairing", [
-        r"apologi[sz](?:e|ed|ing)", r"apology", r"make amends", r"mend", r"repair", r"patch things up",
-        r"burn(?:ed|t) (?:a |the |that )?bridge", r"fell out", r"falling[- ]out", r"grudge", r"was rude",
-        r"snapped at", r"blew up at", r"bad terms", r"ghosted (?:him|her|them)", r"dropped the ball",
-        r"never made (?:it )?up", r"had (?:a|an) (?:\w+ ){0,2}(?:argument|fight|row|blow-?up)",
-        r"I (?:forgot|neglected|failed) to (?:reply|respond|write back|follow up|thank|get back|answer|send)",
-        r"I never (?:thanked|replied|responded|wrote back|followed up|got back|answered)",
-        r"I never (?:sent|said|wrote)(?: \w+){0,4} thank", r"(?:have|did) I (?:ruin|blow|burn)\w*", r"my fault",
-        r"I feel (?:bad|terrible|awful|guilty) (?:about|for|that)",
-    ]),
-    ("thanking", [r"(?:thank(?:ing)?|grateful|gratitude)\b(?!.*\b(?:no reply|never replied|hasn'?t replied))"]),
-    ("following-up", [
-        r"no (?:reply|response|answer)", r"and nothing\b", r"heard nothing",
-        r"never (?:replied|responded|heard back|got back)",
-        r"(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not) (?:replied|responded|heard back|answered|got back|"
-        r"gotten back)", r"radio silence", r"went (?:quiet|silent)", r"gone (?:quiet|silent)", r"ghosted me",
-        r"left me on read", r"nudge", r"chase", r"ping (?:him|her|them) again",
-        r"stopped (?:returning|answering|replying to|responding to) my",
-        r"(?:won'?t|doesn'?t|isn'?t|not) (?:return(?:ing)?|answer(?:ing)?) my",
-    ]),
-    ("asked", [
-        r"(?:asked|asking|wants|wanted|begged|pushing) me (?:for|to)", r"(?:asked|asking) if I (?:could|would|can)",
-        r"me,? asking (?:for|me|if)", r"(?:wants?|hopes?|hoping) to (?:meet|talk to|get to) \w+(?: \w+)? through me",
-        r"wants? my (?:help|referral|reference|introduction|intro)",
-        r"(?:asked|asking) (?:for )?my (?:help|referral|reference|introduction|intro|advice)",
-        r"(?:listed|named|put) me (?:down )?as (?:a |her |his |their |one of (?:her|his|their) )?(?:reference|referee)",
-    ]),
-    ("starting", [
-        r"new (?:city|country|town|industry|field)", r"don'?t know anyone", r"know nobody", r"no network",
-        r"from (?:zero|scratch)", r"just (?:moved|relocated)", r"no contacts",
-    ]),
-    ("announcing", [
-        r"tell(?:ing)? (?:my|people in my) network", r"announce", r"let (?:people|everyone) know",
-        r"post(?:ing)? about (?:my|being)", r"share (?:the|my) news",
-        r"(?:I was|I'?ve been|I got|I'?m being|just got|I have been|I'?ve just been) (?:fired|let go|laid off|"
-        r"made redundant|terminated|sacked|dismissed)", r"lost my job",
-    ]),
-    ("asking", [
-        r"how (?:do|should|can) I (?:ask|approach|reach out)", r"should I (?:also )?(?:reach out|call|email|message|"
-        r"contact|ask|get in touch)", r"get back in touch", r"reconnect with",
-        r"is it (?:weird|too late|okay|ok|rude|strange) to (?:reach|contact|call|email|message|ask|get back)",
-    ]),
-]
 _RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(?:" + "|".join(cues) + r")\b", re.IGNORECASE), direction) for direction, cues in _CUES]
-# Asked by someone whose work or conduct the user will not stand behind: reluctant, so a decline is being weighed.
-_RELUCTANT = re.compile(r"\b(?:can'?t stand|don'?t (?:trust|rate|like) (?:him|her|them)|dishonest|unreliable|lazy|"
-                        r"flaky|poor(?:ly)?|bad (?:work|worker)|nasty|rough|argumentative|rage-?quit|walked out of|"
-                        r"misconduct|wouldn'?t (?:hire|work with) (?:him|her|them))\b", re.IGNORECASE)
+    (re.compile(r"\b(?:" + "|".join(cues) + r")\b", re.IGNORECASE), direction) for direction, cues in CUES]
+_RELUCTANT = re.compile(r"\b(?:" + "|".join(RELUCTANT) + r")\b", re.IGNORECASE)
 _ASKED_FIRST = next(p for p, d in _RULES if d == "asked")  # "she asked me to…": in a decline, the counterpart asked first
-_ROLES: list[tuple[re.Pattern[str], str]] = [(re.compile(rf"\b(?:(my|our|the|a|an|one of my) )?{p}\b",
-                                                         re.IGNORECASE), r) for p, r in [
-    (r"(?:old |former |previous |ex-?)(?:manager|boss)", "former manager"),
-    (r"(?:old |former |ex-?)(?:colleague|co-?worker|teammate)s?", "former colleague"),
-    (r"skip[- ]level(?: manager)?", "skip-level manager"), (r"(?:manager|boss)", "manager"),
-    (r"hiring manager", "hiring manager"), (r"recruiters?", "recruiter"), (r"mentors?", "mentor"),
-    (r"acquaintances?", "acquaintance"), (r"(?:best |close |old )?friends?", "friend"),
-    (r"classmates?", "classmate"), (r"(?:colleague|co-?worker|teammate)s?", "colleague"), (r"clients?", "client"),
-    (r"(?:intern|junior|mentee)s?", "junior"), (r"(?:CEO|CTO|founder|director|VP)", "senior person"),
-    (r"(?:stranger|someone I (?:barely|don'?t) know)", "stranger"), (r"(?:brother|sister|cousin|neighbou?r)", "relative"),
-]]
-_STAKES: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.IGNORECASE), s) for p, s in [
-    (r"\breferr(?:al|ed|ing)|\brefer\b", "referral"), (r"\breferences?\b|\bvouch", "reference"),
-    (r"\bintro(?:duction|duce|s)?\b", "introduction"), (r"\bmentor(?:ing|ship)?\b", "mentorship"),
-    (r"\b(?:partner(?:ship)?|collaborat\w*|co-?founder|joint)\b", "partnership"),
-    (r"\b(?:money|loan|invest\w*|fund\w*|pay|paid|fee|rate)\b", "money"),
-    (r"\b(?:laid off|layoffs?|redundan\w*|lost my job)\b", "a layoff"),
-    (r"\b(?:job|role|position|opening|offer|interview\w*)\b", "job"),
-    (r"\b(?:coffee|call|chat|meet(?:ing)?)\b", "a meeting"),
-    (r"\b(?:friend(?:ship)?|relationship|falling[- ]out|fell out|grudge)\b", "relationship"),
-]]
+_ROLES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"\b(?:(my|our|the|a|an|one of my) )?{p}\b", re.IGNORECASE), r) for p, r in ROLES]
+_STAKES: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.IGNORECASE), s) for p, s in STAKES]
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|few|several)"
 _AGO = re.compile(rf"\b({_NUMBER})\s+(day|week|month|year)s?\s+(?:ago|back|now|later)\b|"
                   rf"\b(?:for|in|after|about|over|almost|nearly)\s+({_NUMBER})\s+(day|week|month|year)s?\b",

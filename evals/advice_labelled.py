@@ -31,6 +31,7 @@ HERE = Path(__file__).resolve().parent
 SETS = [("v1", HERE / "heldout" / "advice", HERE / "heldout" / "advice_labels.yaml"),
         ("v2", HERE / "heldout" / "advice_v2", HERE / "heldout" / "advice_v2_labels.yaml")]
 SEED = 25
+GAPS = HERE / "heldout" / "advice_gap_articles.yaml"  # articles written for a labelled gap (author's judgement)
 
 
 def cases() -> list[dict]:
@@ -64,12 +65,14 @@ def _directions(source: str) -> list[str]:
     return list((yaml.safe_load(head) or {}).get("directions") or [])
 
 
-def score(case: dict, out: dict) -> dict:
+def score(case: dict, out: dict, gaps: dict | None = None) -> dict:
     lead = out["citations"][0]["source"] if out.get("citations") else ""
+    gap = (gaps or {}).get(case["key"]) or []
     greeted = strangers(out.get("script", ""), [], case["situation"])
     served = _directions(lead)
     wrong_side = bool(served) and case["direction"] not in served
     return {"direction": out["situation"]["direction"] == case["direction"], "lead": lead in case["fits"],
+            "lead_or_gap": lead in case["fits"] or lead in gap,
             "unnamed": bool(greeted) or wrong_side, "lead_source": lead, "greeted": greeted}
 
 
@@ -87,12 +90,13 @@ def main(argv: list[str] | None = None) -> int:
 
     chosen = [c for c in split(cases(), args.split) if not args.only or re.search(args.only, c["key"])]
     runner = Runner(load_settings(), advice=AdviceSet(profile=Profile(), contacts=[], cases=[]))
-    tally = {"direction": 0, "lead": 0, "unnamed": 0}
+    gaps = yaml.safe_load(GAPS.read_text(encoding="utf-8")) if GAPS.is_file() else {}
+    tally = {"direction": 0, "lead": 0, "lead_or_gap": 0, "unnamed": 0}
     rows = []
     for case in chosen:
         with runner._case_coach(f"labelled-{case['key'].replace('/', '-')}", Profile(), []) as (coach, _):
             out = coach.advise(case["situation"]).model_dump(mode="json")
-        s = score(case, out)
+        s = score(case, out, gaps)
         for key in tally:
             tally[key] += s[key]
         rows.append({"key": case["key"], **s, "read": out["situation"]["direction"], "script": out.get("script")})
@@ -104,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"\n    script: {(out.get('script') or '').replace(chr(10), ' / ')[:400]}\n")
     n = len(chosen)
     line = (f"{args.split}: {n} cases: lead fits {tally['lead']}/{n}, direction right {tally['direction']}/{n}, "
-            f"scripts to unnamed {tally['unnamed']}/{n}")
+            f"scripts to unnamed {tally['unnamed']}/{n}; lead fits incl. gap articles {tally['lead_or_gap']}/{n}")
     print("\n" + line)
     if args.out:
         args.out.write_text(json.dumps({"summary": line, "rows": rows}, indent=1) + "\n")

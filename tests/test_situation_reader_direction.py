@@ -39,3 +39,7 @@ def test_who_asked_whom(text, direction):
 
 def test_the_user_asking_others_whether_they_can_help_is_not_being_asked():
     assert read_rules("I plan to write to family friends asking whether they could help me find work") != "asked"
+
+
+def test_a_gift_for_the_people_who_helped_is_thanks():
+    assert read_rules("My two referees helped me land the offer and I want to buy them a small gift") == "thanking"

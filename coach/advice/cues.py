@@ -57,7 +57,8 @@ CUES: list[tuple[str, list[str]]] = [
         r"stopped (?:returning|answering|replying to|responding to) my",
         r"(?:won'?t|doesn'?t|isn'?t|not) (?:return(?:ing)?|answer(?:ing)?) my",
     ]),
-    ("thanking", [r"(?:thank(?:ing)?|grateful|gratitude)\b(?!.*\b(?:no reply|never replied|hasn'?t replied))"]),
+    ("thanking", [r"(?:thank(?:ing)?|grateful|gratitude)\b(?!.*\b(?:no reply|never replied|hasn'?t replied))",
+                  r"(?:send|sending|give|giving|buy|buying) (?:\w+ ){0,4}(?:gift|flowers|bouquet|thank-you card|present)s?"]),
     ("asked", [
         r"(?:asked|asking|wants|wanted|begged|pushing) me (?:for|to)", r"(?:asked|asking) me (?:whether|if)", r"(?:asked|asking) (?:whether|if) I (?:could|would|can|might)",
         r"(?:asked|asking) (?:whether|if) (?:he|she|they) (?:could|can|might|may) (?:list|use|put|name|mention|cite) me",

@@ -110,6 +110,7 @@ ROLES: list[tuple[str, str]] = [
     (r"classmates?", "classmate"), (r"(?:colleague|co-?worker|teammate)s?", "colleague"), (r"clients?", "client"),
     (r"(?:intern|junior|mentee)s?", "junior"), (r"(?:CEO|CTO|founder|director|VP)", "senior person"),
     (r"(?:stranger|someone I (?:barely|don'?t) know)", "stranger"), (r"(?:brother|sister|cousin|neighbou?r)", "relative"),
+    (r"(?:professor|lecturer|teacher|tutor)s?", "teacher"),
 ]
 # What is at stake, first match wins: (pattern, stake).
 STAKES: list[tuple[str, str]] = [

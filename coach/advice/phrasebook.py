@@ -8,6 +8,11 @@ from __future__ import annotations
 
 PHRASINGS: dict[str, list[str]] = {
     "asking": [
+        "there's a person two teams over whose path I'd like to follow; can I invite her for a chat",
+        "my plan is to write to the head of research at a lab I admire and request a short meeting",
+        "I'm hoping an uncle who works in shipping could open a door for me at his employer",
+        "what's the least awkward way to get a stranger at a conference to look at my prototype",
+        "I'd love for a former client to say a few words about my work on my website",
         "I want a family friend who knows the hiring director to put in a good word for me",
         "how do I ask my old professor for a letter for my master's application",
         "is it strange to message my old internship boss now that his firm is hiring",
@@ -34,6 +39,11 @@ PHRASINGS: dict[str, list[str]] = {
         "how to ask for insider information about a role before I apply",
     ],
     "asked": [
+        "somebody from my evening class got in touch hoping I'd vouch for her with the agency I freelance for",
+        "the son of a family friend emailed me wanting tips on getting into architecture",
+        "a peer at another startup would like me to sit on a panel she's organising",
+        "out of nowhere a former supplier wants me to recommend his firm to my new employer",
+        "a student messaged hoping I could spare an hour to review her thesis plan",
         "a friend of a friend wants to name me as his referee for a job here",
         "a supplier I know socially handed me a proposal at a party, how do I treat it",
         "an old teammate messaged to ask if I could look over her portfolio",
@@ -60,6 +70,11 @@ PHRASINGS: dict[str, list[str]] = {
         "an acquaintance wants an intro to my biggest client",
     ],
     "declining": [
+        "I promised a speaker slot to an old colleague and now have to take it back",
+        "someone I met twice expects me to sponsor his visa application and it isn't something I can do",
+        "I'm the wrong person to endorse her and I want to tell her without being cruel",
+        "a friend keeps asking me to share my customers' contact details and the answer has to be no",
+        "after agreeing to review his pitch deck weekly I need to bow out gracefully",
         "I said yes to being her reference but I can't go through with it",
         "my former boss keeps fishing for details about my new employer and I won't share them",
         "I agreed to help with her project months ago and now I need to back out",
@@ -93,6 +108,10 @@ PHRASINGS: dict[str, list[str]] = {
         "rejecting an invitation to join an advisory board politely",
     ],
     "repairing": [
+        "my last message to a colleague was sharp and unfair and I want to take it back",
+        "I missed my friend's launch party after promising to come and she's hurt",
+        "we parted on angry terms when the startup folded and I regret how I handled it",
+        "I took credit in a meeting for an idea that was partly my teammate's",
         "years ago I treated someone on my team badly and want to say sorry with no strings attached",
         "I clashed with someone who works where I want to apply and wonder if it is fixable",
         "a colleague set up a call for me with her VP and I missed replying to the VP",
@@ -118,6 +137,10 @@ PHRASINGS: dict[str, list[str]] = {
         "I forgot to show up to a call with someone important and need to apologise",
     ],
     "following-up": [
+        "the hiring lead said she'd be in touch by Friday and the week is over",
+        "my note to the conference organiser has sat unanswered for a fortnight",
+        "a board member promised to pass my name along and nothing has come of it",
+        "I sent the proposal twice and still have no decision from them",
         "several people offered to introduce me to contacts and I don't know what to do next",
         "I turned down their offer and still want to keep a line open with the recruiter",
         "a partner I pitched to said she'd think about it and that was a month ago",
@@ -141,6 +164,9 @@ PHRASINGS: dict[str, list[str]] = {
         "my partner proposal has been sitting unanswered for weeks",
     ],
     "thanking": [
+        "a stranger on a forum pointed me to the course that changed my career and I want to tell her",
+        "my former teammate's tip about the opening got me hired and I'd like to show appreciation",
+        "the people who reviewed my portfolio deserve a proper note now that I've landed something",
         "I started the job my old supervisor helped me get and want to show him I'm grateful",
         "the company chose someone else but I want to reply warmly and thank them",
         "how do I thank someone whose referral got me the job",
@@ -160,6 +186,9 @@ PHRASINGS: dict[str, list[str]] = {
         "writing a note of appreciation to a former teacher who opened doors",
     ],
     "announcing": [
+        "I'm switching from teaching to data analysis and want people to know what I'm after",
+        "my contract ends next month and I need to tell contacts I'm available",
+        "we closed our shop and I want to let regular customers and suppliers know",
         "how do I explain my career change to old friends at a wedding in one sentence",
         "I'm leaving my firm and want to say goodbye to the clients I worked with",
         "I was fired and feel too ashamed to tell anyone in my industry",
@@ -184,6 +213,9 @@ PHRASINGS: dict[str, list[str]] = {
         "I'm leaving my company and want to say goodbye to colleagues",
     ],
     "starting": [
+        "I've spent my career in one family business and have no contacts outside it",
+        "I'm the only person from my background in this industry and don't know where to begin",
+        "after military service I'm entering the civilian job market without a network",
         "I just moved to a new country and don't know anyone in my field",
         "how do I build a network from zero as a career changer",
         "I'm a new graduate with no professional contacts",
@@ -201,6 +233,9 @@ PHRASINGS: dict[str, list[str]] = {
         "how do I meet people in a new city for my career",
     ],
     "other": [
+        "how many events a month is a sensible amount of networking",
+        "what should my LinkedIn headline say while I'm between jobs",
+        "is it worth paying for a premium account",
         "how do I stop comparing myself to peers on LinkedIn",
         "should I accept every connection request I get",
         "is it normal to feel awkward at networking lunches",

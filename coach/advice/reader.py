@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 from pydantic import ValidationError
 
+from coach.advice.clauses import who_asks
 from coach.advice.cues import CUES, RELUCTANT, ROLES, STAKES
 from coach.advice.phrasebook import PHRASINGS
 from coach.core.files import replacing
@@ -29,6 +30,7 @@ from coach.core.situation import SURE, Situation  # noqa: F401  (re-exported)
 from coach.core.text import fold
 
 FLOOR = 0.35  # below this cosine with every direction's phrasings the words are read as 'other'
+UNSURE = 0.5  # the confidence of a reading the rules and the classifier (or the clauses) disagree on
 MARGIN = 0.03  # the classifier is sure when its best direction is this much closer than the next
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
@@ -98,13 +100,45 @@ def read_counterpart(text: str, contacts: list[Any] = ()) -> tuple[str, int | No
     return ({"my": "your ", "our": "your ", "the": "the "}.get(determiner, "") + role), None
 
 
+# Who wants what from whom: the user wanting something of someone, or someone wanting something of the user. An
+# unsure reading never leads with an article that serves only the other side.
+SIDES: dict[str, str] = {"asking": "user asks", "following-up": "user asks", "asked": "user is asked",
+                         "declining": "user is asked"}
+
+
+def opposite(a: str, b: str) -> bool:
+    """Whether two directions are on opposite sides of who asks whom."""
+    return a in SIDES and b in SIDES and SIDES[a] != SIDES[b]
+
+
+def read_role(text: str) -> str:
+    """Who the counterpart is to the user: the role word said first ('my old boss' -> 'former manager'), or ''."""
+    found = [(m.start(), role) for pattern, role in _ROLES for m in pattern.finditer(text)]
+    return min(found)[1] if found else ""
+
+
 def read_rules(text: str) -> str | None:
-    """The direction the rules are sure of: the first rule that matches, in order of precedence; asked by
-    someone the user says they cannot stand behind reads as a decline being weighed."""
-    direction = next((direction for pattern, direction in _RULES if pattern.search(text)), None)
+    """The direction the rules read: a stance cue (saying no, mending, chasing, thanking, news, starting out) in
+    order of precedence; who asks whom from the clauses' structure (`coach.advice.clauses`), the cue lists'
+    'asked'/'asking' only where no clause says; asked by someone the user says they cannot stand behind reads as
+    a decline being weighed."""
+    return _read_rules(text)[0]
+
+
+def _read_rules(text: str) -> tuple[str | None, str | None, bool]:
+    """(direction, a contrary reading the structure gives, whether only who-asks-whom was read: no stance)."""
+    cue = next((direction for pattern, direction in _RULES if pattern.search(text)), None)
+    structure = who_asks(text)
+    contrary = None
+    if cue in (None, "asked", "asking"):
+        direction = structure or cue
+    else:
+        direction = cue
+        if structure and opposite(cue, structure):  # "I want to ask her, but what if she says no?"
+            contrary = structure
     if direction == "asked" and _RELUCTANT.search(text):
-        return "declining"
-    return direction
+        return "declining", contrary, False
+    return direction, contrary, cue in (None, "asked", "asking")
 
 
 # ------------------------------------------------------------------ the classifier
@@ -161,19 +195,33 @@ def read_situation(text: str, contacts: list[Any] = (), *, embeddings: Any = Non
     """The embedded reading: rules, else the classifier (when embeddings are given), else 'other' unsure."""
     counterpart, counterpart_id = read_counterpart(text, contacts)
     number, unit = read_ago(text)
-    base = dict(counterpart=counterpart, counterpart_id=counterpart_id, stake=read_stake(text), ago_number=number,
+    base = dict(counterpart=counterpart, counterpart_id=counterpart_id, role=read_role(text), stake=read_stake(text), ago_number=number,
                 ago_unit=unit, done=read_done(text), asked_first=bool(_ASKED_FIRST.search(text)))
     if base["stake"] and base["stake"].rstrip("ship") in counterpart:  # "my mentor": the mentorship is no stake
         base["stake"] = ""
-    ruled = read_rules(text)
-    if ruled:
-        return Situation(direction=ruled, confidence=0.9, source="rules", **base)
+    base["asked_first"] = base["asked_first"] or who_asks(text) == "asked"
+    ruled, contrary, who_only = _read_rules(text)
     if embeddings is None:
+        if ruled:
+            return Situation(direction=ruled, confidence=UNSURE if contrary else 0.9, source="rules",
+                             alternatives=[contrary] if contrary else [], **base)
         return Situation(direction="other", confidence=0.3, source="rules", **base)
     labels, matrix = centroids(embeddings, key or type(embeddings).__name__, cache_dir)
     vector = query if query is not None else np.asarray(embeddings.embed_query(text), dtype=np.float32)
     direction, confidence, others = classify(vector, labels, matrix)
-    return Situation(direction=direction, confidence=confidence, alternatives=others, source="classifier", **base)
+    if not ruled:
+        return Situation(direction=direction, confidence=confidence, alternatives=others, source="classifier", **base)
+    # The phrasebook classifier is a second opinion. Where only who asks whom was read, its direction on the same
+    # side says what the user makes of it (asked, and wants to say no: declining; asked, and no word since:
+    # following-up). Where it is sure of another direction, or the clauses say the other side, the reading is
+    # shown as unsure with the other reading offered.
+    if who_only and not contrary and direction != ruled and SIDES.get(direction) == SIDES.get(ruled):
+        return Situation(direction=direction, confidence=max(confidence, UNSURE), alternatives=[ruled],
+                         source="rules", **base)
+    second = contrary or (direction if direction not in (ruled, "other") and confidence >= SURE else None)
+    if second:
+        return Situation(direction=ruled, confidence=UNSURE, alternatives=[second], source="rules", **base)
+    return Situation(direction=ruled, confidence=0.9, source="rules", **base)
 
 
 def read_with_model(text: str, model: Any, fallback: Situation) -> Situation:

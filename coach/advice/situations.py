@@ -228,6 +228,17 @@ class Recogniser:
         chosen = [i for i in order if not any(overlaps(steps[i], a) for a in avoid)][:n]
         return [steps[i] for i in sorted(chosen)]
 
+    def answer_first(self, question: np.ndarray, article: Article, steps: list[str]) -> list[str]:
+        """`steps` with the article's step closest to the user's question first (taken from the rest of the
+        article when `steps` lacks it, so the list keeps its length), the others in their order."""
+        every = article_steps(article)
+        sims = self.vectors.similarities(question, article.path, STEP)
+        if not steps or len(sims) != len(every):
+            return steps
+        best = every[int(np.argmax(sims))]
+        rest = [s for s in steps if s != best]
+        return [best, *rest[: len(steps) - 1]]
+
     def key_idea(self, query: np.ndarray, article: Article, max_words: int = 45) -> str:
         """The lead article's key idea for this situation: 1-2 overview sentences, verbatim.
 

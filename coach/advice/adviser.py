@@ -41,7 +41,15 @@ from coach.advice.people import (
 )
 from coach.advice.reader import Situation, compatible, opposite, read_situation, read_with_model, reconciled
 from coach.advice.scripts import addressed, channel_of, neutral_script
-from coach.advice.situations import SITUATION, Match, Recogniser, corpus_vectors, model_key
+from coach.advice.situations import (
+    IDEA_FIT,
+    QUESTION_FIT,
+    SITUATION,
+    Match,
+    Recogniser,
+    corpus_vectors,
+    model_key,
+)
 from coach.checks.grounds import PLACEHOLDER, claims
 from coach.config.prompts import load_prompt
 from coach.core.domain import GOALS, Contact, Profile
@@ -202,7 +210,8 @@ class Adviser:
     def _summarise(self, advice: Advice, text: str, lead: Match, second: Match | None, recogniser: Recogniser,
                    asked: np.ndarray) -> None:
         """The key idea: the lead's overview sentences that best answer `asked` (the user's question, embedded)."""
-        advice.summary = recogniser.key_idea(asked, lead.article) or opening(lead.article)
+        fit = QUESTION_FIT if last_question(text) else IDEA_FIT
+        advice.summary = recogniser.key_idea(asked, lead.article, fit=fit) or opening(lead.article)
         if not self.capable:
             return
         cited = [lead.article] + ([second.article] if second else [])

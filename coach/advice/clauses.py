@@ -92,11 +92,14 @@ def _subject(clause: list[str], at: int) -> tuple[str, bool, bool]:
     auxiliaries; 'was asked', 'have been invited' are passive."""
     negated = passive = False
     i = at - 1
-    while i >= 0 and (clause[i] in _AUX or clause[i].endswith("ly")) and clause[i] not in _USER_FRAME - _AUX:
+    governing = False  # past an infinitive's 'to', the verb or adjective that governs it is passed over once
+    while i >= 0 and (clause[i] in _AUX or clause[i].endswith("ly") or governing) and \
+            clause[i] not in _USER_FRAME - _AUX:
         negated = negated or clause[i] in _NEGATION
         passive = passive or (clause[i] in _PASSIVE and clause[at].endswith("ed"))
         if clause[i] in _USER_SUBJECT:
             return USER, negated, passive
+        governing = clause[i] == "to" and i > 0 and clause[i - 1] not in _AUX  # "hesitating to ask"
         i -= 1
     if i < 0:
         return (USER if set(clause[:at]) & _USER_FRAME else ""), negated, passive
@@ -116,9 +119,11 @@ def _object(clause: list[str], at: int) -> str:
         return USER
     if first in ("whether", "if") and len(rest) > 1 and rest[1] in _USER_SUBJECT:
         return USER  # "asked whether I could"
+    if first == "that" and len(rest) > 1 and rest[1] in _USER_SUBJECT:
+        return USER  # "requested that I look over"
     if first in ("for", "about") and len(rest) > 1 and rest[1] in ("my", "our"):
         return USER  # "asked for my help"
-    if first in ("for", "about", "to", "whether", "if", "around", "again", "a", "an", "the"):
+    if first in ("for", "about", "to", "whether", "if", "around", "again", "a", "an", "the", "that"):
         return ""
     return OTHER
 

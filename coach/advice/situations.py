@@ -36,6 +36,7 @@ BODY_DEPTH = 30  # articles taken from the body retrieval
 # words read as much like one of its situations as like the lead's, and the body ranks it second or better.
 TITLE_SHARE, TITLE_SCORE, FIT_SCORE = 0.5, 0.75, 0.85
 IDEA_FIT = 0.3  # in the key idea: how much fitting the user's words counts beside carrying the advice
+QUESTION_FIT = 1.0  # the same when the user asked a question: the key idea answers it
 
 _MEMORY: dict[str, CorpusVectors] = {}
 
@@ -239,7 +240,7 @@ class Recogniser:
         rest = [s for s in steps if s != best]
         return [best, *rest[: len(steps) - 1]]
 
-    def key_idea(self, query: np.ndarray, article: Article, max_words: int = 45) -> str:
+    def key_idea(self, query: np.ndarray, article: Article, max_words: int = 45, fit: float = IDEA_FIT) -> str:
         """The lead article's key idea for this situation: 1-2 overview sentences, verbatim.
 
         An overview sets the scene, then says what works. A sentence counts for how much of the article's
@@ -259,7 +260,7 @@ class Recogniser:
         ideas_matrix = self.vectors.matrix[rows]
         advice = ideas_matrix @ _unit(self.vectors.matrix[step_rows].mean(axis=0))[0]
         describes = ideas_matrix @ self.vectors.centroid(article.path)
-        score = advice - describes + IDEA_FIT * sims
+        score = advice - describes + fit * sims
         best = int(np.argmax(score))
         chosen = [best]
         if len(ideas[best].split()) < 20:

@@ -60,7 +60,8 @@ def test_the_classifier_decides_when_no_rule_does_and_is_cached(tmp_path):
             return super().embed_documents(texts)
 
     reading._CENTROIDS.clear()
-    s = read_situation("I want to ask a former colleague for a referral at her company", embeddings=Counting(),
+    # no cue and no request clause ("I want to ask…" is read by the clauses): the classifier decides
+    s = read_situation("I'd like to find a mentor in product management soon", embeddings=Counting(),
                        key="hash", cache_dir=tmp_path)
     assert s.source == "classifier" and s.direction == "asking"
     first = Counting.documents

@@ -38,7 +38,7 @@ def test_a_wish_to_say_no_or_get_out_reads_as_declining(text):
     ("I was fired on Monday and have no idea what to tell people in my field", "announcing"),
     ("My mentor stopped returning my calls after I changed teams", "following-up"),
     ("Is it too late to get back in touch with my old lab partner about a job?", "asking"),
-    ("I feel uncomfortable asking my manager for a referral", None),  # asking, left to the classifier
+    ("I feel uncomfortable asking my manager for a referral", "asking"),  # the clause: the user asks
     ("My cousin asked me to get him an interview where I work", "asked"),  # asked, and no reluctance said
 ])
 def test_owning_a_lapse_a_lost_job_and_getting_back_in_touch(text, direction):

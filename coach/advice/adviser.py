@@ -39,15 +39,23 @@ from coach.advice.people import (
     pointed_person,
     private,
 )
-from coach.advice.reader import Situation, compatible, read_situation, read_with_model, reconciled
+from coach.advice.reader import Situation, compatible, opposite, read_situation, read_with_model, reconciled
 from coach.advice.scripts import addressed, channel_of, neutral_script
-from coach.advice.situations import SITUATION, Match, Recogniser, corpus_vectors, model_key
+from coach.advice.situations import (
+    IDEA_FIT,
+    QUESTION_FIT,
+    SITUATION,
+    Match,
+    Recogniser,
+    corpus_vectors,
+    model_key,
+)
 from coach.checks.grounds import PLACEHOLDER, claims
 from coach.config.prompts import load_prompt
 from coach.core.domain import GOALS, Contact, Profile
 from coach.core.errors import MODEL_SERVER_ERRORS, CoachError, NotFoundError
 from coach.core.messages import Advice, Citation, Draft
-from coach.core.text import content_words, fold, sentences, stem
+from coach.core.text import content_words, fold, last_question, sentences, stem
 from coach.crm.relations import Person, current_employer, read_person
 from coach.drafting.phrasing import situation_reason
 from coach.retrieval.knowledge import (
@@ -137,10 +145,12 @@ class Adviser:
         situation = reconciled(situation, matches[0].article.directions)
         matches = by_direction(matches, situation)
         lead, second = matches[0], recogniser.second_fit(matches, text)
+        question = last_question(text)  # what the user asks: the key idea and the first step answer it
+        asked = recogniser.embed(question) if question and question != text else query
         notes: list[str] = []
         if loose(lead):  # said plainly rather than passed off as the situation the user describes
             notes.append(f"None of my guides is about exactly this. “{lead.article.title}” is the closest "
-                         f"general guidance for {situation.line().removeprefix('I read this as: ').rstrip('.?')}"
+                         f"general guidance for {situation.phrase()}"
                          f", so take the steps that fit and leave the rest.")
         if second:
             steps = recogniser.best_steps(query, lead.article, LEAD_STEPS)
@@ -151,13 +161,15 @@ class Adviser:
                          f"{_count(len(extra))} from “{second.article.title}”, which fits too.")
         else:
             steps = article_steps(lead.article)[:ALONE_STEPS]
+        if question:
+            steps = recogniser.answer_first(asked, lead.article, steps)
         cited = [lead.article] + ([second.article] if second else [])
         cited += [m.article for m in matches[1:] if m.article not in cited][: max(0, 3 - len(cited))]
         advice = Advice(situation=situation, title=lead.article.title, summary="", steps=steps,
                         example=example_message(lead.article),
                         citations=[Citation(source=a.path, title=a.title) for a in cited],
                         model=self.model_name)
-        self._summarise(advice, text, lead, second, recogniser, query)
+        self._summarise(advice, text, lead, second, recogniser, asked)
         mentions = self._mentions(text, people)
         if to is not None:  # a contact the user picked: the script is to them
             picked = [p for p in people if p.contact.id == to]
@@ -196,8 +208,10 @@ class Adviser:
 
     # ------------------------------------------------------------------ summary
     def _summarise(self, advice: Advice, text: str, lead: Match, second: Match | None, recogniser: Recogniser,
-                   query: np.ndarray) -> None:
-        advice.summary = recogniser.key_idea(query, lead.article) or opening(lead.article)
+                   asked: np.ndarray) -> None:
+        """The key idea: the lead's overview sentences that best answer `asked` (the user's question, embedded)."""
+        fit = QUESTION_FIT if last_question(text) else IDEA_FIT
+        advice.summary = recogniser.key_idea(asked, lead.article, fit=fit) or opening(lead.article)
         if not self.capable:
             return
         cited = [lead.article] + ([second.article] if second else [])
@@ -320,13 +334,35 @@ def with_role(text: str, situation: Situation, people: list[Person]) -> str:
 
 
 def by_direction(matches: list[Match], situation: Situation) -> list[Match]:
-    """The matches with those whose articles serve the situation's direction first (each group as ranked): a
-    decline never leads with an asking article. An unsure reading (shown as a question) keeps the ranking."""
+    """The matches reordered so that the lead serves the situation read, each group kept as ranked.
+
+    A sure reading puts the articles serving its direction first: a decline never leads with an asking article.
+    An unsure one (shown as a question) keeps the ranking by meaning among the articles serving the reading or
+    the alternative it offers, and an article serving only the other side of who asks whom (asking against
+    asked or declining) never leads. Either way an article written
+    for a type of situation (`serves`: a close friend, a client, a reference) leads only when the reading is of
+    that type, so a narrow article never takes the lead of a situation it was not written for.
+    """
     if situation.unsure or situation.source == "classifier":  # the classifier was reconciled with the ranking
-        return matches
-    wanted = {situation.direction}
-    fits = [m for m in matches if any(compatible(m.article.directions, d) for d in wanted)]
-    return fits + [m for m in matches if all(m is not f for f in fits)] if fits else matches
+        near = [m for m in matches if not other_side(m.article.directions, situation.direction)]
+        readings = [situation.direction, *situation.alternatives[:1]]
+        fits = [m for m in near if any(compatible(m.article.directions, d) for d in readings)] or near
+    else:
+        fits = [m for m in matches if compatible(m.article.directions, situation.direction)]
+    typed = [m for m in fits if of_type(m.article, situation)]
+    first = typed or fits or matches
+    return first + [m for m in matches if all(m is not f for f in first)]
+
+
+def other_side(article_directions: list[str], direction: str) -> bool:
+    """Whether an article serves only the other side of who asks whom than `direction` does."""
+    return not compatible(article_directions, direction) and any(opposite(d, direction) for d in article_directions)
+
+
+def of_type(article: Article, situation: Situation) -> bool:
+    """Whether the reading is of a type the article declares it serves (any, when it declares none)."""
+    read = {"role": situation.role, "stake": situation.stake}
+    return all(read[key] in values for key, values in article.serves.items())
 
 
 def _count(n: int) -> str:

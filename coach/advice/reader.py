@@ -22,105 +22,24 @@ from typing import Any
 import numpy as np
 from pydantic import ValidationError
 
+from coach.advice.clauses import who_asks
+from coach.advice.cues import CUES, RELUCTANT, ROLES, STAKES
 from coach.advice.phrasebook import PHRASINGS
 from coach.core.files import replacing
 from coach.core.situation import SURE, Situation  # noqa: F401  (re-exported)
 from coach.core.text import fold
 
 FLOOR = 0.35  # below this cosine with every direction's phrasings the words are read as 'other'
+UNSURE = 0.5  # the confidence of a reading the rules and the classifier (or the clauses) disagree on
 MARGIN = 0.03  # the classifier is sure when its best direction is this much closer than the next
 
-# Cues each direction is sure of, in order of precedence: a wish to say no (or to get out of something agreed)
-# beats being asked; owning a lapse ("I never thanked her") beats thanking and following up; a lost job is news
-# to tell; wanting back in touch is asking. Each entry is one cue; they are joined per direction.
-_CUES: list[tuple[str, list[str]]] = [
-    ("declining", [
-        r"say(?:ing)? no", r"turn(?:ing)? (?:it |them |him |her |this |that )?down", r"decline|declining|refuse",
-        r"don'?t want to (?:refer|recommend|vouch|introduce|give|write|be (?:a|his|her|their) refere(?:nce|e))",
-        r"(?:don'?t|do not) (?:really )?want to (?:keep|continue|carry on|go on|do (?:it|this|that)|make it)",
-        r"can'?t (?:vouch|recommend|endorse)", r"I can'?t do (?:that|it)", r"(?:really )?don'?t want to(?=[,.;!]| and\b)",
-        r"answer is no", r"wrong to (?:vouch|refer|recommend)", r"wind (?:it|things) down", r"step back from",
-        r"dodging", r"(?:been|keep) (?:ignoring|avoiding)", r"I'?m not able to help",
-        r"(?:not |un)comfortable (?!ask|reach|approach|contact|network)\w+",
-        r"(?:how|way) to (?:politely )?(?:say no|decline|refuse|turn)", r"without (?:burning|damaging)",
-        r"(?:I'?d|I would) rather not (?:refer|write|do (?:it|this|that)|meet|introduce|help|be (?:a|his|her|their)|give|"
-        r"vouch|recommend|go|take (?:it|this) on|join|get involved)", r"(?:get(?:ting)?|wriggle) out of", r"(?:back|bow|pull)(?:ing)? out",
-        r"step(?:ping)? down", r"withdraw(?:ing)?", r"(?:a|the) way out", r"hold(?:ing)? back",
-        r"can'?t be (?:his|her|their|your|a) (?:reference|referee)", r"tell (?:him|her|them) (?:I can'?t|no)\b",
-        r"lean(?:ing)? (?:towards? )?(?:not|no)\b", r"shut (?:this|it) down", r"tell (?:him|her|them) we'?re done",
-        r"no way I can", r"dread(?:ing)? (?:our|every|each)", r"(?:don'?t|do not) want (?:him|her|them) to",
-    ]),
-    ("repairing", [
-        r"apologi[sz](?:e|ed|ing)", r"apology", r"make amends", r"mend", r"repair", r"patch things up",
-        r"burn(?:ed|t) (?:a |the |that )?bridge", r"fell out", r"falling[- ]out", r"grudge", r"was rude",
-        r"snapped at", r"blew up at", r"bad terms", r"ghosted (?:him|her|them)", r"dropped the ball",
-        r"never made (?:it )?up", r"had (?:a|an) (?:\w+ ){0,2}(?:argument|fight|row|blow-?up)",
-        r"I (?:forgot|neglected|failed) to (?:reply|respond|write back|follow up|thank|get back|answer|send)",
-        r"I never (?:thanked|replied|responded|wrote back|followed up|got back|answered)",
-        r"I never (?:sent|said|wrote)(?: \w+){0,4} thank", r"(?:have|did) I (?:ruin|blow|burn)\w*", r"my fault",
-        r"I feel (?:bad|terrible|awful|guilty) (?:about|for|that)",
-    ]),
-    ("thanking", [r"(?:thank(?:ing)?|grateful|gratitude)\b(?!.*\b(?:no reply|never replied|hasn'?t replied))"]),
-    ("following-up", [
-        r"no (?:reply|response|answer)", r"and nothing\b", r"heard nothing",
-        r"never (?:replied|responded|heard back|got back)",
-        r"(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not) (?:replied|responded|heard back|answered|got back|"
-        r"gotten back)", r"radio silence", r"went (?:quiet|silent)", r"gone (?:quiet|silent)", r"ghosted me",
-        r"left me on read", r"nudge", r"chase", r"ping (?:him|her|them) again",
-        r"stopped (?:returning|answering|replying to|responding to) my",
-        r"(?:won'?t|doesn'?t|isn'?t|not) (?:return(?:ing)?|answer(?:ing)?) my",
-    ]),
-    ("asked", [
-        r"(?:asked|asking|wants|wanted|begged|pushing) me (?:for|to)", r"(?:asked|asking) if I (?:could|would|can)",
-        r"me,? asking (?:for|me|if)", r"(?:wants?|hopes?|hoping) to (?:meet|talk to|get to) \w+(?: \w+)? through me",
-        r"wants? my (?:help|referral|reference|introduction|intro)",
-        r"(?:asked|asking) (?:for )?my (?:help|referral|reference|introduction|intro|advice)",
-        r"(?:listed|named|put) me (?:down )?as (?:a |her |his |their |one of (?:her|his|their) )?(?:reference|referee)",
-    ]),
-    ("starting", [
-        r"new (?:city|country|town|industry|field)", r"don'?t know anyone", r"know nobody", r"no network",
-        r"from (?:zero|scratch)", r"just (?:moved|relocated)", r"no contacts",
-    ]),
-    ("announcing", [
-        r"tell(?:ing)? (?:my|people in my) network", r"announce", r"let (?:people|everyone) know",
-        r"post(?:ing)? about (?:my|being)", r"share (?:the|my) news",
-        r"(?:I was|I'?ve been|I got|I'?m being|just got|I have been|I'?ve just been) (?:fired|let go|laid off|"
-        r"made redundant|terminated|sacked|dismissed)", r"lost my job",
-    ]),
-    ("asking", [
-        r"how (?:do|should|can) I (?:ask|approach|reach out)", r"should I (?:also )?(?:reach out|call|email|message|"
-        r"contact|ask|get in touch)", r"get back in touch", r"reconnect with",
-        r"is it (?:weird|too late|okay|ok|rude|strange) to (?:reach|contact|call|email|message|ask|get back)",
-    ]),
-]
 _RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(?:" + "|".join(cues) + r")\b", re.IGNORECASE), direction) for direction, cues in _CUES]
-# Asked by someone whose work or conduct the user will not stand behind: reluctant, so a decline is being weighed.
-_RELUCTANT = re.compile(r"\b(?:can'?t stand|don'?t (?:trust|rate|like) (?:him|her|them)|dishonest|unreliable|lazy|"
-                        r"flaky|poor(?:ly)?|bad (?:work|worker)|nasty|rough|argumentative|rage-?quit|walked out of|"
-                        r"misconduct|wouldn'?t (?:hire|work with) (?:him|her|them))\b", re.IGNORECASE)
+    (re.compile(r"\b(?:" + "|".join(cues) + r")\b", re.IGNORECASE), direction) for direction, cues in CUES]
+_RELUCTANT = re.compile(r"\b(?:" + "|".join(RELUCTANT) + r")\b", re.IGNORECASE)
 _ASKED_FIRST = next(p for p, d in _RULES if d == "asked")  # "she asked me to…": in a decline, the counterpart asked first
-_ROLES: list[tuple[re.Pattern[str], str]] = [(re.compile(rf"\b(?:(my|our|the|a|an|one of my) )?{p}\b",
-                                                         re.IGNORECASE), r) for p, r in [
-    (r"(?:old |former |previous |ex-?)(?:manager|boss)", "former manager"),
-    (r"(?:old |former |ex-?)(?:colleague|co-?worker|teammate)s?", "former colleague"),
-    (r"skip[- ]level(?: manager)?", "skip-level manager"), (r"(?:manager|boss)", "manager"),
-    (r"hiring manager", "hiring manager"), (r"recruiters?", "recruiter"), (r"mentors?", "mentor"),
-    (r"acquaintances?", "acquaintance"), (r"(?:best |close |old )?friends?", "friend"),
-    (r"classmates?", "classmate"), (r"(?:colleague|co-?worker|teammate)s?", "colleague"), (r"clients?", "client"),
-    (r"(?:intern|junior|mentee)s?", "junior"), (r"(?:CEO|CTO|founder|director|VP)", "senior person"),
-    (r"(?:stranger|someone I (?:barely|don'?t) know)", "stranger"), (r"(?:brother|sister|cousin|neighbou?r)", "relative"),
-]]
-_STAKES: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.IGNORECASE), s) for p, s in [
-    (r"\breferr(?:al|ed|ing)|\brefer\b", "referral"), (r"\breferences?\b|\bvouch", "reference"),
-    (r"\bintro(?:duction|duce|s)?\b", "introduction"), (r"\bmentor(?:ing|ship)?\b", "mentorship"),
-    (r"\b(?:partner(?:ship)?|collaborat\w*|co-?founder|joint)\b", "partnership"),
-    (r"\b(?:money|loan|invest\w*|fund\w*|pay|paid|fee|rate)\b", "money"),
-    (r"\b(?:laid off|layoffs?|redundan\w*|lost my job)\b", "a layoff"),
-    (r"\b(?:job|role|position|opening|offer|interview\w*)\b", "job"),
-    (r"\b(?:coffee|call|chat|meet(?:ing)?)\b", "a meeting"),
-    (r"\b(?:friend(?:ship)?|relationship|falling[- ]out|fell out|grudge)\b", "relationship"),
-]]
+_ROLES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"\b(?:(my|our|the|a|an|one of my) )?{p}\b", re.IGNORECASE), r) for p, r in ROLES]
+_STAKES: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.IGNORECASE), s) for p, s in STAKES]
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|few|several)"
 _AGO = re.compile(rf"\b({_NUMBER})\s+(day|week|month|year)s?\s+(?:ago|back|now|later)\b|"
                   rf"\b(?:for|in|after|about|over|almost|nearly)\s+({_NUMBER})\s+(day|week|month|year)s?\b",
@@ -181,13 +100,45 @@ def read_counterpart(text: str, contacts: list[Any] = ()) -> tuple[str, int | No
     return ({"my": "your ", "our": "your ", "the": "the "}.get(determiner, "") + role), None
 
 
+# Who wants what from whom: the user wanting something of someone, or someone wanting something of the user. An
+# unsure reading never leads with an article that serves only the other side.
+SIDES: dict[str, str] = {"asking": "user asks", "following-up": "user asks", "asked": "user is asked",
+                         "declining": "user is asked"}
+
+
+def opposite(a: str, b: str) -> bool:
+    """Whether two directions are on opposite sides of who asks whom."""
+    return a in SIDES and b in SIDES and SIDES[a] != SIDES[b]
+
+
+def read_role(text: str) -> str:
+    """Who the counterpart is to the user: the role word said first ('my old boss' -> 'former manager'), or ''."""
+    found = [(m.start(), role) for pattern, role in _ROLES for m in pattern.finditer(text)]
+    return min(found)[1] if found else ""
+
+
 def read_rules(text: str) -> str | None:
-    """The direction the rules are sure of: the first rule that matches, in order of precedence; asked by
-    someone the user says they cannot stand behind reads as a decline being weighed."""
-    direction = next((direction for pattern, direction in _RULES if pattern.search(text)), None)
+    """The direction the rules read: a stance cue (saying no, mending, chasing, thanking, news, starting out) in
+    order of precedence; who asks whom from the clauses' structure (`coach.advice.clauses`), the cue lists'
+    'asked'/'asking' only where no clause says; asked by someone the user says they cannot stand behind reads as
+    a decline being weighed."""
+    return _read_rules(text)[0]
+
+
+def _read_rules(text: str) -> tuple[str | None, str | None, bool]:
+    """(direction, a contrary reading the structure gives, whether only who-asks-whom was read: no stance)."""
+    cue = next((direction for pattern, direction in _RULES if pattern.search(text)), None)
+    structure = who_asks(text)
+    contrary = None
+    if cue in (None, "asked", "asking"):
+        direction = structure or cue
+    else:
+        direction = cue
+        if structure and opposite(cue, structure):  # "I want to ask her, but what if she says no?"
+            contrary = structure
     if direction == "asked" and _RELUCTANT.search(text):
-        return "declining"
-    return direction
+        return "declining", contrary, False
+    return direction, contrary, cue in (None, "asked", "asking")
 
 
 # ------------------------------------------------------------------ the classifier
@@ -244,19 +195,33 @@ def read_situation(text: str, contacts: list[Any] = (), *, embeddings: Any = Non
     """The embedded reading: rules, else the classifier (when embeddings are given), else 'other' unsure."""
     counterpart, counterpart_id = read_counterpart(text, contacts)
     number, unit = read_ago(text)
-    base = dict(counterpart=counterpart, counterpart_id=counterpart_id, stake=read_stake(text), ago_number=number,
+    base = dict(counterpart=counterpart, counterpart_id=counterpart_id, role=read_role(text), stake=read_stake(text), ago_number=number,
                 ago_unit=unit, done=read_done(text), asked_first=bool(_ASKED_FIRST.search(text)))
     if base["stake"] and base["stake"].rstrip("ship") in counterpart:  # "my mentor": the mentorship is no stake
         base["stake"] = ""
-    ruled = read_rules(text)
-    if ruled:
-        return Situation(direction=ruled, confidence=0.9, source="rules", **base)
+    base["asked_first"] = base["asked_first"] or who_asks(text) == "asked"
+    ruled, contrary, who_only = _read_rules(text)
     if embeddings is None:
+        if ruled:
+            return Situation(direction=ruled, confidence=UNSURE if contrary else 0.9, source="rules",
+                             alternatives=[contrary] if contrary else [], **base)
         return Situation(direction="other", confidence=0.3, source="rules", **base)
     labels, matrix = centroids(embeddings, key or type(embeddings).__name__, cache_dir)
     vector = query if query is not None else np.asarray(embeddings.embed_query(text), dtype=np.float32)
     direction, confidence, others = classify(vector, labels, matrix)
-    return Situation(direction=direction, confidence=confidence, alternatives=others, source="classifier", **base)
+    if not ruled:
+        return Situation(direction=direction, confidence=confidence, alternatives=others, source="classifier", **base)
+    # The phrasebook classifier is a second opinion. Where only who asks whom was read, its direction on the same
+    # side says what the user makes of it (asked, and wants to say no: declining; asked, and no word since:
+    # following-up). Where it is sure of another direction, or the clauses say the other side, the reading is
+    # shown as unsure with the other reading offered.
+    if who_only and not contrary and direction != ruled and SIDES.get(direction) == SIDES.get(ruled):
+        return Situation(direction=direction, confidence=max(confidence, UNSURE), alternatives=[ruled],
+                         source="rules", **base)
+    second = contrary or (direction if direction not in (ruled, "other") and confidence >= SURE else None)
+    if second:
+        return Situation(direction=ruled, confidence=UNSURE, alternatives=[second], source="rules", **base)
+    return Situation(direction=ruled, confidence=0.9, source="rules", **base)
 
 
 def read_with_model(text: str, model: Any, fallback: Situation) -> Situation:

@@ -38,8 +38,15 @@ _TIME = re.compile(
     rf"|(?:this|next|last|earlier this|later this) (?:week|month|year|quarter|spring|summer|autumn|fall|winter)"
     rf"|{_COUNT} (?:days?|weeks?|months?|years?) (?:ago|back)"
     rf"|(?:in|by|since|until|before|early|late|mid-?) ?{_MONTH}(?: \d{{1,2}}(?:st|nd|rd|th)?)?"
-    rf"|(?:on )?{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?|yesterday|tomorrow|tonight|end of (?:the )?(?:week|month))\b",
+    rf"|(?:on )?{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?|yesterday|tomorrow|tonight|end of (?:the )?(?:week|month)"
+    rf"|(?:(?:this|next|last|on|by|over|at) (?:the )?)?weekend)\b",
     re.IGNORECASE)
+_NUMBER_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)"
+# A number in the example (a call's length, how many questions, how long ago) is the example writer's: shown as a
+# slot holding the example's value, for the user to set ("[20 minutes]", "[three questions]").
+_AMOUNT = re.compile(rf"(?<![\w\[])(?:\d+(?:[.,:]\d+)?(?:[-–]\d+)?%?|{_NUMBER_WORD})(?:(?:[- ](?:or|to) "
+                     rf"(?:\d+|{_NUMBER_WORD}))?(?:-[a-z]+|\s+(?!(?:and|or|to|of|the|a|an|in|on|at|for)\b)[a-z]+))?"
+                     rf"(?![\w\]])", re.IGNORECASE)
 
 def addressed(script: str, first_name: str) -> str:
     """A neutral script greeting the one contact the user named or picked: 'Hi [name],' becomes 'Hi Farah,'.
@@ -105,6 +112,8 @@ def neutral_script(example: str, keep: str = "", slots: dict[str, str] | None = 
         if fold(phrase) not in known:
             example = example.replace(phrase, f"[{slots[phrase]}]")
     example = _TIME.sub(lambda m: m.group(0) if fold(m.group(0)) in known else "[when]", example)
+    example = "\n".join(ln if _CHANNEL_LINE.match(ln) else _AMOUNT.sub(
+        lambda m: m.group(0) if fold(m.group(0)) in known else f"[{m.group(0)}]", ln) for ln in example.split("\n"))
     lines = example.strip().splitlines()
     people: set[str] = set()
     sign = _signature(lines)

@@ -36,6 +36,7 @@ BODY_DEPTH = 30  # articles taken from the body retrieval
 # words read as much like one of its situations as like the lead's, and the body ranks it second or better.
 TITLE_SHARE, TITLE_SCORE, FIT_SCORE = 0.5, 0.75, 0.85
 IDEA_FIT = 0.3  # in the key idea: how much fitting the user's words counts beside carrying the advice
+QUESTION_FIT = 1.0  # the same when the user asked a question: the key idea answers it
 
 _MEMORY: dict[str, CorpusVectors] = {}
 
@@ -228,7 +229,18 @@ class Recogniser:
         chosen = [i for i in order if not any(overlaps(steps[i], a) for a in avoid)][:n]
         return [steps[i] for i in sorted(chosen)]
 
-    def key_idea(self, query: np.ndarray, article: Article, max_words: int = 45) -> str:
+    def answer_first(self, question: np.ndarray, article: Article, steps: list[str]) -> list[str]:
+        """`steps` with the article's step closest to the user's question first (taken from the rest of the
+        article when `steps` lacks it, so the list keeps its length), the others in their order."""
+        every = article_steps(article)
+        sims = self.vectors.similarities(question, article.path, STEP)
+        if not steps or len(sims) != len(every):
+            return steps
+        best = every[int(np.argmax(sims))]
+        rest = [s for s in steps if s != best]
+        return [best, *rest[: len(steps) - 1]]
+
+    def key_idea(self, query: np.ndarray, article: Article, max_words: int = 45, fit: float = IDEA_FIT) -> str:
         """The lead article's key idea for this situation: 1-2 overview sentences, verbatim.
 
         An overview sets the scene, then says what works. A sentence counts for how much of the article's
@@ -248,7 +260,7 @@ class Recogniser:
         ideas_matrix = self.vectors.matrix[rows]
         advice = ideas_matrix @ _unit(self.vectors.matrix[step_rows].mean(axis=0))[0]
         describes = ideas_matrix @ self.vectors.centroid(article.path)
-        score = advice - describes + IDEA_FIT * sims
+        score = advice - describes + fit * sims
         best = int(np.argmax(score))
         chosen = [best]
         if len(ideas[best].split()) < 20:

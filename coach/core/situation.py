@@ -10,6 +10,13 @@ Direction = Literal["asking", "asked", "declining", "repairing", "following-up",
                     "starting", "other"]
 DIRECTIONS: tuple[str, ...] = Direction.__args__  # type: ignore[attr-defined]
 SURE = 0.6  # below this confidence the reading is shown as a question
+# Who the counterpart is to the user, and what is at stake, as the reader types them (`coach.advice.cues`); an
+# article may declare which of these it serves (`serves:` in its front matter).
+ROLES: tuple[str, ...] = ("former manager", "former colleague", "skip-level manager", "manager", "hiring manager",
+                          "recruiter", "mentor", "acquaintance", "friend", "classmate", "colleague", "client",
+                          "junior", "senior person", "stranger", "relative", "teacher")
+STAKES: tuple[str, ...] = ("referral", "reference", "introduction", "mentorship", "partnership", "money", "a layoff",
+                           "job", "a meeting", "relationship")
 
 
 class Situation(BaseModel):
@@ -24,6 +31,8 @@ class Situation(BaseModel):
                                                      "word ('recruiter', 'former manager'); '' for nobody.")
     counterpart_id: int | None = Field(default=None, description="The contact id when the user named a contact "
                                                                  "exactly; never a guess.")
+    role: str = Field(default="", description="Who the counterpart is to the user, as one of the role words "
+                                              f"({', '.join(ROLES)}), or '' when the user did not say.")
     stake: str = Field(default="", description="What is at stake: referral, reference, introduction, job, "
                                                "mentorship, partnership, money, relationship, or ''.")
     ago_number: float | None = Field(default=None, description="How long ago, only when the user said it: 2.")
@@ -45,13 +54,19 @@ class Situation(BaseModel):
         return self.line()
 
     def line(self) -> str:
-        """The reading in one line: 'I read this as: …'; a question when unsure."""
-        reading = f"I read this as: {self._phrase()}."
-        if self.unsure and self.alternatives and self.alternatives[0] != self.direction:
+        """The reading in one line: 'I read this as: …'; marked '(unsure)' and a question when unsure."""
+        if not self.unsure:
+            return f"I read this as: {self._phrase()}."
+        reading = f"I read this as (unsure): {self._phrase()}."
+        if self.alternatives and self.alternatives[0] != self.direction:
             other = Situation(direction=self.alternatives[0], counterpart=self.counterpart, stake=self.stake,
-                              counterpart_id=self.counterpart_id)._phrase()
+                              counterpart_id=self.counterpart_id, asked_first=self.asked_first)._phrase()
             return f"{reading[:-1]}? I am not sure: or do you mean {other}? Say which and I will adjust."
-        return reading
+        return f"{reading[:-1]}? Say so if I have it wrong and I will adjust."
+
+    def phrase(self) -> str:
+        """The reading itself, without 'I read this as' or a question: 'you want to ask a recruiter for a job'."""
+        return self._phrase()
 
     def _who(self, default: str) -> str:
         word = self.counterpart

@@ -45,6 +45,11 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+def last_question(text: str) -> str:
+    """The last sentence of `text` that asks something (ends with '?'), or '' when none does."""
+    return next((s for s in reversed(sentences(text)) if s.rstrip().endswith("?")), "")
+
+
 def has_word(needle: str, folded: str) -> bool:
     """Whether `folded` (already folded) holds `needle` as whole words: 'ana' is not in 'analytics'."""
     return re.search(rf"(?<![a-z0-9]){re.escape(needle)}(?![a-z0-9])", folded) is not None

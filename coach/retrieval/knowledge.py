@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from coach.core.domain import GOALS
 from coach.core.errors import ConfigurationError
-from coach.core.situation import DIRECTIONS, Direction  # noqa: F401  (re-exported)
+from coach.core.situation import DIRECTIONS, ROLES, STAKES, Direction  # noqa: F401  (re-exported)
 
 Theme = Literal["opportunities", "mentorship", "visibility", "partnerships", "support", "craft", "maintenance"]
 THEMES: tuple[str, ...] = Theme.__args__  # type: ignore[attr-defined]
@@ -53,6 +53,11 @@ class Article(BaseModel):
                                   "(someone asked the user), declining, repairing, following-up, thanking, "
                                   "announcing, starting (from zero), other. A decline never leads with an "
                                   "article that does not list 'declining'; none listed: any direction.")
+    serves: dict[Literal["role", "stake"], list[str]] = Field(
+        default_factory=dict,
+        description="The situation types it is written for, matched against the reading's typed fields: 'role' (who "
+                    "the counterpart is: friend, client, teacher…) and 'stake' (referral, reference, job…). An article "
+                    "that declares one leads only when the reading has one of its values; none declared: any.")
     script_goal: str = Field(
         default=NO_SCRIPT_GOAL,
         description="The drafting goal of its script when the user's own contact is the recipient, or 'none'.")
@@ -63,6 +68,16 @@ class Article(BaseModel):
                     "'the roles you want'}. Names, companies and places become slots without being listed.")
     body: str = Field(description="The Markdown after the front matter.")
     sections: dict[str, str] = Field(default_factory=dict, description="Text under each heading, in order.")
+
+    @field_validator("serves")
+    @classmethod
+    def _known_types(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for key, values in value.items():
+            known = ROLES if key == "role" else STAKES
+            unknown = [v for v in values if v not in known]
+            if unknown or not values:
+                raise ValueError(f"{key} must list some of {', '.join(known)}; got {values!r}")
+        return value
 
     @field_validator("script_goal")
     @classmethod
@@ -162,6 +177,7 @@ def load_article(path: Path, root: Path) -> Article:
             directions=_strings(meta.get("directions"), split=True),
             script_goal=NO_SCRIPT_GOAL if goal is None else str(goal).strip(),
             script_slots=meta.get("script_slots") or {},
+            serves={k: _strings(v, split=True) for k, v in (meta.get("serves") or {}).items()},
             body=post.content, sections=split_sections(post.content),
         )
     except ValidationError as exc:
@@ -170,6 +186,7 @@ def load_article(path: Path, root: Path) -> Article:
         hints = {
             "theme": f"theme must be one of {', '.join(THEMES)}",
             "directions": f"directions must be a list of {', '.join(DIRECTIONS)}; got {meta.get('directions')!r}",
+            "serves": f"serves maps role ({', '.join(ROLES)}) and stake ({', '.join(STAKES)}) to lists",
             "script_goal": f"script_goal must be one of {', '.join(SCRIPT_GOALS)}; got '{goal}'",
             "script_slots": "script_slots maps words of the example message to slot names, e.g. "
                             "'senior analyst roles: the roles you want'",

@@ -1,0 +1,125 @@
+"""The reader's rules as data: the cues that make a direction sure, the reluctance that turns being asked into a
+decline, the role words for whom, the stakes. `coach.advice.reader` compiles them; adding a phrasing the reader
+misses is one line here (and, for the classifier, a labelled phrasing in `coach.advice.phrasebook`).
+
+Each cue is a regular expression matched on a word boundary, case-insensitively, against the user's own words.
+"""
+
+from __future__ import annotations
+
+# Cues each direction is sure of, in order of precedence: a wish to say no (or to get out of something agreed)
+# beats being asked; owning a lapse ("I never thanked her") beats thanking and following up; a lost job is news
+# to tell; wanting back in touch is asking. Each entry is one cue; they are joined per direction.
+CUES: list[tuple[str, list[str]]] = [
+    ("declining", [
+        r"say(?:s|ing)? no", r"(?<!after )turn(?:ing)? (?:it |them |him |her |this |that )?down", r"decline|declining|refuse",
+        r"don'?t want to (?:refer|recommend|vouch|introduce|give|write|be (?:a|his|her|their) refere(?:nce|e))",
+        r"(?:don'?t|do not) (?:really )?want to (?:keep|continue|carry on|go on|do (?:it|this|that)|make it)",
+        r"can'?t (?:vouch|recommend|endorse)", r"I can'?t do (?:that|it)", r"(?:really )?don'?t want to(?=[,.;!]| and\b)",
+        r"answer is no", r"wrong to (?:vouch|refer|recommend)", r"wind (?:it|things) down", r"step back from",
+        r"dodging", r"(?:been|keep) (?:ignoring|avoiding)", r"I'?m not able to help",
+        r"(?:not |un)comfortable (?!ask|reach|approach|contact|network)\w+",
+        r"(?:how|way) to (?:politely )?(?:say no|decline|refuse|turn)", r"without (?:burning|damaging)",
+        r"(?:I'?d|I would) rather not (?:refer|write|do (?:it|this|that)|meet|introduce|help|be (?:a|his|her|their)|give|"
+        r"vouch|recommend|go|take (?:it|this) on|join|get involved)", r"(?:get(?:ting)?|wriggle) out of", r"(?<!reach )(?<!reaching )(?<!reached )(?:back|bow|pull)(?:ing)? out",
+        r"step(?:ping)? down", r"withdraw(?:ing)?", r"(?:a|the) way out", r"hold(?:ing)? back",
+        r"can'?t be (?:his|her|their|your|a) (?:reference|referee)", r"tell (?:him|her|them) (?:I can'?t|no)\b",
+        r"lean(?:ing)? (?:towards? )?(?:not|no)\b", r"shut (?:this|it) down", r"tell (?:him|her|them) we'?re done",
+        r"no way I can", r"dread(?:ing)? (?:our|every|each)",
+        r"I (?:won'?t|will not|refuse to) (?:hand|give|share|fake|pass|submit|write|vouch|refer|recommend|introduce|lie|pretend|put my name)", r"(?:don'?t|do not) want (?:him|her|them) to",
+    ]),
+    ("repairing", [
+        r"\b(?:I|to|me) (?:\w+ ){0,3}apologi[sz](?:e|ed|ing)", r"apologi[sz]ing to",
+        r"(?:owe|write|send|make|give|offer)s? (?:\w+ ){0,2}(?:an |my )?apology", r"apology (?:to|letter|note|email)", r"make amends", r"mend", r"repair", r"patch things up",
+        r"burn(?:ed|t) (?:a |the |that )?bridge", r"fell out", r"falling[- ]out", r"grudge", r"was rude",
+        r"snapped at", r"blew up at", r"bad terms", r"ghosted (?:him|her|them)", r"dropped the ball",
+        r"never made (?:it )?up", r"had (?:a|an) (?:\w+ ){0,2}(?:argument|fight|row|blow-?up)",
+        r"I (?:forgot|neglected|failed) to (?:reply|respond|write back|follow up|thank|get back|answer|send)",
+        r"I never (?:thanked|replied|responded|wrote back|followed up|got back|answered)",
+        r"I never (?:sent|said|wrote)(?: \w+){0,4} thank", r"(?:have|did) I (?:ruin|blow|burn)\w*", r"my fault",
+        r"I feel (?:bad|terrible|awful|guilty) (?:about|for|that)",
+        r"clash(?:ed|es)? with", r"(?:things|it) got (?:really |very )?(?:bad|ugly|heated|nasty)",
+        r"(?:big|huge|bad|nasty|awful) (?:argument|fight|row|blow-?up|disagreement)", r"ended (?:badly|on a sour note)",
+        r"blocked me", r"out of line", r"I'?m (?:so |really |very )?embarrassed", r"embarrassed myself",
+        r"let (?:\w+ ){0,2}(?:lapse|slide|slip)", r"dispute with",
+        r"I was the one (?:who|that) (?:\w+ ){0,3}(?:wrong|rude|late|missed|forgot|ghosted|cancel\w*|dropped|snapped|ended|messed|flaked|broke|let \w+ down|disappeared|went quiet|stopped)",
+    ]),
+    ("following-up", [
+        r"no (?:reply|response|answer)", r"and nothing\b", r"heard nothing",
+        r"never (?:replied|responded|heard back|got back)",
+        r"(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not) (?:replied|responded|heard back|answered|got back|"
+        r"gotten back)", r"radio silence", r"went (?:quiet|silent)", r"gone (?:quiet|silent)", r"ghosted me",
+        r"left me on read", r"nudg(?:e|ed|ing)", r"chas(?:e|ed|ing)", r"ping (?:him|her|them) again",
+        r"without (?:a|any) (?:single )?(?:call|reply|response|answer|word)(?: back)?", r"no call(?:s)? back",
+        r"never (?:called|wrote|emailed|texted|rang) (?:me )?back", r"promised to (?:write|call|send|get back|reply|introduce|follow up)",
+        r"follow(?:ing)?[- ]up with (?:the |all the |those )?(?:people|contacts|everyone|them)",
+        r"offered to (?:introduce|connect|send|pass|forward|put me)", r"(?:will|'ll|would) introduce me",
+        r"stopped (?:returning|answering|replying to|responding to) my",
+        r"(?:won'?t|doesn'?t|isn'?t|not) (?:return(?:ing)?|answer(?:ing)?) my",
+    ]),
+    ("thanking", [r"(?:thank(?:ing)?|grateful|gratitude)\b(?!.*\b(?:no reply|never replied|hasn'?t replied))",
+                  r"(?:send|sending|give|giving|buy|buying) (?:\w+ ){0,4}(?:gift|flowers|bouquet|thank-you card|present)s?"]),
+    ("asked", [
+        r"(?:asked|asking|wants|wanted|begged|pushing) me (?:for|to)", r"(?:asked|asking) me (?:whether|if)", r"(?:asked|asking) (?:whether|if) I (?:could|would|can|might)",
+        r"(?:asked|asking) (?:whether|if) (?:he|she|they) (?:could|can|might|may) (?:list|use|put|name|mention|cite) me",
+        r"pitch(?:ing|ed|es)? me", r"(?:sent|send|sends) me (?:a|an) (?:\w+ )?(?:request|invitation)",
+        r"(?:get|getting|receive|received|receiving) (?:\w+ ){0,2}(?:invitations|requests|pitches|messages) from",
+        r"me,? asking (?:for|me|if)", r"(?:wants?|hopes?|hoping) to (?:meet|talk to|get to) \w+(?: \w+)? through me",
+        r"wants? my (?:help|referral|reference|introduction|intro)",
+        r"(?:asked|asking) (?:for )?my (?:help|referral|reference|introduction|intro|advice)",
+        r"(?:listed|named|put) me (?:down )?as (?:a |her |his |their |one of (?:her|his|their) )?(?:reference|referee)",
+    ]),
+    ("starting", [
+        r"new (?:city|country|town|industry|field)", r"don'?t know anyone", r"know nobody", r"no network",
+        r"from (?:zero|scratch)", r"just (?:moved|relocated)", r"no contacts",
+    ]),
+    ("announcing", [
+        r"tell(?:ing)? (?:my|people in my) network", r"announce", r"let (?:people|everyone) know",
+        r"post(?:ing)? about (?:my|being)", r"share (?:the|my) news",
+        r"(?:I was|I'?ve been|I got|I'?m being|just got|I have been|I'?ve just been) (?:fired|let go|laid off|"
+        r"made redundant|terminated|sacked|dismissed)", r"lost my job",
+        r"(?:say|saying|send|sending|write|email)(?: \w+){0,4} (?:goodbye|farewell)", r"goodbye (?:email|note|message)",
+    ]),
+    ("asking", [
+        r"how (?:do|should|can) I (?:ask|approach|reach out)", r"should I (?:also )?(?:reach out|call|email|message|"
+        r"contact|ask|get in touch)", r"get back in touch", r"reconnect with",
+        r"is it (?:weird|too late|okay|ok|rude|strange) to (?:reach|contact|call|email|message|ask|get back)",
+        r"(?:like|want|plan|going) to propose", r"how (?:do|should|can) I (?:raise|bring up|pitch|suggest)",
+    ]),
+    ("following-up", [r"(?:stay|keep|keeping|staying) in touch", r"keep up (?:a|the) (?:connection|relationship)"]),
+]
+
+# Asked by someone whose work or conduct the user will not stand behind, or by a request they dread: reluctant, so a
+# decline is being weighed.
+RELUCTANT: list[str] = [
+    r"can'?t stand", r"don'?t (?:trust|rate|like) (?:him|her|them)", r"dishonest", r"unreliable", r"lazy", r"flaky",
+    r"poor(?:ly)?", r"bad (?:work|worker)", r"nasty", r"rough", r"argumentative", r"rage-?quit", r"walked out of",
+    r"misconduct", r"wouldn'?t (?:hire|work with) (?:him|her|them)",
+    r"(?:can'?t|cannot|couldn'?t) (?:think of|come up with|find) (?:one|a single|anything)",
+    r"(?:hard|difficult|awful|terrible|miserable) to work (?:for|with)", r"(?:he|she|they) knows? nothing about",
+    r"dread(?:ing|ed)?", r"I (?:won'?t|will not) (?:fake|pretend|lie)", r"agreed (?:on reflex|without thinking|too quickly)",
+    r"regret (?:agreeing|saying yes)", r"wouldn'?t know what to say",
+]
+# Role words for whom, most specific first: (pattern, the role as the reading names it).
+ROLES: list[tuple[str, str]] = [
+    (r"(?:old |former |previous |ex-?)(?:manager|boss)", "former manager"),
+    (r"(?:old |former |ex-?)(?:colleague|co-?worker|teammate)s?", "former colleague"),
+    (r"skip[- ]level(?: manager)?", "skip-level manager"), (r"(?:manager|boss)", "manager"),
+    (r"hiring manager", "hiring manager"), (r"recruiters?", "recruiter"), (r"mentors?", "mentor"),
+    (r"acquaintances?", "acquaintance"), (r"(?:best |close |old )?friends?", "friend"),
+    (r"classmates?", "classmate"), (r"(?:colleague|co-?worker|teammate)s?", "colleague"), (r"clients?", "client"),
+    (r"(?:intern|junior|mentee)s?", "junior"), (r"(?:CEO|CTO|founder|director|VP)", "senior person"),
+    (r"(?:stranger|someone I (?:barely|don'?t) know)", "stranger"), (r"(?:brother|sister|cousin|neighbou?r)", "relative"),
+    (r"(?:professor|lecturer|teacher|tutor)s?", "teacher"),
+]
+# What is at stake, first match wins: (pattern, stake).
+STAKES: list[tuple[str, str]] = [
+    (r"\breferr(?:al|ed|ing)|\brefer\b", "referral"), (r"\breferences?\b|\bvouch", "reference"),
+    (r"\bintro(?:duction|duce|s)?\b", "introduction"), (r"\bmentor(?:ing|ship)?\b", "mentorship"),
+    (r"\b(?:partner(?:ship)?|collaborat\w*|co-?founder|joint)\b", "partnership"),
+    (r"\b(?:money|loan|invest\w*|fund\w*|pay|paid|fee|rate)\b", "money"),
+    (r"\b(?:laid off|layoffs?|redundan\w*|lost my job)\b", "a layoff"),
+    (r"\b(?:job|role|position|opening|offer|interview\w*)\b", "job"),
+    (r"\b(?:coffee|call|chat|meet(?:ing)?)\b", "a meeting"),
+    (r"\b(?:friend(?:ship)?|relationship|falling[- ]out|fell out|grudge)\b", "relationship"),
+]

@@ -1,0 +1,40 @@
+"""Issue 25, class 3: the corpus covers the situations real dilemmas raised that no article answered, each
+article serving the direction the user is in (a withdrawal is a decline, a reply to a rejection is thanks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coach.retrieval.knowledge import load_corpus
+
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "coach" / "resources" / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return {a.slug: a for a in load_corpus(KNOWLEDGE)}
+
+
+def test_the_corpus_has_at_least_115_articles(articles):
+    assert len(articles) >= 115
+
+
+@pytest.mark.parametrize("slug,direction", [
+    ("taking-back-a-reference-you-agreed-to", "declining"),
+    ("declining-a-close-friend-referral", "declining"),
+    ("former-boss-wants-inside-information", "declining"),
+    ("replying-to-a-rejection", "thanking"),
+    ("asking-someone-to-put-in-a-word", "asking"),
+    ("asking-a-former-professor-for-a-letter", "asking"),
+    ("when-an-introduction-went-nowhere", "following-up"),
+    ("staying-in-touch-after-declining-an-offer", "following-up"),
+    ("saying-goodbye-to-clients-when-you-leave", "announcing"),
+    ("late-apology-that-asks-for-nothing", "repairing"),
+    ("judging-a-pitch-from-a-social-acquaintance", "asked"),
+])
+def test_each_gap_has_an_article_for_its_direction_with_slots_for_the_users_story(articles, slug, direction):
+    article = articles[slug]
+    assert direction in article.directions
+    assert article.script_slots, f"{slug}: the example's story must become slots, not the user's script"

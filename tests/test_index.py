@@ -186,3 +186,49 @@ def test_rebuild_recreates_both_collections(small_corpus, counting):
     guidance, contacts = index.rebuild([person(1)], revision=5)
     assert guidance.embedded == guidance.total and contacts.embedded == 1
     assert index.count(CONTACTS) == 1 and index.contacts_revision() == 5
+
+
+def test_a_second_index_takes_the_corpus_vectors_from_the_machines_cache(settings, tmp_path, monkeypatch):
+    """The guidance corpus is embedded once per machine and model: a new COACH_HOME (the sample's workspace,
+    another user home) takes the vectors from the cache; contacts' vectors are never kept there."""
+    from coach.config.settings import load_settings
+    from coach.llm import providers
+
+    made: list[CountingEmbeddings] = []
+
+    def make(name, settings=None):
+        made.append(CountingEmbeddings())
+        return made[-1]
+
+    monkeypatch.setattr(providers, "make_embeddings", make)
+    monkeypatch.setattr(providers, "model_cache", lambda: tmp_path / "cache" / "models")
+    first = Index(settings, model_name="test/counting")
+    first.sync_guidance()
+    first.sync_contacts([person(1), person(2)])
+    assert made[0].embedded > 100
+
+    other = load_settings(home=str(tmp_path / "second-home"))
+    second = Index(other, model_name="test/counting")
+    stats = second.sync_guidance()
+    assert stats.embedded == stats.total > 100 and sum(m.embedded for m in made[1:]) == 0, "all from the cache"
+    second.sync_contacts([person(1), person(2)])
+    assert sum(m.embedded for m in made[1:]) == 2, "contacts are embedded in their own home, never cached"
+    query = made[0].embed_query("asking for a referral")
+    ours = first.collection(GUIDANCE).query(query_embeddings=[query], n_results=3)["ids"]
+    theirs = second.collection(GUIDANCE).query(query_embeddings=[query], n_results=3)["ids"]
+    assert ours == theirs
+
+    renamed = Index(load_settings(home=str(tmp_path / "third-home")), model_name="test/other-model")
+    renamed.sync_guidance()
+    assert made[-1].embedded > 100, "another model's vectors are never taken"
+
+
+def test_a_damaged_vector_cache_only_costs_the_time(tmp_path):
+    from coach.retrieval.vector_cache import VectorCache
+
+    cache = VectorCache(tmp_path, "test/m")
+    cache.put(["a", "b"], [[1.0, 2.0], [3.0, 4.0]])
+    assert cache.get(["a", "b", "c"]) == {"a": [1.0, 2.0], "b": [3.0, 4.0]}
+    cache.path.write_bytes(b"not a database" * 100)
+    assert cache.get(["a"]) == {}
+    cache.put(["a"], [[1.0, 2.0]])  # no error: the cache is only a shortcut

@@ -37,6 +37,7 @@ from coach.retrieval.chroma import (
     say_on_stderr,
 )
 from coach.retrieval.knowledge import chunk_corpus, corpus_stamp, load_corpus
+from coach.retrieval.vector_cache import VectorCache
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
@@ -154,6 +155,7 @@ class Index:
                  on_wait: Callable[[str], None] | None = None):
         self.settings = settings
         self._embeddings = embeddings
+        self._named_model = embeddings is None  # the configured model, made here (not one passed in)
         self._model_name = model_name or (None if embeddings is None else type(embeddings).__name__)
         self._client = client
         self.lock = index_lock(settings)
@@ -348,12 +350,20 @@ class Index:
         removed = [i for i in existing if i not in wanted]
         if progress and changed:
             progress(0, total=len(changed))
+        kept = self._vector_cache(name)
+        known = kept.get([wanted[i][2] for i in changed]) if kept else {}
         for batch in _batches(changed, EMBED_BATCH):
             docs = [wanted[i][0] for i in batch]
+            texts = [wanted[i][2] for i in batch]
+            new = [t for t in texts if t not in known]
             try:
-                vectors = self.embeddings.embed_documents([wanted[i][2] for i in batch])
+                fresh = self.embeddings.embed_documents(new) if new else []
             except Exception as exc:
                 raise ProviderError(f"The embedding model failed while indexing {name} ({exc}); run `coach doctor`.") from exc
+            if kept and new:
+                kept.put(new, fresh)
+            made = dict(zip(new, fresh, strict=True))
+            vectors = [known[t] if t in known else made[t] for t in texts]
             with self.using(write=True):  # readers wait for one batch at most, never for the whole sync
                 self.collection(name).upsert(ids=batch, documents=docs, embeddings=vectors,
                                              metadatas=[wanted[i][1] for i in batch])
@@ -366,6 +376,15 @@ class Index:
             self._write_state(self.collection(name), **state)
         return SyncStats(collection=name, total=len(wanted), embedded=len(changed), removed=len(removed),
                          unchanged=len(wanted) - len(changed), seconds=round(time.perf_counter() - start, 3))
+
+    def _vector_cache(self, name: str) -> VectorCache | None:
+        """The machine's cache of the corpus's vectors (see coach.retrieval.vector_cache), for the guidance
+        collection of the configured model, made by this index (never for embeddings passed in); never for contacts, whose notes are private to this COACH_HOME."""
+        if name != GUIDANCE or not self._named_model or "/" not in self.model_name:
+            return None
+        from coach.llm.providers import model_cache
+
+        return VectorCache(model_cache().parent / "vectors", self.model_name)
 
     def _hashes(self, name: str) -> tuple[list[str], list[str]]:
         ids: list[str] = []

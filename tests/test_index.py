@@ -222,6 +222,16 @@ def test_a_second_index_takes_the_corpus_vectors_from_the_machines_cache(setting
     renamed.sync_guidance()
     assert made[-1].embedded > 100, "another model's vectors are never taken"
 
+    class Smaller(CountingEmbeddings):  # other weights behind the same name: a test double, a swapped file
+        def __init__(self):
+            HashingEmbeddings.__init__(self, 64)
+            self.batches = []
+
+    monkeypatch.setattr(providers, "make_embeddings", lambda name, settings=None: made.append(Smaller()) or made[-1])
+    swapped = Index(load_settings(home=str(tmp_path / "fourth-home")), model_name="test/counting")
+    swapped.sync_guidance()
+    assert made[-1].embedded > 100, "vectors are shared only with the same model, whatever its name"
+
 
 def test_a_damaged_vector_cache_only_costs_the_time(tmp_path):
     from coach.retrieval.vector_cache import VectorCache

@@ -23,7 +23,9 @@ def closed_port() -> int:
 def test_nothing_listening_names_the_url_and_the_setting():
     url = f"http://127.0.0.1:{closed_port()}/v1"
     model = make_chat_model("openai/gpt-4o-mini", load_settings(llm_base_url=url))
-    for call in (lambda: model.invoke("hi"), lambda: list(model.stream("hi")), lambda: model.batch(["a", "b"])):
+    # the SDK client (drafts, advice) and LangChain's client under it (the agent's tools, structured output)
+    for call in (lambda: model.invoke("hi"), lambda: list(model.stream("hi")), lambda: model.langchain.invoke("hi"),
+                 lambda: model.langchain.batch(["a", "b"])):
         with pytest.raises(ConfigurationError) as caught:
             call()
         assert str(caught.value) == (f"Cannot reach the model server at {url} (nothing answers there): start the "

@@ -350,7 +350,7 @@ class Index:
         removed = [i for i in existing if i not in wanted]
         if progress and changed:
             progress(0, total=len(changed))
-        kept = self._vector_cache(name)
+        kept = self._vector_cache(name) if changed else None
         known = kept.get([wanted[i][2] for i in changed]) if kept else {}
         for batch in _batches(changed, EMBED_BATCH):
             docs = [wanted[i][0] for i in batch]
@@ -379,12 +379,16 @@ class Index:
 
     def _vector_cache(self, name: str) -> VectorCache | None:
         """The machine's cache of the corpus's vectors (see coach.retrieval.vector_cache), for the guidance
-        collection of the configured model, made by this index (never for embeddings passed in); never for contacts, whose notes are private to this COACH_HOME."""
-        if name != GUIDANCE or not self._named_model or "/" not in self.model_name:
+        collection of the configured model; never for contacts, whose notes are private to this COACH_HOME.
+        Its key is the model's name and a fingerprint of what the model in hand makes of a probe text, so that
+        vectors are only ever shared between the same weights run the same way."""
+        if name != GUIDANCE or not self._named_model:
             return None
         from coach.llm.providers import model_cache
 
-        return VectorCache(model_cache().parent / "vectors", self.model_name)
+        probe = self.embeddings.embed_query(PROBE)
+        fingerprint = hashlib.sha256(",".join(f"{v:.3f}" for v in probe).encode()).hexdigest()[:16]
+        return VectorCache(model_cache().parent / "vectors", f"{self.model_name}#{len(probe)}#{fingerprint}")
 
     def _hashes(self, name: str) -> tuple[list[str], list[str]]:
         ids: list[str] = []
@@ -455,6 +459,10 @@ class Index:
             guidance = self.sync_guidance(progress, force=True)
             people = self.sync_contacts(contacts, revision, progress) if contacts is not None else None
             return guidance, people
+
+
+# What the cache's fingerprint of the embedding model is computed on.
+PROBE = "How do I ask a former colleague for a referral?"
 
 
 def _batches(items: list[str], size: int) -> Iterable[list[str]]:

@@ -1,117 +1,12 @@
-"""Dates as notes write them, read into the words a message may use for them.
+"""Dates as notes write them: the parsing lives in `coach.core.dates` (the facts' rules read meeting months
+with it too); the checks import it from here."""
 
-A note says "Oct 2023", "7 Nov 2024", "sep 23", "Jan–Mar 2025", "9/14", "03/22/25" or "2015 to 2017"; a message
-says "in October 2023", "last November", "in March", "2015-2017". Grounding is literal, so each date a note
-writes is read here into its month's full name, its year and its season: the message's words are checked
-against those, never the other way round.
-"""
-
-from __future__ import annotations
-
-import datetime as dt
-import re
-
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
-# Abbreviations a note or a message may use ("Sept", "Feb."), by month number.
-ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-                 "sept": 9, "oct": 10, "nov": 11, "dec": 12}
-# Abbreviations that are also English words ("mar", "may", "jun"): read as months only beside a number or
-# another month ("may 2024", "12 mar", "jan-mar").
-_WORDLIKE = {"mar", "may", "jun"}
-SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring", 6: "summer",
-           7: "summer", 8: "summer", 9: "autumn fall", 10: "autumn fall", 11: "autumn fall"}
-
-_ABBR = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
-_MONTH_WORD = re.compile(rf"(?<![a-z])(?P<m>{_ABBR})\.?(?![a-z])", re.IGNORECASE)
-_NEAR_NUMBER = re.compile(r"^\s*['’]?\d|\d\s*$")
-_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{2}|\d{4}))?(?![\d/])")
-# Year first: "2024.02.09", "2024/2/9", "2024-02" and the CJK "2025年3月12日".
-_YEAR_FIRST = re.compile(r"\b((?:19|20)\d\d)(?:[./-](\d{1,2})(?:[./-]\d{1,2})?\b|年\s*(\d{1,2})\s*月)")
-_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|until|till)\s*((?:19|20)?\d\d)\b(?![-./]\d)")
-
-
-def month_number(word: str) -> int | None:
-    """1-12 for a month's name or abbreviation ('Sept', 'october'), else None."""
-    w = word.lower().rstrip(".")
-    if w in MONTHS:
-        return MONTHS.index(w) + 1
-    return ABBREVIATIONS.get(w)
-
-
-def _year(text: str | None) -> int | None:
-    if not text:
-        return None
-    n = int(text)
-    return n if n >= 1900 else 2000 + n if n < 70 else 1900 + n
-
-
-def months_in(text: str) -> list[tuple[int, int | None]]:
-    """(month, year or None) of every date the text writes, whatever its form."""
-    out: list[tuple[int, int | None]] = []
-    for m in _MONTH_WORD.finditer(text):
-        word = m.group("m").lower()
-        before, after = text[max(0, m.start() - 4):m.start()], text[m.end():m.end() + 6]
-        beside_month = re.match(r"\s*[-–—]\s*[A-Za-z]{3}", after) or re.search(r"[A-Za-z]{3}\s*[-–—]\s*$",
-                                                                                text[max(0, m.start() - 8):m.start()])
-        if word in _WORDLIKE and not (_NEAR_NUMBER.search(before) or _NEAR_NUMBER.match(after) or beside_month):
-            continue
-        year = re.match(r"\s*['’]?(\d{4}|\d{2})(?![\d,:])", after)  # "Oct 2023", "sep 23", "Mar '24"
-        y = _year(year.group(1)) if year else None
-        out.append((ABBREVIATIONS[word], y))
-    for m in _YEAR_FIRST.finditer(text):
-        month = int(m.group(2) or m.group(3))
-        if 1 <= month <= 12:
-            out.append((month, int(m.group(1))))
-    text = _YEAR_FIRST.sub(" ", text)
-    for m in _NUMERIC.finditer(text):
-        a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), _year(m.group(4))
-        if m.group(4) is None and sep == "/" and b > 12:  # "9/14" a day or "5/45" a year: the month either way
-            if 1 <= a <= 12:
-                out.append((a, _year(m.group(3)) if b > 31 else None))
-            continue
-        if m.group(4) is None and sep == ".":
-            continue  # "2.5" is a number, not a date
-        readings = [(a, b)] if sep == "/" else [(b, a)]
-        if sep == "/" and a <= 12 and b <= 12 and a != b:
-            readings.append((b, a))  # 03/04: either order
-        if sep == "/" and a > 12:
-            readings = [(b, a)]
-        for month, day in readings:
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                out.append((month, y))
-    return out
-
-
-def date_phrases(text: str) -> str:
-    """The words a message may use for the dates `text` writes: 'october 2023 2023 autumn fall …', and each
-    year range as '2015-2017 2015–2017'."""
-    out: list[str] = []
-    for month, year in months_in(text):
-        out.append(f"{MONTHS[month - 1]} {year or ''} {SEASONS[month]}".replace("  ", " "))
-    for m in _YEAR_RANGE.finditer(text):
-        a, b = m.group(1), m.group(2)
-        b = b if len(b) == 4 else a[:2] + b
-        if b <= a:
-            continue
-        out.append(f"{a}-{b} {a}–{b} {a} {b}")
-    return " ".join(out)
-
-
-def date_words(date: dt.date | None) -> str:
-    """The words a message may use for a fact's date: 'March 2025 2025 spring', so 'in March' and 'last
-    spring' are grounded when a fact carries that date."""
-    return f"{date:%B %Y} {date.year} {SEASONS[date.month]}" if date else ""
-
-
-def claim_forms(kind: str, value: str) -> list[str]:
-    """The forms a message's claim may be grounded by: a month's abbreviation as its full name ('Sept' ->
-    'september'), a year range as its years ('2018-2019', '2015–17')."""
-    if kind == "name":
-        n = month_number(value)
-        return [MONTHS[n - 1]] if n and value.lower().rstrip(".") not in MONTHS else []
-    m = _YEAR_RANGE.fullmatch(value.strip())
-    if kind == "number" and m:
-        a, b = m.group(1), m.group(2)
-        return [a, b if len(b) == 4 else a[:2] + b]
-    return []
+from coach.core.dates import (  # noqa: F401  (re-exported)
+    MONTHS,
+    SEASONS,
+    claim_forms,
+    date_phrases,
+    date_words,
+    month_number,
+    months_in,
+)

@@ -54,9 +54,36 @@ def _where(fact: Fact, facts: list[Fact]) -> str:
     return ""
 
 
-def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "") -> Opener | None:
+# The last word of an event's name that takes "the" ("at the Hospitality Leaders Forum", not "at PyCon 2024").
+EVENT_NOUNS = frozenset("forum conference summit meetup awards society association fair expo day days festival "
+                        "workshop week congress symposium convention hackathon gala panel retreat offsite session "
+                        "bootcamp show meeting breakfast lunch dinner mixer reception series council roundtable "
+                        "assembly conf".split())
+
+
+def from_fields(fact: Fact) -> str:
+    """A meeting said from its typed fields: 'at the NW Supply Chain Forum in Portland'; '' without an event."""
+    event = fact.event.strip()
+    if not event:
+        return ""
+    last = re.findall(r"[A-Za-z]+", event)[-1:] or [""]
+    the = "the " if last[0].lower() in EVENT_NOUNS and not event.lower().startswith("the ") else ""
+    return f"at {the}{event}" + (f" in {fact.place}" if fact.place else "")
+
+
+def _met_line(fact: Fact, today: dt.date, src: str) -> Opener:
+    """The meeting from its fields, with its month where the user gave one."""
+    p = from_fields(fact)
+    w = when(fact.date, today, src)
+    w = f" {w[0].lower()}{w[1:]}" if w else ""
+    return Opener(f"It was good to meet you {p}{w}.", "met-at", src, short=f"We met {p}.")
+
+
+def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "", person: tuple[str, ...] = ()) -> Opener | None:
     p = fact.phrase.strip().rstrip(".")
     src = fact.source
+    if fact.kind == "met-at" and fact.event and not fact.edited and sayable(from_fields(fact), "met-at", person):
+        return _met_line(fact, today, src)  # the typed fields say it: the heading less its asides
     if fact.kind == "offer":
         w = when(fact.date, today, src)
         return Opener(f"{w}, {p}." if w else f"When we last spoke, {p}.", "offer", src, short=f"{_cap(p)}.")
@@ -115,6 +142,8 @@ def _said_clean(fact: Fact, person: tuple[str, ...]) -> bool:
     (company, project), work together without its years."""
     if fact.kind == "role":
         return True
+    if fact.kind == "met-at" and fact.event and sayable(from_fields(fact), "met-at", person):
+        return True
     said = fact.phrase.split(" (", 1)[0] if fact.phrase.startswith("we worked together") else fact.phrase
     return sayable(said, fact.kind, person)
 
@@ -133,7 +162,7 @@ def openers(facts: list[Fact], goal: str, today: dt.date | None = None, person: 
                                    -(f.date or dt.date.min).toordinal()))
     out: list[Opener] = []
     for fact in ranked:
-        line = opener(fact, shown, today, goal)
+        line = opener(fact, shown, today, goal, person)
         if line and not any(o.source == line.source and o.kind == line.kind for o in out) \
                 and line.sentence not in {o.sentence for o in out}:
             out.append(line)

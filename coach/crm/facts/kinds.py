@@ -51,6 +51,8 @@ class Fact(BaseModel):
     source: str = Field(default="", description="field:<name> or note:<id>, and the heading it sat under.")
     company: str = ""
     project: str = Field(default="", description="The team or project it was on ('the payments team').")
+    event: str = Field(default="", description="For a meeting: the event's name ('NW Supply Chain Forum').")
+    place: str = Field(default="", description="For a meeting: the town or venue ('Montréal').")
     years: str = Field(default="", description="For roles and work together: '2017-2019'.")
     past: bool = Field(default=False, description="A role that ended (a former manager is past).")
     confirmed: bool = False

@@ -16,6 +16,7 @@ from coach.core.domain import Contact
 from coach.core.messages import Fact as Cited
 from coach.core.text import fold
 from coach.crm.facts.kinds import Fact, visible
+from coach.crm.facts.meeting import meeting_fields
 from coach.crm.facts.names import goes_by
 
 # ---------------------------------------------------------------- the note's own words
@@ -435,14 +436,17 @@ def extract_rules(contact: Contact, today: dt.date | None = None) -> list[Fact]:
         source = f"note:{note.id}" if note.id else "note"
         for key in ("met", "how_we_met", "event"):
             if fields.get(key):
-                facts.append(Fact(kind="met-at", phrase=f"at {fields[key]}", date=note.date, source=source))
+                typed = meeting_fields(fields[key], note.date)
+                facts.append(Fact(kind="met-at", phrase=f"at {fields[key]}", source=source, **typed))
         for heading, date, section in _sections(body, note):
             where_from = source + (f" ## {heading}" if heading else "")
             where = _heading_phrase(heading) if heading else ""
-            if where:
-                facts.append(Fact(kind="met-at", phrase=where, date=date, source=where_from))
+            if where:  # the heading's own words, and its event, place and month as typed fields
+                typed = meeting_fields(heading, date) if where.startswith("at ") and not where.startswith("at the ") \
+                    else {"date": date}  # "at the offsite in Lyon" names no event
+                facts.append(Fact(kind="met-at", phrase=where, source=where_from, **typed))
             section, labelled = _labelled(section)
-            facts += [Fact(kind="met-at", phrase=p, date=date, source=where_from) for p in labelled]
+            facts += [Fact(kind="met-at", phrase=p, source=where_from, **meeting_fields(p, date)) for p in labelled]
             for clause in _clauses(section):
                 facts += [f.model_copy(update={"date": date, "source": where_from})
                           for f in read_clause(clause, names, today)]

@@ -1,0 +1,138 @@
+"""Asks and frames: the goal's one ask (with the role, person or duration from the request as data), the
+subject, the email line, the greeting and sign-off, and the honest opener for a contact with no shared history."""
+
+from __future__ import annotations
+
+import re
+
+from coach.checks import checker, grammar
+from coach.core.domain import HONORIFICS
+from coach.core.text import fold
+from coach.drafting.brief import Brief
+from coach.drafting.openers import Opener
+from coach.drafting.phrasing import register
+from coach.drafting.request import sentences as request_lines
+
+
+def inline(sentence: str) -> str:
+    """A sentence that follows 'Hi Priya,' on the same line starts in lower case (unless it starts with a name)."""
+    first = sentence.split(" ", 1)[0]
+    if fold(first) in checker.COMMON_CAPITALISED or fold(first.rstrip("!,.:")) in ("congratulations", "thank", "a"):
+        return sentence[0].lower() + sentence[1:]
+    return sentence
+
+
+def ask_for(brief: Brief, short: bool = False, with_reason: bool = False) -> str:
+    """The goal's one ask. What the user asked about goes in it as data: the role they want a referral for,
+    the person they want to meet; an introduction with no one named is the user introducing themselves."""
+    spec = brief.spec()
+    parts = brief.reading.parts
+    role = next((p.text for p in parts if p.kind == "role"), "")
+    person = next((p.text for p in parts if p.kind == "person"), "")
+    if brief.goal == "introduction" and not person and spec.get("ask_self"):
+        return spec["ask_self_short"] if short else spec["ask_self"]
+    if role and spec.get("ask_role"):
+        line = spec["ask_role"].format(role=role.rstrip(".,;"))
+        if grammar.ok(line, brief.names()) and (not short or brief.limit is None or len(line) <= 110):
+            return line
+    if person and spec.get("ask_person"):
+        line = spec["ask_person"].format(person=person.rstrip(".,;"))
+        if grammar.ok(line, brief.names()) and (not short or len(line) <= 110):
+            return line
+    if short:
+        return spec["ask_short"]
+    if with_reason and spec.get("ask_with_reason"):
+        return spec["ask_with_reason"]
+    if brief.contact.company and "{company}" in spec["ask"]:
+        return spec["ask"].format(company=brief.contact.company, first=brief.first)
+    return spec["ask_plain"].format(first=brief.first)
+
+
+def in_ask(brief: Brief) -> tuple[str, ...]:
+    """The kinds of the user's request the goal's ask carries as data (the role, the person to meet)."""
+    spec = brief.spec()
+    return tuple(k for k, key in (("role", "ask_role"), ("person", "ask_person")) if spec.get(key)
+                 and any(p.kind == k for p in brief.reading.parts))
+
+
+def reason_lines(brief: Brief) -> str:
+    """The user's reason as sentences to the person, less what the ask says."""
+    return " ".join(request_lines(brief.reading, brief.goal, brief.contact, skip=in_ask(brief)))
+
+
+def subject_for(brief: Brief) -> str:
+    spec = brief.spec()
+    if brief.contact.company and "{company}" in spec["subject"]:
+        return spec["subject"].format(company=brief.contact.company)
+    return spec["subject_plain"]
+
+
+def email_line(brief: Brief) -> str:
+    """The goal's one extra sentence for an email, with the contact's headline when we know it."""
+    spec = brief.spec()
+    headline = brief.contact.headline()
+    return spec["email_line"].format(headline=headline) if headline else spec["email_line_plain"]
+
+
+def sender_name(name: str) -> str:
+    """The user's first name for the sign-off, without a title ("Dr. Ada Obi" signs "Ada")."""
+    parts = (name or "").split()
+    if not parts:
+        return ""
+    if fold(parts[0]).rstrip(".") in HONORIFICS and len(parts) > 1:  # "Dr. Ada Obi": the title is a word of its own
+        return parts[1]
+    return parts[0]
+
+
+GREETING = {-1: "Hey", 0: "Hi", 1: "Dear"}
+SIGN_OFF = {-1: "Cheers,", 0: "Best,", 1: "Kind regards,"}
+
+
+def frame(brief: Brief, lines: list[str], ask: str) -> str:
+    """Greeting, the lines, the ask, sign-off — in the channel's shape."""
+    tone = brief.style.tone
+    name = brief.addressed(formal=tone > 0)
+    word = GREETING[max(tone, 1) if name != brief.first and tone >= 0 else tone]  # "Dear Dr. Okafor," not "Hi Dr."
+    greeting = f"{word} {name},"
+    if brief.channel == "linkedin-note":
+        return register(" ".join([greeting, *([inline(lines[0]), *lines[1:]] if lines else []), ask]), tone)
+    sender = sender_name(brief.profile.name)
+    signoff = SIGN_OFF[tone] + (f"\n{sender}" if sender else "")
+    middle = " ".join([*lines, ask])
+    return register(f"{greeting}\n\n{middle}\n\n{signoff}", tone)
+
+# Goals that ask for this person's view: a message with nothing shared says why them, from their role.
+WHY_YOU = ("informational-interview", "mentorship")
+# Goals where, with nothing shared, who the user is helps the person answer; a congratulation, a thank-you or a
+# follow-up has its own subject and gets no line about the user.
+INTRODUCE = ("referral", "introduction", "partnership", "reconnect", *WHY_YOU)
+
+
+def introduce(brief: Brief) -> Opener | None:
+    """With nothing shared, an honest line: who the user is (their headline), and for a goal that asks for this
+    person's view, why them (their role). No invented history, no line that fits anyone."""
+    who = _headline_phrase(brief.profile.headline)
+    c = brief.contact
+    role = " at ".join(p for p in (c.title, c.company) if p) if c.title else ""
+    if not who or brief.goal not in INTRODUCE or brief.reading.parts and brief.goal not in (*WHY_YOU, "referral"):
+        return None  # the user's own reason says why they write
+    if brief.goal in WHY_YOU and role:
+        return Opener(f"I am {who}, and I would value your view as {role}.", "profile", "profile",
+                      short=f"I would value your view as {c.title}.")
+    return Opener(f"I am {who}.", "profile", "profile")
+
+
+def _headline_phrase(headline: str) -> str:
+    """'Backend engineer moving into developer relations' -> 'a backend engineer moving into developer
+    relations'; '' for a headline that is no noun phrase ('PM @ Acme | ex-Google', 'I build things')."""
+    headline = " ".join(headline.split()).rstrip(".")
+    if not headline or re.search(r"[|@•/]", headline) or len(headline.split()) > 10:
+        return ""
+    first = headline.split(" ", 1)[0]
+    if fold(first) in ("i", "we", "my", "the", "a", "an") or not first[:1].isalpha():
+        return ""
+    if not (first.isupper() and len(first) > 1):  # an acronym keeps its capitals ("UX designer" stays)
+        headline = first.lower() + headline[len(first):]
+    article = "an" if fold(headline)[:1] in "aeio" else "a"
+    return f"{article} {headline}"
+

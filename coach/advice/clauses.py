@@ -27,7 +27,7 @@ from coach.core.text import fold, sentences
 
 USER, OTHER = "user", "other"
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[,;:()\-–—]+")
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+|-[0-9]+)?|[,;:()\-–—]+")  # a range ("40-80") is one token
 _HYPOTHETICAL = {"if", "unless", "suppose", "supposing"}  # a clause opening so states no request that was made
 _BREAK = {"if", "unless", "and", "but", "so", "because", "since", "although", "though", "while", "whereas", "yet", "or", "then"}
 # Verbs that are a request whatever follows; their forms are listed so no stemming guesses wrong.
@@ -75,7 +75,8 @@ class Request:
     sentence: int
 
 
-def _clauses(sentence: str) -> list[list[str]]:
+def clauses_of(sentence: str) -> list[list[str]]:
+    """One sentence cut into clauses of folded tokens, at punctuation and conjunctions."""
     tokens = _TOKEN.findall(fold(sentence))
     out: list[list[str]] = [[]]
     for tok in tokens:
@@ -169,7 +170,7 @@ def requests(text: str) -> list[Request]:
     out: list[Request] = []
     for n, sentence in enumerate(sentences(text)):
         previous = ""
-        for clause in _clauses(sentence):
+        for clause in clauses_of(sentence):
             subject_here = ""
             hypothetical = clause[0] in _HYPOTHETICAL
             for i, word in enumerate(clause):

@@ -22,9 +22,10 @@ from typing import Any
 import numpy as np
 from pydantic import ValidationError
 
-from coach.advice.clauses import who_asks
+from coach.advice.clauses import requests, who_asks
 from coach.advice.cues import CUES, RELUCTANT, ROLES, STAKES
 from coach.advice.phrasebook import PHRASINGS
+from coach.advice.stance import read_stance
 from coach.core.files import replacing
 from coach.core.situation import SURE, Situation  # noqa: F401  (re-exported)
 from coach.core.text import fold
@@ -130,6 +131,13 @@ def _read_rules(text: str) -> tuple[str | None, str | None, bool]:
     cue = next((direction for pattern, direction in _RULES if pattern.search(text)), None)
     structure = who_asks(text)
     contrary = None
+    asked = structure == "asked" or cue == "asked" or any(r.asked == "user" for r in requests(text))
+    stance = read_stance(text, asked)
+    stance = "asked" if stance == "agreeing" else stance
+    if stance:  # the user's own clauses say what they make of it: this beats the stance cue lists
+        if structure and opposite(stance, structure):
+            contrary = structure
+        return stance, contrary, False
     if cue in (None, "asked", "asking"):
         direction = structure or cue
     else:

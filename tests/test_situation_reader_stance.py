@@ -69,3 +69,42 @@ def test_verb_classes_are_data():
     from coach.advice.stance import DATA, classes
 
     assert DATA.suffix == ".yaml" and {"reluctance", "lapse", "gratitude", "manner"} <= set(classes())
+
+
+# Issue 25 class 2: the stake is the set of every stake mentioned; an article's `serves` is matched on the set,
+# and every dimension it declares must match.
+def _article(slug):
+    from pathlib import Path
+
+    from coach.retrieval.knowledge import load_corpus
+
+    knowledge = Path(__file__).resolve().parents[1] / "coach" / "resources" / "knowledge"
+    return next(a for a in load_corpus(knowledge) if a.path.endswith(slug))
+
+
+def test_every_stake_mentioned_is_read():
+    from coach.advice.reader import read_situation
+
+    read = read_situation("I turned down their internship offer, but could I later ask the recruiter to refer me for a "
+                          "full-time job there?")
+    assert {"referral", "job"} <= set(read.stakes)
+
+
+def test_serves_is_matched_on_the_set_of_stakes():
+    from coach.advice.adviser import of_type
+    from coach.core.situation import Situation
+
+    article = _article("staying-in-touch-after-declining-an-offer.md")  # serves: {stake: [job]}
+    both = Situation(direction="following-up", stake="referral", stakes=["referral", "job"])
+    assert of_type(article, both)
+    assert not of_type(article, Situation(direction="following-up", stake="referral", stakes=["referral"]))
+
+
+def test_a_narrow_article_must_match_every_dimension_it_declares():
+    from coach.advice.adviser import of_type
+    from coach.core.situation import Situation
+
+    article = _article("declining-a-close-friend-referral.md")  # serves: {role: [friend, relative], stake: [referral]}
+    assert of_type(article, Situation(direction="declining", role="friend", stakes=["job", "referral"]))
+    assert not of_type(article, Situation(direction="declining", role="colleague", stakes=["referral"]))
+    assert not of_type(article, Situation(direction="declining", role="friend", stakes=["job"]))

@@ -360,9 +360,10 @@ def other_side(article_directions: list[str], direction: str) -> bool:
 
 
 def of_type(article: Article, situation: Situation) -> bool:
-    """Whether the reading is of a type the article declares it serves (any, when it declares none)."""
-    read = {"role": situation.role, "stake": situation.stake}
-    return all(read[key] in values for key, values in article.serves.items())
+    """Whether the reading is of a type the article declares it serves (any, when it declares none): every
+    dimension it declares must match, the stake on the set of stakes the user mentioned."""
+    read = {"role": {situation.role}, "stake": set(situation.stakes) | {situation.stake}}
+    return all((read[key] - {""}) & set(values) for key, values in article.serves.items())
 
 
 def _count(n: int) -> str:

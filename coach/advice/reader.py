@@ -66,7 +66,13 @@ def read_ago(text: str) -> tuple[float | None, str | None]:
 
 
 def read_stake(text: str) -> str:
-    return next((stake for pattern, stake in _STAKES if pattern.search(text)), "")
+    """The main stake: the first of the stake list's order the words mention."""
+    return next(iter(read_stakes(text)), "")
+
+
+def read_stakes(text: str) -> list[str]:
+    """Every stake the words mention, in the stake list's order."""
+    return [stake for pattern, stake in _STAKES if pattern.search(text)]
 
 
 def read_done(text: str) -> str:
@@ -203,9 +209,11 @@ def read_situation(text: str, contacts: list[Any] = (), *, embeddings: Any = Non
     """The embedded reading: rules, else the classifier (when embeddings are given), else 'other' unsure."""
     counterpart, counterpart_id = read_counterpart(text, contacts)
     number, unit = read_ago(text)
-    base = dict(counterpart=counterpart, counterpart_id=counterpart_id, role=read_role(text), stake=read_stake(text), ago_number=number,
-                ago_unit=unit, done=read_done(text), asked_first=bool(_ASKED_FIRST.search(text)))
-    if base["stake"] and base["stake"].rstrip("ship") in counterpart:  # "my mentor": the mentorship is no stake
+    base = dict(counterpart=counterpart, counterpart_id=counterpart_id, role=read_role(text), stake=read_stake(text),
+                ago_number=number, ago_unit=unit, done=read_done(text), asked_first=bool(_ASKED_FIRST.search(text)))
+    # "my mentor": the mentorship is no stake
+    base["stakes"] = [s for s in read_stakes(text) if not (counterpart and s.removesuffix("ship") in counterpart)]
+    if base["stake"] not in base["stakes"]:
         base["stake"] = ""
     base["asked_first"] = base["asked_first"] or who_asks(text) == "asked"
     ruled, contrary, who_only = _read_rules(text)

@@ -56,7 +56,8 @@ def test_the_dev_answers_greet_nobody_the_user_never_wrote():
     from evals.schema import AdviceSet, load_advice
 
     data = load_advice()
-    runner = Runner(load_settings(), advice=AdviceSet(profile=data.profile, contacts=data.contacts, cases=[]))
+    runner = Runner(load_settings(), model=ScriptedChatModel(responder=lambda m: "Thanks again for your help."),
+                    advice=AdviceSet(profile=data.profile, contacts=data.contacts, cases=[]))
     wrong = []
     with runner._case_coach("unnamed-scan", data.profile, data.contacts) as (coach, _):
         for case in cases():

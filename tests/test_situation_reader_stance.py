@@ -16,6 +16,8 @@ DECLINING = [
     "A supplier's account manager invited me to speak on their customer panel. I really don't want to go.",
     "An old teammate asked me to be a named partner in his consultancy. How do I get out of this gracefully?",
     "The chair asked me to take over the newsletter. I am not willing to give up my weekends for it.",
+    "A former client keeps inviting me to her webinars, and I've declined twice already.",
+    "A contractor I once hired asked me to recommend him to my sister's firm; I don't trust his estimates.",
 ]
 AGREEING_OR_ASKED = [
     "My cousin asked me to co-sign the lease on his flat. I don't want to say no to family.",

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from coach.advice.clauses import requests, who_asks
 from coach.advice.cues import CUES, RELUCTANT, ROLES, STAKES
 from coach.advice.phrasebook import PHRASINGS
-from coach.advice.stance import read_stance
+from coach.advice.stance import attitudes, read_stance
 from coach.core.files import replacing
 from coach.core.situation import SURE, Situation  # noqa: F401  (re-exported)
 from coach.core.text import fold
@@ -231,6 +231,11 @@ def read_situation(text: str, contacts: list[Any] = (), *, embeddings: Any = Non
     # side says what the user makes of it (asked, and wants to say no: declining; asked, and no word since:
     # following-up). Where it is sure of another direction, or the clauses say the other side, the reading is
     # shown as unsure with the other reading offered.
+    # Asked, and the user says what they think or do but none of it is a no (`coach.advice.stance`): the
+    # classifier's 'declining' is only offered; the user's own clauses decide declining from agreeing. Where the
+    # user says nothing of themselves, the classifier is the second opinion below.
+    if ruled == "asked" and direction == "declining" and who_only and attitudes(text):
+        return Situation(direction=ruled, confidence=UNSURE, alternatives=[direction], source="rules", **base)
     if who_only and not contrary and direction != ruled and SIDES.get(direction) == SIDES.get(ruled):
         return Situation(direction=direction, confidence=max(confidence, UNSURE), alternatives=[ruled],
                          source="rules", **base)

@@ -18,6 +18,9 @@ DECLINING = [
     "The chair asked me to take over the newsletter. I am not willing to give up my weekends for it.",
     "A former client keeps inviting me to her webinars, and I've declined twice already.",
     "A contractor I once hired asked me to recommend him to my sister's firm; I don't trust his estimates.",
+    "An old classmate messaged me wanting a referral to my company. I'm not sure I should.",
+    "A colleague keeps asking me to mentor her on top of my job and I have no bandwidth.",
+    "An ex-coworker asked if I'd be a reference. Honestly, I'd prefer not to.",
 ]
 AGREEING_OR_ASKED = [
     "My cousin asked me to co-sign the lease on his flat. I don't want to say no to family.",

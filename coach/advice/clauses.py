@@ -51,7 +51,8 @@ _AUX = {"do", "does", "did", "don't", "doesn't", "didn't", "should", "shouldn't"
         "meaning", "thinking", "about", "of", "how", "whether", "when", "if", "what", "way", "best", "to", "and"}
 _NEGATION = {"not", "never", "don't", "doesn't", "didn't", "won't", "wouldn't", "haven't", "hasn't", "hadn't",
              "isn't", "wasn't", "can't", "cannot", "couldn't", "shouldn't", "no"}
-_WANTING = {"want", "wants", "wanted", "need", "needs", "needed", "expect", "expects", "expected", "like"}
+_WANTING = {"want", "wants", "wanted", "wanting", "need", "needs", "needed", "needing", "expect", "expects",
+            "expected", "like"}
 _DETERMINERS = {"my", "our", "his", "her", "their", "the", "a", "an", "someone", "somebody", "him", "them"}
 _USER_OWN = {"my", "our", "mine"}
 _PASSIVE = {"was", "were", "been", "being", "am", "is", "are", "get", "got", "gets", "getting", "i'm", "i've"}
@@ -191,6 +192,8 @@ def requests(text: str) -> list[Request]:
                 elif word in _CONTROL:
                     asked = _control(clause, i) or _wanted(clause, i)
                     asker, negated, _ = _subject(clause, i)
+                    if word.endswith("ing") and i and clause[i - 1] in _USER_OBJECT:
+                        asker = subject_here or (_opening(clause) if i > 1 else previous)  # "…messaged me wanting"
                     if asked == "favour":  # "wants an intro to my boss" / "I want a referral from her"
                         asked = USER if asker == OTHER and (_USER_OBJECT | _USER_OWN) & set(clause[i + 1:]) else \
                             OTHER if asker == USER and _toward(clause[i + 2:]) else ""

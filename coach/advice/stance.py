@@ -130,6 +130,9 @@ def stance(a: Attitude) -> str | None:
         if inner and inner.verb in c["manner"]:
             return None  # "I don't want to be rude"
         return "declining"
+    if a.negated and a.verb in c["capacity"] or (a.verb in ("got", "have") and a.rest[:1] == ("no",)
+                                                and set(a.rest[1:3]) & c["capacity"]):
+        return "declining"  # "I have no bandwidth", "I've got no time for this"
     if a.negated and a.modal and a.verb and a.verb not in c["manner"] and \
             not (a.rest and (a.rest[0].endswith("ing") or a.rest[0] == "but")):
         return "declining"  # "I can't recommend her", "I won't lie for him" (not "I can't help thinking")

@@ -21,6 +21,7 @@ DECLINING = [
     "An old classmate messaged me wanting a referral to my company. I'm not sure I should.",
     "A colleague keeps asking me to mentor her on top of my job and I have no bandwidth.",
     "An ex-coworker asked if I'd be a reference. Honestly, I'd prefer not to.",
+    "Founders keep asking me to pass their decks to my partner at the fund, and I've stopped passing them on.",
 ]
 AGREEING_OR_ASKED = [
     "My cousin asked me to co-sign the lease on his flat. I don't want to say no to family.",

@@ -140,6 +140,8 @@ def stance(a: Attitude) -> str | None:
         return "repairing"  # "I never replied", "I didn't thank her"
     if a.negated:
         return None
+    if a.verb in c["cessation"] and a.rest[:1] and a.rest[0].endswith("ing"):
+        return "declining"  # "I've stopped forwarding them": a no already being said
     if a.verb in c["lapse"]:
         return "repairing"
     if a.verb == "owe" and _APOLOGY & set(a.rest[:4]):

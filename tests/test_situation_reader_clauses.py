@@ -80,3 +80,13 @@ def test_the_classifier_says_what_the_user_makes_of_being_asked():
     s = read_situation("A former intern wants an intro to my director", embeddings=embeddings,
                        query=_centroid_of("declining", embeddings), key="hash-clauses")
     assert s.direction == "declining" and s.alternatives == ["asked"] and s.asked_first
+
+
+def test_asked_and_the_user_says_no_no_keeps_asked_with_the_decline_offered():
+    """The user says what they did or think and none of it is a no (`coach.advice.stance`): the classifier's
+    'declining' is offered, not taken (issue 25 class 1)."""
+    embeddings = HashingEmbeddings()
+    reader._CENTROIDS.clear()
+    s = read_situation("A former intern wants an intro to my director. I supervised her for a summer.",
+                       embeddings=embeddings, query=_centroid_of("declining", embeddings), key="hash-clauses")
+    assert s.direction == "asked" and s.alternatives == ["declining"] and "(unsure)" in s.reading

@@ -175,7 +175,7 @@ class Adviser:
             picked = [p for p in people if p.contact.id == to]
             if not picked:
                 raise NotFoundError(f"No contact #{to}: pick one from `coach contacts list`.")
-            mentions.named, mentions.ambiguous, mentions.pointed = picked, {}, None
+            mentions.named, mentions.ambiguous, mentions.pointed, mentions.maybe = picked, {}, None, []
         advice.related_contacts = helpers(text, people, mentions, lead.article.theme, _about(lead.article), profile)
         self._script(advice, text, lead.article, mentions, recogniser, notes, profile, picked=to is not None)
         advice.note = " ".join(notes)
@@ -259,8 +259,9 @@ class Adviser:
                                   for p in group)
                 notes.append(f"Several of your contacts are called {first}: {names}. Name one in full for a "
                              f"message to them; until then the script leaves the name for you to fill.")
-        if mentions.pointed is not None and not mentions.named:  # a role word: offered, never assumed
-            p = mentions.pointed.contact
+        offered = mentions.maybe[:1] or ([mentions.pointed] if mentions.pointed is not None else [])
+        if offered and not mentions.named:  # a role word, or a name that may be a plain word: offered, never assumed
+            p = offered[0].contact
             notes.append(f"Do you mean {p.name}" + (f" ({p.company})" if p.company else "") + "? Name them (or pick "
                          "them) for a message to them; until then the script leaves the name for you to fill.")
         person = self._recipient(text, mentions, article, recogniser)
@@ -360,9 +361,10 @@ def other_side(article_directions: list[str], direction: str) -> bool:
 
 
 def of_type(article: Article, situation: Situation) -> bool:
-    """Whether the reading is of a type the article declares it serves (any, when it declares none)."""
-    read = {"role": situation.role, "stake": situation.stake}
-    return all(read[key] in values for key, values in article.serves.items())
+    """Whether the reading is of a type the article declares it serves (any, when it declares none): every
+    dimension it declares must match, the stake on the set of stakes the user mentioned."""
+    read = {"role": {situation.role}, "stake": set(situation.stakes) | {situation.stake}}
+    return all((read[key] - {""}) & set(values) for key, values in article.serves.items())
 
 
 def _count(n: int) -> str:

@@ -27,7 +27,7 @@ from coach.core.text import fold, sentences
 
 USER, OTHER = "user", "other"
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[,;:()\-–—]+")
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+|-[0-9]+)?|[,;:()\-–—]+")  # a range ("40-80") is one token
 _HYPOTHETICAL = {"if", "unless", "suppose", "supposing"}  # a clause opening so states no request that was made
 _BREAK = {"if", "unless", "and", "but", "so", "because", "since", "although", "though", "while", "whereas", "yet", "or", "then"}
 # Verbs that are a request whatever follows; their forms are listed so no stemming guesses wrong.
@@ -51,7 +51,8 @@ _AUX = {"do", "does", "did", "don't", "doesn't", "didn't", "should", "shouldn't"
         "meaning", "thinking", "about", "of", "how", "whether", "when", "if", "what", "way", "best", "to", "and"}
 _NEGATION = {"not", "never", "don't", "doesn't", "didn't", "won't", "wouldn't", "haven't", "hasn't", "hadn't",
              "isn't", "wasn't", "can't", "cannot", "couldn't", "shouldn't", "no"}
-_WANTING = {"want", "wants", "wanted", "need", "needs", "needed", "expect", "expects", "expected", "like"}
+_WANTING = {"want", "wants", "wanted", "wanting", "need", "needs", "needed", "needing", "expect", "expects",
+            "expected", "like"}
 _DETERMINERS = {"my", "our", "his", "her", "their", "the", "a", "an", "someone", "somebody", "him", "them"}
 _USER_OWN = {"my", "our", "mine"}
 _PASSIVE = {"was", "were", "been", "being", "am", "is", "are", "get", "got", "gets", "getting", "i'm", "i've"}
@@ -75,7 +76,8 @@ class Request:
     sentence: int
 
 
-def _clauses(sentence: str) -> list[list[str]]:
+def clauses_of(sentence: str) -> list[list[str]]:
+    """One sentence cut into clauses of folded tokens, at punctuation and conjunctions."""
     tokens = _TOKEN.findall(fold(sentence))
     out: list[list[str]] = [[]]
     for tok in tokens:
@@ -169,7 +171,7 @@ def requests(text: str) -> list[Request]:
     out: list[Request] = []
     for n, sentence in enumerate(sentences(text)):
         previous = ""
-        for clause in _clauses(sentence):
+        for clause in clauses_of(sentence):
             subject_here = ""
             hypothetical = clause[0] in _HYPOTHETICAL
             for i, word in enumerate(clause):
@@ -190,6 +192,8 @@ def requests(text: str) -> list[Request]:
                 elif word in _CONTROL:
                     asked = _control(clause, i) or _wanted(clause, i)
                     asker, negated, _ = _subject(clause, i)
+                    if word.endswith("ing") and i and clause[i - 1] in _USER_OBJECT:
+                        asker = subject_here or (_opening(clause) if i > 1 else previous)  # "…messaged me wanting"
                     if asked == "favour":  # "wants an intro to my boss" / "I want a referral from her"
                         asked = USER if asker == OTHER and (_USER_OBJECT | _USER_OWN) & set(clause[i + 1:]) else \
                             OTHER if asker == USER and _toward(clause[i + 2:]) else ""

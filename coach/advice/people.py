@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from coach.core.domain import Profile
 from coach.core.messages import RelatedContact
-from coach.core.text import fold
+from coach.core.text import STOPWORDS, fold
 from coach.crm.relations import LABELS, SKIP_LEVEL, Person, ago, same_company
 from coach.crm.resolve import narrow
 
@@ -86,6 +86,17 @@ class Mentions:
     named: list[Person] = field(default_factory=list)
     ambiguous: dict[str, list[Person]] = field(default_factory=dict)
     pointed: Person | None = None  # the one person a role in the words points to ("my old manager")
+    maybe: list[Person] = field(default_factory=list)  # a name part that may be a plain word: offered, never assumed
+
+
+def _as_word(part: str, text: str, lowercase: bool) -> bool:
+    """Whether a first or last name in the words may be a plain word: the whole text is lowercase ("with grace"),
+    or every capitalised use opens a sentence and the word is a common one ("Will the recruiter reply?")."""
+    if lowercase:
+        return True
+    uses = list(re.finditer(rf"(?<![\w]){re.escape(part)}(?![\w])", text))
+    opening = [m for m in uses if not text[: m.start()].strip() or text[: m.start()].rstrip()[-1] in ".?!:;\"'("]
+    return bool(uses) and len(opening) == len(uses) and fold(part) in STOPWORDS
 
 
 def mentions_in(text: str, people: list[Person], companies: set[str]) -> Mentions:
@@ -124,7 +135,10 @@ def mentions_in(text: str, people: list[Person], companies: set[str]) -> Mention
         if len(owners) > 1:
             narrowed = [o for o in owners if _at(o, companies)]
             owners = narrowed if len(narrowed) == 1 else owners
-        if len(owners) == 1:
+        if len(owners) == 1 and _as_word(part, text, lowercase):
+            found.maybe.append(owners[0])  # "will the recruiter reply?": the modal, not Will Park
+            taken.add(id(owners[0]))
+        elif len(owners) == 1:
             found.named.append(owners[0])
             taken.add(id(owners[0]))
         else:
@@ -262,7 +276,7 @@ def helpers(text: str, people: list[Person], mentions: Mentions, theme: str, abo
     companies = companies_mentioned(text, people)
     said = {id(p) for p in mentions.named}
     pointed = id(mentions.pointed) if mentions.pointed else None
-    maybe = {id(p) for group in mentions.ambiguous.values() for p in group}
+    maybe = {id(p) for group in mentions.ambiguous.values() for p in group} | {id(p) for p in mentions.maybe}
     weights = dict(weights)
     asked_for = {k for k in roles_mentioned(text) if k not in avoid}
     for kind in asked_for:  # "a former colleague": the user's former colleagues may be who they mean

@@ -22,9 +22,10 @@ from typing import Any
 import numpy as np
 from pydantic import ValidationError
 
-from coach.advice.clauses import who_asks
+from coach.advice.clauses import requests, who_asks
 from coach.advice.cues import CUES, RELUCTANT, ROLES, STAKES
 from coach.advice.phrasebook import PHRASINGS
+from coach.advice.stance import attitudes, read_stance
 from coach.core.files import replacing
 from coach.core.situation import SURE, Situation  # noqa: F401  (re-exported)
 from coach.core.text import fold
@@ -65,7 +66,13 @@ def read_ago(text: str) -> tuple[float | None, str | None]:
 
 
 def read_stake(text: str) -> str:
-    return next((stake for pattern, stake in _STAKES if pattern.search(text)), "")
+    """The main stake: the first of the stake list's order the words mention."""
+    return next(iter(read_stakes(text)), "")
+
+
+def read_stakes(text: str) -> list[str]:
+    """Every stake the words mention, in the stake list's order."""
+    return [stake for pattern, stake in _STAKES if pattern.search(text)]
 
 
 def read_done(text: str) -> str:
@@ -130,6 +137,13 @@ def _read_rules(text: str) -> tuple[str | None, str | None, bool]:
     cue = next((direction for pattern, direction in _RULES if pattern.search(text)), None)
     structure = who_asks(text)
     contrary = None
+    asked = structure == "asked" or cue == "asked" or any(r.asked == "user" for r in requests(text))
+    stance = read_stance(text, asked)
+    stance = "asked" if stance == "agreeing" else stance
+    if stance:  # the user's own clauses say what they make of it: this beats the stance cue lists
+        if structure and opposite(stance, structure):
+            contrary = structure
+        return stance, contrary, False
     if cue in (None, "asked", "asking"):
         direction = structure or cue
     else:
@@ -195,9 +209,11 @@ def read_situation(text: str, contacts: list[Any] = (), *, embeddings: Any = Non
     """The embedded reading: rules, else the classifier (when embeddings are given), else 'other' unsure."""
     counterpart, counterpart_id = read_counterpart(text, contacts)
     number, unit = read_ago(text)
-    base = dict(counterpart=counterpart, counterpart_id=counterpart_id, role=read_role(text), stake=read_stake(text), ago_number=number,
-                ago_unit=unit, done=read_done(text), asked_first=bool(_ASKED_FIRST.search(text)))
-    if base["stake"] and base["stake"].rstrip("ship") in counterpart:  # "my mentor": the mentorship is no stake
+    base = dict(counterpart=counterpart, counterpart_id=counterpart_id, role=read_role(text), stake=read_stake(text),
+                ago_number=number, ago_unit=unit, done=read_done(text), asked_first=bool(_ASKED_FIRST.search(text)))
+    # "my mentor": the mentorship is no stake
+    base["stakes"] = [s for s in read_stakes(text) if not (counterpart and s.removesuffix("ship") in counterpart)]
+    if base["stake"] not in base["stakes"]:
         base["stake"] = ""
     base["asked_first"] = base["asked_first"] or who_asks(text) == "asked"
     ruled, contrary, who_only = _read_rules(text)
@@ -215,6 +231,11 @@ def read_situation(text: str, contacts: list[Any] = (), *, embeddings: Any = Non
     # side says what the user makes of it (asked, and wants to say no: declining; asked, and no word since:
     # following-up). Where it is sure of another direction, or the clauses say the other side, the reading is
     # shown as unsure with the other reading offered.
+    # Asked, and the user says what they think or do but none of it is a no (`coach.advice.stance`): the
+    # classifier's 'declining' is only offered; the user's own clauses decide declining from agreeing. Where the
+    # user says nothing of themselves, the classifier is the second opinion below.
+    if ruled == "asked" and direction == "declining" and who_only and attitudes(text):
+        return Situation(direction=ruled, confidence=UNSURE, alternatives=[direction], source="rules", **base)
     if who_only and not contrary and direction != ruled and SIDES.get(direction) == SIDES.get(ruled):
         return Situation(direction=direction, confidence=max(confidence, UNSURE), alternatives=[ruled],
                          source="rules", **base)

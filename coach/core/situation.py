@@ -35,6 +35,8 @@ class Situation(BaseModel):
                                               f"({', '.join(ROLES)}), or '' when the user did not say.")
     stake: str = Field(default="", description="What is at stake: referral, reference, introduction, job, "
                                                "mentorship, partnership, money, relationship, or ''.")
+    stakes: list[str] = Field(default_factory=list, description="Every stake the user mentioned, the main one "
+                                                                "first (an article's `serves` is matched on all).")
     ago_number: float | None = Field(default=None, description="How long ago, only when the user said it: 2.")
     ago_unit: Literal["day", "week", "month", "year"] | None = Field(default=None, description="Its unit.")
     done: str = Field(default="", description="What the user already did, in their words, or ''.")

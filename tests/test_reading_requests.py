@@ -240,3 +240,15 @@ def test_a_question_about_the_history_with_someone_shows_them(text, contact):
 def test_a_history_question_that_also_asks_what_to_do_is_advice():
     r = read("when did I last talk to Olga? should I reach out before the conference?")
     assert (r.intent, r.contact_id) == ("advise", 6)
+
+
+def test_a_hyphenated_surname_nobody_has_is_asked_back_never_taken_for_the_first_name():
+    from coach.conversation.router import route
+    from coach.core.domain import Contact
+
+    people = [Contact(id=1, first_name="Layla", last_name="Ben-Haim", company="Initech"),
+              Contact(id=2, first_name="Jean-Pierre", last_name="Dufour", company="Hooli")]
+    asked = route("Write an email to Layla Ben-Hayim to say thanks", people, False)
+    assert asked.contact_id is None and asked.intent == "clarify"
+    assert route("Write an email to Layla Ben-Haim to say thanks", people, False).contact_id == 1
+    assert route("email Jean-Pierre Dufour about the launch", people, False).contact_id == 2

@@ -148,7 +148,8 @@ KNOWN_CAPS = frozenset(
     "quick short a an the my our his her their to for about".split())
 AFTER_VERB = re.compile(r"\b(?:to|ask|email|e-mail|message|thank|congratulate|ping|dm|with|contact|for)\s+"
                         r"(?P<n>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
-NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'-]+"  # a capitalised word, accented ones too ("García")
+# a capitalised word, accented ones too ("García"), and hyphenated ones ("Ben-Haim", "Jean-Pierre")
+NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ']+)*"
 PAIR = re.compile(rf"(?=(?<![\w'-])(?P<f>{NAME_WORD})\s+(?P<l>{NAME_WORD})(?![\w'-]))")  # overlapping
 
 

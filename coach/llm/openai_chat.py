@@ -12,6 +12,7 @@ Messages are plain `{"role", "content"}` dicts (what `Prompt.messages` returns) 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
@@ -24,6 +25,21 @@ from coach.llm.turns import as_dicts
 CONNECT_TIMEOUT_S = 5.0
 RETRIES = 1
 SAMPLING = ("temperature", "max_tokens", "seed", "stop", "top_p")
+
+
+@contextmanager
+def explained(url: str | None, model: str) -> Iterator[None]:
+    """A server error raised inside becomes its one CoachError sentence (naming the URL and the setting);
+    anything else, our own errors included, goes on as it is."""
+    try:
+        yield
+    except CoachError:
+        raise
+    except Exception as exc:
+        sentence = model_server_error(exc, url, model)
+        if sentence is None:
+            raise
+        raise sentence from exc
 
 
 @dataclass(frozen=True)
@@ -61,20 +77,10 @@ class OpenAIChat:
         return {"model": self.model_name, "messages": as_dicts(messages),
                 "temperature": kwargs.pop("temperature", self.temperature), **kwargs}
 
-    def _explained(self, exc: Exception) -> Exception:
-        return model_server_error(exc, self.base_url, self.model_name) or exc
-
     def invoke(self, messages: Sequence[Any], **kwargs: Any) -> Reply:
         """The model's whole answer to `messages` (sampling: temperature, max_tokens, seed, stop, top_p)."""
-        try:
+        with explained(self.base_url, self.model_name):
             response = self._client.chat.completions.create(**self._params(messages, kwargs))
-        except CoachError:
-            raise
-        except Exception as exc:
-            explained = self._explained(exc)
-            if explained is exc:
-                raise
-            raise explained from exc
         choices = getattr(response, "choices", None)
         if not isinstance(choices, list) or not choices or getattr(choices[0], "message", None) is None:
             raise self._not_a_completion()
@@ -82,20 +88,13 @@ class OpenAIChat:
 
     def stream(self, messages: Sequence[Any], **kwargs: Any) -> Iterator[Reply]:
         """The answer as it is written, piece by piece."""
-        try:
+        with explained(self.base_url, self.model_name):
             for chunk in self._client.chat.completions.create(**self._params(messages, kwargs), stream=True):
                 choices = getattr(chunk, "choices", None)
                 if not isinstance(choices, list):
                     raise self._not_a_completion()
                 if choices and choices[0].delta is not None and choices[0].delta.content:
                     yield Reply(choices[0].delta.content)
-        except CoachError:
-            raise
-        except Exception as exc:
-            explained = self._explained(exc)
-            if explained is exc:
-                raise
-            raise explained from exc
 
     def _not_a_completion(self) -> ModelServerError:
         where = self.base_url or "https://api.openai.com/v1"
@@ -126,44 +125,21 @@ def checked_chat_openai() -> type:
     from langchain_openai import ChatOpenAI
 
     class CheckedChatOpenAI(ChatOpenAI):
-        def _explain(self, exc: Exception) -> Exception:
-            return model_server_error(exc, self.openai_api_base, self.model_name) or exc
-
         def _generate(self, *args, **kwargs):
-            try:
+            with explained(self.openai_api_base, self.model_name):
                 return super()._generate(*args, **kwargs)
-            except Exception as exc:  # translated when it is a server error, re-raised as is otherwise
-                explained = self._explain(exc)
-                if explained is exc:
-                    raise
-                raise explained from exc
 
         async def _agenerate(self, *args, **kwargs):
-            try:
+            with explained(self.openai_api_base, self.model_name):
                 return await super()._agenerate(*args, **kwargs)
-            except Exception as exc:
-                explained = self._explain(exc)
-                if explained is exc:
-                    raise
-                raise explained from exc
 
         def _stream(self, *args, **kwargs):
-            try:
+            with explained(self.openai_api_base, self.model_name):
                 yield from super()._stream(*args, **kwargs)
-            except Exception as exc:
-                explained = self._explain(exc)
-                if explained is exc:
-                    raise
-                raise explained from exc
 
         async def _astream(self, *args, **kwargs):
-            try:
+            with explained(self.openai_api_base, self.model_name):
                 async for chunk in super()._astream(*args, **kwargs):
                     yield chunk
-            except Exception as exc:
-                explained = self._explain(exc)
-                if explained is exc:
-                    raise
-                raise explained from exc
 
     return CheckedChatOpenAI

@@ -58,3 +58,17 @@ def test_a_number_the_user_gave_stays_and_one_they_did_not_becomes_a_slot():
     example = "Hi Marcus,\n\nWould you have 20 minutes for three questions?\n\nThanks,\nAdaeze"
     assert "[20 minutes]" in neutral_script(example) and "[three questions]" in neutral_script(example)
     assert "20 minutes for" in neutral_script(example, keep="could I ask for 20 minutes")
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.slug)
+def test_no_article_script_is_signed_with_its_invented_writers_name(article):
+    """The last line of a script is the user's to sign: never the example's writer ('Still on for Saturday?'
+    then 'Aiko' on a line of its own, with no sign-off word before it)."""
+    script = neutral_script(example_message(article), keep="", slots=article.script_slots)
+    last = [ln.strip() for ln in script.splitlines() if ln.strip()][-1]
+    assert not re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?", last), script
+
+
+def test_a_name_alone_on_the_last_line_is_the_writers_signature():
+    script = neutral_script("Hi Tomasz,\n\nI can't make the intro this month.\n\nStill on for the match?\nAiko")
+    assert script.splitlines()[-1] == "[your name]" and "Aiko" not in script

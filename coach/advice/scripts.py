@@ -121,6 +121,9 @@ def neutral_script(example: str, keep: str = "", slots: dict[str, str] | None = 
         for ln in lines[sign:]:
             people.update(re.findall(_NAME, ln.split(",")[0]))
         lines = [*lines[:sign], "[your name]"]
+    elif len(lines) > 1 and re.fullmatch(rf"{_NAME}(?:\s+{_NAME})?", lines[-1].strip()):  # a name on its own
+        people.update(lines[-1].split())  # last line, no sign-off word: "Still on for Saturday?\nAiko"
+        lines[-1] = "[your name]"
     else:  # a one-line note: "… Best, Dominic" or "… one follow-up? Nkechi"
         trailing = _TRAILING_NAME.search(lines[-1])
         if trailing and len(lines[-1].split()) > 6:

@@ -60,11 +60,15 @@ system-deps:
 app: install
 	$(PY) -m coach.cli app
 
+# Two workers, each taking whole test files (a file's module fixtures are built once): the suite waits on
+# browsers, servers and subprocesses as much as it computes, so two workers on two cores halve the wait.
+TEST_WORKERS ?= 2
+
 test: install system-deps
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 test-quick: install
-	$(PY) -m pytest -q -m "not slow and not browser and not integration"
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile -m "not slow and not browser and not integration"
 
 lint: install
 	$(VENV)/bin/ruff check coach tests evals benchmarks training

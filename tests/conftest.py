@@ -241,6 +241,9 @@ def run_cli(*args: str, input: str | None = None, env: dict | None = None, timeo
     saved = {k: os.environ.get(k) for k in (env or {})}
     os.environ.update({k: str(v) for k, v in (env or {}).items()})
     common.settings.cache_clear()
+    widths = (common.console._width, common.err_console._width)  # a process reads COLUMNS once, at start
+    if (env or {}).get("COLUMNS"):
+        common.console.width = common.err_console.width = int(env["COLUMNS"])
     out, err = io.StringIO(), io.StringIO()
     stdin, sys.stdin = sys.stdin, io.StringIO(input or "")
     code = 0
@@ -254,6 +257,7 @@ def run_cli(*args: str, input: str | None = None, env: dict | None = None, timeo
                     err.write(exc.code)
     finally:
         sys.stdin = stdin
+        common.console._width, common.err_console._width = widths
         for k, v in saved.items():
             if v is None:
                 os.environ.pop(k, None)

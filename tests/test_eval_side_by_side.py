@@ -29,6 +29,7 @@ def test_embedded_and_endpoint_side_by_side(llama_server, monkeypatch, tmp_path)
     monkeypatch.setenv("COACH_LLM", "openai/smollm2")
     monkeypatch.setenv("COACH_LLM_BASE_URL", llama_server)
     monkeypatch.setenv("COACH_LLM_TIER", "embedded")  # the same 135M model: compare like with like
+    monkeypatch.setenv("COACH_LLM_TIMEOUT", "120")  # a model on a busy CPU behind a local server: it answers slowly
     endpoint_settings = load_settings()
     endpoint = Runner(endpoint_settings, embeddings=HashingEmbeddings(), candidates=1, pattern=SUBSET).run(
         ("drafting", "advice"))

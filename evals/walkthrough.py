@@ -87,9 +87,10 @@ def main(argv: list[str] | None = None) -> int:
                     box.fill(text)
                     box.press("Enter")
                     expect(page.get_by_test_id("stChatMessage")).to_have_count(before + 2, timeout=300_000)
-                    last = page.get_by_test_id("stChatMessage").last
-                    expect(last).not_to_contain_text("working on it", timeout=300_000)
+                    page.wait_for_timeout(1000)
+                    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=300_000)  # run over
                     page.wait_for_timeout(1500)
+                    last = page.get_by_test_id("stChatMessage").last
                     shown = last.inner_text().replace("smart_toy", "").strip()
                     print(f"> {text}\n{shown}\n", flush=True)
                     page.screenshot(path=str(args.out / f"walk-{n:02d}.png"))

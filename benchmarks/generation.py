@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-_ROLES = {"system": "system", "human": "user", "ai": "assistant"}
+from coach.llm.turns import as_dicts
 
 
 @dataclass
@@ -100,7 +100,7 @@ class RawLlama:
         self.defaults = defaults
 
     def tokens(self, messages: list[Any]) -> list[int]:
-        chat = [{"role": _ROLES.get(m.type, "user"), "content": str(m.content)} for m in messages]
+        chat = as_dicts(messages)
         result = self.formatter(messages=chat)
         return self.llm.tokenize(result.prompt.encode("utf-8"), add_bos=not result.added_special, special=True)
 

@@ -88,6 +88,15 @@ def test_a_dated_past_role_makes_a_former_manager():
     assert "former-colleague" in kinds
 
 
+def test_sitting_next_to_someone_at_a_dinner_makes_no_colleague():
+    from coach.crm.relations import read_person
+
+    dinner = _priya(Note(id=8, text="sat next to her at a dinner for the climate fund"))
+    assert not {r.kind for r in read_person(dinner, "Globex").relations} & {"colleague", "former-colleague"}
+    desks = _priya(Note(id=9, text="we sat next to each other at work for two years at Initech"))
+    assert "former-colleague" in {r.kind for r in read_person(desks, "Globex").relations}
+
+
 def test_a_dated_heading_kept_in_a_note_grounds_its_month():
     from coach.checks import checker
 

@@ -18,7 +18,7 @@ from coach.core.text import fold
 
 COLLEAGUE = re.compile(
     r"\b(worked (?:together|with (?:me|us))|work together|teammates?|colleagues?|co-?workers?|same team|"
-    r"sat next to|sits next to|(?:was )?my (?:old |former |previous )?(?:manager|boss|team ?lead|tech lead)|"
+    r"(?:sat|sits) next to (?:me|each other) (?:at work|in the office|for)|(?:was )?my (?:old |former |previous )?(?:manager|boss|team ?lead|tech lead)|"
     r"managed me|reported to|mentored me|my first (?:job|year))\b", re.IGNORECASE)
 MANAGER_NOW = re.compile(r"\b(?<!was )my (?:manager|boss|line manager)\b(?!'s)|\bmanages me\b", re.IGNORECASE)
 MANAGER_BEFORE = re.compile(r"\b(was my (?:manager|boss|team ?lead)|managed me|my (?:old|former|previous|ex-?)\s*"

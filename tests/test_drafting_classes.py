@@ -185,3 +185,11 @@ def test_a_referral_read_from_ask_if_shed_refer_me_and_a_sign_off_without_a_titl
     parts = read_request("ask if she'd refer me for the night editor role", Contact(id=15, first_name="Noor")).parts
     assert [(p.kind, p.text) for p in parts] == [("role", "the night editor role")]
     assert sender_name("Dr. Ada Obi") == "Ada" and sender_name("Drew Carter") == "Drew"
+
+
+def test_a_headline_that_lists_items_is_never_said_as_a_sentence():
+    from coach.drafting.asks import _headline_phrase
+
+    assert _headline_phrase("Backend engineer moving into payments") == "a backend engineer moving into payments"
+    assert _headline_phrase("Robotics engineer, industrial automation · currently Lyon") == ""
+    assert _headline_phrase("Senior UX researcher, Fernwood") == ""

@@ -124,9 +124,10 @@ def introduce(brief: Brief) -> Opener | None:
 
 def _headline_phrase(headline: str) -> str:
     """'Backend engineer moving into developer relations' -> 'a backend engineer moving into developer
-    relations'; '' for a headline that is no noun phrase ('PM @ Acme | ex-Google', 'I build things')."""
+    relations'; '' for a headline that is no noun phrase ('PM @ Acme | ex-Google', 'I build things') or a list of
+    items ('Robotics engineer, industrial automation · Detroit': said as a sentence it reads as pasted)."""
     headline = " ".join(headline.split()).rstrip(".")
-    if not headline or re.search(r"[|@•/]", headline) or len(headline.split()) > 10:
+    if not headline or re.search(r"[|@•/·,;]", headline) or len(headline.split()) > 10:
         return ""
     first = headline.split(" ", 1)[0]
     if fold(first) in ("i", "we", "my", "the", "a", "an") or not first[:1].isalpha():

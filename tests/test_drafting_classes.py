@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from coach.checks.checker import Grounds, check_message
-from coach.checks.dates import date_phrases
+from coach.core.dates import date_phrases
 from coach.core.domain import Contact, Note, Profile
 from coach.crm.facts.names import goes_by
 from coach.drafting.composer import Brief, compose

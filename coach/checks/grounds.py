@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from coach.checks.dates import SEASONS, claim_forms, date_phrases, date_words  # noqa: F401  (re-exported)
+from coach.core.dates import claim_forms, date_phrases, date_words
 from coach.core.domain import HONORIFICS, Contact, Profile
 from coach.core.text import STOPWORDS, fold, has_word, sentences, words
 

@@ -35,6 +35,7 @@ from coach.checks.grounds import (  # noqa: F401  (re-exported: the checker is w
 )
 from coach.checks.readability import grade as readability_grade
 from coach.checks.registry import REGISTRY, Check, Message, Verdict, check  # noqa: F401  (re-exported)
+from coach.config.prompts import load_data
 from coach.core.messages import CheckReport, CheckResult
 from coach.core.text import STOPWORDS, fold, sentences, strip_frame, words  # noqa: F401
 
@@ -114,10 +115,26 @@ def _subject(m: Message) -> Verdict | None:
                    hard=None if ok or broken else False)
 
 
+# What the user said not to do that means the message asks for nothing ("not asking for anything").
+NO_ASK = re.compile(r"\b(?:ask(?:ing|s)?|request(?:ing|s)?|favou?rs?|call to action|cta)\b")
+
+
+def asks_none(m: Message) -> bool:
+    """Whether the message should ask nothing: the goal asks nothing of its own (a thank-you, a congratulation:
+    `no_ask` in prompts/goals.yaml), or the user said not to ask."""
+    reading = m.grounds.reading
+    if reading is not None and any(NO_ASK.search(fold(thing)) for thing in reading.avoid):
+        return True
+    return bool((load_data("goals")["goals"].get(m.grounds.goal) or {}).get("no_ask"))
+
+
 @check("ask", 15)
 def _ask(m: Message) -> Verdict:
-    """One clear ask."""
+    """One clear ask; none where the message should ask nothing (then at most one the user asked for)."""
     asks = ask_sentences(m.body)
+    if asks_none(m) and len(asks) <= 1:
+        return Verdict(True, "no ask, as a thank-you or congratulation needs none" if not asks
+                       else f"one ask: “{asks[0]}”")
     return Verdict(len(asks) == 1, f"one clear ask: “{asks[0]}”" if len(asks) == 1 else f"{len(asks)} asks found",
                    "End with one specific, easy-to-answer request." if not asks
                    else "Keep one ask; several make it harder to say yes.")

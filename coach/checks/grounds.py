@@ -298,7 +298,12 @@ def _common(word: str) -> bool:
 def unsupported_claims(text: str, grounds: Grounds) -> list[str]:
     facts, trusted = grounds.fact_text(), grounds.trusted_text()
     bad: list[str] = []
+    # in a language the user asked for, capital letters mark nouns ("Weihnachten", "Brief"): only numbers, dates,
+    # amounts, links and addresses are claims to check
+    other_language = grounds.reading is not None and bool(grounds.reading.language)
     for kind, value in claims(text):
+        if other_language and kind == "name":
+            continue
         # a bare domain is a name the notes may use ("the fast.ai course"), and an amount the notes state
         # ("raised $12M") is theirs to say; a link or an email address only ever from the user's own words
         if kind == "link" and BARE_DOMAIN.match(value) or kind == "money":

@@ -212,6 +212,8 @@ def _to_them(m: Message) -> Verdict:
     """Speaks to the person ("your talk"), never about them ("her talk"). A pronoun beside another person named
     in the message ("Sam said he'd told you") is about that person, and a quoted blurb for them to forward speaks
     of the user; neither is a slip."""
+    if m.grounds.reading is not None and m.grounds.reading.language:
+        return Verdict(True, f"written in {m.grounds.reading.language}: its pronouns are not checked")
     others = {fold(p) for p in [*people_named_in(m.grounds.context, m), *people_to_meet(m)]}
     first = fold(m.first)
     slips: list[str] = []
@@ -262,8 +264,10 @@ def _names_a_person(word: str, m: Message) -> bool:
             before = (t or "")[max(0, hit.start() - 30):hit.start()].lower()
             after = (t or "")[hit.end():hit.end() + 30]
             if re.search(r"\b(?:colleague|friend|neighbou?r|manager|boss|mentor|husband|wife|partner|cousin|"
-                         r"sister|brother|aunt|uncle|dr\.?|mr\.?|ms\.?|mrs\.?|intro(?:duce \w+|duction)? to|intro'?d (?:me|us) to|"
-                         r"introduced (?:me|us) to)\s+"
+                         r"sister|brother|aunt|uncle|director|ceo|cfo|cto|coo|vp|head|lead|supervisor|assistant|"
+                         r"advisor|adviser|cofounder|co-founder|founder|recruiter|dr\.?|mr\.?|ms\.?|mrs\.?|"
+                         r"intro(?:duce \w+|duction)? to|intro'?d (?:me|us) to|"
+                         r"introduced (?:me|us) to)[,:]?\s+"
                          r"(?:[a-z]+\s+)?$", before):
                 return True
             if re.search(r"\b(?:at|in|of|from|for|to)\s$", before):
@@ -279,10 +283,14 @@ def _names_a_person(word: str, m: Message) -> bool:
 def _facts_together(m: Message) -> Verdict:
     """Names, events and numbers that stand together in the message stand together in one fact."""
     sources = m.grounds.sources()
+    own = fold(m.grounds.context or "")
     stitched: list[str] = []
     for s in sentences(m.text):
         for run in _claim_runs(s):
-            tokens = [fold(t) for t in run]
+            # a word of the user's request is theirs to put beside a fact ("our Copperline SRE days")
+            tokens = [fold(t) for t in run if not has_word(fold(t), own)]
+            if len(tokens) < 2:
+                continue
             if not all(any(has_word(t, src) for src in sources) for t in tokens):
                 continue  # an unsupported part is the grounding check's business
             if not any(all(has_word(t, src) for t in tokens) for src in sources):

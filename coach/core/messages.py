@@ -45,17 +45,23 @@ class RequestPart(BaseModel):
     """One typed part of what the user typed beside the goal; a draft says it only through its kind's frame."""
 
     kind: Literal["topic", "role", "person", "news", "mine", "wish", "thanks", "follow", "proposal", "their-offer",
-                  "sending", "apology"] = \
+                  "sending", "apology", "meet", "ask", "link", "ref"] = \
         Field(description="topic: a thing to name ('the Series B'); role: an opening the user applies for; person: "
                           "someone to be introduced to; news: their news ('promotion to VP Engineering'); mine: a "
                           "whole sentence the user wrote about themselves; wish: what the user would love to hear "
                           "about; thanks: what to thank them for; follow: what to follow up on; proposal: the idea "
                           "proposed; their-offer: what they offered or promised to do; sending: what the "
                           "message sends ('the scorecard template'); apology: what the user is sorry for ('the "
-                          "delay').")
+                          "delay'); meet: the meeting the user has in mind ('lunch', 'call'; extra: minutes|cadence|"
+                          "when or where); ask: the user's own question for them ('flag my application'; extra: its "
+                          "modal); link: a web address to carry; ref: a job id or number to carry.")
     text: str = Field(description="The slot's words, already addressed to the person ('your team').")
     extra: str = Field(default="", description="A typed detail: the person's relation ('your CFO'), the news "
                                                "event ('accepted').")
+    minutes: int = Field(default=0, ge=0, le=240, description="A meeting's length, when the user gave one.")
+    cadence: str = Field(default="", description="How often a meeting recurs ('monthly'), when the user said.")
+    tail: str = Field(default="", description="When, where or what about a meeting is, as the user wrote it "
+                                              "('while I'm in Dayton in November').")
 
 
 class RequestReading(BaseModel):
@@ -71,11 +77,13 @@ class RequestReading(BaseModel):
 
     def said(self) -> str:
         """The words of the typed parts: what a message may carry of the request."""
-        return " ".join(" ".join(p for p in (part.text, part.extra) if p) for part in self.parts)
+        return " ".join(" ".join(p for p in (part.text, part.extra, part.tail) if p) for part in self.parts)
 
     def line(self) -> str:
         """The reading in one line, as shown beside the draft."""
-        bits = [f"{p.kind}: {p.text}" + (f" ({p.extra})" if p.extra else "") for p in self.parts]
+        bits = [f"{p.kind}: " + " ".join(x for x in (f"{p.minutes} min" if p.minutes else "", p.cadence, p.text, p.tail)
+                                          if x) if p.kind == "meet" else f"{p.kind}: {p.text}" +
+                (f" ({p.extra})" if p.extra else "") for p in self.parts]
         bits += [{-1: "shorter", 1: "longer"}[self.length]] if self.length else []
         bits += [{-1: "warmer", 1: "formal"}[self.tone]] if self.tone else []
         bits += [f"leave out: {', '.join(self.avoid)}"] if self.avoid else []

@@ -12,14 +12,39 @@ from coach.drafting.brief import Brief
 from coach.drafting.openers import Opener
 from coach.drafting.phrasing import register
 from coach.drafting.request import sentences as request_lines
+from coach.drafting.wants import ask_from
+
+NO_ASK = checker.NO_ASK
 
 
-def inline(sentence: str) -> str:
-    """A sentence that follows 'Hi Priya,' on the same line starts in lower case (unless it starts with a name)."""
+def _own_ask(brief: Brief) -> str:
+    """The ask the user's words give (their question, their meeting), when it keeps the goal's marker and the
+    grammar; '' otherwise."""
+    own = ask_from(brief.reading.parts, brief.goal)
+    marker = brief.spec().get("marker", "")
+    if not own or not grammar.ok(own, brief.names()) or (marker and not re.search(rf"\b(?:{marker})", fold(own))):
+        return ""
+    return own
+
+
+def asks_nothing(brief: Brief) -> bool:
+    """Whether the message makes no ask: the user said so, or the goal asks nothing of its own (a thank-you, a
+    congratulation) and the user gave no ask."""
+    if any(NO_ASK.search(fold(thing)) for thing in brief.reading.avoid):
+        return True
+    return bool(brief.spec().get("no_ask")) and not _own_ask(brief)
+
+
+def inline(sentence: str, names: set[str] | frozenset[str] = frozenset()) -> str:
+    """A sentence that follows 'Hi Priya,' on the same line starts in lower case, unless it starts with a name,
+    'I' or an acronym."""
     first = sentence.split(" ", 1)[0]
-    if fold(first) in checker.COMMON_CAPITALISED or fold(first.rstrip("!,.:")) in ("congratulations", "thank", "a"):
-        return sentence[0].lower() + sentence[1:]
-    return sentence
+    bare = first.rstrip("!,.:;?")
+    if re.match(r"I(?:['’]\w+)?$", bare) or bare in names or (len(bare) > 1 and bare.isupper()):
+        return sentence
+    if fold(bare) in names and fold(bare) not in checker.COMMON_CAPITALISED:
+        return sentence
+    return sentence[0].lower() + sentence[1:]
 
 
 def ask_for(brief: Brief, short: bool = False, with_reason: bool = False) -> str:
@@ -27,6 +52,11 @@ def ask_for(brief: Brief, short: bool = False, with_reason: bool = False) -> str
     the person they want to meet; an introduction with no one named is the user introducing themselves."""
     spec = brief.spec()
     parts = brief.reading.parts
+    if asks_nothing(brief):
+        return ""
+    own = _own_ask(brief)
+    if own and (not short or brief.limit is None or len(own) <= 110):
+        return own
     role = next((p.text for p in parts if p.kind == "role"), "")
     person = next((p.text for p in parts if p.kind == "person"), "")
     if brief.goal == "introduction" and not person and spec.get("ask_self"):
@@ -51,8 +81,9 @@ def ask_for(brief: Brief, short: bool = False, with_reason: bool = False) -> str
 def in_ask(brief: Brief) -> tuple[str, ...]:
     """The kinds of the user's request the goal's ask carries as data (the role, the person to meet)."""
     spec = brief.spec()
-    return tuple(k for k, key in (("role", "ask_role"), ("person", "ask_person")) if spec.get(key)
-                 and any(p.kind == k for p in brief.reading.parts))
+    own = ("meet", "ask") if _own_ask(brief) else ()
+    return own + tuple(k for k, key in (("role", "ask_role"), ("person", "ask_person")) if spec.get(key)
+                       and any(p.kind == k for p in brief.reading.parts))
 
 
 def reason_lines(brief: Brief) -> str:
@@ -61,7 +92,13 @@ def reason_lines(brief: Brief) -> str:
 
 
 def subject_for(brief: Brief) -> str:
+    """The goal's subject; a congratulation or a thank-you names its thing when the user named a short one."""
     spec = brief.spec()
+    kind, frame_ = {"congratulations": ("news", "Congratulations on {x}"),
+                    "thank-you": ("thanks", "Thank you for {x}")}.get(brief.goal, ("", ""))
+    thing = next((p for p in brief.reading.parts if p.kind == kind and not p.extra), None)
+    if thing and len(thing.text.split()) <= 5 and grammar.ok(frame_.format(x=thing.text) + ".", brief.names()):
+        return frame_.format(x=thing.text)
     if brief.contact.company and "{company}" in spec["subject"]:
         return spec["subject"].format(company=brief.contact.company)
     return spec["subject_plain"]
@@ -95,10 +132,11 @@ def frame(brief: Brief, lines: list[str], ask: str) -> str:
     word = GREETING[max(tone, 1) if name != brief.first and tone >= 0 else tone]  # "Dear Dr. Okafor," not "Hi Dr."
     greeting = f"{word} {name},"
     if brief.channel == "linkedin-note":
-        return register(" ".join([greeting, *([inline(lines[0]), *lines[1:]] if lines else []), ask]), tone)
+        said = [*lines, ask] if ask else lines
+        return register(" ".join([greeting, *([inline(said[0], brief.names()), *said[1:]] if said else [])]), tone)
     sender = sender_name(brief.profile.name)
     signoff = SIGN_OFF[tone] + (f"\n{sender}" if sender else "")
-    middle = " ".join([*lines, ask])
+    middle = " ".join([*lines, *([ask] if ask else [])])
     return register(f"{greeting}\n\n{middle}\n\n{signoff}", tone)
 
 # Goals that ask for this person's view: a message with nothing shared says why them, from their role.

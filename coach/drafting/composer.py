@@ -96,6 +96,8 @@ def hooks_for(brief: Brief) -> list[Opener]:
     hooks = [h for h in openers(brief.all_facts, brief.goal, person=person)
              if grammar.ok(h.sentence, names) and grammar.ok(h.short, names) and grammar.ok(h.plain, names)
              and not brief.avoided(h.sentence)]
+    if len(hooks) > 1:  # "we worked together" and nothing more says little beside a line that says something
+        hooks = [h for h in hooks if not h.vague]
     if not hooks:  # nothing shared that a rule could read
         hooks = [h for h in [introduce(brief)] if h and grammar.ok(h.sentence, names)]
     return hooks
@@ -113,9 +115,10 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
     marked = ("Thank you", "Congratulations")  # a hook that already does the goal's job
     if said and fold(said).startswith(("thank", "congrat")):  # the user's reason does it: the fact is said plainly
         hooks = [Opener(h.plain, h.kind, h.source) if h.sentence.startswith(marked) else h for h in hooks]
-    # the goal's stock opener ("Thank you again for your help.") only when no fact does its job
-    reason = said or ("" if any(h.sentence.startswith(marked) for h in hooks[:1])
-                      else brief.spec().get("opener", ""))
+    # the goal's stock opener ("Thank you again for your help.") only when neither the user's words nor a fact
+    # does its job ("We closed." alone thanks no one)
+    does_job = fold(said).startswith(("thank", "congrat")) or any(h.sentence.startswith(marked) for h in hooks[:1])
+    reason = said if does_job else " ".join(p for p in (brief.spec().get("opener", ""), said) if p)
     names = brief.names()
     if not brief.context and brief.goal in REASON_FIRST:
         thing = the_thing(brief.grounds)  # no news given: the latest note is what it is about
@@ -138,7 +141,9 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
         for short in (False, True):
             for with_reason in ([True, False] if reason else [False]):
                 parts = ([reason] if with_reason else [])
-                parts = [*parts, *history] if brief.goal in REASON_FIRST else [*history, *parts]
+                thanks_first = brief.goal == "thank-you" and history and history[0].startswith("Thank") \
+                    and not fold(reason).startswith("thank")  # thanks, then what came of it
+                parts = [*parts, *history] if brief.goal in REASON_FIRST and not thanks_first else [*history, *parts]
                 parts = _distinct(parts, keep_first=reason if with_reason else "")
                 parts = [p for p in parts if grammar.ok(p, names)]  # a sentence that fails is dropped, not sent
                 if note or brief.style.shorter:  # two sentences before the ask, the user's own counted as said
@@ -151,9 +156,11 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
                     parts = _distinct([*parts, *extra], keep_first=reason if with_reason else "")
                 ask = ask_for(brief, short=short or note and len(parts) > 1,
                               with_reason=bool(reason) and with_reason)
-                body = frame(brief, parts, ask)
-                if (subject, body) not in out:
-                    out.append((subject, body))
+                # a message that asks nothing closes with the goal's line only where it is too short without it
+                for end in [ask] if ask else ["", brief.spec().get("closing", "")]:
+                    body = frame(brief, parts, end)
+                    if (subject, body) not in out:
+                        out.append((subject, body))
     return out
 
 

@@ -21,6 +21,11 @@ DATED = re.compile(r"\b(?:in|last|this|since)\s+(?:January|February|March|April|
                    r"October|November|December|spring|summer|autumn|fall|winter|week|month|year|(?:19|20)\d\d)\b")
 
 
+# A role in which they taught or guided the user ("formerly my capstone advisor (2016)").
+TAUGHT = re.compile(r"(?:formerly )?my ((?:[\w.'-]+ )?(?:advisor|adviser|supervisor|professor|teacher|tutor|coach|mentor|"
+                    r"instructor))(?: \(|$)")
+
+
 @dataclass
 class Opener:
     sentence: str
@@ -28,6 +33,7 @@ class Opener:
     source: str
     short: str = ""
     plain: str = ""
+    vague: bool = False  # says little (worked together, nowhere and on nothing): kept only when nothing else is
 
     def __post_init__(self) -> None:
         self.short = self.short or self.sentence
@@ -80,7 +86,7 @@ def _met_line(fact: Fact, today: dt.date, src: str) -> Opener:
 
 
 def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "", person: tuple[str, ...] = ()) -> Opener | None:
-    p = fact.phrase.strip().rstrip(".")
+    p = fact.phrase.strip().rstrip(".,;: ")
     src = fact.source
     if fact.kind == "met-at" and fact.event and not fact.edited and sayable(from_fields(fact), "met-at", person):
         return _met_line(fact, today, src)  # the typed fields say it: the heading less its asides
@@ -88,14 +94,16 @@ def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "", person
         w = when(fact.date, today, src)
         return Opener(f"{w}, {p}." if w else f"When we last spoke, {p}.", "offer", src, short=f"{_cap(p)}.")
     if fact.kind == "favour" and goal == "thank-you":
-        return Opener(f"Thank you again: {p}.", "favour", src, plain=f"{_cap(p)}.")
+        return Opener(f"Thank you again. I am so grateful that {p}.", "favour", src, short=f"Thank you again: {p}.",
+                      plain=f"I am so grateful that {p}.")
     if fact.kind == "favour":
         return Opener(f"I am still grateful that {p}.", "favour", src, short=f"{_cap(p)}, thank you again.",
                       plain=f"{_cap(p)}.")
     if fact.kind == "worked-together":
         if p.startswith("we worked together"):
             said = p.split(" (", 1)[0]  # the years are data, not words to say
-            return Opener(f"I often think back to when {said}.", fact.kind, src, plain=f"{_cap(said)}.")
+            return Opener(f"I often think back to when {said}.", fact.kind, src, plain=f"{_cap(said)}.",
+                          vague=said == "we worked together")
         if p.startswith("we both "):  # shared now, in the present tense: said as it is
             return Opener(f"{_cap(p)}.", fact.kind, src)
         if p.startswith("we "):
@@ -104,6 +112,13 @@ def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "", person
                           plain=f"{_cap(p)}.")
         return None
     if fact.kind == "role":
+        taught = TAUGHT.match(p)
+        if taught and fact.past:  # they taught or guided the user: said as gratitude, with its year where known
+            said = taught.group(1)
+            year = fact.years if re.fullmatch(r"(?:19|20)\d\d", fact.years or "") else ""
+            return Opener(f"I still value your guidance from {year}, when you were my {said}." if year
+                          else f"I still value your guidance as my {said}.", "role", src,
+                          short=f"You were my {said}" + (f" in {year}." if year else "."))
         if fact.past and (fact.company or fact.project) and "my " in p:
             on = f" on {fact.project}" if fact.project else ""
             at = f" at {fact.company}" if fact.company else ""
@@ -125,6 +140,8 @@ def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "", person
         if p.startswith("we talked about ") and not _where(fact, facts):
             return Opener(f"I still remember when {p}.", "met-at", src, short=f"{_cap(p)}.")
         return None
+    if fact.kind == "their-news" and re.match(r"you (?:left|quit|were (?:laid off|let go))\b", p):
+        return None  # leaving a job is no news to open with (it may have been a layoff)
     if fact.kind == "their-news" and p.startswith("you "):
         if goal == "congratulations":
             return Opener(f"Congratulations! I saw that {p}.", "their-news", src, plain=f"I saw that {p}.")

@@ -19,29 +19,38 @@ from coach.core.messages import RequestPart, RequestReading
 from coach.core.text import capitalise, ensure_period, fold, second_person
 from coach.crm.facts.names import goes_by
 from coach.drafting.sayable import sayable
+from coach.drafting.wants import read_want, want_sentence
 
 # Parts: sentences, semicolons, dashes and colons; a comma only where an instruction or a new clause starts.
 _SPLIT = re.compile(
     r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\bSt\.)\s+|"
     r"\s+so\s+(?=(?:please\s+)?(?:don'?t|do not|dont|never)\b)|[!?]{2,}\s*|;\s*|\s+[—–-]{1,2}\s+|:\s+|\s*\(\s*|\s*\)\s*|,\s+(?=(?:and\s+|but\s+)?(?:please\s+|"
     r"pls\s+)?(?:keep|make|be|write|use|sound|ask|don'?t|do not|dont|never|no need|avoid|without|in\s+[A-Z]\w+\b|it\b|"
-    r"that\b|this\b|i\b|i'm|i've|i'd|my\b|we\b|formal|short|brief|warm|friendly|casual|thanks?\b))",
+    r"that\b|this\b|i\b|i'm|i've|i'd|my\b|we\b|formal|short|brief|warm|friendly|casual|thanks?\b))|"
+    r",\s+(?=(?:it\s+)?would be (?:nice|great|good|fun|lovely)\b|(?:maybe|perhaps|how about|suggest|propose|want|no|"
+    r"(?:tell|let)\s+(?:her|him|them)\b)\b|\d{1,2}\s*(?:-\s*)?min)|"
+    r"\s+and\s+(?=(?:tell|mention|let (?:her|him|them) know)\b)|,\s+(?=(?:posted|listed|saw it|found it)\b)",
     re.IGNORECASE)
 _LEAD = re.compile(r"^(?:and|but|also|so|oh|btw|plus|please|pls|plz|then)\s+", re.IGNORECASE)
 
-SHORT = re.compile(r"\b(short|shorter|brief|briefer|concise|succinct|one[- ]liner|to the point)\b", re.IGNORECASE)
+SHORT = re.compile(r"\b(short|shorter|brief|briefer|concise|succinct|one[- ]liner|to the point|(?:under|max|at most|"
+                   r"no more than|<)\s*\d+\s*(?:chars?|characters|words)|\d\s*(?:-|–|to)?\s*\d?\s*(?:sentences|lines))\b",
+                   re.IGNORECASE)
 LONG = re.compile(r"\b(longer|more detail(?:ed)?|a bit more|detailed|fuller)\b", re.IGNORECASE)
 WARM = re.compile(r"\b(warm|warmer|friendly|friendlier|casual|informal|relaxed|chatty|light)\b", re.IGNORECASE)
 FORMAL = re.compile(r"\b(formal|professional|polite|respectful)\b", re.IGNORECASE)
 LANGUAGES = ("french", "spanish", "german", "italian", "portuguese", "dutch", "polish", "japanese", "chinese",
              "mandarin", "korean", "arabic", "hindi", "swedish", "norwegian", "danish", "finnish", "turkish",
-             "vietnamese", "greek", "czech", "ukrainian", "russian", "hebrew", "français", "español", "deutsch")
+             "vietnamese", "greek", "czech", "ukrainian", "russian", "hebrew", "français", "español", "deutsch",
+             "english", "englisch", "anglais", "inglés", "ingles", "inglese", "engels", "englisch")
 LANGUAGE = re.compile(r"\b(?:in|en|auf)\s+(" + "|".join(LANGUAGES) + r")\b", re.IGNORECASE)
 # Words that make a part an instruction to the coach when the style words are all it says.
 _INSTRUCTION_WORDS = set("keep make be write use sound it the message note email tone please pls plz a bit more less "
                          "and very nice super really but not too it's its register language translate one line "
-                         "lines words sentence sentences".split())
-AVOID = re.compile(r"^(?:please\s+)?(?:don'?t|do not|dont|never|no need to|avoid|without|not|leave out|skip)\s+"
+                         "lines words sentence sentences bitte por favor svp s'il vous plait obviously of course "
+                         "under max at most chars characters no more than pls thx du sie tu tú usted vous form "
+                         "forms informal address".split())
+AVOID = re.compile(r"^(?:please\s+)?(?:don'?t|do not|dont|never|no need to|avoid|without|not|no|leave out|skip)\s+"
                    r"(?:(?:bring(?:ing)?|brought)\s+up|mention(?:ing)?|talk(?:ing)?\s+about|say(?:ing)?(?:\s+"
                    r"anything)?(?:\s+about)?|refer(?:ring)?\s+to|referenc(?:e|ing)|rais(?:e|ing)|bring(?:ing)?)?\s*"
                    r"(?P<x>.+)$", re.IGNORECASE)
@@ -67,6 +76,12 @@ _VERB = re.compile(r"\b(is|are|was|were|am|has|have|had|got|won|hit|made|became|
                    r"\w{3,}ed|\w{3,}ing)\b")
 _FINITE = re.compile(r"\b(is|are|was|were|am|has|have|had|got|won|hit|made|became|began|took|left|could|would|can|"
                      r"will|should|might|must|do|does|did|\w{3,}ed|works|runs|leads|wants|needs)\b")
+# Doubt about what to propose: a meeting is then not proposed.
+UNSURE_MEET = re.compile(r"\?\?|\b(?:idk|not sure|unsure|dunno)\b", re.IGNORECASE)
+# The user's own news, written without its subject.
+SUBJECTLESS = re.compile(r"(?:just\s+|finally\s+)?(got|landed|passed|accepted|signed|finished|started|joined|moved|"
+                         r"received|graduated|defended|starting|joining|moving|graduating|relocating)\b"
+                         r"(?!\s+(?:to\s+)?(?:know|with|back|in touch)\b)")
 DETERMINERS = ("the ", "your ", "her ", "his ", "their ", "a ", "an ", "my ", "our ", "this ", "that ", "some ")
 
 
@@ -96,7 +111,10 @@ def _style(part: str, reading: RequestReading) -> bool:
     found = False
     lang = LANGUAGE.search(part)
     if lang:
-        reading.language, found = lang.group(1).capitalize(), True
+        language = lang.group(1).capitalize()  # English is what drafts are written in: asking for it changes nothing
+        reading.language = "" if fold(language) in ("english", "englisch", "anglais", "ingles", "inglés", "inglese",
+                                                     "engels") else language
+        found = True
     for rx, field, value in ((SHORT, "length", -1), (LONG, "length", 1), (WARM, "tone", -1), (FORMAL, "tone", 1)):
         if rx.search(part):
             setattr(reading, field, value)
@@ -119,6 +137,11 @@ def _to_you(text: str, contact: Contact) -> str:
     """The slot with the recipient as 'you'; '' when a third person is left (who is 'she'?)."""
     said = second_person(text.strip(" ,.;:"), names_of(contact))
     return "" if re.search(r"\b(she|he|him|his|hers|her)\b", fold(said)) else said
+
+
+def _to_you_left(said: str) -> bool:
+    """Whether a third person is left in a slot (who is 'she'?)."""
+    return bool(re.search(r"\b(she|he|him|his|hers|her)\b", fold(said)))
 
 
 def _noun_phrase(text: str) -> bool:
@@ -147,6 +170,8 @@ def _person(x: str, contact: Contact) -> RequestPart | None:
 def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing: bool) -> RequestPart | None:
     who = _who(contact)
     low = fold(part)
+    if want := read_want(part):  # a meeting, the user's own question, a link, a reference: data for the ask
+        return want
     rx = lambda pattern: re.match(pattern.replace("{who}", who), part, re.IGNORECASE)  # noqa: E731
     if m := rx(r"(?:(?:ask|see if|check if)\s+(?:{who})\s+(?:to|if|whether)\s+(?:(?:she|he|they)\s+)?"
                r"(?:could\s+|would\s+|can\s+)?)?(?:introduce|intro)\s+(?:me|us)\s+to\s+(?P<x>.+)"):
@@ -171,10 +196,13 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
     if m := rx(r"(?:apologi[sz]e|say sorry|sorry)\s+for\s+(?P<x>(?:the|my)\s+(?:delay|slow reply|late reply|wait|"
                r"silence|radio silence))\b"):
         return RequestPart(kind="apology", text=m.group("x"))
+    if m := rx(r"(?:tell|let)\s+(?:{who})\s+(?:know\s+)?(?:that\s+)?(?P<x>(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our)\b.+)"):
+        said = second_person(m.group("x"), names_of(contact))
+        return RequestPart(kind="mine", text=capitalise(said)) if not _to_you_left(said) else None
     if m := rx(r"thank\s+(?:{who})\s+for\s+(?P<x>.+)"):
         said = _to_you(m.group("x"), contact)
         return RequestPart(kind="thanks", text=said) if said else None
-    if m := rx(r"congratulat\w*\s+(?:{who})\s+(?:on|for)\s+(?P<x>.+)"):
+    if m := rx(r"(?:congratulat\w*|congrats)\s+(?:(?:{who})\s+)?(?:on|for)\s+(?P<x>.+)"):
         said = _to_you(m.group("x"), contact)
         return RequestPart(kind="news", text=said) if said else None
     if m := rx(r"follow(?:ing)?[\s-]+up\s+(?:with\s+(?:{who})\s+)?(?:on|about|re:?|regarding)\s+(?P<x>.+)"):
@@ -187,7 +215,8 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
     if m := rx(r"(?:propose|suggest|pitch|float)\s+(?:the idea of\s+|that we\s+)?(?P<x>.+)"):
         said = _to_you(m.group("x"), contact)
         return RequestPart(kind="proposal", text=said) if said else None
-    news = r"(?:(?:i\s+)?(?:saw|heard|read|noticed)\s+(?:that\s+)?)?(?:{who}|she|he|they)(?:'s|\s+has)?\s+" \
+    news = r"(?:(?:i\s+)?(?:saw|heard|read|noticed)\s+(?:(?:on|in|from)\s+[\w.-]+\s+)?(?:that\s+)?)?(?:{who}|she|he|they)" \
+           r"(?:'s|\s+has)?\s+" \
            r"(?:just\s+|recently\s+|finally\s+)?"
     if m := rx(news + r"(?:got\s+|was\s+|been\s+)?promoted\s+to\s+(?P<x>.+)"):
         return RequestPart(kind="news", text=f"your promotion to {m.group('x').strip()}")
@@ -204,15 +233,20 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
             r"is being|were)\s+(?P<event>" + "|".join(NEWS_EVENTS) + r")\b"):
         thing = _to_you(m.group("thing"), contact)
         return RequestPart(kind="news", text=thing, extra=m.group("event").lower()) if thing else None
-    if m := rx(r"(?:{who}|she|he|they)\s+(?:kindly\s+)?(?P<v>promised|offered|agreed|said (?:she|he|they)(?:'d| "
-               r"would))\s+to\s+(?P<x>.+)"):
+    if m := rx(r"(?:{who}|she|he|they)\s+(?:kindly\s+)?(?P<v>promised|offered|agreed|asked me|wanted me|said (?:she|he|they)"
+               r"(?:'d| would))\s+to\s+(?P<x>.+)"):
         said = _to_you(m.group("x"), contact)
         verb = "said you would" if m.group("v").lower().startswith("said") else m.group("v").lower()
         return RequestPart(kind="their-offer", text=said, extra=verb) if said else None
+    bare = SUBJECTLESS.match(low)  # the user's own news without its subject ("got the offer", "starting Oct 6 as …")
+    if bare and not re.search(r"\b(she|he|him|his|hers|her|they|them|their)\b", low) and len(part.split()) <= 16:
+        said = ("I am " if bare.group(1).endswith("ing") else "I ") + part[0].lower() + part[1:]
+        return RequestPart(kind="mine", text=said)
     first_person = re.match(r"(?:i|i'm|i am|i've|i have|i'd|i was|i will|i'll|my|we|we're|we've|our)\b", low)
     result = after_thing and re.match(r"(?:it|that|this|which)\s+(?:got|was|has|had|helped|led|made|landed|"
                                       r"worked|paid)\b", low)
-    if (first_person or result) and _VERB.search(low):
+    clause = re.match(r"(?:i|we)\s+(?:also\s+|now\s+|just\s+|currently\s+|still\s+|both\s+)?[a-z]{2,}\b", low)
+    if (first_person or result) and (_VERB.search(low) or clause):
         said = second_person(part, names_of(contact))
         if not re.search(r"\b(she|he|him|his|hers|her)\b", fold(said)):
             return RequestPart(kind="mine", text=capitalise(said))
@@ -231,11 +265,13 @@ def read_request(context: str, contact: Contact) -> RequestReading:
         if _style(part, reading):
             continue
         avoid = AVOID.match(part) if not re.match(r"not\s+(?:sure|certain|100%)", part, re.IGNORECASE) else None
-        if avoid and re.match(r"(?:please\s+)?(?:don'?t|do not|dont|never|no need|avoid|without|not|leave|skip)",
+        if avoid and re.match(r"(?:please\s+)?(?:don'?t|do not|dont|never|no need|avoid|without|not|no|leave|skip)\b",
                               part, re.IGNORECASE):
             reading.avoid.append(avoid.group("x").strip(" .,"))
             continue
         typed = _read_part(part, contact, reading, after_thing)
+        if typed is not None and typed.kind == "meet" and UNSURE_MEET.search(context):
+            typed = None  # "lunch?? idk": the user is not sure they want it, so the message does not propose it
         last = reading.parts[-1] if reading.parts else None
         if typed is None and last and last.kind == "proposal" and fold(last.text) in GENERIC_PROPOSALS:
             said = _to_you(part, contact)  # "propose the partnership: a donation and a sign-up table"
@@ -284,6 +320,11 @@ def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[
     out: list[str] = []
     frames: set[str] = set()
     for part in reading.parts:
+        if part.kind in ("link", "ref", "meet", "ask"):  # said through their own frames, or in the ask
+            line = want_sentence(part, goal) if part.kind not in skip else ""
+            if line and line not in out:
+                out.append(line)
+            continue
         if part.kind in skip or not sayable(part.text, "request"):
             continue
         x = part.text.strip().rstrip(".!;,")

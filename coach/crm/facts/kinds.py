@@ -28,7 +28,7 @@ KINDS: tuple[str, ...] = ("met-at", "worked-together", "favour", "offer", "my-re
 GOAL_FACTS: dict[str, tuple[str, ...]] = {
     "referral": ("offer", "favour", "worked-together", "role", "met-at", "their-news"),
     "reconnect": ("offer", "worked-together", "role", "favour", "met-at", "their-news"),
-    "congratulations": ("their-news", "worked-together", "favour", "met-at"),
+    "congratulations": ("their-news", "worked-together", "favour", "role", "met-at"),
     "thank-you": ("favour", "offer", "worked-together", "role", "met-at"),
     "follow-up": ("my-request", "offer", "met-at", "favour", "worked-together", "role"),
     "informational-interview": ("offer", "favour", "met-at", "worked-together", "role", "their-news"),

@@ -32,21 +32,42 @@ TOGETHER = re.compile(r"(worked|built|shipped|planned|ran|paired|co-?founded|lau
                       r"co-?hosted|hosted|presented|spoke|reviewed|mentored)\b")
 NEWS = re.compile(r"(joined|started|moved|left|launched|got|became|was promoted|promoted|raised|published|won|"
                   r"closed|finished|founded|opened|shipped|released|announced|switched)\b")
+# News written without its subject in a note about them ("Just named Dean of Engineering", "won the X Prize").
+PASSIVE_NEWS = {"named", "appointed", "elected", "promoted", "awarded", "honored", "honoured", "selected", "shortlisted",
+                "nominated"}
+SHORT_NEWS = re.compile(r"(" + "|".join(sorted(PASSIVE_NEWS)) + r"|won|became|launched|published|founded|raised|"
+                        r"opened|released|made)\b(?!\s+(?:me|us|my|our)\b)", re.IGNORECASE)
+# What "is/was …" says that is news: a move, a role, a launch ("was dressed as a pumpkin" is none).
+BE_NEWS = (r"(?:promoted|named|appointed|elected|hired|starting|joining|moving|launching|raising|hiring|leading|"
+           r"building|running|opening|expanding|retiring|relocating|founding|publishing|heading|taking over|"
+           r"stepping up|becoming)\b")
+# Month and year words: a news line needs more than a date after its verb ("opened 2016" says nothing).
+DATE_WORDS = (r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(?:19|20)\d\d\b|"
+              r"\b(?:in|on|last|this|since|ago|year|month|week)\b)")
+# Where the user heard it: not part of the news ("per alumni newsletter", "via LinkedIn").
+SOURCE_TAIL = re.compile(r"\s+(?:per|via|according to|acc\.? to|h/t|as per|(?:saw|read|heard)(?: it)? (?:on|in|from))\s+"
+                         r"(?:the\s+|an?\s+|her\s+|his\s+)?(?:[\w-]+\s+){0,3}?(?:newsletter|linkedin|post|article|"
+                         r"e-?mail|news|announcement|grapevine|twitter|x|blog|press release|website|slack)\b.*$",
+                         re.IGNORECASE)
 OFFER = re.compile(r"\b(get back in touch|get in touch|reach out|ping|stay in touch|keep in touch|let (?:her|him|"
                    r"them) know|come back|contact (?:her|him|them)|touch base|give (?:her|him|them) a shout|"
                    r"check back|reconnect)\b")
 CONDITION = re.compile(r"\b((?:when|once|if|whenever|after|as soon as)\s+(?:[^.;!?]|\.(?=\w)){3,80}|in (?:the )?(?:spring|summer|"
                        r"autumn|fall|winter|new year|(?:January|February|March|April|May|June|July|August|September|"
                        r"October|November|December)(?: \d{4})?)\b|next (?:week|month|quarter|year))")
-ROLE = re.compile(r"\b(?P<past>(?i:was |ex-|former |old |previous ))?(?i:my) (?P<role>(?i:manager|boss|lead|team lead|"
-                  r"tech lead|mentor|director|skip-level|report|cofounder|co-founder))(?: (?i:on|in) (?P<team>the [\w -]{2,40}?"
+TEACHING = ("advisor", "adviser", "supervisor", "professor", "teacher", "tutor", "coach", "mentor", "instructor")
+ROLE = re.compile(r"\b(?P<past>(?i:was |ex-|former |old |previous ))?(?i:my) (?:(?P<mod>(?i:old|former|previous|first|"
+                  r"capstone|thesis|phd|ph\.d\.|doctoral|dissertation|masters?|master's|research|lab|internship|"
+                  r"co-op|residency|program|grad school|undergrad|high school|college|piano|swim|debate|writing) )?)"
+                  r"(?P<role>(?i:manager|boss|lead|team lead|tech lead|mentor|director|skip-level|report|cofounder|"
+                  r"co-founder|advisor|adviser|supervisor|professor|teacher|tutor|coach|instructor))(?: (?i:on|in) (?P<team>the [\w -]{2,40}?"
                   r" (?i:team|group|squad|org)))?(?: (?i:at) (?P<company>[A-Z]"
                   r"[\w&'’.-]*(?: [A-Z][\w&'’.-]*)*))?(?:[ ,(]*(?:from )?(?P<y1>(?:19|20)\d\d)\s*(?:-|–|to)\s*"
-                  r"(?P<y2>(?:19|20)\d\d|now|present))?")
+                  r"(?P<y2>(?:19|20)\d\d|now|present)|[ ,(]*(?:in )?(?P<y0>(?:19|20)\d\d)\b)?")
 MET = re.compile(r"\b(?:met|ran into|bumped into)(?: (?:her|him|them|up|\w+))??\s+(?:at|@|in|during)\s+"
                  r"(?P<where>[^,.;!?]{3,70})", re.IGNORECASE)
 TALKED = re.compile(r"\b(?:talked|chatted|spoke|discussed)\s+(?:for [\w ]{2,20}? (?=about))?(?:about\s+|re:?\s+)?"
-                    r"(?P<what>[^,.;!?]{3,70})", re.IGNORECASE)
+                    r"(?!for\b|with\b|to\b)(?P<what>[^,.;!?]{3,70})", re.IGNORECASE)
 # Headings that file notes, not interactions: their lines are the user's to-dos, links and questions.
 NOT_EVENTS = {"follow-ups", "follow-up", "followups", "follow ups", "follow up", "todo", "todos", "to do", "to-do",
               "tasks", "next steps", "action items", "actions", "notes", "links", "resources", "questions",
@@ -63,6 +84,8 @@ TOGETHER_AT = re.compile(r"\b(?i:worked together|worked with \w+|(?:ex-)?colleag
                          r"\d\d)\s*(?:-|–|to)\s*(?P<y2>(?:19|20)\d\d))?(?:\)?\s+on\s+(?P<project>[^,.;()]{3,50}))?")
 OCCASION = re.compile(r"(?P<what>coffee|lunch|dinner|drinks|breakfast)\s+(?P<prep>at|after|during)\s+"
                       r"(?P<event>[^,.;!?()]{3,60})", re.IGNORECASE)
+PRIVATE_NEWS = re.compile(r"\b(?:married|engaged|divorc\w*|pregnan\w*|funeral|passed away|died|illness|surgery|cancer|"
+                          r"hospital\w*|diagnos\w*|miscarr\w*|separated|widow\w*|rehab|sick leave)\b")
 PERSONAL = re.compile(r"\b(kids?|daughter|son|wife|husband|partner|dog|cat|marathon|climb\w*|hiking|baby|wedding|"
                       r"vacation|holiday|loves?|hobby|birthday)\b", re.IGNORECASE)
 # Words in a heading that name an occasion, not a proper name: "Coffee", "Offsite in Lyon".
@@ -127,7 +150,8 @@ def _clauses(text: str) -> list[str]:
                      r"promised|said|told|asked|invited|introduced|gave|helped|sent|shared|recommended)\b)", text)
     parts = [q for p in parts if p for q in re.split(r",\s+(?=(?:she|he|I|we)\s)|\s+and\s+(?=(?:we|she|he|I)\s)"
                                                     r"|,\s+and\s+", p) if q]
-    parts = [re.sub(r"^(?:so|and|then|also|anyway|btw|oh|plus)\s+", "", p.strip(" -*•>#\t"), flags=re.IGNORECASE)
+    parts = [re.sub(r"^(?:so|and|then|also|anyway|btw|oh|plus)\s+", "",
+                    re.sub(r"^[^\w\"'(]+", "", p.strip(" -*•>#\t")), flags=re.IGNORECASE)  # bullets and emoji
              for p in parts]
     return [" ".join(p.split()).rstrip(".!") for p in parts if p.strip()]
 
@@ -197,12 +221,15 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
     low = clause.lower()
     role = ROLE.search(clause)
     if role:
-        y2 = role.group("y2") or ""
-        past = bool(role.group("past")) or (y2.isdigit() and int(y2) < today.year)
-        years = f"{role.group('y1')}-{y2}" if role.group("y1") else ""
+        y2 = role.group("y2") or role.group("y0") or ""
+        mod = (role.group("mod") or "").strip().lower()
+        past = bool(role.group("past")) or mod in ("old", "former", "previous", "first") or \
+            (y2.isdigit() and int(y2) < today.year)
+        years = f"{role.group('y1')}-{y2}" if role.group("y1") else y2
         company = (role.group("company") or "").strip(" .,")
         team = role.group("team") or ""
-        phrase = f"my {role.group('role').lower()}" + (f" on {team}" if team else "") + \
+        kept = mod if mod not in ("old", "former", "previous") else ""
+        phrase = f"my {kept + ' ' if kept else ''}{role.group('role').lower()}" + (f" on {team}" if team else "") + \
             (f" at {company}" if company else "") + \
             (f" ({years})" if years else "")
         out.append(Fact(kind="role", phrase=("formerly " if past else "") + phrase, company=company, years=years,
@@ -260,7 +287,7 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
     if who in ("them", "") and kind_to_me and _span(be.group(2), 80):
         out.append(Fact(kind="favour", phrase=f"you {_BE[be.group(1)]} {to_you(be.group(2), names)}"))
         return out
-    news = be and re.match(r"(?:now |just |finally )?\w+(?:ing|ed)\b", be.group(2))  # "is starting", "was promoted"
+    news = be and re.match(r"(?:now |just |finally )?" + BE_NEWS, be.group(2))  # "is starting", "was promoted"
     if who in ("them", "") and news and _span(be.group(2), 100) and not re.search(r"\b(she|he)\b", be.group(2)):
         out.append(Fact(kind="their-news", phrase=f"you {_BE[be.group(1)]} {to_you(be.group(2), names)}"))
         return out
@@ -296,6 +323,17 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
         if not re.search(r"\b(she|he)\b", span.lower()):
             out.append(Fact(kind="favour", phrase=f"you {span}"))
             return out
+    short_news = SHORT_NEWS.match(rest)
+    if who == "" and short_news and not re.search(r"\b(?:i|me|my|we|our|us)\b", low) and \
+            re.search(r"[A-Za-z]{3,}", re.sub(DATE_WORDS, " ", rest[short_news.end():])):
+        said = to_you(SOURCE_TAIL.sub("", rest).strip(" ,.;:"), names)  # shorthand news: theirs ("Named Dean of X")
+        if _span(said, 100) and not re.search(r"\b(she|he)\b", said.lower()):
+            be = "were " if short_news.group(1).lower() in PASSIVE_NEWS else ""
+            out.append(Fact(kind="their-news", phrase=f"you {be}{said}"))
+            return out
+    if who in ("them", "") and PRIVATE_NEWS.search(low) and _span(clause, 80):
+        out.append(Fact(kind="personal", phrase=clause))  # a wedding, an illness: theirs, never a message's news
+        return out
     if who == "them" and NEWS.match(rest.lower()) and _past(verb.split()[0]) and _span(rest):
         span = to_you(rest, names)
         out.append(Fact(kind="their-news", phrase=f"you {span}"))

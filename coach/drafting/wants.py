@@ -1,0 +1,166 @@
+"""What the user wants the message to ask for or carry, read as data from their words.
+
+Four kinds of request part live here, beside the ones `request.py` reads:
+
+- `meet`: the meeting the user has in mind ("suggest lunch", "maybe a quarterly call", "20 min about X",
+  "coffee while I'm in Dayton in November"): its kind (coffee, lunch, a call), its length in minutes, its
+  cadence, and a tail that says when, where or what about, as the user wrote it;
+- `ask`: the user's own question for the person ("ask if she'd be open to …", "ask whether he can …"): the
+  rest of it, addressed to them;
+- `link`: a web address the message must carry;
+- `ref`: a reference the person needs to find a thing (a job id, a pull request number).
+
+Each is a typed slot: the ask a message ends with is built from the slots through fixed frames
+(`ask_from`), never by pasting the user's sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.core.messages import RequestPart
+from coach.core.text import fold
+
+MEALS = ("coffee", "lunch", "dinner", "drinks", "drink", "breakfast", "beer", "tea")
+CADENCES = ("weekly", "monthly", "quarterly", "regular", "occasional", "biweekly", "fortnightly")
+_MEAL = "|".join(MEALS)
+# The words a meeting's kind can be said in: a meal, or a call or chat of some kind.
+MEET = re.compile(
+    r"^(?:(?:i\s+)?(?:want(?:ed)?|would like|'?d like|need|hope for)\s+(?:to\s+(?:get|grab|have|do|ask for)\s+)?|"
+    r"(?:suggest|propose|offer|float|ask\s+for|ask\s+about|request|maybe|perhaps|how about|let'?s\s+(?:grab|do|get|have)|"
+    r"(?:it\s+)?would be (?:nice|great|good|fun|lovely) to (?:finally\s+)?(?:do|grab|get|have)|(?:finally\s+)?(?:do|grab|get)|"
+    r"up for)\s+)*"
+    r"(?:(?:a|an|the|that|some|one|our)\s+)?"
+    r"(?:(?P<n>\d{1,2})\s*(?:-\s*)?(?:min|mins|minutes|minute)\b(?:\s+(?:of\s+(?:her|his|their|your)\s+time|"
+    r"(?P<callword>call|chat|zoom|video call|phone call)))?|"
+    r"(?P<cad>" + "|".join(CADENCES) + r")?\s*(?P<what>" + _MEAL + r"|(?:video\s+|phone\s+|zoom\s+|quick\s+|short\s+)?"
+    r"(?:call|chat|catch-?up)s?)\b)"
+    r"(?P<tail>.*)$", re.IGNORECASE)
+# A tail that says when, where or what about: kept as the user wrote it.
+TAIL = re.compile(r"^(?:in|at|on|next|this|during|when|while|before|after|around|sometime|once|about|on how|to talk "
+                  r"about|to discuss|to hear about)\b", re.IGNORECASE)
+ASK = re.compile(r"^(?:(?:and\s+)?ask\s+(?:(?:her|him|them|\w+)\s+)?(?:if|whether)\s+)(?P<who>she|he|they|\w+)\s*"
+                 r"(?P<modal>'d|’d|would|could|can|might|will|'ll)\s+(?P<x>.+)$", re.IGNORECASE)
+LINK = re.compile(r"\b(?:https?://)?(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|co|ai|example|edu|gov|uk|de|fr|me|so|"
+                  r"xyz|ly|gg|info|biz|page|site|link)\b(?:/[^\s,;)]*)?", re.IGNORECASE)
+# A reference: letters and digits joined by a dash ("TP-5521"), or a number after a word that says what it is.
+REF = re.compile(r"(?:\b(?:req(?:uisition)?|job(?:\s+id)?|id|ref(?:erence)?|ticket|pr|issue|case|order|app(?:lication)?)"
+                 r"\s*(?:#|no\.?|number)?\s*[A-Z0-9][\w-]*\d[\w-]*|#\d{2,}|\b[A-Z]{1,6}-\d[\w-]*)", re.IGNORECASE)
+# A job title named bare ("Perception Engineer II", "Senior SRE", "BIM Coordinator opening on their careers page"):
+# capitalised words ending in a job's noun, an optional level, an optional word for the opening.
+JOB_NOUNS = (r"engineer|manager|analyst|coordinator|designer|scientist|developer|sre|lead|director|specialist|"
+             r"consultant|researcher|architect|administrator|associate|intern|pm|officer|nurse|accountant|actuary|"
+             r"advocate|writer|editor|producer|strategist|planner|technician|recruiter|marketer|counsel|attorney|"
+             r"paralegal|teacher|lecturer|fellow|partner|principal|owner|operator|supervisor|therapist|pharmacist|"
+             r"physician|economist|statistician|auditor|controller|buyer|chef|curator|artist|animator|illustrator|"
+             r"photographer|trainer|agent|representative|rep|clerk|assistant|secretary|mechanic|electrician|"
+             r"surgeon|dentist|veterinarian|pilot|driver|instructor|librarian|archivist|translator|"
+             r"interpreter|dietitian|paramedic|counselor|counsellor|worker|generalist|expert")
+ROLE_TITLE = re.compile(r"^(?:(?:the|a|an)\s+)?(?P<title>(?:[A-Z][\w&/+.-]*\s+){0,4}(?i:" + JOB_NOUNS + r")"
+                        r"(?:\s+(?:I{1,3}|IV|V|[1-4]))?)(?:\s+(?P<noun>(?i:role|opening|position|job|req|posting|vacancy)))?"
+                        r"(?P<rest>(?:\s+(?i:on|at|in|from|posted|listed)\b.{0,60})?)$")
+# Asks the goal's own frames say better (a referral, an introduction): read by the request's rules.
+OTHER_ASKS = re.compile(r"(?:be (?:willing|open|happy) to\s+)?(?:refer|introduce|intro|put)\b", re.IGNORECASE)
+_THIRD = re.compile(r"\b(she|he|him|his|hers|her|they|them|their)\b", re.IGNORECASE)
+_MODAL = {"'d": "Would", "’d": "Would", "would": "Would", "could": "Could", "can": "Could", "might": "Would",
+          "will": "Would", "'ll": "Would"}
+
+
+def _tail(text: str) -> str:
+    """The meeting's when/where/about, as written, when it is one: short and with no one else in it."""
+    tail = text.strip(" ,.;:")
+    if not tail or not TAIL.match(tail) or len(tail.split()) > 14 or _THIRD.search(tail):
+        return ""
+    return tail
+
+
+def read_want(part: str) -> RequestPart | None:
+    """A part that is a meeting, the user's own question, a link or a reference; None otherwise."""
+    if link := LINK.search(part):
+        url = link.group(0).rstrip(".")
+        if "." in url and not re.fullmatch(r"[\w-]+\.(?:me|so|co)", url, re.IGNORECASE):  # "i.me" is no link
+            return RequestPart(kind="link", text=url)
+    m = ASK.match(part)
+    x = m.group("x").strip(" .?!") if m else ""
+    if m and (fold(m.group("who")) in ("she", "he", "they") or m.group("who")[:1].isupper()) and x \
+            and not OTHER_ASKS.match(x) and not _THIRD.search(x) and len(x.split()) <= 25:
+        return RequestPart(kind="ask", text=x, extra=_MODAL[fold(m.group("modal"))])
+    if m := MEET.match(part.strip()):
+        tail = _tail(m.group("tail"))
+        if m.group("tail").strip(" ,.;:") and not tail:
+            return None  # more than a meeting is said here
+        minutes = m.group("n") or ""
+        what = fold(m.group("what") or m.group("callword") or "call")
+        what = re.sub(r"^(?:quick|short)\s+", "", what)
+        what = "catch-up" if what.startswith("catch") else what
+        what = {"drink": "drinks", "beer": "a beer", "tea": "a cup of tea"}.get(what, what)
+        return RequestPart(kind="meet", text=what.rstrip("s") if what in ("calls", "chats") else what,
+                           minutes=int(minutes or 0), cadence=fold(m.group("cad") or ""), tail=tail)
+    if title := _role(part):
+        return title
+    if (ref := REF.search(part)) and len(part.split()) <= 6:
+        applied = "applied" if re.search(r"\bappl(?:ied|ication)\b", part, re.IGNORECASE) else ""
+        return RequestPart(kind="ref", text=ref.group(0).strip(), extra=applied)
+    return None
+
+
+def _role(part: str) -> RequestPart | None:
+    """A bare job title, with a reference beside it ("Senior SRE, TP-5521"), as the role a referral is for."""
+    ref = REF.search(part)
+    rest = (part[:ref.start()] + " " + part[ref.end():]) if ref else part
+    rest = " ".join(rest.replace(",", " ").split()).strip(" .;:()")
+    rest = re.sub(r"^(?:there(?:'s|’s| is)|theres|i saw|saw|found|spotted)\s+(?:an?\s+|the\s+)?", "", rest, flags=re.I)
+    rest = re.sub(r"\s+(?:now|today|again|req|id)$", "", rest, flags=re.IGNORECASE)
+    m = ROLE_TITLE.match(rest)
+    if not m or not m.group("title")[:1].isupper():
+        return None
+    tail = m.group("rest").strip()
+    if re.match(r"(?:on|at|in|from)\s+(?:their|the|your|his|her|its)\s+(?:careers?|jobs?)\s+(?:page|site|board)|"
+                r"(?:posted|listed)\b", tail, re.IGNORECASE):
+        tail = ""  # where the user saw it is not for the message
+    if _THIRD.search(tail):
+        return None  # "… on her team": the request's own rules say it to the person
+    role = f"the {m.group('title')} {(m.group('noun') or 'role').lower()}" + (f" {tail}" if tail else "")
+    return RequestPart(kind="role", text=f"{role} ({ref.group(0).strip()})" if ref else role)
+
+
+def meeting_phrase(part: RequestPart) -> str:
+    """'lunch', 'a 20-minute call', 'a quarterly call', 'coffee while I'm in Dayton in November'."""
+    minutes, cadence, tail = part.minutes, part.cadence, part.tail
+    what = part.text
+    if what in ("call", "chat", "catch-up", "video call", "phone call", "zoom call", "zoom"):
+        size = f"{minutes}-minute " if minutes else ""
+        kind = f"{cadence} " if cadence else ""
+        noun = f"{size}{kind}{what}"
+        what = ("an " if noun[:1] in "aeiou" else "a ") + noun
+    elif minutes:
+        what = f"a {minutes}-minute {what}"
+    return f"{what} {tail}".strip()
+
+
+def ask_from(parts: list[RequestPart], goal: str) -> str:
+    """The ask the user's own words give, '' when they give none: their question, else their meeting."""
+    own = next((p for p in parts if p.kind == "ask"), None)
+    if own:
+        return f"{own.extra or 'Would'} you {own.text}?"
+    meet = next((p for p in parts if p.kind == "meet"), None)
+    if not meet:
+        return ""
+    said = meeting_phrase(meet)
+    if goal == "thank-you" and meet.text in MEALS + ("drinks", "a beer", "a cup of tea"):
+        return f"Could I buy you {'a ' if meet.text == 'coffee' else ''}{said}?"
+    opener = "Would you be up for" if meet.text in MEALS + ("drinks", "a beer", "a cup of tea") else \
+        "Would you be open to"
+    return f"{opener} {said}?"
+
+
+def want_sentence(part: RequestPart, goal: str) -> str:
+    """A link or a reference as the sentence that carries it; '' for the kinds the ask says (a meeting, a
+    question)."""
+    if part.kind == "link":
+        return f"Here is the link: {part.text}."
+    if part.kind == "ref":
+        if part.extra == "applied":
+            return f"I have already applied ({part.text})."
+        return f"A quick follow-up on {part.text}." if goal == "follow-up" else f"For reference: {part.text}."
+    return ""

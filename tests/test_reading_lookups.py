@@ -109,3 +109,10 @@ def test_a_specific_topic_still_wins_over_the_field():
     assert topic("ask Noor for a referral for the risk modelling role, as I move into banking") == \
         "the risk modelling role"
     assert topic("I am moving to Lisbon, write Kenji to catch up") == ""  # a place moved to is no field
+
+
+def test_who_said_of_a_person_only_says_which_one():
+    # "the Oskar who's a founder …" picks the person out; it asks nothing about him
+    r = read("the Oskar who's a founder at Nordlys just closed his seed round, send him a quick congrats")
+    assert (r.intent, r.contact_id, r.goal) == ("draft", 4, "congratulations")
+    assert (read("hang on, who's Leila again?").intent, read("hang on, who's Leila again?").contact_id) == ("show", 3)

@@ -47,7 +47,10 @@ SHOW = re.compile(
     r"|\b(?:what|everything|anything|all)\s+(?:(?:do|did|have)\s+)?(?:i|you|we)(?:'ve)?\s+(?:(?:have|has)\s+)?"
     r"(?:have|know|got|noted|saved|stored|kept|recorded)\s+(?:on|about|for|of)\b"
     r"|\btell me (?:(?:all|everything|anything|more|what you know|what you have)\s+)?about\b"
-    r"|\bwho (?:is|was|'s)\b|\bwho'?s\b"
+    # "who is Aisha again?", "wait, who's Ana?", "remind me who's Sam": asked, not "the Marcus who's a PM at …",
+    # which only says which Marcus
+    r"|(?:^|[,.;:!?]\s*|\b(?:remind me|tell me|know|recall|remember|forgot|forget|wonder(?:ing)?)\s+)"
+    r"(?:(?:wait|hey|hi|so|ok|okay|um|uh|and|sorry|remind me|tell me)[\s,!.]+)*who(?:\s+(?:is|was)|'?s)\b"
     r"|\bwhen (?:did|was) (?:i|we) last\b|\blast (?:time )?(?:i|we) (?:talked|spoke|met|wrote)\b",
     re.IGNORECASE)
 

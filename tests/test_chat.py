@@ -22,7 +22,8 @@ PEOPLE = [Contact(id=1, first_name="Priya", last_name="Raman", company="Stripe")
     ("my manager keeps taking credit for my work", "advise"),
     ("Check this message: Hi Marcus, would you refer me for the SRE role?", "check"),
     ("write a note to Priya", "clarify"),  # two Priyas
-    ("what's a good way to keep in touch with people?", "general"),
+    # a how-to question about networking is advice (the same handler as a general question, labelled as advice)
+    ("what's a good way to keep in touch with people?", "advise"),
     # a situation that names someone and asks what to do is advice (with a draft to them), not a draft
     ("I asked Marcus Lee for a referral two weeks ago and he never replied. Should I chase him?", "advise"),
     ("Priya referred me and I got rejected. What do I say to her?", "advise"),

@@ -101,9 +101,11 @@ def line_for(channel: str, name: str, goal: str, topic: str = "") -> str:
 ROLE_NOUN = (r"role|position|job|opening|opportunity|internship|team|project|program(?:me)?|launch|product|talk|"
              r"paper|article|post|book|event|conference|meetup|workshop|initiative|startup|promotion|offer|"
              r"podcast|panel|hackathon|fellowship|grant|course|report|study|demo|pilot|platform|org|group|"
-             r"department|squad|lab")
-WORD = r"(?!(?:for|about|to|with|by|via|and|but|so|as|please|because|since|from|on|at|in|of|the)\b)[\w'&./+-]+"
-TOPIC = re.compile(rf"(?:\b(?:for|about|regarding|re:?|on|at|into|to join|to)\s+|,\s*)(?P<t>(?:(?:the|a|an|their|her|his|"
+             r"department|squad|lab|req|requisition|vacanc(?:y|ie)|headcount")
+WORD = (r"(?!(?:for|about|to|with|by|via|and|but|so|as|please|because|since|from|on|at|in|of|the|there(?:'s)?)\b)"
+        r"[\w'&./+-]+")
+# an opening said to exist ("there's an SRE II req open", "there is a data role") names its role after the verb
+TOPIC = re.compile(rf"(?:\b(?:for|about|regarding|re:?|on|at|into|to join|to)\s+|,\s*|\bthere(?:'s| is| are)\s+)(?P<t>(?:(?:the|a|an|their|her|his|"
                    rf"your|my|our|this|that|its)\s+)?(?:{WORD}\s+){{0,6}}(?:{ROLE_NOUN})s?\b"
                    rf"(?:\s+(?:on|at|in|for|with|of)\s+(?:the\s+)?(?:{WORD}(?:\s+{WORD}){{0,4}}\s+(?:{ROLE_NOUN})s?\b"
                    rf"|{WORD}(?:\s+{WORD}){{0,3}}(?=\s*[.?!,;]|\s*$|\s+(?:by|via|as|in|over|please|thanks)\b)))?)",
@@ -115,13 +117,43 @@ ARTICLE = re.compile(r"^(?:the|a|an|their|her|his|your|my|our|this|that|its)\s+"
 ROLE_WORD = re.compile(rf"\s+(?:{ROLE_NOUN})s?\b", re.IGNORECASE)
 
 
+# The field the user is moving into or asking what it is like: "switching into healthcare admin", "as I move from
+# nursing into health IT", "what product management looks like", "how it is to work as a nurse manager".
+FIELD = re.compile(
+    r"\b(?:(?:(?:switch|transition|pivot|shift)(?:es|ed|ing)?|chang(?:e|ed|ing) careers?)"
+    r"(?:\s+(?:careers?\s+)?from\s+[\w&/ -]{1,30}?)?\s+(?:in)?to"
+    r"|(?:mov(?:e|es|ed|ing)|break(?:s|ing)?|branch(?:es|ed|ing)?)(?:\s+(?:out\s+)?from\s+[\w&/ -]{1,30}?)?\s+into"
+    r"|\bwork(?:s|ed|ing)?\s+as|\b(?:to\s+be|becom(?:e|es|ing))(?=\s+an?\s)"
+    r"|\bwhat(?=\s+(?:[\w&/+-]+\s+){1,4}(?:looks?|is|'s|are)\s+like\b))\s+"
+    r"(?:(?:a|an|the)\s+)?(?P<f>(?!(?:it|this|that|they|he|she|you|i|we)\b)[\w&/+-]+(?:\s+[\w&/+-]+){0,3}?)"
+    r"(?=\s*(?:[.?!,;:]|$)|\s+(?:and|but|so|because|since|looks?|is|'s|are|at|in|with|for|from|by|via|now|soon|next|"
+    r"last|later|this|maybe|please|day|someday|one|some)\b)",
+    re.IGNORECASE)
+# What says nothing of the subject by itself: "her job", "a 20 minute talk", "a quick call".
+VAGUE = frozenset("the a an her his their your my our its this that maybe quick short small brief little min mins "
+                  "minute minutes job role work position talk chat call career".split())
+
+
+def field(text: str) -> tuple[str, tuple[int, int]]:
+    """The field the user is moving into or asks about, and where it is said; ('', (0, 0)) when none."""
+    m = FIELD.search(text)
+    return (m.group("f"), m.span("f")) if m else ("", (0, 0))
+
+
 def topic(text: str) -> str:
-    """The role, project or thing the message is about, in the user's words; '' when the words name none."""
+    """The role, project or thing the message is about, in the user's words; '' when the words name none. A
+    topic that says nothing by itself ("about her job", "a 20 minute talk") or that cuts a field in two ("to
+    learn what product | management looks like") gives way to the field the user is moving into or asks about."""
+    wanted, (a, b) = field(text)
     for m in TOPIC.finditer(text):
         found = CHANNEL_PHRASE.split(m.group("t"))[0].strip(" ,.;:")
-        if found and not re.fullmatch(r"(?:the|a|an)?\s*(?:note|message|email|request)s?", found, re.I):
-            return found
-    return ""
+        if not found or re.fullmatch(r"(?:the|a|an)?\s*(?:note|message|email|request)s?", found, re.I):
+            continue
+        vague = all(w in VAGUE or w.isdigit() for w in re.findall(r"[\w'-]+", found.lower()))
+        if wanted and (vague or (m.start("t") < b and a < m.end("t"))):
+            continue
+        return found
+    return wanted
 
 
 def topic_label(text: str) -> str:

@@ -19,7 +19,10 @@ from coach.conversation.cues import cue_pattern, words
 DUE = re.compile(
     r"\b(?:who(?:m)?|anyone|anybody|which (?:contacts?|people|persons?)|people|contacts?)\b[^.?!]{0,30}?"
     r"\b(?:(?:should|shall|do|must|ought to|need to|could)\s+i|i\s+(?:should|must|ought to|need to|could))\s+"
-    rf"(?:{words('contact_verbs')})"
+    rf"(?:(?:need|have|ought|got) to\s+)?(?:{words('contact_verbs')})"
+    # "which contacts do I keep forgetting to write to", "who have I forgotten about": the ones let slip
+    r"|\b(?:who(?:m)?|anyone|anybody|which (?:contacts?|people|persons?))\b[^.?!]{0,30}?\b(?:i|i've|i have)\s+"
+    r"(?:(?:always|often|keep|kept|been)\s+)?(?:forg[eo]t(?:ten|ting)?|neglect(?:ed|ing)?)\b"
     r"|\b(?:over ?due|due (?:for|a|to be)\b|is due|are due|due\s*[?!.]*$)"
     r"|\blost (?:touch|contact)\b|\bneglect|\bfalling out of touch|\bgone quiet"
     r"|\bwho\b[^.?!]{0,20}\b(?:haven'?t|have not|didn'?t|did not|hasn'?t)\s+(?:i\s+)?(?:talked|spoken|"
@@ -39,7 +42,15 @@ SHOW = re.compile(
     rf"|\b(?:show|give) me\b|\bon file\b|\b(?:{words('card_words')})\b"
     r"(?!\s+(?:to|for)\s+(?:a|an|the)\b)"
     r"|\bwhat (?:do|did) i (?:have|know|got|write|note|record)\b|\bwhat(?:'s| is| have i got) (?:on|about)\b"
-    r"|\btell me (?:about|more about)\b|\bwho (?:is|was|'s)\b|\bwho'?s\b"
+    # what is known about someone, asked of the coach or of oneself, direct or embedded ("what do you have on …",
+    # "remind me what I know about her", "everything you've got on …")
+    r"|\b(?:what|everything|anything|all)\s+(?:(?:do|did|have)\s+)?(?:i|you|we)(?:'ve)?\s+(?:(?:have|has)\s+)?"
+    r"(?:have|know|got|noted|saved|stored|kept|recorded)\s+(?:on|about|for|of)\b"
+    r"|\btell me (?:(?:all|everything|anything|more|what you know|what you have)\s+)?about\b"
+    # "who is Aisha again?", "wait, who's Ana?", "remind me who's Sam": asked, not "the Marcus who's a PM at …",
+    # which only says which Marcus
+    r"|(?:^|[,.;:!?]\s*|\b(?:remind me|tell me|know|recall|remember|forgot|forget|wonder(?:ing)?)\s+)"
+    r"(?:(?:wait|hey|hi|so|ok|okay|um|uh|and|sorry|remind me|tell me)[\s,!.]+)*who(?:\s+(?:is|was)|'?s)\b"
     r"|\bwhen (?:did|was) (?:i|we) last\b|\blast (?:time )?(?:i|we) (?:talked|spoke|met|wrote)\b",
     re.IGNORECASE)
 

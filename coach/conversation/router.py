@@ -22,6 +22,7 @@ from coach.conversation.cues import (
     words,
 )
 from coach.conversation.howto import help_topic
+from coach.conversation.lookups import asks_who
 from coach.conversation.reading import (
     ASK_BACK,
     Reading,
@@ -53,7 +54,8 @@ ADVISE = cue_pattern("situations")
 QUESTION = cue_pattern("questions")
 WRITE = re.compile(rf"^\W*(?:please\s+|can you\s+|could you\s+)?(?:{words('write_verbs')})\b|\b(?:write|draft|compose) "
                    r"(?:me |him |her |them )?(?:a|an|the|something|one)\b|\b(?:help me|can you|could you) (?:write|draft)\b|"
-                   rf"\b(?:help me|i(?:'d| would) like to|i want to|i wanna|i need to|let me) (?:to )?(?:{words('wish_verbs')})\b|"
+                   rf"\b(?<!do )(?<!should )(?<!who )(?:help me|i(?:'d| would) like to|i want to|i wanna|i need to|let me) (?:to )?"
+                   rf"(?:{words('wish_verbs')})\b|"
                    r"\b(?:can|could|would) you (?:\w+ )?(?:write|draft|prepare|compose)\b|"
                    r"\bhelp me (?:say|tell|reach|get back|reconnect|thank|ask|word)\b", re.IGNORECASE)
 
@@ -112,7 +114,7 @@ def _kind(clause: str, contacts: list[Contact]) -> str:
         return "note"
     if asks_due(clause):
         return "due"
-    if FIND.search(clause) and FIND_FIRST.search(clause):
+    if (FIND.search(clause) and FIND_FIRST.search(clause)) or asks_who(clause):
         return "find"
     named = person(clause, contacts)
     if WRITE.search(clause) or (detect_goal(clause) and (DRAFT.search(clause) or named.contact or named.choices)):
@@ -254,8 +256,8 @@ def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Con
     if EVERYONE.search(lead or text) and contact is None and not named.choices and not asks_to_write(text):
         return Reading(intent="find", listing=True, topic=company, why="asked for everyone" + (
             f" at {company}" if company else ""))
-    if FIND.search(lead or text) and not (QUESTION.search(text) and not KNOW.search(text) and not
-                                          FIND_FIRST.search(text)):
+    if (asks_who(lead or text) and not asks_to_write(lead or text)) or (FIND.search(lead or text) and not (
+            (QUESTION.search(text) or ADVISE.search(text)) and not KNOW.search(text) and not FIND_FIRST.search(text))):
         return Reading(intent="find", topic=company, why="asked who they know")
     goal = detect_goal(POLITE.sub(" ", without_closing(lead))) or detect_goal(POLITE.sub(" ", without_closing(text)))
     channel = detect_channel(text)

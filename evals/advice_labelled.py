@@ -8,7 +8,8 @@ Scores, one line per case:
 - lead fits: the first citation is one of the labelled `fits` (a case whose labels list none cannot fit);
 - script to unnamed: the script greets a name the user never wrote, or it is written for the other side of
   the situation (the lead article serves none of the labelled direction, so its script speaks to someone the
-  user is not writing to: the one asking when the user declines, an introducer nobody mentioned).
+  user is not writing to: the one asking when the user declines, an introducer nobody mentioned); an answer
+  with no script has none to the wrong side, so `no script` is counted beside it.
 
 `--split check` is a fixed random third of each group of sets kept out of tuning: of the 80 v1+v2 cases
 (seed 25, drawn before any change) and, drawn apart so that third stays the same cases, of the 53 v3 cases
@@ -70,24 +71,26 @@ def split(all_cases: list[dict], which: str) -> list[dict]:
     return [c for c in all_cases if (c["key"] in check) == (which == "check")]
 
 
-def _directions(source: str) -> list[str]:
-    """An article's `directions` front matter, read from the file (not through the coach's loader)."""
+def _directions(source: str, field: str = "directions") -> list[str]:
+    """An article's `directions` (or another list) front matter, read from the file (not through the coach's
+    loader)."""
     path = HERE.parent / "coach" / "resources" / source
     if not path.is_file():
         return []
     head = path.read_text(encoding="utf-8").split("---")[1]
-    return list((yaml.safe_load(head) or {}).get("directions") or [])
+    return list((yaml.safe_load(head) or {}).get(field) or [])
 
 
 def score(case: dict, out: dict, gaps: dict | None = None) -> dict:
     lead = out["citations"][0]["source"] if out.get("citations") else ""
     gap = (gaps or {}).get(case["key"]) or []
     greeted = strangers(out.get("script", ""), [], case["situation"])
-    served = _directions(lead)
-    wrong_side = bool(served) and case["direction"] not in served
+    served = _directions(lead, "script_directions") or _directions(lead)  # whom its script speaks for
+    wrong_side = bool(out.get("script")) and bool(served) and case["direction"] not in served  # no script, none wrong
     return {"direction": out["situation"]["direction"] == case["direction"], "lead": lead in case["fits"],
             "lead_or_gap": lead in case["fits"] or lead in gap,
-            "unnamed": bool(greeted) or wrong_side, "lead_source": lead, "greeted": greeted}
+            "unnamed": bool(greeted) or wrong_side, "no_script": not out.get("script"), "lead_source": lead,
+            "greeted": greeted}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [c for c in split(cases(), args.split) if not args.only or re.search(args.only, c["key"])]
     runner = Runner(load_settings(), advice=AdviceSet(profile=Profile(), contacts=[], cases=[]))
     gaps = yaml.safe_load(GAPS.read_text(encoding="utf-8")) if GAPS.is_file() else {}
-    tally = {"direction": 0, "lead": 0, "lead_or_gap": 0, "unnamed": 0}
+    tally = {"direction": 0, "lead": 0, "lead_or_gap": 0, "unnamed": 0, "no_script": 0}
     rows = []
     by_direction: dict[str, list[int]] = {}  # labelled direction -> [cases, read right, lead fits]
     by_set: dict[str, list[int]] = {}  # set -> [cases, read right, lead fits]
@@ -127,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"\n    script: {(out.get('script') or '').replace(chr(10), ' / ')[:400]}\n")
     n = len(chosen)
     line = (f"{args.split}: {n} cases: lead fits {tally['lead']}/{n}, direction right {tally['direction']}/{n}, "
-            f"scripts to unnamed {tally['unnamed']}/{n}; lead fits incl. gap articles {tally['lead_or_gap']}/{n}")
+            f"scripts to unnamed {tally['unnamed']}/{n}; lead fits incl. gap articles {tally['lead_or_gap']}/{n}; "
+            f"no script {tally['no_script']}/{n}")
     per = ", ".join(f"{d} {r}/{k} (lead {f})" for d, (k, r, f) in sorted(by_direction.items(), key=lambda i: -i[1][0]))
     sets = ", ".join(f"{name} {r}/{k} (lead {f})" for name, (k, r, f) in sorted(by_set.items()))
     line += f"\n  direction right by labelled direction: {per}\n  direction right by set: {sets}"

@@ -8,10 +8,15 @@ Scores, one line per case:
 - lead fits: the first citation is one of the labelled `fits` (a case whose labels list none cannot fit);
 - script to unnamed: the script greets a name the user never wrote, or it is written for the other side of
   the situation (the lead article serves none of the labelled direction, so its script speaks to someone the
-  user is not writing to: the one asking when the user declines, an introducer nobody mentioned).
+  user is not writing to: the one asking when the user declines, an introducer nobody mentioned); an answer
+  with no script has none to the wrong side, so `no script` is counted beside it.
 
-`--split check` is a fixed random third of the 80 cases kept out of tuning (seed 25, drawn before any change);
-`tune` is the other two thirds. Report both.
+`--split check` is a fixed random third of each group of sets kept out of tuning: of the 80 v1+v2 cases
+(seed 25, drawn before any change) and, drawn apart so that third stays the same cases, of the 53 v3 cases
+(seed 38, drawn before any change on them); `tune` is the rest. Report both.
+
+The v3 fits are its labels' fits plus those of `advice_v3_labels_new_articles.yaml` (the same cases labelled
+again against the articles added in session 8).
 """
 
 from __future__ import annotations
@@ -28,52 +33,64 @@ import yaml
 from evals.advice_rules import strangers
 
 HERE = Path(__file__).resolve().parent
-SETS = [("v1", HERE / "heldout" / "advice", HERE / "heldout" / "advice_labels.yaml"),
-        ("v2", HERE / "heldout" / "advice_v2", HERE / "heldout" / "advice_v2_labels.yaml")]
-SEED = 25
+_HELD = HERE / "heldout"
+# (name, cases folder, labels, extra label files whose fits add to the labels', split group)
+SETS = [("v1", _HELD / "advice", _HELD / "advice_labels.yaml", [], "v1+v2"),
+        ("v2", _HELD / "advice_v2", _HELD / "advice_v2_labels.yaml", [], "v1+v2"),
+        ("v3", _HELD / "advice_v3", _HELD / "advice_v3_labels.yaml",
+         [_HELD / "advice_v3_labels_new_articles.yaml"], "v3")]
+SEEDS = {"v1+v2": 25, "v3": 38}  # each group's check third is drawn apart, so adding a group moves no case
 GAPS = HERE / "heldout" / "advice_gap_articles.yaml"  # articles written for a labelled gap (author's judgement)
 
 
 def cases() -> list[dict]:
-    """Every labelled case as {key, situation, fits, direction, missing}."""
+    """Every labelled case as {key, group, situation, fits, direction, missing}."""
     out = []
-    for name, folder, labels_path in SETS:
+    for name, folder, labels_path, extra_paths, group in SETS:
         labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
+        extras = [yaml.safe_load(p.read_text(encoding="utf-8")) or {} for p in extra_paths]
         for path in sorted(folder.glob("case-*.yaml")):
             case = yaml.safe_load(path.read_text(encoding="utf-8"))
             label = labels[case["id"]]
-            out.append({"key": f"{name}/{case['id']}", "situation": " ".join(case["situation"].split()),
-                        "fits": label.get("fits") or [], "direction": label["direction"],
-                        "missing": label.get("missing") or ""})
+            fits = list(label.get("fits") or [])
+            for extra in extras:
+                fits += [f for f in (extra.get(case["id"]) or {}).get("fits") or [] if f not in fits]
+            out.append({"key": f"{name}/{case['id']}", "group": group,
+                        "situation": " ".join(case["situation"].split()), "fits": fits,
+                        "direction": label["direction"], "missing": label.get("missing") or ""})
     return out
 
 
 def split(all_cases: list[dict], which: str) -> list[dict]:
-    keys = sorted(c["key"] for c in all_cases)
-    check = set(random.Random(SEED).sample(keys, len(keys) // 3))
     if which == "all":
         return all_cases
+    check: set[str] = set()
+    for group, seed in SEEDS.items():
+        keys = sorted(c["key"] for c in all_cases if c["group"] == group)
+        check |= set(random.Random(seed).sample(keys, len(keys) // 3))
     return [c for c in all_cases if (c["key"] in check) == (which == "check")]
 
 
-def _directions(source: str) -> list[str]:
-    """An article's `directions` front matter, read from the file (not through the coach's loader)."""
+def _directions(source: str, field: str = "directions") -> list[str]:
+    """An article's `directions` (or another list) front matter, read from the file (not through the coach's
+    loader)."""
     path = HERE.parent / "coach" / "resources" / source
     if not path.is_file():
         return []
     head = path.read_text(encoding="utf-8").split("---")[1]
-    return list((yaml.safe_load(head) or {}).get("directions") or [])
+    return list((yaml.safe_load(head) or {}).get(field) or [])
 
 
 def score(case: dict, out: dict, gaps: dict | None = None) -> dict:
     lead = out["citations"][0]["source"] if out.get("citations") else ""
     gap = (gaps or {}).get(case["key"]) or []
     greeted = strangers(out.get("script", ""), [], case["situation"])
-    served = _directions(lead)
-    wrong_side = bool(served) and case["direction"] not in served
+    served = _directions(lead, "script_directions") or _directions(lead)  # whom its script speaks for
+    wrong_side = bool(out.get("script")) and bool(served) and case["direction"] not in served  # no script, none wrong
     return {"direction": out["situation"]["direction"] == case["direction"], "lead": lead in case["fits"],
             "lead_or_gap": lead in case["fits"] or lead in gap,
-            "unnamed": bool(greeted) or wrong_side, "lead_source": lead, "greeted": greeted}
+            "unnamed": bool(greeted) or wrong_side, "no_script": not out.get("script"), "lead_source": lead,
+            "greeted": greeted}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,14 +108,19 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [c for c in split(cases(), args.split) if not args.only or re.search(args.only, c["key"])]
     runner = Runner(load_settings(), advice=AdviceSet(profile=Profile(), contacts=[], cases=[]))
     gaps = yaml.safe_load(GAPS.read_text(encoding="utf-8")) if GAPS.is_file() else {}
-    tally = {"direction": 0, "lead": 0, "lead_or_gap": 0, "unnamed": 0}
+    tally = {"direction": 0, "lead": 0, "lead_or_gap": 0, "unnamed": 0, "no_script": 0}
     rows = []
+    by_direction: dict[str, list[int]] = {}  # labelled direction -> [cases, read right, lead fits]
+    by_set: dict[str, list[int]] = {}  # set -> [cases, read right, lead fits]
     for case in chosen:
         with runner._case_coach(f"labelled-{case['key'].replace('/', '-')}", Profile(), []) as (coach, _):
             out = coach.advise(case["situation"]).model_dump(mode="json")
         s = score(case, out, gaps)
         for key in tally:
             tally[key] += s[key]
+        for counts in (by_direction.setdefault(case["direction"], [0, 0, 0]),
+                       by_set.setdefault(case["key"].split("/")[0], [0, 0, 0])):
+            counts[0], counts[1], counts[2] = counts[0] + 1, counts[1] + s["direction"], counts[2] + s["lead"]
         rows.append({"key": case["key"], **s, "read": out["situation"]["direction"], "script": out.get("script")})
         marks = ("+" if s["direction"] else "-") + ("+" if s["lead"] else "-") + ("!" if s["unnamed"] else " ")
         print(f"{marks} {case['key']:<12} {out['situation']['direction']:<12} (want {case['direction']:<12}) "
@@ -108,7 +130,11 @@ def main(argv: list[str] | None = None) -> int:
                   f"\n    script: {(out.get('script') or '').replace(chr(10), ' / ')[:400]}\n")
     n = len(chosen)
     line = (f"{args.split}: {n} cases: lead fits {tally['lead']}/{n}, direction right {tally['direction']}/{n}, "
-            f"scripts to unnamed {tally['unnamed']}/{n}; lead fits incl. gap articles {tally['lead_or_gap']}/{n}")
+            f"scripts to unnamed {tally['unnamed']}/{n}; lead fits incl. gap articles {tally['lead_or_gap']}/{n}; "
+            f"no script {tally['no_script']}/{n}")
+    per = ", ".join(f"{d} {r}/{k} (lead {f})" for d, (k, r, f) in sorted(by_direction.items(), key=lambda i: -i[1][0]))
+    sets = ", ".join(f"{name} {r}/{k} (lead {f})" for name, (k, r, f) in sorted(by_set.items()))
+    line += f"\n  direction right by labelled direction: {per}\n  direction right by set: {sets}"
     print("\n" + line)
     if args.out:
         args.out.write_text(json.dumps({"summary": line, "rows": rows}, indent=1) + "\n")

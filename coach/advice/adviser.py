@@ -144,6 +144,7 @@ class Adviser:
         matches = recogniser.rank(about, recogniser.embed(about) if about != text else query)
         situation = reconciled(situation, matches[0].article.directions)
         matches = by_direction(matches, situation)
+        situation = following(situation, matches[0].article.directions)
         lead, second = matches[0], recogniser.second_fit(matches, text)
         question = last_question(text)  # what the user asks: the key idea and the first step answer it
         asked = recogniser.embed(question) if question and question != text else query
@@ -252,6 +253,12 @@ class Adviser:
     # ------------------------------------------------------------------ script
     def _script(self, advice: Advice, text: str, article: Article, mentions: Mentions, recogniser: Recogniser,
                 notes: list[str], profile: Profile, picked: bool = False) -> None:
+        spoken_for = article.script_directions or article.directions
+        if advice.situation is not None and not picked and another_side(advice.situation, spoken_for):
+            advice.script = advice.example = ""  # a message for another side of the situation helps nobody
+            notes.append(f"No message to adapt: the one in “{article.title}” may speak for another side of this "
+                         f"than yours. Say which it is and I will give you words for it.")
+            return
         advice.script = neutral_script(advice.example, keep=f"{text}\n{profile.name}", slots=article.script_slots)
         for first, group in mentions.ambiguous.items():
             if not mentions.named:
@@ -339,20 +346,48 @@ def by_direction(matches: list[Match], situation: Situation) -> list[Match]:
 
     A sure reading puts the articles serving its direction first: a decline never leads with an asking article.
     An unsure one (shown as a question) keeps the ranking by meaning among the articles serving the reading or
-    the alternative it offers, and an article serving only the other side of who asks whom (asking against
-    asked or declining) never leads. Either way an article written
+    the direction it offers instead ('other' offered widens nothing), and an article serving only the other side
+    of who asks whom (asking against asked or declining) never leads; where the lead serves only the offered
+    direction, the reading takes that one (`following`), so the lead always serves the direction shown. Either way an article written
     for a type of situation (`serves`: a close friend, a client, a reference) leads only when the reading is of
     that type, so a narrow article never takes the lead of a situation it was not written for.
     """
     if situation.unsure or situation.source == "classifier":  # the classifier was reconciled with the ranking
         near = [m for m in matches if not other_side(m.article.directions, situation.direction)]
-        readings = [situation.direction, *situation.alternatives[:1]]
-        fits = [m for m in near if any(compatible(m.article.directions, d) for d in readings)] or near
+        readings = [situation.direction, *[d for d in situation.alternatives[:1] if d != "other"]]
+        fits = [m for m in near if any(serves(m.article.directions, d) for d in readings)] or near
     else:
         fits = [m for m in matches if compatible(m.article.directions, situation.direction)]
     typed = [m for m in fits if of_type(m.article, situation)]
     first = typed or fits or matches
     return first + [m for m in matches if all(m is not f for f in first)]
+
+
+def serves(article_directions: list[str], direction: str) -> bool:
+    """Whether an article is written for `direction` (any article serves a reading of no direction, 'other', but
+    an 'other' offered beside a direction widens nothing)."""
+    return compatible(article_directions, direction)
+
+
+def following(situation: Situation, article_directions: list[str]) -> Situation:
+    """An unsure reading whose lead serves only the direction it offered instead: that direction is read (still
+    unsure, the first one offered back), so the lead never serves another direction than the one shown."""
+    if not situation.unsure or compatible(article_directions, situation.direction):
+        return situation
+    offered = [d for d in situation.alternatives if d != "other" and compatible(article_directions, d)]
+    if not offered:
+        return situation
+    rest = [situation.direction] + [d for d in situation.alternatives if d != offered[0]]
+    return situation.model_copy(update={"direction": offered[0], "alternatives": rest})
+
+
+def another_side(situation: Situation, article_directions: list[str]) -> bool:
+    """Whether the lead's script speaks for another side of the situation than the one read: the article does
+    not serve the direction read (an apology where the user was wronged, a referral ask in a decline). The
+    ranking keeps such a lead only where no article near serves the reading (`by_direction`)."""
+    if not article_directions or situation.direction == "other":
+        return False
+    return not compatible(article_directions, situation.direction)
 
 
 def other_side(article_directions: list[str], direction: str) -> bool:

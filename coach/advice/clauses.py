@@ -13,6 +13,10 @@ verb's object: "me"/"us" (or "whether I could", "for my help") is the user; anyo
     X wants me to…          -> someone asked the user          ('asked')
     I'd like X to…          -> the user asks someone           ('asking')
 
+Someone asking for, or offering to carry, the user's own application ("the recruiter asked for my CV", "he said
+he'd walk my resume into HR") is help the user seeks: the user is the one asking (`Request.offer`). A request
+word after a determiner ("a more direct approach", "her request") is a noun, no request.
+
 A negated clause ("she never asked me") states no request, nor does someone else's in a clause opening with
 "if" ("if I'm ever asked for a referral"). The reader (`coach.advice.reader`) weighs this
 reading with its stance cues and the phrasebook classifier.
@@ -34,6 +38,17 @@ _BREAK = {"if", "unless", "and", "but", "so", "because", "since", "although", "t
 _ASK = {"ask", "asks", "asked", "asking", "request", "requests", "requested", "requesting", "beg", "begs", "begged",
         "begging", "invite", "invites", "invited", "inviting", "pitch", "pitches", "pitched", "pitching",
         "approach", "approaches", "approached", "approaching"}
+# Carrying something on: with the user's own application as object, someone doing it helps the user.
+_CARRY = {"walk", "walks", "walked", "walking", "pass", "passes", "passed", "passing", "forward", "forwards",
+          "forwarded", "forwarding", "hand", "hands", "handed", "handing", "give", "gives", "gave", "giving",
+          "take", "takes", "took", "taking", "bring", "brings", "brought", "bringing", "put", "puts", "putting",
+          "submit", "submits", "submitted", "submitting", "send", "sends", "sent", "sending", "drop", "drops",
+          "dropped", "dropping", "share", "shares", "shared", "sharing"}
+# The user's application, as the object of a request or of carrying ("my CV", "a copy of my resume").
+_MATERIAL = {"resume", "resumes", "cv", "cvs", "application", "portfolio", "name"}
+_DEGREE = {"more", "most", "less", "very", "quite", "fairly"}
+_NOUN_BEFORE = {"a", "an", "the", "my", "your", "his", "her", "their", "our", "its", "more", "any", "no", "every",
+                "each", "some"}
 # Verbs that are a request only with an object and an infinitive: "wants me to", "I'd like him to".
 _CONTROL = {"want", "wants", "wanted", "wanting", "expect", "expects", "expected", "expecting", "need", "needs",
             "needed", "push", "pushes", "pushed", "pushing", "pressure", "pressures", "pressured", "pressuring",
@@ -74,6 +89,7 @@ class Request:
     asked: str
     verb: str
     sentence: int
+    offer: bool = False  # the user's own application asked for or carried on: help to the user
 
 
 def clauses_of(sentence: str) -> list[list[str]]:
@@ -146,6 +162,21 @@ def _control(clause: list[str], at: int) -> str:
     return OTHER
 
 
+def _noun(clause: list[str], at: int) -> bool:
+    """Whether the request word at `at` is a noun: a determiner just before it ("her request"), or a degree word
+    before the one word that describes it ("a more direct approach", "a very polite invite")."""
+    before = clause[max(0, at - 2): at]
+    if before[-1:] and before[-1] in _NOUN_BEFORE:
+        return True
+    return len(before) == 2 and before[0] in _DEGREE
+
+
+def _own_application(rest: list[str]) -> bool:
+    """Whether the words after a verb name the user's own application ("my resume", "a copy of my CV")."""
+    window = rest[:6]
+    return any(w == "my" and n in _MATERIAL for w, n in zip(window, window[1:], strict=False))
+
+
 def _opening(clause: list[str]) -> str:
     """Who a clause opens with as its subject: the user ('I…', 'we…'), someone else (a noun), '' (a verb)."""
     first = next((w for w in clause if w not in _AUX and not w.endswith("ly")), "")
@@ -175,7 +206,14 @@ def requests(text: str) -> list[Request]:
             subject_here = ""
             hypothetical = clause[0] in _HYPOTHETICAL
             for i, word in enumerate(clause):
-                if word in _ASK:
+                if (word in _ASK or word in _CARRY) and _own_application(clause[i + 1:]) and not _noun(clause, i):
+                    asker, negated, _ = _subject(clause, i)
+                    if word.endswith("ing") and (i == 0 or clause[i - 1] not in _AUX):
+                        asker = subject_here or (_opening(clause) if i else previous)
+                    if asker == OTHER and not negated:  # "she asked for my CV", "he'd walk my resume in"
+                        out.append(Request(OTHER, USER, word, n, offer=True))
+                        break
+                if word in _ASK and not _noun(clause, i):
                     asker, negated, passive = _subject(clause, i)
                     if word.endswith("ing") and (i == 0 or clause[i - 1] not in _AUX):
                         # a participle: "…messaged me, asking for", "I wrote to friends asking whether": the
@@ -210,8 +248,10 @@ def requests(text: str) -> list[Request]:
 
 def who_asks(text: str) -> str | None:
     """'asked' when someone else asks the user (the first request clause that says who asks whom), 'asking' when
-    the user asks someone; None when no clause says."""
+    the user asks someone or someone helps the user with their own application; None when no clause says."""
     for request in requests(text):
+        if request.offer:  # someone helps the user with their own application: the user is the one asking
+            return "asking"
         if request.asker == OTHER and request.asked == USER:
             return "asked"
         if request.asker == USER and request.asked != USER:

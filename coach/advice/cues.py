@@ -22,7 +22,7 @@ CUES: list[tuple[str, list[str]]] = [
         r"(?:how|way) to (?:politely )?(?:say no|decline|refuse|turn)", r"without (?:burning|damaging)",
         r"(?:I'?d|I would) rather not (?:refer|write|do (?:it|this|that)|meet|introduce|help|be (?:a|his|her|their)|give|"
         r"vouch|recommend|go|take (?:it|this) on|join|get involved)", r"(?:get(?:ting)?|wriggle) out of", r"(?<!reach )(?<!reaching )(?<!reached )(?:back|bow|pull)(?:ing)? out",
-        r"step(?:ping)? down", r"withdraw(?:ing)?", r"(?:a|the) way out", r"hold(?:ing)? back",
+        r"step(?:ping)? down", r"withdraw(?:ing)?", r"(?<!on )(?:a|the) way out", r"hold(?:ing)? back",
         r"can'?t be (?:his|her|their|your|a) (?:reference|referee)", r"tell (?:him|her|them) (?:I can'?t|no)\b",
         r"lean(?:ing)? (?:towards? )?(?:not|no)\b", r"shut (?:this|it) down", r"tell (?:him|her|them) we'?re done",
         r"no way I can", r"dread(?:ing)? (?:our|every|each)",

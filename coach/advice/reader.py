@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from coach.advice.clauses import requests, who_asks
 from coach.advice.cues import CUES, RELUCTANT, ROLES, STAKES
 from coach.advice.phrasebook import PHRASINGS
-from coach.advice.stance import attitudes, read_stance
+from coach.advice.stance import attitudes, gave_already, read_stance
 from coach.core.files import replacing
 from coach.core.situation import SURE, Situation  # noqa: F401  (re-exported)
 from coach.core.text import fold
@@ -128,7 +128,7 @@ def read_rules(text: str) -> str | None:
     """The direction the rules read: a stance cue (saying no, mending, chasing, thanking, news, starting out) in
     order of precedence; who asks whom from the clauses' structure (`coach.advice.clauses`), the cue lists'
     'asked'/'asking' only where no clause says; asked by someone the user says they cannot stand behind reads as
-    a decline being weighed."""
+    a decline being weighed; asked, and the user says they already did it, the aftermath is to be put right."""
     return _read_rules(text)[0]
 
 
@@ -137,7 +137,7 @@ def _read_rules(text: str) -> tuple[str | None, str | None, bool]:
     cue = next((direction for pattern, direction in _RULES if pattern.search(text)), None)
     structure = who_asks(text)
     contrary = None
-    asked = structure == "asked" or cue == "asked" or any(r.asked == "user" for r in requests(text))
+    asked = structure == "asked" or cue == "asked" or any(r.asked == "user" and not r.offer for r in requests(text))
     stance = read_stance(text, asked)
     stance = "asked" if stance == "agreeing" else stance
     if stance:  # the user's own clauses say what they make of it: this beats the stance cue lists
@@ -150,6 +150,8 @@ def _read_rules(text: str) -> tuple[str | None, str | None, bool]:
         direction = cue
         if structure and opposite(cue, structure):  # "I want to ask her, but what if she says no?"
             contrary = structure
+    if direction == "asked" and gave_already(text):  # asked, and the user already did it: what followed is the
+        return "repairing", None, False  # matter ("I passed her CV on and she ranted at the recruiter")
     if direction == "asked" and _RELUCTANT.search(text):
         return "declining", contrary, False
     return direction, contrary, cue in (None, "asked", "asking")

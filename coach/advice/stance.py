@@ -11,15 +11,19 @@ rules that turn readings into a stance are here:
     a refusal ("how do I say no", "get out of", "I'd rather not")       -> declining, if someone asked the user
     a refusal negated ("I don't want to say no")                        -> agreeing: the reading stays 'asked'
     the user's own lapse ("I ghosted", "I snapped at", "I never replied") -> repairing
+    regret of the user's own act ("I shouldn't have…", "I was out of order") -> repairing
+    a favour the user already gave ("I passed her CV on", "I vouched for him")   -> settled: no longer asked
     thanks the user owes or wants to give ("I want to thank", "I'm grateful") -> thanking
 
 What the negated wish is about decides too: "I don't want to be rude" is the manner of an answer, not a no, and
-"I don't want to say no" is a yes.
+"I don't want to say no" is a yes. Every user subject in a clause is read ("…the people I ignored"), and a clause
+joined by "and"/"then" with no subject of its own takes the user's from the clause before ("I quit and then
+ignored their calls"), as does a sentence that opens on a past verb ("Said things I regret.").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,6 +44,11 @@ _SKIP = {"do", "does", "did", "am", "is", "are", "was", "were", "be", "been", "h
          "just", "still", "even", "honestly", "also", "actually", "truly", "simply", "already", "ever", "always",
          "quite", "so", "too", "very", "myself", "i", "we"}
 _APOLOGY = {"apology", "apologies", "apologise", "apologize"}
+_JOINED = {"and", "then", "but", "or"}  # a clause opening so, with no subject, shares the clause before's
+_COPULA = {"was", "were", "been", "am", "is", "are", "i'm", "we're"}
+_LEAD_IN = _JOINED | _FRAME | {"so", "now", "honestly", "frankly", "also", "still", "just", "because", "since",
+                               "if", "when", "though", "although", "that", "to", "do", "should", "can", "could",
+                               "would", "did", "what", "why", "where", "am", "is", "are", "was"}
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,10 @@ class Attitude:
     modal: str
     rest: tuple[str, ...]
     sentence: int
+    perfect: bool = False  # a modal's perfect ("should have", "shouldn't have"): what the user did, judged
+    copula: bool = False  # "I was …", "I'm …", "I've been …": the user described
+    relative: bool = False  # a later subject in its clause ("a person I can't vouch for"): says what the user did,
+    # not what they make of a request
 
 
 @lru_cache(maxsize=1)
@@ -61,10 +74,18 @@ def classes() -> dict:
 
 
 def _read(clause: list[str], start: int, sentence: int) -> Attitude | None:
+    """The reading of the clause after its subject (`clause[start - 1]`, or none)."""
+    return _read_from(clause, start, sentence, start > 0 and clause[start - 1] in _COPULA)
+
+
+def _read_from(clause: list[str], start: int, sentence: int, copula: bool) -> Attitude | None:
     """The head verb after the subject at `start - 1`, past auxiliaries, adverbs, negation and modals."""
-    negated, modal, j = False, "", start
+    negated, modal, perfect, j = False, "", False, start
     while j < len(clause):
         word = clause[j]
+        if word == "have" and modal and clause[j + 1: j + 2] != ["to"]:  # "have to" is a need, not the perfect
+            perfect = True
+        copula = copula or word in _COPULA
         if word in _NEGATED_MODAL:
             negated, modal = True, _NEGATED_MODAL[word]
         elif word in _NEGATION:
@@ -75,23 +96,52 @@ def _read(clause: list[str], start: int, sentence: int) -> Attitude | None:
             break
         j += 1
     if j >= len(clause):
-        return Attitude("", negated, modal, (), sentence) if negated else None
-    return Attitude(clause[j], negated, modal, tuple(clause[j + 1:]), sentence)
+        return Attitude("", negated, modal, (), sentence, perfect, copula) if negated or perfect else None
+    if copula and clause[j] in ("a", "an", "so", "such", "very", "really", "totally", "pretty", "quite"):
+        j += 1  # "I was a jerk", "I was so rude": the word that describes the user
+    if j >= len(clause):
+        return None
+    return Attitude(clause[j], negated, modal, tuple(clause[j + 1:]), sentence, perfect, copula)
 
 
 def attitudes(text: str) -> list[Attitude]:
     """Every clause of `text` with the user as its subject, read."""
     out: list[Attitude] = []
     for n, sentence in enumerate(sentences(text)):
-        for clause in clauses_of(sentence):
+        users = False  # whether the clause before had the user as subject
+        for k, clause in enumerate(clauses_of(sentence)):
+            if set(clause) <= _JOINED:  # "and" cut off before "then …": the clause after is still joined
+                continue
+            had = False
+            if _elided(clause, users, k):  # "…and then ignored their calls", "Said things I regret."
+                start = 1 if clause[0] in _JOINED else 0
+                read = _read(clause, start, n)
+                if read:
+                    out.append(read)
+                had = True
             for i, word in enumerate(clause):
                 framed = word in _FRAME and i + 1 < len(clause) and clause[i + 1] == "to"
                 if word in _SUBJECT or framed:
                     read = _read(clause, i + 1, n)
                     if read:
-                        out.append(read)
-                    break
+                        later = not framed and (had or i > 0 and clause[i - 1] not in _LEAD_IN)
+                        out.append(replace(read, relative=later))
+                    had = True
+            users = had
     return out
+
+
+def _elided(clause: list[str], users: bool, k: int) -> bool:
+    """Whether a clause has no subject of its own and is the user's: joined to a clause of the user's
+    ("and then ignored"), or the opening of a sentence on a past verb ("Said things I regret.")."""
+    words = [w for w in clause if w not in _SKIP - {"i", "we"} and w not in _JOINED - {clause[0]}]
+    if not words or words[0] in _SUBJECT or (clause[0] in _JOINED and words[1:2] and words[1] in _SUBJECT):
+        return False
+    verb = words[0] if clause[0] not in _JOINED else (words[1] if len(words) > 1 else "")
+    past = verb.endswith("ed") or verb in classes()["lapse"] or verb in classes()["past"]
+    if clause[0] in _JOINED:
+        return users and past
+    return k == 0 and past
 
 
 def _infinitive(a: Attitude) -> Attitude | None:
@@ -138,11 +188,15 @@ def stance(a: Attitude) -> str | None:
         return "declining"  # "I can't recommend her", "I won't lie for him" (not "I can't help thinking")
     if a.negated and a.verb in c["owed"] and not a.modal:
         return "repairing"  # "I never replied", "I didn't thank her"
+    if a.perfect and a.modal == "should" and (a.negated or a.verb in c["owed"]):
+        return "repairing"  # "I shouldn't have said it", "I should have replied": the user's own act, regretted
+    if a.copula and not a.negated and a.verb in c["fault"]:
+        return "repairing"  # "I was a jerk about it", "I've been unfair to her"
     if a.negated:
         return None
     if a.verb in c["cessation"] and a.rest[:1] and a.rest[0].endswith("ing"):
         return "declining"  # "I've stopped forwarding them": a no already being said
-    if a.verb in c["lapse"]:
+    if a.verb in c["lapse"] and not a.modal and not a.copula:  # "I'm upset", "I was hurt": a feeling, no lapse
         return "repairing"
     if a.verb == "owe" and _APOLOGY & set(a.rest[:4]):
         return "repairing"
@@ -153,13 +207,32 @@ def stance(a: Attitude) -> str | None:
     return None
 
 
+def granted(a: Attitude) -> bool:
+    """Whether a reading is a favour the user already gave: "I forwarded her CV", "I put him in touch with…",
+    "I gave her a glowing reference" (past, not negated, no modal)."""
+    c = classes()
+    if a.negated or a.modal or {"my", "our"} & set(a.rest[:3]):  # "I sent my CV": the user's own, no favour
+        return False
+    if a.verb in c["granting"]:
+        return True
+    objects = c["granting_objects"].get(a.verb)
+    return bool(objects and objects & set(a.rest[:5]))
+
+
+def gave_already(text: str) -> bool:
+    """Whether the user says they already did a favour asked of them (so the request is settled, not open)."""
+    return any(granted(a) for a in attitudes(text))
+
+
 _ORDER = ("declining", "agreeing", "repairing", "thanking")
 
 
 def read_stance(text: str, asked: bool) -> str | None:
     """The user's stance over the whole text: a decline or a yes (only when someone asked the user), else owning a
     lapse, else thanks; None when no clause of the user's says."""
-    found = {stance(a) for a in attitudes(text)} - {None}
+    found = {stance(a) for a in attitudes(text) if not a.relative} | \
+        {stance(a) for a in attitudes(text) if a.relative} & {"repairing"}
+    found -= {None}
     if not asked:
         found -= {"declining", "agreeing"}
     return next((s for s in _ORDER if s in found), None)

@@ -3,7 +3,8 @@
 Each article lives in `knowledge/<theme>/<slug>.md` with front matter `title`,
 `theme`, `situations` (how users describe what it answers, in their own words),
 `tags` (short slugs), `directions` (who acts in the situations it serves: asking, asked,
-declining, repairing, following-up, thanking, announcing, starting, other) and `script_goal` (the drafting goal of its script when the
+declining, repairing, following-up, thanking, announcing, starting, other), optionally `script_directions` (the
+directions its example message speaks for, when fewer) and `script_goal` (the drafting goal of its script when the
 user's own contact is the recipient, or `none`), and `##` sections such as
 "Steps", "Example message" and "When not to do this". The index embeds one chunk per section; chunk ids
 (`<source>#<heading-slug>`) and content hashes are stable, so re-indexing only
@@ -53,6 +54,10 @@ class Article(BaseModel):
                                   "(someone asked the user), declining, repairing, following-up, thanking, "
                                   "announcing, starting (from zero), other. A decline never leads with an "
                                   "article that does not list 'declining'; none listed: any direction.")
+    script_directions: list[Direction] = Field(
+        default_factory=list, description="The directions its example message speaks for, where that is fewer than "
+                                          "it serves (a reconnecting note serves a repair's steps but apologises for "
+                                          "nothing); none listed: every direction it serves.")
     serves: dict[Literal["role", "stake"], list[str]] = Field(
         default_factory=dict,
         description="The situation types it is written for, matched against the reading's typed fields: 'role' (who "
@@ -175,6 +180,7 @@ def load_article(path: Path, root: Path) -> Article:
             situations=_strings(meta.get("situations"), split=False),
             tags=_strings(meta.get("tags"), split=True),
             directions=_strings(meta.get("directions"), split=True),
+            script_directions=_strings(meta.get("script_directions"), split=True),
             script_goal=NO_SCRIPT_GOAL if goal is None else str(goal).strip(),
             script_slots=meta.get("script_slots") or {},
             serves={k: _strings(v, split=True) for k, v in (meta.get("serves") or {}).items()},
@@ -186,6 +192,7 @@ def load_article(path: Path, root: Path) -> Article:
         hints = {
             "theme": f"theme must be one of {', '.join(THEMES)}",
             "directions": f"directions must be a list of {', '.join(DIRECTIONS)}; got {meta.get('directions')!r}",
+            "script_directions": f"script_directions must be a list of {', '.join(DIRECTIONS)}",
             "serves": f"serves maps role ({', '.join(ROLES)}) and stake ({', '.join(STAKES)}) to lists",
             "script_goal": f"script_goal must be one of {', '.join(SCRIPT_GOALS)}; got '{goal}'",
             "script_slots": "script_slots maps words of the example message to slot names, e.g. "

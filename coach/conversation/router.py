@@ -1,28 +1,38 @@
 """Routing a chat turn without the model's tool calling (a 135M model cannot do it).
 
 Intent, contact, goal and channel are read from the words, against the user's
-own contact list. Each rule is a small, testable pattern; a turn that matches
-nothing is a general question answered from the guidance.
+own contact list. Each rule is a small, testable pattern (`coach.conversation.asking` for what a message asks,
+`coach.conversation.people` for whom, `coach.conversation.record_requests` for the user's own records); a turn
+that matches nothing is a general question answered from the guidance.
 """
 
 from __future__ import annotations
 
 import re
 
+from coach.conversation.asking import (  # noqa: F401  (the chat and tests import these from here)
+    ADVISE,
+    CHECK,
+    DRAFT,
+    EVERYONE,
+    FIND,
+    FIND_FIRST,
+    KNOW,
+    POLITE,
+    PRONOUN,
+    QUESTION,
+    asks_for_advice,
+    asks_to_write,
+    detect_channel,
+    detect_goal,
+    request_span,
+)
 from coach.conversation.carry import carried_over, refers_back
 from coach.conversation.context import draft_context, quoted_message
-from coach.conversation.cues import (
-    channel_of,
-    clauses,
-    clean,
-    cue_pattern,
-    goal_of,
-    vocabulary,
-    word_pattern,
-    words,
-)
+from coach.conversation.cues import clean
 from coach.conversation.howto import help_topic
 from coach.conversation.lookups import asks_who
+from coach.conversation.people import company_named, contacts_named, contradicted, person, protected
 from coach.conversation.reading import (
     ASK_BACK,
     Reading,
@@ -32,182 +42,13 @@ from coach.conversation.reading import (
     unknown_name,
     without_closing,
 )
-from coach.conversation.records import asks_due, asks_show, asks_timeline, note_date, note_text
+from coach.conversation.record_requests import records
 from coach.conversation.revision import follows_up, revision
 from coach.core.domain import Contact
 from coach.core.messages import DraftRequest
-from coach.core.text import fold
-from coach.crm.describe import described
-from coach.crm.resolve import Who, qualifiers, who
-
-# Politeness that is not a goal: "thanks in advance!" asks for nothing to be thanked.
-POLITE = re.compile(r"\b(?:thanks|thank you|thx|ty)\s+(?:so much\s+)?(?:in advance|a lot|a bunch)\b[!.,]*|"
-                    r"^\W*(?:thanks|thank you|thx)\s*[!.,]+", re.IGNORECASE)
-CHECK = re.compile(rf"\b(?:{words('check_verbs')})\b[^:\n]*\b(?:{words('check_objects')})\b", re.IGNORECASE)
-FIND = cue_pattern("find")
-EVERYONE = cue_pattern("everyone")
-ADVICE_ASKS = cue_pattern("advice_asks")
-DRAFT = re.compile(rf"\b(?:{words('message_words')}|{'|'.join(vocabulary()['message_phrases'])})\b", re.IGNORECASE)
-ADVISE = cue_pattern("situations")
-
-# A situation asked about ("she never replied, do I nudge her?") rather than a message asked for ("write to her").
-QUESTION = cue_pattern("questions")
-WRITE = re.compile(rf"^\W*(?:please\s+|can you\s+|could you\s+)?(?:{words('write_verbs')})\b|\b(?:write|draft|compose) "
-                   r"(?:me |him |her |them )?(?:a|an|the|something|one)\b|\b(?:help me|can you|could you) (?:write|draft)\b|"
-                   rf"\b(?<!do )(?<!should )(?<!who )(?:help me|i(?:'d| would) like to|i want to|i wanna|i need to|let me) (?:to )?"
-                   rf"(?:{words('wish_verbs')})\b|"
-                   r"\b(?:can|could|would) you (?:\w+ )?(?:write|draft|prepare|compose)\b|"
-                   r"\bhelp me (?:say|tell|reach|get back|reconnect|thank|ask|word)\b", re.IGNORECASE)
-
-
-FIND_FIRST = re.compile(rf"^\W*(?:{words('find_first')})\b", re.IGNORECASE)
-# A request that waits on the answer to a question before it ("Should I ping Ana? If so, draft a follow-up").
-CONDITIONAL = re.compile(rf"^\W*(?:{words('conditionals')})\b", re.IGNORECASE)
-
-
-def asks_to_write(text: str) -> bool:
-    """A clause of the words asks for a message to be written ('…thinking about it all weekend. Could you write
-    Priya an email…')."""
-    return any(WRITE.search(text[a:b]) for a, b in clauses(text)) or bool(WRITE.search(text))
-
-
-def asks_for_advice(text: str) -> bool:
-    """The words describe a situation and ask what to do, without asking for a message to be written."""
-    return bool((ADVISE.search(text) or QUESTION.search(text)) and not asks_to_write(text))
-
-
-def protected(contacts: list[Contact]) -> set[str]:
-    """Words never read as a typo of a cue: the contacts' names, companies and titles."""
-    return {w for c in contacts for x in (c.name, c.company, c.title) for w in re.findall(r"[\w'-]+", x or "")}
-
-
-def person(text: str, contacts: list[Contact]) -> Who:
-    """Who the words name, or failing a name, describe ('my old boss', 'the recruiter at Contoso')."""
-    named = who(text, contacts)
-    if named.contact is None and not named.choices and not named.unmatched:
-        return described(text, contacts)
-    return named
-
-
-def contradicted(text: str, named: Who, contacts: list[Contact]) -> tuple[str, list[Contact]]:
-    """A name said with a workplace that is not theirs ('Priya at Datadog' when Priya is at Stripe): asked back
-    as a name that matches nobody, with the person it could be."""
-    if named.contact is None or not named.mention:
-        return "", []
-    companies = {fold(c.company) for c in contacts if c.company}
-    m = re.search(rf"\b{re.escape(named.mention)}\s+(?:at|from|of|@)\s+(?P<co>[\w&'-]+(?:\s+[\w&'-]+)?)", text,
-                  re.IGNORECASE)
-    if not m:
-        return "", []
-    said = [w for w in (fold(m.group("co")), fold(m.group("co").split()[0])) if w in companies]
-    if said and said[0] != fold(named.contact.company) and fold(named.contact.company) not in said:
-        return f"{named.mention} at {m.group('co').split()[0]}", [named.contact]
-    return "", []
-
-
-def _kind(clause: str, contacts: list[Contact]) -> str:
-    """What a clause asks for, when it asks for something on its own: a note, who is due, who they know, a
-    message, a card; 'if' for a request that waits on an answer; '' for none."""
-    if CONDITIONAL.match(clause):
-        return "if"
-    if note_text(clause):
-        return "note"
-    if asks_due(clause):
-        return "due"
-    if (FIND.search(clause) and FIND_FIRST.search(clause)) or asks_who(clause):
-        return "find"
-    named = person(clause, contacts)
-    if WRITE.search(clause) or (detect_goal(clause) and (DRAFT.search(clause) or named.contact or named.choices)):
-        return "draft"
-    if asks_show(clause) and (named.contact or named.choices):
-        return "show"
-    return ""
-
-
-def request_span(text: str, contacts: list[Contact]) -> tuple[int, int]:
-    """Where the first request of the message starts and where it ends: what comes before it is its preamble,
-    and a later clause that asks for something else (or a message to someone else) is another request."""
-    spans = clauses(text)
-    kinds = [_kind(text[a:b], contacts) for a, b in spans]
-    lead = next((i for i, k in enumerate(kinds) if k), None)
-    if lead is None:
-        return 0, len(text)
-    if kinds[lead] == "if":
-        return 0, spans[lead][0]
-    first = person(text[:spans[lead][1]], contacts).contact
-    for (a, b), k in zip(spans[lead + 1:], kinds[lead + 1:], strict=True):
-        other = person(text[a:b], contacts).contact
-        if k and (k != kinds[lead] or (k == "draft" and other is not None and first is not None and other != first)):
-            return spans[lead][0], a
-    return spans[lead][0], len(text)
-
+from coach.crm.resolve import qualifiers
 
 Route = Reading  # the name the chat's handlers were written against
-
-
-def detect_goal(text: str) -> str | None:
-    """The goal the words ask for (`coach.conversation.cues.goal_of`)."""
-    return goal_of(text)
-
-
-def detect_channel(text: str) -> str | None:
-    """The channel the words name (`coach.conversation.cues.channel_of`)."""
-    return channel_of(text)
-
-
-PRONOUN = word_pattern("pronouns")
-KNOW = word_pattern("know")
-
-
-def records(text: str, lead: str, named: Who, last_contact: Contact | None, has_draft: bool,
-            unknown: tuple[str, list[Contact]]) -> Reading | None:
-    """A request about the user's own records: keep a note on someone, who is due, show someone's card; None
-    when the words ask for none of these. A note or a card for a name several people share, or one nobody has,
-    is asked back; a note that names nobody after a draft is about the person drafted to."""
-    contact, choices, mention = named.contact, named.choices, named.mention
-    pronoun = False
-    kept = note_text(text, has_draft) or note_text(lead, has_draft)
-    if contact is None and not choices and last_contact is not None and (PRONOUN.search(text) or
-                                                                         (kept and has_draft)):
-        contact, pronoun = last_contact, True
-    said, near = unknown
-    if kept:
-        if said:
-            return Reading(intent="clarify", unknown_name=said, choices=near, contact_query=said, note=kept,
-                           confidence=0.3, why=f"note: no contact is called {said}")
-        if contact is not None:
-            return Reading(intent="note", contact=contact, contact_query=mention, note=kept, pronoun=pronoun,
-                           date=note_date(text), why=f"a note on {contact.name}")
-        if choices:
-            return Reading(intent="clarify", choices=choices, contact_query=mention, note=kept, confidence=0.4,
-                           why=f"note: several contacts are called {mention}")
-        return Reading(intent="clarify", note=kept, confidence=0.3, why="note: about whom?")
-    if asks_to_write(text):
-        return None
-    if contact is None and not choices and asks_due(text):
-        return Reading(intent="due", why="who is due for a check-in")
-    if ((asks_show(lead) and detect_goal(lead) is None) or asks_timeline(lead)) and not ADVICE_ASKS.search(text):
-        if said:
-            return Reading(intent="clarify", unknown_name=said, choices=near, contact_query=said, confidence=0.3,
-                           why=f"show: no contact is called {said}")
-        if contact is not None:
-            return Reading(intent="show", contact=contact, contact_query=mention, pronoun=pronoun,
-                           why=f"what you have on {contact.name}")
-        if choices:
-            return Reading(intent="clarify", choices=choices, contact_query=mention, confidence=0.4,
-                           why=f"show: several contacts are called {mention}")
-    return None
-
-
-def contacts_named(text: str, contacts: list[Contact]) -> list[Contact]:
-    """Everyone named in the words, in the order named (one person per clause split on 'and', 'also', 'then',
-    'to', 'with')."""
-    out: list[Contact] = []
-    for part in re.split(r"\b(?:and|also|then|to|with)\b|[,;.]", text):
-        found = who(part, contacts).contact
-        if found is not None and found not in out:
-            out.append(found)
-    return out
 
 
 def _several(text: str, people: list[Contact]) -> list[Contact]:
@@ -217,14 +58,6 @@ def _several(text: str, people: list[Contact]) -> list[Contact]:
         return []
     tail = re.split(r"\b(?:and|also|then)\b", text, maxsplit=1, flags=re.IGNORECASE)[1]
     return people if DRAFT.search(tail) or detect_channel(tail) else []
-
-
-def company_named(text: str, contacts: list[Contact]) -> str:
-    """The workplace of a contact the words name ('show everyone at Stripe': 'Stripe'), as the contacts spell it;
-    '' for none."""
-    said = " " + re.sub(r"[^a-z0-9&]+", " ", fold(text)) + " "
-    names = sorted({c.company for c in contacts if c.company}, key=len, reverse=True)
-    return next((n for n in names if " " + re.sub(r"[^a-z0-9&]+", " ", fold(n)).strip() + " " in said), "")
 
 
 def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Contact | None = None,

@@ -1,0 +1,99 @@
+"""What a chat message asks for, clause by clause: a message written, advice, a search, a check; and where the
+first request of a message starts and ends.
+
+The patterns are the vocabulary's (`prompts/requests.yaml`); the rule router (`coach.conversation.router`)
+reads a whole message with them, and `request_span` cuts a message that asks several things down to its first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.conversation.cues import channel_of, clauses, cue_pattern, goal_of, vocabulary, word_pattern, words
+from coach.conversation.lookups import asks_who
+from coach.conversation.people import person
+from coach.conversation.records import asks_due, asks_show, note_text
+from coach.core.domain import Contact
+
+# Politeness that is not a goal: "thanks in advance!" asks for nothing to be thanked.
+POLITE = re.compile(r"\b(?:thanks|thank you|thx|ty)\s+(?:so much\s+)?(?:in advance|a lot|a bunch)\b[!.,]*|"
+                    r"^\W*(?:thanks|thank you|thx)\s*[!.,]+", re.IGNORECASE)
+CHECK = re.compile(rf"\b(?:{words('check_verbs')})\b[^:\n]*\b(?:{words('check_objects')})\b", re.IGNORECASE)
+FIND = cue_pattern("find")
+EVERYONE = cue_pattern("everyone")
+ADVICE_ASKS = cue_pattern("advice_asks")
+DRAFT = re.compile(rf"\b(?:{words('message_words')}|{'|'.join(vocabulary()['message_phrases'])})\b", re.IGNORECASE)
+ADVISE = cue_pattern("situations")
+
+# A situation asked about ("she never replied, do I nudge her?") rather than a message asked for ("write to her").
+QUESTION = cue_pattern("questions")
+WRITE = re.compile(rf"^\W*(?:please\s+|can you\s+|could you\s+)?(?:{words('write_verbs')})\b|\b(?:write|draft|compose) "
+                   r"(?:me |him |her |them )?(?:a|an|the|something|one)\b|\b(?:help me|can you|could you) (?:write|draft)\b|"
+                   rf"\b(?<!do )(?<!should )(?<!who )(?:help me|i(?:'d| would) like to|i want to|i wanna|i need to|let me) (?:to )?"
+                   rf"(?:{words('wish_verbs')})\b|"
+                   r"\b(?:can|could|would) you (?:\w+ )?(?:write|draft|prepare|compose)\b|"
+                   r"\bhelp me (?:say|tell|reach|get back|reconnect|thank|ask|word)\b", re.IGNORECASE)
+
+FIND_FIRST = re.compile(rf"^\W*(?:{words('find_first')})\b", re.IGNORECASE)
+# A request that waits on the answer to a question before it ("Should I ping Ana? If so, draft a follow-up").
+CONDITIONAL = re.compile(rf"^\W*(?:{words('conditionals')})\b", re.IGNORECASE)
+PRONOUN = word_pattern("pronouns")
+KNOW = word_pattern("know")
+
+
+def detect_goal(text: str) -> str | None:
+    """The goal the words ask for (`coach.conversation.cues.goal_of`)."""
+    return goal_of(text)
+
+
+def detect_channel(text: str) -> str | None:
+    """The channel the words name (`coach.conversation.cues.channel_of`)."""
+    return channel_of(text)
+
+
+def asks_to_write(text: str) -> bool:
+    """A clause of the words asks for a message to be written ('…thinking about it all weekend. Could you write
+    Priya an email…')."""
+    return any(WRITE.search(text[a:b]) for a, b in clauses(text)) or bool(WRITE.search(text))
+
+
+def asks_for_advice(text: str) -> bool:
+    """The words describe a situation and ask what to do, without asking for a message to be written."""
+    return bool((ADVISE.search(text) or QUESTION.search(text)) and not asks_to_write(text))
+
+
+def _kind(clause: str, contacts: list[Contact]) -> str:
+    """What a clause asks for, when it asks for something on its own: a note, who is due, who they know, a
+    message, a card; 'if' for a request that waits on an answer; '' for none."""
+    if CONDITIONAL.match(clause):
+        return "if"
+    if note_text(clause):
+        return "note"
+    if asks_due(clause):
+        return "due"
+    if (FIND.search(clause) and FIND_FIRST.search(clause)) or asks_who(clause):
+        return "find"
+    named = person(clause, contacts)
+    if WRITE.search(clause) or (detect_goal(clause) and (DRAFT.search(clause) or named.contact or named.choices)):
+        return "draft"
+    if asks_show(clause) and (named.contact or named.choices):
+        return "show"
+    return ""
+
+
+def request_span(text: str, contacts: list[Contact]) -> tuple[int, int]:
+    """Where the first request of the message starts and where it ends: what comes before it is its preamble,
+    and a later clause that asks for something else (or a message to someone else) is another request."""
+    spans = clauses(text)
+    kinds = [_kind(text[a:b], contacts) for a, b in spans]
+    lead = next((i for i, k in enumerate(kinds) if k), None)
+    if lead is None:
+        return 0, len(text)
+    if kinds[lead] == "if":
+        return 0, spans[lead][0]
+    first = person(text[:spans[lead][1]], contacts).contact
+    for (a, b), k in zip(spans[lead + 1:], kinds[lead + 1:], strict=True):
+        other = person(text[a:b], contacts).contact
+        if k and (k != kinds[lead] or (k == "draft" and other is not None and first is not None and other != first)):
+            return spans[lead][0], a
+    return spans[lead][0], len(text)

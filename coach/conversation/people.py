@@ -1,0 +1,60 @@
+"""Who a chat message is about: a person named or described, everyone it names, a workplace it names, and a
+name said with a workplace that is not theirs. Names are matched against the user's own contacts only."""
+
+from __future__ import annotations
+
+import re
+
+from coach.core.domain import Contact
+from coach.core.text import fold
+from coach.crm.describe import described
+from coach.crm.resolve import Who, who
+
+
+def protected(contacts: list[Contact]) -> set[str]:
+    """Words never read as a typo of a cue: the contacts' names, companies and titles."""
+    return {w for c in contacts for x in (c.name, c.company, c.title) for w in re.findall(r"[\w'-]+", x or "")}
+
+
+def person(text: str, contacts: list[Contact]) -> Who:
+    """Who the words name, or failing a name, describe ('my old boss', 'the recruiter at Contoso')."""
+    named = who(text, contacts)
+    if named.contact is None and not named.choices and not named.unmatched:
+        return described(text, contacts)
+    return named
+
+
+def contradicted(text: str, named: Who, contacts: list[Contact]) -> tuple[str, list[Contact]]:
+    """A name said with a workplace that is not theirs ('Priya at Datadog' when Priya is at Stripe): asked back
+    as a name that matches nobody, with the person it could be."""
+    if named.contact is None or not named.mention:
+        return "", []
+    companies = {fold(c.company) for c in contacts if c.company}
+    m = re.search(rf"\b{re.escape(named.mention)}\s+(?:at|from|of|@)\s+(?P<co>[\w&'-]+(?:\s+[\w&'-]+)?)", text,
+                  re.IGNORECASE)
+    if not m:
+        return "", []
+    said = [w for w in (fold(m.group("co")), fold(m.group("co").split()[0])) if w in companies]
+    if said and said[0] != fold(named.contact.company) and fold(named.contact.company) not in said:
+        return f"{named.mention} at {m.group('co').split()[0]}", [named.contact]
+    return "", []
+
+
+def contacts_named(text: str, contacts: list[Contact]) -> list[Contact]:
+    """Everyone named in the words, in the order named (one person per clause split on 'and', 'also', 'then',
+    'to', 'with')."""
+    out: list[Contact] = []
+    for part in re.split(r"\b(?:and|also|then|to|with)\b|[,;.]", text):
+        found = who(part, contacts).contact
+        if found is not None and found not in out:
+            out.append(found)
+    return out
+
+
+def company_named(text: str, contacts: list[Contact]) -> str:
+    """The workplace of a contact the words name ('show everyone at Stripe': 'Stripe'), as the contacts spell it;
+    '' for none."""
+    said = " " + re.sub(r"[^a-z0-9&]+", " ", fold(text)) + " "
+    names = sorted({c.company for c in contacts if c.company}, key=len, reverse=True)
+    return next((n for n in names if " " + re.sub(r"[^a-z0-9&]+", " ", fold(n)).strip() + " " in said), "")
+

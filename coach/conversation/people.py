@@ -58,3 +58,13 @@ def company_named(text: str, contacts: list[Contact]) -> str:
     names = sorted({c.company for c in contacts if c.company}, key=len, reverse=True)
     return next((n for n in names if " " + re.sub(r"[^a-z0-9&]+", " ", fold(n)).strip() + " " in said), "")
 
+
+
+def about_last(named: Who, last_contact: Contact | None) -> bool:
+    """The words name or describe nobody but the person of the previous turn: no one, that person, or a
+    description that fits them among others ('he was my manager' when the last draft went to a former manager)."""
+    if named.unmatched:
+        return False
+    if named.contact is not None:
+        return last_contact is not None and named.contact.id == last_contact.id
+    return not named.choices or (last_contact is not None and any(c.id == last_contact.id for c in named.choices))

@@ -98,6 +98,14 @@ def tone_step(text: str) -> tuple[int, bool]:
     return _sign(votes), plain
 
 
+def asks_revision(text: str) -> bool:
+    """The words plainly ask for a style step on the draft on the table: a length step, or a tone step that a
+    fault named ('too stiff') or a word such as 'more' or 'make it sound' settles. Such words revise the draft
+    whatever context is said beside them ('he was my manager for years, make it sound like me')."""
+    tone, plain = tone_step(text)
+    return bool(length_step(text) or (tone and plain))
+
+
 def follows_up(text: str, channel: str | None, goal: str | None) -> bool:
     """The words change the draft on the table (a style step, another channel, another version) rather than ask
     for something new."""

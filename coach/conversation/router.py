@@ -32,7 +32,14 @@ from coach.conversation.context import draft_context, quoted_message
 from coach.conversation.cues import clean
 from coach.conversation.howto import help_topic
 from coach.conversation.lookups import asks_who
-from coach.conversation.people import company_named, contacts_named, contradicted, person, protected
+from coach.conversation.people import (
+    about_last,
+    company_named,
+    contacts_named,
+    contradicted,
+    person,
+    protected,
+)
 from coach.conversation.reading import (
     ASK_BACK,
     Reading,
@@ -43,7 +50,7 @@ from coach.conversation.reading import (
     without_closing,
 )
 from coach.conversation.record_requests import records
-from coach.conversation.revision import follows_up, revision
+from coach.conversation.revision import asks_revision, follows_up, revision
 from coach.core.domain import Contact
 from coach.core.messages import DraftRequest
 from coach.crm.resolve import qualifiers
@@ -94,6 +101,11 @@ def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Con
         return Reading(intent="find", topic=company, why="asked who they know")
     goal = detect_goal(POLITE.sub(" ", without_closing(lead))) or detect_goal(POLITE.sub(" ", without_closing(text)))
     channel = detect_channel(text)
+    if has_draft and asks_revision(text) and about_last(named, last_contact) and not unknown[0] and not (
+            asks_to_write(text) or asks_for_advice(text)):
+        # a style step asked of the draft on the table wins over the context said beside it ("too stiff, he was
+        # my manager for years, …"): that context names nobody new and asks for no new message
+        return revision(text, channel)
     again = None if asks_for_advice(text) else carried_over(text, named, unknown, previous, goal, channel)
     if again is not None:
         return again

@@ -4,10 +4,17 @@ a search matches the words typed by their stem and says why each person matched.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from coach.conversation.chat import unchanged_note
+from coach.conversation.reading import Reading
 from coach.conversation.router import route
 from coach.core.domain import Contact
+from coach.core.messages import Draft, Style
+from tests.coach_world import make_world
+from tests.doubles import ScriptedChatModel
 
 PEOPLE = [Contact(id=1, first_name="Priya", last_name="Shah", company="Stripe", title="Product Manager"),
           Contact(id=2, first_name="Marcus", last_name="Lee", company="Acme Robotics", title="Engineering Manager"),
@@ -37,3 +44,52 @@ def test_a_style_step_wins_over_the_context_beside_it(text, last, tone, length):
 ])
 def test_a_style_step_for_someone_new_is_no_revision(text, last):
     assert route(text, PEOPLE, has_draft=True, last_contact=BY_ID[last]).intent != "revise"
+
+
+def _said(body: str) -> list[str]:
+    """The body's sentences between the greeting and the sign-off, as the reader sees them."""
+    middle = body.split("\n\n")[1] if "\n\n" in body else body
+    return [s for s in re.split(r"(?<=[.!?])\s+", middle.strip()) if s]
+
+
+@pytest.mark.parametrize("ask", [
+    "Write a LinkedIn message to Marcus Lee to ask for a referral",
+    "email Priya Raman to reconnect",
+    "a LinkedIn message to Elena Petrova asking her to mentor me",
+])
+def test_another_one_is_visibly_another_draft(ask):
+    chat = make_world(ScriptedChatModel(responder=lambda m: "")).chat()
+    first = chat.ask(ask, thread_id="v")
+    again = chat.ask("another one", thread_id="v")
+    before, after = _said(first.draft.body), _said(again.draft.body)
+    assert again.intent == "revise" and all(c.passed for c in again.draft.checks if c.hard)
+    # another opener or fact, and the ask in other words: more than one phrase changed
+    assert before[0] != after[0] and before[-1] != after[-1], (first.draft.body, again.draft.body)
+    assert not again.note
+
+
+def _draft(body: str, channel: str = "linkedin-message") -> Draft:
+    return Draft(contact="Marcus Lee", goal="referral", channel=channel, body=body, score=100, checks=[], model="t")
+
+
+def test_another_one_says_plainly_when_there_is_no_other_version():
+    shown = _draft("Hi Marcus,\n\nWe met at KubeCon 2023. Would you refer me?\n\nBest,\nSam")
+    reworded = _draft("Hi Marcus,\n\nWe met at KubeCon 2023. Would you be open to referring me?\n\nBest,\nSam")
+    other = _draft("Hi Marcus,\n\nIt was great meeting you at KubeCon. Would you be open to referring me?\n\nBest,\nSam")
+    again = Reading(intent="revise", regenerate=True)
+    assert "no other version" in unchanged_note(again, Style(), Style(), shown, shown)
+    assert "no other version" in unchanged_note(again, Style(), Style(), shown, reworded)
+    assert unchanged_note(again, Style(), Style(), shown, other) == ""
+
+
+def test_shorter_drops_the_least_important_sentence_then_says_the_length():
+    chat = make_world(ScriptedChatModel(responder=lambda m: "")).chat()
+    first = chat.ask("Write a LinkedIn message to Priya Raman to reconnect", thread_id="s")
+    assert len(_said(first.draft.body)) == 3  # two things you share and the ask
+    shorter = chat.ask("make it shorter", thread_id="s")
+    kept = _said(shorter.draft.body)
+    assert len(kept) == 2 and kept[-1] == _said(first.draft.body)[-1] and kept[0] in _said(first.draft.body)
+    assert shorter.draft.body.startswith("Hi Priya,") and not shorter.note
+    again = chat.ask("even shorter", thread_id="s")
+    assert again.draft.body == shorter.draft.body
+    assert f"At {len(again.draft.body)} characters" in again.note and again.note.count(". ") == 0

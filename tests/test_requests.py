@@ -153,13 +153,17 @@ def test_friendlier_then_more_formal_moves_the_register_both_ways():
     assert "already as friendly" in again.note
 
 
-def test_shorter_on_a_connection_note_says_why_it_cannot_be():
+def test_shorter_on_a_connection_note_drops_a_line_then_says_why_it_cannot_be():
     coach = make_world(ScriptedChatModel(responder=lambda m: ""))
     chat = coach.chat()
     note = chat.ask("Write a LinkedIn connection note to Priya Raman to reconnect", thread_id="n")
-    shorter = chat.ask("make it shorter", thread_id="n")
-    assert shorter.draft.body == note.draft.body and shorter.draft.channel == "linkedin-note"
-    assert "as short as it can be" in shorter.note and shorter.reply.startswith(shorter.note)
+    shorter = chat.ask("make it shorter", thread_id="n")  # two things you share: the second goes
+    assert len(shorter.draft.body) < len(note.draft.body) and shorter.draft.channel == "linkedin-note"
+    assert shorter.draft.body.count(".") < note.draft.body.count(".") and not shorter.note
+    again = chat.ask("make it shorter", thread_id="n")
+    assert again.draft.body == shorter.draft.body
+    assert "as short as it can be" in again.note and again.reply.startswith(again.note)
+    assert f"{len(again.draft.body)} characters" in again.note
 
 
 def test_the_users_own_edit_and_request_count_as_grounds():

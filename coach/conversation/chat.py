@@ -29,6 +29,7 @@ from coach.conversation.router import Route, detect_goal, route
 from coach.core.errors import AmbiguousError, CoachError
 from coach.core.messages import Advice, ContactChoice, Draft, DraftRequest, Style, Turn
 from coach.crm.resolve import choice, pick
+from coach.drafting.versions import visibly_different
 
 if TYPE_CHECKING:
     from coach.conversation.port import Coaching
@@ -294,19 +295,25 @@ HANDLERS: dict[str, Callable[[Chat, Route, str, ChatState], tuple[Turn, dict]]] 
 
 
 def unchanged_note(r: Route, before: Style, after: Style, shown: Draft | None, draft: Draft | None) -> str:
-    """Why a revision did not change what was asked, in words: a limit reached, or nothing left to cut."""
+    """Why a revision did not change what was asked, in one plain sentence: nothing left to cut (with the
+    length), a limit reached, or no other version to offer."""
     if draft is None:
         return ""
+    same = shown is not None and shown.text() == draft.text()
+    if r.length < 0 and (before.length == after.length or same):
+        what = "one thing you share and the ask" if draft.channel == "linkedin-note" else \
+            "the greeting, one personal line and the ask"
+        kind = "connection note" if draft.channel == "linkedin-note" else "message"
+        return f"At {len(draft.body)} characters this {kind} is already as short as it can be: {what} are all it says."
     if r.length and before.length == after.length:
         return f"It is already as {'short' if r.length < 0 else 'long'} as I make it."
     if r.tone and before.tone == after.tone:
         return f"It is already as {'formal' if r.tone > 0 else 'friendly'} as I make it."
-    if shown is not None and shown.text() == draft.text():
-        if r.length < 0 and draft.channel == "linkedin-note":
-            return ("A connection note is already as short as it can be: one thing you share and the ask. "
-                    "For fewer words, switch to a LinkedIn message.")
-        if r.regenerate:
-            return "This is the only version that passes every check with what your notes hold; add a note for more."
+    if r.regenerate and shown is not None and (same or not visibly_different(draft.body, [shown.body])):
+        return ("There is no other version to offer from what your notes hold: add a note (how you met, what you "
+                "talked about) and ask again." if same else
+                "Your notes hold no other version: this one only rewords a line; add a note for another.")
+    if same:
         return "Your notes hold nothing more to change here, so the draft stays as it was."
     return ""
 

@@ -47,9 +47,10 @@ def inline(sentence: str, names: set[str] | frozenset[str] = frozenset()) -> str
     return sentence[0].lower() + sentence[1:]
 
 
-def ask_for(brief: Brief, short: bool = False, with_reason: bool = False) -> str:
+def ask_for(brief: Brief, short: bool = False, with_reason: bool = False, again: bool = False) -> str:
     """The goal's one ask. What the user asked about goes in it as data: the role they want a referral for,
-    the person they want to meet; an introduction with no one named is the user introducing themselves."""
+    the person they want to meet; an introduction with no one named is the user introducing themselves.
+    `again` (another version) asks the same in the goal's other words (`ask_again`), where it has them."""
     spec = brief.spec()
     parts = brief.reading.parts
     if asks_nothing(brief):
@@ -69,6 +70,8 @@ def ask_for(brief: Brief, short: bool = False, with_reason: bool = False) -> str
         line = spec["ask_person"].format(person=person.rstrip(".,;"))
         if grammar.ok(line, brief.names()) and (not short or len(line) <= 110):
             return line
+    if again and spec.get("ask_again") and not (short and brief.limit is not None and len(spec["ask_again"]) > 110):
+        return spec["ask_again"]
     if short:
         return spec["ask_short"]
     if with_reason and spec.get("ask_with_reason"):

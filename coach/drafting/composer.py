@@ -52,6 +52,7 @@ from coach.drafting.model_lines import (  # noqa: F401
     well_supported,
 )
 from coach.drafting.openers import Opener, openers
+from coach.drafting.versions import new_sentences, said, visibly_different
 
 # Goals whose message leads with the user's news or reason rather than the shared history.
 REASON_FIRST = ("congratulations", "thank-you", "follow-up")
@@ -105,10 +106,11 @@ def hooks_for(brief: Brief) -> list[Opener]:
 
 
 
-def variants(brief: Brief, own: list[str] | None = None, said: str | None = None) -> list[tuple[str, str]]:
+def variants(brief: Brief, own: list[str] | None = None, said: str | None = None,
+             rotate: bool = False) -> list[tuple[str, str]]:
     """(subject, body) candidates in order of preference: the model's sentences first, then fewer parts.
-    `said` is the user's reason as a sentence, when the caller has it already."""
-    note = brief.channel == "linkedin-note"
+    `said` is the user's reason as a sentence, when the caller has it already. `rotate` (a regenerate) adds the
+    versions that lead with each other fact and put the ask in its other words, after the usual ones."""
     if said is None:
         said = reason_lines(brief)
     hooks = hooks_for(brief)
@@ -119,14 +121,32 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
     # does its job ("We closed." alone thanks no one)
     does_job = fold(said).startswith(("thank", "congrat")) or any(h.sentence.startswith(marked) for h in hooks[:1])
     reason = said if does_job else " ".join(p for p in (brief.spec().get("opener", ""), said) if p)
-    names = brief.names()
     if not brief.context and brief.goal in REASON_FIRST:
         thing = the_thing(brief.grounds)  # no news given: the latest note is what it is about
         hooks.sort(key=lambda h: not shared_stems(h.sentence, thing, ignore=set(words(brief.contact.name))))
+    own = [s for s in (own or []) if not (reason and _same_point(s, reason))]
+    orders = [hooks]
+    if rotate:  # another version: each other fact first, and the facts said plainly ("We met at …")
+        orders += [hooks[i:] + hooks[:i] for i in range(1, len(hooks))]
+        orders += [[Opener(h.plain, h.kind, h.source, h.plain, h.plain, h.vague) for h in order] for order in orders]
+    out: list[tuple[str, str]] = []
+    for again in ([False, True] if rotate else [False]):
+        for order in orders:
+            for option in _assembled(brief, order, own, reason, again):
+                if option not in out:
+                    out.append(option)
+    return out
+
+
+def _assembled(brief: Brief, hooks: list[Opener], own: list[str], reason: str,
+               again: bool = False) -> list[tuple[str, str]]:
+    """The candidates of one order of the facts: all of them, fewer, none; with and without the user's reason
+    and the short ask. `again` puts the ask in its other words (a regenerate)."""
+    note = brief.channel == "linkedin-note"
+    names = brief.names()
     most = 3 if brief.style.longer and not note else 2  # "longer": one more thing you share, where there is one
     lines = _hook_lines(hooks[:most], note=False)
     short_lines = _hook_lines(hooks[:2], note=True)
-    own = [s for s in (own or []) if not (reason and _same_point(s, reason))]
     # the goal's extra sentence only where the goal needs it, or where no fact gives the message its substance
     extra = [line for line in [email_line(brief)] if line] if (brief.channel == "email" and not brief.style.shorter
                                     or brief.channel == "linkedin-message" and brief.style.longer) \
@@ -136,8 +156,11 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
         else [lines[:most], lines[:1], []]
     if note and short_lines != lines:
         leads[-1:-1] = [short_lines[:2], short_lines[:1]]
+    # a note says two sentences before the ask; "shorter" one: the user's reason, else the first fact (two when
+    # one alone fails the checks)
+    keeps = (1, 2) if brief.style.shorter and not note else (2,)
     out: list[tuple[str, str]] = []
-    for history in leads:
+    for keep, history in ((k, h) for k in keeps for h in leads):
         for short in (False, True):
             for with_reason in ([True, False] if reason else [False]):
                 parts = ([reason] if with_reason else [])
@@ -146,16 +169,16 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
                 parts = [*parts, *history] if brief.goal in REASON_FIRST and not thanks_first else [*history, *parts]
                 parts = _distinct(parts, keep_first=reason if with_reason else "")
                 parts = [p for p in parts if grammar.ok(p, names)]  # a sentence that fails is dropped, not sent
-                if note or brief.style.shorter:  # two sentences before the ask, the user's own counted as said
+                if note or brief.style.shorter:  # the user's own sentences counted as said
                     kept: list[str] = []
-                    for p in parts:
-                        if len(sentences(" ".join([*kept, p]))) <= 2 or not kept:
+                    for p in sorted(parts, key=lambda p: p != reason):  # the user's reason goes last
+                        if len(sentences(" ".join([*kept, p]))) <= keep or not kept:
                             kept.append(p)
-                    parts = kept
+                    parts = [p for p in parts if p in kept]
                 else:
                     parts = _distinct([*parts, *extra], keep_first=reason if with_reason else "")
                 ask = ask_for(brief, short=short or note and len(parts) > 1,
-                              with_reason=bool(reason) and with_reason)
+                              with_reason=bool(reason) and with_reason, again=again)
                 # a message that asks nothing closes with the goal's line only where it is too short without it
                 for end in [ask] if ask else ["", brief.spec().get("closing", "")]:
                     body = frame(brief, parts, end)
@@ -165,11 +188,12 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
 
 
 def choose(brief: Brief, options: list[tuple[str, str]], prefer: str = "",
-           avoid: frozenset[str] = frozenset()) -> tuple[str, str, CheckReport] | None:
+           avoid: tuple[str, ...] = ()) -> tuple[str, str, CheckReport] | None:
     """The best option by the checker: every hard check passed, then not one already shown (`avoid`, folded
-    bodies: a regenerate differs), then the user's own reason (`prefer`) said, then score, then the most
-    names of the shared history kept ("the Config 2023 workshop" over "the 2023 workshop"); ties go to the
-    earlier one."""
+    bodies, the latest last: a regenerate differs, visibly from the one on the table where it can), then the
+    user's own reason (`prefer`) said, then for "shorter" one line before the ask, then score, then the most
+    sentences no version said yet, then the most names of the shared history kept ("the Config 2023 workshop"
+    over "the 2023 workshop"); ties go to the earlier one."""
     best: tuple[tuple, str, str, CheckReport] | None = None
     names = brief.grounds.history_names()
     for i, (subject, body) in enumerate(options):
@@ -177,21 +201,23 @@ def choose(brief: Brief, options: list[tuple[str, str]], prefer: str = "",
         if not report.hard_passed:
             continue
         specific = len(names & proper_words(body)) if names else 0
-        key = (fold(body) not in avoid, bool(prefer) and fold(prefer) in fold(body), report.score, specific, -i)
+        key = (fold(body) not in avoid, visibly_different(body, list(avoid[-1:])),
+               bool(prefer) and fold(prefer) in fold(body), len(said(body)) <= 2 if brief.style.shorter else True,
+               report.score, new_sentences(body, list(avoid)), specific, -i)
         if best is None or key > best[0]:
             best = (key, subject, body, report)
     return None if best is None else best[1:]
 
 
 def compose(brief: Brief, candidate: str = "", budget: int = 1, strict: bool = False,
-            avoid: frozenset[str] = frozenset()) -> tuple[str, str, CheckReport, bool] | None:
+            avoid: tuple[str, ...] = ()) -> tuple[str, str, CheckReport, bool] | None:
     """The best message from verified parts plus up to `budget` of the candidate's passing sentences.
 
     `strict` (for a small model) keeps only sentences that one fact alone supports.
     Returns (subject, body, report, uses_model_words), or None when nothing passes the hard checks."""
     own = model_sentences(candidate, brief, budget, strict) if candidate else []
     said = reason_lines(brief)
-    picked = choose(brief, variants(brief, own, said), prefer=said, avoid=avoid)
+    picked = choose(brief, variants(brief, own, said, rotate=bool(avoid)), prefer=said, avoid=avoid)
     if picked is None:
         return None
     subject, body, report = picked

@@ -40,6 +40,7 @@ from coach.drafting.composer import (
     subject_for,
     variants,
 )
+from coach.drafting.versions import visibly_different
 
 # The embedded model's first sentence is all the composer keeps (see BUDGET): a little more than one
 # sentence's worth of tokens is enough, and keeps it fast. A capable model writes the whole message.
@@ -237,8 +238,8 @@ class Drafter:
             subject, body = clean(candidate)
             if brief.channel != "email":
                 subject = ""
-            if fold(body.strip()) in avoid:
-                continue  # a regenerate that came back the same is no new draft
+            if fold(body.strip()) in avoid or (avoid and not visibly_different(body, state["request"].avoid[-1:])):
+                continue  # a regenerate that came back the same, or one phrase changed, is no new draft
             report = brief.check(subject, body)
             passed += report.hard_passed
             hard_failed = sum(1 for c in report.checks if c.hard and not c.passed)
@@ -297,7 +298,7 @@ class Drafter:
     def compose(self, state: DraftState) -> dict:
         """Nothing passed as written: compose from verified facts, keeping the model's sentences that pass."""
         brief = state["brief"]
-        avoid = frozenset(fold(text) for text in state["request"].avoid)
+        avoid = tuple(dict.fromkeys(fold(text) for text in state["request"].avoid))  # the latest last
         texts = [state["best"]["text"]] if self.tier == "capable" else state["candidates"]
         best: tuple | None = None
         for i, text in enumerate(dict.fromkeys(texts)):

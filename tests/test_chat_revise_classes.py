@@ -93,3 +93,37 @@ def test_shorter_drops_the_least_important_sentence_then_says_the_length():
     again = chat.ask("even shorter", thread_id="s")
     assert again.draft.body == shorter.draft.body
     assert f"At {len(again.draft.body)} characters" in again.note and again.note.count(". ") == 0
+
+
+def _payments_world():
+    coach = make_world(ScriptedChatModel(responder=lambda m: ""))
+    for i, (first, title, note) in enumerate([
+            ("Noor", "Payments Engineer", "Payments, payments infrastructure, payments risk: payments all day."),
+            ("Ilse", "Head of Payments", "Leads the payments team; payments reconciliation and payments ops."),
+            ("Jun", "Payments PM", "Owns the payments roadmap and the payments checkout flow."),
+            ("Ravi", "Designer", "Met at a meetup on typography, grids and colour in long product interfaces; "
+                                 "he mentioned he once built a payment API for a bakery chain before design.")]):
+        contact = coach.store.add_contact(Contact(first_name=first, last_name=f"Test{i}", company=f"Co{i}",
+                                                  title=title))
+        coach.store.add_note(contact.id, note)
+    return coach
+
+
+def test_search_matches_a_typed_word_by_its_stem_and_says_why():
+    coach = _payments_world()
+    hits = coach.synced_retriever().find("payments", kind="contacts")
+    found = {h.title: h for h in hits}
+    assert {"Ravi Test3", "Priya Raman"} <= set(found)  # "payment API", "payments APIs" in a note
+    assert 'matched "payments" in a note' in found["Ravi Test3"].snippet
+    assert "payment API" in found["Ravi Test3"].snippet
+    assert 'matched "payments" in title' in found["Noor Test0"].snippet
+    assert "Marcus Lee" not in found and "Elena Petrova" not in found
+
+
+def test_the_chat_lists_who_matched_a_word_and_why():
+    chat = _payments_world().chat()
+    turn = chat.ask("anyone in my network who works on payments?", thread_id="p")
+    assert turn.intent == "find"
+    names = [r["title"] for r in turn.results]
+    assert "Ravi Test3" in names and "Priya Raman" in names and "Marcus Lee" not in names
+    assert 'matched "payments" in a note' in turn.reply

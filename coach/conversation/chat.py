@@ -193,10 +193,12 @@ class Chat:
             return bookkeeping.everyone(self, r, text, state)
         self.step("Looking through your contacts…")
         hits = self.coach.synced_retriever().search(text, kind="contacts", k=8)
-        named = [h for h in hits if h.metadata.get("mentioned")]
-        hits = named or hits[:5]  # "who do I know at Stripe": the Stripe people, not the runners-up
+        # "who do I know at Stripe": the Stripe people; "anyone in payments": those whose notes, title, company or
+        # tags say it (each with why), not the runners-up
+        named = [h for h in hits if h.metadata.get("mentioned") or h.metadata.get("matched")]
+        hits = named or hits[:5]
         results = [h.model_dump(exclude={"metadata"}) for h in hits]
-        reply = ("People who fit: " + "; ".join(f"{h.title} — {h.snippet[:80]}" for h in hits)) if hits \
+        reply = ("People who fit: " + "; ".join(f"{h.title} — {h.snippet[:140]}" for h in hits)) if hits \
             else "I found nobody for that in your contacts yet. Import your LinkedIn export first."
         one = [h for h in hits if h.kind == "contact"]  # "ask him for a referral" is about the one person found
         update = {"last_contact": int(one[0].id)} if len(one) == 1 and str(one[0].id).isdigit() else {}

@@ -49,6 +49,14 @@ RELEVANCE = {"contacts": {"dense": 0.35, "bm25": 0.5}, "guidance": {"dense": 0.4
 # at Stripe", "someone in payments").
 _QUERY_FILLER = frozenset("get got him whom someone somebody know knows people person anyone".split())
 _IGNORED = STOPWORDS | _QUERY_FILLER
+# Words that only ask for a search ("search my contacts for payments", "find me anyone in design"): never a word
+# to match in someone's notes.
+_SEARCH_WORDS = frozenset("search find look show list contact contacts connection connections network everyone "
+                          "anybody somebody saved here working works".split())
+WORD_BOOST = 0.5  # a contact whose own fields hold a word of the query: after the mentioned, before the rest
+# The fields a typed word is matched in, with how a hit names them; a contact document's lines (see
+# coach.retrieval.index.contact_document) start with these labels.
+_FIELDS = (("Tags: ", "tags"), ("How we met: ", "how you met"), ("Note: ", "a note"))
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -110,6 +118,7 @@ class _Table:
     lexical: LexicalIndex
     position: dict[str, int] = field(default_factory=dict)
     mentions: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
+    stems: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)  # stem -> (position, field, text)
     collection: Any = None
 
     @classmethod
@@ -122,7 +131,23 @@ class _Table:
                     key = tuple(plain_words(phrase))
                     if key and not (len(key) == 1 and (key[0] in _IGNORED or len(key[0]) < 2)):
                         table.mentions.setdefault(key, []).append(n)
+                for label, text in _fields(docs[n], meta):
+                    for token in dict.fromkeys(tokenize(text)):
+                        table.stems.setdefault(token, []).append((n, label, text))
         return table
+
+    def worded(self, query: str) -> dict[int, tuple[int, str]]:
+        """Contacts whose title, company, tags, how you met or notes hold a word of the query by its stem
+        ('payments' finds 'payment APIs'): position -> (how many of the query's words, why in words)."""
+        wanted = [t for t in dict.fromkeys(tokenize(" ".join(w for w in plain_words(query)
+                                                            if w not in _SEARCH_WORDS)))]
+        found: dict[int, tuple[int, str]] = {}
+        for token in wanted:
+            for pos, label, text in self.stems.get(token, ()):
+                count, why = found.get(pos, (0, ""))
+                word = next((w for w in plain_words(query) if stem(w) == token), token)
+                found[pos] = (count + 1, why or f'"{word}" in {label}: {_around(text, token)}')
+        return found
 
     def mentioned(self, query: str) -> set[int]:
         """Positions of contacts whose company or full name appears verbatim in the query."""
@@ -271,15 +296,20 @@ class Retriever:
                 for rank, (pos, score) in enumerate(ranking, start=1):
                     scores[pos] = scores.get(pos, 0.0) + (rrf(rank, WEIGHTS[mode]) if len(modes) > 1 else score)
             mentioned: set[int] = set()
+            worded: dict[int, tuple[int, str]] = {}
             if name == CONTACTS and len(modes) > 1:
                 mentioned = {pos for pos in table.mentioned(query) if mask is None or mask[pos]}
                 if relevant_only:
                     mentioned |= {pos for pos in table.tagged(query) if mask is None or mask[pos]}
                 for pos in mentioned:
                     scores[pos] = scores.get(pos, 0.0) + MENTION_BOOST
+                worded = {pos: hit for pos, hit in table.worded(query).items() if mask is None or mask[pos]}
+                most = max((count for count, _ in worded.values()), default=1)
+                for pos, (count, _) in worded.items():
+                    scores[pos] = scores.get(pos, 0.0) + WORD_BOOST * count / most
             if relevant_only:
-                scores = _relevant(scores, raw, mentioned, RELEVANCE[name])
-            hits += self._hits(name, table, scores, query, k, mentioned)
+                scores = _relevant(scores, raw, mentioned | set(worded), RELEVANCE[name])
+            hits += self._hits(name, table, scores, query, k, mentioned, worded)
         hits.sort(key=lambda h: h.score, reverse=True)
         return hits[:k]
 
@@ -313,7 +343,7 @@ class Retriever:
         return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
 
     def _hits(self, name: str, table: _Table, scores: dict[int, float], query: str, k: int,
-              mentioned: set[int] | None = None) -> list[SearchHit]:
+              mentioned: set[int] | None = None, worded: dict[int, tuple[int, str]] | None = None) -> list[SearchHit]:
         ordered = sorted(scores.items(), key=lambda item: item[1], reverse=True)
         hits: list[SearchHit] = []
         seen: set[str] = set()
@@ -331,13 +361,14 @@ class Retriever:
                     source=source, metadata={"heading": meta.get("heading"), "situations": meta.get("situations")},
                 ))
             else:
+                why = (worded or {}).get(pos, (0, ""))[1]
                 hits.append(SearchHit(
                     kind="contact", id=table.ids[pos], title=str(meta.get("name", "")), theme=None,
-                    score=round(score, 6), snippet=_contact_snippet(table.docs[pos], query),
+                    score=round(score, 6), snippet=_contact_snippet(table.docs[pos], query, why),
                     source=f"contact:{table.ids[pos]}",
                     metadata={k: meta.get(k) for k in ("company", "title", "location")}
                     | {"tags": [t for t in str(meta.get("tags", "")).split("|") if t],
-                       "mentioned": pos in (mentioned or ())},
+                       "mentioned": pos in (mentioned or ()), "matched": why},
                 ))
             if len(hits) >= k:
                 break
@@ -359,10 +390,36 @@ def _shorten(text: str, limit: int = 240) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _contact_snippet(document: str, query: str) -> str:
-    """The headline, then the line of the document that shares most words with the query."""
+def _fields(document: str, meta: dict[str, Any]) -> list[tuple[str, str]]:
+    """A contact's fields a typed word is matched in, as (how a hit names the field, its text)."""
+    out = [(label, str(meta.get(key) or "")) for key, label in (("title", "title"), ("company", "company"))]
+    for line in document.splitlines()[1:]:
+        for prefix, label in _FIELDS:
+            if line.startswith(prefix):
+                text = re.sub(r"^\d{4}-\d{2}-\d{2}: ", "", line[len(prefix):])
+                out.append((label, text))
+    return [(label, text) for label, text in out if text.strip()]
+
+
+def _around(text: str, token: str, before: int = 40, after: int = 60) -> str:
+    """The part of `text` around its first word whose stem is `token`, cut at word boundaries."""
+    flat = " ".join(text.split())
+    at = next((m for m in re.finditer(r"[\w'-]+", flat) if token in tokenize(m.group(0))), None)
+    if at is None or len(flat) <= before + after:
+        return _shorten(flat, before + after)
+    start, end = max(0, at.start() - before), min(len(flat), at.end() + after)
+    start = flat.rfind(" ", 0, start) + 1 if start else 0
+    end = flat.find(" ", end) if end < len(flat) and flat.find(" ", end) > 0 else len(flat)
+    return ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
+
+
+def _contact_snippet(document: str, query: str, why: str = "") -> str:
+    """The headline, then why the contact matched (a word of the query in a field) or else the line of the
+    document that shares most words with the query."""
     lines = document.splitlines()
     head = lines[1] if len(lines) > 1 and not lines[1].startswith(("Tags:", "Note:", "How we met:")) else ""
+    if why:
+        return _shorten(" · ".join(p for p in (head, f"matched {why}") if p))
     wanted = set(tokenize(query))
     best, best_overlap = "", 0
     for line in lines[1:]:

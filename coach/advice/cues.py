@@ -117,16 +117,23 @@ ROLES: list[tuple[str, str]] = [
     (r"(?:stranger|someone I (?:barely|don'?t) know)", "stranger"), (r"(?:brother|sister|cousin|neighbou?r)", "relative"),
     (r"(?:professor|lecturer|teacher|tutor)s?", "teacher"),
 ]
-# What is at stake, first match wins: (pattern, stake).
+# What is at stake, in order of precedence: (pattern, stake). Where a request is told, the stakes of its sentence
+# come first (`coach.advice.reader.read_stakes`): the thing asked for.
+_CV = r"(?:r[eé]sum[eé]s?|cvs?|application)"
 STAKES: list[tuple[str, str]] = [
-    (r"\breferr(?:al|ed|ing)|\brefer\b", "referral"),
-    (r"\breferences?\b|\brefs?\b|\breferees?\b|\bvouch|\brecommendations?\b|\brecommend(?:ing)? (?:him|her|them)\b",
-     "reference"),
-    (r"\bintro(?:duction|duce|s)?\b", "introduction"), (r"\bmentor(?:ing|ship)?\b", "mentorship"),
+    (r"\breferr(?:al|ed|ing)|\brefer\b|\b(?:pass|walk|hand|forward|submit|send|put|get|drop|slip|take|bring)(?:s|ed|ing|ped|ping)? "
+     r"(?:\w+ ){0,2}(?:my|his|her|their|the) " + _CV + r"\b|\bput (?:him|her|them) forward\b", "referral"),
+    (r"\breferences?\b|\brefs?\b|\breferees?\b|\bvouch|\brecommendations?\b", "reference"),
+    (r"\bintroduc\w*|\bintros?\b|\bconnect (?:him|her|them|people|someone|us) (?:to|with)\b", "introduction"),
+    (r"\b(?:linkedin|connection|friend) (?:request|invitation|invite)s?\b|\bconnect with me\b|"
+     r"\binvitations? to connect\b", "connection"),
+    (r"\bmentor(?:ing|ship)?\b", "mentorship"),
     (r"\b(?:partner(?:ship)?|collaborat\w*|co-?founder|joint)\b", "partnership"),
     (r"\b(?:money|loan|invest\w*|fund\w*|pay|paid|fees?|(?:day|hourly|daily|going|my|your|their|his|her) rates?)\b",
      "money"),
     (r"\b(?:laid off|layoffs?|redundan\w*|lost my job)\b", "a layoff"),
+    (r"\b(?:job|their|an|the|this|that|a) offer\b|\boffered me (?:a |the |their )?(?:job|role|position)\b",
+     "job offer"),
     (r"\b(?:job|role|position|opening|offer|interview\w*)\b", "job"),
     (r"\b(?:coffee|call|chat|meet(?:ing)?)\b", "a meeting"),
     (r"\b(?:friend(?:ship)?|relationship|falling[- ]out|fell out|grudge)\b", "relationship"),

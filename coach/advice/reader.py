@@ -28,7 +28,7 @@ from coach.advice.phrasebook import PHRASINGS
 from coach.advice.stance import attitudes, declines, gave_already, read_stance
 from coach.core.files import replacing
 from coach.core.situation import SURE, Situation  # noqa: F401  (re-exported)
-from coach.core.text import fold
+from coach.core.text import fold, sentences
 
 FLOOR = 0.35  # below this cosine with every direction's phrasings the words are read as 'other'
 UNSURE = 0.5  # the confidence of a reading the rules and the classifier (or the clauses) disagree on
@@ -71,8 +71,13 @@ def read_stake(text: str) -> str:
 
 
 def read_stakes(text: str) -> list[str]:
-    """Every stake the words mention, in the stake list's order."""
-    return [stake for pattern, stake in _STAKES if pattern.search(text)]
+    """Every stake the words mention: those of the sentence that tells a request first (the thing asked for: "she
+    asked me to be her reference"), then the rest, each part in the stake list's order."""
+    told = {r.sentence for r in requests(text)}
+    parts = sentences(text)
+    asked = " ".join(parts[n] for n in sorted(told) if n < len(parts))
+    first = [stake for pattern, stake in _STAKES if asked and pattern.search(asked)]
+    return first + [stake for pattern, stake in _STAKES if stake not in first and pattern.search(text)]
 
 
 def read_done(text: str) -> str:

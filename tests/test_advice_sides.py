@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.advice.adviser import another_side, following
 from coach.advice.clauses import who_asks
+from coach.advice.ranking import another_side, following
 from coach.advice.reader import read_rules
 from coach.core.situation import Situation
 

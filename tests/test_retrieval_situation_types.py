@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.advice.adviser import by_direction, of_type
+from coach.advice.ranking import by_direction, of_type
 from coach.advice.reader import read_situation
 from coach.advice.situations import Match
 from coach.core.situation import Situation

@@ -97,7 +97,7 @@ def test_every_stake_mentioned_is_read():
 
 
 def test_serves_is_matched_on_the_set_of_stakes():
-    from coach.advice.adviser import of_type
+    from coach.advice.ranking import of_type
     from coach.core.situation import Situation
 
     article = _article("staying-in-touch-after-declining-an-offer.md")  # serves: {stake: [job]}
@@ -107,7 +107,7 @@ def test_serves_is_matched_on_the_set_of_stakes():
 
 
 def test_a_narrow_article_must_match_every_dimension_it_declares():
-    from coach.advice.adviser import of_type
+    from coach.advice.ranking import of_type
     from coach.core.situation import Situation
 
     article = _article("declining-a-close-friend-referral.md")  # serves: {role: [friend, relative], stake: [referral]}

@@ -39,7 +39,8 @@ from coach.advice.people import (
     pointed_person,
     private,
 )
-from coach.advice.reader import Situation, compatible, opposite, read_situation, read_with_model, reconciled
+from coach.advice.ranking import another_side, by_direction, following
+from coach.advice.reader import Situation, read_situation, read_with_model, reconciled
 from coach.advice.scripts import addressed, channel_of, neutral_script
 from coach.advice.situations import (
     IDEA_FIT,
@@ -339,67 +340,6 @@ def with_role(text: str, situation: Situation, people: list[Person]) -> str:
     if not title or fold(title) in fold(text):
         return text
     return f"{text} ({person.contact.first_name or person.contact.name} is a {title}.)"
-
-
-def by_direction(matches: list[Match], situation: Situation) -> list[Match]:
-    """The matches reordered so that the lead serves the situation read, each group kept as ranked.
-
-    A sure reading puts the articles serving its direction first: a decline never leads with an asking article.
-    An unsure one (shown as a question) keeps the ranking by meaning among the articles serving the reading or
-    the direction it offers instead ('other' offered widens nothing), and an article serving only the other side
-    of who asks whom (asking against asked or declining) never leads; where the lead serves only the offered
-    direction, the reading takes that one (`following`), so the lead always serves the direction shown. Either way an article written
-    for a type of situation (`serves`: a close friend, a client, a reference) leads only when the reading is of
-    that type, so a narrow article never takes the lead of a situation it was not written for.
-    """
-    if situation.unsure or situation.source == "classifier":  # the classifier was reconciled with the ranking
-        near = [m for m in matches if not other_side(m.article.directions, situation.direction)]
-        readings = [situation.direction, *[d for d in situation.alternatives[:1] if d != "other"]]
-        fits = [m for m in near if any(serves(m.article.directions, d) for d in readings)] or near
-    else:
-        fits = [m for m in matches if compatible(m.article.directions, situation.direction)]
-    typed = [m for m in fits if of_type(m.article, situation)]
-    first = typed or fits or matches
-    return first + [m for m in matches if all(m is not f for f in first)]
-
-
-def serves(article_directions: list[str], direction: str) -> bool:
-    """Whether an article is written for `direction` (any article serves a reading of no direction, 'other', but
-    an 'other' offered beside a direction widens nothing)."""
-    return compatible(article_directions, direction)
-
-
-def following(situation: Situation, article_directions: list[str]) -> Situation:
-    """An unsure reading whose lead serves only the direction it offered instead: that direction is read (still
-    unsure, the first one offered back), so the lead never serves another direction than the one shown."""
-    if not situation.unsure or compatible(article_directions, situation.direction):
-        return situation
-    offered = [d for d in situation.alternatives if d != "other" and compatible(article_directions, d)]
-    if not offered:
-        return situation
-    rest = [situation.direction] + [d for d in situation.alternatives if d != offered[0]]
-    return situation.model_copy(update={"direction": offered[0], "alternatives": rest})
-
-
-def another_side(situation: Situation, article_directions: list[str]) -> bool:
-    """Whether the lead's script speaks for another side of the situation than the one read: the article does
-    not serve the direction read (an apology where the user was wronged, a referral ask in a decline). The
-    ranking keeps such a lead only where no article near serves the reading (`by_direction`)."""
-    if not article_directions or situation.direction == "other":
-        return False
-    return not compatible(article_directions, situation.direction)
-
-
-def other_side(article_directions: list[str], direction: str) -> bool:
-    """Whether an article serves only the other side of who asks whom than `direction` does."""
-    return not compatible(article_directions, direction) and any(opposite(d, direction) for d in article_directions)
-
-
-def of_type(article: Article, situation: Situation) -> bool:
-    """Whether the reading is of a type the article declares it serves (any, when it declares none): every
-    dimension it declares must match, the stake on the set of stakes the user mentioned."""
-    read = {"role": {situation.role}, "stake": set(situation.stakes) | {situation.stake}}
-    return all((read[key] - {""}) & set(values) for key, values in article.serves.items())
 
 
 def _count(n: int) -> str:

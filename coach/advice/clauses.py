@@ -70,6 +70,7 @@ _WANTING = {"want", "wants", "wanted", "wanting", "need", "needs", "needed", "ne
             "expected", "like"}
 _DETERMINERS = {"my", "our", "his", "her", "their", "the", "a", "an", "someone", "somebody", "him", "them"}
 _USER_OWN = {"my", "our", "mine"}
+_MODAL = {"would", "might", "could", "may", "should", "will", "wouldn't", "won't", "couldn't"}
 _PASSIVE = {"was", "were", "been", "being", "am", "is", "are", "get", "got", "gets", "getting", "i'm", "i've"}
 _USER_SUBJECT = {"i", "we", "i'd", "i'll", "i've", "i'm", "we'd", "we'll", "we've", "we're"}
 _USER_OBJECT = {"me", "us", "myself"}
@@ -147,13 +148,18 @@ def _object(clause: list[str], at: int) -> str:
 
 
 def _control(clause: list[str], at: int) -> str:
-    """For a control verb: whom it wants to act ('me to' -> the user; 'him to' / 'my boss to' -> other)."""
+    """For a control verb: whom it wants to act ('me to' -> the user; 'him to' / 'my boss to' -> other), or, with
+    no one between, whom the wanted act is aimed at ('wants to connect with me', 'hopes to pick my brain': the
+    user)."""
     rest = clause[at + 1: at + 6]
     if "to" not in rest:
         return ""
     before = rest[: rest.index("to")]
     if not before:
-        return ""
+        aimed = clause[at + 2: at + 6]
+        wished = bool(_MODAL & set(clause[:at]))  # "why would anyone want to meet me": no one wants it yet
+        return USER if clause[at].startswith("want") and not wished and (_USER_OBJECT | _USER_OWN) & set(aimed) \
+            else ""
     if before[0] in _USER_OBJECT:
         return USER
     if before[0] in ("a", "an", "some", "more", "it", "this", "that", "out", "in", "back", "on", "up", "time",

@@ -26,6 +26,7 @@ CUES: list[tuple[str, list[str]]] = [
         r"can'?t be (?:his|her|their|your|a) (?:reference|referee)", r"tell (?:him|her|them) (?:I can'?t|no)\b",
         r"lean(?:ing)? (?:towards? )?(?:not|no)\b", r"shut (?:this|it) down", r"tell (?:him|her|them) we'?re done",
         r"no way I can", r"dread(?:ing)? (?:our|every|each)",
+        r"(?:reply|respond|answer|get back)(?:ing)? (?:to )?(?:\w+ ){0,4}with (?:a |an? \w+ )?no\b",
         r"I (?:won'?t|will not|refuse to) (?:hand|give|share|fake|pass|submit|write|vouch|refer|recommend|introduce|lie|pretend|put my name)", r"(?:don'?t|do not) want (?:him|her|them) to",
     ]),
     ("repairing", [
@@ -41,7 +42,7 @@ CUES: list[tuple[str, list[str]]] = [
         r"clash(?:ed|es)? with", r"(?:things|it) got (?:really |very )?(?:bad|ugly|heated|nasty)",
         r"(?:big|huge|bad|nasty|awful) (?:argument|fight|row|blow-?up|disagreement)", r"ended (?:badly|on a sour note)",
         r"blocked me", r"out of line", r"I'?m (?:so |really |very )?embarrassed", r"embarrassed myself",
-        r"let (?:\w+ ){0,2}(?:lapse|slide|slip)", r"dispute with",
+        r"(?<!can I )(?<!could I )(?<!should I )(?<!to )let (?:\w+ ){0,2}(?:lapse|slide|slip)", r"dispute with",
         r"I was the one (?:who|that) (?:\w+ ){0,3}(?:wrong|rude|late|missed|forgot|ghosted|cancel\w*|dropped|snapped|ended|messed|flaked|broke|let \w+ down|disappeared|went quiet|stopped)",
     ]),
     ("following-up", [
@@ -63,7 +64,7 @@ CUES: list[tuple[str, list[str]]] = [
         r"(?:asked|asking|wants|wanted|begged|pushing) me (?:for|to)", r"(?:asked|asking) me (?:whether|if)", r"(?:asked|asking) (?:whether|if) I (?:could|would|can|might)",
         r"(?:asked|asking) (?:whether|if) (?:he|she|they) (?:could|can|might|may) (?:list|use|put|name|mention|cite) me",
         r"pitch(?:ing|ed|es)? me", r"(?:sent|send|sends) me (?:a|an) (?:\w+ )?(?:request|invitation)",
-        r"(?:get|getting|receive|received|receiving) (?:\w+ ){0,2}(?:invitations|requests|pitches|messages) from",
+        r"(?:get|getting|receive|received|receiving) (?:\w+ ){0,2}(?:invitations|requests|pitches|messages) (?:from|for|to)",
         r"me,? asking (?:for|me|if)", r"(?:wants?|hopes?|hoping) to (?:meet|talk to|get to) \w+(?: \w+)? through me",
         r"wants? my (?:help|referral|reference|introduction|intro)",
         r"(?:asked|asking) (?:for )?my (?:help|referral|reference|introduction|intro|advice)",
@@ -99,6 +100,10 @@ RELUCTANT: list[str] = [
     r"(?:hard|difficult|awful|terrible|miserable) to work (?:for|with)", r"(?:he|she|they) knows? nothing about",
     r"dread(?:ing|ed)?", r"I (?:won'?t|will not) (?:fake|pretend|lie)", r"agreed (?:on reflex|without thinking|too quickly)",
     r"regret (?:agreeing|saying yes)", r"wouldn'?t know what to say",
+    # second thoughts about going ahead with what was asked
+    r"(?:could|would|might|will) be (?:a |an )?(?:\w+ )?(?:mistake|bad idea|error)", r"second thoughts",
+    r"cold feet", r"(?:more|too many) (?:\w+ ){0,5}than I (?:can|could|have time to|want to)(?: \w+){0,3} "
+    r"(?:take|handle|manage|accept|answer|fit in|keep up with)",
 ]
 # Role words for whom, most specific first: (pattern, the role as the reading names it).
 ROLES: list[tuple[str, str]] = [
@@ -112,13 +117,23 @@ ROLES: list[tuple[str, str]] = [
     (r"(?:stranger|someone I (?:barely|don'?t) know)", "stranger"), (r"(?:brother|sister|cousin|neighbou?r)", "relative"),
     (r"(?:professor|lecturer|teacher|tutor)s?", "teacher"),
 ]
-# What is at stake, first match wins: (pattern, stake).
+# What is at stake, in order of precedence: (pattern, stake). Where a request is told, the stakes of its sentence
+# come first (`coach.advice.reader.read_stakes`): the thing asked for.
+_CV = r"(?:r[eé]sum[eé]s?|cvs?|application)"
 STAKES: list[tuple[str, str]] = [
-    (r"\breferr(?:al|ed|ing)|\brefer\b", "referral"), (r"\breferences?\b|\bvouch", "reference"),
-    (r"\bintro(?:duction|duce|s)?\b", "introduction"), (r"\bmentor(?:ing|ship)?\b", "mentorship"),
+    (r"\breferr(?:al|ed|ing)|\brefer\b|\b(?:pass|walk|hand|forward|submit|send|put|get|drop|slip|take|bring)(?:s|ed|ing|ped|ping)? "
+     r"(?:\w+ ){0,2}(?:my|his|her|their|the) " + _CV + r"\b|\bput (?:him|her|them) forward\b", "referral"),
+    (r"\breferences?\b|\brefs?\b|\breferees?\b|\bvouch|\brecommendations?\b", "reference"),
+    (r"\bintroduc\w*|\bintros?\b|\bconnect (?:him|her|them|people|someone|us) (?:to|with)\b", "introduction"),
+    (r"\b(?:linkedin|connection|friend) (?:request|invitation|invite)s?\b|\bconnect with me\b|"
+     r"\binvitations? to connect\b", "connection"),
+    (r"\bmentor(?:ing|ship)?\b", "mentorship"),
     (r"\b(?:partner(?:ship)?|collaborat\w*|co-?founder|joint)\b", "partnership"),
-    (r"\b(?:money|loan|invest\w*|fund\w*|pay|paid|fee|rate)\b", "money"),
+    (r"\b(?:money|loan|invest\w*|fund\w*|pay|paid|fees?|(?:day|hourly|daily|going|my|your|their|his|her) rates?)\b",
+     "money"),
     (r"\b(?:laid off|layoffs?|redundan\w*|lost my job)\b", "a layoff"),
+    (r"\b(?:job|their|an|the|this|that|a) offer\b|\boffered me (?:a |the |their )?(?:job|role|position)\b",
+     "job offer"),
     (r"\b(?:job|role|position|opening|offer|interview\w*)\b", "job"),
     (r"\b(?:coffee|call|chat|meet(?:ing)?)\b", "a meeting"),
     (r"\b(?:friend(?:ship)?|relationship|falling[- ]out|fell out|grudge)\b", "relationship"),

@@ -25,10 +25,10 @@ from pydantic import ValidationError
 from coach.advice.clauses import requests, who_asks
 from coach.advice.cues import CUES, RELUCTANT, ROLES, STAKES
 from coach.advice.phrasebook import PHRASINGS
-from coach.advice.stance import attitudes, gave_already, read_stance
+from coach.advice.stance import attitudes, declines, gave_already, read_stance
 from coach.core.files import replacing
 from coach.core.situation import SURE, Situation  # noqa: F401  (re-exported)
-from coach.core.text import fold
+from coach.core.text import fold, sentences
 
 FLOOR = 0.35  # below this cosine with every direction's phrasings the words are read as 'other'
 UNSURE = 0.5  # the confidence of a reading the rules and the classifier (or the clauses) disagree on
@@ -71,8 +71,13 @@ def read_stake(text: str) -> str:
 
 
 def read_stakes(text: str) -> list[str]:
-    """Every stake the words mention, in the stake list's order."""
-    return [stake for pattern, stake in _STAKES if pattern.search(text)]
+    """Every stake the words mention: those of the sentence that tells a request first (the thing asked for: "she
+    asked me to be her reference"), then the rest, each part in the stake list's order."""
+    told = {r.sentence for r in requests(text)}
+    parts = sentences(text)
+    asked = " ".join(parts[n] for n in sorted(told) if n < len(parts))
+    first = [stake for pattern, stake in _STAKES if asked and pattern.search(asked)]
+    return first + [stake for pattern, stake in _STAKES if stake not in first and pattern.search(text)]
 
 
 def read_done(text: str) -> str:
@@ -132,8 +137,9 @@ def read_rules(text: str) -> str | None:
     return _read_rules(text)[0]
 
 
-def _read_rules(text: str) -> tuple[str | None, str | None, bool]:
-    """(direction, a contrary reading the structure gives, whether only who-asks-whom was read: no stance)."""
+def _read_rules(text: str) -> tuple[str | None, str | None, bool, bool]:
+    """(direction, a contrary reading the structure gives, whether only who-asks-whom was read: no stance, whether
+    the user's own clauses and a cue both read a decline: two rules agreeing on a no need no second opinion)."""
     cue = next((direction for pattern, direction in _RULES if pattern.search(text)), None)
     structure = who_asks(text)
     contrary = None
@@ -143,7 +149,9 @@ def _read_rules(text: str) -> tuple[str | None, str | None, bool]:
     if stance:  # the user's own clauses say what they make of it: this beats the stance cue lists
         if structure and opposite(stance, structure):
             contrary = structure
-        return stance, contrary, False
+        return stance, contrary, False, cue == stance == "declining"
+    if cue == "declining" and declines(text):  # "how do I back out" and "I don't want to go on": a no, twice
+        return cue, structure if structure and opposite(cue, structure) else None, False, True
     if cue in (None, "asked", "asking"):
         direction = structure or cue
     else:
@@ -151,10 +159,10 @@ def _read_rules(text: str) -> tuple[str | None, str | None, bool]:
         if structure and opposite(cue, structure):  # "I want to ask her, but what if she says no?"
             contrary = structure
     if direction == "asked" and gave_already(text):  # asked, and the user already did it: what followed is the
-        return "repairing", None, False  # matter ("I passed her CV on and she ranted at the recruiter")
+        return "repairing", None, False, False  # matter ("I passed her CV on and she ranted at the recruiter")
     if direction == "asked" and _RELUCTANT.search(text):
-        return "declining", contrary, False
-    return direction, contrary, cue in (None, "asked", "asking")
+        return "declining", contrary, False, False
+    return direction, contrary, cue in (None, "asked", "asking"), False
 
 
 # ------------------------------------------------------------------ the classifier
@@ -218,7 +226,7 @@ def read_situation(text: str, contacts: list[Any] = (), *, embeddings: Any = Non
     if base["stake"] not in base["stakes"]:
         base["stake"] = ""
     base["asked_first"] = base["asked_first"] or who_asks(text) == "asked"
-    ruled, contrary, who_only = _read_rules(text)
+    ruled, contrary, who_only, agreed = _read_rules(text)
     if embeddings is None:
         if ruled:
             return Situation(direction=ruled, confidence=UNSURE if contrary else 0.9, source="rules",
@@ -241,7 +249,8 @@ def read_situation(text: str, contacts: list[Any] = (), *, embeddings: Any = Non
     if who_only and not contrary and direction != ruled and SIDES.get(direction) == SIDES.get(ruled):
         return Situation(direction=direction, confidence=max(confidence, UNSURE), alternatives=[ruled],
                          source="rules", **base)
-    second = contrary or (direction if direction not in (ruled, "other") and confidence >= SURE else None)
+    second = contrary or (direction if direction not in (ruled, "other") and confidence >= SURE and not agreed
+                          else None)
     if second:
         return Situation(direction=ruled, confidence=UNSURE, alternatives=[second], source="rules", **base)
     return Situation(direction=ruled, confidence=0.9, source="rules", **base)

@@ -43,6 +43,11 @@ _NEGATION = {"not", "never", "don't", "doesn't", "didn't", "haven't", "hasn't", 
 _SKIP = {"do", "does", "did", "am", "is", "are", "was", "were", "be", "been", "have", "has", "had", "really",
          "just", "still", "even", "honestly", "also", "actually", "truly", "simply", "already", "ever", "always",
          "quite", "so", "too", "very", "myself", "i", "we"}
+# A modal inside the user's clause, after its verb, opens a clause of someone else's ("…afraid it will …").
+_MODAL_AUX = {"will", "would", "could", "might", "may", "can", "won't", "wouldn't", "couldn't", "can't", "he'll",
+              "she'll", "they'll", "it'll", "he'd", "she'd", "they'd", "it'd"}
+_INVERTED = {"do", "can", "could", "should", "would", "will", "shall", "may", "might", "must"}  # "how do I…"
+_REQUEST_PRONOUN = {"it", "this", "that", "it's", "that's", "this's", "it'd", "that'd", "it'll"}  # what was asked
 _APOLOGY = {"apology", "apologies", "apologise", "apologize"}
 _JOINED = {"and", "then", "but", "or"}  # a clause opening so, with no subject, shares the clause before's
 _COPULA = {"was", "were", "been", "am", "is", "are", "i'm", "we're"}
@@ -64,6 +69,7 @@ class Attitude:
     copula: bool = False  # "I was …", "I'm …", "I've been …": the user described
     relative: bool = False  # a later subject in its clause ("a person I can't vouch for"): says what the user did,
     # not what they make of a request
+    ahead: bool = False  # "how do I…", "should I…", "how to…", "I want to…": what the user would do, not did
 
 
 @lru_cache(maxsize=1)
@@ -109,11 +115,12 @@ def attitudes(text: str) -> list[Attitude]:
     out: list[Attitude] = []
     for n, sentence in enumerate(sentences(text)):
         users = False  # whether the clause before had the user as subject
+        inner = False  # whether that clause ended in someone else's clause under a modal
         for k, clause in enumerate(clauses_of(sentence)):
             if set(clause) <= _JOINED:  # "and" cut off before "then …": the clause after is still joined
                 continue
             had = False
-            if _elided(clause, users, k):  # "…and then ignored their calls", "Said things I regret."
+            if _elided(clause, users, k, inner):  # "…and then ignored their calls", "Said things I regret."
                 start = 1 if clause[0] in _JOINED else 0
                 read = _read(clause, start, n)
                 if read:
@@ -125,13 +132,22 @@ def attitudes(text: str) -> list[Attitude]:
                     read = _read(clause, i + 1, n)
                     if read:
                         later = not framed and (had or i > 0 and clause[i - 1] not in _LEAD_IN)
-                        out.append(replace(read, relative=later))
+                        asking = framed or (i > 0 and clause[i - 1] in _INVERTED)
+                        out.append(replace(read, relative=later, ahead=asking))
                     had = True
             users = had
+            inner = had and _embedded(out[-1:])
     return out
 
 
-def _elided(clause: list[str], users: bool, k: int) -> bool:
+def _embedded(last: list[Attitude]) -> bool:
+    """Whether the user's clause ends in a clause of someone else's under a modal ("I'm afraid her remark will
+    land badly"): a bare verb joined after it with no subject ("…and hurt them both") continues that one."""
+    rest = last[0].rest if last else ()
+    return any(w in _MODAL_AUX for w in rest[1:])
+
+
+def _elided(clause: list[str], users: bool, k: int, inner: bool = False) -> bool:
     """Whether a clause has no subject of its own and is the user's: joined to a clause of the user's
     ("and then ignored"), or the opening of a sentence on a past verb ("Said things I regret.")."""
     words = [w for w in clause if w not in _SKIP - {"i", "we"} and w not in _JOINED - {clause[0]}]
@@ -139,8 +155,10 @@ def _elided(clause: list[str], users: bool, k: int) -> bool:
         return False
     verb = words[0] if clause[0] not in _JOINED else (words[1] if len(words) > 1 else "")
     past = verb.endswith("ed") or verb in classes()["lapse"] or verb in classes()["past"]
-    if clause[0] in _JOINED:
-        return users and past
+    if clause[0] in _JOINED:  # "…and then ignored", "…but don't want to": a past verb or a negation
+        if inner and not verb.endswith("ed"):
+            return False  # "…afraid it will go badly and hurt us both": the bare verb is the modal clause's
+        return users and (past or verb in _NEGATION or verb in _NEGATED_MODAL)
     return k == 0 and past
 
 
@@ -151,8 +169,8 @@ def _infinitive(a: Attitude) -> Attitude | None:
         return None
     words = [w for w in a.rest[1:] if w not in ("really", "just", "even", "ever", "always")]
     if words and words[0] in _NEGATION:
-        return Attitude(words[1] if len(words) > 1 else "", True, "", tuple(words[2:]), a.sentence)
-    return Attitude(words[0], False, "", tuple(words[1:]), a.sentence) if words else None
+        return Attitude(words[1] if len(words) > 1 else "", True, "", tuple(words[2:]), a.sentence, ahead=True)
+    return Attitude(words[0], False, "", tuple(words[1:]), a.sentence, ahead=True) if words else None
 
 
 def _refusal(a: Attitude) -> bool:
@@ -172,7 +190,16 @@ def stance(a: Attitude) -> str | None:
     inner = _infinitive(a)
     if _refusal(a):
         return "agreeing" if a.negated and not a.modal else "declining"  # "I can't say no" still wants out
+    if a.verb in c["letting_down"] and "down" in a.rest[:3] and not a.negated and \
+            (a.ahead or a.modal or c["softening"] & set(a.rest[:5])):
+        return "declining"  # "how do I let him down", "I'll have to let her down gently"
+    if a.verb in c["letting_down"] and "down" in a.rest[:3] and not a.negated and not a.copula:
+        return "repairing"  # "I let her down": the user's own lapse
+    if a.negated and a.modal and not a.verb and not a.perfect:
+        return "declining"  # "I can't, …", "I just won't.": a no with the request left unsaid
     if a.negated and a.verb in c["reluctance"]:
+        if a.verb == "think" and a.rest[:1] and a.rest[0] in _REQUEST_PRONOUN and c["approval"] & set(a.rest[1:6]):
+            return "declining"  # "I didn't think it was wise", "I don't think that's a good idea"
         if a.verb in ("think", "sure", "feel") and not (_SUBJECT | c["reluctance"]) & set(a.rest[:3]):
             return None  # "I don't think he'd mind": no attitude of the user's to what was asked
         if inner and _refusal(inner):
@@ -224,6 +251,20 @@ def gave_already(text: str) -> bool:
     return any(granted(a) for a in attitudes(text))
 
 
+def _vouching(a: Attitude) -> bool:
+    """Whether a clause refuses to stand behind someone ("I would not recommend him", "I don't want to refer her"):
+    a decline whose request is implied, since only someone else's asking puts it to the user."""
+    if stance(a) != "declining":
+        return False
+    inner = _infinitive(a) or a
+    return inner.verb in classes()["vouching"] and not (inner.rest[:1] and inner.rest[0] in ("me", "myself", "us"))
+
+
+def declines(text: str) -> bool:
+    """Whether a clause of the user's own says no, asked or not ("I don't want to keep doing it")."""
+    return any(stance(a) == "declining" for a in attitudes(text) if not a.relative)
+
+
 _ORDER = ("declining", "agreeing", "repairing", "thanking")
 
 
@@ -233,6 +274,6 @@ def read_stance(text: str, asked: bool) -> str | None:
     found = {stance(a) for a in attitudes(text) if not a.relative} | \
         {stance(a) for a in attitudes(text) if a.relative} & {"repairing"}
     found -= {None}
-    if not asked:
+    if not asked and not any(_vouching(a) for a in attitudes(text) if not a.relative):
         found -= {"declining", "agreeing"}
     return next((s for s in _ORDER if s in found), None)

@@ -15,8 +15,8 @@ SURE = 0.6  # below this confidence the reading is shown as a question
 ROLES: tuple[str, ...] = ("former manager", "former colleague", "skip-level manager", "manager", "hiring manager",
                           "recruiter", "mentor", "acquaintance", "friend", "classmate", "colleague", "client",
                           "junior", "senior person", "stranger", "relative", "teacher")
-STAKES: tuple[str, ...] = ("referral", "reference", "introduction", "mentorship", "partnership", "money", "a layoff",
-                           "job", "a meeting", "relationship")
+STAKES: tuple[str, ...] = ("referral", "reference", "introduction", "connection", "mentorship", "partnership", "money",
+                           "a layoff", "job offer", "job", "a meeting", "relationship")
 
 
 class Situation(BaseModel):
@@ -33,7 +33,8 @@ class Situation(BaseModel):
                                                                  "exactly; never a guess.")
     role: str = Field(default="", description="Who the counterpart is to the user, as one of the role words "
                                               f"({', '.join(ROLES)}), or '' when the user did not say.")
-    stake: str = Field(default="", description="What is at stake: referral, reference, introduction, job, "
+    stake: str = Field(default="", description="What is at stake, the thing asked for where a request is told: "
+                                               "referral, reference, introduction, connection, job offer, job, "
                                                "mentorship, partnership, money, relationship, or ''.")
     stakes: list[str] = Field(default_factory=list, description="Every stake the user mentioned, the main one "
                                                                 "first (an article's `serves` is matched on all).")
@@ -81,7 +82,8 @@ class Situation(BaseModel):
     def _phrase(self) -> str:
         stake = self.stake
         noun = {"referral": "a referral", "reference": "a reference", "introduction": "an introduction",
-                "job": "a job", "mentorship": "mentoring", "partnership": "a partnership"}.get(stake, stake)
+                "job": "a job", "mentorship": "mentoring", "partnership": "a partnership",
+                "connection": "a connection", "job offer": "a job offer"}.get(stake, stake)
         what = f" for {noun}" if stake and stake not in ("relationship", "a layoff") else ""
         when = f" {self.ago()} ago" if self.ago() else ""
         who = self._who("someone")

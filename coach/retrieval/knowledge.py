@@ -4,7 +4,9 @@ Each article lives in `knowledge/<theme>/<slug>.md` with front matter `title`,
 `theme`, `situations` (how users describe what it answers, in their own words),
 `tags` (short slugs), `directions` (who acts in the situations it serves: asking, asked,
 declining, repairing, following-up, thanking, announcing, starting, other), optionally `script_directions` (the
-directions its example message speaks for, when fewer) and `script_goal` (the drafting goal of its script when the
+directions its example message speaks for, when fewer), `serves` (the situation types it is written for), `about`
+(the stakes its situations turn on: reference, referral, introduction, connection, job offer…) and `script_goal`
+(the drafting goal of its script when the
 user's own contact is the recipient, or `none`), and `##` sections such as
 "Steps", "Example message" and "When not to do this". The index embeds one chunk per section; chunk ids
 (`<source>#<heading-slug>`) and content hashes are stable, so re-indexing only
@@ -63,6 +65,11 @@ class Article(BaseModel):
         description="The situation types it is written for, matched against the reading's typed fields: 'role' (who "
                     "the counterpart is: friend, client, teacher…) and 'stake' (referral, reference, job…). An article "
                     "that declares one leads only when the reading has one of its values; none declared: any.")
+    about: list[str] = Field(
+        default_factory=list,
+        description="What is at stake in the situations it answers, as the reader types stakes (a reference, a "
+                    "referral, an introduction, a connection, a job offer…): among the articles serving a reading, "
+                    "those about its stake lead, those about only other stakes come last; none listed: any stake.")
     script_goal: str = Field(
         default=NO_SCRIPT_GOAL,
         description="The drafting goal of its script when the user's own contact is the recipient, or 'none'.")
@@ -82,6 +89,14 @@ class Article(BaseModel):
             unknown = [v for v in values if v not in known]
             if unknown or not values:
                 raise ValueError(f"{key} must list some of {', '.join(known)}; got {values!r}")
+        return value
+
+    @field_validator("about")
+    @classmethod
+    def _known_stakes(cls, value: list[str]) -> list[str]:
+        unknown = [v for v in value if v not in STAKES]
+        if unknown:
+            raise ValueError(f"about must list some of {', '.join(STAKES)}; got {unknown!r}")
         return value
 
     @field_validator("script_goal")
@@ -184,6 +199,7 @@ def load_article(path: Path, root: Path) -> Article:
             script_goal=NO_SCRIPT_GOAL if goal is None else str(goal).strip(),
             script_slots=meta.get("script_slots") or {},
             serves={k: _strings(v, split=True) for k, v in (meta.get("serves") or {}).items()},
+            about=_strings(meta.get("about"), split=True),
             body=post.content, sections=split_sections(post.content),
         )
     except ValidationError as exc:
@@ -194,6 +210,7 @@ def load_article(path: Path, root: Path) -> Article:
             "directions": f"directions must be a list of {', '.join(DIRECTIONS)}; got {meta.get('directions')!r}",
             "script_directions": f"script_directions must be a list of {', '.join(DIRECTIONS)}",
             "serves": f"serves maps role ({', '.join(ROLES)}) and stake ({', '.join(STAKES)}) to lists",
+            "about": f"about must be a list of {', '.join(STAKES)}; got {meta.get('about')!r}",
             "script_goal": f"script_goal must be one of {', '.join(SCRIPT_GOALS)}; got '{goal}'",
             "script_slots": "script_slots maps words of the example message to slot names, e.g. "
                             "'senior analyst roles: the roles you want'",

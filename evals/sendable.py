@@ -16,7 +16,8 @@ the drafter selected on. Each rule is one failure kind:
   number that appears nowhere in what the user told us;
 - `limit`: note ≤ 200 characters (300 with Premium), LinkedIn message ≤ 1900,
   email body 25-150 words with a 2-8 word subject;
-- `ask`: no question or request sentence, or more than one question mark;
+- `ask`: no question or request sentence (a thank-you or a congratulation needs none), or more than one
+  question mark;
 - `fragment`: a note pasted in as a sentence, with no subject ("Talked about fraud detection.",
   "Is starting a pilot in the spring.").
 
@@ -234,9 +235,16 @@ def _limit(subject: str, body: str, channel: str, premium: bool) -> list[str]:
     return out
 
 
-def _ask(body: str) -> list[str]:
+# Goals whose message asks for nothing unless the user asked for something: every blind judge of the held-out
+# sets marked a thank-you or a congratulation that tacks on a request as one to edit or reject.
+NO_ASK_GOALS = ("thank-you", "congratulations")
+
+
+def _ask(body: str, asks_nothing: bool = False) -> list[str]:
     if body.count("?") > 1:
         return [f"{body.count('?')} question marks: one ask is enough"]
+    if asks_nothing:
+        return []
     if not any(s.rstrip().endswith("?") or REQUEST.search(fold(s)) for s in sentences(body)):
         return ["no question or request"]
     return []
@@ -271,7 +279,7 @@ def judge(case: Any, known_text: str, subject: str, body: str, channel: str,
     add("repeated", _repeated(body))
     add("invented", _invented(subject, body, known_text))
     add("limit", _limit(subject, body, channel, case.premium))
-    add("ask", _ask(body))
+    add("ask", _ask(body, asks_nothing=case.goal in NO_ASK_GOALS))
     add("fragment", _fragment(body))
     return SendableVerdict(sendable=not failures, failures=failures)
 

@@ -124,3 +124,42 @@ def test_a_teacher_of_the_user_is_thanked_for_their_guidance_with_the_year():
     assert [(f.kind, f.past, f.years) for f in facts] == [("role", True, "2019")]
     lines = [o.sentence for o in openers(facts, "congratulations", today=dt.date(2026, 6, 1))]
     assert lines == ["I still value your guidance from 2019, when you were my dissertation supervisor."]
+
+
+@pytest.mark.parametrize("words, name", [
+    ("Priyanka said I could use her name", "Priyanka"),
+    ("mention Bo Lindqvist sent me", "Bo Lindqvist"),
+    ("Tess told me to get in touch", "Tess"),
+])
+def test_who_sent_the_user_is_a_typed_referrer_said_in_one_frame(words, name):
+    reading = read_request(words, NOOR)
+    assert [(p.kind, p.text) for p in reading.parts] == [("referrer", name)], reading.line()
+    body = _draft("informational-interview", "linkedin-message", words)
+    assert f"{name} suggested I reach out to you." in body, body
+
+
+def test_the_recipient_is_never_their_own_referrer():
+    assert not [p for p in read_request("Noor said to reach out", NOOR).parts if p.kind == "referrer"]
+
+
+def test_a_question_in_the_users_words_becomes_the_ask_and_their_doubts_stay_out():
+    reading = read_request("I'm moving into service design, would she meet me for 10-15 min?", NOOR)
+    assert ask_from(reading.parts, "informational-interview") == "Would you meet me for 10-15 min?", reading.line()
+    reading = read_request("say hi. I think she might be leaving Fernleaf", NOOR)
+    assert not [p for p in reading.parts if p.kind == "mine"], reading.line()
+    reading = read_request("10-15 min call", NOOR)
+    assert [(p.kind, p.minutes) for p in reading.parts] == [("meet", 10)]
+
+
+def test_a_verb_after_would_you_is_no_noun_after_you():
+    from coach.checks import grammar
+
+    assert grammar.ok("Would you mentor me this spring?")
+    assert not grammar.ok("I saw you mentor post.")
+
+
+@pytest.mark.parametrize("phrase", ["you taught", "we talked about to you poolside", "you gave"])
+def test_a_clause_cut_before_its_object_is_not_said(phrase):
+    from coach.drafting.sayable import sayable
+
+    assert not sayable(phrase, "favour")

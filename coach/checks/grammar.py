@@ -9,6 +9,8 @@ import re
 
 from coach.core.text import fold
 
+# Words before "you" in a question, after which a verb stands in its base form ("could you review").
+_MODALS = frozenset("would could can will should might may do did".split())
 # Words that read as a noun or adjective right after "you" ("you new role", "you team"): a possessive lost.
 _NOUNISH = {"new", "old", "own", "former", "latest", "recent", "role", "team", "job", "company", "work", "talk",
             "project", "career", "kids", "manager", "boss", "mentor", "help", "advice", "book", "startup",
@@ -40,14 +42,15 @@ def problems(sentence: str, names: set[str] = frozenset()) -> list[str]:
     if s.endswith(("..", "…")) or "..." in s or "…" in s:
         out.append("trails off (an ellipsis)")
     tokens = _WORD.findall(s)
-    for prev, tok in zip(tokens, tokens[1:], strict=False):
+    for i, (prev, tok) in enumerate(zip(tokens, tokens[1:], strict=False)):
         p, t = fold(prev), fold(tok.rstrip(".,!?"))
+        asked = i > 0 and fold(tokens[i - 1]) in _MODALS  # "Would you mentor me": a verb follows "you" here
         mid = tok[:1].isupper() and prev[:1].islower() and prev[:1].isalpha() and not prev.endswith((".", "!", "?"))
         if mid and t not in names and t not in _ALWAYS_CAPITAL and t.rstrip("'’s") not in names:
             out.append(f"'{tok}' is capitalised mid-sentence")
         if tok in _SENTENCE_OPENERS and prev[:1].isalpha() and not prev.endswith((".", "!", "?")):
             out.append(f"'{prev} {tok}' (two sentences glued together)")
-        if p == "you" and (t in _NOUNISH or _NOUN_SUFFIX.search(t)):
+        if p == "you" and not asked and (t in _NOUNISH or _NOUN_SUFFIX.search(t)):
             out.append(f"'you {tok}' (a noun after 'you')")
         if p == "you" and (_SINGULAR_VERB.match(t) or t.endswith("s") and len(t) > 3 and t not in _NOT_VERB_S
                            and not t.endswith(("ss", "ous", "ys"))):

@@ -45,7 +45,7 @@ class RequestPart(BaseModel):
     """One typed part of what the user typed beside the goal; a draft says it only through its kind's frame."""
 
     kind: Literal["topic", "role", "person", "news", "mine", "wish", "thanks", "follow", "proposal", "their-offer",
-                  "sending", "apology", "meet", "ask", "link", "ref"] = \
+                  "sending", "apology", "meet", "ask", "link", "ref", "referrer"] = \
         Field(description="topic: a thing to name ('the Series B'); role: an opening the user applies for; person: "
                           "someone to be introduced to; news: their news ('promotion to VP Engineering'); mine: a "
                           "whole sentence the user wrote about themselves; wish: what the user would love to hear "
@@ -54,7 +54,8 @@ class RequestPart(BaseModel):
                           "message sends ('the scorecard template'); apology: what the user is sorry for ('the "
                           "delay'); meet: the meeting the user has in mind ('lunch', 'call'; extra: minutes|cadence|"
                           "when or where); ask: the user's own question for them ('flag my application'; extra: its "
-                          "modal); link: a web address to carry; ref: a job id or number to carry.")
+                          "modal); link: a web address to carry; ref: a job id or number to carry; referrer: who sent the "
+                          "user to them ('Kate').")
     text: str = Field(description="The slot's words, already addressed to the person ('your team').")
     extra: str = Field(default="", description="A typed detail: the person's relation ('your CFO'), the news "
                                                "event ('accepted').")

@@ -119,7 +119,9 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
         hooks = [Opener(h.plain, h.kind, h.source) if h.sentence.startswith(marked) else h for h in hooks]
     # the goal's stock opener ("Thank you again for your help.") only when neither the user's words nor a fact
     # does its job ("We closed." alone thanks no one)
-    does_job = fold(said).startswith(("thank", "congrat")) or any(h.sentence.startswith(marked) for h in hooks[:1])
+    hook_does = any(h.sentence.startswith(marked) and not (said and _same_point(h.sentence, said)
+                                                           and not _adds(h.sentence, said)) for h in hooks[:1])
+    does_job = fold(said).startswith(("thank", "congrat")) or hook_does  # a hook that repeats the reason is dropped
     reason = said if does_job else " ".join(p for p in (brief.spec().get("opener", ""), said) if p)
     if not brief.context and brief.goal in REASON_FIRST:
         thing = the_thing(brief.grounds)  # no news given: the latest note is what it is about
@@ -180,7 +182,8 @@ def _assembled(brief: Brief, hooks: list[Opener], own: list[str], reason: str,
                 ask = ask_for(brief, short=short or note and len(parts) > 1,
                               with_reason=bool(reason) and with_reason, again=again)
                 # a message that asks nothing closes with the goal's line only where it is too short without it
-                for end in [ask] if ask else ["", brief.spec().get("closing", "")]:
+                closing = brief.spec().get("closing", "")  # an email closes with it; a short message where it must
+                for end in [ask] if ask else ([closing] if brief.channel == "email" and closing else ["", closing]):
                     body = frame(brief, parts, end)
                     if (subject, body) not in out:
                         out.append((subject, body))

@@ -27,14 +27,15 @@ _SPLIT = re.compile(
     r"\s+so\s+(?=(?:please\s+)?(?:don'?t|do not|dont|never)\b)|[!?]{2,}\s*|;\s*|\s+[—–-]{1,2}\s+|:\s+|\s*\(\s*|\s*\)\s*|,\s+(?=(?:and\s+|but\s+)?(?:please\s+|"
     r"pls\s+)?(?:keep|make|be|write|use|sound|ask|don'?t|do not|dont|never|no need|avoid|without|in\s+[A-Z]\w+\b|it\b|"
     r"that\b|this\b|i\b|i'm|i've|i'd|my\b|we\b|formal|short|brief|warm|friendly|casual|thanks?\b))|"
-    r",\s+(?=(?:it\s+)?would be (?:nice|great|good|fun|lovely)\b|(?:maybe|perhaps|how about|suggest|propose|want|no|"
+    r",\s+(?=(?:it\s+)?would be (?:nice|great|good|fun|lovely)\b|would (?:she|he|they)\b|(?:maybe|perhaps|how about|suggest|propose|want|no|"
     r"(?:tell|let)\s+(?:her|him|them)\b)\b|\d{1,2}\s*(?:-\s*)?min)|"
     r"\s+and\s+(?=(?:tell|mention|let (?:her|him|them) know)\b)|,\s+(?=(?:posted|listed|saw it|found it)\b)",
     re.IGNORECASE)
 _LEAD = re.compile(r"^(?:and|but|also|so|oh|btw|plus|please|pls|plz|then)\s+", re.IGNORECASE)
 
 SHORT = re.compile(r"\b(short|shorter|brief|briefer|concise|succinct|one[- ]liner|to the point|(?:under|max|at most|"
-                   r"no more than|<)\s*\d+\s*(?:chars?|characters|words)|\d\s*(?:-|–|to)?\s*\d?\s*(?:sentences|lines))\b",
+                   r"no more than|<)\s*\d+\s*(?:chars?|characters|words)|\d+\s*(?:chars?|characters|words)\s*"
+                   r"(?:max|or less|tops|at most)|\d\s*(?:-|–|to)?\s*\d?\s*(?:sentences|lines))\b",
                    re.IGNORECASE)
 LONG = re.compile(r"\b(longer|more detail(?:ed)?|a bit more|detailed|fuller)\b", re.IGNORECASE)
 WARM = re.compile(r"\b(warm|warmer|friendly|friendlier|casual|informal|relaxed|chatty|light)\b", re.IGNORECASE)
@@ -48,7 +49,7 @@ LANGUAGE = re.compile(r"\b(?:in|en|auf)\s+(" + "|".join(LANGUAGES) + r")\b", re.
 _INSTRUCTION_WORDS = set("keep make be write use sound it the message note email tone please pls plz a bit more less "
                          "and very nice super really but not too it's its register language translate one line "
                          "lines words sentence sentences bitte por favor svp s'il vous plait obviously of course "
-                         "under max at most chars characters no more than pls thx du sie tu tú usted vous form "
+                         "under max at most chars characters no more than pls thx obvs tops du sie tu tú usted vous form "
                          "forms informal address".split())
 AVOID = re.compile(r"^(?:please\s+)?(?:don'?t|do not|dont|never|no need to|avoid|without|not|no|leave out|skip)\s+"
                    r"(?:(?:bring(?:ing)?|brought)\s+up|mention(?:ing)?|talk(?:ing)?\s+about|say(?:ing)?(?:\s+"
@@ -76,6 +77,13 @@ _VERB = re.compile(r"\b(is|are|was|were|am|has|have|had|got|won|hit|made|became|
                    r"\w{3,}ed|\w{3,}ing)\b")
 _FINITE = re.compile(r"\b(is|are|was|were|am|has|have|had|got|won|hit|made|became|began|took|left|could|would|can|"
                      r"will|should|might|must|do|does|did|\w{3,}ed|works|runs|leads|wants|needs)\b")
+# Someone who sent the user to this person ("Kate said it's fine to reach out", "mention Oren sent me").
+REFERRER = re.compile(r"^(?i:(?:mention|say|tell (?:her|him|them))\s+(?:that\s+)?)?(?P<x>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
+                      r"(?i:sent me|referred me|pointed me (?:to|your way)|suggested (?:i|that i|me)\b|"
+                      r"(?:said|says|told me)\s+(?:i (?:can|could|should|may)|it'?s (?:fine|ok|okay) to|to)\s+"
+                      r"(?:use (?:his|her|their) name|reach out|get in touch|write|contact|message|email|mention)\b)")
+# The user's doubts are for the coach, never for the person ("I don't even know if it's true").
+DOUBT = re.compile(r"\b(?:not sure|if (?:it'?s|that'?s) true|i think|maybe|probably|idk|don'?t (?:even )?know)\b")
 # Doubt about what to propose: a meeting is then not proposed.
 UNSURE_MEET = re.compile(r"\?\?|\b(?:idk|not sure|unsure|dunno)\b", re.IGNORECASE)
 # The user's own news, written without its subject.
@@ -173,6 +181,8 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
     if want := read_want(part):  # a meeting, the user's own question, a link, a reference: data for the ask
         return want
     rx = lambda pattern: re.match(pattern.replace("{who}", who), part, re.IGNORECASE)  # noqa: E731
+    if (m := REFERRER.match(part)) and fold(m.group("x")) not in {fold(n) for n in names_of(contact)}:
+        return RequestPart(kind="referrer", text=m.group("x"))
     if m := rx(r"(?:(?:ask|see if|check if)\s+(?:{who})\s+(?:to|if|whether)\s+(?:(?:she|he|they)\s+)?"
                r"(?:could\s+|would\s+|can\s+)?)?(?:introduce|intro)\s+(?:me|us)\s+to\s+(?P<x>.+)"):
         return _person(m.group("x"), contact)
@@ -238,6 +248,10 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
         said = _to_you(m.group("x"), contact)
         verb = "said you would" if m.group("v").lower().startswith("said") else m.group("v").lower()
         return RequestPart(kind="their-offer", text=said, extra=verb) if said else None
+    theirs = re.match(r"(?:her|his|their|" + "|".join(re.escape(fold(n)) for n in names_of(contact)) + r")(?:['’]s)?\s+\w+", low)
+    if theirs and re.search(r"\b(?:me|my|us|our)\b", low) and _FINITE.search(low) and len(part.split()) <= 20:
+        said = _to_you(part, contact)  # "her slides helped me fix our setup": what their thing did for the user
+        return RequestPart(kind="mine", text=capitalise(said)) if said else None
     bare = SUBJECTLESS.match(low)  # the user's own news without its subject ("got the offer", "starting Oct 6 as …")
     if bare and not re.search(r"\b(she|he|him|his|hers|her|they|them|their)\b", low) and len(part.split()) <= 16:
         said = ("I am " if bare.group(1).endswith("ing") else "I ") + part[0].lower() + part[1:]
@@ -246,7 +260,7 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
     result = after_thing and re.match(r"(?:it|that|this|which)\s+(?:got|was|has|had|helped|led|made|landed|"
                                       r"worked|paid)\b", low)
     clause = re.match(r"(?:i|we)\s+(?:also\s+|now\s+|just\s+|currently\s+|still\s+|both\s+)?[a-z]{2,}\b", low)
-    if (first_person or result) and (_VERB.search(low) or clause):
+    if (first_person or result) and (_VERB.search(low) or clause) and not DOUBT.search(low):
         said = second_person(part, names_of(contact))
         if not re.search(r"\b(she|he|him|his|hers|her)\b", fold(said)):
             return RequestPart(kind="mine", text=capitalise(said))
@@ -301,6 +315,7 @@ def _frame(kind: str, goal: str) -> str:
         "sending": "I am sending {x}.",
         "apology": "Sorry for {x}.",
         "mine": "{x}",
+        "referrer": "{x} suggested I reach out to you.",
     }.get(kind, "{x}")
 
 

@@ -17,7 +17,8 @@ from coach.core.text import fold, words
 # Words a clause cannot end on: it was cut before its object ("we talked about", "you sent me the").
 _DANGLING = {"about", "at", "to", "the", "a", "an", "and", "or", "with", "of", "for", "on", "in", "by", "from",
              "my", "your", "our", "their", "his", "her", "that", "which", "who", "is", "was", "were", "be", "but",
-             "so", "as", "into", "over", "after", "before"}
+             "so", "as", "into", "over", "after", "before", "taught", "gave", "sent", "showed", "introduced", "told",
+             "made", "brought", "offered"}
 # Note-taking marks: a date or year in shorthand, a symbol for a word, a quote, an aside, a question.
 _SHORTHAND = re.compile(r"\d+/\d+|['’]\d\d\b|\b\d{1,2}\.\d{1,2}\b|[+@#~|=<>*_\\[\]{}()!?\"“”‘…]|\.\.|\bw/|"
                         r"\b(?:b/c|bc|w/o|ur|u|pls|thx|tbh|imo|btw|lol|ppl|mtg|approx|etc|re)\b|"
@@ -47,7 +48,7 @@ def sayable(phrase: str, kind: str = "", person: tuple[str, ...] = ()) -> bool:
     toks = words(p)
     if not toks or toks[-1] in _DANGLING:
         return False
-    if re.search(r"\b(?:about|with|to|of|for|from)\s+(?:at|in|on|during|after|before)\b", fold(p)):
+    if re.search(r"\b(?:about|with|to|of|for|from)\s+(?:at|in|on|during|after|before)\b|\babout\s+(?:to|you)\b", fold(p)):
         return False  # "we talked about at the fair": the clause lost its object
     if toks.count("you") + toks.count("your") > 2 or re.search(r"\byou\s+\w+\s+you\b", fold(p)):
         return False  # "you sent you our template": a pronoun swapped where it was the user

@@ -31,16 +31,17 @@ MEET = re.compile(
     r"(?:it\s+)?would be (?:nice|great|good|fun|lovely) to (?:finally\s+)?(?:do|grab|get|have)|(?:finally\s+)?(?:do|grab|get)|"
     r"up for)\s+)*"
     r"(?:(?:a|an|the|that|some|one|our)\s+)?"
-    r"(?:(?P<n>\d{1,2})\s*(?:-\s*)?(?:min|mins|minutes|minute)\b(?:\s+(?:of\s+(?:her|his|their|your)\s+time|"
+    r"(?:(?P<n>\d{1,2})(?:\s*(?:-|–|to)\s*\d{1,2})?\s*(?:-\s*)?(?:min|mins|minutes|minute)\b(?:\s+(?:of\s+(?:her|his|their|your)\s+time|"
     r"(?P<callword>call|chat|zoom|video call|phone call)))?|"
     r"(?P<cad>" + "|".join(CADENCES) + r")?\s*(?P<what>" + _MEAL + r"|(?:video\s+|phone\s+|zoom\s+|quick\s+|short\s+)?"
     r"(?:call|chat|catch-?up)s?)\b)"
     r"(?P<tail>.*)$", re.IGNORECASE)
 # A tail that says when, where or what about: kept as the user wrote it.
-TAIL = re.compile(r"^(?:in|at|on|next|this|during|when|while|before|after|around|sometime|once|about|on how|to talk "
+TAIL = re.compile(r"^(?:in|at|on|next|this|during|when|while|before|after|around|sometime|any ?time|whenever|once|about|on how|to talk "
                   r"about|to discuss|to hear about)\b", re.IGNORECASE)
 ASK = re.compile(r"^(?:(?:and\s+)?ask\s+(?:(?:her|him|them|\w+)\s+)?(?:if|whether)\s+)(?P<who>she|he|they|\w+)\s*"
-                 r"(?P<modal>'d|’d|would|could|can|might|will|'ll)\s+(?P<x>.+)$", re.IGNORECASE)
+                 r"(?P<modal>'d|’d|would|could|can|might|will|'ll)\s+(?P<x>.+)$|"
+                 r"^(?P<modal2>would|could|can|will)\s+(?P<who2>she|he|they)\s+(?P<x2>.+?)\??$", re.IGNORECASE)
 LINK = re.compile(r"\b(?:https?://)?(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|co|ai|example|edu|gov|uk|de|fr|me|so|"
                   r"xyz|ly|gg|info|biz|page|site|link)\b(?:/[^\s,;)]*)?", re.IGNORECASE)
 # A reference: letters and digits joined by a dash ("TP-5521"), or a number after a word that says what it is.
@@ -81,10 +82,11 @@ def read_want(part: str) -> RequestPart | None:
         if "." in url and not re.fullmatch(r"[\w-]+\.(?:me|so|co)", url, re.IGNORECASE):  # "i.me" is no link
             return RequestPart(kind="link", text=url)
     m = ASK.match(part)
-    x = m.group("x").strip(" .?!") if m else ""
-    if m and (fold(m.group("who")) in ("she", "he", "they") or m.group("who")[:1].isupper()) and x \
+    x = (m.group("x") or m.group("x2")).strip(" .?!") if m else ""
+    who, modal = (m.group("who") or m.group("who2") or "", m.group("modal") or m.group("modal2") or "") if m else ("", "")
+    if m and (fold(who) in ("she", "he", "they") or who[:1].isupper()) and x \
             and not OTHER_ASKS.match(x) and not _THIRD.search(x) and len(x.split()) <= 25:
-        return RequestPart(kind="ask", text=x, extra=_MODAL[fold(m.group("modal"))])
+        return RequestPart(kind="ask", text=x, extra=_MODAL[fold(modal)])
     if m := MEET.match(part.strip()):
         tail = _tail(m.group("tail"))
         if m.group("tail").strip(" ,.;:") and not tail:

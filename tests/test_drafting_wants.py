@@ -163,3 +163,10 @@ def test_a_clause_cut_before_its_object_is_not_said(phrase):
     from coach.drafting.sayable import sayable
 
     assert not sayable(phrase, "favour")
+
+
+@pytest.mark.parametrize("words", ["I guest on his whenever it suits",
+                                   "we're connected on LinkedIn already"])
+def test_a_sentence_the_swap_would_break_or_a_note_about_linkedin_is_not_said(words):
+    reading = read_request(words, NOOR)
+    assert not [p for p in reading.parts if p.kind == "mine"], reading.line()

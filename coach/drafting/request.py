@@ -82,8 +82,12 @@ REFERRER = re.compile(r"^(?i:(?:mention|say|tell (?:her|him|them))\s+(?:that\s+)
                       r"(?i:sent me|referred me|pointed me (?:to|your way)|suggested (?:i|that i|me)\b|"
                       r"(?:said|says|told me)\s+(?:i (?:can|could|should|may)|it'?s (?:fine|ok|okay) to|to)\s+"
                       r"(?:use (?:his|her|their) name|reach out|get in touch|write|contact|message|email|mention)\b)")
-# The user's doubts are for the coach, never for the person ("I don't even know if it's true").
-DOUBT = re.compile(r"\b(?:not sure|if (?:it'?s|that'?s) true|i think|maybe|probably|idk|don'?t (?:even )?know)\b")
+# The user's doubts are for the coach, never for the person ("I don't even know if it's true"); so is where they
+# stand on LinkedIn ("we're already connected").
+DOUBT = re.compile(r"\b(?:not sure|if (?:it'?s|that'?s) true|i think|maybe|probably|idk|don'?t (?:even )?know|"
+                   r"connected|linkedin)\b")
+# A possessive left without its noun by the swap to "you" ("I guest on his whenever suits" -> "your whenever").
+_BARE_YOUR = re.compile(r"\byour\s*(?:$|[.,;!?]|\b(?:whenever|when|if|and|or|but|so|too|as|because|then)\b)")
 # Doubt about what to propose: a meeting is then not proposed.
 UNSURE_MEET = re.compile(r"\?\?|\b(?:idk|not sure|unsure|dunno)\b", re.IGNORECASE)
 # The user's own news, written without its subject.
@@ -262,7 +266,8 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
     clause = re.match(r"(?:i|we)\s+(?:also\s+|now\s+|just\s+|currently\s+|still\s+|both\s+)?[a-z]{2,}\b", low)
     if (first_person or result) and (_VERB.search(low) or clause) and not DOUBT.search(low):
         said = second_person(part, names_of(contact))
-        if not re.search(r"\b(she|he|him|his|hers|her)\b", fold(said)):
+        if not re.search(r"\b(she|he|him|his|hers|her)\b", fold(said)) and not _BARE_YOUR.search(fold(said)) \
+                and not grammar.problems(ensure_period(capitalise(said)), grammar.names_in(part, contact.name)):
             return RequestPart(kind="mine", text=capitalise(said))
         return None
     said = _to_you(part, contact)

@@ -170,3 +170,13 @@ def test_a_clause_cut_before_its_object_is_not_said(phrase):
 def test_a_sentence_the_swap_would_break_or_a_note_about_linkedin_is_not_said(words):
     reading = read_request(words, NOOR)
     assert not [p for p in reading.parts if p.kind == "mine"], reading.line()
+
+
+def test_a_reconnect_with_the_users_own_reason_carries_no_stock_filler_line():
+    body = _draft("reconnect", "email", "I moved back to Bristol in the spring. suggest coffee")
+    assert "what you are working on these days" not in body, body
+
+
+def test_an_introduction_to_someone_about_something_names_the_person_alone():
+    reading = read_request("ask her to intro me to Tove Berg at Fjordlight about the harbour project", NOOR)
+    assert [(p.kind, p.text) for p in reading.parts] == [("person", "Tove Berg at Fjordlight")], reading.line()

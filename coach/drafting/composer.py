@@ -152,7 +152,7 @@ def _assembled(brief: Brief, hooks: list[Opener], own: list[str], reason: str,
     # the goal's extra sentence only where the goal needs it, or where no fact gives the message its substance
     extra = [line for line in [email_line(brief)] if line] if (brief.channel == "email" and not brief.style.shorter
                                     or brief.channel == "linkedin-message" and brief.style.longer) \
-        and (brief.goal in ("referral", "introduction") or len(hooks) < 2) else []
+        and (brief.goal in ("referral", "introduction") or len(hooks) < 2 and not said) else []
     subject = subject_for(brief) if brief.channel == "email" else ""
     leads = [own + lines[:most], own + lines[:1], own[:1], lines[:most], lines[:1], []] if own \
         else [lines[:most], lines[:1], []]

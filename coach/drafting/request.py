@@ -165,7 +165,7 @@ def _noun_phrase(text: str) -> bool:
 
 def _person(x: str, contact: Contact) -> RequestPart | None:
     x_whole = x.strip()
-    x = re.split(r",\s*|\s+(?:who|because|since|so that|for|now that|once|when|as|to (?:talk|learn|ask|discuss))\s+",
+    x = re.split(r",\s*|\s+(?:who|because|since|so that|for|about|now that|once|when|as|to (?:talk|learn|ask|discuss))\s+",
                  x.strip(), maxsplit=1)[0]
     m = RELATION.match(x.strip())
     if m:

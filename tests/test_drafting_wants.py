@@ -180,3 +180,14 @@ def test_a_reconnect_with_the_users_own_reason_carries_no_stock_filler_line():
 def test_an_introduction_to_someone_about_something_names_the_person_alone():
     reading = read_request("ask her to intro me to Tove Berg at Fjordlight about the harbour project", NOOR)
     assert [(p.kind, p.text) for p in reading.parts] == [("person", "Tove Berg at Fjordlight")], reading.line()
+
+
+def test_a_subject_and_a_sign_off_the_user_gives_are_used_as_written():
+    reading = read_request('use the subject line "Notes from the guild meetup". sign off as Tariq & the Loomline team',
+                           NOOR)
+    assert (reading.subject, reading.sign_as) == ("Notes from the guild meetup", "Tariq & the Loomline team")
+    assert not reading.left_out, reading.line()
+    brief = Brief(contact=NOOR, profile=Profile(name="Tariq Mensah"), goal="follow-up", channel="email",
+                  context='the recording is at vids.example.org/guild. subject: "Guild talk recording". sign as CTO')
+    subject, body, report, _ = compose(brief)
+    assert subject == "Guild talk recording" and body.endswith("Tariq\nCTO") and report.hard_passed, (subject, body)

@@ -74,6 +74,8 @@ class RequestReading(BaseModel):
     tone: int = Field(default=0, ge=-1, le=1, description="-1 warm or casual, 1 formal.")
     language: str = Field(default="", description="A language asked for ('French'); drafts are in English.")
     avoid: list[str] = Field(default_factory=list, description="Things the user said not to mention.")
+    subject: str = Field(default="", description="An email subject the user gave word for word.")
+    sign_as: str = Field(default="", description="How the user asked to sign ('Mei & the Flourish team', 'CEO').")
     left_out: list[str] = Field(default_factory=list, description="Words that could not be read: never said.")
 
     def said(self) -> str:
@@ -88,6 +90,8 @@ class RequestReading(BaseModel):
         bits += [{-1: "shorter", 1: "longer"}[self.length]] if self.length else []
         bits += [{-1: "warmer", 1: "formal"}[self.tone]] if self.tone else []
         bits += [f"leave out: {', '.join(self.avoid)}"] if self.avoid else []
+        bits += [f"subject: {self.subject}"] if self.subject else []
+        bits += [f"sign as: {self.sign_as}"] if self.sign_as else []
         bits += [f"language: {self.language} (drafts are written in English; translate before sending)"] \
             if self.language else []
         bits += [f"not used: {', '.join(repr(x) for x in self.left_out)}"] if self.left_out else []

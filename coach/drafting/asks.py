@@ -97,6 +97,8 @@ def reason_lines(brief: Brief) -> str:
 def subject_for(brief: Brief) -> str:
     """The goal's subject; a congratulation or a thank-you names its thing when the user named a short one."""
     spec = brief.spec()
+    if brief.reading.subject:
+        return brief.reading.subject
     kind, frame_ = {"congratulations": ("news", "Congratulations on {x}"),
                     "thank-you": ("thanks", "Thank you for {x}")}.get(brief.goal, ("", ""))
     thing = next((p for p in brief.reading.parts if p.kind == kind and not p.extra), None)
@@ -124,6 +126,19 @@ def sender_name(name: str) -> str:
     return parts[0]
 
 
+def signature(brief: Brief) -> str:
+    """The name under the sign-off: the user's first name, or what they asked to sign as ('Mei & the Flourish team';
+    a title alone, 'CEO', goes under their name)."""
+    sender = sender_name(brief.profile.name)
+    asked = brief.reading.sign_as
+    if not asked:
+        return sender
+    names = {fold(w) for w in (brief.profile.name or "").split()}
+    if names & {fold(w) for w in re.findall(r"[\w'’-]+", asked)} or not sender:
+        return asked  # their own name is in it: said as they wrote it
+    return f"{sender}\n{asked}"
+
+
 GREETING = {-1: "Hey", 0: "Hi", 1: "Dear"}
 SIGN_OFF = {-1: "Cheers,", 0: "Best,", 1: "Kind regards,"}
 
@@ -137,8 +152,7 @@ def frame(brief: Brief, lines: list[str], ask: str) -> str:
     if brief.channel == "linkedin-note":
         said = [*lines, ask] if ask else lines
         return register(" ".join([greeting, *([inline(said[0], brief.names()), *said[1:]] if said else [])]), tone)
-    sender = sender_name(brief.profile.name)
-    signoff = SIGN_OFF[tone] + (f"\n{sender}" if sender else "")
+    signoff = SIGN_OFF[tone] + (f"\n{signature(brief)}" if signature(brief) else "")
     middle = " ".join([*lines, *([ask] if ask else [])])
     return register(f"{greeting}\n\n{middle}\n\n{signoff}", tone)
 

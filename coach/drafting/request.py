@@ -88,6 +88,11 @@ DOUBT = re.compile(r"\b(?:not sure|if (?:it'?s|that'?s) true|i think|maybe|proba
                    r"connected|linkedin)\b")
 # A possessive left without its noun by the swap to "you" ("I guest on his whenever suits" -> "your whenever").
 _BARE_YOUR = re.compile(r"\byour\s*(?:$|[.,;!?]|\b(?:whenever|when|if|and|or|but|so|too|as|because|then)\b)")
+# An email subject or a sign-off the user gives word for word ("subject: Pilot at two branches", "sign off as Mei &
+# the Flourish team", "sign as CEO").
+SUBJECT = re.compile(r"(?:\b(?:use|with|put|make)\s+(?:the\s+|a\s+|this\s+)?)?\bsubject(?:\s+line)?\s*(?:[:=-]|should be|to be|as|is)?\s*[\"'“‘](?P<q>[^\"'”’]{2,80})[\"'”’]|"
+                     r"(?:\b(?:use|with|put|make)\s+(?:the\s+|a\s+|this\s+)?)?\bsubject(?:\s+line)?\s*[:=]\s*(?P<x>[^.;\n]{2,80})", re.IGNORECASE)
+SIGN = re.compile(r"\bsign(?:\s+it)?(?:\s*-?\s*off)?\s+(?:as|with)\s+[\"'“]?(?P<x>[^.;,\n\"”]{1,60})[\"'”]?", re.IGNORECASE)
 # Doubt about what to propose: a meeting is then not proposed.
 UNSURE_MEET = re.compile(r"\?\?|\b(?:idk|not sure|unsure|dunno)\b", re.IGNORECASE)
 # The user's own news, written without its subject.
@@ -280,6 +285,12 @@ def read_request(context: str, contact: Contact) -> RequestReading:
     """The request, read: typed parts, the style asked for, what to leave out, what was not read."""
     reading = RequestReading()
     after_thing = False
+    if m := SUBJECT.search(context):  # said word for word, read before the words are split at their colons
+        reading.subject = (m.group("q") or m.group("x")).strip(" .")
+        context = context[:m.start()] + " " + context[m.end():]
+    if m := SIGN.search(context):
+        reading.sign_as = m.group("x").strip(" .")
+        context = context[:m.start()] + " " + context[m.end():]
     for part in _parts(context):
         if _style(part, reading):
             continue

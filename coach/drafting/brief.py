@@ -45,7 +45,7 @@ class Brief:
     @property
     def all_facts(self) -> list[Fact]:
         if self.facts is None:
-            self.facts = extract(self.contact)
+            self.facts = extract(self.contact, me=self.profile.name)
         return self.facts
 
     @property

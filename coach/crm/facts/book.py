@@ -32,12 +32,13 @@ def sync(store: Any, contact_id: int, today: dt.date | None = None, model: Any =
     """Re-extract one contact's facts from its fields and notes (by a capable `model`'s structured output when
     one is given, else by rules); return them all (hidden ones too)."""
     contact = store.get_contact(contact_id)
+    me = store.get_profile().name  # an assistant's notes call the user by name
     if model is not None:
         from coach.crm.facts.extract import extract_with_model
 
-        extracted = extract_with_model(model, contact, today)
+        extracted = extract_with_model(model, contact, today, me=me)
     else:
-        extracted = extract(contact, today)
+        extracted = extract(contact, today, me=me)
     with store._write() as s:
         rows = _rows(s, contact_id)
         stored = [_model(r) for r in rows]

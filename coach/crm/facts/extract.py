@@ -56,16 +56,16 @@ def _own_words(phrase: str, source: str) -> bool:
     return bool(content) and all(w in have for w in content)
 
 
-def extract_with_model(model, contact: Contact, today: dt.date | None = None) -> list[Fact]:
+def extract_with_model(model, contact: Contact, today: dt.date | None = None, me: str = "") -> list[Fact]:
     """The capable model's facts, each kept only if made of the notes' own words; the rules' on failure."""
     source = fold(_notes_text(contact))
     try:
         answer = structured(model, ModelFacts, [SystemMessage(content=SYSTEM),
                                                 HumanMessage(content=_notes_text(contact))])
     except ProviderError:
-        return extract(contact, today)
+        return extract(contact, today, me=me)
     if not isinstance(answer, ModelFacts):  # no tool call at all: the model answered in prose
-        return extract(contact, today)
+        return extract(contact, today, me=me)
     dates = {n.id: n.date for n in contact.notes}
     out: list[Fact] = []
     for f in answer.facts:
@@ -77,4 +77,4 @@ def extract_with_model(model, contact: Contact, today: dt.date | None = None) ->
             date = dates.get(f.note_id)
         out.append(Fact(kind=f.kind, phrase=" ".join(f.phrase.split()).rstrip("."), date=date, past=f.past,
                         source=f"note:{f.note_id}" if f.note_id else "model"))
-    return out or extract(contact, today)
+    return out or extract(contact, today, me=me)

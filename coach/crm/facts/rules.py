@@ -15,14 +15,15 @@ import re
 from coach.core.domain import Contact
 from coach.core.messages import Fact as Cited
 from coach.core.text import fold
+from coach.crm.facts.formats import People, my_names
+from coach.crm.facts.formats import read as read_format
 from coach.crm.facts.kinds import Fact, visible
+from coach.crm.facts.layout import NOT_EVENTS, UNSURE, _iso, front_matter, sections  # noqa: F401  (_iso: tests)
 from coach.crm.facts.meeting import meeting_fields
 from coach.crm.facts.names import goes_by
+from coach.crm.facts.voice import PAST_IRREGULAR
 
 # ---------------------------------------------------------------- the note's own words
-_PAST_IRREGULAR = {"gave", "took", "made", "met", "ran", "built", "taught", "told", "sent", "spoke", "wrote", "went",
-                   "got", "left", "became", "won", "brought", "lent", "found", "did", "said", "saw", "came", "led",
-                   "paid", "put", "set", "shared", "bought", "held", "kept", "showed", "began", "hired", "drove"}
 FAVOUR = re.compile(r"(helped|mentored|introduced|intro'?d|referred|recommended|reviewed|gave|coached|vouched|"
                     r"walked|showed|taught|interviewed|hired|covered|lent|sent|shared|connected|sponsored|"
                     r"invited|hosted|reached out|pushed|championed|fixed)\b")
@@ -55,6 +56,11 @@ OFFER = re.compile(r"\b(get back in touch|get in touch|reach out|ping|stay in to
 CONDITION = re.compile(r"\b((?:when|once|if|whenever|after|as soon as)\s+(?:[^.;!?]|\.(?=\w)){3,80}|in (?:the )?(?:spring|summer|"
                        r"autumn|fall|winter|new year|(?:January|February|March|April|May|June|July|August|September|"
                        r"October|November|December)(?: \d{4})?)\b|next (?:week|month|quarter|year))")
+# What they said they would do for me: "is happy to intro me", "can review my CV", "would love to help".
+WILLING = re.compile(r"(?:is |are |would be |'d be |will be )?(?:(?:happy|glad|keen|willing|delighted|more than "
+                     r"happy) to|(?:can|could|will|would love to|'d love to) )\s*(?P<x>(?:intro|introduce|refer|review|"
+                     r"help|connect|send|share|pass|forward|put|look|recommend|vouch|mentor|chat|meet|grab|walk|show|"
+                     r"take a look|hop on)\b.*(?:\b(?:me|my|I)\b).*)$", re.IGNORECASE)
 TEACHING = ("advisor", "adviser", "supervisor", "professor", "teacher", "tutor", "coach", "mentor", "instructor")
 ROLE = re.compile(r"\b(?P<past>(?i:was |ex-|former |old |previous ))?(?i:my) (?:(?P<mod>(?i:old|former|previous|first|"
                   r"capstone|thesis|phd|ph\.d\.|doctoral|dissertation|masters?|master's|research|lab|internship|"
@@ -64,18 +70,10 @@ ROLE = re.compile(r"\b(?P<past>(?i:was |ex-|former |old |previous ))?(?i:my) (?:
                   r" (?i:team|group|squad|org)))?(?: (?i:at) (?P<company>[A-Z]"
                   r"[\w&'’.-]*(?: [A-Z][\w&'’.-]*)*))?(?:[ ,(]*(?:from )?(?P<y1>(?:19|20)\d\d)\s*(?:-|–|to)\s*"
                   r"(?P<y2>(?:19|20)\d\d|now|present)|[ ,(]*(?:in )?(?P<y0>(?:19|20)\d\d)\b)?")
-MET = re.compile(r"\b(?:met|ran into|bumped into)(?: (?:her|him|them|up|\w+))??\s+(?:at|@|in|during)\s+"
+MET = re.compile(r"\b(?:met|ran into|bumped into)(?: (?:her|him|them|up|[\w'’-]+)){0,3}?\s+(?:at|@|in|during)\s+"
                  r"(?P<where>[^,.;!?]{3,70})", re.IGNORECASE)
 TALKED = re.compile(r"\b(?:talked|chatted|spoke|discussed)\s+(?:for [\w ]{2,20}? (?=about))?(?:about\s+|re:?\s+)?"
                     r"(?!for\b|with\b|to\b)(?P<what>[^,.;!?]{3,70})", re.IGNORECASE)
-# Headings that file notes, not interactions: their lines are the user's to-dos, links and questions.
-NOT_EVENTS = {"follow-ups", "follow-up", "followups", "follow ups", "follow up", "todo", "todos", "to do", "to-do",
-              "tasks", "next steps", "action items", "actions", "notes", "links", "resources", "questions",
-              "ideas", "misc", "background", "about", "bio", "contact", "details", "info", "reminders", "open questions",
-              "people", "related", "see also", "summary", "context", "reading", "refs", "references"}
-# A clause the user is unsure of is no fact to state: "hiring SREs?? not sure", "maybe she's moving".
-UNSURE = re.compile(r"\?|\b(?:maybe|perhaps|not sure|unsure|might|possibly|probably|i think|i guess|idk|rumou?r\w*|"
-                    r"apparently|supposedly|allegedly|tbc|tbd|unclear|check whether|check if)\b", re.IGNORECASE)
 # A to-do the user wrote to themselves ("send her my talk recording", "ask about the opening"): no shared history.
 TODO = re.compile(r"^(?:todo|to do|to-do|tbd|next|remember to|need to|must|should|follow up|send|ask|email|ping|"
                   r"check|look up|find|book|schedule|call|write|share|read)\b", re.IGNORECASE)
@@ -136,7 +134,7 @@ def to_you(span: str, names: tuple[str, ...]) -> str:
 
 def _past(verb: str) -> bool:
     v = verb.lower()
-    return v.endswith("ed") or v in _PAST_IRREGULAR or v.endswith("'d")
+    return v.endswith("ed") or v in PAST_IRREGULAR or v.endswith("'d")
 
 
 def _clauses(text: str) -> list[str]:
@@ -170,6 +168,8 @@ def _subject(clause: str, names: tuple[str, ...]) -> tuple[str, str]:
     h = head.lower()
     if h in ("she", "he"):
         return "them", rest
+    if h in ("she's", "he's", "she’s", "he’s") and not rest.lower().startswith(("been ", "got ")):
+        return "them", f"is {rest}"
     if h in ("i", "i've", "i'd"):
         return "me", rest
     if h == "we":
@@ -215,7 +215,7 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
     rest = _strip_adverbs(rest)
     head = rest.split(" ", 1)[0]
     if head[:1].isupper() and head.lower() not in {n.lower() for n in names} and \
-            (head.lower().endswith(("ed", "ing")) or head.lower() in _PAST_IRREGULAR | set(_BE) | {"said", "is"}):
+            (head.lower().endswith(("ed", "ing")) or head.lower() in PAST_IRREGULAR | set(_BE) | {"said", "is"}):
         rest = head.lower() + rest[len(head):]  # shorthand: the note's first word is its verb ("Gave me…")
     verb = rest.split(" ", 1)[0].lower() if rest else ""
     low = clause.lower()
@@ -256,6 +256,12 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
         when = to_you(cond.group(1), names) if cond else ""
         if not re.search(r"\b(she|he|his|hers|they|them|their)\b", when.lower()):
             out.append(Fact(kind="offer", phrase=f"you asked me to get back in touch {when}".strip()))
+            return out
+    willing = WILLING.match(rest)  # "is happy to intro me to Bob", "can review my CV": an offer of theirs
+    if who == "them" and willing and _span(willing.group("x")):
+        span = to_you(willing.group("x"), names)
+        if not re.search(r"\b(she|he|they)\b", span.lower()):
+            out.append(Fact(kind="offer", phrase=f"you offered to {span}"))
             return out
     m = re.match(r"(?:offered|promised)\s+to\s+(.+)", rest, re.IGNORECASE)
     if who in ("them", "") and m and _span(m.group(1)):
@@ -350,106 +356,9 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
     return out
 
 
-def _front_matter(text: str) -> tuple[dict, str]:
-    if not text.startswith("---"):
-        return {}, text
-    end = text.find("\n---", 3)
-    if end < 0:
-        return {}, text
-    fields = {}
-    for line in text[3:end].splitlines():
-        k, sep, v = line.partition(":")
-        if sep and v.strip():
-            fields[k.strip().lower()] = v.strip().strip("'\"")
-    return fields, text[end + 4:]
-
-
-_HEADING = re.compile(r"^#{1,6}\s+(.*)$", re.MULTILINE)
-
-
-_LABEL = re.compile(r"^\s*(?P<key>met|how we met|where we met|event|notes?|role|title|company|email|phone|tags?|"
-                    r"org|tel|url)\s*:\s*(?P<value>.*)$", re.IGNORECASE | re.MULTILINE)
-
-
-def _labelled(text: str) -> tuple[str, list[str]]:
-    """A vCard NOTE or a form's 'Key: value' lines: (the free text left, meeting phrases from 'Met: …').
-    Field lines (role, company, email…) are fields, not sentences; 'Notes:' is a label before free text."""
-    met: list[str] = []
-
-    def one(m: re.Match) -> str:
-        key, value = m.group("key").lower(), m.group("value").strip().rstrip(".")
-        if key in ("met", "how we met", "where we met", "event") and value:
-            met.append(value if value.lower().startswith(("at ", "in ", "through ", "via ")) else f"at {value}")
-            return ""
-        return value if key.startswith("note") else ""
-
-    return _LABEL.sub(one, text), met
-
-
-def _iso(text: str) -> dt.date | None:
-    """A log line's date: ISO (2024-02-14), or numeric with slashes (US order, 02/14/2024, unless the first
-    number cannot be a month) or dots (day first, 14.02.2024)."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    numeric = re.fullmatch(r"(\d{1,2})([/.])(\d{1,2})[/.]((?:19|20)\d\d)", text)
-    if not numeric:
-        return None
-    a, sep, b, year = int(numeric.group(1)), numeric.group(2), int(numeric.group(3)), int(numeric.group(4))
-    month, day = (a, b) if sep == "/" and a <= 12 else (b, a)
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _sections(body: str, note) -> list[tuple[str, dt.date | None, str]]:
-    """(heading, date, text) of each part of a note. A Markdown heading, or the first line of a dated note
-    imported from Markdown, is the title of an interaction; "2024-05-02 Offsite" gives its date."""
-    body = body.strip()
-    lines = body.split("\n")
-    if note.source == "markdown" and note.date and len(lines) > 1 and not _HEADING.match(lines[0]):
-        body = "## " + body  # the importer kept the heading's title as the note's first line
-    parts: list[tuple[str, dt.date | None, str]] = []
-    marks = list(_HEADING.finditer(body))
-    if not marks or marks[0].start() > 0:
-        parts.append(("", note.date, body[: marks[0].start()] if marks else body))
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(body)
-        heading, date = m.group(1).strip(), note.date
-        dated = re.match(r"(\d{4}-\d{2}-\d{2})\s*(.*)", heading)
-        if dated and _iso(dated.group(1)):
-            date, heading = _iso(dated.group(1)), dated.group(2).strip()
-        parts.append((heading, date, body[m.end():end]))
-    out: list[tuple[str, dt.date | None, str]] = []
-    for heading, date, text in parts:
-        if fold(heading.strip(" :")) in NOT_EVENTS:
-            continue  # the user's to-dos, links and questions: no shared history
-        kept: list[str] = []
-        for line in text.split("\n"):  # a log line "2024-02-14 - he sent me…" is an interaction of its own
-            logged = _LOG_LINE.match(line)
-            if logged and _iso(logged.group(1)):
-                out.append(("", _iso(logged.group(1)), _ACTIVITY.sub("", logged.group(2), count=1)))
-            else:
-                kept.append(line)
-        if heading or "\n".join(kept).strip():
-            out.append((heading, date, "\n".join(kept)))
-    return out
-
-
-# A log line: a date (ISO or numeric), perhaps a time, then what happened ("02/11/2025 09:14 Call logged: …").
-_LOG_LINE = re.compile(r"^\s*[-*•]?\s*\**((?:19|20)\d\d-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d)\**"
-                       r"(?:,?\s+\d{1,2}:\d\d(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?)?\s*[-:–—|]?\s*(.+)$")
-# A CRM export's activity label before what happened ("Call logged:", "Email sent:", "Meeting - "): not words to
-# use, only how the entry was filed.
-_ACTIVITY = re.compile(r"^(?:call|phone call|email|e-mail|meeting|note|task|linkedin message|message|sms|text|"
-                       r"inmail|lunch|coffee)\s*(?:logged|sent|received|added|completed|created|booked|held)?"
-                       r"\s*[:–—-]\s*", re.IGNORECASE)
-
-
-def extract_rules(contact: Contact, today: dt.date | None = None) -> list[Fact]:
-    """Rules (the embedded tier): every fact the contact's fields and notes hold, in their own words."""
+def extract_rules(contact: Contact, today: dt.date | None = None, me: str = "") -> list[Fact]:
+    """Rules (the embedded tier): every fact the contact's fields and notes hold, in their own words. `me` is the
+    user's name: a note that calls them by it (an assistant's) is read as theirs."""
     today = today or dt.date.today()
     names = tuple(n for n in {contact.name, contact.first_name, contact.given_name, contact.last_name,
                               goes_by(contact)} if n and len(n) > 1)
@@ -469,25 +378,28 @@ def extract_rules(contact: Contact, today: dt.date | None = None) -> list[Fact]:
         phrase = f"{contact.title} at {contact.company}" if contact.title and contact.company else \
             contact.title or f"at {contact.company}"
         facts.append(Fact(kind="role", phrase=phrase, company=contact.company, source="field:title"))
+    people = People(names=names, name=goes_by(contact) or contact.given_name, me=my_names(me, names))
     for note in sorted(contact.notes, key=lambda n: (n.date is not None, n.date), reverse=True)[:12]:
-        fields, body = _front_matter(note.text.strip())
+        fields, body = front_matter(note.text.strip())
         source = f"note:{note.id}" if note.id else "note"
         for key in ("met", "how_we_met", "event"):
             if fields.get(key):
                 typed = meeting_fields(fields[key], note.date)
                 facts.append(Fact(kind="met-at", phrase=f"at {fields[key]}", source=source, **typed))
-        for heading, date, section in _sections(body, note):
+        for heading, date, section in sections(body, note):
             where_from = source + (f" ## {heading}" if heading else "")
             where = _heading_phrase(heading) if heading else ""
             if where:  # the heading's own words, and its event, place and month as typed fields
                 typed = meeting_fields(heading, date) if where.startswith("at ") and not where.startswith("at the ") \
                     else {"date": date}  # "at the offsite in Lyon" names no event
                 facts.append(Fact(kind="met-at", phrase=where, source=where_from, **typed))
-            section, labelled = _labelled(section)
-            facts += [Fact(kind="met-at", phrase=p, source=where_from, **meeting_fields(p, date)) for p in labelled]
-            for clause in _clauses(section):
-                facts += [f.model_copy(update={"date": date, "source": where_from})
-                          for f in read_clause(clause, names, today)]
+            reading = read_format(section, people, date)  # chat, keys, rows, boxes, cards: lines and fields
+            facts += [f.model_copy(update={"date": f.date or date, "source": where_from}) for f in reading.facts
+                      if f.kind != "role" or not (contact.title or contact.company)]
+            for line, day in reading.lines:
+                for clause in _clauses(line):
+                    facts += [f.model_copy(update={"date": day, "source": where_from})
+                              for f in read_clause(clause, names, today)]
     for inter in sorted(contact.interactions, key=lambda i: i.date, reverse=True)[:4]:
         source = f"interaction:{inter.id}" if inter.id else "interaction"
         for clause in _clauses(inter.summary or ""):

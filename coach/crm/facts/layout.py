@@ -1,0 +1,102 @@
+"""A note's layout: front matter, headings that title interactions, and dated log lines.
+
+What the rules read is the text inside each part; the part's heading and date travel with it (a dated heading
+`## 2024-05-02 Offsite` or a log line `02/11/2025 09:14 Call logged: ...` is a date and a title, never a
+sentence).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from coach.core.text import fold
+
+# Headings that file notes, not interactions: their lines are the user's to-dos, links and questions.
+NOT_EVENTS = {"follow-ups", "follow-up", "followups", "follow ups", "follow up", "todo", "todos", "to do", "to-do",
+              "tasks", "next steps", "action items", "actions", "notes", "links", "resources", "questions",
+              "ideas", "misc", "background", "about", "bio", "contact", "details", "info", "reminders", "open questions",
+              "people", "related", "see also", "summary", "context", "reading", "refs", "references"}
+
+def front_matter(text: str) -> tuple[dict, str]:
+    if not text.startswith("---"):
+        return {}, text
+    end = text.find("\n---", 3)
+    if end < 0:
+        return {}, text
+    fields = {}
+    for line in text[3:end].splitlines():
+        k, sep, v = line.partition(":")
+        if sep and v.strip():
+            fields[k.strip().lower()] = v.strip().strip("'\"")
+    return fields, text[end + 4:]
+
+
+_HEADING = re.compile(r"^#{1,6}\s+(.*)$", re.MULTILINE)
+
+
+def _iso(text: str) -> dt.date | None:
+    """A log line's date: ISO (2024-02-14), or numeric with slashes (US order, 02/14/2024, unless the first
+    number cannot be a month) or dots (day first, 14.02.2024)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    numeric = re.fullmatch(r"(\d{1,2})([/.])(\d{1,2})[/.]((?:19|20)\d\d)", text)
+    if not numeric:
+        return None
+    a, sep, b, year = int(numeric.group(1)), numeric.group(2), int(numeric.group(3)), int(numeric.group(4))
+    month, day = (a, b) if sep == "/" and a <= 12 else (b, a)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def sections(body: str, note) -> list[tuple[str, dt.date | None, str]]:
+    """(heading, date, text) of each part of a note. A Markdown heading, or the first line of a dated note
+    imported from Markdown, is the title of an interaction; "2024-05-02 Offsite" gives its date."""
+    body = body.strip()
+    lines = body.split("\n")
+    if note.source == "markdown" and note.date and len(lines) > 1 and not _HEADING.match(lines[0]):
+        body = "## " + body  # the importer kept the heading's title as the note's first line
+    parts: list[tuple[str, dt.date | None, str]] = []
+    marks = list(_HEADING.finditer(body))
+    if not marks or marks[0].start() > 0:
+        parts.append(("", note.date, body[: marks[0].start()] if marks else body))
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(body)
+        heading, date = m.group(1).strip(), note.date
+        dated = re.match(r"(\d{4}-\d{2}-\d{2})\s*(.*)", heading)
+        if dated and _iso(dated.group(1)):
+            date, heading = _iso(dated.group(1)), dated.group(2).strip()
+        parts.append((heading, date, body[m.end():end]))
+    out: list[tuple[str, dt.date | None, str]] = []
+    for heading, date, text in parts:
+        if fold(heading.strip(" :")) in NOT_EVENTS:
+            continue  # the user's to-dos, links and questions: no shared history
+        kept: list[str] = []
+        for line in text.split("\n"):  # a log line "2024-02-14 - he sent me…" is an interaction of its own
+            logged = _LOG_LINE.match(line)
+            if logged and _iso(logged.group(1)):
+                out.append(("", _iso(logged.group(1)), _ACTIVITY.sub("", logged.group(2), count=1)))
+            else:
+                kept.append(line)
+        if heading or "\n".join(kept).strip():
+            out.append((heading, date, "\n".join(kept)))
+    return out
+
+
+# A log line: a date (ISO or numeric), perhaps a time, then what happened ("02/11/2025 09:14 Call logged: …").
+_LOG_LINE = re.compile(r"^\s*[-*•]?\s*\**((?:19|20)\d\d-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d)\**"
+                       r"(?:,?\s+\d{1,2}:\d\d(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?)?\s*[-:–—|]?\s*(.+)$")
+# A CRM export's activity label before what happened ("Call logged:", "Email sent:", "Meeting - "): not words to
+# use, only how the entry was filed.
+_ACTIVITY = re.compile(r"^(?:call|phone call|email|e-mail|meeting|note|task|linkedin message|message|sms|text|"
+                       r"inmail|lunch|coffee)\s*(?:logged|sent|received|added|completed|created|booked|held)?"
+                       r"\s*[:–—-]\s*", re.IGNORECASE)
+
+
+# A clause the user is unsure of is no fact to state: "hiring SREs?? not sure", "maybe she's moving".
+UNSURE = re.compile(r"\?|\b(?:maybe|perhaps|not sure|unsure|might|possibly|probably|i think|i guess|idk|rumou?r\w*|"
+                    r"apparently|supposedly|allegedly|tbc|tbd|unclear|check whether|check if)\b", re.IGNORECASE)

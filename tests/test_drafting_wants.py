@@ -191,3 +191,8 @@ def test_a_subject_and_a_sign_off_the_user_gives_are_used_as_written():
                   context='the recording is at vids.example.org/guild. subject: "Guild talk recording". sign as CTO')
     subject, body, report, _ = compose(brief)
     assert subject == "Guild talk recording" and body.endswith("Tariq\nCTO") and report.hard_passed, (subject, body)
+
+
+def test_a_meeting_dated_relative_to_the_note_is_said_without_that_time():
+    facts = _facts("Met her at the Harbourside design meetup last night (Tues).")
+    assert [f.phrase for f in facts if f.kind == "met-at"] == ["at the Harbourside design meetup"], facts

@@ -103,3 +103,15 @@ def test_when_every_composed_draft_fails_a_check_about_what_it_says_a_slot_draft
     assert draft.body.startswith("Hi Ana,") and "Lisbon" not in draft.body
     failed = {c.name for c in draft.checks if c.hard and not c.passed}
     assert failed and failed <= {"placeholders", "goal", "length"}
+
+
+def test_the_slot_draft_is_offered_when_the_short_ask_starts_with_a_word_only_a_sentence_start_capitalises():
+    from coach.core.domain import Contact, Note, Profile
+    from coach.drafting.brief import Brief
+    from coach.drafting.drafter import Drafter
+
+    contact = Contact(id=9, first_name="Ilse", last_name="Brandt", notes=[Note(text="lol 🙃 brisket")])
+    brief = Brief(contact=contact, profile=Profile(name="Ravi"), goal="reconnect", channel="linkedin-note",
+                  context="long time no see")
+    options = Drafter._slot_draft(brief)
+    assert options and "[how you know them, and why now]." in options[0][0][1], options

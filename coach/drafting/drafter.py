@@ -336,7 +336,8 @@ class Drafter:
         them, why now), the goal's ask, sign-off. Offered (marked to fix) when what it fails is that slot and the
         substance the slot stands for, never a check about what it says (it says nothing the user did not)."""
         slot = "[how you know them, and why now]"  # a placeholder the checker sees (at most 40 characters)
-        text = frame(brief, [slot], ask_for(brief, short=brief.channel == "linkedin-note"))
+        # the slot is a sentence of its own: the ask after it starts one ("[…]. Up for a catch-up?")
+        text = frame(brief, [slot + "."], ask_for(brief, short=brief.channel == "linkedin-note"))
         subject = subject_for(brief) if brief.channel == "email" else ""
         report = brief.check(subject, text)
         fixable = USER_FILLS | {"goal", "reason", "personal", "length"}

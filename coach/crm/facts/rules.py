@@ -45,6 +45,8 @@ BE_NEWS = (r"(?:promoted|named|appointed|elected|hired|starting|joining|moving|l
 # Month and year words: a news line needs more than a date after its verb ("opened 2016" says nothing).
 DATE_WORDS = (r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(?:19|20)\d\d\b|"
               r"\b(?:in|on|last|this|since|ago|year|month|week)\b)")
+RELATIVE_TAIL = re.compile(r"\s+(?:last\s+(?:night|week|month|year|\w+day)|yesterday|today|tonight|this\s+(?:morning|"
+                           r"afternoon|evening|week|month)|earlier today|the other day)\b.*$", re.IGNORECASE)
 # Where the user heard it: not part of the news ("per alumni newsletter", "via LinkedIn").
 SOURCE_TAIL = re.compile(r"\s+(?:per|via|according to|acc\.? to|h/t|as per|(?:saw|read|heard)(?: it)? (?:on|in|from))\s+"
                          r"(?:the\s+|an?\s+|her\s+|his\s+)?(?:[\w-]+\s+){0,3}?(?:newsletter|linkedin|post|article|"
@@ -299,7 +301,8 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
         return out
     met = MET.search(clause)
     if met and who in ("we", "", "me") and not re.search(r"\b(?:she|he)\s+(?:met|ran)", low):
-        where = met.group("where").strip()
+        # a time said relative to the note ("last night", "yesterday") is not relative to the message: left out
+        where = RELATIVE_TAIL.sub("", met.group("where").strip())
         where = to_you(re.split(r"\s+(?:and|where|we|talked|chatted)\s+", where)[0], names)
         prep = "at" if not clause[met.start():met.start("where")].strip().endswith(("in", "during")) else "in"
         out.append(Fact(kind="met-at", phrase=f"{prep} {where}" if not where.lower().startswith("the ")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from coach.core.jobs import job_words_pattern
 from coach.core.messages import RequestPart
 from coach.core.text import fold
 
@@ -49,14 +50,7 @@ REF = re.compile(r"(?:\b(?:req(?:uisition)?|job(?:\s+id)?|id|ref(?:erence)?|tick
                  r"\s*(?:#|no\.?|number)?\s*[A-Z0-9][\w-]*\d[\w-]*|#\d{2,}|\b[A-Z]{1,6}-\d[\w-]*)", re.IGNORECASE)
 # A job title named bare ("Perception Engineer II", "Senior SRE", "BIM Coordinator opening on their careers page"):
 # capitalised words ending in a job's noun, an optional level, an optional word for the opening.
-JOB_NOUNS = (r"engineer|manager|analyst|coordinator|designer|scientist|developer|sre|lead|director|specialist|"
-             r"consultant|researcher|architect|administrator|associate|intern|pm|officer|nurse|accountant|actuary|"
-             r"advocate|writer|editor|producer|strategist|planner|technician|recruiter|marketer|counsel|attorney|"
-             r"paralegal|teacher|lecturer|fellow|partner|principal|owner|operator|supervisor|therapist|pharmacist|"
-             r"physician|economist|statistician|auditor|controller|buyer|chef|curator|artist|animator|illustrator|"
-             r"photographer|trainer|agent|representative|rep|clerk|assistant|secretary|mechanic|electrician|"
-             r"surgeon|dentist|veterinarian|pilot|driver|instructor|librarian|archivist|translator|"
-             r"interpreter|dietitian|paramedic|counselor|counsellor|worker|generalist|expert")
+JOB_NOUNS = job_words_pattern()
 ROLE_TITLE = re.compile(r"^(?:(?:the|a|an)\s+)?(?P<title>(?:[A-Z][\w&/+.-]*\s+){0,4}(?i:" + JOB_NOUNS + r")"
                         r"(?:\s+(?:I{1,3}|IV|V|[1-4]))?)(?:\s+(?P<noun>(?i:role|opening|position|job|req|posting|vacancy)))?"
                         r"(?P<rest>(?:\s+(?i:on|at|in|from|posted|listed)\b.{0,60})?)$")

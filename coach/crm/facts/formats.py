@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from coach.core.jobs import job_words_pattern
 from coach.core.text import fold
 from coach.crm.facts import voice
 from coach.crm.facts.kinds import Fact
@@ -105,11 +106,7 @@ _Q = re.compile(r"^\s*(?:[-*•]\s*)?\**(?:Q\d*|Question)\**\s*[:.)]\s*(?P<q>.+?
 _A = re.compile(r"^\s*(?:[-*•]\s*)?\**(?:A\d*|Answer)\**\s*[:.)]\s*(?P<a>.+)$", re.IGNORECASE)
 _BOX = re.compile(r"^\s*(?:[-*+•]\s*)?(?:\[(?P<box>[ xX✓✔_-]?)\]|(?P<open>[☐□])|(?P<done>[☑☒✅✔✓]))\s*(?P<rest>.*)$")
 _CONTACTISH = re.compile(r"@|\b(?:www\.|https?://)|\+?\d[\d ().-]{6,}\d|\.(?:com|org|net|io|co)\b", re.IGNORECASE)
-_TITLE_WORD = re.compile(r"\b(?:manager|director|engineer|head|lead|vp|vice president|president|ceo|cto|cfo|coo|"
-                         r"founder|co-?founder|partner|consultant|analyst|designer|officer|chief|specialist|"
-                         r"coordinator|associate|principal|recruiter|professor|nurse|architect|scientist|developer|"
-                         r"advisor|adviser|attorney|counsel|editor|producer|curator|owner|md|rn|phd|dds|cpa)\b",
-                         re.IGNORECASE)
+_TITLE_WORD = re.compile(rf"\b(?:{job_words_pattern()})\b", re.IGNORECASE)
 _COMPANY_WORD = re.compile(r"\b(?:inc|llc|ltd|gmbh|co|corp|corporation|group|labs?|bank|partners|capital|"
                            r"technologies|systems|solutions|studio|agency|university|hospital|foundation|ventures)\b\.?",
                            re.IGNORECASE)

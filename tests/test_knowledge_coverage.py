@@ -38,7 +38,7 @@ def test_the_corpus_has_at_least_126_articles(articles):
     ("writing-a-limited-recommendation", "asked"),
     ("asked-back-by-a-former-employer", "declining"),
     ("asked-back-by-a-former-employer", "asking"),
-    ("a-late-thank-you-or-follow-up", "thanking"),
+    ("a-late-thank-you", "thanking"),
     ("resigning-and-telling-those-who-vouched-for-you", "announcing"),
     ("caught-in-the-middle-after-a-referral", "repairing"),
     ("switching-channels-after-unanswered-emails", "following-up"),

@@ -17,8 +17,8 @@ def articles():
     return {a.slug: a for a in load_corpus(KNOWLEDGE)}
 
 
-def test_the_corpus_has_at_least_115_articles(articles):
-    assert len(articles) >= 115
+def test_the_corpus_has_at_least_126_articles(articles):
+    assert len(articles) >= 126
 
 
 @pytest.mark.parametrize("slug,direction", [
@@ -33,6 +33,16 @@ def test_the_corpus_has_at_least_115_articles(articles):
     ("saying-goodbye-to-clients-when-you-leave", "announcing"),
     ("late-apology-that-asks-for-nothing", "repairing"),
     ("judging-a-pitch-from-a-social-acquaintance", "asked"),
+    # issue advice7: recurring gaps the labels' `missing` notes name, grouped into classes
+    ("saying-no-to-your-own-boss", "declining"),
+    ("writing-a-limited-recommendation", "asked"),
+    ("asked-back-by-a-former-employer", "declining"),
+    ("asked-back-by-a-former-employer", "asking"),
+    ("a-late-thank-you", "thanking"),
+    ("resigning-and-telling-those-who-vouched-for-you", "announcing"),
+    ("caught-in-the-middle-after-a-referral", "repairing"),
+    ("switching-channels-after-unanswered-emails", "following-up"),
+    ("following-up-on-an-offer-of-help", "following-up"),
 ])
 def test_each_gap_has_an_article_for_its_direction_with_slots_for_the_users_story(articles, slug, direction):
     article = articles[slug]

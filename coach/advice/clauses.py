@@ -45,6 +45,7 @@ _CARRY = {"walk", "walks", "walked", "walking", "pass", "passes", "passed", "pas
           "submit", "submits", "submitted", "submitting", "send", "sends", "sent", "sending", "drop", "drops",
           "dropped", "dropping", "share", "shares", "shared", "sharing"}
 # The user's application, as the object of a request or of carrying ("my CV", "a copy of my resume").
+_TOPIC = {"on", "for", "about", "of"}  # a gerund after these in a question, with no subject, is the asker's own act
 _MATERIAL = {"resume", "resumes", "cv", "cvs", "application", "portfolio", "name"}
 _DEGREE = {"more", "most", "less", "very", "quite", "fairly"}
 _NOUN_BEFORE = {"a", "an", "the", "my", "your", "his", "her", "their", "our", "its", "more", "any", "no", "every",
@@ -225,6 +226,8 @@ def requests(text: str) -> list[Request]:
                         # a participle: "…messaged me, asking for", "I wrote to friends asking whether": the
                         # clause's own subject, else the clause before's
                         asker = subject_here or (_opening(clause) if i else previous)
+                        if not subject_here and i and clause[i - 1] in _TOPIC and sentence.rstrip().endswith("?"):
+                            asker = USER  # "any tips on asking a former boss?": the question's topic is the user's act
                     asked = _object(clause, i)
                     if passive:  # "I was asked to", "she's been invited to"
                         asker, asked = (OTHER, asker) if asker else ("", "")

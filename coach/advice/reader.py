@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from coach.advice.clauses import requests, who_asks
 from coach.advice.cues import CUES, RELUCTANT, ROLES, STAKES
 from coach.advice.phrasebook import PHRASINGS
-from coach.advice.stance import attitudes, declines, gave_already, read_stance
+from coach.advice.stance import attitudes, declines, gave_already, read_stance, seeks
 from coach.core.files import replacing
 from coach.core.situation import SURE, Situation  # noqa: F401  (re-exported)
 from coach.core.text import fold, sentences
@@ -153,7 +153,7 @@ def _read_rules(text: str) -> tuple[str | None, str | None, bool, bool]:
     if cue == "declining" and declines(text):  # "how do I back out" and "I don't want to go on": a no, twice
         return cue, structure if structure and opposite(cue, structure) else None, False, True
     if cue in (None, "asked", "asking"):
-        direction = structure or cue
+        direction = structure or cue or ("asking" if seeks(text) else None)
     else:
         direction = cue
         if structure and opposite(cue, structure):  # "I want to ask her, but what if she says no?"

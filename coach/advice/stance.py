@@ -14,6 +14,8 @@ rules that turn readings into a stance are here:
     regret of the user's own act ("I shouldn't have…", "I was out of order") -> repairing
     a favour the user already gave ("I passed her CV on", "I vouched for him")   -> settled: no longer asked
     thanks the user owes or wants to give ("I want to thank", "I'm grateful") -> thanking
+    the user after something of someone ("I need to go back to work", "how can I vet a partner", "the etiquette
+    for messaging recruiters?")                                          -> seeking: the user is the one asking
 
 What the negated wish is about decides too: "I don't want to be rude" is the manner of an answer, not a no, and
 "I don't want to say no" is a yes. Every user subject in a clause is read ("…the people I ignored"), and a clause
@@ -263,6 +265,47 @@ def _vouching(a: Attitude) -> bool:
 def declines(text: str) -> bool:
     """Whether a clause of the user's own says no, asked or not ("I don't want to keep doing it")."""
     return any(stance(a) == "declining" for a in attitudes(text) if not a.relative)
+
+
+def _pursuit(a: Attitude) -> bool:
+    """Whether a verb goes after something from someone: 'reopen', 'message', or 'go' with 'back'."""
+    c = classes()
+    if a.verb in c["pursuit"]:
+        return True
+    particles = c["pursuit_particles"].get(a.verb)
+    return bool(particles and particles & set(a.rest[:2]))
+
+
+def _seeking(a: Attitude) -> bool:
+    """Whether one reading says the user is after something: a pursuit the user wishes or needs ("I want to reopen
+    the door", "I need to go back to work") or asks the coach how to do ("how can I check her record")."""
+    if a.negated or a.relative or a.perfect:
+        return False
+    if a.ahead and _pursuit(a):
+        return True
+    inner = _infinitive(a) if a.verb in classes()["wish"] else None
+    return bool(inner and not inner.negated and _pursuit(inner))
+
+
+def _topic_of_question(sentence: str) -> bool:
+    """Whether a question is about a pursuit as such, the user its unsaid actor: a gerund of pursuit after 'for',
+    'about', 'on' or 'of' with no owner before it ("what's the etiquette for messaging recruiters?", "any tips on
+    approaching a former boss?"; not "what about him messaging me?")."""
+    if not sentence.rstrip().endswith("?"):
+        return False
+    for clause in clauses_of(sentence):
+        for i, word in enumerate(clause[1:], 1):
+            if clause[i - 1] in ("for", "about", "on", "of") and word.endswith("ing") and \
+                    _pursuit(Attitude(word, False, "", tuple(clause[i + 1:]), 0)) and \
+                    clause[i + 1: i + 2] not in (["me"], ["us"]):
+                return True
+    return False
+
+
+def seeks(text: str) -> bool:
+    """Whether the user says, in a clause of their own or a question about how to, that they are after something
+    from someone: with no stance and no request told, the user is the one asking."""
+    return any(_seeking(a) for a in attitudes(text)) or any(_topic_of_question(s) for s in sentences(text))
 
 
 _ORDER = ("declining", "agreeing", "repairing", "thanking")

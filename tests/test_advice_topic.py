@@ -84,3 +84,12 @@ def test_a_stake_the_reader_never_gives_is_refused(tmp_path):
     path.write_text("---\ntitle: Odd\ntheme: support\ndirections: [asked]\nabout: [rent]\n---\n\nText.\n")
     with pytest.raises(CorpusError, match="about"):
         load_article(path, tmp_path)
+
+
+def test_a_script_about_another_thing_than_the_one_at_stake_is_not_offered():
+    from coach.advice.ranking import about_another_thing
+
+    situation = Situation(direction="declining", stake="referral")
+    assert about_another_thing(REFERENCE, situation)
+    assert not about_another_thing(REFERRAL, situation) and not about_another_thing(GENERAL, situation)
+    assert not about_another_thing(REFERENCE, Situation(direction="declining"))  # nothing at stake: no judgement

@@ -39,7 +39,7 @@ from coach.advice.people import (
     pointed_person,
     private,
 )
-from coach.advice.ranking import another_side, by_direction, following
+from coach.advice.ranking import about_another_thing, another_side, by_direction, following
 from coach.advice.reader import Situation, read_situation, read_with_model, reconciled
 from coach.advice.scripts import addressed, channel_of, neutral_script
 from coach.advice.situations import (
@@ -259,6 +259,11 @@ class Adviser:
             advice.script = advice.example = ""  # a message for another side of the situation helps nobody
             notes.append(f"No message to adapt: the one in “{article.title}” may speak for another side of this "
                          f"than yours. Say which it is and I will give you words for it.")
+            return
+        if advice.situation is not None and not picked and about_another_thing(article, advice.situation):
+            advice.script = advice.example = ""  # its message is about another thing: the steps still help
+            notes.append(f"No message to adapt: the one in “{article.title}” is about "
+                         f"{' or '.join(article.about)}, and yours is about {advice.situation.stake}.")
             return
         advice.script = neutral_script(advice.example, keep=f"{text}\n{profile.name}", slots=article.script_slots)
         for first, group in mentions.ambiguous.items():

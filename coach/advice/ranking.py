@@ -95,3 +95,9 @@ def on_topic(article: Article, situation: Situation) -> int:
     if not article.about or not situation.stake:
         return 1
     return 0 if situation.stake in article.about else 2
+
+
+def about_another_thing(article: Article, situation: Situation) -> bool:
+    """Whether the article's message is about another thing than the one at stake (a job offer's script for a
+    referral): its words would have to be rewritten, so it is not offered as a message to adapt."""
+    return on_topic(article, situation) == 2

@@ -104,7 +104,7 @@ def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "", person
             said = p.split(" (", 1)[0]  # the years are data, not words to say
             return Opener(f"I often think back to when {said}.", fact.kind, src, plain=f"{_cap(said)}.",
                           vague=said == "we worked together")
-        if p.startswith("we both "):  # shared now, in the present tense: said as it is
+        if p.startswith(("we both ", "we go way back")):  # shared now, in the present tense: said as it is
             return Opener(f"{_cap(p)}.", fact.kind, src)
         if p.startswith("we "):
             where = _where(fact, facts)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from coach.core.jobs import job_words_pattern
 from coach.core.text import fold
-from coach.crm.facts import voice
+from coach.crm.facts import thread, voice
 from coach.crm.facts.kinds import Fact
 from coach.crm.facts.layout import UNSURE, _iso
 from coach.crm.facts.meeting import meeting_fields
@@ -95,7 +95,8 @@ _FIELD_KEYS = {"name", "full name", "email", "e-mail", "phone", "tel", "mobile",
                "website", "web", "address", "location", "city", "tags", "tag", "twitter", "github", "fax",
                "last contact", "last contacted", "last touch", "created", "updated", "status", "stage", "owner",
                "source", "priority", "date", "time", "attendees", "present", "id", "type", "category", "rating",
-               "strength", "birthday", "timezone", "pronouns", "met on date", "last spoke", "lead source"}
+               "strength", "birthday", "timezone", "pronouns", "met on date", "last spoke", "lead source",
+               "mutuals", "mutual connections", "mutual friends", "shared connections"}  # other people's
 _TODO_KEYS = {"next", "next step", "next steps", "follow up", "follow-up", "followup", "todo", "to do", "to-do",
               "action", "action item", "action items", "ask", "asks", "reminder", "remind me", "due", "plan",
               "to ask", "questions", "open questions", "ideas"}
@@ -222,6 +223,7 @@ def read(text: str, people: People, date: dt.date | None) -> Reading:
     date; and the facts its fields state."""
     out, card = Reading(), {}
     lines = text.split("\n")
+    out.lines, lines = thread.split(lines, people, date, lambda msg, who: _said(msg, who, people))  # an email thread
     lines = _rows(lines, people) or _card(lines, people, card)
     third = people.me and any(re.search(rf"\b{re.escape(f)}\b", text) for f in people.me)
     to_self = voice.second_person_note(text)

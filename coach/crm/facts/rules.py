@@ -21,6 +21,7 @@ from coach.crm.facts.kinds import Fact, visible
 from coach.crm.facts.layout import NOT_EVENTS, UNSURE, _iso, front_matter, sections  # noqa: F401  (_iso: tests)
 from coach.crm.facts.meeting import meeting_fields
 from coach.crm.facts.names import goes_by
+from coach.crm.facts.relations import others_before, read_relation, uncleft
 from coach.crm.facts.voice import PAST_IRREGULAR
 
 # ---------------------------------------------------------------- the note's own words
@@ -66,10 +67,12 @@ WILLING = re.compile(r"(?:is |are |would be |'d be |will be )?(?:(?:happy|glad|k
 TEACHING = ("advisor", "adviser", "supervisor", "professor", "teacher", "tutor", "coach", "mentor", "instructor")
 ROLE = re.compile(r"\b(?P<past>(?i:was |ex-|former |old |previous ))?(?i:my) (?:(?P<mod>(?i:old|former|previous|first|"
                   r"capstone|thesis|phd|ph\.d\.|doctoral|dissertation|masters?|master's|research|lab|internship|"
-                  r"co-op|residency|program|grad school|undergrad|high school|college|piano|swim|debate|writing) )?)"
+                  r"co-op|residency|program|grad school|undergrad|high school|college|piano|swim|debate|writing|clinical|"
+                  r"line|hiring|external) )?)"
                   r"(?P<role>(?i:manager|boss|lead|team lead|tech lead|mentor|director|skip-level|report|cofounder|"
-                  r"co-founder|advisor|adviser|supervisor|professor|teacher|tutor|coach|instructor))(?: (?i:on|in) (?P<team>the [\w -]{2,40}?"
-                  r" (?i:team|group|squad|org)))?(?: (?i:at) (?P<company>[A-Z]"
+                  r"co-founder|advisor|adviser|supervisor|professor|teacher|tutor|coach|instructor|chief|examiner|"
+                  r"preceptor|captain|foreman|editor|sponsor)|TA\b|PI\b)(?: (?i:on|in) (?P<team>the [\w -]{2,40}?"
+                  r" (?i:team|group|squad|org)))?(?: (?P<prep>(?i:at|on)) (?P<company>[A-Z]"
                   r"[\w&'’.-]*(?: [A-Z][\w&'’.-]*)*))?(?:[ ,(]*(?:from )?(?P<y1>(?:19|20)\d\d)\s*(?:-|–|to)\s*"
                   r"(?P<y2>(?:19|20)\d\d|now|present)|[ ,(]*(?:in )?(?P<y0>(?:19|20)\d\d)\b)?")
 MET = re.compile(r"\b(?:met|ran into|bumped into)(?: (?:her|him|them|up|[\w'’-]+)){0,3}?\s+(?:at|@|in|during)\s+"
@@ -213,6 +216,7 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
     out: list[Fact] = []
     if UNSURE.search(clause) or TODO.match(clause):
         return out  # a doubt or a to-do is no fact to state
+    clause = uncleft(clause, names)  # "she was the one who got me into X": "she got me into X"
     who, rest = _subject(clause, names)
     rest = _strip_adverbs(rest)
     head = rest.split(" ", 1)[0]
@@ -231,12 +235,16 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
         company = (role.group("company") or "").strip(" .,")
         team = role.group("team") or ""
         kept = mod if mod not in ("old", "former", "previous") else ""
-        phrase = f"my {kept + ' ' if kept else ''}{role.group('role').lower()}" + (f" on {team}" if team else "") + \
-            (f" at {company}" if company else "") + \
+        said = role.group("role") if role.group("role").isupper() else role.group("role").lower()  # "TA", "PI"
+        phrase = f"my {kept + ' ' if kept else ''}{said}" + (f" on {team}" if team else "") + \
+            (f" {(role.group('prep') or 'at').lower()} {company}" if company else "") + \
             (f" ({years})" if years else "")
         out.append(Fact(kind="role", phrase=("formerly " if past else "") + phrase, company=company, years=years,
                         past=past, project=team))
         return out
+    relation = read_relation(clause, who, rest, names)  # "same cohort at X", "went to X together", "got me into X"
+    if relation:
+        return [relation.model_copy(update={"phrase": to_you(relation.phrase, names)})]
     promoted = re.match(r"(?:(?:was|got|been|has been|just|finally|recently)\s+)*promoted\s+to\s+(?P<x>[^,;]{2,50})$", rest,
                         re.IGNORECASE)
     if who in ("them", "") and promoted and not re.search(r"\b(she|he|his|her)\b", promoted.group("x").lower()):
@@ -272,7 +280,8 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
             out.append(Fact(kind="offer", phrase=f"you offered to {span}"))
             return out
     together = TOGETHER_AT.search(clause)
-    if together and (together.group("company") or who in ("we", "")):
+    if together and (together.group("company") or who in ("we", "")) and \
+            (who == "them" or not others_before(clause[:together.start()], names)):  # "his brother's team": not ours
         company = (together.group("company") or "").strip(" .,")
         years = f"{together.group('y1')}-{together.group('y2')}" if together.group("y1") else ""
         project = (together.group("project") or "").strip()

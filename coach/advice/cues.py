@@ -113,7 +113,8 @@ ROLES: list[tuple[str, str]] = [
     (r"hiring manager", "hiring manager"), (r"recruiters?", "recruiter"), (r"mentors?", "mentor"),
     (r"acquaintances?", "acquaintance"), (r"(?:best |close |old )?friends?", "friend"),
     (r"classmates?", "classmate"), (r"(?:colleague|co-?worker|teammate)s?", "colleague"), (r"clients?", "client"),
-    (r"(?:intern|junior|mentee)s?", "junior"), (r"(?:CEO|CTO|founder|director|VP)", "senior person"),
+    (r"(?:intern|junior|mentee)s?", "junior"), (r"(?:CEO|CTO|founder|director|VP|executive|senior leader|head of (?:the )?(?:company|firm|department|division))",
+     "senior person"),
     (r"(?:stranger|someone I (?:barely|don'?t) know)", "stranger"), (r"(?:brother|sister|cousin|neighbou?r)", "relative"),
     (r"(?:professor|lecturer|teacher|tutor)s?", "teacher"),
 ]
@@ -137,4 +138,38 @@ STAKES: list[tuple[str, str]] = [
     (r"\b(?:job|role|position|opening|offer|interview\w*)\b", "job"),
     (r"\b(?:coffee|call|chat|meet(?:ing)?)\b", "a meeting"),
     (r"\b(?:friend(?:ship)?|relationship|falling[- ]out|fell out|grudge)\b", "relationship"),
+]
+
+# Circumstances a narrow article serves (`serves: {trait: …}`), each read from the user's own words: (trait, cues).
+# A time said of a month or more also reads as late (`coach.advice.reader.read_traits`).
+_CHANNEL = r"(?:call|phone|ring|text|voicemail|linkedin|dm|message (?:him|her|them) on)"
+TRAITS: list[tuple[str, list[str]]] = [
+    ("late", [
+        r"too late", r"belated(?:ly)?", r"(?:long )?overdue", r"kept meaning to", r"never got (?:a)?round to",
+        r"meant to (?:\w+ ){0,3}(?:thank|write|reply|send|follow|say)", r"ages ago", r"long after",
+        r"(?:it'?s|it has|it had) been (?:so long|too long|ages|a long time|months|years)",
+        r"(?:months|years) (?:have |had )?(?:passed|gone by)", r"still owe",
+        r"(?:never|didn'?t|haven'?t|forgot to) (?:\w+ ){0,3}thank\w*", r"never sent (?:\w+ ){0,4}thank\w*",
+        r"(?:weeks|months|years|a year) after", r"only now", r"last (?:year|spring|summer|autumn|fall|winter)",
+    ]),
+    ("returning", [
+        r"(?:come|coming|go|going|went|get|getting|move|moving) back to (?:\w+ ){0,2}(?:company|employer|firm|team|"
+        r"job|role|position|old place)", r"(?:come|go) back\b(?! to (?:you|him|her|them)\b)",
+        r"re-?hir\w*", r"boomerang", r"(?:consider|considering|think about|thinking about) (?:coming back|returning|going back)",
+        r"(?:want|wants|wanted|asked|asking|ask) (?:me|him|her|them) back\b", r"(?:old|former|previous) (?:job|role|position) back",
+        r"return(?:ing)? to (?:\w+ ){0,2}(?:company|employer|firm|team|job|role|position)", r"door (?:is )?still open",
+    ]),
+    ("channel", [
+        rf"(?:should|can|could|would|do|may) I (?:\w+ ){{0,2}}{_CHANNEL}", r"I(?:'ve| have)? (?:\w+ ){0,2}(?:called|phoned|rang|texted)",
+        r"voicemails?", r"(?:calling|phoning|ringing|texting)", r"(?:through|via|ask) (?:the |my )?(?:friend|person|colleague|"
+        r"contact) who (?:referred|introduced)", r"(?:his|her|their) (?:office |cell |mobile |direct )?(?:number|phone|assistant)",
+        r"(?:another|a different|other) channel", r"(?:on|via|through|by) (?:linkedin|the phone|phone|text)",
+    ]),
+    ("offered help", [
+        r"offered to (?:\w+ ){0,2}(?:introduce|connect|send|pass|forward|put|help|refer|walk|share|look|champion|mentor)",
+        r"(?:said|promised|told me|mentioned) (?:that )?(?:he|she|they)(?:'d| would| will|'ll) (?:\w+ ){0,3}(?:introduce|"
+        r"connect|send|pass|forward|put|help|refer|walk|keep me|look|champion|mentor)",
+        r"(?:keep|kept|keeping) me in mind", r"(?:will|'ll|would) introduce me", r"offer(?:ed)? of help",
+        r"take (?:him|her|them) up on", r"(?:intro|introduction) (?:\w+ ){0,3}(?:never (?:came|happened)|went nowhere)",
+    ]),
 ]

@@ -85,7 +85,7 @@ def other_side(article_directions: list[str], direction: str) -> bool:
 def of_type(article: Article, situation: Situation) -> bool:
     """Whether the reading is of a type the article declares it serves (any, when it declares none): every
     dimension it declares must match, the stake on the set of stakes the user mentioned."""
-    read = {"role": {situation.role}, "stake": set(situation.stakes) | {situation.stake}}
+    read = {"role": {situation.role}, "stake": set(situation.stakes) | {situation.stake}, "trait": set(situation.traits)}
     return all((read[key] - {""}) & set(values) for key, values in article.serves.items())
 
 

@@ -23,7 +23,7 @@ import numpy as np
 from pydantic import ValidationError
 
 from coach.advice.clauses import requests, who_asks
-from coach.advice.cues import CUES, RELUCTANT, ROLES, STAKES
+from coach.advice.cues import CUES, RELUCTANT, ROLES, STAKES, TRAITS
 from coach.advice.phrasebook import PHRASINGS
 from coach.advice.stance import attitudes, declines, gave_already, read_stance, seeks
 from coach.core.files import replacing
@@ -41,6 +41,9 @@ _ASKED_FIRST = next(p for p, d in _RULES if d == "asked")  # "she asked me to…
 _ROLES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?:(my|our|the|a|an|one of my) )?{p}\b", re.IGNORECASE), r) for p, r in ROLES]
 _STAKES: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.IGNORECASE), s) for p, s in STAKES]
+_TRAITS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:" + "|".join(cues) + r")\b", re.IGNORECASE), trait) for trait, cues in TRAITS]
+LATE_UNITS = ("month", "year")  # a time said in these units is long enough for the act to be late
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|few|several)"
 _AGO = re.compile(rf"\b({_NUMBER})\s+(day|week|month|year)s?\s+(?:ago|back|now|later)\b|"
                   rf"\b(?:for|in|after|about|over|almost|nearly)\s+({_NUMBER})\s+(day|week|month|year)s?\b",
@@ -63,6 +66,15 @@ def read_ago(text: str) -> tuple[float | None, str | None]:
     number, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
     value = float(number) if number.isdigit() else float(_WORD_NUMBERS[number.lower()])
     return value, unit.lower()
+
+
+def read_traits(text: str, ago_unit: str | None = None) -> list[str]:
+    """The circumstances the words tell (`coach.core.situation.TRAITS`), in the trait list's order: a cue of each,
+    or for lateness a time said in months or years."""
+    found = {trait for pattern, trait in _TRAITS if pattern.search(text)}
+    if ago_unit in LATE_UNITS:
+        found.add("late")
+    return [trait for trait, _ in TRAITS if trait in found]
 
 
 def read_stake(text: str) -> str:
@@ -220,7 +232,8 @@ def read_situation(text: str, contacts: list[Any] = (), *, embeddings: Any = Non
     counterpart, counterpart_id = read_counterpart(text, contacts)
     number, unit = read_ago(text)
     base = dict(counterpart=counterpart, counterpart_id=counterpart_id, role=read_role(text), stake=read_stake(text),
-                ago_number=number, ago_unit=unit, done=read_done(text), asked_first=bool(_ASKED_FIRST.search(text)))
+                ago_number=number, ago_unit=unit, traits=read_traits(text, unit), done=read_done(text),
+                asked_first=bool(_ASKED_FIRST.search(text)))
     # "my mentor": the mentorship is no stake
     base["stakes"] = [s for s in read_stakes(text) if not (counterpart and s.removesuffix("ship") in counterpart)]
     if base["stake"] not in base["stakes"]:
@@ -263,7 +276,7 @@ def read_with_model(text: str, model: Any, fallback: Situation) -> Situation:
 
     prompt = load_prompt("situation")
     schema = {k: v for k, v in Situation.model_json_schema()["properties"].items()
-              if k not in ("confidence", "alternatives", "source")}
+              if k not in ("confidence", "alternatives", "source", "traits")}
     try:
         reply = str(model.invoke(prompt.messages(text=text, schema=json.dumps(schema)), max_tokens=300,
                                  temperature=0).content)
@@ -273,7 +286,7 @@ def read_with_model(text: str, model: Any, fallback: Situation) -> Situation:
         return fallback
     if read.ago_number is not None and fallback.ago_number is None:  # the user said no time: none is kept
         read.ago_number, read.ago_unit = None, None
-    read.counterpart_id = fallback.counterpart_id
+    read.counterpart_id, read.traits = fallback.counterpart_id, fallback.traits  # traits are typed by the rules
     if fallback.counterpart_id is not None:
         read.counterpart = fallback.counterpart
     return read.model_copy(update={"confidence": 0.9, "source": "model"})

@@ -31,6 +31,7 @@ SITUATION, STEP, IDEA = "situation", "step", "idea"  # the kinds of text embedde
 FUSION_K = 10  # rank fusion constant: small, so the first places count clearly more than the rest
 SIGNALS = {"body": 1.0, "closest-situation": 0.75, "situation-words": 0.75}  # each ranking's weight
 BODY_DEPTH = 30  # articles taken from the body retrieval
+ALONE = "each-text-alone"  # how the corpus texts are embedded (`alone`): part of the cache key
 # Another article fits too when its title names what the user describes (this share of the title's words, at
 # least two) and its score is within TITLE_SCORE of the lead's; or when it is the runner-up within FIT_SCORE, the
 # words read as much like one of its situations as like the lead's, and the body ranks it second or better.
@@ -110,6 +111,14 @@ def _unit(rows: Any) -> np.ndarray:
     return matrix / np.where(norms == 0, 1.0, norms)
 
 
+def alone(embeddings: Any, texts: list[str]) -> list[list[float]]:
+    """Each text embedded as a batch of its own, as a query is. An int8 model quantises its activations over the
+    whole batch, so a text embedded beside others gets a vector that depends on them: adding an article would move
+    the vectors of every other article's phrasings (and their ranks), and a phrasing would not meet the same words
+    typed as a query at 1.0."""
+    return [row for text in texts for row in embeddings.embed_documents([text])]
+
+
 def model_key(embeddings: Any, name: str) -> str:
     """What identifies an embedding model for caching: its configured name and its shape."""
     return f"{name}|{type(embeddings).__name__}|{getattr(embeddings, 'dimension', '')}"
@@ -118,7 +127,7 @@ def model_key(embeddings: Any, name: str) -> str:
 def corpus_vectors(articles: list[Article], embeddings: Any, model: str, cache_dir: Path | None) -> CorpusVectors:
     """The corpus' vectors: from memory, else from the cache file, else embedded now (and saved)."""
     owners, texts = _texts(articles)
-    digest = hashlib.sha256(json.dumps([model, owners, texts]).encode()).hexdigest()[:20]
+    digest = hashlib.sha256(json.dumps([model, ALONE, owners, texts]).encode()).hexdigest()[:20]
     if digest in _MEMORY:
         return _MEMORY[digest]
     path = cache_dir / f"situations-{digest}.npy" if cache_dir else None
@@ -131,7 +140,7 @@ def corpus_vectors(articles: list[Article], embeddings: Any, model: str, cache_d
         if matrix is not None and matrix.shape[0] != len(texts):
             matrix = None
     if matrix is None:
-        matrix = _unit(embeddings.embed_documents(texts)) if texts else np.zeros((0, 1), dtype=np.float32)
+        matrix = _unit(alone(embeddings, texts)) if texts else np.zeros((0, 1), dtype=np.float32)
         if path is not None:
             with replacing(path) as tmp, tmp.open("wb") as fh:
                 np.save(fh, matrix)

@@ -17,6 +17,10 @@ ROLES: tuple[str, ...] = ("former manager", "former colleague", "skip-level mana
                           "junior", "senior person", "stranger", "relative", "teacher")
 STAKES: tuple[str, ...] = ("referral", "reference", "introduction", "connection", "mentorship", "partnership", "money",
                            "a layoff", "job offer", "job", "a meeting", "relationship")
+# Circumstances a narrow article is written for, as the reader types them (`coach.advice.cues.TRAITS`): the act is
+# overdue ('late'), the user means to go back to a former employer or is asked back ('returning'), the user tried or
+# weighs a channel besides email ('channel'), someone offered the user help ('offered help').
+TRAITS: tuple[str, ...] = ("late", "returning", "channel", "offered help")
 
 
 class Situation(BaseModel):
@@ -38,6 +42,8 @@ class Situation(BaseModel):
                                                "mentorship, partnership, money, relationship, or ''.")
     stakes: list[str] = Field(default_factory=list, description="Every stake the user mentioned, the main one "
                                                                 "first (an article's `serves` is matched on all).")
+    traits: list[str] = Field(default_factory=list, description="The circumstances the words tell, as the reader "
+                                                                f"types them ({', '.join(TRAITS)}).")
     ago_number: float | None = Field(default=None, description="How long ago, only when the user said it: 2.")
     ago_unit: Literal["day", "week", "month", "year"] | None = Field(default=None, description="Its unit.")
     done: str = Field(default="", description="What the user already did, in their words, or ''.")

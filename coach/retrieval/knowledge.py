@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from coach.core.domain import GOALS
 from coach.core.errors import ConfigurationError
-from coach.core.situation import DIRECTIONS, ROLES, STAKES, Direction  # noqa: F401  (re-exported)
+from coach.core.situation import DIRECTIONS, ROLES, STAKES, TRAITS, Direction  # noqa: F401  (re-exported)
 
 Theme = Literal["opportunities", "mentorship", "visibility", "partnerships", "support", "craft", "maintenance"]
 THEMES: tuple[str, ...] = Theme.__args__  # type: ignore[attr-defined]
@@ -60,10 +60,11 @@ class Article(BaseModel):
         default_factory=list, description="The directions its example message speaks for, where that is fewer than "
                                           "it serves (a reconnecting note serves a repair's steps but apologises for "
                                           "nothing); none listed: every direction it serves.")
-    serves: dict[Literal["role", "stake"], list[str]] = Field(
+    serves: dict[Literal["role", "stake", "trait"], list[str]] = Field(
         default_factory=dict,
         description="The situation types it is written for, matched against the reading's typed fields: 'role' (who "
-                    "the counterpart is: friend, client, teacher…) and 'stake' (referral, reference, job…). An article "
+                    "the counterpart is: friend, client, teacher…), 'stake' (referral, reference, job…) and 'trait' (a "
+                    "circumstance: late, returning, channel, offered help). An article "
                     "that declares one leads only when the reading has one of its values; none declared: any.")
     about: list[str] = Field(
         default_factory=list,
@@ -85,7 +86,7 @@ class Article(BaseModel):
     @classmethod
     def _known_types(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
         for key, values in value.items():
-            known = ROLES if key == "role" else STAKES
+            known = {"role": ROLES, "stake": STAKES, "trait": TRAITS}[key]
             unknown = [v for v in values if v not in known]
             if unknown or not values:
                 raise ValueError(f"{key} must list some of {', '.join(known)}; got {values!r}")
@@ -209,7 +210,8 @@ def load_article(path: Path, root: Path) -> Article:
             "theme": f"theme must be one of {', '.join(THEMES)}",
             "directions": f"directions must be a list of {', '.join(DIRECTIONS)}; got {meta.get('directions')!r}",
             "script_directions": f"script_directions must be a list of {', '.join(DIRECTIONS)}",
-            "serves": f"serves maps role ({', '.join(ROLES)}) and stake ({', '.join(STAKES)}) to lists",
+            "serves": f"serves maps role ({', '.join(ROLES)}), stake ({', '.join(STAKES)}) and trait "
+                      f"({', '.join(TRAITS)}) to lists",
             "about": f"about must be a list of {', '.join(STAKES)}; got {meta.get('about')!r}",
             "script_goal": f"script_goal must be one of {', '.join(SCRIPT_GOALS)}; got '{goal}'",
             "script_slots": "script_slots maps words of the example message to slot names, e.g. "

@@ -196,3 +196,9 @@ def test_a_subject_and_a_sign_off_the_user_gives_are_used_as_written():
 def test_a_meeting_dated_relative_to_the_note_is_said_without_that_time():
     facts = _facts("Met her at the Harbourside design meetup last night (Tues).")
     assert [f.phrase for f in facts if f.kind == "met-at"] == ["at the Harbourside design meetup"], facts
+
+
+def test_a_referral_asks_about_the_opening_the_user_named_as_a_thing():
+    body = _draft("referral", "email", "the staff designer opening on the Atlas team")
+    assert "referring me for the staff designer opening on the Atlas team?" in body, body
+    assert body.count("staff designer opening") == 1, body

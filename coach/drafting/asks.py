@@ -58,7 +58,7 @@ def ask_for(brief: Brief, short: bool = False, with_reason: bool = False, again:
     own = _own_ask(brief)
     if own and (not short or brief.limit is None or len(own) <= 110):
         return own
-    role = next((p.text for p in parts if p.kind == "role"), "")
+    role = _role_part(brief).text if _role_part(brief) else ""
     person = next((p.text for p in parts if p.kind == "person"), "")
     if brief.goal == "introduction" and not person and spec.get("ask_self"):
         return spec["ask_self_short"] if short else spec["ask_self"]
@@ -81,12 +81,26 @@ def ask_for(brief: Brief, short: bool = False, with_reason: bool = False, again:
     return spec["ask_plain"].format(first=brief.first)
 
 
+# A thing named that is an opening ("the product manager role on the Connect team"): a referral asks about it.
+OPENING = re.compile(r"\b(?:role|position|opening|job|posting|vacancy|req|requisition|opportunity)\b", re.IGNORECASE)
+
+
+def _role_part(brief: Brief):
+    """The role a referral is for: a role part, or for a referral a thing named that is an opening."""
+    parts = brief.reading.parts
+    role = next((p for p in parts if p.kind == "role"), None)
+    if role is None and brief.goal == "referral":
+        role = next((p for p in parts if p.kind == "topic" and OPENING.search(p.text)), None)
+    return role
+
+
 def in_ask(brief: Brief) -> tuple[str, ...]:
     """The kinds of the user's request the goal's ask carries as data (the role, the person to meet)."""
     spec = brief.spec()
     own = ("meet", "ask") if _own_ask(brief) else ()
-    return own + tuple(k for k, key in (("role", "ask_role"), ("person", "ask_person")) if spec.get(key)
-                       and any(p.kind == k for p in brief.reading.parts))
+    role = _role_part(brief)
+    return own + ((role.kind,) if role is not None and spec.get("ask_role") else ()) + \
+        (("person",) if spec.get("ask_person") and any(p.kind == "person" for p in brief.reading.parts) else ())
 
 
 def reason_lines(brief: Brief) -> str:

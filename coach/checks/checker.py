@@ -216,7 +216,7 @@ def _greeting(m: Message) -> Verdict:
 def _title_fits(title: str, contact) -> bool:
     """Dr. and Prof. are claims about the person: their record must carry them; Mr./Ms. and the like are not."""
     t = fold(title).rstrip(".")
-    record = fold(f"{contact.first_name} {contact.title} {' '.join(contact.tags)}")
+    record = fold(f"{contact.first_name} {contact.title} {' '.join(contact.tags)} {contact.noted_title}")
     if t == "dr":
         return bool(re.search(r"\b(dr|doctor|phd|md|physician)\b", record))
     if t in ("prof", "professor"):

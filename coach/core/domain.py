@@ -8,6 +8,7 @@ contact into a searchable document, and the agent reads its facts from them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from typing import Any, Literal
 
@@ -176,10 +177,25 @@ class Contact(BaseModel):
         """The first name without any title: what 'Hi …,' uses."""
         return split_honorific(self.first_name)[1] or self.name.split(" ")[0]
 
+    @property
+    def noted_title(self) -> str:
+        """'Dr.' or 'Prof.' when the user's notes write it before this person's family name ('signs as "Dr.
+        Bertrand-Kuo"', 'Dr. Farah Qureshi-Bell'); '' otherwise."""
+        if not self.last_name:
+            return ""
+        family = re.escape(self.last_name.split(" ")[0])
+        given = re.escape(self.given_name)
+        for note in self.notes:
+            m = re.search(rf"\b(Dr|Prof)\.?\s+(?:{given}\w*\s+)?{family}\b", note.text or "")
+            if m:
+                return f"{m.group(1)}."
+        return ""
+
     def addressed(self, formal: bool = False) -> str:
-        """How a greeting names them: 'Dr. Okafor' when the name carries a title, 'Professor Lindqvist' in a
-        formal message to someone whose job title is professor, else their given name."""
-        title = self.honorific or ("Professor" if formal and self.title.casefold().startswith("professor") else "")
+        """How a greeting names them: 'Dr. Okafor' when the name (or the user's notes) carries a title,
+        'Professor Lindqvist' in a formal message to someone whose job title is professor, else their given name."""
+        title = self.honorific or self.noted_title or \
+            ("Professor" if formal and self.title.casefold().startswith("professor") else "")
         return f"{title} {self.last_name}" if title and self.last_name else self.given_name
 
     @property

@@ -19,7 +19,13 @@ _CUES = (
                r"himself|themself|themselves)|aka|a\.k\.a\.?|nickname:?)\s+[\"'“‘]?" + _NAME),
     re.compile(_NAME + r"\s*=\s*(?:her |his |their )?(?:first|given|preferred) name", re.IGNORECASE),
     re.compile(r"\baliases?\s*:\s*\[?\s*[\"'“]?" + _NAME),
+    re.compile(r"\bprefers\s+[\"“‘']" + _NAME + r"[\"”’']"),
+    re.compile(r"[\"“‘']" + _NAME + r"[\"”’']\s+(?:to\s+(?:everyone|friends|colleagues|most people|all|us)|for short|"
+               r"informally|day[- ]to[- ]day)"),
 )
+# Month and day words a note writes capitalised ("Jan", "March", "Sat"): never a short form of a name.
+_CALENDAR = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed",
+             "thu", "fri", "sat", "sun"}
 _NOT_NAMES = {"the", "her", "him", "them", "me", "a", "an", "email", "phone", "text", "first", "mr", "ms", "mrs",
               "dr", "prof", "she", "he", "they", "i"}
 
@@ -43,6 +49,13 @@ def goes_by(contact: Contact) -> str:
             if fold(a) == fold(given) and fold(b) != fold(given) and fold(b) not in _NOT_NAMES \
                     and len(b) < len(a):
                 return b
+    for text in texts:  # 'Tobias "Toby" Ngata-Lowe': a quoted name inside the full name
+        m = re.search(re.escape(given) + r"\s+[\"“‘']" + _NAME + r"[\"”’']", text or "")
+        if m and fold(m.group(1)) != fold(given) and fold(m.group(1)) not in _NOT_NAMES:
+            return m.group(1)
+    short = _short_form(contact, texts)
+    if short:
+        return short
     last = contact.last_name.split(" ")[0] if contact.last_name else ""
     if last and len(given) > 3:  # "Greg Ashby" in the notes of Gregory Ashby: a short form before the family name
         for text in texts:
@@ -50,6 +63,28 @@ def goes_by(contact: Contact) -> str:
                 name = m.group(1)
                 if fold(name) != fold(given) and len(name) < len(given) and fold(name)[:2] == fold(given)[:2]:
                     return name
+    return ""
+
+
+def _short_form(contact: Contact, texts: list) -> str:
+    """A short form of the given name that the notes, an @handle or an email address use on its own ("Met Sol
+    at…", "@gwen.t", "seun.am@…" for Solomon, Gwendolyn, Oluwaseun): a word of three letters or more that the given
+    name starts or ends with, or that shares its first three letters, never the given name itself."""
+    given = fold(contact.given_name)
+    if len(given) < 5:
+        return ""
+    words: list[str] = []
+    for text in texts:
+        words += re.findall(r"(?<![\w@.])([A-ZÀ-ÖØ-Þ][a-zà-ÿ'’]{2,})\b", text or "")  # capitalised words of the notes
+        words += [w.capitalize() for w in re.findall(r"@([a-z]{3,})[._]?", text or "")]  # handles
+    words += [w.capitalize() for e in contact.emails for w in re.findall(r"^([a-z]{3,})[._@]", e.lower())]
+    for word in words:
+        w = fold(word)
+        if w == given or len(w) > len(given) - 2 or w in _NOT_NAMES or w[:3] in _CALENDAR:
+            continue
+        diminutive = w[:3] == given[:3] and len(w) <= 5 and w.endswith(("y", "ie", "i", "o"))  # Toby, Susie
+        if given.startswith(w) or given.endswith(w) or diminutive:
+            return word
     return ""
 
 

@@ -1,0 +1,45 @@
+"""The name a person goes by and the title they use, read from the user's notes in the ways people write them: a
+quoted name inside the full name, 'prefers "…"', '"…" to everyone', a short form the notes, a handle or an email use
+on its own; 'Dr.' written before their family name. Notes are ours, none from an eval case."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.core.domain import Contact, Note, Profile
+from coach.crm.facts.names import goes_by
+from coach.drafting.brief import Brief
+
+
+def _contact(first: str, last: str, note: str, emails: list[str] | None = None) -> Contact:
+    return Contact(id=1, first_name=first, last_name=last, emails=emails or [], notes=[Note(text=note)])
+
+
+@pytest.mark.parametrize("first, last, note, emails, name", [
+    ("Bartholomew", "Quill", 'Bartholomew "Bart" Quill, met at the print fair', [], "Bart"),
+    ("Evangeline", "Moss", '- Ms. Moss prefers "Evie".', [], "Evie"),
+    ("Theodora", "Vance", '"Theodora" on paper, "Teddie" to everyone', [], "Teddie"),
+    ("Nnamdi", "Okoro", "lunch w/ the team", ["nnam.okoro@kiln.example"], "Nnam"),
+    ("Alexandrina", "Poole", "DM thread with @alex.p about the grant", [], "Alex"),
+    ("Temitope", "Adeyemi", "Ask Tope about the panel", [], "Tope"),
+    ("Margaret", "Lane", "Margaret ran the March workshop.", [], ""),
+    ("Janet", "Roe", "Jan 2024: coffee at the fair", [], ""),
+])
+def test_the_name_they_go_by_is_read_from_how_notes_write_it(first, last, note, emails, name):
+    assert goes_by(_contact(first, last, note, emails)) == name
+
+
+def test_a_title_the_notes_write_before_their_family_name_is_how_the_greeting_names_them():
+    contact = _contact("Ingrid", "Solheim-Park", 'Met at the fjord survey talk. She signs her mail "Dr. Solheim-Park".')
+    assert contact.noted_title == "Dr." and contact.addressed() == "Dr. Solheim-Park"
+    brief = Brief(contact=contact, profile=Profile(name="Ola"), goal="reconnect", channel="linkedin-message")
+    body = "Dear Dr. Solheim-Park,\n\nWe met at the fjord survey talk. Would you be up for a call?\n\nBest,\nOla"
+    assert not [c.name for c in brief.check("", body).checks if c.hard and not c.passed]
+    assert _contact("Ingrid", "Solheim-Park", "Met at the fjord survey talk.").noted_title == ""
+
+
+def test_a_cv_is_no_unsupported_name():
+    brief = Brief(contact=_contact("Ingrid", "Solheim", "Met at the fjord survey talk."), profile=Profile(name="Ola"),
+                  goal="referral", channel="linkedin-message")
+    body = "Hi Ingrid,\n\nWe met at the fjord survey talk. I can send my CV. Would you be open to referring me?\n\nBest,\nOla"
+    assert not [c.name for c in brief.check("", body).checks if c.hard and not c.passed]

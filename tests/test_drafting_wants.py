@@ -202,3 +202,21 @@ def test_a_referral_asks_about_the_opening_the_user_named_as_a_thing():
     body = _draft("referral", "email", "the staff designer opening on the Atlas team")
     assert "referring me for the staff designer opening on the Atlas team?" in body, body
     assert body.count("staff designer opening") == 1, body
+
+
+@pytest.mark.parametrize("words", ["I'm employed and my boss has no idea I'm looking, keep it quiet",
+                                   "I've been interviewing elsewhere, nobody at work knows",
+                                   "my promotion is not public yet"])
+def test_what_the_user_says_so_the_coach_keeps_a_secret_is_never_said(words):
+    reading = read_request(words, NOOR)
+    assert not [p for p in reading.parts if p.kind == "mine"], reading.line()
+    body = _draft("referral", "linkedin-message", f"the Staff Designer role. {words}")
+    assert "no idea" not in body and "interviewing" not in body and "not public" not in body, body
+
+
+def test_a_verb_joined_to_you_by_and_keeps_its_agreement():
+    from coach.checks import grammar
+
+    assert not grammar.ok("Then you moved into consulting and is at Fenwick now.", {"fenwick"})
+    assert grammar.ok("Then you moved into consulting and are at Fenwick now.", {"fenwick"})
+    assert grammar.ok("I saw you at the fair and it was great.")

@@ -9,6 +9,8 @@ import re
 
 from coach.core.text import fold
 
+# "you moved into consulting and is at …": a verb joined to "you" by "and" keeps its agreement.
+AGREE_LATER = re.compile(r"\byou\s+(?:[a-z'’-]+\s+){1,6}?and\s+(?:is|was|has|does)\b")
 # Words before "you" in a question, after which a verb stands in its base form ("could you review").
 _MODALS = frozenset("would could can will should might may do did".split())
 # Words that read as a noun or adjective right after "you" ("you new role", "you team"): a possessive lost.
@@ -41,6 +43,8 @@ def problems(sentence: str, names: set[str] = frozenset()) -> list[str]:
         out.append("does not end with punctuation")
     if s.endswith(("..", "…")) or "..." in s or "…" in s:
         out.append("trails off (an ellipsis)")
+    if AGREE_LATER.search(s):
+        out.append("'you … and is' (agreement)")
     tokens = _WORD.findall(s)
     for i, (prev, tok) in enumerate(zip(tokens, tokens[1:], strict=False)):
         p, t = fold(prev), fold(tok.rstrip(".,!?"))

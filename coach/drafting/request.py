@@ -82,10 +82,14 @@ REFERRER = re.compile(r"^(?i:(?:mention|say|tell (?:her|him|them))\s+(?:that\s+)
                       r"(?i:sent me|referred me|pointed me (?:to|your way)|suggested (?:i|that i|me)\b|"
                       r"(?:said|says|told me)\s+(?:i (?:can|could|should|may)|it'?s (?:fine|ok|okay) to|to)\s+"
                       r"(?:use (?:his|her|their) name|reach out|get in touch|write|contact|message|email|mention)\b)")
+# What the user tells the coach so it keeps a secret ("my manager has no idea I'm looking"): never said to anyone.
+SECRET = (r"\b(?:no idea|doesn'?t know|don'?t know|does not know|has not heard|hasn'?t heard|secret|confidential|"
+          r"quietly|under the radar|off the record|between us|on the down ?low|not public|nobody knows|"
+          r"(?:i'?m|i am|been) (?:job[- ]?)?(?:looking|hunting|searching|interviewing))\b")
 # The user's doubts are for the coach, never for the person ("I don't even know if it's true"); so is where they
 # stand on LinkedIn ("we're already connected").
 DOUBT = re.compile(r"\b(?:not sure|if (?:it'?s|that'?s) true|i think|maybe|probably|idk|don'?t (?:even )?know|"
-                   r"connected|linkedin)\b")
+                   r"connected|linkedin)\b|" + SECRET)
 # A possessive left without its noun by the swap to "you" ("I guest on his whenever suits" -> "your whenever").
 _BARE_YOUR = re.compile(r"\byour\s*(?:$|[.,;!?]|\b(?:whenever|when|if|and|or|but|so|too|as|because|then)\b)")
 # An email subject or a sign-off the user gives word for word ("subject: Pilot at two branches", "sign off as Mei &

@@ -37,3 +37,60 @@ def test_a_draft_in_the_language_asked_for_is_not_checked_for_english_capitals()
     # the same words without the request for German are unsupported names
     english = _hard_failures("reconnect", "email", "", body, subject="Lange nicht gesehen")
     assert any(f.startswith("grounding") for f in english)
+
+
+PERE = Contact(id=3, first_name="Pere", last_name="Vidal", company="Citymetro", title="Planner",
+               notes=[Note(text="[urban-mobility-circle] #intros\nmy thesis reader (bus rapid transit corridors), "
+                                "we spoke at the transit day in 2019")])
+
+
+def _failures_for(contact: Contact, goal: str, channel: str, context: str, body: str, subject: str = "") -> list[str]:
+    brief = Brief(contact=contact, profile=Profile(name="Ada Kim"), goal=goal, channel=channel, context=context)
+    return [f"{c.name}: {c.detail}" for c in brief.check(subject, body).checks if c.hard and not c.passed]
+
+
+def test_an_acronym_of_words_the_notes_write_out_is_grounded_and_one_they_do_not_is_not():
+    ok = "Hi Pere, you were the reader on my BRT thesis. I would love to reconnect."
+    assert not [f for f in _failures_for(PERE, "reconnect", "linkedin-note", "", ok) if f.startswith("grounding")]
+    made_up = "Hi Pere, you were the reader on my LRV thesis. I would love to reconnect."
+    assert any(f.startswith("grounding") for f in _failures_for(PERE, "reconnect", "linkedin-note", "", made_up))
+
+
+def test_a_channel_the_notes_write_as_a_slug_grounds_its_name():
+    body = "Hi Pere, good to see you in the Urban Mobility Circle Slack. I would love to reconnect."
+    assert not [f for f in _failures_for(PERE, "reconnect", "linkedin-note", "", body) if f.startswith("grounding")]
+
+
+def test_her_two_sentences_after_the_person_introduced_is_that_person():
+    body = ("Hi Tomás,\n\nWould you be open to an introduction to Mira Osei, who runs Fieldnote? Fieldnote builds "
+            "survey tools for city planners. You came to mind first.\n\nWould you have 20 minutes for a call with "
+            "her next week?\n\nBest,\nAda")
+    assert not [f for f in _hard_failures("introduction", "email", "an intro to Mira Osei", body)
+                if f.startswith("to-them")]
+    slip = "Hi Tomás,\n\nI loved her talk on the Saltmarsh platform. Would you have 20 minutes for a call?\n\nBest,\nAda"
+    assert any(f.startswith("to-them") for f in _hard_failures("reconnect", "email", "", slip))
+
+
+def test_email_length_counts_what_is_said_between_greeting_and_sign_off():
+    line = "We were on the Saltmarsh platform team together in 2022 and I still use what I learned there. "
+    full = "Hi Tomás,\n\n" + line * 9 + "Would you be open to a call?\n\nBest,\nAda"  # 169 words said
+    too_long = "Hi Tomás,\n\n" + line * 12 + "Would you be open to a call?\n\nBest,\nAda"
+    assert not [f for f in _hard_failures("reconnect", "email", "", full, "Saltmarsh days") if f.startswith("length")]
+    assert any(f.startswith("length") for f in _hard_failures("reconnect", "email", "", too_long, "Saltmarsh days"))
+
+
+def test_leaving_out_the_ask_is_broken_by_a_request_and_not_by_how_are_you():
+    social = "Hi Tomás, it has been too long since our Saltmarsh platform days. How are you doing?"
+    asks = "Hi Tomás, it has been too long since our Saltmarsh platform days. Would you be open to a call?"
+    words = "just reconnect. don't ask for anything yet"
+    assert not [f for f in _hard_failures("reconnect", "linkedin-note", words, social) if f.startswith("leave-out")]
+    assert any(f.startswith("leave-out") for f in _hard_failures("reconnect", "linkedin-note", words, asks))
+
+
+def test_a_form_of_address_only_one_language_has_names_the_language():
+    from coach.drafting.request import read_request
+    assert read_request("congrats msg. tú, not usted", TOMAS).language == "Spanish"
+    assert read_request("vous svp", TOMAS).language == "French"
+    body = "¡Hola Tomás! Muchísimas felicidades por el nuevo puesto en Lanternfield. Un abrazo, Ada"
+    failures = _hard_failures("congratulations", "linkedin-note", "tú, not usted", body)
+    assert not [f for f in failures if f.startswith(("goal", "grounding"))], failures

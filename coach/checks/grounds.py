@@ -40,6 +40,7 @@ PLACEHOLDER = re.compile(
     r"COMPANY NAME|INSERT [A-Z ]+|NAME HERE)\b")
 URL = re.compile(r"\bhttps?://[^\s)>\]]+|\bwww\.[^\s)>\]]+|\b[a-z0-9-]+\.(?:com|io|org|net|dev|ai|co|ly|me)(?:/[^\s)]*)?\b",
                  re.IGNORECASE)
+SLUG = re.compile(r"(?<=[A-Za-z])[-_.](?=[A-Za-z])")  # the joins of a slug or handle ("product-ops", "dele.f")
 BARE_DOMAIN = re.compile(r"^[a-z0-9-]+\.[a-z]{2,3}$", re.IGNORECASE)  # no scheme, no www, no path
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 MONEY = re.compile(r"[$€£¥]\s?\d[\d,.]*\s?[kKmMbB]?\b|\b\d[\d,.]*\s?(?:dollars|usd|eur|euros|pounds|gbp)\b",
@@ -60,7 +61,9 @@ TITLE_WORDS = {"capt": "captain", "prof": "professor", "dr": "doctor", "rev": "r
 ALWAYS_OK = {
     "a", "i", "i'm", "i’m", "i've", "i'd", "i'll", "hi", "hello", "hey", "dear", "thanks", "thank", "best", "cheers",
     "regards", "sincerely", "warmly", "warm", "all", "linkedin", "ok", "okay", "p.s", "ps", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "zoom", "email", "congrats", "congratulations",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "zoom", "email",
+    # where people talk, not a claim about anyone ("the Product Ops Slack", "on Teams")
+    "slack", "teams", "whatsapp", "discord", "signal", "congrats", "congratulations",
     # titles: whether one fits the person is the greeting check's business
     "dr", "prof", "professor", "mr", "mrs", "ms", "mx",
     # documents every job search has: written in capitals, no claim about anyone ("my CV", "the PDF")
@@ -98,6 +101,8 @@ class Grounds:
             parts += [c.name, c.company, c.title, c.location, c.how_we_met, " ".join(c.tags),
                       " ".join(c.emails), c.linkedin_url]
             parts += [n.text for n in c.notes]
+            # a channel, tag or handle the notes write as a slug ("[product-ops-collective]", "#wins", "@dele.f")
+            parts += [SLUG.sub(" ", n.text) for n in c.notes if SLUG.search(n.text)]
             parts += [f"{i.date:%B %d %Y} {i.date.year} {i.summary}" for i in c.interactions]
             if c.connected_on:
                 parts.append(f"{c.connected_on:%B %Y} {c.connected_on.year}")
@@ -215,8 +220,17 @@ def _supported(phrase: str, facts: str) -> bool:
         return True
     if has_word(f, facts):
         return True
+    bare = phrase.strip(".'’-")
+    if bare.isupper() and bare.isalpha() and 3 <= len(bare) <= 5 and _initials(bare, facts):
+        return True  # an acronym of words the notes write out ("BRT" for "bus rapid transit")
     parts = [w for w in words(f) if w not in STOPWORDS and w not in ALWAYS_OK]
     return bool(parts) and all(_word_supported(p, facts) for p in parts)
+
+
+def _initials(acronym: str, facts: str) -> bool:
+    """Whether an acronym ("BRT") stands for words the facts write out in a row ("bus rapid transit")."""
+    letters = fold(acronym)
+    return re.search(r"\b" + r"\w{2,}[\s-]+".join(re.escape(ch) for ch in letters) + r"\w{2,}\b", facts) is not None
 
 
 def _word_supported(word: str, facts: str) -> bool:

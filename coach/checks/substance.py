@@ -13,6 +13,7 @@ from coach.checks.grounds import ALWAYS_OK, COMMON_CAPITALISED
 from coach.checks.registry import Message, Verdict, check
 from coach.config.prompts import load_data
 from coach.core.text import (
+    STOPWORDS,
     content_words,
     fold,
     has_word,
@@ -108,6 +109,9 @@ def _goal(m: Message) -> Verdict | None:
     spec = _goal_spec(goal)
     if not spec:
         return None
+    language = m.grounds.reading.language if m.grounds.reading is not None else ""
+    if language and fold(language) not in ("english", "englisch", "anglais", "inglés", "ingles", "inglese", "engels"):
+        return Verdict(True, f"written in {language}: its goal words are not checked")
     core = m.core
     marker = spec.get("marker")
     if spec.get("marker_when") == "who" and not people_to_meet(m):
@@ -194,9 +198,25 @@ def _leave_out(m: Message) -> Verdict | None:
     reading = m.grounds.reading
     if reading is None or not reading.avoid:
         return None
-    found = [thing for thing in reading.avoid if _touches(m.text, thing)]
+    found = [thing for thing in reading.avoid
+             if (bool(_REQUEST.search(m.core)) if _about_the_ask(thing) else _touches(m.text, thing))]
     return Verdict(not found, "leaves out what you asked" if not found else f"mentions what you asked to leave "
                    f"out: {', '.join(found)}", "Remove it: you asked not to mention it.")
+
+
+# "Don't ask for anything yet", "no asks at all": about the message's ask, not a subject; a question breaks it.
+_ASK_WORDS = {"ask", "asks", "asking", "anything", "yet", "favour", "favor", "favours", "favors", "request", "requests",
+              "something", "them", "her", "him"}
+
+
+_REQUEST = re.compile(r"\b(?:would|could|can|might|will) (?:you|we)\b|\bare you (?:open|free|up for)\b|"
+                      r"\bis there any chance\b|\bdo you have (?:time|a few|\d+)\b", re.IGNORECASE)
+
+
+def _about_the_ask(thing: str) -> bool:
+    own = set(words(thing)) - STOPWORDS
+    return bool(own) and own <= _ASK_WORDS and bool(own & {"ask", "asks", "asking", "request", "requests", "favour",
+                                                           "favor", "favours", "favors"})
 
 
 def _touches(text: str, thing: str) -> bool:
@@ -217,16 +237,17 @@ def _to_them(m: Message) -> Verdict:
     others = {fold(p) for p in [*people_named_in(m.grounds.context, m), *people_to_meet(m)]}
     first = fold(m.first)
     slips: list[str] = []
-    prior = ""
+    prior: list[str] = []  # the sentences before: a person named three sentences back is still who "her" is
     for s in sentences(QUOTED.sub(" ", m.core)):
-        near = fold(f"{prior} {s}")
-        third_party = any(o and o in near for o in others) or bool(_people_in(f"{prior} {s}", m))
+        around = " ".join([*prior[-3:], s])
+        near = fold(around)
+        third_party = any(o and o in near for o in others) or bool(_people_in(around, m))
         for match in PRONOUNS.finditer(s):
             if not third_party:
                 slips.append(match.group(0))
         if first and re.search(rf"\b{re.escape(first)}['’]s\b", fold(s)):
             slips.append(f"{m.first}'s")
-        prior = s
+        prior.append(s)
     return Verdict(not slips, "written to them" if not slips else f"speaks of them in the third person: "
                    f"{', '.join(dict.fromkeys(slips))}", "Speak to them: 'your talk', not 'her talk'.")
 

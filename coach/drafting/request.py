@@ -45,6 +45,10 @@ LANGUAGES = ("french", "spanish", "german", "italian", "portuguese", "dutch", "p
              "vietnamese", "greek", "czech", "ukrainian", "russian", "hebrew", "français", "español", "deutsch",
              "english", "englisch", "anglais", "inglés", "ingles", "inglese", "engels", "englisch")
 LANGUAGE = re.compile(r"\b(?:in|en|auf)\s+(" + "|".join(LANGUAGES) + r")\b", re.IGNORECASE)
+# A form of address that only one language has says which language is meant ("tú, not usted", "du-Form").
+ADDRESS_FORMS = {"tú": "Spanish", "usted": "Spanish", "du": "German", "duzen": "German", "siezen": "German",
+                 "vous": "French", "tutoyer": "French", "vouvoyer": "French"}
+ADDRESS = re.compile(r"(?<![\w'’])(" + "|".join(ADDRESS_FORMS) + r")(?![\w'’])", re.IGNORECASE)
 # Words that make a part an instruction to the coach when the style words are all it says.
 _INSTRUCTION_WORDS = set("keep make be write use sound it the message note email tone please pls plz a bit more less "
                          "and very nice super really but not too it's its register language translate one line "
@@ -136,6 +140,10 @@ def _style(part: str, reading: RequestReading) -> bool:
         reading.language = "" if fold(language) in ("english", "englisch", "anglais", "ingles", "inglés", "inglese",
                                                      "engels") else language
         found = True
+    form = ADDRESS.search(part)
+    if form and not lang:
+        reading.language = reading.language or ADDRESS_FORMS[form.group(1).lower()]
+        found = True
     for rx, field, value in ((SHORT, "length", -1), (LONG, "length", 1), (WARM, "tone", -1), (FORMAL, "tone", 1)):
         if rx.search(part):
             setattr(reading, field, value)
@@ -143,13 +151,13 @@ def _style(part: str, reading: RequestReading) -> bool:
     if not found:
         return False
     rest = LANGUAGE.sub(" ", part)
-    for rx in (SHORT, LONG, WARM, FORMAL):
+    for rx in (ADDRESS, SHORT, LONG, WARM, FORMAL):
         rest = rx.sub(" ", rest)
     left = [w for w in re.findall(r"[\w'’]+", fold(rest)) if w not in _INSTRUCTION_WORDS]
     if left:  # style words inside a sentence for the person ("a short call"): not an instruction
         reading.length = reading.length if not SHORT.search(part) else 0
         reading.tone = 0 if (WARM.search(part) or FORMAL.search(part)) else reading.tone
-        reading.language = "" if lang else reading.language
+        reading.language = "" if lang or form else reading.language
         return False
     return True
 

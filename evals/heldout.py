@@ -99,7 +99,7 @@ def kept_as_written(reference: dict[str, str], out: dict[str, Any]) -> bool:
     def norm(text: str | None) -> str:
         return " ".join((text or "").split())
 
-    return "body" in out and norm(out["body"]) == norm(reference["body"]) and \
+    return "body" in out and out.get("path") != "needs-edit" and norm(out["body"]) == norm(reference["body"]) and \
         norm(out.get("subject")) == norm(reference.get("subject"))
 
 
@@ -148,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
               f"({out.get('seconds', '?')} s)", file=sys.stderr, flush=True)
     if references:
         kept = sum(1 for r in results if r["output"].get("kept_as_written"))
+        flagged = sum(1 for r in results if r["output"].get("path") == "needs-edit")
+        print(f"shown in the model's words marked to fix: {flagged} of {len(results)}", file=sys.stderr)
         print(f"kept as written: {kept} of {len(results)}", file=sys.stderr)
     tmp.cleanup()
     (args.out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")

@@ -118,6 +118,24 @@ def test_a_model_that_never_fixes_its_draft_is_never_shown(monkeypatch, tmp_path
     assert len(server.requests) == 2 + 2  # two candidates sent together, then two revision rounds
 
 
+def test_a_model_draft_failing_only_on_a_name_is_shown_in_its_words_marked_to_fix(monkeypatch, tmp_path):
+    data = load_drafting()
+    case = next(c for c in data.cases if c.goal == "referral" and c.channel == "linkedin-message")
+    lines = case.reference.split("\n")
+    at = next(i for i, line in enumerate(lines) if len(line.split()) > 6 and not line.startswith("Subject"))
+    lines[at] += " I also met Corvina Haldemaar at the Quillfeather Summit."  # a name the notes never give
+    odd = "\n".join(lines)
+    with StandinServer(lambda request: odd) as server:
+        use_standin(monkeypatch, tmp_path, server.url)
+        settings = load_settings()
+        report = Runner(settings, model=make_chat_model(settings.llm, settings), embeddings=HashingEmbeddings(),
+                        candidates=1, pattern=f"^{case.id}$").run(("drafting",))
+    out = report.suites["drafting"].cases[0].output
+    assert out["path"] == "needs-edit" and "Corvina Haldemaar" in out["body"]
+    failed = [c for c in out["checks"] if c["hard"] and not c["passed"]]
+    assert [c["name"] for c in failed] == ["grounding"] and "Corvina" in failed[0]["detail"]
+
+
 def test_good_drafts_on_notes_in_many_styles_come_back_as_written(monkeypatch, tmp_path):
     """The second dev set (evals/cases/drafting_dev2.yaml): human-quality drafts that paraphrase the notes, use
     date words, greet with a title or a non-ASCII name and state the user's own news come back as written."""

@@ -69,6 +69,11 @@ TONE_HINT = {-1: " Use a warm, informal register: contractions, plain words, no 
 # A draft that fails a hard check is offered (marked to fix) only when every hard failure is one of these: a slot
 # the user fills in. Anything else (sensitive, grounding, other contacts…) is never shown.
 USER_FILLS = frozenset({"placeholders"})
+# A capable model's draft that still fails after its revisions is shown in its own words, marked to fix, when all it
+# fails is one of these (what the user can see and fix in a word: a name the notes spell otherwise, a long email):
+# a composed rewrite loses what the model got right. A slip the composer fixes ("her talk" to them, a sentence
+# twice) or one that says what must not be said is composed again.
+FLAG_ONLY = frozenset({"placeholders", "grounding", "facts-together", "length", "subject", "goal"})
 
 
 class DraftError(CoachError):
@@ -299,7 +304,12 @@ class Drafter:
         """Nothing passed as written: compose from verified facts, keeping the model's sentences that pass."""
         brief = state["brief"]
         avoid = tuple(dict.fromkeys(fold(text) for text in state["request"].avoid))  # the latest last
-        texts = [state["best"]["text"]] if self.tier == "capable" else state["candidates"]
+        best_text, report = state["best"]["text"], state["best"]["report"]
+        if self.tier == "capable" and best_text and all(c.name in FLAG_ONLY for c in report.checks
+                                                        if c.hard and not c.passed):
+            return {"draft": self._draft(state, state["best"]["subject"], state["best"]["body"].strip(), report,
+                                         "needs-edit")}
+        texts = [best_text] if self.tier == "capable" else state["candidates"]
         best: tuple | None = None
         for i, text in enumerate(dict.fromkeys(texts)):
             made = compose(brief, text, BUDGET[self.tier], strict=self.tier == "embedded", avoid=avoid)

@@ -188,8 +188,17 @@ def test_a_referral_read_from_ask_if_shed_refer_me_and_a_sign_off_without_a_titl
 
 
 def test_a_headline_that_lists_items_is_never_said_as_a_sentence():
-    from coach.drafting.asks import _headline_phrase
+    from coach.drafting.asks import headline_clause
 
-    assert _headline_phrase("Backend engineer moving into payments") == "a backend engineer moving into payments"
-    assert _headline_phrase("Robotics engineer, industrial automation · currently Lyon") == ""
-    assert _headline_phrase("Senior UX researcher, Fernwood") == ""
+    assert headline_clause("Backend engineer moving into payments") == "am a backend engineer moving into payments"
+    assert headline_clause("Robotics engineer, industrial automation · currently Lyon") == ""
+    assert headline_clause("Senior UX researcher, Fernwood") == ""
+
+
+def test_a_headline_naming_a_field_says_where_the_user_works_and_a_tagline_is_left_out():
+    from coach.drafting.asks import headline_clause
+
+    assert headline_clause("Partnerships at Switchback Labs — adaptive game controllers") == \
+        "work in partnerships at Switchback Labs"
+    assert headline_clause("Data engineer at Fernwood - we make maps") == "am a data engineer at Fernwood"
+    assert headline_clause("Lifelong learner and coffee snob") == ""

@@ -7,6 +7,7 @@ import re
 
 from coach.checks import checker, grammar
 from coach.core.domain import HONORIFICS
+from coach.core.jobs import JOB_WORDS
 from coach.core.text import fold
 from coach.drafting.brief import Brief
 from coach.drafting.openers import Opener
@@ -180,22 +181,28 @@ INTRODUCE = ("referral", "introduction", "partnership", "reconnect", *WHY_YOU)
 def introduce(brief: Brief) -> Opener | None:
     """With nothing shared, an honest line: who the user is (their headline), and for a goal that asks for this
     person's view, why them (their role). No invented history, no line that fits anyone."""
-    who = _headline_phrase(brief.profile.headline)
+    who = headline_clause(brief.profile.headline)
     c = brief.contact
     role = " at ".join(p for p in (c.title, c.company) if p) if c.title else ""
     if not who or brief.goal not in INTRODUCE or brief.reading.parts and brief.goal not in (*WHY_YOU, "referral"):
         return None  # the user's own reason says why they write
     if brief.goal in WHY_YOU and role:
-        return Opener(f"I am {who}, and I would value your view as {role}.", "profile", "profile",
+        return Opener(f"I {who}, and I would value your view as {role}.", "profile", "profile",
                       short=f"I would value your view as {c.title}.")
-    return Opener(f"I am {who}.", "profile", "profile")
+    return Opener(f"I {who}.", "profile", "profile")
 
 
-def _headline_phrase(headline: str) -> str:
-    """'Backend engineer moving into developer relations' -> 'a backend engineer moving into developer
-    relations'; '' for a headline that is no noun phrase ('PM @ Acme | ex-Google', 'I build things') or a list of
-    items ('Robotics engineer, industrial automation · Detroit': said as a sentence it reads as pasted)."""
-    headline = " ".join(headline.split()).rstrip(".")
+# Where a headline's role ends and its place or tagline begins.
+_HEADLINE_TAIL = re.compile(r"\s+(?:at|in|for|with|on|@|moving|turned|turning|building|helping)\s+", re.IGNORECASE)
+
+
+def headline_clause(headline: str) -> str:
+    """The user's headline as what they say of themselves: 'Backend engineer moving into payments' -> 'am a
+    backend engineer moving into payments'; a field rather than a role ('Partnerships at Switchback Labs') ->
+    'work in partnerships at Switchback Labs'. A tagline after a dash is left out; '' for a headline that is no
+    noun phrase ('PM @ Acme | ex-Google', 'I build things') or a list of items ('Robotics engineer, industrial
+    automation · Detroit': said as a sentence it reads as pasted)."""
+    headline = re.split(r"\s+[—–-]{1,2}\s+", " ".join(headline.split()).rstrip("."), maxsplit=1)[0]
     if not headline or re.search(r"[|@•/·,;]", headline) or len(headline.split()) > 10:
         return ""
     first = headline.split(" ", 1)[0]
@@ -203,6 +210,9 @@ def _headline_phrase(headline: str) -> str:
         return ""
     if not (first.isupper() and len(first) > 1):  # an acronym keeps its capitals ("UX designer" stays)
         headline = first.lower() + headline[len(first):]
+    role = _HEADLINE_TAIL.split(headline, maxsplit=1)[0].split()
+    if not any(fold(w) in JOB_WORDS or fold(w).rstrip("s") in JOB_WORDS for w in role):
+        return f"work in {headline}" if len(role) <= 2 else ""
     article = "an" if fold(headline)[:1] in "aeio" else "a"
-    return f"{article} {headline}"
+    return f"am {article} {headline}"
 

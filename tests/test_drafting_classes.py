@@ -202,3 +202,14 @@ def test_a_headline_naming_a_field_says_where_the_user_works_and_a_tagline_is_le
         "work in partnerships at Switchback Labs"
     assert headline_clause("Data engineer at Fernwood - we make maps") == "am a data engineer at Fernwood"
     assert headline_clause("Lifelong learner and coffee snob") == ""
+
+
+def test_a_heading_that_titles_the_users_notes_is_no_meeting():
+    from coach.crm.facts.rules import _heading_phrase
+
+    names = ("Oluwaseun Adebayo", "Seun")
+    assert _heading_phrase("Prep before reaching out to Seun", names) == ""
+    assert _heading_phrase("Notes on the Lisbon offsite", names) == ""
+    assert _heading_phrase("Seun's talk at DataFest", names) == ""
+    assert _heading_phrase("PyCon US 2024", names) == "at PyCon US 2024"
+    assert _heading_phrase("Offsite in Lyon", names) == "at the offsite in Lyon"

@@ -186,11 +186,20 @@ def _strip_adverbs(rest: str) -> str:
     return re.sub(r"^(?:just|recently|also|kindly|once|finally|actually|really)\s+", "", rest, flags=re.IGNORECASE)
 
 
-def _heading_phrase(title: str) -> str:
+# A heading that starts so is the title of the user's own notes, never an event ("Prep before the call",
+# "Notes on Seun", "Re: intro").
+NOTE_TITLE = re.compile(r"^(?:prep|prepping|preparing|preparation|notes?|about|re|regarding|before|after|for|on|"
+                        r"questions?|bio|background|research|plan|draft|ideas?|who is|what i know)\b", re.IGNORECASE)
+
+
+def _heading_phrase(title: str, names: tuple[str, ...] = ()) -> str:
     """'Offsite in Lyon' -> 'at the offsite in Lyon'; 'PyCon US 2024' -> 'at PyCon US 2024'; 'Coffee at Pier 9'
-    -> 'over coffee at Pier 9'; 'Coffee', 'Follow-ups', 'Links' -> ''."""
+    -> 'over coffee at Pier 9'; 'Coffee', 'Follow-ups', 'Links', 'Prep before reaching out to Seun' -> '' (a
+    heading that names the person is about them, not where the user met them)."""
     title = " ".join(title.split()).strip(" .:-")
-    if not title or len(title) > 70 or fold(title) in NOT_EVENTS or UNSURE.search(title):
+    if not title or len(title) > 70 or fold(title) in NOT_EVENTS or UNSURE.search(title) or NOTE_TITLE.match(title):
+        return ""
+    if any(re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", fold(title)) for n in names if len(n) > 2):
         return ""
     first, _, rest = title.partition(" ")
     if first.lower() in ("coffee", "lunch", "dinner", "drinks", "breakfast"):
@@ -400,7 +409,7 @@ def extract_rules(contact: Contact, today: dt.date | None = None, me: str = "") 
                 facts.append(Fact(kind="met-at", phrase=f"at {fields[key]}", source=source, **typed))
         for heading, date, section in sections(body, note):
             where_from = source + (f" ## {heading}" if heading else "")
-            where = _heading_phrase(heading) if heading else ""
+            where = _heading_phrase(heading, names) if heading else ""
             if where:  # the heading's own words, and its event, place and month as typed fields
                 typed = meeting_fields(heading, date) if where.startswith("at ") and not where.startswith("at the ") \
                     else {"date": date}  # "at the offsite in Lyon" names no event

@@ -94,3 +94,15 @@ def test_a_form_of_address_only_one_language_has_names_the_language():
     body = "¡Hola Tomás! Muchísimas felicidades por el nuevo puesto en Lanternfield. Un abrazo, Ada"
     failures = _hard_failures("congratulations", "linkedin-note", "tú, not usted", body)
     assert not [f for f in failures if f.startswith(("goal", "grounding"))], failures
+
+
+def test_a_draft_with_nothing_between_greeting_and_sign_off_fails_in_any_language():
+    empty = "Hi Tomás,\n\n\n\nBest,\nAda"
+    assert any(f.startswith("length") for f in _hard_failures("congratulations", "linkedin-message", "en español",
+                                                                empty))
+
+
+def test_why_the_user_wants_a_language_is_never_said_to_the_person():
+    from coach.drafting.request import read_request
+    reading = read_request("congrats msg, in Spanish please — we always talk in Spanish", TOMAS)
+    assert reading.language == "Spanish" and not [p for p in reading.parts if "spanish" in p.text.lower()]

@@ -85,7 +85,9 @@ def check_message(body: str, channel: str, grounds: Grounds, subject: str = "", 
 # ---------------------------------------------------------------- form checks
 @check("length", 20, hard=True)
 def _length(m: Message) -> Verdict:
-    """Within the channel's limit (characters for LinkedIn, words for an email)."""
+    """Within the channel's limit (characters for LinkedIn, words for an email), and says something."""
+    if len(m.core.split()) < 3:
+        return Verdict(False, "says nothing between the greeting and the sign-off", "Say why you are writing.")
     if m.channel == "email":
         n, framed = len(m.body.split()), len(m.core.split())
         n = framed if n - framed <= 8 else n  # the greeting and sign-off are not what is said; a tail after them is

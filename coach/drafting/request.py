@@ -133,7 +133,7 @@ def _parts(context: str) -> list[str]:
 
 def _style(part: str, reading: RequestReading) -> bool:
     """Read a part that is only an instruction about the draft's form; True when it was one."""
-    found = False
+    found, before = False, reading.language
     lang = LANGUAGE.search(part)
     if lang:
         language = lang.group(1).capitalize()  # English is what drafts are written in: asking for it changes nothing
@@ -157,7 +157,7 @@ def _style(part: str, reading: RequestReading) -> bool:
     if left:  # style words inside a sentence for the person ("a short call"): not an instruction
         reading.length = reading.length if not SHORT.search(part) else 0
         reading.tone = 0 if (WARM.search(part) or FORMAL.search(part)) else reading.tone
-        reading.language = "" if lang or form else reading.language
+        reading.language = before  # "we always talk in Spanish" says why, and undoes no earlier request
         return False
     return True
 
@@ -326,6 +326,10 @@ def read_request(context: str, contact: Contact) -> RequestReading:
             continue
         reading.parts.append(typed)
         after_thing = typed.kind in ("topic", "thanks", "news", "follow", "role")
+    if reading.language:  # "we always talk in Spanish": why the user wants the language, not news for the person
+        said_language = [p for p in reading.parts if re.search(rf"\b{fold(reading.language)}\b", fold(p.text))]
+        reading.parts = [p for p in reading.parts if p not in said_language]
+        reading.left_out += [p.text for p in said_language]
     return reading
 
 

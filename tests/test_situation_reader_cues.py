@@ -103,4 +103,4 @@ def test_the_contact_someone_wants_to_reach_is_not_the_one_the_user_answers():
     assert read_counterpart("Daniel Osei asked me to introduce him to Ravi Menon", people) == ("Daniel Osei", 1)
     advice = world().advise("A guy I barely know asked me to introduce him to Oliver Grant. I don't want to.")
     assert advice.situation.direction == "declining" and advice.script_contact_id is None
-    assert "Oliver" not in advice.script.splitlines()[0]  # the decline goes to the guy, not to Oliver
+    assert "Oliver" not in (advice.script.splitlines() or [""])[0]  # the decline goes to the guy, not to Oliver

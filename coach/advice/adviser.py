@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from coach.advice.fitting import fitted_script
 from coach.advice.people import (
     Mentions,
     companies_mentioned,
@@ -265,7 +266,11 @@ class Adviser:
             notes.append(f"No message to adapt: the one in “{article.title}” is about "
                          f"{' or '.join(article.about)}, and yours is about {advice.situation.stake}.")
             return
-        advice.script = neutral_script(advice.example, keep=f"{text}\n{profile.name}", slots=article.script_slots)
+        neutral = neutral_script(advice.example, keep=f"{text}\n{profile.name}", slots=article.script_slots)
+        advice.script, why = fitted_script(neutral, advice.example, advice.situation, f"{text}\n{profile.name}",
+                                           article.title)
+        if why:
+            notes.append(why)
         for first, group in mentions.ambiguous.items():
             if not mentions.named:
                 names = "; ".join(f"{p.contact.name}" + (f" ({p.contact.company})" if p.contact.company else "")

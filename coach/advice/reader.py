@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from coach.advice.clauses import requests, who_asks
 from coach.advice.cues import CUES, RELUCTANT, ROLES, STAKES, TRAITS
 from coach.advice.phrasebook import PHRASINGS
+from coach.advice.questions import deciding, read_question
 from coach.advice.stance import attitudes, declines, gave_already, read_stance, seeks
 from coach.core.files import replacing
 from coach.core.situation import SURE, Situation  # noqa: F401  (re-exported)
@@ -150,6 +151,21 @@ def read_rules(text: str) -> str | None:
 
 
 def _read_rules(text: str) -> tuple[str | None, str | None, bool, bool]:
+    """The rules' reading (`_rules`), where someone asked the user and the user asks how to decide, what they may
+    say or whether their stance is fair (`coach.advice.questions`), and says no refusal of their own: 'asked', the
+    user weighing the request, never a no they did not say."""
+    direction, contrary, who_only, agreed = _rules(text)
+    if direction == "declining" and _someone_asked(text) and deciding(text, read_question(text)):
+        return "asked", None, False, True  # the question settles it: no second opinion offers the no back
+    return direction, contrary, who_only, agreed
+
+
+def _someone_asked(text: str) -> bool:
+    return who_asks(text) == "asked" or bool(_ASKED_FIRST.search(text)) or \
+        any(r.asked == "user" and not r.offer for r in requests(text))
+
+
+def _rules(text: str) -> tuple[str | None, str | None, bool, bool]:
     """(direction, a contrary reading the structure gives, whether only who-asks-whom was read: no stance, whether
     the user's own clauses and a cue both read a decline: two rules agreeing on a no need no second opinion)."""
     cue = next((direction for pattern, direction in _RULES if pattern.search(text)), None)
@@ -233,7 +249,7 @@ def read_situation(text: str, contacts: list[Any] = (), *, embeddings: Any = Non
     number, unit = read_ago(text)
     base = dict(counterpart=counterpart, counterpart_id=counterpart_id, role=read_role(text), stake=read_stake(text),
                 ago_number=number, ago_unit=unit, traits=read_traits(text, unit), done=read_done(text),
-                asked_first=bool(_ASKED_FIRST.search(text)))
+                asked_first=bool(_ASKED_FIRST.search(text)), question=read_question(text))
     # "my mentor": the mentorship is no stake
     base["stakes"] = [s for s in read_stakes(text) if not (counterpart and s.removesuffix("ship") in counterpart)]
     if base["stake"] not in base["stakes"]:

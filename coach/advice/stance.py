@@ -267,6 +267,15 @@ def declines(text: str) -> bool:
     return any(stance(a) == "declining" for a in attitudes(text) if not a.relative)
 
 
+def refuses(text: str) -> bool:
+    """Whether the user says outright, in a clause of their own, that they say no ("I want to decline", "I'd rather
+    not", "how do I get out of it", a bare "I can't."; not "I can't recommend her", which weighs what was asked)."""
+    return any(not a.relative and ((not a.negated and (_refusal(a) or (lambda i: i is not None and _refusal(i) and
+                                                                         not i.negated)(_infinitive(a))))
+                                   or (a.negated and a.modal and not a.verb and not a.perfect))  # "I can't."
+               for a in attitudes(text))
+
+
 def _pursuit(a: Attitude) -> bool:
     """Whether a verb goes after something from someone: 'reopen', 'message', or 'go' with 'back'."""
     c = classes()

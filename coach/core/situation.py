@@ -21,6 +21,9 @@ STAKES: tuple[str, ...] = ("referral", "reference", "introduction", "connection"
 # overdue ('late'), the user means to go back to a former employer or is asked back ('returning'), the user tried or
 # weighs a channel besides email ('channel'), someone offered the user help ('offered help').
 TRAITS: tuple[str, ...] = ("late", "returning", "channel", "offered help")
+# What the user asks, as `coach.advice.questions` types it: a question after a no, a decision between courses, a
+# judgement of their own stance, what they may say, any other how; '' when they ask nothing.
+Question = Literal["", "how-to-decline", "whether", "is-it-fair", "what-to-say", "how-to"]
 
 
 class Situation(BaseModel):
@@ -48,6 +51,10 @@ class Situation(BaseModel):
     ago_unit: Literal["day", "week", "month", "year"] | None = Field(default=None, description="Its unit.")
     done: str = Field(default="", description="What the user already did, in their words, or ''.")
     asked_first: bool = Field(default=False, description="The counterpart asked the user first (in a decline).")
+    question: Question = Field(default="", description="What the user asks: 'how-to-decline' how to say no; "
+                                                       "'whether' which course to take; 'is-it-fair' whether their "
+                                                       "stance is fair; 'what-to-say' what they may say or answer; "
+                                                       "'how-to' another how; '' no question.")
     confidence: float = Field(default=1.0, ge=0, le=1)
     alternatives: list[Direction] = Field(default_factory=list, description="Other readings when unsure.")
     source: Literal["rules", "classifier", "model"] = "rules"
@@ -95,7 +102,9 @@ class Situation(BaseModel):
         who = self._who("someone")
         phrases = {
             "asking": f"you want to ask {self._who('someone')}{what}",
-            "asked": f"{who[:1].upper() + who[1:]} asked you{what} and you are deciding how to answer",
+            "asked": f"{who[:1].upper() + who[1:]} asked you{what} and " + {
+                "what-to-say": "you ask what you can say", "is-it-fair": "you ask whether your view of it is fair",
+                "whether": "you are deciding what to do"}.get(self.question, "you are deciding how to answer"),
             "declining": (f"{who[:1].upper() + who[1:]} asked you{what} and you want to say no" if self.asked_first
                           else f"you want to say no to {who}{(' about ' + noun) if what else ''}"),
             "repairing": f"you want to put things right with {self._who('someone')}",

@@ -45,6 +45,21 @@ def frame() -> frozenset[str]:
     return frozenset(stem(w) for group in data.values() for w in group for w in words(str(w)))
 
 
+KNOWLEDGE = DATA.parent.parent / "knowledge"
+COMMON_IN = 20  # a word used in this many guidance articles (about one in six) is advice's own vocabulary, not one story's detail
+
+
+@lru_cache(maxsize=1)
+def corpus_common() -> frozenset[str]:
+    """The stems the guidance corpus uses in many articles ('invite', 'call', 'mistake'): a script's word among
+    them tells no story of its own; a word only one or two articles use ('gearbox', 'handover') does."""
+    seen: dict[str, int] = {}
+    for path in KNOWLEDGE.rglob("*.md"):
+        for s in {stem(p) for w in words(path.read_text(encoding="utf-8")) for p in _parts(w)}:
+            seen[s] = seen.get(s, 0) + 1
+    return frozenset(s for s, n in seen.items() if n >= COMMON_IN)
+
+
 @lru_cache(maxsize=1)
 def stake_words() -> dict[str, str]:
     """The words that name each stake, as one text per stake."""
@@ -73,7 +88,7 @@ def specific(sentence: str) -> list[str]:
     for word in words(bare):
         for part in _parts(word):
             if len(part) >= 3 and part not in STOPWORDS and not part.isdigit() and stem(part) not in frame() \
-                    and not _adverb(part):
+                    and stem(part) not in corpus_common() and not _adverb(part):
                 out.append(part)
     return out
 
@@ -171,6 +186,11 @@ def _closing(lines: list[str], filled: list[int]) -> set[int]:
     return set()
 
 
+def _said(script: str) -> str:
+    """A script's sentences, without its greeting, sign-off and signature lines (three words or fewer)."""
+    return "\n".join(line for line in script.split("\n") if len(line.split()) > 3)
+
+
 def _title(title: str) -> str:
     return f"\u201c{title}\u201d"
 
@@ -190,6 +210,10 @@ def fitted_script(script: str, example: str, situation: Situation | None, text: 
         [situation.phrase(), *(stake_words().get(s, "") for s in {situation.stake, *situation.stakes} if s)])
     known = f"{text}\n{reading}"
     fit = fitted(script, known)
+    direction = situation.direction if situation is not None else ""
+    if not fit.empty and direction in ("declining", "repairing") and len(sentences(_said(fit.script))) < \
+            len(sentences(_said(script))):
+        fit = Fit("", fit.dropped)  # a no or an apology with a sentence missing loses its thread ('…, though.')
     if fit.empty and script.strip():
         told = ", ".join(f"\u2018{w}\u2019" for w in fit.dropped[:4])
         return "", (f"No message to adapt: the one in {_title(title)} tells details of another story ({told}) "

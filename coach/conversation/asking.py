@@ -13,6 +13,7 @@ from coach.conversation.cues import channel_of, clauses, cue_pattern, goal_of, v
 from coach.conversation.lookups import asks_who
 from coach.conversation.people import person
 from coach.conversation.records import asks_due, asks_show, note_text
+from coach.conversation.revision import asks_revision
 from coach.core.domain import Contact
 
 # Politeness that is not a goal: "thanks in advance!" asks for nothing to be thanked.
@@ -32,7 +33,13 @@ WRITE = re.compile(rf"^\W*(?:please\s+|can you\s+|could you\s+)?(?:{words('write
                    rf"\b(?<!do )(?<!should )(?<!who )(?:help me|i(?:'d| would) like to|i want to|i wanna|i need to|let me) (?:to )?"
                    rf"(?:{words('wish_verbs')})\b|"
                    r"\b(?:can|could|would) you (?:\w+ )?(?:write|draft|prepare|compose)\b|"
-                   r"\bhelp me (?:say|tell|reach|get back|reconnect|thank|ask|word)\b", re.IGNORECASE)
+                   r"\bhelp me (?:say|tell|reach|get back|reconnect|thank|ask|word)\b|"
+                   # "help me with writing …", "help me for writing …": the verb as a gerund after a preposition
+                   r"\bhelp me (?:for|with|in|on) (?:writ|draft|compos|prepar)\w*\b|"
+                   # "make an email for Ana", "please you can make email for …": a message made (never "make it …",
+                   # nor "make the email shorter", which revise the draft on the table)
+                   r"\b(?:make|create)\s+(?:me\s+)?(?:(?:an?|one)\s+(?:[\w-]+\s+)?)?(?:e-?mail|message|note|dm|inmail|letter)\b",
+                   re.IGNORECASE)
 
 FIND_FIRST = re.compile(rf"^\W*(?:{words('find_first')})\b", re.IGNORECASE)
 # A request that waits on the answer to a question before it ("Should I ping Ana? If so, draft a follow-up").
@@ -62,13 +69,15 @@ def asks_for_advice(text: str) -> bool:
     return bool((ADVISE.search(text) or QUESTION.search(text)) and not asks_to_write(text))
 
 
-def _kind(clause: str, contacts: list[Contact]) -> str:
-    """What a clause asks for, when it asks for something on its own: a note, who is due, who they know, a
-    message, a card; 'if' for a request that waits on an answer; '' for none."""
+def _kind(clause: str, contacts: list[Contact], has_draft: bool = False) -> str:
+    """What a clause asks for, when it asks for something on its own: a note, a change to the draft on the table,
+    who is due, who they know, a message, a card; 'if' for a request that waits on an answer; '' for none."""
     if CONDITIONAL.match(clause):
         return "if"
-    if note_text(clause):
+    if note_text(clause, has_draft):
         return "note"
+    if has_draft and asks_revision(clause) and not WRITE.search(clause):
+        return "revise"
     if asks_due(clause):
         return "due"
     if (FIND.search(clause) and FIND_FIRST.search(clause)) or asks_who(clause):
@@ -81,11 +90,12 @@ def _kind(clause: str, contacts: list[Contact]) -> str:
     return ""
 
 
-def request_span(text: str, contacts: list[Contact]) -> tuple[int, int]:
+def request_span(text: str, contacts: list[Contact], has_draft: bool = False) -> tuple[int, int]:
     """Where the first request of the message starts and where it ends: what comes before it is its preamble,
-    and a later clause that asks for something else (or a message to someone else) is another request."""
+    and a later clause that asks for something else (or a message to someone else) is another request.
+    `has_draft`: a draft is on the table, which a style step ('cut it down') changes."""
     spans = clauses(text)
-    kinds = [_kind(text[a:b], contacts) for a, b in spans]
+    kinds = [_kind(text[a:b], contacts, has_draft) for a, b in spans]
     lead = next((i for i, k in enumerate(kinds) if k), None)
     if lead is None:
         return 0, len(text)

@@ -158,6 +158,10 @@ class Chat:
         r = route(text, contacts, has_draft=bool(last), last_contact=last_contact, previous=previous)
         turn, update = HANDLERS[r.intent](self, r, text, state)
         update.setdefault("pending", None)
+        if r.later:  # several requests in one message: the first is done, and the reply says what is left
+            left = f"One request at a time: this answers the first. Ask again for the rest: “{r.later}”"
+            turn.note = f"{turn.note} {left}".strip()
+            turn.reply = f"{turn.reply}\n\n{left}"
         return turn, update
 
     def _action(self, action: ChatAction, state: ChatState) -> tuple[Turn, dict]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from coach.conversation.cues import words
+from coach.conversation.cues import polite, words
 from coach.conversation.reading import CHANNEL_PHRASE
 from coach.core.text import fold
 
@@ -57,6 +57,6 @@ def draft_context(text: str, mention: str) -> str:
     for sentence in re.split(r"(?<=[.?!])\s+", user_context(text, mention)):
         sentence = CHANNEL_PHRASE.sub("", sentence).strip(" ,;:")
         sentence = re.sub(r"\s*\b(?:please|thanks|thank you)\W*$", "", sentence, flags=re.IGNORECASE).strip(" ,;:")
-        if sentence and not NOT_CONTEXT.match(sentence):
+        if sentence and not NOT_CONTEXT.match(sentence) and not polite(sentence):  # "Thanks so much!": no reason
             kept.append(sentence.rstrip(".?! ") if len(kept) == 0 else sentence)
     return " ".join(kept).strip()

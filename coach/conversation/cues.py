@@ -163,10 +163,18 @@ def _channel_cues() -> list[tuple[str, re.Pattern]]:
     return [(channel, re.compile(p, re.IGNORECASE)) for channel, p in vocabulary()["channels"]]
 
 
+# A channel named only to be turned down: "instead of email", "rather than a LinkedIn note", "not by email".
+NOT_CHANNEL = re.compile(r"\b(?:instead of|rather than|not|no)\s+(?:as\s+|by\s+|via\s+|over\s+|in\s+|on\s+)?"
+                         r"(?:an?\s+|the\s+)?(?:e-?mail|linkedin(?:\s+(?:note|message|dm))?|dm|inmail|note|message|"
+                         r"connection\s+(?:request|note))s?\b", re.IGNORECASE)
+
+
 def channel_of(text: str) -> str | None:
-    """The channel the words name, anywhere in the message; a specific word wins over a generic one."""
+    """The channel the words name, anywhere in the message; a specific word wins over a generic one, and a channel
+    turned down ("as a LinkedIn message instead of email", "not by email") is not the one asked for."""
+    said = NOT_CHANNEL.sub(" ", text)
     for channel, cue in _channel_cues():
-        if cue.search(text):
+        if cue.search(said):
             return channel
     return None
 

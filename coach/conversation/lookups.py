@@ -37,8 +37,11 @@ def _lookup() -> re.Pattern:
         # a search through the network: "search my contacts for …", "look through my connections", "I search people"
         rf"|\b(?:{words('search_verbs')})\s+(?:for\s+|in\s+|on\s+|across\s+)?(?:(?:my|the|all|all my)\s+)?"
         rf"(?:{words('network_words')})\b"
-        # "who do I have in design?", "who I have?" (and not "who do I have to call", which asks who is due)
-        r"|\bwho\s+(?:else\s+)?(?:do\s+)?(?:i|we)\s+(?:have|got)\b(?!\s+to\b)",
+        # "who do I have in design?", "who I have?", "who've we got" (and not "who do I have to call", which asks
+        # who is due)
+        r"|\bwho(?:\s+else)?(?:'ve|\s+have|\s+do)?\s+(?:i|we)\s+(?:have|got)\b(?!\s+to\b)"
+        # the kind of person is the whole question: "any florists?", "any good PMs out there?"
+        rf"|^\W*(?:(?:got|have\s+(?:i|we)\s+got)\s+)?any\s+{some}{people}(?:\s+[\w-]+){{0,2}}\s*[?!.]*\s*$",
         re.IGNORECASE)
 
 

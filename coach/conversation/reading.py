@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from coach.core.domain import Contact
 from coach.core.messages import ContactChoice
 from coach.core.text import STOPWORDS, fold
+from coach.crm.names import everyday, name_slot
 
 Intent = Literal["draft", "revise", "check", "find", "advise", "general", "clarify", "show", "note", "due", "help"]
 ASK_BACK = 0.5  # a reading less sure than this is asked back, not acted on
@@ -63,6 +64,8 @@ class Reading(BaseModel):
     message: str = Field(default="", description="check: the message to score.")
     note: str = Field(default="", description="note: what to keep on the person's record, in the user's words.")
     date: dt.date | None = Field(default=None, description="note: the day it is about, when the words say it.")
+    later: str = Field(default="", description="A later request of the same message, in the user's words: only "
+                                               "the first is read, and the chat says the rest is left for later.")
     why: str = ""
 
     @model_validator(mode="after")
@@ -134,6 +137,13 @@ VAGUE = frozenset("the a an her his their your my our its this that maybe quick 
                   "minute minutes job role work position talk chat call career".split())
 
 
+# The role an opening is for, said after it: "any openings for a Solutions Architect", "a role as a data engineer".
+OPENING_FOR = re.compile(
+    rf"\b(?:openings?|roles?|positions?|jobs?|vacanc(?:y|ies)|reqs?|opportunit(?:y|ies))\s+(?:for|as)\s+"
+    rf"(?:an?\s+|the\s+)?(?P<t>{WORD}(?:\s+{WORD}){{0,3}}?)"
+    r"(?=\s*[.?!,;]|\s*$|\s+(?:and|or|if|at|in|on|with|please|thanks|who|that|there)\b)", re.IGNORECASE)
+
+
 def field(text: str) -> tuple[str, tuple[int, int]]:
     """The field the user is moving into or asks about, and where it is said; ('', (0, 0)) when none."""
     m = FIELD.search(text)
@@ -143,8 +153,12 @@ def field(text: str) -> tuple[str, tuple[int, int]]:
 def topic(text: str) -> str:
     """The role, project or thing the message is about, in the user's words; '' when the words name none. A
     topic that says nothing by itself ("about her job", "a 20 minute talk") or that cuts a field in two ("to
-    learn what product | management looks like") gives way to the field the user is moving into or asks about."""
+    learn what product | management looks like") gives way to the field the user is moving into or asks about;
+    the role an opening is for, said after it, comes first."""
     wanted, (a, b) = field(text)
+    opening = OPENING_FOR.search(text)
+    if opening and not wanted:  # the role said after the opening names it best ("openings for a Platform Engineer")
+        return opening.group("t")
     for m in TOPIC.finditer(text):
         found = CHANNEL_PHRASE.split(m.group("t"))[0].strip(" ,.;:")
         if not found or re.fullmatch(r"(?:the|a|an)?\s*(?:note|message|email|request)s?", found, re.I):
@@ -180,6 +194,9 @@ KNOWN_CAPS = frozenset(
     "quick short a an the my our his her their to for about".split())
 AFTER_VERB = re.compile(r"\b(?:to|ask|email|e-mail|message|thank|congratulate|ping|dm|with|contact|for)\s+"
                         r"(?P<n>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
+# a name typed in lower case where a name stands, said with where the person works ('ask jo from acme'): a word
+# that is no everyday word, asked back when it is nobody's
+SAID_WITH_WORKPLACE = re.compile(r"(?<![\w'-])(?P<n>[a-zß-öø-ÿ][a-zß-öø-ÿ'-]{2,})\s+(?:from|at|@)\s+\w")
 # a capitalised word, accented ones too ("García"), and hyphenated ones ("Ben-Haim", "Jean-Pierre")
 NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ']+)*"
 PAIR = re.compile(rf"(?=(?<![\w'-])(?P<f>{NAME_WORD})\s+(?P<l>{NAME_WORD})(?![\w'-]))")  # overlapping
@@ -206,13 +223,19 @@ def unknown_name(text: str, contacts: list[Contact], mention: str) -> tuple[str,
     said = fold(mention)
     for m in PAIR.finditer(text):
         f, last = fold(m.group("f")), fold(m.group("l"))
-        if f"{f} {last}" in full or f in other or last in other:
+        # a word of a company or title is no name, unless it is a contact's own name where it stands ('Sophia
+        # Rossi' with a Sofia Rossi of Rossi Studio: a surname that is also her studio's)
+        if f"{f} {last}" in full or (f in other and f not in firsts) or (last in other and last not in lasts):
             continue
         if (f in firsts or last in lasts) and (not said or said in (f, last)):
             near = [c for c in contacts if fold(c.first_name) == f or fold(c.last_name) == last]
             return f"{m.group('f')} {m.group('l')}", near[:3]
     if mention:
         return "", []
+    for m in SAID_WITH_WORKPLACE.finditer(text):
+        name = m.group("n")
+        if not everyday(name) and fold(name) not in other and name_slot().search(text[:m.start("n")]):
+            return name, _closest(fold(name), contacts)
     for m in AFTER_VERB.finditer(text):
         name = m.group("n").split()
         name = name[:1] if len(name) > 1 and fold(name[1]) in other else name

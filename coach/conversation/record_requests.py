@@ -4,18 +4,27 @@ the person named (or the person of the previous turn) and asks back a name that 
 
 from __future__ import annotations
 
-from coach.conversation.asking import ADVICE_ASKS, PRONOUN, asks_to_write, detect_goal
+from coach.conversation.asking import (
+    ADVICE_ASKS,
+    FIND,
+    PRONOUN,
+    asks_for_advice,
+    asks_to_write,
+    detect_channel,
+    detect_goal,
+)
 from coach.conversation.reading import Reading
-from coach.conversation.records import asks_due, asks_show, asks_timeline, note_date, note_text
+from coach.conversation.records import asks_about, asks_due, asks_show, asks_timeline, note_date, note_text
 from coach.core.domain import Contact
 from coach.crm.resolve import Who
 
 
 def records(text: str, lead: str, named: Who, last_contact: Contact | None, has_draft: bool,
-            unknown: tuple[str, list[Contact]]) -> Reading | None:
+            unknown: tuple[str, list[Contact]], company: str = "") -> Reading | None:
     """A request about the user's own records: keep a note on someone, who is due, show someone's card; None
     when the words ask for none of these. A note or a card for a name several people share, or one nobody has,
-    is asked back; a note that names nobody after a draft is about the person drafted to."""
+    is asked back; a note that names nobody after a draft is about the person drafted to. `company`: a workplace
+    the words name, which makes 'anyone at Globex I could talk to?' a search there, not who is due."""
     contact, choices, mention = named.contact, named.choices, named.mention
     pronoun = False
     kept = note_text(text, has_draft) or note_text(lead, has_draft)
@@ -36,9 +45,14 @@ def records(text: str, lead: str, named: Who, last_contact: Contact | None, has_
         return Reading(intent="clarify", note=kept, confidence=0.3, why="note: about whom?")
     if asks_to_write(text):
         return None
-    if contact is None and not choices and asks_due(text):
+    if contact is None and not choices and not company and asks_due(text):
         return Reading(intent="due", why="who is due for a check-in")
-    if ((asks_show(lead) and detect_goal(lead) is None) or asks_timeline(lead)) and not ADVICE_ASKS.search(text):
+    # a question about one person that asks for no message, goal, channel, advice or search is about their card
+    # ("what's the latest with Priya?", "remind me who Sam Ortiz is")
+    about = asks_about(lead) and detect_goal(lead) is None and detect_channel(lead) is None and not (
+        asks_for_advice(text) or FIND.search(lead))
+    if ((asks_show(lead) and detect_goal(lead) is None) or asks_timeline(lead) or about) and \
+            not ADVICE_ASKS.search(text):
         if said:
             return Reading(intent="clarify", unknown_name=said, choices=near, contact_query=said, confidence=0.3,
                            why=f"show: no contact is called {said}")

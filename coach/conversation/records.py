@@ -12,14 +12,29 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from coach.conversation.cues import cue_pattern, words
+from coach.conversation.cues import cue_pattern, vocabulary, words
+
+
+def _gerunds(name: str) -> str:
+    """The -ing forms of a list of verbs ('ping': 'pinging', 'message': 'messaging', 'get back': 'getting back'),
+    as an alternation."""
+    out = []
+    for phrase in vocabulary()[name]:
+        verb, _, rest = phrase.partition(" ")
+        if verb.endswith("e") and not verb.endswith("ee"):
+            verb = verb[:-1]
+        elif re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", verb):  # get, chat: the last letter doubled
+            verb += verb[-1]
+        out.append(re.escape(f"{verb}ing {rest}".strip()).replace(r"\ ", r"\s+"))
+    return "|".join(sorted(out, key=len, reverse=True))
+
 
 # "who should I catch up with?", "who's overdue", "who haven't I talked to in a while", "anyone I should reach
 # out to this week?", "who am I neglecting", "people I've lost touch with": about everyone, never one person.
 DUE = re.compile(
     r"\b(?:who(?:m)?|anyone|anybody|which (?:contacts?|people|persons?)|people|contacts?)\b[^.?!]{0,30}?"
     r"\b(?:(?:should|shall|do|must|ought to|need to|could)\s+i|i\s+(?:should|must|ought to|need to|could))\s+"
-    rf"(?:(?:need|have|ought|got) to\s+)?(?:{words('contact_verbs')})"
+    rf"(?:(?:need|have|ought|got) to\s+)?(?:{words('contact_verbs')}|be\s+(?:{_gerunds('contact_verbs')}))"
     # "which contacts do I keep forgetting to write to", "who have I forgotten about": the ones let slip
     r"|\b(?:who(?:m)?|anyone|anybody|which (?:contacts?|people|persons?))\b[^.?!]{0,30}?\b(?:i|i've|i have)\s+"
     r"(?:(?:always|often|keep|kept|been)\s+)?(?:forg[eo]t(?:ten|ting)?|neglect(?:ed|ing)?)\b"
@@ -61,6 +76,9 @@ NOTE_LEAD = re.compile(
     r"is (?:it )?possible (?:to|that you)|i want to|i'd like to|i need to)[\s,:]+)*"
     r"(?:remember(?:\s+that)?|note(?:\s+to\s+self)?(?:\s+down)?(?:\s+that|\s*:)|make\s+(?:a\s+)?note(?:\s+that|\s*:)?|"
     r"note\s+(?:for|on|about|re)\s+(?P<whom>[^:,.]+?)\s*(?::|\s[—–-])|"
+    # "note Sam is away until June", "please note her sister works there": note, then a statement about someone
+    r"note(?:\s+down)?\s+(?=(?:[\w'-]+\s+){1,3}?(?:is|are|was|were|has|had|will|won't|can't|isn't|wasn't|"
+    r"doesn't|didn't|just|now|got|moved|left|joined|started|prefers|likes|wants|works|lives|[a-z]+ed)\b)|"
     r"add\s+(?:this\s+|that\s+)?to\s+(?P<whose>[^:,.]+?)'?s?\s+(?:notes?|record|file|card)(?:\s+that|\s*:|\s*,|\s+[—–-])|"
     r"(?:put|write|set)\s+(?:it\s+)?down(?:\s+that|\s*:)|"
     r"(?:add|save|take|put|leave|write down)\s+(?:a\s+|this\s+)?note(?:\s+(?:to|on|for|about|under)\s+"
@@ -69,11 +87,24 @@ NOTE_LEAD = re.compile(
     re.IGNORECASE)
 NOTE_TAIL = re.compile(
     rf"[\s,.;:!—–-]*(?:(?:please|pls|can you|could you|and)\s+)*(?:{words('keep_verbs')})\s+"
-    r"(?:it|this|that)(?:\s+(?:down|for me|please|pls))*[\s.!]*$",
+    r"(?:it|this|that)(?:\s+(?:down|for me|please|pls))*[\s.!]*$"
+    # "…, please note", "… — log": the verb alone, after a break or a please
+    rf"|(?:[,;:—–-]|\bplease)\s*(?:(?:please|pls|can you|could you|and)\s+)*(?:{words('keep_verbs')})[\s.!]*$",
     re.IGNORECASE)
 # "add that she prefers WhatsApp": a note only while no draft is on the table (with one, it changes the draft).
 ADD_THAT = re.compile(r"^\W*(?:(?:please|can you|could you|also|and)\s+)*add\s+(?:that|this)\b\s*(?::\s*)?", re.IGNORECASE)
 FYI = re.compile(r"^\W*(?:fyi|btw|by the way|heads up)[\s,:-]+", re.IGNORECASE)
+
+
+# A question asked of the coach ("what's the latest with …", "remind me who … is", "so how is … doing"): about a
+# person when it names one and asks for nothing else (no message, no goal, no advice: the caller checks).
+ASKED = re.compile(r"(?:^|[,.;:!?]\s*)(?:(?:so|and|hey|hi|ok|okay|wait|um|uh|also|quick question)[\s,!]+)*"
+                   r"(?:what|who|where|how|remind me|tell me)\b", re.IGNORECASE)
+
+
+def asks_about(text: str) -> bool:
+    """The words are a question asked of the coach (a wh-question, 'remind me …'); about whom, the caller reads."""
+    return bool(ASKED.search(text))
 
 
 def asks_due(text: str) -> bool:

@@ -78,25 +78,35 @@ def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Con
         return Reading(intent="check", message=quoted_message(text), channel=detect_channel(first_line),
                        why="asked to check a message")
     text = clean(text, protected(contacts))
-    start, end = request_span(text, contacts)
-    text, lead = text[:end].strip(), text[start:end].strip()
+    start, end = request_span(text, contacts, has_draft)
+    later = text[end:].strip(" \t\n,;:-—–")
+    reading = _read(text[:end].strip(), text[start:end].strip(), contacts, has_draft, last_contact, previous)
+    return reading.model_copy(update={"later": later}) if later else reading
+
+
+def _read(text: str, lead: str, contacts: list[Contact], has_draft: bool, last_contact: Contact | None,
+          previous: DraftRequest | None) -> Reading:
+    """The reading of a message's first request (`text`, from its start; `lead`, without the preamble)."""
     named = person(text, contacts)
     contact, mention = named.contact, named.mention
     full_name = contact is not None and " " in mention.strip()
     unknown = (named.unmatched, named.near) if named.unmatched else ("", []) if full_name or named.choices or (
         contact is None and mention) else unknown_name(text, contacts, mention)
     unknown = unknown if unknown[0] else contradicted(text, named, contacts)
-    kept = records(text, lead, named, last_contact, has_draft, unknown)
+    company = company_named(text, contacts)
+    kept = records(text, lead, named, last_contact, has_draft, unknown, company_named(lead or text, contacts))
     if kept is not None:
         return kept
     wanted = help_topic(lead or text)
     if wanted and not ((contact is not None or named.choices) and asks_to_write(text)):
         return Reading(intent="help", help=wanted, why=f"how to use the app: {wanted}")
-    company = company_named(text, contacts)
     if EVERYONE.search(lead or text) and contact is None and not named.choices and not asks_to_write(text):
         return Reading(intent="find", listing=True, topic=company, why="asked for everyone" + (
             f" at {company}" if company else ""))
-    if (asks_who(lead or text) and not asks_to_write(lead or text)) or (FIND.search(lead or text) and not (
+    writes_to = (contact is not None or bool(named.choices)) and asks_to_write(lead or text)
+    # "ask her if she could introduce me to someone who works in …": a message to a named person, not a search
+    if (asks_who(lead or text) and not asks_to_write(lead or text)) or (FIND.search(lead or text) and not writes_to
+                                                                        and not (
             (QUESTION.search(text) or ADVISE.search(text)) and not KNOW.search(text) and not FIND_FIRST.search(text))):
         return Reading(intent="find", topic=company, why="asked who they know")
     goal = detect_goal(POLITE.sub(" ", without_closing(lead))) or detect_goal(POLITE.sub(" ", without_closing(text)))

@@ -123,5 +123,11 @@ def _common() -> frozenset[str]:
     return frozenset(seen)
 
 
+def everyday(word: str) -> bool:
+    """The word is an everyday word too (a stop word, a name listed as a word, one the guidance writes in lower
+    case): 'may', 'will'; never 'wei' or 'priya'."""
+    return fold(word) in _common()
+
+
 def _plain(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from coach.core.domain import Contact
 from coach.core.messages import ContactChoice
 from coach.core.text import STOPWORDS, fold, has_word
-from coach.crm.names import name_slot, near_surname, short_form, surname_matches, titled, word_names
+from coach.crm.names import everyday, name_slot, near_surname, short_form, surname_matches, titled, word_names
 
 MIN_PART = 3  # a first or last name shorter than this ("Al", "Li") is too common a word to count alone
 # How a user qualifies a name when writing to the app: "Marcus Lee at Datadog", "Marcus Lee (Datadog)",
@@ -97,7 +97,7 @@ def who(text: str, contacts: list[Contact]) -> Who:
             return _settle(people, text, said)
         if fold(surname) not in firsts:  # 'Dr. Fatima' is Fatima
             return Who(unmatched=said, near=near_surname(surname, contacts))
-    lowercase = text == text.lower()
+    lowercase = text in (text.lower(), text.upper())  # all in one case: the case says nothing of names
     for part in ("first_name", "last_name"):
         people = [c for c in contacts if _said(getattr(c, part), text, words, lowercase)]
         if people:
@@ -109,14 +109,16 @@ def who(text: str, contacts: list[Contact]) -> Who:
 
 def _said(part: str, text: str, words: str, lowercase: bool) -> bool:
     """A first or last name in the words: whole, and capitalised as a name unless the user types in lower case
-    ('May' is a name, 'may' is not), or typed in lower case where a name stands ('ask priya for a referral, I
-    …') when it is no everyday word."""
+    ('May' is a name, 'may' is not), or typed in lower case anywhere when it is no everyday word ('who better
+    than wei'), or where a name stands ('ask priya for a referral, I …') when it is no stop word or word-name."""
     if not part or len(part) < MIN_PART or not has_word(_plain(part).strip(), words):
         return False
     if lowercase or re.search(rf"(?<![\w]){re.escape(part)}(?![\w])", text) is not None:
         return True
     if fold(part) in word_names() or fold(part) in STOPWORDS:
         return False
+    if not everyday(part):  # 'than wei': typed in lower case, and no everyday word
+        return True
     folded = fold(text)
     return any(name_slot().search(folded[:m.start()]) for m in re.finditer(rf"\b{re.escape(fold(part))}\b", folded))
 

@@ -23,11 +23,15 @@ from coach.crm.facts.meeting import meeting_fields
 from coach.crm.facts.names import goes_by
 from coach.crm.facts.relations import others_before, read_relation, uncleft
 from coach.crm.facts.voice import PAST_IRREGULAR
+from coach.crm.facts.work import read_work, with_aside
 
 # ---------------------------------------------------------------- the note's own words
 FAVOUR = re.compile(r"(helped|mentored|introduced|intro'?d|referred|recommended|reviewed|gave|coached|vouched|"
                     r"walked|showed|taught|interviewed|hired|covered|lent|sent|shared|connected|sponsored|"
                     r"invited|hosted|reached out|pushed|championed|fixed)\b")
+# Verbs that are a favour only when the user is their object ("posted me a signed copy", "spent an hour with me";
+# "spent two years at Google" is not).
+FAVOUR_TO_ME = re.compile(r"(posted|mailed|gifted|spent|answered|explained|pointed|made time|took the time)\b")
 TOGETHER = re.compile(r"(worked|built|shipped|planned|ran|paired|co-?founded|launched|organi[sz]ed|studied|"
                       r"wrote|co-?wrote|rewrote|led|rebuilt|migrated|designed|hacked|taught|started|shared|co-?organi[sz]ed|"
                       r"co-?led|co-?ran|co-?taught|co-?maintained|maintained|"
@@ -225,6 +229,11 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
         rest = head.lower() + rest[len(head):]  # shorthand: the note's first word is its verb ("Gave me…")
     verb = rest.split(" ", 1)[0].lower() if rest else ""
     low = clause.lower()
+    pair = re.match(r"(?P<a>.+?\b(?:me|us|my|our)\b.*?)\s+and\s+(?:also\s+|then\s+)?(?P<b>(?P<v>[a-z]+)\s+(?:me|us)\b.*)$",
+                    rest)  # "she gave me 20 min at the meetup and walked me through X": two things she did for me
+    if who in ("them", "") and pair and _past(verb) and _past(pair.group("v")):
+        lead = "she " if who == "them" else ""
+        return read_clause(lead + pair.group("a"), names, today) + read_clause(lead + pair.group("b"), names, today)
     role = ROLE.search(clause)
     if role:
         y2 = role.group("y2") or role.group("y0") or ""
@@ -242,6 +251,9 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
         out.append(Fact(kind="role", phrase=("formerly " if past else "") + phrase, company=company, years=years,
                         past=past, project=team))
         return out
+    work = read_work(rest, who, names)  # "heard her on the X podcast", "read his post about Y": the user's
+    if work:
+        return [work]
     relation = read_relation(clause, who, rest, names)  # "same cohort at X", "went to X together", "got me into X"
     if relation:
         return [relation.model_copy(update={"phrase": to_you(relation.phrase, names)})]
@@ -261,7 +273,10 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
         if not re.search(r"\b(she|he)\b", span.lower()):
             out.append(Fact(kind="their-news", phrase=f"you {said_that.group(1).lower()} {span}"))
             return out
-    if OFFER.search(low) and re.search(r"\b(said|told me|asked me|offered|invited me|wants me|suggested)\b", low):
+    someone_else = who == "" and re.match(r"[A-Z][\w'’-]+\s+(?:[A-Z][\w'’-]+\s+)?(?:said|told|suggested|asked|offered|"
+                                          r"invited|wants)\b", clause)  # "Dan suggested I reach out": Dan's word
+    if OFFER.search(low) and not someone_else and \
+            re.search(r"\b(said|told me|asked me|offered|invited me|wants me|suggested)\b", low):
         cond = CONDITION.search(clause[OFFER.search(low).end():]) or CONDITION.search(clause)
         when = to_you(cond.group(1), names) if cond else ""
         if not re.search(r"\b(she|he|his|hers|they|them|their)\b", when.lower()):
@@ -335,8 +350,8 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
             out.append(Fact(kind="met-at", phrase=f"we talked about {to_you(talked.group('what'), names)}"))
         return out
     object_me = re.search(r"\b(me|my|us|our)\b", rest.lower())
-    if who in ("them", "") and FAVOUR.match(rest.lower()) and _past(verb) and (object_me or who == "them") \
-            and _span(rest):
+    if who in ("them", "") and (FAVOUR.match(rest.lower()) and (object_me or who == "them") or
+                                FAVOUR_TO_ME.match(rest.lower()) and object_me) and _past(verb) and _span(rest):
         span = to_you(rest, names)
         if not re.search(r"\b(she|he)\b", span.lower()):
             out.append(Fact(kind="favour", phrase=f"you {span}"))
@@ -368,12 +383,17 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
     return out
 
 
+def person_names(contact: Contact) -> tuple[str, ...]:
+    """The names a note may call the person by."""
+    return tuple(n for n in {contact.name, contact.first_name, contact.given_name, contact.last_name,
+                             goes_by(contact)} if n and len(n) > 1)
+
+
 def extract_rules(contact: Contact, today: dt.date | None = None, me: str = "") -> list[Fact]:
     """Rules (the embedded tier): every fact the contact's fields and notes hold, in their own words. `me` is the
     user's name: a note that calls them by it (an assistant's) is read as theirs."""
     today = today or dt.date.today()
-    names = tuple(n for n in {contact.name, contact.first_name, contact.given_name, contact.last_name,
-                              goes_by(contact)} if n and len(n) > 1)
+    names = person_names(contact)
     facts: list[Fact] = []
     how = " ".join(contact.how_we_met.split()).rstrip(".")
     if how:
@@ -410,6 +430,9 @@ def extract_rules(contact: Contact, today: dt.date | None = None, me: str = "") 
                       if f.kind != "role" or not (contact.title or contact.company)]
             for line, day in reading.lines:
                 for clause in _clauses(line):
+                    if facts and (aside := with_aside(facts[-1], clause)):  # "(on writing …)" after a podcast
+                        facts[-1] = aside
+                        continue
                     facts += [f.model_copy(update={"date": day, "source": where_from})
                               for f in read_clause(clause, names, today)]
     for inter in sorted(contact.interactions, key=lambda i: i.date, reverse=True)[:4]:

@@ -18,10 +18,10 @@ from coach.core.text import fold
 from coach.crm.facts.formats import People, my_names
 from coach.crm.facts.formats import read as read_format
 from coach.crm.facts.kinds import Fact, visible
-from coach.crm.facts.layout import NOT_EVENTS, UNSURE, _iso, front_matter, sections  # noqa: F401  (_iso: tests)
+from coach.crm.facts.layout import UNSURE, _iso, front_matter, heading_phrase, sections  # noqa: F401  (_iso: tests)
 from coach.crm.facts.meeting import meeting_fields
 from coach.crm.facts.names import goes_by
-from coach.crm.facts.relations import others_before, read_relation, uncleft
+from coach.crm.facts.relations import others_before, read_relation, someone_else, uncleft
 from coach.crm.facts.voice import PAST_IRREGULAR
 from coach.crm.facts.work import read_work, with_aside
 
@@ -95,10 +95,6 @@ PRIVATE_NEWS = re.compile(r"\b(?:married|engaged|divorc\w*|pregnan\w*|funeral|pa
                           r"hospital\w*|diagnos\w*|miscarr\w*|separated|widow\w*|rehab|sick leave)\b")
 PERSONAL = re.compile(r"\b(kids?|daughter|son|wife|husband|partner|dog|cat|marathon|climb\w*|hiking|baby|wedding|"
                       r"vacation|holiday|loves?|hobby|birthday)\b", re.IGNORECASE)
-# Words in a heading that name an occasion, not a proper name: "Coffee", "Offsite in Lyon".
-OCCASIONS = {"coffee", "lunch", "dinner", "drinks", "breakfast", "call", "chat", "catch-up", "catchup", "offsite",
-             "meetup", "meeting", "sync", "1:1", "walk", "intro", "interview", "workshop", "conference", "zoom",
-             "video", "phone", "quick", "first", "kickoff", "kick-off", "retro", "demo", "talk", "visit"}
 _PRONOUN = {"she": "you", "he": "you", "him": "you", "his": "your", "hers": "yours", "herself": "yourself",
             "himself": "yourself"}
 _ADVERBS = {"now", "just", "still", "also", "recently", "already", "often", "really"}
@@ -188,26 +184,6 @@ def _subject(clause: str, names: tuple[str, ...]) -> tuple[str, str]:
 
 def _strip_adverbs(rest: str) -> str:
     return re.sub(r"^(?:just|recently|also|kindly|once|finally|actually|really)\s+", "", rest, flags=re.IGNORECASE)
-
-
-def _heading_phrase(title: str) -> str:
-    """'Offsite in Lyon' -> 'at the offsite in Lyon'; 'PyCon US 2024' -> 'at PyCon US 2024'; 'Coffee at Pier 9'
-    -> 'over coffee at Pier 9'; 'Coffee', 'Follow-ups', 'Links' -> ''."""
-    title = " ".join(title.split()).strip(" .:-")
-    if not title or len(title) > 70 or fold(title) in NOT_EVENTS or UNSURE.search(title):
-        return ""
-    first, _, rest = title.partition(" ")
-    if first.lower() in ("coffee", "lunch", "dinner", "drinks", "breakfast"):
-        return f"over {first.lower()} {rest}" if rest.split(" ", 1)[0].lower() in ("at", "in", "after", "during") \
-            else ""
-    if first.lower() in OCCASIONS:
-        if not rest:
-            return ""
-        return f"at the {first.lower()} {rest}" if first.lower() not in ("call", "chat", "video", "phone", "zoom") \
-            else ""
-    if first[:1].isupper() and not re.search(r"\b(?:I|we|she|he|talked|asked|sent)\b", title):
-        return f"at {title}"
-    return ""
 
 
 def _span(text: str, limit: int = 90) -> str:
@@ -420,7 +396,7 @@ def extract_rules(contact: Contact, today: dt.date | None = None, me: str = "") 
                 facts.append(Fact(kind="met-at", phrase=f"at {fields[key]}", source=source, **typed))
         for heading, date, section in sections(body, note):
             where_from = source + (f" ## {heading}" if heading else "")
-            where = _heading_phrase(heading) if heading else ""
+            where = heading_phrase(heading) if heading else ""
             if where:  # the heading's own words, and its event, place and month as typed fields
                 typed = meeting_fields(heading, date) if where.startswith("at ") and not where.startswith("at the ") \
                     else {"date": date}  # "at the offsite in Lyon" names no event
@@ -429,9 +405,14 @@ def extract_rules(contact: Contact, today: dt.date | None = None, me: str = "") 
             facts += [f.model_copy(update={"date": f.date or date, "source": where_from}) for f in reading.facts
                       if f.kind != "role" or not (contact.title or contact.company)]
             for line, day in reading.lines:
+                other = False  # a third person named on this line: "he said…" after them is theirs
                 for clause in _clauses(line):
                     if facts and (aside := with_aside(facts[-1], clause)):  # "(on writing …)" after a podcast
                         facts[-1] = aside
+                        continue
+                    other = someone_else(clause, names, people.me) or other and not any(
+                        re.search(rf"\b{re.escape(n)}\b", clause) for n in names)
+                    if other and re.match(r"(?:she|he)\b", clause, re.IGNORECASE):
                         continue
                     facts += [f.model_copy(update={"date": day, "source": where_from})
                               for f in read_clause(clause, names, today)]

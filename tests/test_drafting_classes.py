@@ -205,7 +205,7 @@ def test_a_headline_naming_a_field_says_where_the_user_works_and_a_tagline_is_le
 
 
 def test_a_heading_that_titles_the_users_notes_is_no_meeting():
-    from coach.crm.facts.rules import _heading_phrase
+    from coach.crm.facts.layout import heading_phrase as _heading_phrase
 
     names = ("Oluwaseun Adebayo", "Seun")
     assert _heading_phrase("Prep before reaching out to Seun", names) == ""

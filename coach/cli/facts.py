@@ -42,7 +42,7 @@ def facts(
     target: str = typer.Argument(..., metavar="ID_OR_NAME | edit | pin | unpin | hide | show | confirm | add"),
     rest: list[str] = typer.Argument(None, metavar="[FACT_ID | ID_OR_NAME] [TEXT]"),
     kind: str = typer.Option("met-at", "--kind", help="For add: met-at, worked-together, favour, offer, "
-                                                      "my-request, their-news, personal, role."),
+                                                      "my-request, their-news, personal, role, their-work."),
     date: str | None = typer.Option(None, "--date", help="For add and edit: YYYY-MM-DD."),
     with_model: bool = typer.Option(False, "--model", help="Re-read the notes with the configured capable model "
                                                            "(structured output); the rules otherwise."),

@@ -77,6 +77,8 @@ class RequestReading(BaseModel):
     subject: str = Field(default="", description="An email subject the user gave word for word.")
     sign_as: str = Field(default="", description="How the user asked to sign ('Mei & the Flourish team', 'CEO').")
     left_out: list[str] = Field(default_factory=list, description="Words that could not be read: never said.")
+    facts: list[str] = Field(default_factory=list, description="What the user knows, read from their words as "
+                                                               "facts ('met-at: at the Mass Timber Summit').")
 
     def said(self) -> str:
         """The words of the typed parts: what a message may carry of the request."""
@@ -94,6 +96,7 @@ class RequestReading(BaseModel):
         bits += [f"sign as: {self.sign_as}"] if self.sign_as else []
         bits += [f"language: {self.language} (drafts are written in English; translate before sending)"] \
             if self.language else []
+        bits += [f"fact from the request: {x}" for x in self.facts]
         bits += [f"not used: {', '.join(repr(x) for x in self.left_out)}"] if self.left_out else []
         return " · ".join(bits)
 

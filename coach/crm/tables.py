@@ -170,6 +170,8 @@ class FactRow(Base):
     project: Mapped[str] = mapped_column(String(500), default="")
     event: Mapped[str] = mapped_column(String(500), default="")  # migration 0006
     place: Mapped[str] = mapped_column(String(500), default="")
+    work: Mapped[str] = mapped_column(String(100), default="")  # migration 0007
+    title: Mapped[str] = mapped_column(String(500), default="")
     years: Mapped[str] = mapped_column(String(40), default="")
     past: Mapped[bool] = mapped_column(Boolean, default=False)
     confirmed: Mapped[bool] = mapped_column(Boolean, default=False)

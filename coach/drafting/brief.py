@@ -14,7 +14,8 @@ from coach.core.text import shared_stems
 from coach.crm.facts.kinds import Fact
 from coach.crm.facts.names import greeting_name
 from coach.crm.facts.rules import extract_rules as extract
-from coach.drafting.request import read_request
+from coach.crm.facts.said import request_facts
+from coach.drafting.request import DOUBT, read_request
 
 
 @dataclass
@@ -31,10 +32,13 @@ class Brief:
     style: Style = field(default_factory=Style)
     facts: list[Fact] | None = None  # the stored facts (with the user's edits); extracted from notes when None
     reading: RequestReading | None = None  # the request read into typed parts; read from `context` when None
+    told: list[Fact] = field(default_factory=list, init=False)  # facts the request's words give (this draft only)
 
     def __post_init__(self) -> None:
         if self.reading is None:
             self.reading = read_request(self.context, self.contact)
+        self.reading = self.reading.model_copy(deep=True)  # this brief's reading: its told facts are shown on it
+        self.told = self._told()
         # what the user asked for in words ("keep it short", "make it warm") is applied, unless a button said
         self.style = Style(length=self.style.length or self.reading.length, tone=self.style.tone or self.reading.tone)
 
@@ -44,9 +48,23 @@ class Brief:
 
     @property
     def all_facts(self) -> list[Fact]:
+        """The contact's facts, and what the user's request tells of them that no request rule read."""
         if self.facts is None:
             self.facts = extract(self.contact, me=self.profile.name)
-        return self.facts
+        return self.facts + self.told
+
+    def _told(self) -> list[Fact]:
+        """Facts read from the request's unread parts (a doubt, a secret or a thing to leave out gives none);
+        the reading shows them, and those parts are no longer 'not used'."""
+        told: list[Fact] = []
+        parts = [p for p in self.reading.left_out if not DOUBT.search(p.lower())]
+        for part, found in request_facts(parts, self.contact):
+            found = [f for f in found if not self.avoided(f.phrase)]
+            if found:
+                told += found
+                self.reading.left_out.remove(part)
+                self.reading.facts += [f"{f.kind}: {f.phrase}" for f in found]
+        return told
 
     @property
     def grounds(self) -> Grounds:

@@ -146,6 +146,8 @@ def opener(fact: Fact, facts: list[Fact], today: dt.date, goal: str = "", person
         if goal == "congratulations":
             return Opener(f"Congratulations! I saw that {p}.", "their-news", src, plain=f"I saw that {p}.")
         return Opener(f"I saw that {p}.", "their-news", src)
+    if fact.kind == "their-work" and p.startswith("I "):  # "I heard you on the … podcast": the user's own contact
+        return Opener(f"{p}.", "their-work", src)
     if fact.kind == "my-request" and p.startswith("I "):
         w = "" if DATED.search(p) else when(fact.date, today, src)  # "I emailed you in March": said already
         if DATED.search(p):

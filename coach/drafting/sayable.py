@@ -26,6 +26,8 @@ _SHORTHAND = re.compile(r"\d+/\d+|['’]\d\d\b|\b\d{1,2}\.\d{1,2}\b|[+@#~|=<>*_\
 # Kinds whose phrase is a place or an occasion: short, or it is a note's line.
 _PLACE_WORDS = 12
 _CLAUSE_WORDS = 16
+# Their work is said from typed fields and its topic ("I heard you on episode 48 of the … podcast, on …"): longer.
+_WORK_WORDS = 22
 # The user's own words for this message (kind "request") are theirs: only what no message says passes no gate
 # (quotes, brackets, emoji, "!!", "..."), and a longer clause is allowed.
 _NOT_SAID = re.compile(r"[\"“”()\[\]{}<>#~|=*_…]|\.\.|[!?]{2,}")
@@ -52,7 +54,7 @@ def sayable(phrase: str, kind: str = "", person: tuple[str, ...] = ()) -> bool:
         return False  # "we talked about at the fair": the clause lost its object
     if toks.count("you") + toks.count("your") > 2 or re.search(r"\byou\s+\w+\s+you\b", fold(p)):
         return False  # "you sent you our template": a pronoun swapped where it was the user
-    limit = _PLACE_WORDS if kind == "met-at" else _CLAUSE_WORDS
+    limit = {"met-at": _PLACE_WORDS, "their-work": _WORK_WORDS}.get(kind, _CLAUSE_WORDS)
     if len(toks) > limit:
         return False  # a long line is the note's, not a clause of a message
     if kind == "met-at" and person:

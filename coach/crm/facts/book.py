@@ -16,7 +16,7 @@ from coach.crm.facts.kinds import KINDS, Fact, merge
 from coach.crm.facts.rules import extract_rules as extract
 from coach.crm.tables import FactRow
 
-_FIELDS = ("kind", "phrase", "date", "source", "company", "project", "event", "place", "years", "past", "confirmed", "pinned", "hidden",
+_FIELDS = ("kind", "phrase", "date", "source", "company", "project", "event", "place", "work", "title", "years", "past", "confirmed", "pinned", "hidden",
            "edited", "origin")
 
 

@@ -25,10 +25,13 @@ class ModelFact(BaseModel):
                                    "company or years we shared; favour: something they did for me; offer: they "
                                    "invited me to get back in touch or offered help; my-request: something I asked "
                                    "them; their-news: a change in their life or work; personal: a personal "
-                                   "detail; role: a role they held relative to me (say if it is past).")
+                                   "detail; role: a role they held relative to me (say if it is past); "
+                                   "their-work: something of theirs I heard, read or watched (a podcast they were "
+                                   "on, a talk, a post, a paper, a book, a video, a repo).")
     phrase: str = Field(description="A short phrase addressed to the person, using the note's own words with "
                                     "'you' for them: 'at PyCon US 2024 in Pittsburgh', 'you reviewed my "
-                                    "portfolio', 'you asked me to get back in touch when roles open'.")
+                                    "portfolio', 'you asked me to get back in touch when roles open', 'I read your post about "
+                                    "hiring juniors'.")
     date: str = Field(default="", description="YYYY-MM-DD from the note's date or heading, or empty.")
     note_id: int | None = Field(default=None, description="The id of the note it came from, if any.")
     past: bool = Field(default=False, description="For a role: it has ended.")

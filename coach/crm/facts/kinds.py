@@ -17,24 +17,26 @@ from pydantic import BaseModel, Field
 
 from coach.core.text import fold
 
-Kind = Literal["met-at", "worked-together", "favour", "offer", "my-request", "their-news", "personal", "role"]
+Kind = Literal["met-at", "worked-together", "favour", "offer", "my-request", "their-news", "personal", "role",
+               "their-work"]
 KINDS: tuple[str, ...] = ("met-at", "worked-together", "favour", "offer", "my-request", "their-news", "personal",
-                          "role")
+                          "role", "their-work")
 
 
 # Which kinds of fact suit each goal, strongest first (an invitation to get back in touch beats a meeting; a favour
 # beats a job title): the composer opens with the first one a contact has, and the goal check takes it as what a
-# message with no reason of the user's own is about.
+# message with no reason of the user's own is about. Their work the user heard or read ("I heard you on the …
+# podcast") is a hook for a stranger: after anything shared, before their news (news is what anyone can read).
 GOAL_FACTS: dict[str, tuple[str, ...]] = {
-    "referral": ("offer", "favour", "worked-together", "role", "met-at", "their-news"),
+    "referral": ("offer", "favour", "worked-together", "role", "met-at", "their-news", "their-work"),
     "reconnect": ("offer", "worked-together", "role", "favour", "met-at", "their-news"),
-    "congratulations": ("their-news", "worked-together", "favour", "role", "met-at"),
+    "congratulations": ("their-news", "worked-together", "favour", "role", "met-at", "their-work"),
     "thank-you": ("favour", "offer", "worked-together", "role", "met-at"),
     "follow-up": ("my-request", "offer", "met-at", "favour", "worked-together", "role"),
-    "informational-interview": ("offer", "favour", "met-at", "worked-together", "role", "their-news"),
-    "mentorship": ("favour", "offer", "worked-together", "role", "met-at", "their-news"),
-    "introduction": ("offer", "favour", "worked-together", "met-at"),
-    "partnership": ("worked-together", "met-at", "offer", "favour", "their-news"),
+    "informational-interview": ("offer", "favour", "met-at", "worked-together", "role", "their-work", "their-news"),
+    "mentorship": ("favour", "offer", "worked-together", "role", "met-at", "their-work", "their-news"),
+    "introduction": ("offer", "favour", "worked-together", "met-at", "their-work"),
+    "partnership": ("worked-together", "met-at", "offer", "favour", "their-work", "their-news"),
 }
 
 class Fact(BaseModel):
@@ -44,7 +46,9 @@ class Fact(BaseModel):
     contact_id: int | None = None
     kind: Kind = Field(description="What the fact shows: met-at (where/when we met or talked), worked-together, "
                                    "favour (they did for me), offer (they invited me to get back in touch, "
-                                   "offered help), my-request (I asked them), their-news, personal, role.")
+                                   "offered help), my-request (I asked them), their-news, personal, role, "
+                                   "their-work (I heard, read or watched something of theirs: a podcast, a talk, a "
+                                   "post, a paper, a book, a video, a repo).")
     phrase: str = Field(description="A short ready-to-use phrase addressed to the person, in the note's own "
                                     "words: 'at PyCon US 2024 in Pittsburgh', 'you reviewed my portfolio'.")
     date: dt.date | None = Field(default=None, description="When it happened (the note's date or heading).")
@@ -52,7 +56,9 @@ class Fact(BaseModel):
     company: str = ""
     project: str = Field(default="", description="The team or project it was on ('the payments team').")
     event: str = Field(default="", description="For a meeting: the event's name ('NW Supply Chain Forum').")
-    place: str = Field(default="", description="For a meeting: the town or venue ('Montréal').")
+    place: str = Field(default="", description="For a meeting or a talk: the town or venue ('Montréal').")
+    work: str = Field(default="", description="For their work: what it is ('podcast', 'talk', 'post', 'paper').")
+    title: str = Field(default="", description="For their work: the show's or the piece's name ('Filed & Approved').")
     years: str = Field(default="", description="For roles and work together: '2017-2019'.")
     past: bool = Field(default=False, description="A role that ended (a former manager is past).")
     confirmed: bool = False

@@ -100,3 +100,38 @@ _ACTIVITY = re.compile(r"^(?:call|phone call|email|e-mail|meeting|note|task|link
 # A clause the user is unsure of is no fact to state: "hiring SREs?? not sure", "maybe she's moving".
 UNSURE = re.compile(r"\?|\b(?:maybe|perhaps|not sure|unsure|might|possibly|probably|i think|i guess|idk|rumou?r\w*|"
                     r"apparently|supposedly|allegedly|tbc|tbd|unclear|check whether|check if)\b", re.IGNORECASE)
+
+
+# Words in a heading that name an occasion, not a proper name: "Coffee", "Offsite in Lyon".
+OCCASIONS = {"coffee", "lunch", "dinner", "drinks", "breakfast", "call", "chat", "catch-up", "catchup", "offsite",
+             "meetup", "meeting", "sync", "1:1", "walk", "intro", "interview", "workshop", "conference", "zoom",
+             "video", "phone", "quick", "first", "kickoff", "kick-off", "retro", "demo", "talk", "visit"}
+
+
+# A heading that starts so is the title of the user's own notes, never an event ("Prep before the call",
+# "Notes on Seun", "Re: intro").
+NOTE_TITLE = re.compile(r"^(?:prep|prepping|preparing|preparation|notes?|about|re|regarding|before|after|for|on|"
+                        r"questions?|bio|background|research|plan|draft|ideas?|who is|what i know)\b", re.IGNORECASE)
+
+
+def heading_phrase(title: str, names: tuple[str, ...] = ()) -> str:
+    """'Offsite in Lyon' -> 'at the offsite in Lyon'; 'PyCon US 2024' -> 'at PyCon US 2024'; 'Coffee at Pier 9'
+    -> 'over coffee at Pier 9'; 'Coffee', 'Follow-ups', 'Links', 'Prep before reaching out to Seun' -> '' (a
+    heading that names the person is about them, not where the user met them)."""
+    title = " ".join(title.split()).strip(" .:-")
+    if not title or len(title) > 70 or fold(title) in NOT_EVENTS or UNSURE.search(title) or NOTE_TITLE.match(title):
+        return ""
+    if any(re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", fold(title)) for n in names if len(n) > 2):
+        return ""
+    first, _, rest = title.partition(" ")
+    if first.lower() in ("coffee", "lunch", "dinner", "drinks", "breakfast"):
+        return f"over {first.lower()} {rest}" if rest.split(" ", 1)[0].lower() in ("at", "in", "after", "during") \
+            else ""
+    if first.lower() in OCCASIONS:
+        if not rest:
+            return ""
+        return f"at the {first.lower()} {rest}" if first.lower() not in ("call", "chat", "video", "phone", "zoom") \
+            else ""
+    if first[:1].isupper() and not re.search(r"\b(?:I|we|she|he|talked|asked|sent)\b", title):
+        return f"at {title}"
+    return ""

@@ -52,6 +52,28 @@ def others_before(text: str, names: tuple[str, ...]) -> bool:
                for w in re.findall(r"\b[A-Z][\w'’-]*", text))
 
 
+# A clause that puts another person in focus: their name alone ("Marcus Tell") or as the subject of a verb
+# ("Dan suggested I reach out"). A "he" or "she" after it, on the same line, is them, not the contact.
+_OTHER_SUBJECT = re.compile(r"^(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?)(?:$| (?:said|says|suggested|told|asked|"
+                            r"mentioned|thinks|works|introduced|pointed|recommended|is|was|runs|leads)\b)")
+
+
+_NOT_NAMES = {"the", "a", "an", "my", "our", "her", "his", "their", "this", "that", "she", "he", "they", "it", "no",
+              "yes", "not", "never", "last", "next", "first", "new", "old", "q", "met", "talked", "coffee", "lunch",
+              "dinner", "call", "great", "good", "nice", "very", "super", "really", "just", "still", "then", "later"}
+
+
+def someone_else(clause: str, names: tuple[str, ...], me: tuple[str, ...] = ()) -> bool:
+    """Whether `clause` names a third person as what it is about (so a pronoun after it is theirs)."""
+    m = _OTHER_SUBJECT.match(clause)
+    if not m or (" " not in m.group("name") and m.end() == len(clause)):
+        return False  # one capitalised word alone is as likely a heading ("Lunch") as a name
+    known = {w.lower() for n in (*names, *me) for w in n.split()}
+    first = m.group("name").split()[0].lower()
+    return first not in known and first not in _OPENERS and first not in _NOT_NAMES and \
+        not first.endswith(("ed", "ing"))
+
+
 def _years(clause: str) -> str:
     found = YEAR.findall(clause)
     return f"{found[0]}-{found[1]}" if len(found) == 2 else found[0] if found else ""

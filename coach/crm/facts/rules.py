@@ -18,16 +18,20 @@ from coach.core.text import fold
 from coach.crm.facts.formats import People, my_names
 from coach.crm.facts.formats import read as read_format
 from coach.crm.facts.kinds import Fact, visible
-from coach.crm.facts.layout import NOT_EVENTS, UNSURE, _iso, front_matter, sections  # noqa: F401  (_iso: tests)
+from coach.crm.facts.layout import UNSURE, _iso, front_matter, heading_phrase, sections  # noqa: F401  (_iso: tests)
 from coach.crm.facts.meeting import meeting_fields
 from coach.crm.facts.names import goes_by
-from coach.crm.facts.relations import others_before, read_relation, uncleft
+from coach.crm.facts.relations import others_before, read_relation, someone_else, uncleft
 from coach.crm.facts.voice import PAST_IRREGULAR
+from coach.crm.facts.work import read_work, with_aside
 
 # ---------------------------------------------------------------- the note's own words
 FAVOUR = re.compile(r"(helped|mentored|introduced|intro'?d|referred|recommended|reviewed|gave|coached|vouched|"
                     r"walked|showed|taught|interviewed|hired|covered|lent|sent|shared|connected|sponsored|"
                     r"invited|hosted|reached out|pushed|championed|fixed)\b")
+# Verbs that are a favour only when the user is their object ("posted me a signed copy", "spent an hour with me";
+# "spent two years at Google" is not).
+FAVOUR_TO_ME = re.compile(r"(posted|mailed|gifted|spent|answered|explained|pointed|made time|took the time)\b")
 TOGETHER = re.compile(r"(worked|built|shipped|planned|ran|paired|co-?founded|launched|organi[sz]ed|studied|"
                       r"wrote|co-?wrote|rewrote|led|rebuilt|migrated|designed|hacked|taught|started|shared|co-?organi[sz]ed|"
                       r"co-?led|co-?ran|co-?taught|co-?maintained|maintained|"
@@ -91,10 +95,6 @@ PRIVATE_NEWS = re.compile(r"\b(?:married|engaged|divorc\w*|pregnan\w*|funeral|pa
                           r"hospital\w*|diagnos\w*|miscarr\w*|separated|widow\w*|rehab|sick leave)\b")
 PERSONAL = re.compile(r"\b(kids?|daughter|son|wife|husband|partner|dog|cat|marathon|climb\w*|hiking|baby|wedding|"
                       r"vacation|holiday|loves?|hobby|birthday)\b", re.IGNORECASE)
-# Words in a heading that name an occasion, not a proper name: "Coffee", "Offsite in Lyon".
-OCCASIONS = {"coffee", "lunch", "dinner", "drinks", "breakfast", "call", "chat", "catch-up", "catchup", "offsite",
-             "meetup", "meeting", "sync", "1:1", "walk", "intro", "interview", "workshop", "conference", "zoom",
-             "video", "phone", "quick", "first", "kickoff", "kick-off", "retro", "demo", "talk", "visit"}
 _PRONOUN = {"she": "you", "he": "you", "him": "you", "his": "your", "hers": "yours", "herself": "yourself",
             "himself": "yourself"}
 _ADVERBS = {"now", "just", "still", "also", "recently", "already", "often", "really"}
@@ -186,35 +186,6 @@ def _strip_adverbs(rest: str) -> str:
     return re.sub(r"^(?:just|recently|also|kindly|once|finally|actually|really)\s+", "", rest, flags=re.IGNORECASE)
 
 
-# A heading that starts so is the title of the user's own notes, never an event ("Prep before the call",
-# "Notes on Seun", "Re: intro").
-NOTE_TITLE = re.compile(r"^(?:prep|prepping|preparing|preparation|notes?|about|re|regarding|before|after|for|on|"
-                        r"questions?|bio|background|research|plan|draft|ideas?|who is|what i know)\b", re.IGNORECASE)
-
-
-def _heading_phrase(title: str, names: tuple[str, ...] = ()) -> str:
-    """'Offsite in Lyon' -> 'at the offsite in Lyon'; 'PyCon US 2024' -> 'at PyCon US 2024'; 'Coffee at Pier 9'
-    -> 'over coffee at Pier 9'; 'Coffee', 'Follow-ups', 'Links', 'Prep before reaching out to Seun' -> '' (a
-    heading that names the person is about them, not where the user met them)."""
-    title = " ".join(title.split()).strip(" .:-")
-    if not title or len(title) > 70 or fold(title) in NOT_EVENTS or UNSURE.search(title) or NOTE_TITLE.match(title):
-        return ""
-    if any(re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", fold(title)) for n in names if len(n) > 2):
-        return ""
-    first, _, rest = title.partition(" ")
-    if first.lower() in ("coffee", "lunch", "dinner", "drinks", "breakfast"):
-        return f"over {first.lower()} {rest}" if rest.split(" ", 1)[0].lower() in ("at", "in", "after", "during") \
-            else ""
-    if first.lower() in OCCASIONS:
-        if not rest:
-            return ""
-        return f"at the {first.lower()} {rest}" if first.lower() not in ("call", "chat", "video", "phone", "zoom") \
-            else ""
-    if first[:1].isupper() and not re.search(r"\b(?:I|we|she|he|talked|asked|sent)\b", title):
-        return f"at {title}"
-    return ""
-
-
 def _span(text: str, limit: int = 90) -> str:
     text = text.strip(" ,.;:")
     return text if 3 <= len(text) <= limit else ""
@@ -234,6 +205,11 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
         rest = head.lower() + rest[len(head):]  # shorthand: the note's first word is its verb ("Gave me…")
     verb = rest.split(" ", 1)[0].lower() if rest else ""
     low = clause.lower()
+    pair = re.match(r"(?P<a>.+?\b(?:me|us|my|our)\b.*?)\s+and\s+(?:also\s+|then\s+)?(?P<b>(?P<v>[a-z]+)\s+(?:me|us)\b.*)$",
+                    rest)  # "she gave me 20 min at the meetup and walked me through X": two things she did for me
+    if who in ("them", "") and pair and _past(verb) and _past(pair.group("v")):
+        lead = "she " if who == "them" else ""
+        return read_clause(lead + pair.group("a"), names, today) + read_clause(lead + pair.group("b"), names, today)
     role = ROLE.search(clause)
     if role:
         y2 = role.group("y2") or role.group("y0") or ""
@@ -251,6 +227,9 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
         out.append(Fact(kind="role", phrase=("formerly " if past else "") + phrase, company=company, years=years,
                         past=past, project=team))
         return out
+    work = read_work(rest, who, names)  # "heard her on the X podcast", "read his post about Y": the user's
+    if work:
+        return [work]
     relation = read_relation(clause, who, rest, names)  # "same cohort at X", "went to X together", "got me into X"
     if relation:
         return [relation.model_copy(update={"phrase": to_you(relation.phrase, names)})]
@@ -270,7 +249,10 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
         if not re.search(r"\b(she|he)\b", span.lower()):
             out.append(Fact(kind="their-news", phrase=f"you {said_that.group(1).lower()} {span}"))
             return out
-    if OFFER.search(low) and re.search(r"\b(said|told me|asked me|offered|invited me|wants me|suggested)\b", low):
+    someone_else = who == "" and re.match(r"[A-Z][\w'’-]+\s+(?:[A-Z][\w'’-]+\s+)?(?:said|told|suggested|asked|offered|"
+                                          r"invited|wants)\b", clause)  # "Dan suggested I reach out": Dan's word
+    if OFFER.search(low) and not someone_else and \
+            re.search(r"\b(said|told me|asked me|offered|invited me|wants me|suggested)\b", low):
         cond = CONDITION.search(clause[OFFER.search(low).end():]) or CONDITION.search(clause)
         when = to_you(cond.group(1), names) if cond else ""
         if not re.search(r"\b(she|he|his|hers|they|them|their)\b", when.lower()):
@@ -344,8 +326,8 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
             out.append(Fact(kind="met-at", phrase=f"we talked about {to_you(talked.group('what'), names)}"))
         return out
     object_me = re.search(r"\b(me|my|us|our)\b", rest.lower())
-    if who in ("them", "") and FAVOUR.match(rest.lower()) and _past(verb) and (object_me or who == "them") \
-            and _span(rest):
+    if who in ("them", "") and (FAVOUR.match(rest.lower()) and (object_me or who == "them") or
+                                FAVOUR_TO_ME.match(rest.lower()) and object_me) and _past(verb) and _span(rest):
         span = to_you(rest, names)
         if not re.search(r"\b(she|he)\b", span.lower()):
             out.append(Fact(kind="favour", phrase=f"you {span}"))
@@ -377,12 +359,17 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
     return out
 
 
+def person_names(contact: Contact) -> tuple[str, ...]:
+    """The names a note may call the person by."""
+    return tuple(n for n in {contact.name, contact.first_name, contact.given_name, contact.last_name,
+                             goes_by(contact)} if n and len(n) > 1)
+
+
 def extract_rules(contact: Contact, today: dt.date | None = None, me: str = "") -> list[Fact]:
     """Rules (the embedded tier): every fact the contact's fields and notes hold, in their own words. `me` is the
     user's name: a note that calls them by it (an assistant's) is read as theirs."""
     today = today or dt.date.today()
-    names = tuple(n for n in {contact.name, contact.first_name, contact.given_name, contact.last_name,
-                              goes_by(contact)} if n and len(n) > 1)
+    names = person_names(contact)
     facts: list[Fact] = []
     how = " ".join(contact.how_we_met.split()).rstrip(".")
     if how:
@@ -409,7 +396,7 @@ def extract_rules(contact: Contact, today: dt.date | None = None, me: str = "") 
                 facts.append(Fact(kind="met-at", phrase=f"at {fields[key]}", source=source, **typed))
         for heading, date, section in sections(body, note):
             where_from = source + (f" ## {heading}" if heading else "")
-            where = _heading_phrase(heading, names) if heading else ""
+            where = heading_phrase(heading, names) if heading else ""
             if where:  # the heading's own words, and its event, place and month as typed fields
                 typed = meeting_fields(heading, date) if where.startswith("at ") and not where.startswith("at the ") \
                     else {"date": date}  # "at the offsite in Lyon" names no event
@@ -418,7 +405,15 @@ def extract_rules(contact: Contact, today: dt.date | None = None, me: str = "") 
             facts += [f.model_copy(update={"date": f.date or date, "source": where_from}) for f in reading.facts
                       if f.kind != "role" or not (contact.title or contact.company)]
             for line, day in reading.lines:
+                other = False  # a third person named on this line: "he said…" after them is theirs
                 for clause in _clauses(line):
+                    if facts and (aside := with_aside(facts[-1], clause)):  # "(on writing …)" after a podcast
+                        facts[-1] = aside
+                        continue
+                    other = someone_else(clause, names, people.me) or other and not any(
+                        re.search(rf"\b{re.escape(n)}\b", clause) for n in names)
+                    if other and re.match(r"(?:she|he)\b", clause, re.IGNORECASE):
+                        continue
                     facts += [f.model_copy(update={"date": day, "source": where_from})
                               for f in read_clause(clause, names, today)]
     for inter in sorted(contact.interactions, key=lambda i: i.date, reverse=True)[:4]:

@@ -18,7 +18,7 @@ from coach.core.text import _base_verb
 PAST_IRREGULAR = {"gave", "took", "made", "met", "ran", "built", "taught", "told", "sent", "spoke", "wrote", "went",
                   "got", "left", "became", "won", "brought", "lent", "found", "did", "said", "saw", "came", "led",
                   "paid", "put", "set", "shared", "bought", "held", "kept", "showed", "began", "hired", "drove",
-                  "sat", "had", "was", "were", "forgot", "knew", "thought", "heard"}
+                  "sat", "had", "was", "were", "forgot", "knew", "thought", "heard", "spent"}
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’][A-Za-z]+)?|[^A-Za-zÀ-ÿ]+")
 _CLAUSE_START = {"and", "but", "that", "when", "so", "because", "if", "then", "since", "after", "before", "while",
                  "as", "once", "said", "says"}

@@ -61,6 +61,7 @@ ALWAYS_OK = {
     "a", "i", "i'm", "i’m", "i've", "i'd", "i'll", "hi", "hello", "hey", "dear", "thanks", "thank", "best", "cheers",
     "regards", "sincerely", "warmly", "warm", "all", "linkedin", "ok", "okay", "p.s", "ps", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "zoom", "email", "congrats", "congratulations",
+    "sorry",  # an apology at a sentence's start makes no claim
     # titles: whether one fits the person is the greeting check's business
     "dr", "prof", "professor", "mr", "mrs", "ms", "mx",
     # documents every job search has: written in capitals, no claim about anyone ("my CV", "the PDF")

@@ -64,6 +64,7 @@ ALWAYS_OK = {
     "wednesday", "thursday", "friday", "saturday", "sunday", "zoom", "email",
     # where people talk, not a claim about anyone ("the Product Ops Slack", "on Teams")
     "slack", "teams", "whatsapp", "discord", "signal", "congrats", "congratulations",
+    "sorry",  # an apology at a sentence's start makes no claim
     # titles: whether one fits the person is the greeting check's business
     "dr", "prof", "professor", "mr", "mrs", "ms", "mx",
     # documents every job search has: written in capitals, no claim about anyone ("my CV", "the PDF")

@@ -45,7 +45,7 @@ class RequestPart(BaseModel):
     """One typed part of what the user typed beside the goal; a draft says it only through its kind's frame."""
 
     kind: Literal["topic", "role", "person", "news", "mine", "wish", "thanks", "follow", "proposal", "their-offer",
-                  "sending", "apology", "meet", "ask", "link", "ref", "referrer"] = \
+                  "sending", "apology", "meet", "ask", "link", "ref", "referrer", "offer", "availability"] = \
         Field(description="topic: a thing to name ('the Series B'); role: an opening the user applies for; person: "
                           "someone to be introduced to; news: their news ('promotion to VP Engineering'); mine: a "
                           "whole sentence the user wrote about themselves; wish: what the user would love to hear "
@@ -54,8 +54,10 @@ class RequestPart(BaseModel):
                           "message sends ('the scorecard template'); apology: what the user is sorry for ('the "
                           "delay'); meet: the meeting the user has in mind ('lunch', 'call'; extra: minutes|cadence|"
                           "when or where); ask: the user's own question for them ('flag my application'; extra: its "
-                          "modal); link: a web address to carry; ref: a job id or number to carry; referrer: who sent the "
-                          "user to them ('Kate').")
+                          "modal); link: a web address to carry (extra: what it is, 'my CV'); ref: a job id or number to carry; "
+                          "referrer: who sent the user to them ('Kate'); offer: what the user offers to do for them "
+                          "('walk you through the pricing'; extra: 'if useful'); availability: when or where the "
+                          "user is free ('free any afternoon the week of 12 May', 'in Durban the week of 14 July').")
     text: str = Field(description="The slot's words, already addressed to the person ('your team').")
     extra: str = Field(default="", description="A typed detail: the person's relation ('your CFO'), the news "
                                                "event ('accepted').")
@@ -63,6 +65,8 @@ class RequestPart(BaseModel):
     cadence: str = Field(default="", description="How often a meeting recurs ('monthly'), when the user said.")
     tail: str = Field(default="", description="When, where or what about a meeting is, as the user wrote it "
                                               "('while I'm in Dayton in November').")
+    span: str = Field(default="", description="How long a recurring meeting goes on, as the user wrote it ('for 6 "
+                                              "months', 'for the next half year').")
 
 
 class RequestReading(BaseModel):
@@ -75,28 +79,35 @@ class RequestReading(BaseModel):
     language: str = Field(default="", description="A language asked for ('French'); drafts are in English.")
     avoid: list[str] = Field(default_factory=list, description="Things the user said not to mention.")
     subject: str = Field(default="", description="An email subject the user gave word for word.")
-    sign_as: str = Field(default="", description="How the user asked to sign ('Mei & the Flourish team', 'CEO').")
+    sign_as: str = Field(default="", description="How the user asked to sign ('Mei & the Flourish team', 'CEO', "
+                                                 "a dash sign-off '-M').")
+    closing: str = Field(default="", description="The closing word the user gave before their name ('All best,'); "
+                                                 "the tone's ('Best,') when empty.")
+    echo: list[str] = Field(default_factory=list, description="Words that only restate the kind of message ('just "
+                                                                "want to reconnect', 'congrats msg'): never said.")
     left_out: list[str] = Field(default_factory=list, description="Words that could not be read: never said.")
     facts: list[str] = Field(default_factory=list, description="What the user knows, read from their words as "
                                                                "facts ('met-at: at the Mass Timber Summit').")
 
     def said(self) -> str:
         """The words of the typed parts: what a message may carry of the request."""
-        return " ".join(" ".join(p for p in (part.text, part.extra, part.tail) if p) for part in self.parts)
+        return " ".join(" ".join(p for p in (part.text, part.extra, part.tail, part.span) if p) for part in self.parts)
 
     def line(self) -> str:
         """The reading in one line, as shown beside the draft."""
-        bits = [f"{p.kind}: " + " ".join(x for x in (f"{p.minutes} min" if p.minutes else "", p.cadence, p.text, p.tail)
-                                          if x) if p.kind == "meet" else f"{p.kind}: {p.text}" +
+        bits = [f"{p.kind}: " + " ".join(x for x in (f"{p.minutes} min" if p.minutes else "", p.text, p.cadence, p.span,
+                                                     p.tail) if x) if p.kind == "meet" else f"{p.kind}: {p.text}" +
                 (f" ({p.extra})" if p.extra else "") for p in self.parts]
         bits += [{-1: "shorter", 1: "longer"}[self.length]] if self.length else []
         bits += [{-1: "warmer", 1: "formal"}[self.tone]] if self.tone else []
         bits += [f"leave out: {', '.join(self.avoid)}"] if self.avoid else []
         bits += [f"subject: {self.subject}"] if self.subject else []
-        bits += [f"sign as: {self.sign_as}"] if self.sign_as else []
+        bits += [f"sign as: {' '.join(x for x in (self.closing, self.sign_as) if x)}"] if self.sign_as or self.closing \
+            else []
         bits += [f"language: {self.language} (drafts are written in English; translate before sending)"] \
             if self.language else []
         bits += [f"fact from the request: {x}" for x in self.facts]
+        bits += [f"the goal, restated: {', '.join(repr(x) for x in self.echo)}"] if self.echo else []
         bits += [f"not used: {', '.join(repr(x) for x in self.left_out)}"] if self.left_out else []
         return " · ".join(bits)
 

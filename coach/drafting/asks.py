@@ -10,10 +10,12 @@ from coach.core.domain import HONORIFICS
 from coach.core.jobs import JOB_WORDS
 from coach.core.text import fold
 from coach.drafting.brief import Brief
+from coach.drafting.envelope import dash_sign_off
+from coach.drafting.offers import offer_sentence
 from coach.drafting.openers import Opener
 from coach.drafting.phrasing import register
 from coach.drafting.request import sentences as request_lines
-from coach.drafting.wants import ask_from
+from coach.drafting.wants import JOB_NOUNS, ask_from
 
 NO_ASK = checker.NO_ASK
 
@@ -22,7 +24,8 @@ def _own_ask(brief: Brief) -> str:
     """The ask the user's words give (their question, their meeting), when it keeps the goal's marker and the
     grammar; '' otherwise."""
     own = ask_from(brief.reading.parts, brief.goal)
-    marker = brief.spec().get("marker", "")
+    spec = brief.spec()  # a goal with its own opener ("Congratulations on the news!") says its marker there
+    marker = "" if spec.get("opener") else spec.get("marker", "")
     if not own or not grammar.ok(own, brief.names()) or (marker and not re.search(rf"\b(?:{marker})", fold(own))):
         return ""
     return own
@@ -49,6 +52,14 @@ def inline(sentence: str, names: set[str] | frozenset[str] = frozenset()) -> str
 
 
 def ask_for(brief: Brief, short: bool = False, with_reason: bool = False, again: bool = False) -> str:
+    """The goal's one ask, and after it when the user is free (their availability), where there is room."""
+    ask = _the_ask(brief, short, with_reason, again)
+    free = next((p for p in brief.reading.parts if p.kind == "availability"), None)
+    tail = offer_sentence(free) if free and ask and not (short and brief.limit is not None) else ""
+    return f"{ask} {tail}" if tail and grammar.ok(tail, brief.names()) else ask
+
+
+def _the_ask(brief: Brief, short: bool = False, with_reason: bool = False, again: bool = False) -> str:
     """The goal's one ask. What the user asked about goes in it as data: the role they want a referral for,
     the person they want to meet; an introduction with no one named is the user introducing themselves.
     `again` (another version) asks the same in the goal's other words (`ask_again`), where it has them."""
@@ -99,6 +110,7 @@ def in_ask(brief: Brief) -> tuple[str, ...]:
     """The kinds of the user's request the goal's ask carries as data (the role, the person to meet)."""
     spec = brief.spec()
     own = ("meet", "ask") if _own_ask(brief) else ()
+    own += ("availability",) if not asks_nothing(brief) else ()  # said after the ask
     role = _role_part(brief)
     return own + ((role.kind,) if role is not None and spec.get("ask_role") else ()) + \
         (("person",) if spec.get("ask_person") and any(p.kind == "person" for p in brief.reading.parts) else ())
@@ -149,8 +161,11 @@ def signature(brief: Brief) -> str:
     if not asked:
         return sender
     names = {fold(w) for w in (brief.profile.name or "").split()}
-    if names & {fold(w) for w in re.findall(r"[\w'’-]+", asked)} or not sender:
+    if names & {fold(w) for w in re.findall(r"[\w'’-]+", asked)} or not sender or dash_sign_off(asked):
         return asked  # their own name is in it: said as they wrote it
+    if re.fullmatch(r"[A-Z][a-z][\w'’-]*", asked) and fold(asked) not in checker.COMMON_CAPITALISED \
+            and not re.fullmatch(JOB_NOUNS, asked, re.IGNORECASE):
+        return asked  # one name of their own ("Kit", "Thandi"): the name they go by
     return f"{sender}\n{asked}"
 
 
@@ -167,7 +182,9 @@ def frame(brief: Brief, lines: list[str], ask: str) -> str:
     if brief.channel == "linkedin-note":
         said = [*lines, ask] if ask else lines
         return register(" ".join([greeting, *([inline(said[0], brief.names()), *said[1:]] if said else [])]), tone)
-    signoff = SIGN_OFF[tone] + (f"\n{signature(brief)}" if signature(brief) else "")
+    closing = brief.reading.closing or SIGN_OFF[tone]
+    signoff = signature(brief) if dash_sign_off(brief.reading.sign_as) else \
+        closing + (f"\n{signature(brief)}" if signature(brief) else "")
     middle = " ".join([*lines, *([ask] if ask else [])])
     return register(f"{greeting}\n\n{middle}\n\n{signoff}", tone)
 

@@ -82,7 +82,8 @@ class Brief:
         # from free text only the words capitalised mid-sentence: a note's first word is no name ("Gave me…")
         free = grammar.names_in(c.how_we_met, self.context, *(n.text for n in c.notes),
                                 *(f.phrase for f in self.all_facts), mid_sentence=True)
-        typed = (p.text for p in self.reading.parts if p.kind in ("role", "person", "ref", "link"))  # named as data
+        typed = [x for p in self.reading.parts if p.kind in ("role", "person", "ref", "link", "offer", "sending",
+                                                              "availability") for x in (p.text, p.extra)]  # named as data
         return grammar.names_in(c.name, c.company, c.title, c.location, self.profile.name,
                                 self.profile.headline, *typed) | free
 

@@ -18,18 +18,22 @@ from coach.core.domain import Contact
 from coach.core.messages import RequestPart, RequestReading
 from coach.core.text import capitalise, ensure_period, fold, second_person
 from coach.crm.facts.names import goes_by
+from coach.drafting.echoes import restates_goal
+from coach.drafting.envelope import read_envelope
+from coach.drafting.offers import offer_sentence, read_offer
 from coach.drafting.sayable import sayable
 from coach.drafting.wants import read_want, want_sentence
 
 # Parts: sentences, semicolons, dashes and colons; a comma only where an instruction or a new clause starts.
 _SPLIT = re.compile(
     r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\bSt\.)\s+|"
-    r"\s+so\s+(?=(?:please\s+)?(?:don'?t|do not|dont|never)\b)|[!?]{2,}\s*|;\s*|\s+[—–-]{1,2}\s+|:\s+|\s*\(\s*|\s*\)\s*|,\s+(?=(?:and\s+|but\s+)?(?:please\s+|"
+    r"\s+so\s+(?=(?:please\s+)?(?:don'?t|do not|dont|never)\b)|[!?]{2,}\s*|;\s*|\s+[—–-]{1,2}\s+|(?<!\brole)(?<!\bposition):\s+(?!(?:https?://|www\.)|(?:[a-z0-9-]+\.)+[a-z]{2,}/)|\s*\(\s*|\s*\)\s*|,\s+(?=(?:and\s+|but\s+)?(?:please\s+|"
     r"pls\s+)?(?:keep|make|be|write|use|sound|ask|don'?t|do not|dont|never|no need|avoid|without|in\s+[A-Z]\w+\b|it\b|"
     r"that\b|this\b|i\b|i'm|i've|i'd|my\b|we\b|formal|short|brief|warm|friendly|casual|thanks?\b))|"
     r",\s+(?=(?:it\s+)?would be (?:nice|great|good|fun|lovely)\b|would (?:she|he|they)\b|(?:maybe|perhaps|how about|suggest|propose|want|no|"
+    r"something like|like an?|sorry|offer|"
     r"(?:tell|let)\s+(?:her|him|them)\b)\b|\d{1,2}\s*(?:-\s*)?min)|"
-    r"\s+and\s+(?=(?:tell|mention|let (?:her|him|them) know)\b)|,\s+(?=(?:posted|listed|saw it|found it)\b)",
+    r"\s+and\s+(?=(?:tell|mention|let (?:her|him|them) know)\b)|,\s+(?=[A-Za-z][\w' -]{0,30}\s(?:https?://|www\.))|,\s+(?=(?:posted|listed|saw it|found it)\b)",
     re.IGNORECASE)
 _LEAD = re.compile(r"^(?:and|but|also|so|oh|btw|plus|please|pls|plz|then)\s+", re.IGNORECASE)
 
@@ -96,11 +100,6 @@ DOUBT = re.compile(r"\b(?:not sure|if (?:it'?s|that'?s) true|i think|maybe|proba
                    r"connected|linkedin)\b|" + SECRET)
 # A possessive left without its noun by the swap to "you" ("I guest on his whenever suits" -> "your whenever").
 _BARE_YOUR = re.compile(r"\byour\s*(?:$|[.,;!?]|\b(?:whenever|when|if|and|or|but|so|too|as|because|then)\b)")
-# An email subject or a sign-off the user gives word for word ("subject: Pilot at two branches", "sign off as Mei &
-# the Flourish team", "sign as CEO").
-SUBJECT = re.compile(r"(?:\b(?:use|with|put|make)\s+(?:the\s+|a\s+|this\s+)?)?\bsubject(?:\s+line)?\s*(?:[:=-]|should be|to be|as|is)?\s*[\"'“‘](?P<q>[^\"'”’]{2,80})[\"'”’]|"
-                     r"(?:\b(?:use|with|put|make)\s+(?:the\s+|a\s+|this\s+)?)?\bsubject(?:\s+line)?\s*[:=]\s*(?P<x>[^.;\n]{2,80})", re.IGNORECASE)
-SIGN = re.compile(r"\bsign(?:\s+it)?(?:\s*-?\s*off)?\s+(?:as|with)\s+[\"'“]?(?P<x>[^.;,\n\"”]{1,60})[\"'”]?", re.IGNORECASE)
 # Doubt about what to propose: a meeting is then not proposed.
 UNSURE_MEET = re.compile(r"\?\?|\b(?:idk|not sure|unsure|dunno)\b", re.IGNORECASE)
 # The user's own news, written without its subject.
@@ -224,6 +223,8 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
                r"(?:\s+(?:finally|now|today|this time|at last|asap))?(?:\s+and\s+.*)?$"):
         said = _to_you(m.group("x"), contact)
         return RequestPart(kind="sending", text=said) if said and _noun_phrase(said) else None
+    if brought := read_offer(part, lambda text: _to_you(text, contact)):  # an offer, an enclosure, when they're free
+        return brought
     if m := rx(r"(?:apologi[sz]e|say sorry|sorry)\s+for\s+(?P<x>(?:the|my)\s+(?:delay|slow reply|late reply|wait|"
                r"silence|radio silence))\b"):
         return RequestPart(kind="apology", text=m.group("x"))
@@ -278,10 +279,12 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
         said = ("I am " if bare.group(1).endswith("ing") else "I ") + part[0].lower() + part[1:]
         return RequestPart(kind="mine", text=said)
     first_person = re.match(r"(?:i|i'm|i am|i've|i have|i'd|i was|i will|i'll|my|we|we're|we've|our)\b", low)
+    where = re.match(r"i(?:'m| am)\s+(?:an?|the|in|at|based|now|currently|back|still|ex-?|flexible|happy)\b(?!.*,)"
+                     r"(?!.*\bthere$)", low)  # who or where the user is: one clause, no 'there' only the coach knows
     result = after_thing and re.match(r"(?:it|that|this|which)\s+(?:got|was|has|had|helped|led|made|landed|"
                                       r"worked|paid)\b", low)
     clause = re.match(r"(?:i|we)\s+(?:also\s+|now\s+|just\s+|currently\s+|still\s+|both\s+)?[a-z]{2,}\b", low)
-    if (first_person or result) and (_VERB.search(low) or clause) and not DOUBT.search(low):
+    if (first_person or result) and (_VERB.search(low) or clause or where) and not DOUBT.search(low):
         said = second_person(part, names_of(contact))
         if not re.search(r"\b(she|he|him|his|hers|her)\b", fold(said)) and not _BARE_YOUR.search(fold(said)) \
                 and not grammar.problems(ensure_period(capitalise(said)), grammar.names_in(part, contact.name)):
@@ -297,12 +300,7 @@ def read_request(context: str, contact: Contact) -> RequestReading:
     """The request, read: typed parts, the style asked for, what to leave out, what was not read."""
     reading = RequestReading()
     after_thing = False
-    if m := SUBJECT.search(context):  # said word for word, read before the words are split at their colons
-        reading.subject = (m.group("q") or m.group("x")).strip(" .")
-        context = context[:m.start()] + " " + context[m.end():]
-    if m := SIGN.search(context):
-        reading.sign_as = m.group("x").strip(" .")
-        context = context[:m.start()] + " " + context[m.end():]
+    context = read_envelope(context, reading)  # subject, sign-off: word for word, before the colons split them
     for part in _parts(context):
         if _style(part, reading):
             continue
@@ -310,6 +308,9 @@ def read_request(context: str, contact: Contact) -> RequestReading:
         if avoid and re.match(r"(?:please\s+)?(?:don'?t|do not|dont|never|no need|avoid|without|not|no|leave|skip)\b",
                               part, re.IGNORECASE):
             reading.avoid.append(avoid.group("x").strip(" .,"))
+            continue
+        if restates_goal(part, names_of(contact)):
+            reading.echo.append(part)
             continue
         typed = _read_part(part, contact, reading, after_thing)
         if typed is not None and typed.kind == "meet" and UNSURE_MEET.search(context):
@@ -324,6 +325,12 @@ def read_request(context: str, contact: Contact) -> RequestReading:
             reading.left_out.append(part)
             after_thing = False
             continue
+        if last and {last.kind, typed.kind} == {"sending", "link"}:  # "sending the price sheet — https://…"
+            link, sent = (typed, last) if typed.kind == "link" else (last, typed)
+            if not link.extra and sayable(sent.text, "request"):
+                link.extra = sent.text  # "Here is the price sheet: https://…"
+                reading.parts[reading.parts.index(last)] = link
+                continue
         reading.parts.append(typed)
         after_thing = typed.kind in ("topic", "thanks", "news", "follow", "role")
     if reading.language:  # "we always talk in Spanish": why the user wants the language, not news for the person
@@ -344,7 +351,6 @@ def _frame(kind: str, goal: str) -> str:
         "follow": "A quick follow-up on {x}.",
         "proposal": "I have an idea for us: {x}.",
         "their-offer": "You {extra} to {x}.",
-        "sending": "I am sending {x}.",
         "apology": "Sorry for {x}.",
         "mine": "{x}",
         "referrer": "{x} suggested I reach out to you.",
@@ -375,7 +381,9 @@ def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[
         if part.kind in skip or not sayable(part.text, "request"):
             continue
         x = part.text.strip().rstrip(".!;,")
-        if part.kind == "news":
+        if part.kind in ("offer", "sending", "availability"):
+            line = offer_sentence(part)
+        elif part.kind == "news":
             line = _news(part, goal)
         elif part.kind == "wish":
             line = f"I would love to hear {x}." if re.match(r"(?:how|what|why|whether|when|where|who|if)\b", fold(x)) \

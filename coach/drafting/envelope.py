@@ -1,0 +1,62 @@
+"""What the user says of a message's envelope: its email subject and its sign-off, read word for word.
+
+"subject: Pilot at two branches", "Subject should be: Six years on", 'use the subject line "Notes"'; "sign off as
+Mei & the Flourish team", "sign as CEO", "Sign off Anneke", "sign it Thandi", 'Sign off "All best, Hugo"' (a closing
+word and a name: the closing replaces the tone's "Best,"), "sign off with just -M" (a dash sign-off: the name alone,
+with no closing word). These are read before the words are split into parts (a subject's colon would split it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.core.messages import RequestReading
+from coach.core.text import capitalise, fold
+
+SUBJECT = re.compile(
+    r"(?:\b(?:use|with|put|make)\s+(?:the\s+|a\s+|this\s+)?)?\bsubject(?:\s+line)?\s*(?:[:=-]|should be|to be|as|is)?\s*"
+    r"[\"'“‘](?P<q>[^\"'”’]{2,80})[\"'”’]|"
+    r"(?:\b(?:use|with|put|make)\s+(?:the\s+|a\s+|this\s+)?)?\bsubject(?:\s+line)?\s*(?:(?:should be|to be|is|as)\s*)?"
+    r"[:=]\s*(?P<x>[^.;\n]{2,80})", re.IGNORECASE)
+# A sign-off: "as"/"with" and the rest of the clause, or with no "as" a quoted sign-off, a dash sign-off or a name.
+_SIGN_VERB = r"(?i:\bsign(?:\s+it)?(?:\s*-?\s*off)?)"
+SIGN = re.compile(
+    _SIGN_VERB + r"\s+(?i:as|with)\s+(?:(?i:just|only)\s+)?(?:[\"“](?P<qa>[^\"”\n]{1,60})[\"”]?|"
+                 r"(?P<x>[^.;,\n\"”]{1,60}))|"
+    r"(?i:\bsign(?:\s+it|\s*-?\s*off))\s+(?:(?i:just|only)\s+)?(?:[\"“](?P<q>[^\"”\n]{1,60})[\"”]?|"
+    r"(?P<dash>[-—–]\s*[A-Z][\w'’.-]*)|(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?![\w'’-]))")
+# The closing words a sign-off may start with ("All best, Hugo").
+CLOSINGS = ("best", "all best", "all the best", "best wishes", "warm wishes", "best regards", "kind regards",
+            "warm regards", "regards", "warmly", "cheers", "thanks", "many thanks", "thank you", "with thanks",
+            "sincerely", "yours", "yours sincerely", "take care", "talk soon", "speak soon", "ciao", "love", "with love", "warmest")
+
+
+def _sign_off(value: str) -> tuple[str, str]:
+    """(closing, name) from a sign-off the user wrote: 'All best, Hugo' -> ('All best,', 'Hugo')."""
+    value = " ".join(value.split()).strip(" .;\"”“")
+    head, comma, rest = value.partition(",")
+    if comma and fold(head.strip()) in CLOSINGS and rest.strip():
+        return capitalise(head.strip()) + ",", rest.strip(" ,")
+    if fold(value) in CLOSINGS:  # a closing word alone: "sign off with cheers"
+        return capitalise(value) + ",", ""
+    return "", value
+
+
+def read_envelope(context: str, reading: RequestReading) -> str:
+    """Read the subject and the sign-off the user gave into `reading`; the words left to read."""
+    if m := SUBJECT.search(context):
+        reading.subject = (m.group("q") or m.group("x")).strip(" .")
+        context = context[:m.start()] + " " + context[m.end():]
+    if m := SIGN.search(context):
+        value = next(v for v in (m.group("qa"), m.group("x"), m.group("q"), m.group("dash"), m.group("name")) if v)
+        if m.group("dash"):
+            reading.sign_as = re.sub(r"\s+", "", value)
+        else:
+            reading.closing, reading.sign_as = _sign_off(value)
+        context = context[:m.start()] + " " + context[m.end():]
+    return context
+
+
+def dash_sign_off(sign_as: str) -> bool:
+    """A sign-off that is a dash and a name ('-M'): said alone, with no closing word above it."""
+    return bool(re.match(r"[-—–]\s*\w", sign_as))

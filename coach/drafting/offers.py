@@ -1,0 +1,80 @@
+"""What the user brings to the person, read as typed request parts: an offer, an enclosure, when they are free.
+
+- `offer`: what the user offers to do or share ("offer to walk her through the 40-seat pricing next week", "offer
+  our survey data if useful"), said as "I would be glad to …" with the person as "you";
+- `sending`: what the message sends or encloses ("send her the deck", "sending the pricing sheet now", "attaching
+  the one-pager"), said as the enclosure line ("I have attached …", "I am sending …");
+- `availability`: when or where the user is free ("I'm free any afternoon the week of 12 May", "I'm in Durban the
+  week of 14 July if that helps"), said after the ask.
+
+Each reader takes `to_you`, the word-for-word swap of the recipient to "you" that returns '' when someone else is
+left in the words; the sentences come only from the frames below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from coach.core.messages import RequestPart
+from coach.core.text import fold
+
+# "if useful", "if that helps": the offer is made on that condition.
+_IF_USEFUL = r"(?:,?\s+(?:only\s+)?if\s+(?:it'?s\s+|that'?s\s+|it\s+would\s+be\s+|that\s+would\s+be\s+|it\s+is\s+)?" \
+             r"(?:useful|helpful|of use|relevant|it helps|that helps|(?:she|he|they)\s+(?:wants?|likes?)(?:\s+it)?))"
+OFFER = re.compile(r"^(?:(?:and|also|maybe|please)\s+)?(?:offer(?:ing)?|say (?:i'?m|i am|i'?d be) (?:happy|glad) "
+                   r"to share|(?:i'?m|i am|i'?d be) (?:happy|glad) to share)\s+(?P<to>to\s+)?(?P<x>.+?)(?P<cond>"
+                   + _IF_USEFUL + r")?$", re.IGNORECASE)
+# A thing offered by name ("our listener survey data"), as opposed to a thing to do ("walk her through …").
+_THING = re.compile(r"^(?:my|our|the|some|a|an)\s+", re.IGNORECASE)
+SENDING = re.compile(r"^(?:(?:finally|actually|also|and)\s+)?(?P<verb>send|share|attach|forward|sending|sharing|attaching|"
+                     r"forwarding|enclosing|here'?s|here is)\s+(?P<x>(?:the|my|our)\s+[^,;]+?)(?:\s+(?:finally|now|today|"
+                     r"this time|at last|asap|again|as promised|here|below))*(?:\s+and\s+.*)?$", re.IGNORECASE)
+# When the user is free, or where they will be and when.
+FREE = re.compile(r"^(?:(?:mention|say|tell (?:her|him|them|\w+))\s+(?:that\s+)?)?(?:i'?m|i am|i'?ll be|i will be)\s+"
+                  r"(?:(?P<free>free|around|available)\s+(?P<when>.+?)|in\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+                  r"\s+(?P<at>(?:the week of|on|from|between|in|this|next|until|till|over|around|during)\s+.+?))"
+                  r"(?:,?\s+if (?:that|it) helps)?$", re.IGNORECASE)
+# A 'sorry' for being late with something, said as the apology for the delay.
+LATE = re.compile(r"^(?:sorry|apologi[sz]e)\s+(?:that\s+)?(?:it'?s|it is|this is|it took|for being|i'?m|i am|it has been|"
+                  r"it'?s been)\s+(?:so\s+|a bit\s+)?(?:late|delayed|slow|a while|so long|this long|a few (?:days|weeks))\b",
+                  re.IGNORECASE)
+
+
+def read_offer(part: str, to_you: Callable[[str], str]) -> RequestPart | None:
+    """A part that offers, sends, says when the user is free or says sorry for being late; None otherwise."""
+    if m := OFFER.match(part):
+        x = m.group("x").strip(" ,.")
+        if not m.group("to") and not _THING.match(x):
+            return None  # "offer lunch" is a meeting (read before); a bare "offer X" is not clear enough
+        said = to_you(x)
+        return RequestPart(kind="offer", text=said if m.group("to") else f"share {said}",
+                           extra="if useful" if m.group("cond") else "") if said else None
+    if m := SENDING.match(part):
+        said = to_you(m.group("x"))
+        attach = fold(m.group("verb")).startswith(("attach", "enclos"))
+        return RequestPart(kind="sending", text=said, extra="attached" if attach else "") \
+            if said and len(said.split()) <= 10 else None
+    if m := FREE.match(part):
+        if m.group("free"):
+            when = m.group("when").strip(" ,.")
+            return RequestPart(kind="availability", text=f"{fold(m.group('free'))} {when}") \
+                if to_you(when) == when and len(when.split()) <= 12 else None
+        place, at = m.group("place"), m.group("at").strip(" ,.")
+        return RequestPart(kind="availability", text=f"in {place} {at}", extra="there") \
+            if to_you(at) == at and len(at.split()) <= 10 else None
+    if LATE.match(part):
+        return RequestPart(kind="apology", text="the delay")
+    return None
+
+
+def offer_sentence(part: RequestPart) -> str:
+    """An offer, an enclosure or the user's availability through its frame; '' for other kinds."""
+    x = part.text.strip().rstrip(".!;,")
+    if part.kind == "offer":
+        return f"I would be glad to {x}{', if it is useful' if part.extra else ''}."
+    if part.kind == "sending":
+        return f"I have attached {x}." if part.extra == "attached" else f"I am sending {x}."
+    if part.kind == "availability":
+        return f"I will be {x}." if part.extra == "there" else f"I am {x}."
+    return ""

@@ -213,3 +213,18 @@ def test_a_heading_that_titles_the_users_notes_is_no_meeting():
     assert _heading_phrase("Seun's talk at DataFest", names) == ""
     assert _heading_phrase("PyCon US 2024", names) == "at PyCon US 2024"
     assert _heading_phrase("Offsite in Lyon", names) == "at the offsite in Lyon"
+
+
+def test_an_undated_heading_in_a_note_typed_today_gives_no_date():
+    import datetime as dt
+
+    from coach.core.domain import Contact, Note
+    from coach.crm.facts.rules import extract_rules
+
+    today = dt.date.today()
+    typed = Contact(id=1, first_name="Ines", last_name="Ruiz",
+                    notes=[Note(id=1, text="## Hackathon in Porto\nWe built the ticket scanner together.", date=today)])
+    facts = extract_rules(typed, today)
+    assert facts and all(f.date is None for f in facts if f.kind != "role")
+    imported = typed.model_copy(update={"notes": [typed.notes[0].model_copy(update={"source": "markdown"})]})
+    assert any(f.date == today for f in extract_rules(imported, today))

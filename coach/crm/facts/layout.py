@@ -66,7 +66,8 @@ def sections(body: str, note) -> list[tuple[str, dt.date | None, str]]:
         parts.append(("", note.date, body[: marks[0].start()] if marks else body))
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(body)
-        heading, date = m.group(1).strip(), note.date
+        # an undated heading in a note typed by hand is a section title: the note's entry date is not its date
+        heading, date = m.group(1).strip(), note.date if note.source == "markdown" else None
         dated = re.match(r"(\d{4}-\d{2}-\d{2})\s*(.*)", heading)
         if dated and _iso(dated.group(1)):
             date, heading = _iso(dated.group(1)), dated.group(2).strip()

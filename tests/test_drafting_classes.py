@@ -228,3 +228,14 @@ def test_an_undated_heading_in_a_note_typed_today_gives_no_date():
     assert facts and all(f.date is None for f in facts if f.kind != "role")
     imported = typed.model_copy(update={"notes": [typed.notes[0].model_copy(update={"source": "markdown"})]})
     assert any(f.date == today for f in extract_rules(imported, today))
+
+
+def test_a_how_we_met_answer_gives_where_from_its_first_sentence():
+    from coach.core.domain import Contact, Note
+    from coach.crm.facts.rules import extract_rules
+
+    notes = ("Q: How do I know him?\nA: Same squad at Brightwater Coding School (2021). Last saw him at a wedding "
+             "in Cork.")
+    facts = extract_rules(Contact(id=1, first_name="Tadhg", last_name="Quinn", notes=[Note(id=1, text=notes)]))
+    met = [f.phrase for f in facts if f.kind == "met-at"]
+    assert met == ["at Brightwater Coding School (2021)"], met

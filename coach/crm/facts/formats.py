@@ -142,6 +142,11 @@ def _field(key: str, value: str, people: People, out: Reading, date: dt.date | N
         if k in _VIA_KEYS or (k in ("met via", "met through") and _person_like(value)):
             out.facts.append(Fact(kind="met-at", phrase=f"through {value}", date=date))
             return True
+        value = re.split(r"(?<=[a-z)\]])[.!?]\s+(?=[A-Z])", value, maxsplit=1)[0].rstrip(".")  # its first sentence
+        lead, at, place = value.partition(" at ")
+        if at and len(lead.split()) >= 2 and place[:1].isupper() and not re.search(r"\s[A-Z]", lead) and \
+                not re.match(r"(?:at|in|during|through|via|over)\s", value, re.IGNORECASE):
+            value = f"at {place}"  # "Same cohort at Northgate Academy": where, said without the words before it
         when = re.search(r",?\s*((?:19|20)\d\d-\d\d-\d\d)$", value)
         if when and _iso(when.group(1)):
             value, date = value[:when.start()].strip(" ,"), _iso(when.group(1))

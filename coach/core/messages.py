@@ -45,7 +45,7 @@ class RequestPart(BaseModel):
     """One typed part of what the user typed beside the goal; a draft says it only through its kind's frame."""
 
     kind: Literal["topic", "role", "person", "news", "mine", "wish", "thanks", "follow", "proposal", "their-offer",
-                  "sending", "apology", "meet", "ask", "link", "ref", "referrer", "offer", "availability"] = \
+                  "sending", "apology", "meet", "ask", "link", "ref", "referrer", "offer", "availability", "gap"] = \
         Field(description="topic: a thing to name ('the Series B'); role: an opening the user applies for; person: "
                           "someone to be introduced to; news: their news ('promotion to VP Engineering'); mine: a "
                           "whole sentence the user wrote about themselves; wish: what the user would love to hear "
@@ -57,7 +57,8 @@ class RequestPart(BaseModel):
                           "modal); link: a web address to carry (extra: what it is, 'my CV'); ref: a job id or number to carry; "
                           "referrer: who sent the user to them ('Kate'); offer: what the user offers to do for them "
                           "('walk you through the pricing'; extra: 'if useful'); availability: when or where the "
-                          "user is free ('free any afternoon the week of 12 May', 'in Durban the week of 14 July').")
+                          "user is free ('free any afternoon the week of 12 May', 'in Durban the week of 14 July'); gap: how long "
+                          "since they last spoke ('2.5 years', extra 'about'; 'since grad school').")
     text: str = Field(description="The slot's words, already addressed to the person ('your team').")
     extra: str = Field(default="", description="A typed detail: the person's relation ('your CFO'), the news "
                                                "event ('accepted').")

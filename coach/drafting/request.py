@@ -21,6 +21,7 @@ from coach.crm.facts.names import goes_by
 from coach.drafting.echoes import restates_goal
 from coach.drafting.envelope import read_envelope
 from coach.drafting.offers import offer_sentence, read_offer
+from coach.drafting.since import gap_sentence, read_gap
 from coach.drafting.sayable import sayable
 from coach.drafting.wants import read_want, want_sentence
 
@@ -223,6 +224,8 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
                r"(?:\s+(?:finally|now|today|this time|at last|asap))?(?:\s+and\s+.*)?$"):
         said = _to_you(m.group("x"), contact)
         return RequestPart(kind="sending", text=said) if said and _noun_phrase(said) else None
+    if gap := read_gap(part):  # "haven't talked in like 2.5 years", "haven't spoken since grad school"
+        return gap
     if brought := read_offer(part, lambda text: _to_you(text, contact)):  # an offer, an enclosure, when they're free
         return brought
     if m := rx(r"(?:apologi[sz]e|say sorry|sorry)\s+for\s+(?P<x>(?:the|my)\s+(?:delay|slow reply|late reply|wait|"
@@ -383,6 +386,8 @@ def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[
         x = part.text.strip().rstrip(".!;,")
         if part.kind in ("offer", "sending", "availability"):
             line = offer_sentence(part)
+        elif part.kind == "gap":
+            line = gap_sentence(part)
         elif part.kind == "news":
             line = _news(part, goal)
         elif part.kind == "wish":

@@ -26,6 +26,11 @@ SCHOOL = re.compile(rf"\b(?P<verb>went to|were at|attended|studied at)\s+(?P<wha
 HELPED_IN = re.compile(r"^(?:got|landed|found|put|set|pointed|steered|brought|talked|pulled)\s+(?:me|us)\s+"
                        r"(?:into|in touch with|forward for|up with|to|towards|onto|on|a|an|the|my|in)\b",
                        re.IGNORECASE)
+# "we were both graduate trainees at Fairhaven Council in 2012-2014": a shared role at one place (a plural noun
+# of lower-case words, then the place as a name), or "we were both at Google".
+BOTH_WERE = re.compile(rf"^were\s+both\s+(?:(?P<role>(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*s)\s+)?(?P<prep>at|in|on)\s+"
+                       rf"(?P<where>{_PROPER})(?:[\s,(]+(?:in\s+|from\s+)?(?:19|20)\d\d(?:\s*(?:-|–|to)\s*"
+                       r"(?:(?:19|20)?\d\d))?\)?)?$")
 WAY_BACK = re.compile(r"^go\s+(?:way|a long way|a long time|years)\s+back\b(?:\s+to\s+(?P<to>[^,.;]{3,50}))?",
                       re.IGNORECASE)
 _FILLER = re.compile(r",?\s+(?:honestly|really|tbh|lol|haha|basically|actually|though|anyway|btw)\s*$",
@@ -98,6 +103,11 @@ def read_relation(clause: str, who: str, rest: str, names: tuple[str, ...]) -> F
     if school and who in ("we", "") and not others_before(clause[:school.start()], names):
         return Fact(kind="worked-together", phrase=f"we {school.group('verb')} {school.group('what')} together",
                     years=_years(clause))
+    both = BOTH_WERE.match(rest)
+    if both and who == "we" and not _THEIRS.search(both.group("role") or ""):
+        role = f"{both.group('role')} " if both.group("role") else ""
+        return Fact(kind="worked-together", phrase=f"we were both {role}{both.group('prep')} {both.group('where')}",
+                    company=both.group("where"), years=_years(clause))
     helped = HELPED_IN.match(rest)
     if helped and who in ("them", "") and not re.search(r"\b(?:she|he|they)\b", rest, re.IGNORECASE):
         rest = _FILLER.sub("", rest)

@@ -23,7 +23,7 @@ from coach.crm.facts.meeting import meeting_fields
 from coach.crm.facts.names import goes_by
 from coach.crm.facts.relations import others_before, read_relation, someone_else, uncleft
 from coach.crm.facts.voice import PAST_IRREGULAR
-from coach.crm.facts.work import read_work, with_aside
+from coach.crm.facts.work import read_work, untitled, with_aside
 
 # ---------------------------------------------------------------- the note's own words
 FAVOUR = re.compile(r"(helped|mentored|introduced|intro'?d|referred|recommended|reviewed|gave|coached|vouched|"
@@ -128,7 +128,7 @@ def to_you(span: str, names: tuple[str, ...]) -> str:
         elif low in _PRONOUN:
             out.append(_PRONOUN[low] + tail)
             subject = low in ("she", "he")
-        elif low in _BE and out and out[-1].lower() == "you":
+        elif low in _BE and out and (out[-1].lower() == "you" or out[-1] == "and" and "you" in out[:1]):
             out.append(_BE[low] + tail)
         elif subject and low in _PRESENT_S:
             out.append(_PRESENT_S[low] + tail)  # "he now runs" -> "you now run": the verb agrees, nothing else
@@ -152,7 +152,7 @@ def _clauses(text: str) -> list[str]:
     parts = re.split(r"(?<=[.!?])\s+|\n+|;\s*|\s+-{1,2}\s+|\s+—\s+|,?\s+and\s+(?=(?:suggested|offered|"
                      r"promised|said|told|asked|invited|introduced|gave|helped|sent|shared|recommended)\b)", text)
     parts = [q for p in parts if p for q in re.split(r",\s+(?=(?:she|he|I|we)\s)|\s+and\s+(?=(?:we|she|he|I)\s)"
-                                                    r"|,\s+and\s+", p) if q]
+                                                    r"|,\s+and\s+|,\s+(?=then\s)", p) if q]
     parts = [re.sub(r"^(?:so|and|then|also|anyway|btw|oh|plus)\s+", "",
                     re.sub(r"^[^\w\"'(]+", "", p.strip(" -*•>#\t")), flags=re.IGNORECASE)  # bullets and emoji
              for p in parts]
@@ -192,7 +192,11 @@ def _span(text: str, limit: int = 90) -> str:
 
 
 def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fact]:
-    """The facts one clause holds, each as its own words."""
+    """The facts one clause holds, each as its own words (a quoted title at its end kept as a field)."""
+    return [untitled(f) for f in _read_clause(clause, names, today)]
+
+
+def _read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fact]:
     out: list[Fact] = []
     if UNSURE.search(clause) or TODO.match(clause):
         return out  # a doubt or a to-do is no fact to state
@@ -344,8 +348,8 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
         out.append(Fact(kind="personal", phrase=clause))  # a wedding, an illness: theirs, never a message's news
         return out
     if who == "them" and NEWS.match(rest.lower()) and _past(verb.split()[0]) and _span(rest):
-        span = to_you(rest, names)
-        out.append(Fact(kind="their-news", phrase=f"you {span}"))
+        span = to_you(f"she {rest}", names)  # their subject, so a second verb agrees ("…and are at X now")
+        out.append(Fact(kind="their-news", phrase=span))
         return out
     if who == "me" and re.match(r"(asked|sent|applied|emailed|pitched|shared|offered|promised|told|walked|showed|"
                                 r"updated|presented|introduced)\b", rest,

@@ -175,3 +175,20 @@ def with_aside(fact: Fact, aside: str) -> Fact | None:
         return None
     joint = "," if " of the " in fact.phrase else ""
     return fact.model_copy(update={"phrase": f"{fact.phrase}{joint} {topic[0]} {topic[1]}"})
+
+
+# A quoted name after a piece's noun at the end of a clause: "your book "Lean by Hand"", "my talk 'Data Debt'".
+_QUOTED_END = re.compile(rf"^(?P<said>.*\b(?:{_WORK}))\s*,?\s+(?:[\"“](?P<q>[^\"“”]{{2,80}})[\"”]|['‘](?P<t>[^'‘’]"
+                         r"{2,80})['’])$", re.IGNORECASE)
+
+
+def untitled(fact: Fact) -> Fact:
+    """A fact whose words end on a piece of work named in quotes ("you posted me a signed copy of your book
+    "Lean by Hand""): the quoted name is the fact's `title`, and its phrase ends on the noun ("…of your book"),
+    so a message can say it. Other facts are returned as they are."""
+    if fact.kind not in ("favour", "their-news", "my-request", "offer"):
+        return fact
+    m = _QUOTED_END.match(fact.phrase.strip().rstrip("."))
+    if not m or _PRIVATE.search(fact.phrase):
+        return fact
+    return fact.model_copy(update={"phrase": m.group("said"), "title": fact.title or (m.group("q") or m.group("t"))})

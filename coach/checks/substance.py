@@ -199,7 +199,7 @@ def _leave_out(m: Message) -> Verdict | None:
     if reading is None or not reading.avoid:
         return None
     found = [thing for thing in reading.avoid
-             if (bool(_REQUEST.search(m.core)) if _about_the_ask(thing) else _touches(m.text, thing))]
+             if (bool(_REQUEST.search(m.core)) if _about_the_ask(thing) else touches(m.text, thing))]
     return Verdict(not found, "leaves out what you asked" if not found else f"mentions what you asked to leave "
                    f"out: {', '.join(found)}", "Remove it: you asked not to mention it.")
 
@@ -219,7 +219,7 @@ def _about_the_ask(thing: str) -> bool:
                                                            "favor", "favours", "favors"})
 
 
-def _touches(text: str, thing: str) -> bool:
+def touches(text: str, thing: str) -> bool:
     """Whether `text` says the thing to leave out: its one word ("the layoffs"), or most of the words of a
     clause ("Brookfield took forever to approve": naming Brookfield alone does not say it was slow)."""
     wanted = {stem(w) for w in content_words(thing)}

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 
 from coach.checks import checker, grammar
 from coach.checks.checker import Grounds
+from coach.checks.substance import touches
 from coach.config.prompts import load_data
 from coach.core.domain import Contact, Profile
 from coach.core.messages import CheckReport, RequestReading, Style
-from coach.core.text import shared_stems
 from coach.crm.facts.kinds import Fact
 from coach.crm.facts.names import greeting_name
 from coach.crm.facts.rules import extract_rules as extract
@@ -43,8 +43,9 @@ class Brief:
         self.style = Style(length=self.style.length or self.reading.length, tone=self.style.tone or self.reading.tone)
 
     def avoided(self, text: str) -> bool:
-        """Whether `text` touches something the user said to leave out."""
-        return any(shared_stems(text, thing) for thing in self.reading.avoid)
+        """Whether `text` touches something the user said to leave out, as the leave-out check reads it (a fact
+        that shares only a place with "that I left Fairhaven because of burnout" does not)."""
+        return any(touches(text, thing) for thing in self.reading.avoid)
 
     @property
     def all_facts(self) -> list[Fact]:

@@ -21,8 +21,8 @@ from coach.crm.facts.names import goes_by
 from coach.drafting.echoes import restates_goal
 from coach.drafting.envelope import read_envelope
 from coach.drafting.offers import offer_sentence, read_offer
-from coach.drafting.since import gap_sentence, read_gap
 from coach.drafting.sayable import sayable
+from coach.drafting.since import gap_sentence, read_gap
 from coach.drafting.wants import read_want, want_sentence
 
 # Parts: sentences, semicolons, dashes and colons; a comma only where an instruction or a new clause starts.

@@ -1,0 +1,45 @@
+"""How long since the user and the person last spoke is a typed part of the request, said through one frame."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.core.domain import Contact, Profile
+from coach.drafting.brief import Brief
+from coach.drafting.composer import compose
+from coach.drafting.request import read_request
+from coach.drafting.since import gap_sentence, read_gap
+
+NIA = Contact(id=1, first_name="Nia", last_name="Boateng", company="Kelpworks", title="Data Lead")
+
+
+@pytest.mark.parametrize("words,text,extra", [
+    ("haven't talked in like 2.5 years and I never replied", "2.5 years", "about"),
+    ("we haven't spoken for almost 3 yrs", "3 years", "almost"),
+    ("haven't spoken since grad school", "since grad school", ""),
+    ("it's been ages", "too long", ""),
+])
+def test_the_gap_is_read_as_data(words, text, extra):
+    part = read_gap(words)
+    assert part is not None and (part.kind, part.text, part.extra) == ("gap", text, extra)
+
+
+def test_words_that_say_something_else_are_no_gap():
+    assert read_gap("haven't decided on the role yet") is None
+    assert read_gap("haven't talked since she left for Kelpworks") is None  # a third person's doings: not said
+
+
+def test_the_gap_is_said_through_its_frame_and_shown_in_the_reading():
+    reading = read_request("haven't talked in like 2.5 years. no ask", NIA)
+    assert "gap: 2.5 years (about)" in reading.line()
+    assert gap_sentence(reading.parts[0]) == "It has been about 2.5 years since we last spoke."
+    made = compose(Brief(contact=NIA, profile=Profile(name="Sam Lee"), goal="reconnect", channel="linkedin-message",
+                         context="haven't talked in like 2.5 years. no ask"))
+    assert made is not None and "about 2.5 years since we last spoke" in made[1] and "?" not in made[1]
+
+
+def test_a_fact_sharing_only_a_name_with_what_to_leave_out_is_kept():
+    brief = Brief(contact=NIA, profile=Profile(name="Sam Lee"), goal="reconnect", channel="email",
+                  context="do NOT mention that I left Kelpworks because of burnout")
+    assert not brief.avoided("we were both analysts at Kelpworks")
+    assert brief.avoided("I left Kelpworks because of burnout")

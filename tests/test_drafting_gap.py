@@ -18,6 +18,7 @@ NIA = Contact(id=1, first_name="Nia", last_name="Boateng", company="Kelpworks", 
     ("we haven't spoken for almost 3 yrs", "3 years", "almost"),
     ("haven't spoken since grad school", "since grad school", ""),
     ("it's been ages", "too long", ""),
+    ("acknowledge it's been almost 2 years", "2 years", "almost"),
 ])
 def test_the_gap_is_read_as_data(words, text, extra):
     part = read_gap(words)

@@ -10,7 +10,7 @@ from coach.core.messages import RequestPart
 
 _NOT_SPOKEN = (r"(?:we\s+)?(?:haven'?t|have not|hadn'?t|had not|havent|not|never)\s+(?:really\s+)?(?:talked|spoken|"
                r"chatted|caught up|been in touch|seen each other|met up|connected)")
-GAP = re.compile(rf"^(?:(?:we|i)\s+)?(?:{_NOT_SPOKEN}|(?:it'?s|it has|it'?s been|it has been)\s+been|been)\s+"
+GAP = re.compile(rf"^(?:(?:acknowledge|mention|say|admit|note)\s+(?:that\s+)?)?(?:(?:we|i)\s+)?(?:{_NOT_SPOKEN}|(?:it'?s|it has|it'?s been|it has been)\s+been|been)\s+"
                  r"(?P<rest>.+)$", re.IGNORECASE)
 _SINCE = re.compile(r"^since\s+(?P<x>(?:grad(?:uate)? school|uni(?:versity)?|college|school|the \w+(?: \w+){0,3}|"
                     r"(?:19|20)\d\d|covid(?: started)?|(?:we|i|you|she|he|they)\s+\w+(?: \w+){0,5}|"

@@ -27,6 +27,7 @@ def test_the_gap_is_read_as_data(words, text, extra):
 
 def test_words_that_say_something_else_are_no_gap():
     assert read_gap("haven't decided on the role yet") is None
+    assert read_gap("its been 3 weeks no answer") is None  # since the user wrote: a follow-up's, not a gap
     assert read_gap("haven't talked since she left for Kelpworks") is None  # a third person's doings: not said
 
 
@@ -44,3 +45,13 @@ def test_a_fact_sharing_only_a_name_with_what_to_leave_out_is_kept():
                   context="do NOT mention that I left Kelpworks because of burnout")
     assert not brief.avoided("we were both analysts at Kelpworks")
     assert brief.avoided("I left Kelpworks because of burnout")
+
+
+def test_it_in_dont_bring_it_up_is_what_the_user_just_said_and_a_bare_title_is_a_new_role():
+    from coach.drafting.request import sentences
+
+    reading = read_request("congrats on COO. we lost the deal in dec, don't bring it up", NIA)
+    assert reading.avoid == ["We lost the deal in dec"] and [p.kind for p in reading.parts] == ["news"]
+    assert sentences(reading, "congratulations", NIA) == ["Congratulations on the new role as COO!"]
+    assert sentences(read_request("congrats on the award", NIA), "congratulations", NIA) == \
+        ["Congratulations on the award!"]

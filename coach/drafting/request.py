@@ -15,6 +15,7 @@ import re
 from coach.checks import grammar
 from coach.config.prompts import load_data
 from coach.core.domain import Contact
+from coach.core.jobs import job_words_pattern
 from coach.core.messages import RequestPart, RequestReading
 from coach.core.text import capitalise, ensure_period, fold, second_person
 from coach.crm.facts.names import goes_by
@@ -299,6 +300,10 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
     return None
 
 
+# What to leave out named by a word that points back at what was just said ("don't bring it up", "skip that").
+_BACK = re.compile(r"^(?:it|that|this|them|those|these)(?:\s+(?:up|out|again|please|pls))*$", re.IGNORECASE)
+
+
 def read_request(context: str, contact: Contact) -> RequestReading:
     """The request, read: typed parts, the style asked for, what to leave out, what was not read."""
     reading = RequestReading()
@@ -310,7 +315,11 @@ def read_request(context: str, contact: Contact) -> RequestReading:
         avoid = AVOID.match(part) if not re.match(r"not\s+(?:sure|certain|100%)", part, re.IGNORECASE) else None
         if avoid and re.match(r"(?:please\s+)?(?:don'?t|do not|dont|never|no need|avoid|without|not|no|leave|skip)\b",
                               part, re.IGNORECASE):
-            reading.avoid.append(avoid.group("x").strip(" .,"))
+            thing = avoid.group("x").strip(" .,")
+            if _BACK.match(thing) and (reading.parts or reading.left_out):
+                # "we lost the deal in dec, don't bring it up": "it" is what the user just said
+                thing = reading.parts.pop().text if reading.parts else reading.left_out.pop()
+            reading.avoid.append(thing)
             continue
         if restates_goal(part, names_of(contact)):
             reading.echo.append(part)
@@ -364,6 +373,9 @@ def _news(part: RequestPart, goal: str) -> str:
     if part.extra:  # a thing and what happened to it: "your KubeCon talk" + "accepted"
         return f"Congratulations on {part.text} getting {part.extra}!" if goal == "congratulations" \
             else f"I saw that {part.text} got {part.extra}."
+    if re.fullmatch(rf"(?:(?:senior|new|interim|acting|deputy|assistant|associate|executive|chief)\s+)*(?:[A-Z][\w&/-]*\s+)*"
+                    rf"(?:{job_words_pattern()})s?", part.text, re.IGNORECASE) and not fold(part.text).startswith(DETERMINERS):
+        return f"Congratulations on the new role as {part.text}!"  # a bare title ("COO"): the new role it names
     return f"Congratulations on {part.text}!"
 
 

@@ -34,6 +34,8 @@ def read_gap(part: str) -> RequestPart | None:
     if since := _SINCE.match(rest):
         x = since.group("x")
         return RequestPart(kind="gap", text=f"since {x}") if not _PRONOUN.search(x) else None
+    if re.search(r"\b(?:answer|answered|reply|replied|response|responded|heard|since i|since my)\b", rest, re.IGNORECASE):
+        return None  # "it's been 3 weeks no answer": time since the user wrote, not since the two last spoke
     if span := _FOR.match(rest):
         n, unit = span.group("n"), span.group("unit").lower()
         unit = _UNITS.get(unit, unit)

@@ -55,3 +55,8 @@ def test_it_in_dont_bring_it_up_is_what_the_user_just_said_and_a_bare_title_is_a
     assert sentences(reading, "congratulations", NIA) == ["Congratulations on the new role as COO!"]
     assert sentences(read_request("congrats on the award", NIA), "congratulations", NIA) == \
         ["Congratulations on the award!"]
+
+
+def test_where_the_user_stands_with_the_person_is_for_the_coach_only():
+    reading = read_request("we have no connection, but I'm applying for the Data Lead job on her team", NIA)
+    assert "we have no connection" in reading.left_out and not [p for p in reading.parts if "connection" in p.text]

@@ -99,7 +99,7 @@ SECRET = (r"\b(?:no idea|doesn'?t know|don'?t know|does not know|has not heard|h
 # The user's doubts are for the coach, never for the person ("I don't even know if it's true"); so is where they
 # stand on LinkedIn ("we're already connected").
 DOUBT = re.compile(r"\b(?:not sure|if (?:it'?s|that'?s) true|i think|maybe|probably|idk|don'?t (?:even )?know|"
-                   r"connected|linkedin)\b|" + SECRET)
+                   r"connected|linkedin|no connection|no mutuals?|(?:have|had|'ve) never (?:met|spoken|talked))\b|" + SECRET)
 # A possessive left without its noun by the swap to "you" ("I guest on his whenever suits" -> "your whenever").
 _BARE_YOUR = re.compile(r"\byour\s*(?:$|[.,;!?]|\b(?:whenever|when|if|and|or|but|so|too|as|because|then)\b)")
 # Doubt about what to propose: a meeting is then not proposed.

@@ -120,3 +120,9 @@ def test_a_card_with_the_contacts_title_on_file_adds_no_second_role():
     card = "Tove Lindqvist\nHead of Design\nFerro Mobility Group\ntove@ferro.example"
     facts = _facts(card, title="Head of Design", company="Ferro Mobility")
     assert _by_kind(facts, "role") == ["Head of Design at Ferro Mobility"]
+
+
+def test_a_journal_tells_a_favour_in_the_present_and_as_a_memory():
+    note = ("I find an old photo from the hackathon. I remember that she drives me to the station at 6am when my bus "
+            "gets cancelled. I never thank her properly.")
+    assert _by_kind(_facts(note), "favour") == ["you drove me to the station at 6am"]

@@ -21,6 +21,7 @@ from coach.core.text import capitalise, ensure_period, fold, second_person
 from coach.crm.facts.names import goes_by
 from coach.drafting.echoes import restates_goal
 from coach.drafting.envelope import read_envelope
+from coach.drafting.occasions import occasion_sentence, read_occasion
 from coach.drafting.offers import offer_sentence, read_offer
 from coach.drafting.sayable import sayable
 from coach.drafting.since import gap_sentence, read_gap
@@ -202,6 +203,8 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
     low = fold(part)
     if want := read_want(part):  # a meeting, the user's own question, a link, a reference: data for the ask
         return want
+    if named := read_occasion(part, lambda text: _to_you(text, contact)):  # an info interview about X, thanks for X
+        return named
     rx = lambda pattern: re.match(pattern.replace("{who}", who), part, re.IGNORECASE)  # noqa: E731
     if (m := REFERRER.match(part)) and fold(m.group("x")) not in {fold(n) for n in names_of(contact)}:
         return RequestPart(kind="referrer", text=m.group("x"))
@@ -398,6 +401,8 @@ def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[
         x = part.text.strip().rstrip(".!;,")
         if part.kind in ("offer", "sending", "availability"):
             line = offer_sentence(part)
+        elif part.kind == "follow" and part.extra:
+            line = occasion_sentence(part)
         elif part.kind == "gap":
             line = gap_sentence(part)
         elif part.kind == "news":

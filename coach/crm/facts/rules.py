@@ -31,7 +31,8 @@ FAVOUR = re.compile(r"(helped|mentored|introduced|intro'?d|referred|recommended|
                     r"invited|hosted|reached out|pushed|championed|fixed)\b")
 # Verbs that are a favour only when the user is their object ("posted me a signed copy", "spent an hour with me";
 # "spent two years at Google" is not).
-FAVOUR_TO_ME = re.compile(r"(posted|mailed|gifted|spent|answered|explained|pointed|made time|took the time)\b")
+FAVOUR_TO_ME = re.compile(r"(posted|mailed|gifted|spent|answered|explained|pointed|made time|took the time|drove|"
+                          r"picked up|put up|fed)\b")
 TOGETHER = re.compile(r"(worked|built|shipped|planned|ran|paired|co-?founded|launched|organi[sz]ed|studied|"
                       r"wrote|co-?wrote|rewrote|led|rebuilt|migrated|designed|hacked|taught|started|shared|co-?organi[sz]ed|"
                       r"co-?led|co-?ran|co-?taught|co-?maintained|maintained|"
@@ -95,6 +96,8 @@ PRIVATE_NEWS = re.compile(r"\b(?:married|engaged|divorc\w*|pregnan\w*|funeral|pa
                           r"hospital\w*|diagnos\w*|miscarr\w*|separated|widow\w*|rehab|sick leave)\b")
 PERSONAL = re.compile(r"\b(kids?|daughter|son|wife|husband|partner|dog|cat|marathon|climb\w*|hiking|baby|wedding|"
                       r"vacation|holiday|loves?|hobby|birthday)\b", re.IGNORECASE)
+# A tail in the present tense after a past favour ("… when my train gets cancelled"): told as it happened, left out.
+PRESENT_TAIL = re.compile(r",?\s+(?:when|while|because|as|after)\s+[^,.;]*\b(?:gets|is|are|has|does|goes|comes)\b.*$")
 _PRONOUN = {"she": "you", "he": "you", "him": "you", "his": "your", "hers": "yours", "herself": "yourself",
             "himself": "yourself"}
 _ADVERBS = {"now", "just", "still", "also", "recently", "already", "often", "really"}
@@ -145,6 +148,7 @@ def _past(verb: str) -> bool:
 def _clauses(text: str) -> list[str]:
     """A note's clauses: sentences, lines, bullets and semicolons split; Markdown marks dropped."""
     text = re.sub(r"\[\[([^\]|]+)\|?([^\]]*)\]\]", lambda m: m.group(2) or m.group(1), text)
+    text = re.sub(r"\bI (?:still )?(?:remember|recall)(?: that)? (?=(?:she|he|they|[A-Z]\w+) )", "", text)  # a memory: what happened
     text = text.replace("w/", "with").replace(" @ ", " at ").replace(" & ", " and ")
     text = re.sub(r"\s*\(([^()]{2,80})\)", r"; \1;", text)
     # "Marcus and I co-organised…" is one clause with "we" as its subject, not two
@@ -332,7 +336,7 @@ def _read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fa
     object_me = re.search(r"\b(me|my|us|our)\b", rest.lower())
     if who in ("them", "") and (FAVOUR.match(rest.lower()) and (object_me or who == "them") or
                                 FAVOUR_TO_ME.match(rest.lower()) and object_me) and _past(verb) and _span(rest):
-        span = to_you(rest, names)
+        span = to_you(PRESENT_TAIL.sub("", rest), names)  # "when my train gets cancelled": a journal's present
         if not re.search(r"\b(she|he)\b", span.lower()):
             out.append(Fact(kind="favour", phrase=f"you {span}"))
             return out

@@ -32,7 +32,8 @@ _EVENTS = {"meet": "met", "tell": "told", "say": "said", "offer": "offered", "pr
            "mention": "mentioned", "review": "reviewed", "recommend": "recommended", "share": "shared",
            "walk": "walked", "sit": "sat", "hand": "handed", "swap": "swapped", "exchange": "exchanged",
            "run": "ran", "bump": "bumped", "spend": "spent", "agree": "agreed", "explain": "explained",
-           "refer": "referred", "connect": "connected", "present": "presented", "pitch": "pitched", "see": "saw"}
+           "refer": "referred", "connect": "connected", "present": "presented", "pitch": "pitched", "see": "saw",
+           "drive": "drove", "find": "found", "watch": "watched", "describe": "described", "host": "hosted"}
 _EVENT_FORMS = {**_EVENTS, **{(v + "es" if v.endswith(("sh", "ch", "ss", "x")) else v + "s"): p
                               for v, p in _EVENTS.items()}, "says": "said"}
 _STATE_AFTER_RUN = re.compile(r"^\s+(?:into|across)\b")  # "runs into" is an event; "runs growth" is a state

@@ -1,0 +1,70 @@
+"""The occasion or topic the user names in the request, read into the existing typed request parts.
+
+- an informational interview, chat or call "about" something ("info interview about breaking into fintech"): the
+  topic, as a `wish` ("I would love to hear about …");
+- a follow-up "from" where the two last met ("follow up from the booth", "following up from the meetup"): a
+  `follow` part whose extra says "from", said as "Following up from …";
+- thanks for one thing or several ("thanks for having me + the book", "thank you for the intro and the notes"):
+  one `thanks` part, each thing after its own "for";
+- a question whether they have done a thing ("just ask if they decided", "ask whether she's heard back"): an
+  `ask` part said as "Have you …?", for a fixed set of verbs whose past participle is their past.
+
+Each reader takes `to_you`, the word-for-word swap of the recipient to "you" that returns '' when someone else is
+left in the words; the sentences come only from the kinds' frames.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from coach.core.messages import RequestPart
+from coach.core.text import fold
+
+INFO = re.compile(r"^(?:(?:an?|the|quick|short)\s+)*(?:info(?:rmational)?|informative|exploratory)\s+"
+                  r"(?:interview|chat|call|conversation|coffee)\s+(?:about|on|re:?|regarding|around)\s+(?P<x>.+)$",
+                  re.IGNORECASE)
+FROM = re.compile(r"^(?:(?:a|quick|short)\s+)*follow(?:ing)?[\s-]*up\s+(?:from|after)\s+(?P<x>(?:the|our|that|last)\s+"
+                  r"[^,;]+)$", re.IGNORECASE)
+THANKS = re.compile(r"^(?:(?:say|send\s+(?:a\s+)?)?(?:thanks|thank\s+you|thx|ty|many thanks|big thanks)|"
+                    r"(?:say\s+)?thank\s+(?:you|her|him|them))\s+(?:so\s+much\s+|again\s+)?for\s+(?P<x>.+)$",
+                    re.IGNORECASE)
+# Where one thing thanked for ends and the next begins: "+", "&", "and", a comma.
+_ITEMS = re.compile(r"\s*(?:\+|&|,\s*(?:and\s+)?|\s+and\s+(?:for\s+)?)\s*", re.IGNORECASE)
+# Verbs whose past participle is their past: "ask if they decided" -> "Have you decided?".
+DONE_VERBS = ("decided", "heard back", "heard", "finished", "reviewed", "received", "signed", "settled", "picked",
+              "chosen", "made a decision", "had a chance", "had time", "looked", "filled", "closed", "confirmed",
+              "finalised", "finalized", "approved")
+DONE = re.compile(r"^(?:(?:just|politely|gently|quickly)\s+)*ask\s+(?:(?:her|him|them)\s+)?(?:if|whether)\s+"
+                  r"(?:she|he|they)(?:\s+(?:have|has|already|ever|finally|yet))*\s+(?P<v>"
+                  + "|".join(v.replace(" ", r"\s+") for v in DONE_VERBS) + r")\b(?P<rest>[^?]*)\??$", re.IGNORECASE)
+_THIRD = re.compile(r"\b(she|he|him|his|hers|her|they|them|their)\b", re.IGNORECASE)
+
+
+def read_occasion(part: str, to_you: Callable[[str], str]) -> RequestPart | None:
+    """A part that names the occasion or the topic; None otherwise."""
+    if m := INFO.match(part):
+        said = to_you(m.group("x").strip(" ,."))
+        return RequestPart(kind="wish", text=said) if said and len(said.split()) <= 12 else None
+    if m := FROM.match(part):
+        said = to_you(m.group("x").strip(" ,."))
+        return RequestPart(kind="follow", text=said, extra="from") if said and len(said.split()) <= 10 else None
+    if m := THANKS.match(part):
+        items = [to_you(x.strip(" ,.")) for x in _ITEMS.split(m.group("x")) if x.strip(" ,.")]
+        if not items or not all(items) or len(items) > 3 or any(len(x.split()) > 10 for x in items):
+            return None
+        return RequestPart(kind="thanks", text=" and for ".join(items))
+    if m := DONE.match(part):
+        rest = " ".join(m.group("rest").split()).strip(" ,.")
+        if _THIRD.search(rest) or len(rest.split()) > 10:
+            return None
+        verb = " ".join(fold(m.group("v")).split())
+        return RequestPart(kind="ask", text=f"{verb} {rest}".strip(), extra="Have")
+    return None
+
+
+def occasion_sentence(part: RequestPart) -> str:
+    """A follow-up from where the two last met, through its frame; '' for other parts."""
+    if part.kind == "follow" and part.extra == "from":
+        return f"Following up from {part.text.strip().rstrip('.!;,')}."
+    return ""

@@ -171,7 +171,7 @@ def test_not_sure_is_a_doubt_not_a_thing_to_leave_out():
 
 
 def test_two_parts_in_one_frame_say_the_first_and_not_the_frame_twice():
-    from coach.drafting.request import sentences
+    from coach.drafting.part_lines import sentences
 
     c = Contact(id=14, first_name="Noor", last_name="Haddad")
     reading = read_request("propose the cider stall at the Elm Fair: the tasting flight for members", c)

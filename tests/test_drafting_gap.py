@@ -48,7 +48,7 @@ def test_a_fact_sharing_only_a_name_with_what_to_leave_out_is_kept():
 
 
 def test_it_in_dont_bring_it_up_is_what_the_user_just_said_and_a_bare_title_is_a_new_role():
-    from coach.drafting.request import sentences
+    from coach.drafting.part_lines import sentences
 
     reading = read_request("congrats on COO. we lost the deal in dec, don't bring it up", NIA)
     assert reading.avoid == ["We lost the deal in dec"] and [p.kind for p in reading.parts] == ["news"]

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from coach.core.domain import Contact
-from coach.drafting.request import read_request, sentences
+from coach.drafting.part_lines import sentences
+from coach.drafting.request import read_request
 from coach.drafting.wants import ask_from
 
 IDA = Contact(id=3, first_name="Ida", last_name="Brekke", company="Fjordline Energy", title="Product Lead")

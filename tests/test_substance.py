@@ -10,7 +10,8 @@ import pytest
 from coach.checks import checker
 from coach.core.domain import Contact, Note, Profile
 from coach.core.text import repeated_spans, second_person
-from coach.drafting.request import read_request, request_sentence
+from coach.drafting.part_lines import request_sentence
+from coach.drafting.request import read_request
 
 PROFILE = Profile(name="Sam Carter", headline="Product designer")
 

@@ -13,8 +13,8 @@ from coach.drafting.brief import Brief
 from coach.drafting.envelope import dash_sign_off
 from coach.drafting.offers import offer_sentence
 from coach.drafting.openers import Opener
+from coach.drafting.part_lines import sentences as request_lines
 from coach.drafting.phrasing import register
-from coach.drafting.request import sentences as request_lines
 from coach.drafting.wants import JOB_NOUNS, ask_from
 
 NO_ASK = checker.NO_ASK

@@ -1,0 +1,94 @@
+"""The request's typed parts said to the person: each kind through its fixed frame (`prompts/requests.yaml`
+frames, and the frames of the wants, offers and gap readers). Nothing here glues the user's free text into a
+sentence: a part's words are said only inside its kind's frame, and a line that breaks a grammar invariant or is
+no clean clause is dropped."""
+
+from __future__ import annotations
+
+import re
+
+from coach.checks import grammar
+from coach.config.prompts import load_data
+from coach.core.domain import Contact
+from coach.core.jobs import job_words_pattern
+from coach.core.messages import RequestPart, RequestReading
+from coach.core.text import capitalise, ensure_period, fold
+from coach.drafting.occasions import occasion_sentence
+from coach.drafting.offers import offer_sentence
+from coach.drafting.request import DETERMINERS, read_request
+from coach.drafting.sayable import sayable
+from coach.drafting.since import gap_sentence
+from coach.drafting.wants import want_sentence
+
+
+def _frame(kind: str, goal: str) -> str:
+    if kind == "topic":
+        frames = load_data("phrasing")["request"]["noun_phrase"]
+        return frames.get(goal) or frames["default"]
+    return {
+        "role": "I am applying for {x}.",
+        "person": "I would love to meet {x}{extra}.",
+        "thanks": "Thank you for {x}.",
+        "follow": "A quick follow-up on {x}.",
+        "proposal": "I have an idea for us: {x}.",
+        "their-offer": "You {extra} to {x}.",
+        "apology": "Sorry for {x}.",
+        "mine": "{x}",
+        "referrer": "{x} suggested I reach out to you.",
+    }.get(kind, "{x}")
+
+
+def _news(part: RequestPart, goal: str) -> str:
+    if part.extra:  # a thing and what happened to it: "your KubeCon talk" + "accepted"
+        return f"Congratulations on {part.text} getting {part.extra}!" if goal == "congratulations" \
+            else f"I saw that {part.text} got {part.extra}."
+    if re.fullmatch(rf"(?:(?:senior|new|interim|acting|deputy|assistant|associate|executive|chief)\s+)*(?:[A-Z][\w&/-]*\s+)*"
+                    rf"(?:{job_words_pattern()})s?", part.text, re.IGNORECASE) and not fold(part.text).startswith(DETERMINERS):
+        return f"Congratulations on the new role as {part.text}!"  # a bare title ("COO"): the new role it names
+    return f"Congratulations on {part.text}!"
+
+
+def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[str, ...] = ()) -> list[str]:
+    """The request's typed parts as sentences to the person, each through its kind's frame; a sentence that
+    breaks a grammar invariant, or whose words are no clean clause (shorthand, symbols: `sayable`), is dropped,
+    never sent. `skip`: the kinds the ask says already (the role a referral asks about)."""
+    names = grammar.names_in(contact.name, contact.company, *(p.text for p in reading.parts),
+                             *(p.extra for p in reading.parts))
+    out: list[str] = []
+    frames: set[str] = set()
+    for part in reading.parts:
+        if part.kind in ("link", "ref", "meet", "ask"):  # said through their own frames, or in the ask
+            line = want_sentence(part, goal) if part.kind not in skip else ""
+            if line and line not in out:
+                out.append(line)
+            continue
+        if part.kind in skip or not sayable(part.text, "request"):
+            continue
+        x = part.text.strip().rstrip(".!;,")
+        if part.kind in ("offer", "sending", "availability"):
+            line = offer_sentence(part)
+        elif part.kind == "follow" and part.extra:
+            line = occasion_sentence(part)
+        elif part.kind == "gap":
+            line = gap_sentence(part)
+        elif part.kind == "news":
+            line = _news(part, goal)
+        elif part.kind == "wish":
+            line = f"I would love to hear {x}." if re.match(r"(?:how|what|why|whether|when|where|who|if)\b", fold(x)) \
+                else f"I would love to hear about {x}."
+        else:
+            frame = _frame(part.kind, goal)
+            if frame != "{x}" and frame in frames:
+                continue  # one frame says one thing: a second "I have an idea for us: …" repeats the first
+            frames.add(frame)
+            extra = f", {part.extra}" if part.kind == "person" and part.extra else part.extra
+            line = frame.replace("{X}", capitalise(x)).replace("{x}", x).replace("{extra}", extra)
+        line = ensure_period(capitalise(line))
+        if grammar.ok(line, names) and line not in out:
+            out.append(line)
+    return out
+
+
+def request_sentence(context: str, goal: str, contact: Contact) -> str:
+    """The user's reason for writing as sentences to the person ('' when no part of it could be typed)."""
+    return " ".join(sentences(read_request(context, contact), goal, contact))

@@ -75,3 +75,11 @@ def test_a_reading_of_no_direction_is_asked_back_never_stated() -> None:
 
     line = Situation(direction="other", stake="job", confidence=0.9).line()
     assert line.startswith("I read this as (unsure):") and "Tell me what you want to do" in line
+
+
+def test_getting_someone_a_job_or_expecting_one_asks_for_nothing() -> None:
+    from coach.advice.stakes import asked_for
+
+    assert asked_for("As a favour to my uncle I got his daughter a job on my team, and now she skips meetings.") == []
+    assert asked_for("I took the raise I'd expected in a year instead of the new job.") == []
+    assert asked_for("My cousin keeps pushing me to hire her son.") == ["job"]

@@ -26,9 +26,12 @@ _STAKES: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.IGNORECASE), s) 
 _TOLD: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.IGNORECASE), s) for p, s in TOLD_STAKES]
 CONCERNS = ("relationship",)  # what the user fears to lose, never the thing asked for: it comes after any other stake
 _ASKING = re.compile(r"\b(?:ask|asks|asked|asking|request|requests|requested|requesting)\b", re.IGNORECASE)
-# Words of a clause that asks for its stake: a request verb or noun, a wanting or pressing verb.
-_WANTING = ASK | CONTROL | {"needing", "hoping", "hopes", "seeking", "seeks", "chasing", "chased", "request",
-                            "requests", "invitation", "invitations", "pestering", "pestered", "begging", "begged"}
+# Words of a clause that asks for its stake: a request verb or noun, a wanting or pressing verb ("got him a job"
+# and "I'd like" ask for nothing by themselves).
+_NOT_ASKING = {"get", "gets", "got", "getting", "like", "love", "expect", "expects", "expected", "expecting"}
+_WANTING = ASK | CONTROL - _NOT_ASKING | {"needing", "hoping", "hopes", "seeking", "seeks", "chasing", "chased",
+                                          "request", "requests", "invitation", "invitations", "pestering",
+                                          "pestered", "begging", "begged"}
 _TURN = re.compile(r"[;:]|\b(?:so|but|because|since|although|though|while|whereas|yet|then)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+")
 _ROLES: list[tuple[re.Pattern[str], str]] = [

@@ -35,7 +35,7 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+|-[0-9]+)?|[,;:()\-–—]+")  # a rang
 _HYPOTHETICAL = {"if", "unless", "suppose", "supposing"}  # a clause opening so states no request that was made
 _BREAK = {"if", "unless", "and", "but", "so", "because", "since", "although", "though", "while", "whereas", "yet", "or", "then"}
 # Verbs that are a request whatever follows; their forms are listed so no stemming guesses wrong.
-_ASK = {"ask", "asks", "asked", "asking", "request", "requests", "requested", "requesting", "beg", "begs", "begged",
+ASK = _ASK = {"ask", "asks", "asked", "asking", "request", "requests", "requested", "requesting", "beg", "begs", "begged",
         "begging", "invite", "invites", "invited", "inviting", "pitch", "pitches", "pitched", "pitching",
         "approach", "approaches", "approached", "approaching"}
 # Carrying something on: with the user's own application as object, someone doing it helps the user.
@@ -51,7 +51,7 @@ _DEGREE = {"more", "most", "less", "very", "quite", "fairly"}
 _NOUN_BEFORE = {"a", "an", "the", "my", "your", "his", "her", "their", "our", "its", "more", "any", "no", "every",
                 "each", "some"}
 # Verbs that are a request only with an object and an infinitive: "wants me to", "I'd like him to".
-_CONTROL = {"want", "wants", "wanted", "wanting", "expect", "expects", "expected", "expecting", "need", "needs",
+CONTROL = _CONTROL = {"want", "wants", "wanted", "wanting", "expect", "expects", "expected", "expecting", "need", "needs",
             "needed", "push", "pushes", "pushed", "pushing", "pressure", "pressures", "pressured", "pressuring",
             "urge", "urges", "urged", "urging", "nag", "nags", "nagged", "nagging", "like", "love", "get", "gets",
             "got", "getting"}

@@ -115,29 +115,40 @@ ROLES: list[tuple[str, str]] = [
     (r"classmates?", "classmate"), (r"(?:colleague|co-?worker|teammate)s?", "colleague"), (r"clients?", "client"),
     (r"(?:intern|junior|mentee)s?", "junior"), (r"(?:CEO|CTO|founder|director|VP|executive|senior leader|head of (?:the )?(?:company|firm|department|division))",
      "senior person"),
-    (r"(?:stranger|someone I (?:barely|don'?t) know)", "stranger"), (r"(?:brother|sister|cousin|neighbou?r)", "relative"),
+    (r"(?:stranger|someone I (?:barely|don'?t) know)", "stranger"), (r"(?:brother|sister|cousin|aunt|uncle|niece|nephew|(?:(?<=my )|(?<=our ))(?:mom|mum|mother|dad|father|parents))",
+     "relative"),  # a parent only as the user's own: "a single mother" is the user
+    (r"neighbou?rs?", "acquaintance"),
     (r"(?:professor|lecturer|teacher|tutor)s?", "teacher"),
 ]
 # What is at stake, in order of precedence: (pattern, stake). Where a request is told, the stakes of its sentence
-# come first (`coach.advice.reader.read_stakes`): the thing asked for.
+# come first (`coach.advice.stakes.read_stakes`): the thing asked for.
 _CV = r"(?:r[eé]sum[eé]s?|cvs?|application)"
 STAKES: list[tuple[str, str]] = [
     (r"\breferr(?:al|ed|ing)|\brefer\b|\b(?:pass|walk|hand|forward|submit|send|put|get|drop|slip|take|bring)(?:s|ed|ing|ped|ping)? "
-     r"(?:\w+ ){0,2}(?:my|his|her|their|the) " + _CV + r"\b|\bput (?:him|her|them) forward\b", "referral"),
+     r"(?:\w+ ){0,2}(?:my|his|her|their|the) " + _CV + r"\b|\bput (?:him|her|them) forward\b|"
+     r"\b(?:put|putting|puts) in a (?:good )?word\b", "referral"),
     (r"\breferences?\b|\brefs?\b|\breferees?\b|\bvouch|\brecommendations?\b", "reference"),
     (r"\bintroduc\w*|\bintros?\b|\bconnect (?:him|her|them|people|someone|us) (?:to|with)\b", "introduction"),
     (r"\b(?:linkedin|connection|friend) (?:request|invitation|invite)s?\b|\bconnect with me\b|"
      r"\binvitations? to connect\b", "connection"),
-    (r"\bmentor(?:ing|ship)?\b", "mentorship"),
-    (r"\b(?:partner(?:ship)?|collaborat\w*|co-?founder|joint)\b", "partnership"),
-    (r"\b(?:money|loan|invest\w*|fund\w*|pay|paid|fees?|(?:day|hourly|daily|going|my|your|their|his|her) rates?)\b",
-     "money"),
+    (r"\bmentor(?:ing|ship)\b|(?<!\bI )(?<!\bwe )\bmentor\b(?! (?:people|students|young|juniors|interns|others)\b)",
+     "mentorship"),
+    (r"\b(?:partnerships?|business partners?|collaborat\w*|co-?founder|joint)\b|"
+     r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bmy )(?<!'s )\bpartners?\b", "partnership"),  # "his partner": a person
+    (r"\b(?:loans?|lend\w*|borrow\w*|invest(?:s|ed|ing|ment|ments|or|ors)?|funding|(?:put|putting|puts|raise|raising) "
+     r"(?:\w+ ){0,2}money)\b", "money"),
     (r"\b(?:laid off|layoffs?|redundan\w*|lost my job)\b", "a layoff"),
     (r"\b(?:job|their|an|the|this|that|a) offer\b|\boffered me (?:a |the |their )?(?:job|role|position)\b",
      "job offer"),
-    (r"\b(?:job|role|position|opening|offer|interview\w*)\b", "job"),
+    (r"\b(?:job|role|position|opening|offer|interview\w*|hir(?:e|es|ing)(?! managers?\b))\b", "job"),
     (r"\b(?:coffee|call|chat|meet(?:ing)?)\b", "a meeting"),
-    (r"\b(?:friend(?:ship)?|relationship|falling[- ]out|fell out|grudge)\b", "relationship"),
+    (r"\b(?:friendship|relationship|falling[- ]out|fell out|grudge)\b", "relationship"),
+]
+# Stakes whose words only describe unless a request is told in their sentence ('a decently paid job', 'we pay very
+# well', 'more money than the new job'): in the request's sentence they are the thing asked for ("he asked what my
+# day rate is"), elsewhere a side remark (`coach.advice.stakes.read_stakes`).
+TOLD_STAKES: list[tuple[str, str]] = [
+    (r"\b(?:money|pay|paid|fees?|(?:day|hourly|daily|going|my|your|their|his|her) rates?)\b", "money"),
 ]
 
 # Circumstances a narrow article serves (`serves: {trait: …}`), each read from the user's own words: (trait, cues).

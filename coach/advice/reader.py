@@ -23,13 +23,13 @@ import numpy as np
 from pydantic import ValidationError
 
 from coach.advice.clauses import requests, who_asks
-from coach.advice.cues import CUES, RELUCTANT, ROLES, STAKES, TRAITS
+from coach.advice.cues import CUES, RELUCTANT, TRAITS
 from coach.advice.phrasebook import PHRASINGS
 from coach.advice.questions import deciding, read_question
+from coach.advice.stakes import asked_for, read_counterpart, read_role, read_stake, read_stakes  # noqa: F401
 from coach.advice.stance import attitudes, declines, gave_already, read_stance, seeks
 from coach.core.files import replacing
 from coach.core.situation import SURE, Situation  # noqa: F401  (re-exported)
-from coach.core.text import fold, sentences
 
 FLOOR = 0.35  # below this cosine with every direction's phrasings the words are read as 'other'
 UNSURE = 0.5  # the confidence of a reading the rules and the classifier (or the clauses) disagree on
@@ -39,9 +39,6 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:" + "|".join(cues) + r")\b", re.IGNORECASE), direction) for direction, cues in CUES]
 _RELUCTANT = re.compile(r"\b(?:" + "|".join(RELUCTANT) + r")\b", re.IGNORECASE)
 _ASKED_FIRST = next(p for p, d in _RULES if d == "asked")  # "she asked me to…": in a decline, the counterpart asked first
-_ROLES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"\b(?:(my|our|the|a|an|one of my) )?{p}\b", re.IGNORECASE), r) for p, r in ROLES]
-_STAKES: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.IGNORECASE), s) for p, s in STAKES]
 _TRAITS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:" + "|".join(cues) + r")\b", re.IGNORECASE), trait) for trait, cues in TRAITS]
 LATE_UNITS = ("month", "year")  # a time said in these units is long enough for the act to be late
@@ -78,51 +75,9 @@ def read_traits(text: str, ago_unit: str | None = None) -> list[str]:
     return [trait for trait, _ in TRAITS if trait in found]
 
 
-def read_stake(text: str) -> str:
-    """The main stake: the first of the stake list's order the words mention."""
-    return next(iter(read_stakes(text)), "")
-
-
-def read_stakes(text: str) -> list[str]:
-    """Every stake the words mention: those of the sentence that tells a request first (the thing asked for: "she
-    asked me to be her reference"), then the rest, each part in the stake list's order."""
-    told = {r.sentence for r in requests(text)}
-    parts = sentences(text)
-    asked = " ".join(parts[n] for n in sorted(told) if n < len(parts))
-    first = [stake for pattern, stake in _STAKES if asked and pattern.search(asked)]
-    return first + [stake for pattern, stake in _STAKES if stake not in first and pattern.search(text)]
-
-
 def read_done(text: str) -> str:
     match = _DONE.search(text)
     return " ".join(match.group(0).split()[:14]) if match else ""
-
-
-# A contact named as whom someone wants to reach ("introduce him to Daniel Osei", "a call with Ravi Menon") is
-# the target of the request, not the person the user answers: the words just before the name say so.
-_TARGET = re.compile(r"\b(?:introduc\w*|intro|connect\w*|in touch|meet(?:ing)?|a call|access|reach|through me|"
-                     r"pass(?:ing)? \w+ (?:cv|resume|pitch)|forward\w*)(?: \w+){0,2} (?:to|with)? ?$")
-
-
-def read_counterpart(text: str, contacts: list[Any] = ()) -> tuple[str, int | None]:
-    """A contact the user named exactly (full name; of several, the first named), else the first role word,
-    else nobody."""
-    folded = f" {re.sub(r'[^a-z0-9]+', ' ', fold(text))} "
-    exact: dict[int, tuple[int, Any]] = {}
-    for c in contacts:
-        key = f" {re.sub(r'[^a-z0-9]+', ' ', fold(c.name)).strip()} " if c.name and " " in c.name.strip() else ""
-        if key and key in folded and not _TARGET.search(folded[: folded.index(key) + 1]):
-            exact.setdefault(folded.index(key), (c.id, c))
-    positions = sorted(exact)
-    if positions and len({exact[p][0] for p in positions if p == positions[0]}) == 1:
-        first = exact[positions[0]][1]  # of several named, the one the story starts with: who asked, who went quiet
-        return first.name, first.id
-    found = [(m.start(), role, m.group(1) or "") for pattern, role in _ROLES for m in pattern.finditer(text)]
-    if not found:
-        return "", None
-    _, role, determiner = min(found)
-    determiner = determiner.lower()
-    return ({"my": "your ", "our": "your ", "the": "the "}.get(determiner, "") + role), None
 
 
 # Who wants what from whom: the user wanting something of someone, or someone wanting something of the user. An
@@ -134,12 +89,6 @@ SIDES: dict[str, str] = {"asking": "user asks", "following-up": "user asks", "as
 def opposite(a: str, b: str) -> bool:
     """Whether two directions are on opposite sides of who asks whom."""
     return a in SIDES and b in SIDES and SIDES[a] != SIDES[b]
-
-
-def read_role(text: str) -> str:
-    """Who the counterpart is to the user: the role word said first ('my old boss' -> 'former manager'), or ''."""
-    found = [(m.start(), role) for pattern, role in _ROLES for m in pattern.finditer(text)]
-    return min(found)[1] if found else ""
 
 
 def read_rules(text: str) -> str | None:
@@ -254,6 +203,7 @@ def read_situation(text: str, contacts: list[Any] = (), *, embeddings: Any = Non
     base["stakes"] = [s for s in read_stakes(text) if not (counterpart and s.removesuffix("ship") in counterpart)]
     if base["stake"] not in base["stakes"]:
         base["stake"] = ""
+    base["asked_for"] = base["stake"] in asked_for(text)  # else it is only mentioned: no request for it is shown
     base["asked_first"] = base["asked_first"] or who_asks(text) == "asked"
     ruled, contrary, who_only, agreed = _read_rules(text)
     if embeddings is None:

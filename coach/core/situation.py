@@ -43,6 +43,8 @@ class Situation(BaseModel):
     stake: str = Field(default="", description="What is at stake, the thing asked for where a request is told: "
                                                "referral, reference, introduction, connection, job offer, job, "
                                                "mentorship, partnership, money, relationship, or ''.")
+    asked_for: bool = Field(default=True, description="Whether the stake is the thing asked for, told where the "
+                                                      "request is; false when it is only mentioned around it.")
     stakes: list[str] = Field(default_factory=list, description="Every stake the user mentioned, the main one "
                                                                 "first (an article's `serves` is matched on all).")
     traits: list[str] = Field(default_factory=list, description="The circumstances the words tell, as the reader "
@@ -71,13 +73,17 @@ class Situation(BaseModel):
 
     def line(self) -> str:
         """The reading in one line: 'I read this as: …'; marked '(unsure)' and a question when unsure."""
-        if not self.unsure:
+        if not self.unsure and self.direction != "other":
             return f"I read this as: {self._phrase()}."
         reading = f"I read this as (unsure): {self._phrase()}."
-        if self.alternatives and self.alternatives[0] != self.direction:
+        if self.alternatives and self.alternatives[0] not in (self.direction, "other"):
             other = Situation(direction=self.alternatives[0], counterpart=self.counterpart, stake=self.stake,
-                              counterpart_id=self.counterpart_id, asked_first=self.asked_first)._phrase()
+                              counterpart_id=self.counterpart_id, asked_first=self.asked_first,
+                              asked_for=self.asked_for)._phrase()
             return f"{reading[:-1]}? I am not sure: or do you mean {other}? Say which and I will adjust."
+        if self.direction == "other":  # no reading of who acts: asked back, never stated
+            return (f"{reading[:-1]}? Tell me what you want to do (ask someone for something, answer someone, put "
+                    f"something right) and I will adjust.")
         return f"{reading[:-1]}? Say so if I have it wrong and I will adjust."
 
     def phrase(self) -> str:
@@ -98,17 +104,18 @@ class Situation(BaseModel):
                 "job": "a job", "mentorship": "mentoring", "partnership": "a partnership",
                 "connection": "a connection", "job offer": "a job offer"}.get(stake, stake)
         what = f" for {noun}" if stake and stake not in ("relationship", "a layoff") else ""
+        asked = what if self.asked_for else ""  # a request for a thing only where the words tell it was asked for
         when = f" {self.ago()} ago" if self.ago() else ""
         who = self._who("someone")
         phrases = {
-            "asking": f"you want to ask {self._who('someone')}{what}",
-            "asked": f"{who[:1].upper() + who[1:]} asked you{what} and " + {
+            "asking": f"you want to ask {self._who('someone')}{asked}",
+            "asked": f"{who[:1].upper() + who[1:]} asked you{asked} and " + {
                 "what-to-say": "you ask what you can say", "is-it-fair": "you ask whether your view of it is fair",
                 "whether": "you are deciding what to do"}.get(self.question, "you are deciding how to answer"),
-            "declining": (f"{who[:1].upper() + who[1:]} asked you{what} and you want to say no" if self.asked_first
-                          else f"you want to say no to {who}{(' about ' + noun) if what else ''}"),
+            "declining": (f"{who[:1].upper() + who[1:]} asked you{asked} and you want to say no" if self.asked_first
+                          else f"you want to say no to {who}{(' about ' + noun) if asked else ''}"),
             "repairing": f"you want to put things right with {self._who('someone')}",
-            "following-up": f"you asked {who}{what}{when} and have not heard back",
+            "following-up": f"you asked {who}{asked}{when} and have not heard back",
             "thanking": f"you want to thank {who}{what}",
             "announcing": "you want to tell your network your news" + (" about " + noun if stake else ""),
             "starting": "you are building a network from zero",

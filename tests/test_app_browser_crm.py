@@ -108,7 +108,7 @@ def test_add_a_contact_draft_to_them_then_export_and_restore_the_network(tmp_pat
         # export the whole network as a JSON backup
         page.goto(f"http://127.0.0.1:{port}/contacts")
         page.get_by_role("tab", name="Export & backup").click()
-        page.get_by_text("JSON backup", exact=False).first.click()
+        page.get_by_text("JSON backup (also your profile", exact=False).first.click()
         button = page.get_by_role("button", name="Download coach-backup.json (2 contacts)")
         expect(button).to_be_visible()
         _shot(page, "34-export-backup")

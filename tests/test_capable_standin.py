@@ -123,7 +123,7 @@ def test_a_model_draft_failing_only_on_a_name_is_shown_in_its_words_marked_to_fi
     case = next(c for c in data.cases if c.goal == "referral" and c.channel == "linkedin-message")
     lines = case.reference.split("\n")
     at = next(i for i, line in enumerate(lines) if len(line.split()) > 6 and not line.startswith("Subject"))
-    lines[at] += " I also met Corvina Haldemaar at the Quillfeather Summit."  # a name the notes never give
+    lines[at] += " Corvina Haldemaar says hello."  # one name the notes never give
     odd = "\n".join(lines)
     with StandinServer(lambda request: odd) as server:
         use_standin(monkeypatch, tmp_path, server.url)

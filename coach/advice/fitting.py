@@ -32,6 +32,8 @@ KEPT_SHARE = 0.5  # a script keeping fewer of its sentences than this share is n
 _SLOT = re.compile(r"\[[^\]\n]*\]")
 _SUBJECT = re.compile(r"^\s*(subject|re)\s*:\s*", re.IGNORECASE)
 _SIGNATURE = "[your name]"
+# Closings for family and close friends only: an article's writer may sign so, the user's counterpart may not fit it.
+_INTIMATE = re.compile(r"^(?:love|lots of love|all my love|hugs|xx+|xoxo|kisses)\W*$", re.IGNORECASE)
 # The part before an apostrophe that makes a contraction of the message's own frame ("i'm", "don't", "you'd").
 _NOUNS_IN_LY = frozenset("family supply reply ally italy july assembly rally belly bully anomaly monopoly".split())
 _CONTRACTED = frozenset("i you we they he she it that there here what who let don can won isn didn wasn aren weren "
@@ -148,7 +150,8 @@ def fitted(script: str, known: str) -> Fit:
             out.append(line)
             continue
         if i in closing:  # "Best," keeps; "Love," or "Wishing you luck with the search," only when it fits
-            if SIGNOFF.match(line) or (len(line.split()) > 1 and not _unsaid(line, said)):
+            if (SIGNOFF.match(line) and not _INTIMATE.match(line.strip())) or \
+                    (len(line.split()) > 1 and not _unsaid(line, said)):
                 out.append(line)
             continue
         head = ""

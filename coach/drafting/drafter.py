@@ -70,7 +70,7 @@ TONE_HINT = {-1: " Use a warm, informal register: contractions, plain words, no 
 # the user fills in. Anything else (sensitive, grounding, other contacts…) is never shown.
 USER_FILLS = frozenset({"placeholders"})
 # A capable model's draft that still fails after its revisions is shown in its own words, marked to fix, when all it
-# fails is one of these (what the user can see and fix in a word: a name the notes spell otherwise, a long email):
+# fails is one of these, and only one (a single unsupported name at most) (what the user can see and fix in a word: a name the notes spell otherwise, a long email):
 # a composed rewrite loses what the model got right. A slip the composer fixes ("her talk" to them, a sentence
 # twice) or one that says what must not be said is composed again.
 FLAG_ONLY = frozenset({"placeholders", "grounding", "facts-together", "length", "subject", "goal"})
@@ -305,8 +305,9 @@ class Drafter:
         brief = state["brief"]
         avoid = tuple(dict.fromkeys(fold(text) for text in state["request"].avoid))  # the latest last
         best_text, report = state["best"]["text"], state["best"]["report"]
-        if self.tier == "capable" and best_text and all(c.name in FLAG_ONLY for c in report.checks
-                                                        if c.hard and not c.passed):
+        failed = [c for c in report.checks if c.hard and not c.passed]
+        if self.tier == "capable" and best_text and len(failed) == 1 and failed[0].name in FLAG_ONLY and \
+                len(report.unsupported) <= 1:  # one slip to fix by hand; a draft failing more is composed again
             return {"draft": self._draft(state, state["best"]["subject"], state["best"]["body"].strip(), report,
                                          "needs-edit")}
         texts = [best_text] if self.tier == "capable" else state["candidates"]

@@ -60,3 +60,17 @@ def test_it_in_dont_bring_it_up_is_what_the_user_just_said_and_a_bare_title_is_a
 def test_where_the_user_stands_with_the_person_is_for_the_coach_only():
     reading = read_request("we have no connection, but I'm applying for the Data Lead job on her team", NIA)
     assert "we have no connection" in reading.left_out and not [p for p in reading.parts if "connection" in p.text]
+
+
+def test_the_users_asides_and_fillers_are_never_said_and_what_they_ask_to_mention_is():
+    from coach.drafting.part_lines import sentences
+    from coach.drafting.sayable import sayable
+
+    reading = read_request("I want to mention that her focus-block advice actually worked. I'm nervous about "
+                           "sounding needy. maybe offer the rec i never wrote lol. Sign off with just my first name",
+                           NIA)
+    said = sentences(reading, "mentorship", NIA)
+    assert said == ["Your focus-block advice actually worked."], said
+    assert reading.sign_as == "" and "I'm nervous about sounding needy" in reading.left_out
+    assert not sayable("you made managing partner no wait just partner", "their-news")
+    assert sayable("you made partner", "their-news")

@@ -39,6 +39,8 @@ def _sign_off(value: str) -> tuple[str, str]:
         return capitalise(head.strip()) + ",", rest.strip(" ,")
     if fold(value) in CLOSINGS:  # a closing word alone: "sign off with cheers"
         return capitalise(value) + ",", ""
+    if re.fullmatch(r"(?:just\s+|only\s+)?(?:with\s+)?my\s+(?:first\s+)?name(?:\s+only)?", fold(value)):
+        return "", ""  # "sign off with just my first name": the profile's first name, as every draft signs
     return "", value
 
 

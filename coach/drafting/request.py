@@ -21,7 +21,7 @@ from coach.drafting.echoes import restates_goal
 from coach.drafting.envelope import read_envelope
 from coach.drafting.occasions import read_occasion
 from coach.drafting.offers import read_offer
-from coach.drafting.sayable import sayable
+from coach.drafting.sayable import ASIDE, sayable
 from coach.drafting.since import read_gap
 from coach.drafting.wants import read_want
 
@@ -233,8 +233,9 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
     if m := rx(r"(?:apologi[sz]e|say sorry|sorry)\s+for\s+(?P<x>(?:the|my)\s+(?:delay|slow reply|late reply|wait|"
                r"silence|radio silence))\b"):
         return RequestPart(kind="apology", text=m.group("x"))
-    if m := rx(r"(?:tell|let)\s+(?:{who})\s+(?:know\s+)?(?:that\s+)?(?P<x>(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our)\b.+)"):
-        said = second_person(m.group("x"), names_of(contact))
+    if m := rx(r"(?:(?:tell|let)\s+(?:{who})\s+(?:know\s+)?|(?:i\s+(?:want|would like|'d like)\s+to\s+)?(?:mention|say)\s+)"
+               r"(?:that\s+)?(?P<x>(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our|{who}(?:['’]s)?)\s.+)"):
+        said = second_person(m.group("x"), names_of(contact))  # "mention that her advice worked": said, to them
         return RequestPart(kind="mine", text=capitalise(said)) if not _to_you_left(said) else None
     if m := rx(r"thank\s+(?:{who})\s+for\s+(?P<x>.+)"):
         said = _to_you(m.group("x"), contact)
@@ -289,7 +290,8 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
     result = after_thing and re.match(r"(?:it|that|this|which)\s+(?:got|was|has|had|helped|led|made|landed|"
                                       r"worked|paid)\b", low)
     clause = re.match(r"(?:i|we)\s+(?:also\s+|now\s+|just\s+|currently\s+|still\s+|both\s+)?[a-z]{2,}\b", low)
-    if (first_person or result) and (_VERB.search(low) or clause or where) and not DOUBT.search(low):
+    if (first_person or result) and (_VERB.search(low) or clause or where) and not DOUBT.search(low) and \
+            not ASIDE.search(low):  # "I'm nervous about sounding needy" is for the coach
         said = second_person(part, names_of(contact))
         if not re.search(r"\b(she|he|him|his|hers|her)\b", fold(said)) and not _BARE_YOUR.search(fold(said)) \
                 and not grammar.problems(ensure_period(capitalise(said)), grammar.names_in(part, contact.name)):

@@ -31,6 +31,14 @@ _WORK_WORDS = 22
 # The user's own words for this message (kind "request") are theirs: only what no message says passes no gate
 # (quotes, brackets, emoji, "!!", "..."), and a longer clause is allowed.
 _NOT_SAID = re.compile(r"[\"“”()\[\]{}<>#~|=*_…]|\.\.|[!?]{2,}")
+# Words for the coach, not the person: the user's worries about how the message reads, a laugh, a dictation filler
+# ("I'm nervous about sounding needy", "the rec i never wrote lol", "partner no wait just partner", "uh").
+ASIDE = re.compile(r"\b(?:lol|lmao|haha+|hehe|tbh|idk|uh+|um+|erm|no wait|i mean|sound(?:s|ing)? (?:like|needy|"
+                   r"salesy|desperate|pushy|weird)|read(?:s)? as|come(?:s)? across|make it|made it sound|nervous|"
+                   r"worried|anxious|scared|awkward|needy|cringe|grovel\w*|i'?d rather it|i don'?t want it|"
+                   r"(?:i\s+)?(?:want|need|would like|'d like) to (?:mention|say|add|note|write)|mention that|"
+                   r"the (?:message|email|note|draft)|this (?:message|email|note|draft)|my first name|"
+                   r"(?:(?:my|her|his|their) )?english is)\b", re.IGNORECASE)
 _REQUEST_WORDS = 24
 
 
@@ -44,8 +52,9 @@ def sayable(phrase: str, kind: str = "", person: tuple[str, ...] = ()) -> bool:
     `person`: the recipient's names, which a place cannot be ("at Dana Okafor" is a heading, not a place)."""
     p = " ".join(phrase.split()).strip().rstrip(".")
     if kind == "request":
-        return bool(p) and not _NOT_SAID.search(p) and not _has_symbol(p) and len(p.split()) <= _REQUEST_WORDS
-    if not p or _SHORTHAND.search(p) or _has_symbol(p):
+        return bool(p) and not _NOT_SAID.search(p) and not _has_symbol(p) and len(p.split()) <= _REQUEST_WORDS \
+            and not ASIDE.search(p)
+    if not p or _SHORTHAND.search(p) or _has_symbol(p) or ASIDE.search(p):
         return False
     toks = words(p)
     if not toks or toks[-1] in _DANGLING:

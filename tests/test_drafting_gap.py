@@ -74,3 +74,15 @@ def test_the_users_asides_and_fillers_are_never_said_and_what_they_ask_to_mentio
     assert reading.sign_as == "" and "I'm nervous about sounding needy" in reading.left_out
     assert not sayable("you made managing partner no wait just partner", "their-news")
     assert sayable("you made partner", "their-news")
+
+
+def test_a_name_the_notes_refuse_is_never_the_greeting_and_a_lower_case_goes_by_is():
+    from coach.core.domain import Note
+    from coach.crm.facts.names import goes_by
+
+    never = Contact(first_name="Bertrand", last_name="Okafor",
+                    notes=[Note(text='He introduced himself as "Bertrand, never Bert, please".')])
+    assert goes_by(never) == ""
+    dictated = Contact(first_name="Grzegorz", last_name="Nowak", notes=[Note(text="met at the expo he goes by greg")])
+    assert goes_by(dictated) == "Greg"
+    assert goes_by(Contact(first_name="Tobias", last_name="Ngata", notes=[Note(text="Met Toby at the expo")])) == "Toby"

@@ -17,6 +17,8 @@ _NAME = r"([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]{1,20})"
 _CUES = (
     re.compile(r"\b(?:goes by|go by|prefers to be called|known as|call (?:her|him|them|me)|calls? (?:herself|"
                r"himself|themself|themselves)|aka|a\.k\.a\.?|nickname:?)\s+[\"'“‘]?" + _NAME),
+    # dictated or typed in lower case: "he goes by greg" (a name only after an explicit cue)
+    re.compile(r"\b(?:goes by|go by|prefers to be called|call (?:her|him|them|me))\s+[\"'“‘]?([a-zà-ÿ][\w'’-]{1,20})\b"),
     re.compile(_NAME + r"\s*=\s*(?:her |his |their )?(?:first|given|preferred) name", re.IGNORECASE),
     re.compile(r"\baliases?\s*:\s*\[?\s*[\"'“]?" + _NAME),
     re.compile(r"\bprefers\s+[\"“‘']" + _NAME + r"[\"”’']"),
@@ -40,7 +42,7 @@ def goes_by(contact: Contact) -> str:
                 name = m.group(1)
                 negated = re.search(r"(?:n't|not|never|dont|hates?|no)\s+(?:\w+\s+)?$", text[max(0, m.start() - 16):m.start()])
                 if fold(name) not in _NOT_NAMES and fold(name) != fold(given) and not negated:
-                    return name
+                    return name[:1].upper() + name[1:]
     for text in texts:  # "Gosia (Małgorzata) Wiśniewska", "Małgorzata (Gosia)"
         for m in re.finditer(_NAME + r"\s*\(\s*" + _NAME + r"\s*\)", text or ""):
             a, b = m.group(1), m.group(2)
@@ -66,6 +68,11 @@ def goes_by(contact: Contact) -> str:
     return ""
 
 
+# A name the notes say not to use: "never Bert", "don't call him Rob", "not Kav".
+_REFUSED = re.compile(r"\b(?:never|not|don'?t call (?:her|him|them)|doesn'?t like|hates?|no)\s+[\"'“‘]?$",
+                      re.IGNORECASE)
+
+
 def _short_form(contact: Contact, texts: list) -> str:
     """A short form of the given name that the notes, an @handle or an email address use on its own ("Met Sol
     at…", "@gwen.t", "seun.am@…" for Solomon, Gwendolyn, Oluwaseun): a word of three letters or more that the given
@@ -75,7 +82,8 @@ def _short_form(contact: Contact, texts: list) -> str:
         return ""
     words: list[str] = []
     for text in texts:
-        words += re.findall(r"(?<![\w@.])([A-ZÀ-ÖØ-Þ][a-zà-ÿ'’]{2,})\b", text or "")  # capitalised words of the notes
+        words += [m.group(1) for m in re.finditer(r"(?<![\w@.])([A-ZÀ-ÖØ-Þ][a-zà-ÿ'’]{2,})\b", text or "")
+                  if not _REFUSED.search((text or "")[max(0, m.start() - 24):m.start()])]  # not "never Bert"
         words += [w.capitalize() for w in re.findall(r"@([a-z]{3,})[._]?", text or "")]  # handles
     words += [w.capitalize() for e in contact.emails for w in re.findall(r"^([a-z]{3,})[._@]", e.lower())]
     for word in words:

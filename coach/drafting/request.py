@@ -48,7 +48,8 @@ FORMAL = re.compile(r"\b(formal|professional|polite|respectful)\b", re.IGNORECAS
 LANGUAGES = ("french", "spanish", "german", "italian", "portuguese", "dutch", "polish", "japanese", "chinese",
              "mandarin", "korean", "arabic", "hindi", "swedish", "norwegian", "danish", "finnish", "turkish",
              "vietnamese", "greek", "czech", "ukrainian", "russian", "hebrew", "français", "español", "deutsch",
-             "english", "englisch", "anglais", "inglés", "ingles", "inglese", "engels", "englisch")
+             "english", "englisch", "anglais", "inglés", "ingles", "inglese", "engels")
+ENGLISH = frozenset(("english", "englisch", "anglais", "inglés", "ingles", "inglese", "engels"))  # what drafts are in
 LANGUAGE = re.compile(r"\b(?:in|en|auf)\s+(" + "|".join(LANGUAGES) + r")\b", re.IGNORECASE)
 # A form of address that only one language has says which language is meant ("tú, not usted", "du-Form").
 ADDRESS_FORMS = {"tú": "Spanish", "usted": "Spanish", "du": "German", "duzen": "German", "siezen": "German",
@@ -137,8 +138,7 @@ def _style(part: str, reading: RequestReading) -> bool:
     lang = LANGUAGE.search(part)
     if lang:
         language = lang.group(1).capitalize()  # English is what drafts are written in: asking for it changes nothing
-        reading.language = "" if fold(language) in ("english", "englisch", "anglais", "ingles", "inglés", "inglese",
-                                                     "engels") else language
+        reading.language = "" if fold(language) in ENGLISH else language
         found = True
     form = ADDRESS.search(part)
     if form and not lang:

@@ -86,3 +86,28 @@ def test_a_name_the_notes_refuse_is_never_the_greeting_and_a_lower_case_goes_by_
     dictated = Contact(first_name="Grzegorz", last_name="Nowak", notes=[Note(text="met at the expo he goes by greg")])
     assert goes_by(dictated) == "Greg"
     assert goes_by(Contact(first_name="Tobias", last_name="Ngata", notes=[Note(text="Met Toby at the expo")])) == "Toby"
+
+
+def test_the_name_the_user_calls_them_by_in_the_request_or_how_they_sign_is_the_greeting():
+    from coach.core.domain import Note
+    from coach.crm.facts.names import goes_by
+    tomasz = Contact(first_name="Tomasz", last_name="Wrona", notes=[Note(text="Tomek helped with the panel prep.")])
+    assert goes_by(tomasz) == ""  # the notes alone do not say which name is theirs
+    assert goes_by(tomasz, "ask tomek for the referral he offered") == "Tomek"
+    nacho = Contact(first_name="Ignacio", last_name="Prado", notes=[Note(text="[09:14] Nacho Prado: new job is public")])
+    assert goes_by(nacho, "congratulate nacho on the job") == "Nacho"
+    # a third party who shares the first letters is somebody else, not a short form
+    ana = Contact(first_name="Anabel", last_name="Quist", notes=[Note(text="Ana Torres introduced us.")])
+    assert goes_by(ana, "thank Ana for the intro") == ""
+    signs = Contact(first_name="Beatriz", last_name="Sal", notes=[Note(text='- signs DMs "Bia"')])
+    assert goes_by(signs) == "Bia"
+    assert goes_by(Contact(first_name="Tomasz", last_name="W", notes=[Note(text="everyone at Oakly called him Tomek")])) == "Tomek"
+    bracketed = Contact(first_name="Alejandro", last_name="Ybarra Quintero",
+                        notes=[Note(text="Jandro (Alejandro Ybarra Quintero), my old roommate")])
+    assert goes_by(bracketed) == "Jandro"
+    json_field = Contact(first_name="Marisol", last_name="Vega", notes=[Note(text='{"preferred_name": "Sol"}')])
+    assert goes_by(json_field) == "Sol"
+    # what one third party calls them, or says in quotes, is not the user's name for them
+    kav = Contact(first_name="Kaveh", last_name="Farid",
+                  notes=[Note(text='Sam: "tell Kav I sent you." Sam calls him Kav. Never met him.')])
+    assert goes_by(kav) == ""

@@ -31,7 +31,7 @@ class Message:
 
     @cached_property
     def first(self) -> str:
-        return greeting_name(self.grounds.contact) if self.grounds.contact else ""
+        return greeting_name(self.grounds.contact, self.grounds.request) if self.grounds.contact else ""
 
     @cached_property
     def core(self) -> str:

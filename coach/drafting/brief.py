@@ -92,7 +92,7 @@ class Brief:
     def first(self) -> str:
         """The name they go by (the notes may say it is not their given name)."""
         if not hasattr(self, "_first"):
-            self._first = greeting_name(self.contact)
+            self._first = greeting_name(self.contact, self.context)
         return self._first
 
     def addressed(self, formal: bool = False) -> str:

@@ -20,10 +20,18 @@ _CUES = (
     # dictated or typed in lower case: "he goes by greg" (a name only after an explicit cue)
     re.compile(r"\b(?:goes by|go by|prefers to be called|call (?:her|him|them|me))\s+[\"'“‘]?([a-zà-ÿ][\w'’-]{1,20})\b"),
     re.compile(_NAME + r"\s*=\s*(?:her |his |their )?(?:first|given|preferred) name", re.IGNORECASE),
+    re.compile(r"\b(?:preferred[_ ]name|goes[_ ]by|nick[_ ]?name)[\"']?\s*[:=]\s*[\"'“]?" + _NAME, re.IGNORECASE),
     re.compile(r"\baliases?\s*:\s*\[?\s*[\"'“]?" + _NAME),
     re.compile(r"\bprefers\s+[\"“‘']" + _NAME + r"[\"”’']"),
     re.compile(r"[\"“‘']" + _NAME + r"[\"”’']\s+(?:to\s+(?:everyone|friends|colleagues|most people|all|us)|for short|"
                r"informally|day[- ]to[- ]day)"),
+    # what everyone (or the user) calls them, never what one third party does ("Sam calls him Kav")
+    re.compile(r"\b(?:everyone|everybody|we all|we|i|people|friends|colleagues|the team)\b[^.;\n]{0,40}?\bcall(?:s|ed)?\s+"
+               r"(?:her|him|them)\s+[\"'“‘]?" + _NAME, re.IGNORECASE),
+    # how they sign: 'signs DMs "Bia"', "signs off as Tomek", "signs her emails 'Jo'"
+    re.compile(r"\bsigns\s+(?:off\s+)?(?:(?:her|his|their|all|li|linkedin|dms?|emails?|messages?|msgs?|notes?|texts?)\s+){0,3}"
+               r"(?:(?:as|with)\s+)?[\"“‘']" + _NAME + r"[\"”’']", re.IGNORECASE),
+    re.compile(r"\bsigns\s+(?:off\s+)?(?:as|with)\s+" + _NAME),
 )
 # Month and day words a note writes capitalised ("Jan", "March", "Sat"): never a short form of a name.
 _CALENDAR = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed",
@@ -32,8 +40,9 @@ _NOT_NAMES = {"the", "her", "him", "them", "me", "a", "an", "email", "phone", "t
               "dr", "prof", "she", "he", "they", "i"}
 
 
-def goes_by(contact: Contact) -> str:
-    """The name the notes say this person goes by, or '' when they say nothing (the given name stands)."""
+def goes_by(contact: Contact, words: str = "") -> str:
+    """The name the notes say this person goes by, or '' when they say nothing (the given name stands). `words`
+    (what the user typed for this draft) may name them the way the user does ("ask tomek for…" to Tomasz)."""
     given = contact.given_name
     texts = [contact.how_we_met, *(n.text for n in contact.notes)]
     for text in texts:
@@ -51,10 +60,17 @@ def goes_by(contact: Contact) -> str:
             if fold(a) == fold(given) and fold(b) != fold(given) and fold(b) not in _NOT_NAMES \
                     and len(b) < len(a):
                 return b
+    for text in texts:  # "Jandro (Alejandro Ybarra Quintero)": the name before the person's full name in brackets
+        for m in re.finditer(_NAME + r"\s*\(\s*" + re.escape(contact.given_name) + r"(?:\s+[\w'’-]+){1,3}\s*\)", text or ""):
+            if fold(m.group(1)) != fold(given) and fold(m.group(1)) not in _NOT_NAMES:
+                return m.group(1)
     for text in texts:  # 'Tobias "Toby" Ngata-Lowe': a quoted name inside the full name
         m = re.search(re.escape(given) + r"\s+[\"“‘']" + _NAME + r"[\"”’']", text or "")
         if m and fold(m.group(1)) != fold(given) and fold(m.group(1)) not in _NOT_NAMES:
             return m.group(1)
+    called = _called_in_words(contact, texts, words)
+    if called:
+        return called
     short = _short_form(contact, texts)
     if short:
         return short
@@ -73,6 +89,20 @@ _REFUSED = re.compile(r"\b(?:never|not|don'?t call (?:her|him|them)|doesn'?t lik
                       re.IGNORECASE)
 
 
+_THEIRS = re.compile(r"\bcall(?:s|ed)\s+(?:her|him|them)\s+[\"'“‘]?$", re.IGNORECASE)
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether `at` sits inside quoted speech on its line (a quoted span of several words: "tell Kav I sent
+    you"), never a quoted value ('"preferred_name": "Sol"')."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    line, i = text[start:end if end >= 0 else len(text)], at - start
+    for m in re.finditer(r"[\"“]([^\"“”\n]*)[\"”]", line):
+        if m.start() < i < m.end():
+            return " " in m.group(1).strip()
+    return False
+
+
 def _short_form(contact: Contact, texts: list) -> str:
     """A short form of the given name that the notes, an @handle or an email address use on its own ("Met Sol
     at…", "@gwen.t", "seun.am@…" for Solomon, Gwendolyn, Oluwaseun): a word of three letters or more that the given
@@ -83,7 +113,10 @@ def _short_form(contact: Contact, texts: list) -> str:
     words: list[str] = []
     for text in texts:
         words += [m.group(1) for m in re.finditer(r"(?<![\w@.])([A-ZÀ-ÖØ-Þ][a-zà-ÿ'’]{2,})\b", text or "")
-                  if not _REFUSED.search((text or "")[max(0, m.start() - 24):m.start()])]  # not "never Bert"
+                  if not _REFUSED.search((text or "")[max(0, m.start() - 24):m.start()])  # not "never Bert"
+                  and not _THEIRS.search((text or "")[max(0, m.start() - 24):m.start()])  # not "Sam calls him Kav"
+                  and not _quoted(text or "", m.start())  # not what someone else said: "tell Kav I sent you"
+                  and not _someone_else(contact, _next_word(text or "", m.end()))]  # not "Ana Torres"
         words += [w.capitalize() for w in re.findall(r"@([a-z]{3,})[._]?", text or "")]  # handles
     words += [w.capitalize() for e in contact.emails for w in re.findall(r"^([a-z]{3,})[._@]", e.lower())]
     for word in words:
@@ -96,6 +129,45 @@ def _short_form(contact: Contact, texts: list) -> str:
     return ""
 
 
-def greeting_name(contact: Contact) -> str:
-    """What 'Hi …,' calls them: the name they go by, else their given name."""
-    return goes_by(contact) or contact.given_name
+def _called_in_words(contact: Contact, texts: list, words: str) -> str:
+    """The name the user's request calls them by, when the notes write it too: a word of the request that is a
+    form of their given name ("tomek", "Lottie", "Jandro" for Tomasz, Charlotte, Alejandro), or that the notes
+    write right before their family name ("Nacho Beltrán"). Written capitalised in the notes, never refused there."""
+    given, last = fold(contact.given_name), fold(contact.last_name.split(" ")[0]) if contact.last_name else ""
+    if not words or len(given) < 4:
+        return ""
+    notes = "\n".join(t or "" for t in texts)
+    for w in dict.fromkeys(fold(x) for x in re.findall(r"(?<![\w@./-])([^\W\d_]{3,})\b", words)):
+        if w == given or len(w) >= len(given) or w in _NOT_NAMES or w[:3] in _CALENDAR:
+            continue
+        written = [m for m in re.finditer(r"(?<![\w@.])(" + re.escape(w) + r")\b", notes, re.IGNORECASE)
+                   if m.group(1)[:1].isupper() and not _REFUSED.search(notes[max(0, m.start() - 24):m.start()])]
+        if not written:
+            continue
+        follows = [fold(_next_word(notes, m.end())) for m in written]
+        before_family = bool(last) and last in follows
+        someone_else = any(_someone_else(contact, f) for f in follows)  # "Ana Torres": another person
+        form = given.startswith(w[:3]) or w in given or (len(w) >= 4 and w[:4] in given)
+        if before_family or (form and not someone_else):
+            name = written[0].group(1)
+            return name[:1].upper() + name[1:]
+    return ""
+
+
+def _someone_else(contact: Contact, family: str) -> bool:
+    """Whether a capitalised word after a first name makes it another person's name ("Ana Torres")."""
+    f = fold(family)
+    last = fold(contact.last_name.split(" ")[0]) if contact.last_name else ""
+    return bool(f) and f not in (last, fold(contact.given_name)) and f[:3] not in _CALENDAR and f not in _NOT_NAMES
+
+
+def _next_word(text: str, at: int) -> str:
+    """The capitalised word right after `at` (a family name), or ''."""
+    m = re.match(r"[ \t]+([A-ZÀ-ÖØ-Þ][\w'’-]+)", text[at:])
+    return m.group(1) if m else ""
+
+
+def greeting_name(contact: Contact, words: str = "") -> str:
+    """What 'Hi …,' calls them: the name they go by (in the notes, or as the user's request calls them), else
+    their given name."""
+    return goes_by(contact, words) or contact.given_name

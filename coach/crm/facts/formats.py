@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from coach.core.jobs import job_words_pattern
 from coach.core.text import fold
-from coach.crm.facts import thread, voice
+from coach.crm.facts import jsonnotes, thread, voice
 from coach.crm.facts.kinds import Fact
 from coach.crm.facts.layout import UNSURE, _iso
 from coach.crm.facts.meeting import meeting_fields
@@ -79,6 +79,16 @@ def _speaker(who: str, people: People) -> str:
     return ""
 
 
+def _another(name: str, people: People) -> bool:
+    """Whether a record's name is another person's: a full name with a word the contact's names lack (a
+    look-alike "Marisol Etxebarria Gil" beside Marisol Etxeberria), or a name that is neither of us."""
+    words = fold(name).replace(",", " ").split()
+    if len(words) >= 2:
+        theirs = {w for n in people.names for w in fold(n).split()}
+        return not set(words) <= theirs and _speaker(name, people) != "me"
+    return not _speaker(name, people)
+
+
 def _said(msg: str, speaker: str, people: People) -> str:
     return voice.spoken_by_them(msg, people.name) if speaker == "them" else voice.spoken_by_me(msg, people.name)
 
@@ -102,6 +112,8 @@ _TODO_KEYS = {"next", "next step", "next steps", "follow up", "follow-up", "foll
               "to ask", "questions", "open questions", "ideas"}
 _HELPED_KEYS = {"helped", "helped with", "help", "helped me", "favours", "favors", "favour", "favor"}
 _OFFER_KEYS = {"offered", "offer", "offers", "offered to"}
+_KNOWN_KEYS = (_MEET_KEYS | _VIA_KEYS | _TITLE_KEYS | _COMPANY_KEYS | _FIELD_KEYS | _TODO_KEYS | _HELPED_KEYS |
+               _OFFER_KEYS | {"goes by", "preferred name", "nickname"})
 _Q = re.compile(r"^\s*(?:[-*•]\s*)?\**(?:Q\d*|Question)\**\s*[:.)]\s*(?P<q>.+?)(?:\s+\**A\**\s*[:.)]\s*(?P<a>.+))?$",
                 re.IGNORECASE)
 _A = re.compile(r"^\s*(?:[-*•]\s*)?\**(?:A\d*|Answer)\**\s*[:.)]\s*(?P<a>.+)$", re.IGNORECASE)
@@ -227,7 +239,8 @@ def read(text: str, people: People, date: dt.date | None) -> Reading:
     """The section's lines, each in the voice the rules read (the user as "I", the contact by name), with its
     date; and the facts its fields state."""
     out, card = Reading(), {}
-    lines = text.split("\n")
+    lines = jsonnotes.lines(text, lambda key: _key(key) in _KNOWN_KEYS,
+                            lambda name: _another(name, people)) or text.split("\n")
     out.lines, lines = thread.split(lines, people, date, lambda msg, who: _said(msg, who, people))  # an email thread
     lines = _rows(lines, people) or _card(lines, people, card)
     third = people.me and any(re.search(rf"\b{re.escape(f)}\b", text) for f in people.me)

@@ -186,6 +186,10 @@ def _subject(clause: str, names: tuple[str, ...]) -> tuple[str, str]:
     return "", clause
 
 
+# Their thanks to the user ("sent a thank-you note", "sent thanks"): a courtesy, never a favour to thank them for.
+THANKS = re.compile(r"\bthank(?:s|-you|\s+you)?\b(?:\s+(?:note|card|email|message|gift))?", re.IGNORECASE)
+
+
 def _strip_adverbs(rest: str) -> str:
     return re.sub(r"^(?:just|recently|also|kindly|once|finally|actually|really)\s+", "", rest, flags=re.IGNORECASE)
 
@@ -212,6 +216,8 @@ def _read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fa
             (head.lower().endswith(("ed", "ing")) or head.lower() in PAST_IRREGULAR | set(_BE) | {"said", "is"}):
         rest = head.lower() + rest[len(head):]  # shorthand: the note's first word is its verb ("Gave me…")
     verb = rest.split(" ", 1)[0].lower() if rest else ""
+    if who == "" and _past(verb) and re.match(r"\S+\s+(?:her|him)\b", rest, re.IGNORECASE):
+        who = "me"  # shorthand with the contact as its object ("Sent her my deck"): the user did it
     low = clause.lower()
     pair = re.match(r"(?P<a>.+?\b(?:me|us|my|our)\b.*?)\s+and\s+(?:also\s+|then\s+)?(?P<b>(?P<v>[a-z]+)\s+(?:me|us)\b.*)$",
                     rest)  # "she gave me 20 min at the meetup and walked me through X": two things she did for me
@@ -337,7 +343,7 @@ def _read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fa
     if who in ("them", "") and (FAVOUR.match(rest.lower()) and (object_me or who == "them") or
                                 FAVOUR_TO_ME.match(rest.lower()) and object_me) and _past(verb) and _span(rest):
         span = to_you(PRESENT_TAIL.sub("", rest), names)  # "when my train gets cancelled": a journal's present
-        if not re.search(r"\b(she|he)\b", span.lower()):
+        if not re.search(r"\b(she|he)\b", span.lower()) and not THANKS.search(span):  # their thanks: no favour
             out.append(Fact(kind="favour", phrase=f"you {span}"))
             return out
     short_news = SHORT_NEWS.match(rest)

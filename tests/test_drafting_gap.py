@@ -111,3 +111,10 @@ def test_the_name_the_user_calls_them_by_in_the_request_or_how_they_sign_is_the_
     kav = Contact(first_name="Kaveh", last_name="Farid",
                   notes=[Note(text='Sam: "tell Kav I sent you." Sam calls him Kav. Never met him.')])
     assert goes_by(kav) == ""
+
+
+def test_a_job_id_keeps_all_its_parts_and_is_said_as_a_job_id():
+    from coach.drafting.request import RequestPart
+    from coach.drafting.wants import REF, want_sentence
+    assert REF.search("referral for OVG-DS-1187, link").group(0) == "OVG-DS-1187"
+    assert want_sentence(RequestPart(kind="ref", text="ID 24-0815"), "referral") == "The job ID is 24-0815."

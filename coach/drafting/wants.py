@@ -59,7 +59,7 @@ LINK = re.compile(r"\b(?:https?://)?(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|c
                   r"xyz|ly|gg|info|biz|page|site|link)\b(?:/[^\s,;)]*)?", re.IGNORECASE)
 # A reference: letters and digits joined by a dash ("TP-5521"), or a number after a word that says what it is.
 REF = re.compile(r"(?:\b(?:req(?:uisition)?|job(?:\s+id)?|id|ref(?:erence)?|ticket|pr|issue|case|order|app(?:lication)?)"
-                 r"\s*(?:#|no\.?|number)?\s*[A-Z0-9][\w-]*\d[\w-]*|#\d{2,}|\b[A-Z]{1,6}-\d[\w-]*)", re.IGNORECASE)
+                 r"\s*(?:#|no\.?|number)?\s*[A-Z0-9][\w-]*\d[\w-]*|#\d{2,}|\b[A-Z]{1,6}(?:-[A-Z]{1,6})*-\d[\w-]*)", re.IGNORECASE)
 # A job title named bare ("Perception Engineer II", "Senior SRE", "BIM Coordinator opening on their careers page"):
 # capitalised words ending in a job's noun, an optional level, an optional word for the opening.
 JOB_NOUNS = job_words_pattern()
@@ -216,5 +216,9 @@ def want_sentence(part: RequestPart, goal: str) -> str:
     if part.kind == "ref":
         if part.extra == "applied":
             return f"I have already applied ({part.text})."
-        return f"A quick follow-up on {part.text}." if goal == "follow-up" else f"For reference: {part.text}."
+        if goal == "follow-up":
+            return f"A quick follow-up on {part.text}."
+        bare = re.sub(r"^(?:(?:job|req(?:uisition)?|ref(?:erence)?|application)\s*)?(?:id|no\.?|number|#)?\s*[:#]?\s*", "",
+                      part.text, flags=re.IGNORECASE) or part.text
+        return f"The job ID is {bare}." if goal == "referral" else f"The reference is {bare}."
     return ""

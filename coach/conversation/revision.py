@@ -55,9 +55,11 @@ def _sign(votes: list[int]) -> int:
 
 
 def length_step(text: str) -> int:
-    """-1 shorter, 1 longer, 0 neither."""
+    """-1 shorter, 1 longer, 0 neither. Content asked to be added to what exists ('add a sentence about …')
+    makes it longer."""
     pattern, table = _length()
-    return _sign([table[m.group(0).lower()] for m in pattern.finditer(text)])
+    votes = [table[m.group(0).lower()] for m in pattern.finditer(text)]
+    return _sign(votes + [1 for _ in _listed("adding").finditer(text)])
 
 
 def _direction(before: str, after: str) -> tuple[int, bool]:

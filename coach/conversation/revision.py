@@ -55,10 +55,11 @@ def _sign(votes: list[int]) -> int:
 
 
 def length_step(text: str) -> int:
-    """-1 shorter, 1 longer, 0 neither. Content asked to be added to what exists ('add a sentence about …')
-    makes it longer."""
+    """-1 shorter, 1 longer, 0 neither. A proportion of what exists ('a third the size', 'twice as long') and
+    content asked to be added to it ('add a sentence about …') move it too."""
     pattern, table = _length()
     votes = [table[m.group(0).lower()] for m in pattern.finditer(text)]
+    votes += [-1 for _ in _listed("fraction").finditer(text)] + [1 for _ in _listed("multiple").finditer(text)]
     return _sign(votes + [1 for _ in _listed("adding").finditer(text)])
 
 

@@ -12,7 +12,7 @@ import re
 from coach.conversation.cues import channel_of, clauses, cue_pattern, goal_of, vocabulary, word_pattern, words
 from coach.conversation.lookups import asks_who
 from coach.conversation.people import person
-from coach.conversation.records import asks_due, asks_show, note_text
+from coach.conversation.records import asks_due, asks_show, keeps_what_came_before, note_text
 from coach.conversation.revision import asks_revision
 from coach.core.domain import Contact
 
@@ -38,7 +38,9 @@ WRITE = re.compile(rf"^\W*(?:please\s+|can you\s+|could you\s+)?(?:{words('write
                    r"\bhelp me (?:for|with|in|on) (?:writ|draft|compos|prepar)\w*\b|"
                    # "make an email for Ana", "please you can make email for …": a message made (never "make it …",
                    # nor "make the email shorter", which revise the draft on the table)
-                   r"\b(?:make|create)\s+(?:me\s+)?(?:(?:an?|one)\s+(?:[\w-]+\s+)?)?(?:e-?mail|message|note|dm|inmail|letter)\b",
+                   r"\b(?:make|create)\s+(?:(?:for\s+)?me\s+)?(?:(?:an?|one)\s+(?:[\w-]+\s+)?)?(?:e-?mail|message|note|dm|inmail|letter)\b|"
+                   # the coach asked to do it, in any learner's word order: "I need you write to …", "want you to draft"
+                   rf"\b(?:need|want|would like|'d like|ask)\s+(?:you|u)\s+(?:to\s+)?(?:{words('write_verbs')})\b",
                    re.IGNORECASE)
 
 FIND_FIRST = re.compile(rf"^\W*(?:{words('find_first')})\b", re.IGNORECASE)
@@ -46,6 +48,7 @@ FIND_FIRST = re.compile(rf"^\W*(?:{words('find_first')})\b", re.IGNORECASE)
 CONDITIONAL = re.compile(rf"^\W*(?:{words('conditionals')})\b", re.IGNORECASE)
 PRONOUN = word_pattern("pronouns")
 KNOW = word_pattern("know")
+INDIRECT = cue_pattern("indirect_questions")
 
 
 def detect_goal(text: str) -> str | None:
@@ -66,7 +69,13 @@ def asks_to_write(text: str) -> bool:
 
 def asks_for_advice(text: str) -> bool:
     """The words describe a situation and ask what to do, without asking for a message to be written."""
-    return bool((ADVISE.search(text) or QUESTION.search(text)) and not asks_to_write(text))
+    return bool((ADVISE.search(text) or QUESTION.search(text) or INDIRECT.search(text)) and not asks_to_write(text))
+
+
+def asks_question(text: str) -> bool:
+    """The words ask the coach what to do or how things are done, directly or as a statement ('I wonder how …'),
+    and ask for no message."""
+    return bool((QUESTION.search(text) or INDIRECT.search(text) or ADVICE_ASKS.search(text)) and not WRITE.search(text))
 
 
 def _kind(clause: str, contacts: list[Contact], has_draft: bool = False) -> str:
@@ -74,7 +83,7 @@ def _kind(clause: str, contacts: list[Contact], has_draft: bool = False) -> str:
     who is due, who they know, a message, a card; 'if' for a request that waits on an answer; '' for none."""
     if CONDITIONAL.match(clause):
         return "if"
-    if note_text(clause, has_draft):
+    if note_text(clause, has_draft) or keeps_what_came_before(clause):
         return "note"
     if has_draft and asks_revision(clause) and not WRITE.search(clause):
         return "revise"
@@ -100,6 +109,15 @@ def request_span(text: str, contacts: list[Contact], has_draft: bool = False) ->
     if lead is None:
         return 0, len(text)
     if kinds[lead] == "if":
+        return 0, spans[lead][0]
+    if kinds[lead] == "note" and keeps_what_came_before(text[slice(*spans[lead])]):
+        start = 0  # "Just met Marcus, he is hiring. Can you save that?": what came before is what is kept
+        end = next((a for (a, _), k in zip(spans[lead + 1:], kinds[lead + 1:], strict=True) if k and k != "note"),
+                   len(text))
+        return start, end
+    if kinds[lead] in ("due", "find", "show") and any(asks_question(text[a:b]) for a, b in spans[:lead]):
+        # a question about what to do, asked first, is the request; a look-up asked after it waits ("how do people
+        # keep it up without burning out? (and show me who's due)"); a message asked after a story is still read
         return 0, spans[lead][0]
     first = person(text[:spans[lead][1]], contacts).contact
     for (a, b), k in zip(spans[lead + 1:], kinds[lead + 1:], strict=True):

@@ -57,6 +57,9 @@ def draft_context(text: str, mention: str) -> str:
     for sentence in re.split(r"(?<=[.?!])\s+", user_context(text, mention)):
         sentence = CHANNEL_PHRASE.sub("", sentence).strip(" ,;:")
         sentence = re.sub(r"\s*\b(?:please|thanks|thank you)\W*$", "", sentence, flags=re.IGNORECASE).strip(" ,;:")
+        asked = INSTRUCTION.match(sentence)  # "Can you write him an email?" after the story: the request itself
+        if asked and NOT_CONTEXT.match(sentence[asked.end():].strip(" ?!.,;:")):
+            continue
         if sentence and not NOT_CONTEXT.match(sentence) and not polite(sentence):  # "Thanks so much!": no reason
             kept.append(sentence.rstrip(".?! ") if len(kept) == 0 else sentence)
     return " ".join(kept).strip()

@@ -78,9 +78,21 @@ def _contractions(text: str) -> str:
     return "".join(tokens)
 
 
+def _inflected(low: str) -> bool:
+    """The word is a known word with an ending a learner or a typist adds to it ('informations', 'advices',
+    'emailed', 'mentoring'): an inflection read loosely, never a typo of another word."""
+    known = known_words()
+    for ending in ("s", "es", "ed", "d", "ing"):
+        stem = low[:-len(ending)]
+        if low.endswith(ending) and len(stem) >= MIN_TYPO - 1 and (stem in known or stem + "e" in known):
+            return True
+    return False
+
+
 def _typo(word: str, protected: frozenset[str]) -> str:
     low = word.lower()
-    if len(low) < MIN_TYPO or low in known_words() or fold(low) in protected or not low.isalpha():
+    if len(low) < MIN_TYPO or low in known_words() or fold(low) in protected or not low.isalpha() or \
+            _inflected(low):
         return word
     limit = 1 if len(low) <= 7 else 2
     near = [(OSA.distance(low, t), t) for t in vocabulary()["typo_targets"] if t[0] == low[0]]
@@ -169,10 +181,22 @@ NOT_CHANNEL = re.compile(r"\b(?:instead of|rather than|not|no)\s+(?:as\s+|by\s+|
                          r"connection\s+(?:request|note))s?\b", re.IGNORECASE)
 
 
+# The channel a message is made into ("turn this into a LinkedIn message", "switch it to email", "as a note"): the
+# one asked for, whatever other channel the words mention ("she never checks email").
+TARGET = re.compile(r"\b(?:(?:turn|chang|convert|switch|mak|redo|rewrit|do|send|put|mov|reformat|adapt|redraft)"
+                    r"\w*\s+(?:(?:it|this|that|them|one|the\s+[\w-]+)\s+)?(?:in)?to|as)\s+(?:an?\s+|the\s+)?"
+                    r"(?P<c>[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
+
+
 def channel_of(text: str) -> str | None:
-    """The channel the words name, anywhere in the message; a specific word wins over a generic one, and a channel
-    turned down ("as a LinkedIn message instead of email", "not by email") is not the one asked for."""
+    """The channel the words name, anywhere in the message; the one a message is made into wins, then a specific
+    word over a generic one, and a channel turned down ("as a LinkedIn message instead of email", "not by email")
+    is not the one asked for."""
     said = NOT_CHANNEL.sub(" ", text)
+    for m in TARGET.finditer(said):
+        made = next((channel for channel, cue in _channel_cues() if cue.search(m.group("c"))), None)
+        if made:
+            return made
     for channel, cue in _channel_cues():
         if cue.search(said):
             return channel

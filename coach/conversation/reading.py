@@ -17,6 +17,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from coach.conversation.cues import words
+from coach.conversation.topics import CHANNEL_PHRASE, field, topic, topic_label  # noqa: F401  (read from here too)
 from coach.core.domain import Contact
 from coach.core.messages import ContactChoice
 from coach.core.text import STOPWORDS, fold
@@ -96,93 +98,8 @@ class Reading(BaseModel):
         return " · ".join(p for p in (head, self.goal or "", topic_label(self.topic)) if p)
 
 
-def line_for(channel: str, name: str, goal: str, topic: str = "") -> str:
-    return Reading(intent="draft", channel=channel, goal=goal, topic=topic).line(name)
-
-
-# ------------------------------------------------------------------ topic: the role, team or thing
-ROLE_NOUN = (r"role|position|job|opening|opportunity|internship|team|project|program(?:me)?|launch|product|talk|"
-             r"paper|article|post|book|event|conference|meetup|workshop|initiative|startup|promotion|offer|"
-             r"podcast|panel|hackathon|fellowship|grant|course|report|study|demo|pilot|platform|org|group|"
-             r"department|squad|lab|req|requisition|vacanc(?:y|ie)|headcount")
-WORD = (r"(?!(?:for|about|to|with|by|via|and|but|so|as|please|because|since|from|on|at|in|of|the|there(?:'s)?)\b)"
-        r"[\w'&./+-]+")
-# an opening said to exist ("there's an SRE II req open", "there is a data role") names its role after the verb
-TOPIC = re.compile(rf"(?:\b(?:for|about|regarding|re:?|on|at|into|to join|to)\s+|,\s*|\bthere(?:'s| is| are)\s+)(?P<t>(?:(?:the|a|an|their|her|his|"
-                   rf"your|my|our|this|that|its)\s+)?(?:{WORD}\s+){{0,6}}(?:{ROLE_NOUN})s?\b"
-                   rf"(?:\s+(?:on|at|in|for|with|of)\s+(?:the\s+)?(?:{WORD}(?:\s+{WORD}){{0,4}}\s+(?:{ROLE_NOUN})s?\b"
-                   rf"|{WORD}(?:\s+{WORD}){{0,3}}(?=\s*[.?!,;]|\s*$|\s+(?:by|via|as|in|over|please|thanks)\b)))?)",
-                   re.IGNORECASE)
-CHANNEL_PHRASE = re.compile(r"\b(?:(?:by|via|over|through|as|in|on)\s+(?:an?\s+|the\s+)?)?(?:e-?mail|linkedin"
-                            r"(?:\s+(?:note|message|dm|connection request))?|dm|inmail|connection (?:request|note))"
-                            r"(?:\s+please)?\b", re.IGNORECASE)
-ARTICLE = re.compile(r"^(?:the|a|an|their|her|his|your|my|our|this|that|its)\s+", re.IGNORECASE)
-ROLE_WORD = re.compile(rf"\s+(?:{ROLE_NOUN})s?\b", re.IGNORECASE)
-
-
-# The field the user is moving into or asking what it is like: "switching into healthcare admin", "as I move from
-# nursing into health IT", "what product management looks like", "how it is to work as a nurse manager".
-FIELD = re.compile(
-    r"\b(?:(?:(?:switch|transition|pivot|shift)(?:es|ed|ing)?|chang(?:e|ed|ing) careers?)"
-    r"(?:\s+(?:careers?\s+)?from\s+[\w&/ -]{1,30}?)?\s+(?:in)?to"
-    r"|(?:mov(?:e|es|ed|ing)|break(?:s|ing)?|branch(?:es|ed|ing)?)(?:\s+(?:out\s+)?from\s+[\w&/ -]{1,30}?)?\s+into"
-    r"|\bwork(?:s|ed|ing)?\s+as|\b(?:to\s+be|becom(?:e|es|ing))(?=\s+an?\s)"
-    r"|\bwhat(?=\s+(?:[\w&/+-]+\s+){1,4}(?:looks?|is|'s|are)\s+like\b))\s+"
-    r"(?:(?:a|an|the)\s+)?(?P<f>(?!(?:it|this|that|they|he|she|you|i|we)\b)[\w&/+-]+(?:\s+[\w&/+-]+){0,3}?)"
-    r"(?=\s*(?:[.?!,;:]|$)|\s+(?:and|but|so|because|since|looks?|is|'s|are|at|in|with|for|from|by|via|now|soon|next|"
-    r"last|later|this|maybe|please|day|someday|one|some)\b)",
-    re.IGNORECASE)
-# What says nothing of the subject by itself: "her job", "a 20 minute talk", "a quick call".
-VAGUE = frozenset("the a an her his their your my our its this that maybe quick short small brief little min mins "
-                  "minute minutes job role work position talk chat call career".split())
-
-
-# The role an opening is for, said after it: "any openings for a Solutions Architect", "a role as a data engineer".
-OPENING_FOR = re.compile(
-    rf"\b(?:openings?|roles?|positions?|jobs?|vacanc(?:y|ies)|reqs?|opportunit(?:y|ies))\s+(?:for|as)\s+"
-    rf"(?:an?\s+|the\s+)?(?P<t>{WORD}(?:\s+{WORD}){{0,3}}?)"
-    r"(?=\s*[.?!,;]|\s*$|\s+(?:and|or|if|at|in|on|with|please|thanks|who|that|there)\b)", re.IGNORECASE)
-
-
-def field(text: str) -> tuple[str, tuple[int, int]]:
-    """The field the user is moving into or asks about, and where it is said; ('', (0, 0)) when none."""
-    m = FIELD.search(text)
-    return (m.group("f"), m.span("f")) if m else ("", (0, 0))
-
-
-def topic(text: str) -> str:
-    """The role, project or thing the message is about, in the user's words; '' when the words name none. A
-    topic that says nothing by itself ("about her job", "a 20 minute talk") or that cuts a field in two ("to
-    learn what product | management looks like") gives way to the field the user is moving into or asks about;
-    the role an opening is for, said after it, comes first."""
-    wanted, (a, b) = field(text)
-    opening = OPENING_FOR.search(text)
-    if opening and not wanted:  # the role said after the opening names it best ("openings for a Platform Engineer")
-        return opening.group("t")
-    for m in TOPIC.finditer(text):
-        found = CHANNEL_PHRASE.split(m.group("t"))[0].strip(" ,.;:")
-        if not found or re.fullmatch(r"(?:the|a|an)?\s*(?:note|message|email|request)s?", found, re.I):
-            continue
-        vague = all(w in VAGUE or w.isdigit() for w in re.findall(r"[\w'-]+", found.lower()))
-        if wanted and (vague or (m.start("t") < b and a < m.end("t"))):
-            continue
-        return found
-    return wanted
-
-
-def topic_label(text: str) -> str:
-    """A topic in a few words for the reading's line: 'the product manager role on the Connect platform team'
-    -> 'Product Manager, Connect'."""
-    if not text:
-        return ""
-    head = re.split(r"\s+(?:on|at|in|for|with|of)\s+", text, maxsplit=1)[0]
-    tail = text[len(head):]
-    role = ARTICLE.sub("", head)
-    m = re.match(r"(?P<r>.+?)\s+(?:role|position|job|opening|opportunity|internship)s?\b", role, re.I)
-    role = m.group("r") if m and fold(m.group("r")) not in ("new", "next", "current", "open") else role
-    role = " ".join(w if w[:1].isupper() else w.capitalize() for w in role.split()) if m else role
-    proper = [w for w in re.findall(r"[\w'&.+-]+", tail) if w[:1].isupper()]
-    return ", ".join(p for p in (role, " ".join(proper)) if p)[:60]
+def line_for(channel: str, name: str, goal: str, about: str = "") -> str:
+    return Reading(intent="draft", channel=channel, goal=goal, topic=about).line(name)
 
 
 # ------------------------------------------------------------------ names said that match nobody exactly
@@ -197,6 +114,9 @@ AFTER_VERB = re.compile(r"\b(?:to|ask|email|e-mail|message|thank|congratulate|pi
 # a name typed in lower case where a name stands, said with where the person works ('ask jo from acme'): a word
 # that is no everyday word, asked back when it is nobody's
 SAID_WITH_WORKPLACE = re.compile(r"(?<![\w'-])(?P<n>[a-zß-öø-ÿ][a-zß-öø-ÿ'-]{2,})\s+(?:from|at|@)\s+\w")
+# … or as the owner of what a card holds ('jo smith's details', 'show me kim's notes')
+OWNER = re.compile(r"(?<![\w'-])(?P<n>[A-Za-zß-öø-ÿ][\wß-öø-ÿ-]{1,}(?:\s+[A-Za-zß-öø-ÿ][\wß-öø-ÿ-]{1,})?)'s\s+"
+                   rf"(?:{words('card_words')}|{words('card_fields')})\b", re.IGNORECASE)
 # a capitalised word, accented ones too ("García"), and hyphenated ones ("Ben-Haim", "Jean-Pierre")
 NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ']+)*"
 PAIR = re.compile(rf"(?=(?<![\w'-])(?P<f>{NAME_WORD})\s+(?P<l>{NAME_WORD})(?![\w'-]))")  # overlapping
@@ -236,6 +156,10 @@ def unknown_name(text: str, contacts: list[Contact], mention: str) -> tuple[str,
         name = m.group("n")
         if not everyday(name) and fold(name) not in other and name_slot().search(text[:m.start("n")]):
             return name, _closest(fold(name), contacts)
+    for m in OWNER.finditer(text):
+        name = [w for w in m.group("n").split() if not everyday(w) and fold(w) not in other | STOPWORDS]
+        if name and len(name) == len(m.group("n").split()):
+            return " ".join(name), _closest(fold(" ".join(name)), contacts)
     for m in AFTER_VERB.finditer(text):
         name = m.group("n").split()
         name = name[:1] if len(name) > 1 and fold(name[1]) in other else name

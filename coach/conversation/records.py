@@ -34,13 +34,17 @@ def _gerunds(name: str) -> str:
 DUE = re.compile(
     r"\b(?:who(?:m)?|anyone|anybody|which (?:contacts?|people|persons?)|people|contacts?)\b[^.?!]{0,30}?"
     r"\b(?:(?:should|shall|do|must|ought to|need to|could)\s+i|i\s+(?:should|must|ought to|need to|could))\s+"
-    rf"(?:(?:need|have|ought|got) to\s+)?(?:{words('contact_verbs')}|be\s+(?:{_gerunds('contact_verbs')}))"
+    # "who I must to contact": a learner's "to" after the modal is read past
+    rf"(?:(?:need|have|ought|got)?\s*to\s+)?(?:{words('contact_verbs')}|be\s+(?:{_gerunds('contact_verbs')}))"
     # "which contacts do I keep forgetting to write to", "who have I forgotten about": the ones let slip
     r"|\b(?:who(?:m)?|anyone|anybody|which (?:contacts?|people|persons?))\b[^.?!]{0,30}?\b(?:i|i've|i have)\s+"
     r"(?:(?:always|often|keep|kept|been)\s+)?(?:forg[eo]t(?:ten|ting)?|neglect(?:ed|ing)?)\b"
     r"|\b(?:over ?due|due (?:for|a|to be)\b|is due|are due|due\s*[?!.]*$)"
-    r"|\blost (?:touch|contact)\b|\bneglect|\bfalling out of touch|\bgone quiet"
-    r"|\bwho\b[^.?!]{0,20}\b(?:haven'?t|have not|didn'?t|did not|hasn'?t)\s+(?:i\s+)?(?:talked|spoken|"
+    # the ones let slip, said of the people asked about ("people I've lost touch with"), never a story's "we lost
+    # touch after I moved"
+    r"|\b(?:who(?:m)?|anyone|anybody|which|people|contacts?|folks|friends|connections)\b[^.?!]{0,40}?"
+    r"(?:\blost (?:touch|contact)\b|\bneglect|\bfalling out of touch|\bgone quiet)"
+    r"|\b(?:who|which\s+(?:of\s+my\s+)?[\w-]+)\b[^.?!]{0,20}\b(?:haven'?t|have not|didn'?t|did not|hasn'?t)\s+(?:i\s+)?(?:talked|spoken|"
     r"contacted|written|been in touch|reached out|heard|seen|caught up)"
     r"|\b(?:did|have)\s+i\s+not\s+(?:talk|contact|spok|speak|writ|reach|message|call|seen|caught)"
     r"|\b(?:who|anyone|anybody|which|people|contacts?)\b[^.?!]{0,25}?(?:\bdue\b|\bignor|\bneed(?:s|ing)? (?:a |some )?"
@@ -56,11 +60,14 @@ SHOW = re.compile(
     rf"|\b(?:what(?:'s| is| was)|give me|tell me)\s+[^?.!]{{0,40}}?'s\s+(?:{words('card_fields')})\b"
     rf"|\b(?:show|give) me\b|\bon file\b|\b(?:{words('card_words')})\b"
     r"(?!\s+(?:to|for)\s+(?:a|an|the)\b)"
-    r"|\bwhat (?:do|did) i (?:have|know|got|write|note|record)\b|\bwhat(?:'s| is| have i got) (?:on|about)\b"
+    r"|\bwhat (?:do|did|have) i (?:(?:last|ever|already|just|previously|actually|first)\s+)?"
+    r"(?:have|know|got|write|wrote|written|note|noted|record|recorded|save|saved)\b"
+    r"|\bwhat(?:'s| is| have i got) (?:on|about)\b"
     # what is known about someone, asked of the coach or of oneself, direct or embedded ("what do you have on …",
     # "remind me what I know about her", "everything you've got on …")
     r"|\b(?:what|everything|anything|all)\s+(?:(?:do|did|have)\s+)?(?:i|you|we)(?:'ve)?\s+(?:(?:have|has)\s+)?"
-    r"(?:have|know|got|noted|saved|stored|kept|recorded)\s+(?:on|about|for|of)\b"
+    # … or said after the person, ending the clause ("Fatima — everything you've got")
+    r"(?:have|know|got|noted|saved|stored|kept|recorded)(?:\s+(?:on|about|for|of)\b|\s*(?:[.?!,;:)]|$))"
     r"|\btell me (?:(?:all|everything|anything|more|what you know|what you have)\s+)?about\b"
     # "who is Aisha again?", "wait, who's Ana?", "remind me who's Sam": asked, not "the Marcus who's a PM at …",
     # which only says which Marcus
@@ -75,7 +82,7 @@ NOTE_LEAD = re.compile(
     r"^\W*(?:(?:please|pls|can you|could you|would you|kindly|ok|okay|fyi|btw|also|now|then|and|"
     r"is (?:it )?possible (?:to|that you)|i want to|i'd like to|i need to)[\s,:]+)*"
     r"(?:remember(?:\s+that)?|note(?:\s+to\s+self)?(?:\s+down)?(?:\s+that|\s*:)|make\s+(?:a\s+)?note(?:\s+that|\s*:)?|"
-    r"note\s+(?:for|on|about|re)\s+(?P<whom>[^:,.]+?)\s*(?::|\s[—–-])|"
+    r"note\s+(?:for|on|about|re)\s+(?P<whom>[^:,.]+?)\s*(?::|,|\s[—–-])|"
     # "note Sam is away until June", "please note her sister works there": note, then a statement about someone
     r"note(?:\s+down)?\s+(?=(?:[\w'-]+\s+){1,3}?(?:is|are|was|were|has|had|will|won't|can't|isn't|wasn't|"
     r"doesn't|didn't|just|now|got|moved|left|joined|started|prefers|likes|wants|works|lives|[a-z]+ed)\b)|"
@@ -87,7 +94,8 @@ NOTE_LEAD = re.compile(
     re.IGNORECASE)
 NOTE_TAIL = re.compile(
     rf"[\s,.;:!—–-]*(?:(?:please|pls|can you|could you|and)\s+)*(?:{words('keep_verbs')})\s+"
-    r"(?:it|this|that)(?:\s+(?:down|for me|please|pls))*[\s.!]*$"
+    # what it is kept for may follow ("jot it down so I remember to ask", "save that for later")
+    r"(?:it|this|that)(?:\s+(?:down|for me|please|pls))*(?:\s+(?:so|for|because|before|in case)\b[^.?!]*)?[\s.!?]*$"
     # "…, please note", "… — log": the verb alone, after a break or a please
     rf"|(?:[,;:—–-]|\bplease)\s*(?:(?:please|pls|can you|could you|and)\s+)*(?:{words('keep_verbs')})[\s.!]*$",
     re.IGNORECASE)
@@ -108,8 +116,14 @@ def asks_about(text: str) -> bool:
 
 
 def asks_due(text: str) -> bool:
-    """The words ask who the user is due to get back to."""
-    return bool(DUE.search(text))
+    """The words ask who the user is due to get back to: a 'who' that asks, not one that says which person a
+    story is about ('someone I met at a conference who I forgot to follow up with')."""
+    for m in DUE.finditer(text):
+        before = re.findall(r"[\w']+|[^\w\s]", text[:m.start()].lower())
+        relative = bool(before) and before[-1][:1].isalpha() and before[-1] not in vocabulary()["ask_who_after"]
+        if not (relative and m.group(0).lower().startswith("who")):
+            return True
+    return False
 
 
 def asks_timeline(text: str) -> bool:
@@ -138,6 +152,13 @@ def note_text(text: str, draft_on_table: bool = False) -> str:
     body = FYI.sub("", body)
     body = NOTE_TAIL.sub("", body)
     return body.strip(" \t\n,;:-").rstrip() or ""
+
+
+def keeps_what_came_before(clause: str) -> bool:
+    """The clause only asks to keep what was said before it ('Can you save that?', 'jot it down'): a note whose
+    words are the clauses before."""
+    tail = NOTE_TAIL.search(clause)
+    return bool(tail) and not clause[:tail.start()].strip(" \t\n,;:-")
 
 
 def asks_note(text: str) -> bool:

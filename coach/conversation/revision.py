@@ -55,9 +55,12 @@ def _sign(votes: list[int]) -> int:
 
 
 def length_step(text: str) -> int:
-    """-1 shorter, 1 longer, 0 neither."""
+    """-1 shorter, 1 longer, 0 neither. A proportion of what exists ('a third the size', 'twice as long') and
+    content asked to be added to it ('add a sentence about …') move it too."""
     pattern, table = _length()
-    return _sign([table[m.group(0).lower()] for m in pattern.finditer(text)])
+    votes = [table[m.group(0).lower()] for m in pattern.finditer(text)]
+    votes += [-1 for _ in _listed("fraction").finditer(text)] + [1 for _ in _listed("multiple").finditer(text)]
+    return _sign(votes + [1 for _ in _listed("adding").finditer(text)])
 
 
 def _direction(before: str, after: str) -> tuple[int, bool]:

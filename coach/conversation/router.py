@@ -17,6 +17,7 @@ from coach.conversation.asking import (  # noqa: F401  (the chat and tests impor
     EVERYONE,
     FIND,
     FIND_FIRST,
+    INDIRECT,
     KNOW,
     POLITE,
     PRONOUN,
@@ -112,9 +113,10 @@ def _read(text: str, lead: str, contacts: list[Contact], has_draft: bool, last_c
     goal = detect_goal(POLITE.sub(" ", without_closing(lead))) or detect_goal(POLITE.sub(" ", without_closing(text)))
     channel = detect_channel(text)
     if has_draft and asks_revision(text) and about_last(named, last_contact) and not unknown[0] and not (
-            asks_to_write(text) or asks_for_advice(text)):
+            asks_to_write(text) or (QUESTION.search(text) and asks_for_advice(text))):
         # a style step asked of the draft on the table wins over the context said beside it ("too stiff, he was
-        # my manager for years, …"): that context names nobody new and asks for no new message
+        # my manager for years, …"): that context names nobody new and asks for no new message, and a situation's
+        # word inside it ("add a line on how her advice helped") asks nothing; a question about what to do does
         return revision(text, channel)
     again = None if asks_for_advice(text) else carried_over(text, named, unknown, previous, goal, channel)
     if again is not None:
@@ -165,7 +167,7 @@ def _read(text: str, lead: str, contacts: list[Contact], has_draft: bool, last_c
         return Reading(intent="clarify", choices=named.choices, contact_query=mention, goal=goal or "reconnect",
                        channel=channel or "linkedin-message", topic=about, context=context,
                        why=f"several contacts are called {mention}")
-    if ADVISE.search(text):
+    if ADVISE.search(text) or INDIRECT.search(text):  # "I'm wondering how people keep it up": asked as a statement
         return Reading(intent="advise", goal=goal, why="a situation to handle")
     if DRAFT.search(text) and goal and not contact:
         return Reading(intent="clarify", goal=goal, channel=channel or "linkedin-message", topic=about,

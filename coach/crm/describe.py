@@ -75,9 +75,10 @@ def described(text: str, contacts: list[Contact]) -> Who:
             continue
         head = j < len(folded) and folded[j] in vocab["heads"]
         # a description ends at a word that cannot go on naming someone: a stop word, a listed end, punctuation,
-        # or a verb's -ing form ("my old boss asking if he'd …"; a role word in -ing fits, so is read before)
+        # or a verb's -ing or -ed form ("my old boss asking if he'd …", "the recruiter from Contoso ghosted me"; a
+        # role word in -ing or -ed fits, so is read before)
         ends = j == len(folded) or head or folded[j] in STOPWORDS or folded[j] in vocab["ends"] or \
-            not folded[j][:1].isalnum() or (len(folded[j]) > 4 and folded[j].endswith("ing"))
+            not folded[j][:1].isalnum() or (len(folded[j]) > 4 and folded[j].endswith(("ing", "ed")))
         if not ends or not any(_fit(w, any_role, set()) for w in said) and not head:
             continue
         people = [c for c, (role, company) in zip(contacts, known, strict=True)

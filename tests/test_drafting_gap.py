@@ -118,3 +118,9 @@ def test_a_job_id_keeps_all_its_parts_and_is_said_as_a_job_id():
     from coach.drafting.wants import REF, want_sentence
     assert REF.search("referral for OVG-DS-1187, link").group(0) == "OVG-DS-1187"
     assert want_sentence(RequestPart(kind="ref", text="ID 24-0815"), "referral") == "The job ID is 24-0815."
+
+
+def test_a_code_or_an_acronym_mid_sentence_is_no_capitalisation_slip_but_a_shouted_word_is():
+    from coach.checks import grammar
+    assert grammar.problems("The job ID is OVG-DS-1187.", set()) == []
+    assert grammar.problems("I will NOT mention it.", set())

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from coach.core.text import fold
+from coach.core.text import STOPWORDS, fold
 
 # "you moved into consulting and is at …": a verb joined to "you" by "and" keeps its agreement.
 AGREE_LATER = re.compile(r"\byou\s+(?:[a-z'’-]+\s+){1,6}?and\s+(?:is|was|has|does)\b")
@@ -50,7 +50,8 @@ def problems(sentence: str, names: set[str] = frozenset()) -> list[str]:
         p, t = fold(prev), fold(tok.rstrip(".,!?"))
         asked = i > 0 and fold(tokens[i - 1]) in _MODALS  # "Would you mentor me": a verb follows "you" here
         mid = tok[:1].isupper() and prev[:1].islower() and prev[:1].isalpha() and not prev.endswith((".", "!", "?"))
-        if mid and t not in names and t not in _ALWAYS_CAPITAL and t.rstrip("'’s") not in names:
+        code = any(ch.isdigit() for ch in t) or (tok.rstrip(".,!?").isupper() and len(t) >= 2 and t not in STOPWORDS)
+        if mid and not code and t not in names and t not in _ALWAYS_CAPITAL and t.rstrip("'’s") not in names:
             out.append(f"'{tok}' is capitalised mid-sentence")
         if tok in _SENTENCE_OPENERS and prev[:1].isalpha() and not prev.endswith((".", "!", "?")):
             out.append(f"'{prev} {tok}' (two sentences glued together)")

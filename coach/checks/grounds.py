@@ -68,7 +68,7 @@ ALWAYS_OK = {
     # titles: whether one fits the person is the greeting check's business
     "dr", "prof", "professor", "mr", "mrs", "ms", "mx",
     # documents every job search has: written in capitals, no claim about anyone ("my CV", "the PDF")
-    "cv", "pdf", "faq", "bio",
+    "cv", "pdf", "faq", "bio", "id",
 }
 COMMON_CAPITALISED = set(
     ["it", "would", "could", "can", "we", "you", "thanks", "great", "congrats", "this", "that", "the", "my", "our", "your", "hope", "looking", "just", "quick", "happy", "glad", "lovely", "so", "and", "but", "also", "if", "when", "as", "please", "no", "yes", "let", "how", "what", "do", "did", "are", "is", "was", "were", "have", "has", "had", "will", "may", "might", "should", "since", "after", "before", "during", "not", "nice", "good", "wonderful", "really", "hey", "there", "here", "they", "he", "she", "his", "her", "its", "one", "every", "any", "all", "some", "best", "kind", "warm", "again", "still", "last", "next", "first",

@@ -52,9 +52,9 @@ def my_names(full: str, contact_names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 # ------------------------------------------------------------------ chat and SMS
-_TIME = r"\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[AaPp]\.?\s?[Mm]\.?)?"
+_TIME = r"\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[AaPp]\.?\s?[Mm]\.?|[AaPp]\b)?"  # "7:02 PM", "19:02", "7:02p"
 _DATE = r"(?:(?:19|20)\d\d-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))"
-_CHAT = re.compile(rf"^\s*\[?\s*(?:(?P<date>{_DATE}),?\s*)?(?P<time>{_TIME})?\s*\]?\s*[-–—]?\s*"
+_CHAT = re.compile(rf"^\s*\[?\s*(?:(?P<date>{_DATE}),?\s*|\d{{1,2}}/\d{{1,2}},?\s+(?={_TIME}))?(?P<time>{_TIME})?\s*\]?\s*[-–—]?\s*"
                    rf"(?P<who>[^:\[\]\d][^:\[\]]{{0,39}}?)\s*:\s+(?P<msg>\S.*)$")
 _HEADER = re.compile(rf"^\s*@?(?P<who>[A-Za-zÀ-ÿ][\w'’.-]*(?: [A-Za-zÀ-ÿ][\w'’.-]*){{0,3}})\s*[-–—,]?\s*"
                      rf"\[?(?:(?P<date>{_DATE}),?\s*)?(?:at\s+)?(?P<time>{_TIME})\]?\s*$")

@@ -16,21 +16,30 @@ _DATE_KEYS = {"ts", "timestamp", "date", "created", "created_at", "createdat", "
               "updated", "updated_at", "logged", "logged_at", "occurred_at", "sent", "sent_at"}
 
 
-def _when(value: object) -> dt.date | None:
+def _when(value: object, key: str) -> dt.date | None:
+    """The date a value states: an ISO or day/month/year string under any key, or epoch seconds or milliseconds
+    under a key that says it is a time."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, int | float):  # epoch seconds or milliseconds
+    if isinstance(value, int | float):
+        if key.lower() not in _DATE_KEYS and not re.search(r"time|date|_at$|^ts$", key.lower()):
+            return None
         seconds = value / 1000 if value > 1e11 else value
         try:
             return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date() if 3e8 < seconds < 5e9 else None
         except (OverflowError, OSError, ValueError):
             return None
-    m = re.match(r"\s*((?:19|20)\d\d)-(\d\d)-(\d\d)", str(value))
-    if m:
-        try:
+    text = str(value).strip()
+    m = re.fullmatch(r"((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ][\d:.+-]+Z?(?:\s*[A-Z]{2,4})?)?", text)
+    dmy = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)", text)
+    try:
+        if m:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            return None
+        if dmy:  # day first unless the first number cannot be a day of a month
+            a, b, y = int(dmy.group(1)), int(dmy.group(2)), int(dmy.group(3))
+            return dt.date(y, b, a) if b <= 12 else dt.date(y, a, b)
+    except ValueError:
+        return None
     return None
 
 
@@ -48,7 +57,7 @@ def _walk(node: object, key: str, out: list[str], field: Callable[[str], bool],
         name = key.replace("_", " ")
         if isinstance(node, str) and node.strip():
             text = " ".join(node.split())
-            if key in _TEXT_KEYS or not key:
+            if key in _TEXT_KEYS or not key or len(text.split()) >= 5:  # what someone wrote, whatever its key
                 out.append(text)
             elif field(name):  # a field the notes reader knows ("title", "goes by"); others are app bookkeeping
                 out.append(f"{name}: {text}")
@@ -58,13 +67,13 @@ def _walk(node: object, key: str, out: list[str], field: Callable[[str], bool],
         return  # a record about another person (a look-alike, a colleague): not about the two of us
     todo = any(k.lower() in ("type", "kind", "status", "state") and isinstance(v, str) and _TASK.match(v.strip())
                for k, v in node.items())  # an open task states nothing that happened
-    date = next((d for k, v in node.items() if k.lower() in _DATE_KEYS for d in [_when(v)] if d), None)
+    date = next((d for k, v in node.items() for d in [_when(v, k)] if d), None)
     if date:
         out.append(date.isoformat())
     for k, v in node.items():
-        if k.lower() in _DATE_KEYS and _when(v):
+        if _when(v, k):
             continue
-        if todo and k.lower() in _TEXT_KEYS and isinstance(v, str):
+        if todo and isinstance(v, str) and (k.lower() in _TEXT_KEYS or len(v.split()) >= 5):
             out.append(f"todo: {' '.join(v.split())}")
             continue
         _walk(v, k.lower(), out, field, someone_else)

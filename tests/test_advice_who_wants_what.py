@@ -84,3 +84,12 @@ def test_an_article_written_to_one_kind_of_person_does_not_lead_for_another() ->
     assert not of_type(article, Situation(direction="declining", role="relative", stake="referral"))
     assert of_type(article, Situation(direction="declining", role="former colleague", stake="referral"))
     assert of_type(article, Situation(direction="declining", stake="referral"))  # nobody read: no type to keep to
+
+
+def test_a_work_relation_may_still_take_an_article_about_a_personal_tie_under_pressure() -> None:
+    from coach.advice.ranking import of_type
+    from coach.core.situation import Situation
+
+    article = _article("friend-wants-you-to-hire-or-buy")
+    assert of_type(article, Situation(direction="declining", role="client", stake="job"))
+    assert of_type(article, Situation(direction="declining", role="relative", stake="job"))

@@ -13,7 +13,7 @@ reading's typed fields.
 from __future__ import annotations
 
 from coach.advice.reader import Situation, compatible, opposite
-from coach.advice.scripts import kind_of, written_to
+from coach.advice.scripts import PERSONAL, kind_of, written_to
 from coach.advice.situations import Match
 from coach.retrieval.knowledge import Article
 
@@ -89,10 +89,11 @@ def of_type(article: Article, situation: Situation) -> bool:
     read = {"role": {situation.role}, "stake": set(situation.stakes) | {situation.stake}, "trait": set(situation.traits)}
     if not all((read[key] - {""}) & set(values) for key, values in article.serves.items()):
         return False
-    # an article written to one kind of person (its title's or most situations' role word: a former colleague)
-    # is not of the type of a reading whose counterpart is of another kind (a sister, an ex)
+    # a personal tie (a sister, an ex, a friend) is not of the type of an article written to a work relation (its
+    # title's or a third of its situations' role word: a former colleague, a recruiter), whose advice leans on
+    # knowing the person's work; a work relation may still take an article about a personal tie under pressure
     kinds = written_to(article) if situation.role and "role" not in article.serves else set()
-    return not kinds or kind_of(situation.role) in kinds
+    return not kinds or kind_of(situation.role) != PERSONAL or PERSONAL in kinds
 
 
 def on_topic(article: Article, situation: Situation) -> int:

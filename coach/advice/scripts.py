@@ -52,9 +52,10 @@ _AMOUNT = re.compile(rf"(?<![\w\[])(?:\d+(?:[.,:]\d+)?(?:[-–]\d+)?%?|{_NUMBER_
 # Who an article's example is written to: the roles its title names, or a third of its situation phrasings name
 # ("the recruiter", "a hiring manager"). A script for one of them goes only to a user whose words name such a person.
 WRITTEN_TO_SHARE = 1 / 3
+PERSONAL = "friend"  # the kind every personal tie is
 _KIN = {"former manager": "manager", "skip-level manager": "manager", "former colleague": "colleague",
         # personal ties: a message for a friend also serves a sister, a classmate or an ex
-        "relative": "friend", "classmate": "friend", "acquaintance": "friend", "former partner": "friend"}
+        "relative": PERSONAL, "classmate": PERSONAL, "acquaintance": PERSONAL, "former partner": PERSONAL}
 
 
 def kind_of(role: str) -> str:

@@ -63,7 +63,7 @@ def test_the_reading_types_who_the_counterpart_is():
 def test_the_corpus_declares_types_from_the_readers_own_words():
     articles = {a.slug: a for a in load_corpus(KNOWLEDGE)}
     friend = articles["declining-a-close-friend-referral"]
-    assert friend.serves == {"role": ["friend", "relative"], "stake": ["referral"]}
+    assert friend.serves == {"role": ["friend", "relative", "former partner"], "stake": ["referral"]}
     assert not of_type(friend, Situation(direction="asked", role="stranger", stake="referral"))
     assert of_type(articles["declining-a-referral-request"], Situation(direction="asked", role="stranger"))
 

@@ -42,7 +42,7 @@ from coach.advice.people import (
 )
 from coach.advice.ranking import about_another_thing, another_side, by_direction, following
 from coach.advice.reader import Situation, read_situation, read_with_model, reconciled
-from coach.advice.scripts import addressed, channel_of, neutral_script
+from coach.advice.scripts import addressed, channel_of, neutral_script, unnamed_addressee
 from coach.advice.situations import (
     IDEA_FIT,
     QUESTION_FIT,
@@ -265,6 +265,13 @@ class Adviser:
             advice.script = advice.example = ""  # its message is about another thing: the steps still help
             notes.append(f"No message to adapt: the one in “{article.title}” is about "
                          f"{' or '.join(article.about)}, and yours is about {advice.situation.stake}.")
+            return
+        nobody = "" if picked or mentions.named or mentions.pointed else unnamed_addressee(article, text)
+        if nobody:  # a message to someone the user never mentions: the steps still help, the message would not
+            advice.script = advice.example = ""
+            notes.append(f"No message to adapt: the one in “{article.title}” is written to "
+                         f"{'an' if nobody[0] in 'aeiou' else 'a'} {nobody}, and you do not mention one. Tell me "
+                         f"who you will write to and I will give you words for them.")
             return
         neutral = neutral_script(advice.example, keep=f"{text}\n{profile.name}", slots=article.script_slots)
         advice.script, why = fitted_script(neutral, advice.example, advice.situation, f"{text}\n{profile.name}",

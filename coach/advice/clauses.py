@@ -75,7 +75,8 @@ _MODAL = {"would", "might", "could", "may", "should", "will", "wouldn't", "won't
 _PASSIVE = {"was", "were", "been", "being", "am", "is", "are", "get", "got", "gets", "getting", "i'm", "i've"}
 _USER_SUBJECT = {"i", "we", "i'd", "i'll", "i've", "i'm", "we'd", "we'll", "we've", "we're"}
 _USER_OBJECT = {"me", "us", "myself"}
-_OTHER_PRONOUN = {"he", "she", "they", "he's", "she's", "they're", "he'd", "she'd", "they'd", "someone",
+_OTHER_PRONOUN = {"he", "she", "they", "he's", "she's", "they're", "he'd", "she'd", "they'd", "they've", "he'll",
+                  "she'll", "they'll", "someone",
                   "somebody", "people", "everyone", "nobody", "who", "which", "that"}
 # A clause that opens with one of these and has no subject of its own is an infinitive or a question to the
 # reader whose actor is the user ("how to ask", "is it okay to ask").
@@ -119,6 +120,8 @@ def _subject(clause: list[str], at: int) -> tuple[str, bool, bool]:
         passive = passive or (clause[i] in _PASSIVE and clause[at].endswith("ed"))
         if clause[i] in _USER_SUBJECT:
             return USER, negated, passive
+        if clause[i] in _OTHER_PRONOUN:  # "they've asked me", "she'd asked": a contracted subject, not an auxiliary
+            return OTHER, negated, passive
         governing = clause[i] == "to" and i > 0 and clause[i - 1] not in _AUX  # "hesitating to ask"
         i -= 1
     if i < 0:
@@ -224,8 +227,8 @@ def requests(text: str) -> list[Request]:
                     asker, negated, passive = _subject(clause, i)
                     if word.endswith("ing") and (i == 0 or clause[i - 1] not in _AUX):
                         # a participle: "…messaged me, asking for", "I wrote to friends asking whether": the
-                        # clause's own subject, else the clause before's
-                        asker = subject_here or (_opening(clause) if i else previous)
+                        # clause's own subject, else (a clause opening on its verb) the clause before's
+                        asker = subject_here or (_opening(clause) if i else "") or previous
                         if not subject_here and i and clause[i - 1] in _TOPIC and sentence.rstrip().endswith("?"):
                             asker = USER  # "any tips on asking a former boss?": the question's topic is the user's act
                     asked = _object(clause, i)

@@ -44,6 +44,18 @@ CUES: list[tuple[str, list[str]]] = [
         r"blocked me", r"out of line", r"I'?m (?:so |really |very )?embarrassed", r"embarrassed myself",
         r"(?<!can I )(?<!could I )(?<!should I )(?<!to )let (?:\w+ ){0,2}(?:lapse|slide|slip)", r"dispute with",
         r"I was the one (?:who|that) (?:\w+ ){0,3}(?:wrong|rude|late|missed|forgot|ghosted|cancel\w*|dropped|snapped|ended|messed|flaked|broke|let \w+ down|disappeared|went quiet|stopped)",
+        # a wrong suffered at the hands of someone known, or a rift the user is blamed for: the relationship
+        # is what needs mending ("she stopped talking to me", "he blames me", "I've lost a friend over it")
+        r"(?:isn'?t|is not|aren'?t|are not|stopped|won'?t|will not|no longer|not been) (?:even )?(?:speaking|talking) to (?:me|us)\b",
+        r"(?:blam(?:e|es|ed|ing)|resent(?:s|ed|ing)?|accus(?:e|es|ed|ing)) (?:me|us)\b",
+        r"(?<!\bto )(?<!\bnot )lost (?:a|my|our|the) (?:\w+ )?(?:friend|friendship|ally)\b",
+        r"question(?:s|ed|ing)? (?:my|our) (?:integrity|honesty|credibility|judg(?:e)?ment|motives|loyalty)",
+        r"(?<!\bI )(?<!\bwe )(?:have|has|had|were|was) (?:\w+ )?(?:been )?left (?:hanging|in the lurch|stranded)",
+        r"\b(?:I|we)(?:'ve| have)? (?:\w+ ){0,2}(?:made|left|gave|given) (?:a |the |such a )?(?:wrong|bad|poor|awful|terrible) (?:first )?impression",
+        r"(?:got|get|gets|have|has) the wrong (?:idea|impression)", r"(?:came|come|coming|comes) (?:across|off) as",
+        r"(?<!\bI )(?:read|took|take|saw|see|interpreted|perceived) (?:that|it|this|me|my \w+) as (?!a (?:yes|no)\b)",
+        r"(?:threaten\w*|about) to (?:quit|walk away|leave|sue)\b", r"(?:parted|part) (?:ways|company)",
+        r"(?:the |a )?bad guy",
     ]),
     ("following-up", [
         r"no (?:reply|response|answer)", r"and nothing\b", r"heard nothing",
@@ -107,6 +119,9 @@ RELUCTANT: list[str] = [
 ]
 # Role words for whom, most specific first: (pattern, the role as the reading names it).
 ROLES: list[tuple[str, str]] = [
+    # a former partner in life, before "friend" can take the word's tail ("my ex-girlfriend", "my ex")
+    (r"(?:ex-? ?(?:girlfriend|boyfriend|partner|wife|husband|fianc[eé]e?|spouse)|(?<=my )ex\b(?!-)(?! (?:manager|boss|colleague|co-?worker|teammate|employer|company|job)\b)|"
+     r"(?:former|old) (?:girlfriend|boyfriend|flame|fianc[eé]e?|spouse))", "former partner"),
     (r"(?:old |former |previous |ex-?)(?:manager|boss)", "former manager"),
     (r"(?:old |former |ex-?)(?:colleague|co-?worker|teammate)s?", "former colleague"),
     (r"skip[- ]level(?: manager)?", "skip-level manager"), (r"(?:manager|boss)", "manager"),
@@ -118,6 +133,12 @@ ROLES: list[tuple[str, str]] = [
     (r"(?:stranger|someone I (?:barely|don'?t) know)", "stranger"), (r"(?:brother|sister|cousin|aunt|uncle|niece|nephew|(?:(?<=my )|(?<=our ))(?:mom|mum|mother|dad|father|parents))",
      "relative"),  # a parent only as the user's own: "a single mother" is the user
     (r"neighbou?rs?", "acquaintance"),
+    # someone told by what the user shared with them: "a woman I worked with", "someone I studied with"
+    (r"(?:woman|man|guy|girl|lady|person|someone|somebody) (?:who |that )?I (?:once worked|used to work|worked) (?:with|alongside)",
+     "former colleague"),
+    (r"(?:woman|man|guy|girl|lady|person|someone|somebody) (?:who |that )?I work (?:\w+ ){0,2}(?:with|alongside)", "colleague"),
+    (r"(?:woman|man|guy|girl|lady|person|someone|somebody) (?:who |that )?I (?:once |used to )?(?:studied|went to (?:school|uni\w*|college)) with",
+     "classmate"),
     (r"(?:professor|lecturer|teacher|tutor)s?", "teacher"),
 ]
 # What is at stake, in order of precedence: (pattern, stake). Where a request is told, the stakes of its sentence
@@ -126,7 +147,11 @@ _CV = r"(?:r[eé]sum[eé]s?|cvs?|application)"
 STAKES: list[tuple[str, str]] = [
     (r"\breferr(?:al|ed|ing)|\brefer\b|\b(?:pass|walk|hand|forward|submit|send|put|get|drop|slip|take|bring)(?:s|ed|ing|ped|ping)? "
      r"(?:\w+ ){0,2}(?:my|his|her|their|the) " + _CV + r"\b|\bput (?:him|her|them) forward\b|"
-     r"\b(?:put|putting|puts) in a (?:good )?word\b", "referral"),
+     r"\b(?:put|putting|puts) in a (?:good )?word\b|"
+     # recommending a person to a workplace (not writing a recommendation): "recommend her to my company"
+     r"\brecommend(?:s|ed|ing)? (?:him|her|them|my \w+|\w+) (?:to|for|at) (?:my|our|the|your|his|her|their|a|an) "
+     r"(?:\w+ )?(?:company|firm|employer|boss|manager|team|workplace|job|role|position|opening|vacancy|shop|store|"
+     r"business|office|department)\b", "referral"),
     (r"\breferences?\b|\brefs?\b|\breferees?\b|\bvouch|\brecommendations?\b", "reference"),
     (r"\bintroduc\w*|\bintros?\b|\bconnect (?:him|her|them|people|someone|us) (?:to|with)\b", "introduction"),
     (r"\b(?:linkedin|connection|friend) (?:request|invitation|invite)s?\b|\bconnect with me\b|"

@@ -13,6 +13,7 @@ reading's typed fields.
 from __future__ import annotations
 
 from coach.advice.reader import Situation, compatible, opposite
+from coach.advice.scripts import PERSONAL, kind_of, written_to
 from coach.advice.situations import Match
 from coach.retrieval.knowledge import Article
 
@@ -86,7 +87,13 @@ def of_type(article: Article, situation: Situation) -> bool:
     """Whether the reading is of a type the article declares it serves (any, when it declares none): every
     dimension it declares must match, the stake on the set of stakes the user mentioned."""
     read = {"role": {situation.role}, "stake": set(situation.stakes) | {situation.stake}, "trait": set(situation.traits)}
-    return all((read[key] - {""}) & set(values) for key, values in article.serves.items())
+    if not all((read[key] - {""}) & set(values) for key, values in article.serves.items()):
+        return False
+    # a personal tie (a sister, an ex, a friend) is not of the type of an article written to a work relation (its
+    # title's or a third of its situations' role word: a former colleague, a recruiter), whose advice leans on
+    # knowing the person's work; a work relation may still take an article about a personal tie under pressure
+    kinds = written_to(article) if situation.role and "role" not in article.serves else set()
+    return not kinds or kind_of(situation.role) != PERSONAL or PERSONAL in kinds
 
 
 def on_topic(article: Article, situation: Situation) -> int:

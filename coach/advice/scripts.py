@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from coach.advice.stakes import role_mentions
 from coach.checks.grounds import claims
 from coach.core.text import SIGNOFF, fold
 from coach.retrieval.knowledge import Article
@@ -47,6 +48,49 @@ _NUMBER_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|f
 _AMOUNT = re.compile(rf"(?<![\w\[])(?:\d+(?:[.,:]\d+)?(?:[-–]\d+)?%?|{_NUMBER_WORD})(?:(?:[- ](?:or|to) "
                      rf"(?:\d+|{_NUMBER_WORD}))?(?:-[a-z]+|\s+(?!(?:and|or|to|of|the|a|an|in|on|at|for)\b)[a-z]+))?"
                      rf"(?![\w\]])", re.IGNORECASE)
+
+# Who an article's example is written to: the roles its title names, or a third of its situation phrasings name
+# ("the recruiter", "a hiring manager"). A script for one of them goes only to a user whose words name such a person.
+WRITTEN_TO_SHARE = 1 / 3
+PERSONAL = "friend"  # the kind every personal tie is
+_KIN = {"former manager": "manager", "skip-level manager": "manager", "former colleague": "colleague",
+        # personal ties: a message for a friend also serves a sister, a classmate or an ex
+        "relative": PERSONAL, "classmate": PERSONAL, "acquaintance": PERSONAL, "former partner": PERSONAL}
+
+
+def kind_of(role: str) -> str:
+    """The kind of person a role is, for who a message is written to: a former colleague is a colleague."""
+    return _KIN.get(role, role)
+
+
+def _kinds(text: str) -> set[str]:
+    """The kinds of people the words name, a role word inside a longer one left out ('hiring manager' is not a
+    'manager'), a former one the same kind as a present one."""
+    found = role_mentions(text)
+    spans = [(at, at + len(role), role) for at, role, _ in found]
+    kept = {r for at, end, r in spans if not any(a < at < e for a, e, o in spans if o != r)}
+    return {_KIN.get(r, r) for r in kept if not any(r != o and r in o and o in kept for o in kept)}
+
+
+def written_to(article: Article) -> set[str]:
+    """The kinds of people the article's message is written to (empty: anyone)."""
+    per = [_kinds(s) for s in article.situations]
+    counts: dict[str, int] = {}
+    for kinds in per:
+        for kind in kinds:
+            counts[kind] = counts.get(kind, 0) + 1
+    declared = {_KIN.get(r, r) for r in article.serves.get("role", [])}
+    return declared or _kinds(article.title) | {k for k, n in counts.items() if per and n >= WRITTEN_TO_SHARE * len(per)}
+
+
+def unnamed_addressee(article: Article, text: str) -> str:
+    """The kind of person the article's message is written to when the user's words name no one of that kind
+    (a recruiter's message for a user who mentions no recruiter), else ''."""
+    wanted = written_to(article)
+    if not wanted or wanted & _kinds(text):
+        return ""
+    return sorted(wanted)[0]
+
 
 def addressed(script: str, first_name: str) -> str:
     """A neutral script greeting the one contact the user named or picked: 'Hi [name],' becomes 'Hi Farah,'.

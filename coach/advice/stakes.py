@@ -53,6 +53,8 @@ _OBJECT = re.compile(r"^(?:s|ed|ing)?\s+(?:me|him|her|them|people|students|young
 _OWNED = re.compile(r"(?:\b(?:his|her|their)|\b(?:mom|mum|mother|dad|father|parents?|wife|husband|partner|son|"
                     r"daughter|kids?|child|sister|brother|cousin|friend|boss|manager|colleague|coworker|co-worker|"
                     r"neighbou?r|client|mentor|\w+-in-law)'s?) $", re.IGNORECASE)
+_CAPACITY = re.compile(r"\b(?:as|being) (?:a|an)(?: \w+)? $", re.IGNORECASE)  # the user's own role, not someone's
+_TOPIC = re.compile(r"\b(?:about|on|like|for|among|than) $", re.IGNORECASE)  # a bare plural after these is a kind
 _VERBS = ("mentor",)  # role words that are also verbs: 'after' a subject or followed by an object they are verbs
 
 
@@ -100,6 +102,8 @@ def _refers(text: str, start: int, end: int, word: str) -> bool:
         return False
     if head.rstrip("s") in _VERBS and (_SUBJECT.search(before) or _OBJECT.match(after)):
         return False
+    if _CAPACITY.search(before) or (head.endswith("s") and _TOPIC.search(before)):
+        return False  # "as a manager I…": the user's own capacity; "moaning about teachers": a kind of people
     return not (_CROWD.search(before) or _OWNED.search(before))
 
 
@@ -131,9 +135,13 @@ def counterpart_role(text: str) -> tuple[str, str] | None:
     for n in asking[:1]:
         lo, hi = starts[n], starts[n + 1] if n + 1 < len(starts) else len(text)
         inside = [m for m in mentions if lo <= m[0] < hi]
-        if inside:
-            return inside[0][1], inside[0][2]
+        agent = [m for m in inside if _BY.search(text[max(lo, m[0] - 4): m[0] + 1])]
+        if agent or inside:  # "I was asked for a reference by my ex": the one who asked, named after 'by'
+            return (agent or inside)[0][1], (agent or inside)[0][2]
     return mentions[0][1], mentions[0][2]
+
+
+_BY = re.compile(r"\bby $", re.IGNORECASE)
 
 
 def _sentence_starts(text: str) -> list[int]:

@@ -161,7 +161,9 @@ def _elided(clause: list[str], users: bool, k: int, inner: bool = False) -> bool
         if inner and not verb.endswith("ed"):
             return False  # "…afraid it will go badly and hurt us both": the bare verb is the modal clause's
         return users and (past or verb in _NEGATION or verb in _NEGATED_MODAL)
-    return k == 0 and past
+    # "Said things I regret.", or a list of the user's acts after a comma ("I panicked, yelled at him and left"):
+    # a past verb with no subject of its own, opening the sentence or following a clause of the user's
+    return past and (k == 0 or (users and not inner and verb in classes()["lapse"] | classes()["past"]))
 
 
 def _infinitive(a: Attitude) -> Attitude | None:

@@ -14,7 +14,7 @@ SURE = 0.6  # below this confidence the reading is shown as a question
 # article may declare which of these it serves (`serves:` in its front matter).
 ROLES: tuple[str, ...] = ("former manager", "former colleague", "skip-level manager", "manager", "hiring manager",
                           "recruiter", "mentor", "acquaintance", "friend", "classmate", "colleague", "client",
-                          "junior", "senior person", "stranger", "relative", "teacher")
+                          "junior", "senior person", "stranger", "relative", "teacher", "former partner")
 STAKES: tuple[str, ...] = ("referral", "reference", "introduction", "connection", "mentorship", "partnership", "money",
                            "a layoff", "job offer", "job", "a meeting", "relationship")
 # Circumstances a narrow article is written for, as the reader types them (`coach.advice.cues.TRAITS`): the act is

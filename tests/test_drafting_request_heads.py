@@ -64,6 +64,7 @@ def test_congratulating_them_by_a_name_the_record_lacks_names_the_news():
      "I'll send the spec here once we're connected."),
     ("mention start date 9 june", "My start date is 9 June."),
     ("cold connect to ruth, mention lena park sent me", "Lena Park suggested I reach out to you."),
+    ("connection request to ruth, omar diaz passed my name along", "Omar Diaz passed my name on to you."),
 ])
 def test_instruction_words_around_content_are_never_said(words, said):
     reading, lines, _ = _read(words, "follow-up")

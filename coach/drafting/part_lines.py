@@ -38,6 +38,7 @@ def _frame(kind: str, goal: str) -> str:
         "referrer": "{x} suggested I reach out to you.",
         "referrer/passed": "{x} kindly passed on your details.",
         "referrer/linked": "{x} put us in touch.",
+        "referrer/named": "{x} passed my name on to you.",
     }.get(kind, "{x}")
 
 

@@ -95,7 +95,8 @@ _FINITE = re.compile(r"\b(is|are|was|were|am|has|have|had|got|won|hit|made|becam
 # Someone who sent the user to this person ("Kate said it's fine to reach out", "mention Oren sent me").
 REFERRER = re.compile(r"^(?i:(?:mention|say|tell (?:her|him|them))\s+(?:that\s+)?)?(?P<x>(?![Ss]he\b|[Hh]e\b|[Tt]hey\b|[Ii]\b)"
                       r"[A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)\s+"
-                      r"(?i:(?P<passed>passed on (?:her|his|their|your) (?:email|details|contact|number)|passed my name along|"
+                      r"(?i:(?P<named>passed (?:my name|me) (?:along|on)(?: to (?:her|him|them|you))?)|"
+                      r"(?P<passed>passed on (?:her|his|their|your) (?:email|details|contact|number)|"
                       r"gave me (?:her|his|their|your) (?:contact|email|details|number|card))|(?P<linked>linked us|"
                       r"put us in touch|introduced us)|"
                       r"sent me|referred me|pointed me (?:to|your way)|suggested (?:i|that i|me)\b|"
@@ -220,7 +221,7 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
     if (m := REFERRER.match(part)) and fold(m.group("x")) not in {fold(n) for n in names_of(contact)} and \
             fold(m.group("x")).split()[0] not in _NOT_NAMES:
         x = m.group("x") if not m.group("x").islower() else " ".join(w.capitalize() for w in m.group("x").split())
-        return RequestPart(kind="referrer", text=x, extra="passed" if m.group("passed") else
+        return RequestPart(kind="referrer", text=x, extra="passed" if m.group("passed") else "named" if m.group("named") else
                            "linked" if m.group("linked") else "")
     if offered := read_offered(part, who, lambda text: _to_you(text, contact)):  # "the intro he offered in sept"
         return offered

@@ -71,7 +71,7 @@ def test_the_users_asides_and_fillers_are_never_said_and_what_they_ask_to_mentio
                            NIA)
     said = sentences(reading, "mentorship", NIA)
     assert said == ["Your focus-block advice actually worked."], said
-    assert reading.sign_as == "" and "I'm nervous about sounding needy" in reading.left_out
+    assert reading.sign_as == "" and "I'm nervous about sounding needy" in reading.to_coach
     assert not sayable("you made managing partner no wait just partner", "their-news")
     assert sayable("you made partner", "their-news")
 

@@ -45,7 +45,7 @@ class RequestPart(BaseModel):
     """One typed part of what the user typed beside the goal; a draft says it only through its kind's frame."""
 
     kind: Literal["topic", "role", "person", "news", "mine", "wish", "thanks", "follow", "proposal", "their-offer",
-                  "sending", "apology", "meet", "ask", "link", "ref", "referrer", "offer", "availability", "gap"] = \
+                  "sending", "apology", "meet", "ask", "link", "ref", "referrer", "offer", "availability", "gap", "date"] = \
         Field(description="topic: a thing to name ('the Series B'); role: an opening the user applies for; person: "
                           "someone to be introduced to; news: their news ('promotion to VP Engineering'); mine: a "
                           "whole sentence the user wrote about themselves; wish: what the user would love to hear "
@@ -57,7 +57,8 @@ class RequestPart(BaseModel):
                           "modal); link: a web address to carry (extra: what it is, 'my CV'); ref: a job id or number to carry; "
                           "referrer: who sent the user to them ('Kate'); offer: what the user offers to do for them "
                           "('walk you through the pricing'; extra: 'if useful'); availability: when or where the "
-                          "user is free ('free any afternoon the week of 12 May', 'in Durban the week of 14 July'); gap: how long "
+                          "user is free ('free any afternoon the week of 12 May', 'in Durban the week of 14 July'); date: a date "
+                          "the user gave (extra: what it dates, 'sponsor deadline', 'the first one'); gap: how long "
                           "since they last spoke ('2.5 years', extra 'about'; 'since grad school').")
     text: str = Field(description="The slot's words, already addressed to the person ('your team').")
     extra: str = Field(default="", description="A typed detail: the person's relation ('your CFO'), the news "
@@ -86,6 +87,9 @@ class RequestReading(BaseModel):
                                                  "the tone's ('Best,') when empty.")
     echo: list[str] = Field(default_factory=list, description="Words that only restate the kind of message ('just "
                                                                 "want to reconnect', 'congrats msg'): never said.")
+    to_coach: list[str] = Field(default_factory=list, description="The user's words to the coach about the drafting "
+                                                                  "or their feelings ('I always over-apologise'): "
+                                                                  "read, never said.")
     left_out: list[str] = Field(default_factory=list, description="Words that could not be read: never said.")
     facts: list[str] = Field(default_factory=list, description="What the user knows, read from their words as "
                                                                "facts ('met-at: at the Mass Timber Summit').")
@@ -97,7 +101,7 @@ class RequestReading(BaseModel):
     def line(self) -> str:
         """The reading in one line, as shown beside the draft."""
         bits = [f"{p.kind}: " + " ".join(x for x in (f"{p.minutes} min" if p.minutes else "", p.text, p.cadence, p.span,
-                                                     p.tail) if x) if p.kind == "meet" else f"{p.kind}: {p.text}" +
+                                                     p.tail) if x) if p.kind == "meet" else f"{p.kind}: {p.text}" + (f" {p.tail}" if p.tail else "") +
                 (f" ({p.extra})" if p.extra else "") for p in self.parts]
         bits += [{-1: "shorter", 1: "longer"}[self.length]] if self.length else []
         bits += [{-1: "warmer", 1: "formal"}[self.tone]] if self.tone else []
@@ -109,6 +113,7 @@ class RequestReading(BaseModel):
             if self.language else []
         bits += [f"fact from the request: {x}" for x in self.facts]
         bits += [f"the goal, restated: {', '.join(repr(x) for x in self.echo)}"] if self.echo else []
+        bits += [f"for the coach: {', '.join(repr(x) for x in self.to_coach)}"] if self.to_coach else []
         bits += [f"not used: {', '.join(repr(x) for x in self.left_out)}"] if self.left_out else []
         return " · ".join(bits)
 

@@ -10,6 +10,7 @@ from coach.core.domain import HONORIFICS
 from coach.core.jobs import JOB_WORDS
 from coach.core.text import fold
 from coach.drafting.brief import Brief
+from coach.drafting.dates import date_sentence
 from coach.drafting.envelope import dash_sign_off
 from coach.drafting.offers import offer_sentence
 from coach.drafting.openers import Opener
@@ -55,7 +56,9 @@ def ask_for(brief: Brief, short: bool = False, with_reason: bool = False, again:
     """The goal's one ask, and after it when the user is free (their availability), where there is room."""
     ask = _the_ask(brief, short, with_reason, again)
     free = next((p for p in brief.reading.parts if p.kind == "availability"), None)
-    tail = offer_sentence(free) if free and ask and not (short and brief.limit is not None) else ""
+    first = next((p for p in brief.reading.parts if p.kind == "date" and p.extra == "the first one"), None)
+    tail = " ".join(x for x in (offer_sentence(free) if free else "", date_sentence(first) if first else "") if x) \
+        if ask and not (short and brief.limit is not None) else ""
     return f"{ask} {tail}" if tail and grammar.ok(tail, brief.names()) else ask
 
 
@@ -110,7 +113,7 @@ def in_ask(brief: Brief) -> tuple[str, ...]:
     """The kinds of the user's request the goal's ask carries as data (the role, the person to meet)."""
     spec = brief.spec()
     own = ("meet", "ask") if _own_ask(brief) else ()
-    own += ("availability",) if not asks_nothing(brief) else ()  # said after the ask
+    own += ("availability", "first-date") if not asks_nothing(brief) else ()  # said after the ask
     role = _role_part(brief)
     return own + ((role.kind,) if role is not None and spec.get("ask_role") else ()) + \
         (("person",) if spec.get("ask_person") and any(p.kind == "person" for p in brief.reading.parts) else ())

@@ -24,7 +24,7 @@ from coach.core.text import fold
 INFO = re.compile(r"^(?:(?:an?|the|quick|short)\s+)*(?:info(?:rmational)?|informative|exploratory)\s+"
                   r"(?:interview|chat|call|conversation|coffee)\s+(?:about|on|re:?|regarding|around)\s+(?P<x>.+)$",
                   re.IGNORECASE)
-FROM = re.compile(r"^(?:(?:a|quick|short)\s+)*follow(?:ing)?[\s-]*up\s+(?:from|after)\s+(?P<x>(?:the|our|that|last)\s+"
+FROM = re.compile(r"^(?:(?:a|quick|short)\s+)*follow(?:ing)?[\s-]*up\s+(?:from|after)\s+(?P<x>(?:the|our|that|last|\w+['’]s)\s+"
                   r"[^,;]+)$", re.IGNORECASE)
 THANKS = re.compile(r"^(?:(?:say|send\s+(?:a\s+)?)?(?:thanks|thank\s+you|thx|ty|many thanks|big thanks)|"
                     r"(?:say\s+)?thank\s+(?:you|her|him|them))\s+(?:so\s+much\s+|again\s+)?for\s+(?P<x>.+)$",

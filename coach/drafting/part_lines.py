@@ -13,6 +13,7 @@ from coach.core.domain import Contact
 from coach.core.jobs import job_words_pattern
 from coach.core.messages import RequestPart, RequestReading
 from coach.core.text import capitalise, ensure_period, fold
+from coach.drafting.dates import date_sentence
 from coach.drafting.occasions import occasion_sentence
 from coach.drafting.offers import offer_sentence
 from coach.drafting.request import DETERMINERS, read_request
@@ -35,6 +36,9 @@ def _frame(kind: str, goal: str) -> str:
         "apology": "Sorry for {x}.",
         "mine": "{x}",
         "referrer": "{x} suggested I reach out to you.",
+        "referrer/passed": "{x} kindly passed on your details.",
+        "referrer/linked": "{x} put us in touch.",
+        "referrer/named": "{x} passed my name on to you.",
     }.get(kind, "{x}")
 
 
@@ -69,19 +73,26 @@ def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[
             line = offer_sentence(part)
         elif part.kind == "follow" and part.extra:
             line = occasion_sentence(part)
+        elif part.kind == "date":
+            if part.extra == "the first one" and "first-date" in skip:
+                continue  # said after the ask
+            line = date_sentence(part)
         elif part.kind == "gap":
             line = gap_sentence(part)
         elif part.kind == "news":
             line = _news(part, goal)
+        elif part.kind == "their-offer" and part.extra == "said you would":
+            line = f"You said you would {x}."
         elif part.kind == "wish":
             line = f"I would love to hear {x}." if re.match(r"(?:how|what|why|whether|when|where|who|if)\b", fold(x)) \
                 else f"I would love to hear about {x}."
         else:
-            frame = _frame(part.kind, goal)
+            frame = _frame(f"{part.kind}/{part.extra}" if part.kind == "referrer" and part.extra else part.kind, goal)
             if frame != "{x}" and frame in frames:
                 continue  # one frame says one thing: a second "I have an idea for us: …" repeats the first
             frames.add(frame)
             extra = f", {part.extra}" if part.kind == "person" and part.extra else part.extra
+            x = f"{x} {part.tail}" if part.kind == "their-offer" and part.tail else x
             line = frame.replace("{X}", capitalise(x)).replace("{x}", x).replace("{extra}", extra)
         line = ensure_period(capitalise(line))
         if grammar.ok(line, names) and line not in out:

@@ -17,13 +17,16 @@ from coach.core.domain import Contact
 from coach.core.messages import RequestPart, RequestReading
 from coach.core.text import capitalise, ensure_period, fold, second_person
 from coach.crm.facts.names import goes_by
+from coach.drafting.dates import join_labels, read_date
 from coach.drafting.echoes import restates_goal
 from coach.drafting.envelope import read_envelope
+from coach.drafting.heads import read_head, said_content, to_coach
 from coach.drafting.occasions import read_occasion
 from coach.drafting.offers import read_offer
 from coach.drafting.sayable import ASIDE, sayable
 from coach.drafting.since import read_gap
-from coach.drafting.wants import read_want
+from coach.drafting.theirs import read_offered
+from coach.drafting.wants import OTHER_ASKS, read_want
 
 # Parts: sentences, semicolons, dashes and colons; a comma only where an instruction or a new clause starts.
 _SPLIT = re.compile(
@@ -33,7 +36,9 @@ _SPLIT = re.compile(
     r"that\b|this\b|i\b|i'm|i've|i'd|my\b|we\b|formal|short|brief|warm|friendly|casual|thanks?\b))|"
     r",\s+(?=(?:it\s+)?would be (?:nice|great|good|fun|lovely)\b|would (?:she|he|they)\b|(?:maybe|perhaps|how about|suggest|propose|want|no|"
     r"something like|like an?|sorry|offer|"
-    r"(?:tell|let)\s+(?:her|him|them)\b)\b|\d{1,2}\s*(?:-\s*)?min)|"
+    r"(?:tell|let)\s+(?:her|him|them)\b)\b|(?:(?:weekly|monthly|quarterly|fortnightly|biweekly)\s+)?\d{1,2}\s*(?:-\s*)?min|"
+    r"(?:she|he|they)\s+(?:said|told me|offered|promised|kindly offered|agreed)\b|(?:job|req(?:uisition)?)\s+id\b)|"
+    r"\s+but\s+(?=(?:please\s+)?(?:don'?t|do not|dont|never)\b)|"
     r"\s+and\s+(?=(?:tell|mention|let (?:her|him|them) know)\b)|,\s+(?=[A-Za-z][\w' -]{0,30}\s(?:https?://|www\.))|,\s+(?=(?:posted|listed|saw it|found it)\b)",
     re.IGNORECASE)
 _LEAD = re.compile(r"^(?:and|but|also|so|oh|btw|plus|please|pls|plz|then)\s+", re.IGNORECASE)
@@ -88,8 +93,13 @@ _VERB = re.compile(r"\b(is|are|was|were|am|has|have|had|got|won|hit|made|became|
 _FINITE = re.compile(r"\b(is|are|was|were|am|has|have|had|got|won|hit|made|became|began|took|left|could|would|can|"
                      r"will|should|might|must|do|does|did|\w{3,}ed|works|runs|leads|wants|needs)\b")
 # Someone who sent the user to this person ("Kate said it's fine to reach out", "mention Oren sent me").
-REFERRER = re.compile(r"^(?i:(?:mention|say|tell (?:her|him|them))\s+(?:that\s+)?)?(?P<x>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
-                      r"(?i:sent me|referred me|pointed me (?:to|your way)|suggested (?:i|that i|me)\b|"
+REFERRER = re.compile(r"^(?i:(?:mention|say|tell (?:her|him|them))\s+(?:that\s+)?)?(?P<x>(?![Ss]he\b|[Hh]e\b|[Tt]hey\b|[Ii]\b)"
+                      r"[A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)\s+"
+                      r"(?i:(?P<named>passed (?:my name|me) (?:along|on)(?: to (?:her|him|them|you))?)|"
+                      r"(?P<passed>passed on (?:her|his|their|your) (?:email|details|contact|number)|"
+                      r"gave me (?:her|his|their|your) (?:contact|email|details|number|card))|(?P<linked>linked us|"
+                      r"put us in touch|introduced us)|"
+                      r"sent me|referred me|pointed me (?:to|your way)|suggested (?:i|that i|me)\b|"
                       r"(?:said|says|told me)\s+(?:i (?:can|could|should|may)|it'?s (?:fine|ok|okay) to|to)\s+"
                       r"(?:use (?:his|her|their) name|reach out|get in touch|write|contact|message|email|mention)\b)")
 # What the user tells the coach so it keeps a secret ("my manager has no idea I'm looking"): never said to anyone.
@@ -99,7 +109,7 @@ SECRET = (r"\b(?:no idea|doesn'?t know|don'?t know|does not know|has not heard|h
 # The user's doubts are for the coach, never for the person ("I don't even know if it's true"); so is where they
 # stand on LinkedIn ("we're already connected").
 DOUBT = re.compile(r"\b(?:not sure|if (?:it'?s|that'?s) true|i think|maybe|probably|idk|don'?t (?:even )?know|"
-                   r"connected|linkedin|no connection|no mutuals?|(?:have|had|'ve) never (?:met|spoken|talked))\b|" + SECRET)
+                   r"(?<!once we're )(?<!when we're )(?<!once we are )connected|linkedin|no connection|no mutuals?|(?:have|had|'ve) never (?:met|spoken|talked))\b|" + SECRET)
 # A possessive left without its noun by the swap to "you" ("I guest on his whenever suits" -> "your whenever").
 _BARE_YOUR = re.compile(r"\byour\s*(?:$|[.,;!?]|\b(?:whenever|when|if|and|or|but|so|too|as|because|then)\b)")
 # Doubt about what to propose: a meeting is then not proposed.
@@ -108,6 +118,8 @@ UNSURE_MEET = re.compile(r"\?\?|\b(?:idk|not sure|unsure|dunno)\b", re.IGNORECAS
 SUBJECTLESS = re.compile(r"(?:just\s+|finally\s+)?(got|landed|passed|accepted|signed|finished|started|joined|moved|"
                          r"received|graduated|defended|starting|joining|moving|graduating|relocating)\b"
                          r"(?!\s+(?:to\s+)?(?:know|with|back|in touch)\b)")
+# Words that start no one's name ("my manager sent me" says who, not a name to say).
+_NOT_NAMES = {"my", "our", "your", "the", "a", "an", "it", "this", "that", "someone", "somebody", "we", "you", "i"}
 DETERMINERS = ("the ", "your ", "her ", "his ", "their ", "a ", "an ", "my ", "our ", "this ", "that ", "some ")
 
 
@@ -203,9 +215,16 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
         return want
     if named := read_occasion(part, lambda text: _to_you(text, contact)):  # an info interview about X, thanks for X
         return named
+    if dated := read_date(part):  # "sponsor deadline 28 feb", "the first one sometime in March"
+        return dated
     rx = lambda pattern: re.match(pattern.replace("{who}", who), part, re.IGNORECASE)  # noqa: E731
-    if (m := REFERRER.match(part)) and fold(m.group("x")) not in {fold(n) for n in names_of(contact)}:
-        return RequestPart(kind="referrer", text=m.group("x"))
+    if (m := REFERRER.match(part)) and fold(m.group("x")) not in {fold(n) for n in names_of(contact)} and \
+            fold(m.group("x")).split()[0] not in _NOT_NAMES:
+        x = m.group("x") if not m.group("x").islower() else " ".join(w.capitalize() for w in m.group("x").split())
+        return RequestPart(kind="referrer", text=x, extra="passed" if m.group("passed") else "named" if m.group("named") else
+                           "linked" if m.group("linked") else "")
+    if offered := read_offered(part, who, lambda text: _to_you(text, contact)):  # "the intro he offered in sept"
+        return offered
     if m := rx(r"(?:(?:ask|see if|check if)\s+(?:{who})\s+(?:to|if|whether)\s+(?:(?:she|he|they)\s+)?"
                r"(?:could\s+|would\s+|can\s+)?)?(?:introduce|intro)\s+(?:me|us)\s+to\s+(?P<x>.+)"):
         return _person(m.group("x"), contact)
@@ -237,10 +256,13 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
                r"(?:that\s+)?(?P<x>(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our|{who}(?:['’]s)?)\s.+)"):
         said = second_person(m.group("x"), names_of(contact))  # "mention that her advice worked": said, to them
         return RequestPart(kind="mine", text=capitalise(said)) if not _to_you_left(said) else None
+    if (m := rx(r"ask\s+(?:{who})\s+to\s+(?P<x>.+)")) and not OTHER_ASKS.match(m.group("x")):
+        said = _to_you(m.group("x"), contact)  # "ask hetty to keep going after the programme": their own question
+        return RequestPart(kind="ask", text=said, extra="Would") if said and len(said.split()) <= 20 else None
     if m := rx(r"thank\s+(?:{who})\s+for\s+(?P<x>.+)"):
         said = _to_you(m.group("x"), contact)
         return RequestPart(kind="thanks", text=said) if said else None
-    if m := rx(r"(?:congratulat\w*|congrats)\s+(?:(?:{who})\s+)?(?:on|for)\s+(?P<x>.+)"):
+    if m := rx(r"(?:congratulat\w*|congrats)\s+(?:(?:{who}|[\w'’-]+)\s+)?(?:on|for)\s+(?P<x>.+)"):
         said = _to_you(m.group("x"), contact)
         return RequestPart(kind="news", text=said) if said else None
     if m := rx(r"follow(?:ing)?[\s-]+up\s+(?:with\s+(?:{who})\s+)?(?:on|about|re:?|regarding)\s+(?P<x>.+)"):
@@ -271,10 +293,10 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
             r"is being|were)\s+(?P<event>" + "|".join(NEWS_EVENTS) + r")\b"):
         thing = _to_you(m.group("thing"), contact)
         return RequestPart(kind="news", text=thing, extra=m.group("event").lower()) if thing else None
-    if m := rx(r"(?:{who}|she|he|they)\s+(?:kindly\s+)?(?P<v>promised|offered|agreed|asked me|wanted me|said (?:she|he|they)"
-               r"(?:'d| would))\s+to\s+(?P<x>.+)"):
+    if m := rx(r"(?:{who}|she|he|they)\s+(?:kindly\s+)?(?:(?P<v>promised|offered|agreed|asked me|wanted me|said)"
+               r"\s+to|(?P<w>said (?:she|he|they)(?:'d|’d| would)))\s+(?P<x>.+)"):
         said = _to_you(m.group("x"), contact)
-        verb = "said you would" if m.group("v").lower().startswith("said") else m.group("v").lower()
+        verb = "said you would" if m.group("w") else fold(m.group("v"))
         return RequestPart(kind="their-offer", text=said, extra=verb) if said else None
     theirs = re.match(r"(?:her|his|their|" + "|".join(re.escape(fold(n)) for n in names_of(contact)) + r")(?:['’]s)?\s+\w+", low)
     if theirs and re.search(r"\b(?:me|my|us|our)\b", low) and _FINITE.search(low) and len(part.split()) <= 20:
@@ -293,7 +315,7 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
     if (first_person or result) and (_VERB.search(low) or clause or where) and not DOUBT.search(low) and \
             not ASIDE.search(low):  # "I'm nervous about sounding needy" is for the coach
         said = second_person(part, names_of(contact))
-        if not re.search(r"\b(she|he|him|his|hers|her)\b", fold(said)) and not _BARE_YOUR.search(fold(said)) \
+        if not re.search(r"\b(she|he|him|his|hers|her|them)\b", fold(said)) and not _BARE_YOUR.search(fold(said)) \
                 and not grammar.problems(ensure_period(capitalise(said)), grammar.names_in(part, contact.name)):
             return RequestPart(kind="mine", text=capitalise(said))
         return None
@@ -301,6 +323,18 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
     if said and _noun_phrase(said):
         return RequestPart(kind="topic", text=said)
     return None
+
+
+def _meet_topic(part: str, reading: RequestReading, contact: Contact) -> bool:
+    """Read a part that says the topic of the meeting just asked for ("about how she moved into design" after "a
+    30-minute chat") into that meeting, when it has none yet and the topic can be said to them."""
+    meet = next((p for p in reversed(reading.parts) if p.kind == "meet"), None)
+    if meet is None or meet.tail or not re.match(r"(?:about|on how|on what|re:?)\s+\S", part, re.IGNORECASE):
+        return False
+    said = _to_you(re.sub(r"^re:?\s+", "about ", part, flags=re.IGNORECASE), contact)
+    if said and len(said.split()) <= 14:
+        meet.tail = said
+    return bool(meet.tail)
 
 
 # What to leave out named by a word that points back at what was just said ("don't bring it up", "skip that").
@@ -312,7 +346,9 @@ def read_request(context: str, contact: Contact) -> RequestReading:
     reading = RequestReading()
     after_thing = False
     context = read_envelope(context, reading)  # subject, sign-off: word for word, before the colons split them
-    for part in _parts(context):
+    queue = join_labels(_parts(context))
+    while queue:
+        part = queue.pop(0)
         if _style(part, reading):
             continue
         avoid = AVOID.match(part) if not re.match(r"not\s+(?:sure|certain|100%)", part, re.IGNORECASE) else None
@@ -327,7 +363,26 @@ def read_request(context: str, contact: Contact) -> RequestReading:
         if restates_goal(part, names_of(contact)):
             reading.echo.append(part)
             continue
-        typed = _read_part(part, contact, reading, after_thing)
+        head, rest = read_head(part, names_of(contact))  # "connection request to Mirela, remind her of …"
+        if head:
+            reading.echo.append(head)
+            queue[0:0] = [rest] if rest else []
+            continue
+        coach, says = to_coach(part)  # "I always over-apologise": for the coach; "I should acknowledge X": X is read
+        if coach:
+            reading.to_coach.append(part)
+            queue[0:0] = [f"mention {x}" for x in says]  # read as what they ask to mention
+            continue
+        if _meet_topic(part, reading, contact):  # "(…) about how she moved into design": the meeting's topic
+            continue
+        content = said_content(part)  # "mention start date 3 march", "my email bounced so say that"
+        typed = _read_part(content, contact, reading, after_thing) if content else None
+        if typed is None and content and restates_goal(content, names_of(contact)):
+            reading.echo.append(part)
+            continue
+        typed = typed or _read_part(part, contact, reading, after_thing)
+        if typed is not None and typed.kind == "mine" and re.match(r"(?:we|i)\s+(?:first\s+)?met\b", fold(typed.text)):
+            typed = None  # "say we met at the market": a met-at fact, said through the facts' own frames
         if typed is not None and typed.kind == "meet" and UNSURE_MEET.search(context):
             typed = None  # "lunch?? idk": the user is not sure they want it, so the message does not propose it
         last = reading.parts[-1] if reading.parts else None
@@ -347,6 +402,8 @@ def read_request(context: str, contact: Contact) -> RequestReading:
                 reading.parts[reading.parts.index(last)] = link
                 continue
         reading.parts.append(typed)
+        if typed.kind == "their-offer" and (to := re.match(r"introduce me to (?P<x>.+)$", typed.text)):
+            reading.parts.append(RequestPart(kind="person", text=to.group("x")))  # the introduction the ask asks for
         after_thing = typed.kind in ("topic", "thanks", "news", "follow", "role")
     if reading.language:  # "we always talk in Spanish": why the user wants the language, not news for the person
         said_language = [p for p in reading.parts if re.search(rf"\b{fold(reading.language)}\b", fold(p.text))]

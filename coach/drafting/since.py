@@ -43,6 +43,8 @@ def read_gap(part: str) -> RequestPart | None:
             unit += "s"
         how = (span.group("how") or "about").lower().replace("~", "about")
         return RequestPart(kind="gap", text=f"{n} {unit}", extra=how)
+    if re.match(r"^(?:in|for)?\s*(?:many\s+)?months\b", rest, re.IGNORECASE):
+        return RequestPart(kind="gap", text="months")
     if _AGES.match(rest):
         return RequestPart(kind="gap", text="too long")
     return None
@@ -52,6 +54,8 @@ def gap_sentence(part: RequestPart) -> str:
     """'It has been about 2.5 years since we last spoke.' / 'We have not spoken since grad school.'"""
     if part.text.startswith("since "):
         return f"We have not spoken {part.text}, and I have been meaning to say hello."
+    if part.text == "months":
+        return "It has been months since we last spoke."
     if part.text == "too long":
         return "It has been far too long since we last spoke."
     return f"It has been {part.extra} {part.text} since we last spoke."

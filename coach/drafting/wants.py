@@ -33,9 +33,11 @@ MEET = re.compile(
     r"up for|something like|like)\s+)*"
     r"(?:(?:a|an|the|that|some|one|our)\s+)?(?:(?P<cad0>" + "|".join(CADENCES) + r")\s+)?"
     r"(?:(?:(?P<n>\d{1,2})(?:\s*(?:-|–|to)\s*\d{1,2})?\s*(?:-\s*)?(?:min|mins|minutes|minute)\b|(?P<hour>(?:half\s+an\s+|one\s+|1\s+)?"
-    r"hour)(?:-long)?\b)(?:\s+(?:of\s+(?:her|his|their|your)\s+time|(?P<callword>call|chat|zoom|video call|phone call)))?|"
+    r"hour)(?:-long)?\b)(?:\s+(?:of\s+(?:her|his|their|your)\s+time|(?P<callword>call|chat|zoom|video call|phone call|"
+    r"coffee|lunch)\b))?|"
     r"(?P<cad>" + "|".join(CADENCES) + r")?\s*(?P<what>" + _MEAL + r"|(?:video\s+|phone\s+|zoom\s+|quick\s+|short\s+)?"
     r"(?:call|chat|catch-?up)s?)\b)"
+    r"(?P<alt>\s*(?:/|\s+or\s+)\s*(?:an?\s+)?(?:video\s+|phone\s+)?(?:coffee|call|chat|zoom|lunch)\b)?"
     r"(?P<every>\s+(?:every\s+(?:other\s+)?(?:\d{1,2}\s+|few\s+|couple\s+(?:of\s+)?|two\s+|three\s+|four\s+|six\s+)?"
     r"(?:week|month|quarter)s?|once\s+(?:a|every|per)\s+(?:\d{1,2}\s+|few\s+|couple\s+(?:of\s+)?)?(?:week|month|quarter|fortnight)s?|"
     r"(?:twice|two times|once or twice)\s+a\s+(?:month|quarter|year)))?(?:\s+(?:max|at most|or so|tops))?"
@@ -50,7 +52,8 @@ IF_THEY_LIKE = re.compile(r",?\s+if\s+(?:she|he|they)\s+(?:fanc(?:y|ies)|wants?|
 MODE = re.compile(r"^,?\s*(?P<mode>video|zoom|phone)(?:\s+call)?\s+(?:is\s+)?(?:fine|ok|okay|works|preferred|is best)\b",
                   re.IGNORECASE)
 # A tail that says when, where or what about: kept as the user wrote it.
-TAIL = re.compile(r"^(?:in|at|on|next|this|during|when|while|before|after|around|sometime|any ?time|whenever|once|about|on how|to talk "
+TAIL = re.compile(r"^(?:in|at|on|next|this|during|when|while|before|after|around|sometime|any ?time|whenever|once|about|on how|"
+                  r"with(?=\s+(?-i:[A-Z]))|to talk "
                   r"about|to discuss|to hear about)\b", re.IGNORECASE)
 ASK = re.compile(r"^(?:(?:and\s+)?ask\s+(?:(?:her|him|them|\w+)\s+)?(?:if|whether)\s+)(?P<who>she|he|they|\w+)\s*"
                  r"(?P<modal>'d|’d|would|could|can|might|will|'ll)\s+(?P<x>.+)$|"
@@ -105,7 +108,8 @@ def link_label(before: str) -> str:
 
 def _tail(text: str) -> str:
     """The meeting's when/where/about, as written, when it is one: short and with no one else in it."""
-    tail = text.strip(" ,.;:")
+    tail = re.sub(r"^(?:w/\s*|with\s+)", "with ", text.strip(" ,.;:"), flags=re.IGNORECASE)  # "w/ Johan": with a third person
+    tail = re.sub(r"^re:?\s+", "about ", tail, flags=re.IGNORECASE)  # "re getting into ux research": its topic
     if not tail or not TAIL.match(tail) or len(tail.split()) > 14 or _THIRD.search(tail):
         return ""
     return tail
@@ -134,6 +138,8 @@ def read_want(part: str) -> RequestPart | None:
         minutes = m.group("n") or ("30" if fold(m.group("hour") or "").startswith("half") else
                                    "60" if m.group("hour") else "")
         what = fold(m.group("what") or m.group("callword") or (mode.group("mode") + " call" if mode else "call"))
+        alt = fold(re.sub(r"^\W*(?:or\s+)?(?:an?\s+)?", "", (m.group("alt") or "").strip()))
+        what = f"{what} or {alt}" if alt and alt != what else what  # "coffee/call": either, as the user wrote it
         what = re.sub(r"^(?:quick|short)\s+", "", what)
         what = "catch-up" if what.startswith("catch") else what
         what = {"drink": "drinks", "beer": "a beer", "tea": "a cup of tea"}.get(what, what)
@@ -194,7 +200,7 @@ def ask_from(parts: list[RequestPart], goal: str) -> str:
     """The ask the user's own words give, '' when they give none: their question, else their meeting."""
     own = next((p for p in parts if p.kind == "ask"), None)
     meet = next((p for p in parts if p.kind == "meet"), None)
-    if own and meet and meet.cadence and not meet.tail:  # "mentoring me, like a call once a month"
+    if own and meet and meet.cadence:  # "mentoring me, like a call once a month"
         return f"{own.extra or 'Would'} you {own.text}, with {meeting_phrase(meet)}?"
     if own:
         return f"{own.extra or 'Would'} you {own.text}?"

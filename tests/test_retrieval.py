@@ -196,7 +196,8 @@ def test_changing_the_embeddings_backend_re_embeds_the_index_instead_of_mixing_v
     import numpy as np
 
     from coach.config.settings import load_settings
-    from coach.retrieval.index import CONTACTS, contact_meaning
+    from coach.retrieval.index.access import CONTACTS
+    from coach.retrieval.index.documents import contact_meaning
 
     torch_settings, int8_settings = (load_settings(embeddings_backend=b) for b in ("torch", "onnx-int8"))
     group = people()

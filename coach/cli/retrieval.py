@@ -31,7 +31,8 @@ def index_command(
 
     A damaged index is rebuilt (its files are derived from the store and knowledge/, which stay untouched).
     """
-    from coach.retrieval.index import Index, IndexDamagedError
+    from coach.retrieval.chroma import IndexDamagedError
+    from coach.retrieval.index import Index
 
     start = time.perf_counter()
     cfg = settings()

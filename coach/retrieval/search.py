@@ -20,7 +20,9 @@ from pydantic import BaseModel, Field
 from coach.core.errors import InputError
 from coach.core.files import DiskCache, QueryVectors
 from coach.core.text import STOPWORDS, fold, stem
-from coach.retrieval.index import CONTACTS, GUIDANCE, Index, SyncStats
+from coach.retrieval.index import Index
+from coach.retrieval.index.access import CONTACTS, GUIDANCE
+from coach.retrieval.index.sync import SyncStats
 from coach.retrieval.knowledge import corpus_stamp
 
 if TYPE_CHECKING:
@@ -55,7 +57,7 @@ _SEARCH_WORDS = frozenset("search find look show list contact contacts connectio
                           "anybody somebody saved here working works".split())
 WORD_BOOST = 0.5  # a contact whose own fields hold a word of the query: after the mentioned, before the rest
 # The fields a typed word is matched in, with how a hit names them; a contact document's lines (see
-# coach.retrieval.index.contact_document) start with these labels.
+# coach.retrieval.index.documents.contact_document) start with these labels.
 _FIELDS = (("Tags: ", "tags"), ("How we met: ", "how you met"), ("Note: ", "a note"))
 _WORD = re.compile(r"[a-z0-9]+")
 

@@ -9,7 +9,8 @@ import pytest
 from coach.core.domain import Contact, Note
 from coach.core.errors import InputError
 from coach.retrieval.index import Index
-from coach.retrieval.search import Retriever, tokenize
+from coach.retrieval.lexical import tokenize
+from coach.retrieval.search import Retriever
 from tests.conftest import run_cli
 
 

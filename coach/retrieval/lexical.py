@@ -28,7 +28,6 @@ def tokenize(text: str) -> list[str]:
     return [stem(w) for w in plain_words(text) if w not in IGNORED]
 
 
-
 class LexicalIndex:
     """BM25 (bm25s) over tokenized documents; scores every document for a query."""
 
@@ -50,4 +49,3 @@ class LexicalIndex:
         if not tokens:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
-

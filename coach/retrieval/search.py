@@ -65,7 +65,6 @@ class SearchHit(BaseModel):
     metadata: dict[str, Any] = Field(default_factory=dict)
 
 
-
 class Retriever:
     """Search guidance and contacts: `search` (hybrid), `search_dense`, `search_bm25`."""
 

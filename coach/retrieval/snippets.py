@@ -12,7 +12,6 @@ def shorten(text: str, limit: int = 240) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-
 def around(text: str, token: str, before: int = 40, after: int = 60) -> str:
     """The part of `text` around its first word whose stem is `token`, cut at word boundaries."""
     flat = " ".join(text.split())

@@ -101,7 +101,6 @@ class Table:
         return np.fromiter((keeps(m) for m in self.metas), dtype=bool, count=len(self.metas))
 
 
-
 def _fields(document: str, meta: dict[str, Any]) -> list[tuple[str, str]]:
     """A contact's fields a typed word is matched in, as (how a hit names the field, its text)."""
     out = [(label, str(meta.get(key) or "")) for key, label in (("title", "title"), ("company", "company"))]
@@ -111,4 +110,3 @@ def _fields(document: str, meta: dict[str, Any]) -> list[tuple[str, str]]:
                 text = re.sub(r"^\d{4}-\d{2}-\d{2}: ", "", line[len(prefix):])
                 out.append((label, text))
     return [(label, text) for label, text in out if text.strip()]
-

@@ -162,7 +162,6 @@ class Contacts(Database):
             s.delete(other)
         return self.get_contact(keep_id)
 
-
     def same_person(self, contact: Contact) -> int | None:
         """The id of a stored contact an added-by-hand `contact` is (same LinkedIn URL, email, or name at the
         same company), or None: the CLI and the app refuse a duplicate the same way."""

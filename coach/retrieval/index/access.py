@@ -196,4 +196,3 @@ class IndexAccess:
     def contacts_revision(self) -> int | None:
         value = self.state(CONTACTS).get("revision")
         return int(value) if value is not None else None
-

@@ -65,4 +65,3 @@ def contact_meaning(document: str) -> str:
         line = _DATE.sub("", line)
         lines.append(_LOGGED.sub("- ", line))
     return "\n".join(lines)
-

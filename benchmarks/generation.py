@@ -88,7 +88,7 @@ class RawLlama:
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
         from coach.llm.cpu import cpu_path
-        from coach.llm.llamacpp import model_defaults
+        from coach.llm.llamacpp.loading import model_defaults
 
         with model_defaults(cpu_path(path)):  # the same CPU path as the coach's own loader
             self.llm = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, verbose=False)

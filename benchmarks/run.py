@@ -83,7 +83,7 @@ def run_size(bench: Bench, n: int) -> tuple[dict[str, Any], dict[str, Any]]:
     )
     from benchmarks.measure import paired_latencies_ms, summary
     from coach.crm.store import Store
-    from coach.retrieval.index import contact_document
+    from coach.retrieval.index.documents import contact_document
     from coach.retrieval.knowledge import chunk_corpus, load_corpus
     from coach.retrieval.search import Retriever
 

@@ -126,7 +126,7 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
 def native_code_is_marked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     if request.node.get_closest_marker("native"):
         return
-    from coach.llm.llamacpp import LlamaCppChat
+    from coach.llm.llamacpp.chat import LlamaCppChat
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("this test runs the embedded model in-process: mark it `native` (it then runs in a "
@@ -210,12 +210,12 @@ def background_server(args: list[str], port: int, timeout: float = 90.0, env: di
 
 @pytest.fixture(scope="session")
 def llama_server() -> Iterator[str]:
-    """A real llama_cpp.server with the embedded GGUF on a free loopback port (through coach.llm.llamacpp.serve,
+    """A real llama_cpp.server with the embedded GGUF on a free loopback port (through coach.llm.llamacpp.loading.serve,
     which keeps llama.cpp off CPU paths this machine does not grant)."""
     from coach.llm.providers import smollm2_path
 
     port = free_port()
-    args = [sys.executable, "-c", "from coach.llm.llamacpp import serve; serve()", "--model", str(smollm2_path()),
+    args = [sys.executable, "-c", "from coach.llm.llamacpp.loading import serve; serve()", "--model", str(smollm2_path()),
             "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--model_alias", "smollm2"]
     with background_server(args, port):
         yield f"http://127.0.0.1:{port}/v1"

@@ -119,7 +119,7 @@ def test_progress_bar_for_long_imports_not_with_json(tmp_path, monkeypatch):
     import typer.testing
 
     from coach.cli import _register, app
-    from coach.cli import contacts as cli
+    from coach.cli import transfer as cli
 
     _register()
     calls: list[dict] = []

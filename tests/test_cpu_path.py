@@ -87,7 +87,7 @@ def test_the_setting_overrides_the_decision(monkeypatch):
 def test_the_llama_params_follow_the_path():
     import llama_cpp
 
-    from coach.llm.llamacpp import model_defaults
+    from coach.llm.llamacpp.loading import model_defaults
 
     with model_defaults(cpu.CpuPath(False, "refused", "test")):
         assert llama_cpp.llama_cpp.llama_model_default_params().use_extra_bufts is False

@@ -1,4 +1,4 @@
-"""The embedded model's thread count follows the cores other processes leave free (coach.llm.llamacpp.CpuShare)."""
+"""The embedded model's thread count follows the cores other processes leave free (coach.llm.llamacpp.loading.CpuShare)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 
-from coach.llm.llamacpp import CpuShare
+from coach.llm.llamacpp.loading import CpuShare
 
 
 def test_the_arithmetic_other_processes_busy_time_less_our_own(monkeypatch):

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from coach.core.domain import Contact, Interaction, Note
-from coach.retrieval.index import CONTACTS, EMBED_BATCH, GUIDANCE, Index, contact_document
+from coach.retrieval.index import Index
+from coach.retrieval.index.access import CONTACTS, GUIDANCE
+from coach.retrieval.index.documents import contact_document
+from coach.retrieval.index.sync import EMBED_BATCH
 from tests.doubles import HashingEmbeddings
 
 REPO = Path(__file__).resolve().parent.parent

@@ -16,7 +16,8 @@ import pytest
 
 from coach.core.domain import Contact, Note
 from coach.retrieval.chroma import WAITING, IndexDamagedError
-from coach.retrieval.index import CONTACTS, Index
+from coach.retrieval.index import Index
+from coach.retrieval.index.access import CONTACTS
 from coach.retrieval.search import Retriever
 from tests.doubles import HashingEmbeddings
 

@@ -60,7 +60,7 @@ def test_llama_cpp_server_answers_the_openai_client_and_the_openai_provider(llam
 
 
 def test_the_embedded_weights_are_converted_once_into_the_cache(tmp_path):
-    from coach.llm.llamacpp import converted
+    from coach.llm.llamacpp.loading import converted
     from coach.llm.providers import smollm2_path
 
     source = smollm2_path()

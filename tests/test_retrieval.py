@@ -9,7 +9,8 @@ import pytest
 from coach.core.domain import Contact, Note
 from coach.core.errors import InputError
 from coach.retrieval.index import Index
-from coach.retrieval.search import Retriever, tokenize
+from coach.retrieval.lexical import tokenize
+from coach.retrieval.search import Retriever
 from tests.conftest import run_cli
 
 
@@ -196,7 +197,8 @@ def test_changing_the_embeddings_backend_re_embeds_the_index_instead_of_mixing_v
     import numpy as np
 
     from coach.config.settings import load_settings
-    from coach.retrieval.index import CONTACTS, contact_meaning
+    from coach.retrieval.index.access import CONTACTS
+    from coach.retrieval.index.documents import contact_meaning
 
     torch_settings, int8_settings = (load_settings(embeddings_backend=b) for b in ("torch", "onnx-int8"))
     group = people()

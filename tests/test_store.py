@@ -186,11 +186,11 @@ def test_migrations_upgrade_keeps_existing_data(tmp_path):
     from alembic import command
     from alembic.config import Config
 
-    import coach.crm.store
+    import coach.crm.migrations
 
     url = f"sqlite:///{tmp_path / 'old.db'}"
     config = Config()
-    config.set_main_option("script_location", str(Path(coach.crm.store.__file__).parent / "migrations"))
+    config.set_main_option("script_location", str(Path(coach.crm.migrations.__file__).parent))
     engine = create_engine(url)
     with engine.begin() as conn:
         config.attributes["connection"] = conn
@@ -262,11 +262,11 @@ def test_the_store_knows_the_newest_migration_and_opens_without_alembic_when_the
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    import coach.crm.store
+    import coach.crm.migrations
     from coach.crm.migrations import HEAD
 
     config = Config()
-    config.set_main_option("script_location", str(Path(coach.crm.store.__file__).parent / "migrations"))
+    config.set_main_option("script_location", str(Path(coach.crm.migrations.__file__).parent))
     assert ScriptDirectory.from_config(config).get_current_head() == HEAD
 
     url = f"sqlite:///{tmp_path / 'coach.db'}"

@@ -33,9 +33,9 @@ def _root() -> None:
 
 # Which module adds each command: a command imports only its own module (`coach check` never loads the
 # contacts or evaluation code); help, and a name nobody knows, load them all. The order is the help's order.
-MODULES = ("doctor", "contacts", "facts", "retrieval", "coaching", "evaluation", "serve", "sample", "backup", "plan")
-COMMANDS = {"doctor": ("doctor",), "import": ("contacts",), "export": ("contacts",), "contacts": ("contacts", "facts"),
-            "profile": ("contacts",), "index": ("retrieval",), "search": ("retrieval",), "draft": ("coaching",),
+MODULES = ("doctor", "transfer", "contacts", "profile", "facts", "retrieval", "coaching", "evaluation", "serve", "sample", "backup", "plan")
+COMMANDS = {"doctor": ("doctor",), "import": ("transfer",), "export": ("transfer",), "contacts": ("contacts", "facts"),
+            "profile": ("profile",), "index": ("retrieval",), "search": ("retrieval",), "draft": ("coaching",),
             "check": ("coaching",), "advise": ("coaching",), "ask": ("coaching",), "chat": ("coaching",),
             "eval": ("evaluation",), "app": ("serve",), "sample": ("sample",), "backup": ("backup",),
             "plan": ("plan",)}

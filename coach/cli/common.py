@@ -1,7 +1,8 @@
-"""What every command shares: settings, JSON output, progress bars."""
+"""What every command shares: settings, the store, dates given as flags, JSON output, progress bars."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from coach.config.settings import Settings, load_settings
 from coach.core.domain import BIDI_CONTROLS, visible
+from coach.core.errors import InputError
 
 
 class VisibleStream:
@@ -44,6 +46,25 @@ JSON_HELP = "Print exactly one JSON document on stdout."
 def settings() -> Settings:
     """The settings in force for this process (environment and .env)."""
     return load_settings()
+
+
+def open_store():
+    """The contacts store for these settings (its home made first), opened once per process."""
+    from coach.crm.store import Store
+
+    cfg = settings()
+    cfg.ensure_home()
+    return Store.open(cfg)
+
+
+def parse_date(value: str | None, flag: str) -> dt.date | None:
+    """A YYYY-MM-DD option as a date (None when not given); `flag` names the option in the error."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"{flag} {value!r} is not a date: use YYYY-MM-DD, for example 2024-03-12.") from None
 
 
 def to_jsonable(value: Any) -> Any:

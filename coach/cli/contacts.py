@@ -1,4 +1,4 @@
-"""`coach import`, `coach contacts …`, `coach profile …` and `coach export`: the personal CRM."""
+"""`coach contacts …`: list, show, add, edit, note, log interactions, who is due, delete and merge."""
 
 from __future__ import annotations
 
@@ -10,41 +10,16 @@ import typer
 from rich.table import Table
 
 from coach.cli import app
-from coach.cli.common import JSON_HELP, console, emit, progress, settings
+from coach.cli.common import JSON_HELP, after_store_change, console, emit, open_store, parse_date
+from coach.cli.transfer import write_export
 from coach.core.domain import Contact, Interaction
 from coach.core.errors import InputError
 
 contacts_app = typer.Typer(help="Your contacts: list, add, show, edit, note, log interactions, who is due.",
                            no_args_is_help=True)
-profile_app = typer.Typer(help="Your own profile, used when drafting messages.", no_args_is_help=True)
 app.add_typer(contacts_app, name="contacts")
-app.add_typer(profile_app, name="profile")
 
-PROGRESS_MIN_BYTES = 64 * 1024  # about 500 LinkedIn rows
 DIRECTIONS = ("outbound", "inbound", "both")
-
-
-def _store():
-    from coach.crm.store import Store
-
-    cfg = settings()
-    cfg.ensure_home()
-    return Store.open(cfg)
-
-
-def _changed(store) -> None:
-    from coach.cli.common import after_store_change
-
-    after_store_change(store)
-
-
-def _date(value: str | None, flag: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise InputError(f"{flag} {value!r} is not a date: use YYYY-MM-DD, for example 2024-03-12.") from None
 
 
 def _split_name(name: str) -> dict[str, str]:
@@ -57,48 +32,6 @@ def _split_name(name: str) -> dict[str, str]:
     return {"first_name": first, "middle_name": middle, "last_name": last}
 
 
-# ------------------------------------------------------------------ import
-@app.command("import")
-def import_(
-    path: Path = typer.Argument(..., help="A LinkedIn Connections.csv or Imported Contacts.csv, a Google or Outlook contacts CSV, .vcf, Markdown file or folder, or a coach export."),
-    fmt: str = typer.Option("auto", "--format", help="auto (detect from the content), linkedin, linkedin-contacts, outlook, google, vcard, markdown, coach or json."),
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
-) -> None:
-    """Import contacts; re-importing updates and never duplicates. One transaction: a failure writes nothing.
-    People who only share a name with a contact are kept apart and listed as possible duplicates."""
-    store = _store()
-    size = path.stat().st_size if path.is_file() else 0
-    with progress(f"Importing {path.name}", total=size or None,
-                  enabled=not as_json and size >= PROGRESS_MIN_BYTES) as advance:
-        report = store.import_file(path, fmt, progress=lambda n: advance(n))
-    if report.created or report.updated:
-        _changed(store)
-
-    def render(r) -> None:
-        console.print(f"Imported [bold]{r.file}[/] ({r.format}): {r.created} created, {r.updated} updated, "
-                      f"{r.unchanged} unchanged, {len(r.skipped)} row problem(s).")
-        if r.restored:
-            console.print(f"Restored {'; '.join(r.restored)}.")
-        if r.skipped:
-            table = Table("line", "problem")
-            for s in r.skipped[:50]:
-                table.add_row(str(s.line), s.reason)
-            console.print(table)
-            if len(r.skipped) > 50:
-                console.print(f"… and {len(r.skipped) - 50} more (use --json for all).")
-        if r.possible_duplicates:
-            n = len(r.possible_duplicates)
-            console.print(f"{n} possible duplicate{'s' if n != 1 else ''}: review, and join any that are one "
-                          "person with `coach contacts merge KEEP OTHER`.")
-            table = Table("id", "name", "resembles", "why kept apart")
-            for d in r.possible_duplicates[:50]:
-                table.add_row(str(d.id), d.name, ", ".join(f"#{m}" for m in d.matches), d.reason)
-            console.print(table)
-
-    emit(report, as_json, render)
-
-
-# ------------------------------------------------------------------ contacts
 def _summary(c: Contact, notes_count: int) -> dict:
     return {"id": c.id, "name": c.name, "company": c.company, "title": c.title, "email": c.email,
             "tags": c.tags, "last_contacted": c.last_contacted, "notes_count": notes_count}
@@ -110,7 +43,7 @@ def list_(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """List contacts by name."""
-    store = _store()
+    store = open_store()
     counts = store.notes_counts()
     items = [_summary(c, counts.get(c.id, 0)) for c in store.list_contacts()
              if not tag or tag.casefold() in (t.casefold() for t in c.tags)]
@@ -156,7 +89,7 @@ def show(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """One contact with notes and interactions."""
-    emit(_store().resolve_contact(who), as_json, _render_contact)
+    emit(open_store().resolve_contact(who), as_json, _render_contact)
 
 
 @contacts_app.command("add")
@@ -175,7 +108,7 @@ def add(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Add one contact by hand (what you type is never overwritten by an import)."""
-    store = _store()
+    store = open_store()
     contact = Contact(**_split_name(name), company=company, title=title, emails=email, phones=phone,
                       linkedin_url=linkedin, tags=tag, location=location, how_we_met=how_we_met,
                       cadence_days=cadence)
@@ -187,22 +120,8 @@ def add(
     if note and note.strip():
         store.add_note(created.id, note)
         created = store.get_contact(created.id)
-    _changed(store)
+    after_store_change(store)
     emit(created, as_json, _render_contact)
-
-
-def _linkedin(url: str) -> str:
-    from coach.crm.importers.records import normalize_linkedin
-
-    return normalize_linkedin(url) or url
-
-
-def _record(c: Contact) -> dict:
-    from coach.crm.importers.merge import company_key, name_key
-
-    return {"linkedin_url": c.linkedin_url, "emails": c.emails, "first_name": c.first_name,
-            "last_name": c.last_name, "name_key": name_key(c.first_name, c.middle_name, c.last_name),
-            "company_key": company_key(c.company)}
 
 
 @contacts_app.command("edit")
@@ -221,7 +140,7 @@ def edit(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Change a contact's fields; edited fields are yours and imports will not overwrite them."""
-    store = _store()
+    store = open_store()
     contact = store.resolve_contact(who)
     fields: dict = {}
     if name is not None:
@@ -238,7 +157,7 @@ def edit(
     if not fields:
         raise InputError("Nothing to change: give at least one option, for example --title 'CTO'.")
     updated = store.update_contact(contact.id, **fields)
-    _changed(store)
+    after_store_change(store)
     emit(updated, as_json, _render_contact)
 
 
@@ -250,11 +169,11 @@ def note(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Add a note to a contact."""
-    when = _date(date, "--date")
-    store = _store()
+    when = parse_date(date, "--date")
+    store = open_store()
     contact = store.resolve_contact(who)
     saved = store.add_note(contact.id, text, when)
-    _changed(store)
+    after_store_change(store)
     emit(saved, as_json, lambda n: console.print(f"Noted for {contact.name} ({n.date}): {n.text}"))
 
 
@@ -270,12 +189,12 @@ def interaction(
     """Log a conversation or message; it updates when you were last in touch."""
     if direction not in DIRECTIONS:
         raise InputError(f"--direction {direction!r} is not valid: use outbound, inbound or both.")
-    when = _date(date, "--date") or dt.date.today()
-    store = _store()
+    when = parse_date(date, "--date") or dt.date.today()
+    store = open_store()
     contact = store.resolve_contact(who)
     saved = store.add_interaction(contact.id, Interaction(date=when, channel=channel.strip() or "other",
                                                           direction=direction, summary=summary))
-    _changed(store)
+    after_store_change(store)
     emit(saved, as_json, lambda i: console.print(f"Logged {i.channel} ({i.direction}) with {contact.name} on {i.date}."))
 
 
@@ -285,7 +204,7 @@ def due(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Who is due for a check-in (cadence per contact, or per tag)."""
-    items = _store().due_contacts(_date(today, "--today"))
+    items = open_store().due_contacts(parse_date(today, "--today"))
 
     def render(rows) -> None:
         if not rows:
@@ -306,7 +225,7 @@ def cadence(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Set how often to check in with everyone carrying a tag."""
-    store = _store()
+    store = open_store()
     store.set_tag_cadence(tag, days)
     emit({"tag": tag.strip().lstrip("#"), "days": days}, as_json,
          lambda r: console.print(f"Contacts tagged {r['tag']} are due every {r['days']} days."))
@@ -337,13 +256,13 @@ def delete(
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Delete a contact with their notes and interactions (the search index forgets them too)."""
-    store = _store()
+    store = open_store()
     contact = store.get_contact(store.resolve_contact(who).id)
     _confirm(f"Delete {_what(contact)}?", yes)
     if export_to is not None:
-        _write_export([contact], export_to, flag="--export")
+        write_export([contact], export_to, flag="--export")
     store.delete_contact(contact.id)
-    _changed(store)
+    after_store_change(store)
     result = {"deleted": _summary(contact, len(contact.notes)),
               "exported": str(export_to.expanduser()) if export_to else None}
     emit(result, as_json, lambda r: console.print(
@@ -360,16 +279,16 @@ def merge(
 ) -> None:
     """Merge two contacts: OTHER's notes and interactions move to KEEP, KEEP's empty fields are filled
     from OTHER, emails, phones and tags are joined; then OTHER is deleted."""
-    store = _store()
+    store = open_store()
     first = store.get_contact(store.resolve_contact(keep).id)
     second = store.get_contact(store.resolve_contact(other).id)
     if first.id == second.id:
         raise InputError(f"'{keep}' and '{other}' are the same contact (#{first.id}): give two different ones.")
     _confirm(f"Merge {_what(second)} into {_what(first)}?", yes)
     if export_to is not None:
-        _write_export([first, second], export_to, flag="--export")
+        write_export([first, second], export_to, flag="--export")
     merged = store.merge_contacts(first.id, second.id)
-    _changed(store)
+    after_store_change(store)
     result = {"kept": merged, "merged": _summary(second, len(second.notes)),
               "exported": str(export_to.expanduser()) if export_to else None}
 
@@ -379,80 +298,3 @@ def merge(
         _render_contact(merged)
 
     emit(result, as_json, render)
-
-
-# ------------------------------------------------------------------ profile
-def _render_profile(p) -> None:
-    console.print(f"[bold]{p.name or '(no name yet)'}[/]" + (f" — {p.headline}" if p.headline else ""))
-    if p.goals:
-        console.print(f"  goals: {p.goals}")
-    if p.target_companies:
-        console.print(f"  target companies: {', '.join(p.target_companies)}")
-    if p.target_roles:
-        console.print(f"  target roles: {', '.join(p.target_roles)}")
-
-
-@profile_app.command("set")
-def profile_set(
-    name: str | None = typer.Option(None, "--name"),
-    headline: str | None = typer.Option(None, "--headline"),
-    goals: str | None = typer.Option(None, "--goals"),
-    target_companies: list[str] | None = typer.Option(None, "--target-companies", help="Repeat for several."),
-    target_roles: list[str] | None = typer.Option(None, "--target-roles", help="Repeat for several."),
-    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
-) -> None:
-    """Set your name, headline, goals and targets (only the options given change)."""
-    fields = {"name": name, "headline": headline, "goals": goals,
-              "target_companies": target_companies or None, "target_roles": target_roles or None}
-    fields = {k: v for k, v in fields.items() if v is not None}
-    if not fields:
-        raise InputError("Nothing to set: give --name, --headline, --goals, --target-companies or --target-roles.")
-    emit(_store().set_profile(**fields), as_json, _render_profile)
-
-
-@profile_app.command("show")
-def profile_show(as_json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
-    """Show your profile."""
-    emit(_store().get_profile(), as_json, _render_profile)
-
-
-# ------------------------------------------------------------------ export
-@app.command("export")
-def export(
-    fmt: str = typer.Option("csv", "--format", help="csv (lossless, re-importable, spreadsheet-safe), vcard "
-                                                     "(address books) or json (full backup: also your profile "
-                                                     "and tag cadences)."),
-    out: Path | None = typer.Option(None, "--out", help="File to write (default: standard output)."),
-) -> None:
-    """Export every contact with notes and interactions; `coach import` reads the file back."""
-    from coach.crm.exporters import FORMATS
-    from coach.crm.exporters import export as write
-
-    if fmt not in FORMATS:
-        raise InputError(f"Unknown export format {fmt!r}: use {', '.join(FORMATS)}.")
-    store = _store()
-    contacts = store.all_contacts()
-    extras = {"profile": store.get_profile(), "tag_cadences": store.tag_cadences()}  # for the JSON backup
-    if out is None:
-        write(contacts, sys.stdout, fmt, **extras)
-        return
-    count = _write_export(contacts, out, fmt, extras=extras)
-    print(f"Exported {count} contacts to {out.expanduser()}.", file=sys.stderr)
-
-
-def _write_export(contacts: list[Contact], out: Path, fmt: str = "csv", flag: str = "--out",
-                  extras: dict | None = None) -> int:
-    """Write an export whole or not at all (a .part file renamed into place)."""
-    from coach.crm.exporters import export as write
-
-    out = out.expanduser()
-    if out.is_dir():
-        raise InputError(f"{out} is a folder: give a file name, for example {flag} contacts.{'vcf' if fmt == 'vcard' else fmt}.")
-    from coach.core.files import replacing
-
-    try:
-        with replacing(out) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
-            count = write(contacts, fh, fmt, **(extras or {}))
-    except OSError as exc:
-        raise InputError(f"Cannot write {out} ({exc.strerror or exc}); choose another {flag} path.") from None
-    return count

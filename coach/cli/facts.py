@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import typer
 
-from coach.cli.common import JSON_HELP, console, emit
-from coach.cli.contacts import _changed, _date, _store, contacts_app
+from coach.cli.common import JSON_HELP, after_store_change, console, emit, open_store, parse_date
+from coach.cli.contacts import contacts_app
 from coach.core.errors import InputError
 
 ACTIONS = {"pin": {"pinned": True}, "unpin": {"pinned": False}, "hide": {"hidden": True},
@@ -52,8 +52,8 @@ def facts(
     from coach.crm.facts import book as factbook
 
     rest = rest or []
-    store = _store()
-    when = _date(date, "--date")
+    store = open_store()
+    when = parse_date(date, "--date")
     if target in ACTIONS or target == "edit":
         if not rest:
             raise InputError(f"Give the fact id: coach contacts facts {target} FACT_ID.")
@@ -65,7 +65,7 @@ def facts(
         if when:
             fields["date"] = when
         fact = factbook.update(store, _fact_id(rest[0]), **fields)
-        _changed(store)
+        after_store_change(store)
         emit(_row(fact), as_json, lambda r: _render([r]))
         return
     if target == "add":
@@ -73,7 +73,7 @@ def facts(
             raise InputError('Give the person and the words: coach contacts facts add NAME "at PyCon 2024".')
         contact = store.resolve_contact(rest[0])
         fact = factbook.add(store, contact.id, " ".join(rest[1:]), kind, when)
-        _changed(store)
+        after_store_change(store)
         emit(_row(fact), as_json, lambda r: _render([r]))
         return
     if rest:

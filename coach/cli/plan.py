@@ -7,21 +7,13 @@ import datetime as dt
 import typer
 
 from coach.cli import app
-from coach.cli.common import JSON_HELP, console, emit, err_console, settings
+from coach.cli.common import JSON_HELP, console, emit, err_console, open_store, settings
 from coach.core.domain import CHANNELS, GOALS
 from coach.core.errors import InputError
 
 plan_app = typer.Typer(help="This week's plan: who to reach, why, and a checked draft for each.",
                        invoke_without_command=True)
 app.add_typer(plan_app, name="plan")
-
-
-def _store():
-    from coach.crm.store import Store
-
-    cfg = settings()
-    cfg.ensure_home()
-    return Store.open(cfg)
 
 
 def _day(value: str | None, flag: str) -> dt.date:
@@ -53,7 +45,7 @@ def plan(
     from coach.plan import weekly as planning
 
     day = _day(today, "--today")
-    store = _store()
+    store = open_store()
     entries = planning.build_plan(store, size or settings().plan_size, day)
     if drafts and entries:
         from coach.service import Coach
@@ -109,7 +101,7 @@ def sent(
     if goal and goal not in GOALS:
         raise InputError(f"Unknown goal {goal!r}: use one of {', '.join(GOALS)}.")
     day = _day(today, "--today")
-    store = _store()
+    store = open_store()
     planning.mark_sent(store, contact_id, day, channel, goal, text)
     name = store.get_contact(contact_id).name
     emit({"id": contact_id, "name": name, "action": "sent", "date": day.isoformat(), "channel": channel,
@@ -127,7 +119,7 @@ def snooze(
     from coach.plan import weekly as planning
 
     day, back = _day(today, "--today"), _day(until, "--until")
-    store = _store()
+    store = open_store()
     planning.mark_snoozed(store, contact_id, day, back)
     name = store.get_contact(contact_id).name
     emit({"id": contact_id, "name": name, "action": "snoozed", "until": back.isoformat()}, as_json,
@@ -146,7 +138,7 @@ def skip(
     from coach.plan import weekly as planning
 
     day = _day(today, "--today")
-    store = _store()
+    store = open_store()
     planning.mark_skipped(store, contact_id, day, reason)
     name = store.get_contact(contact_id).name
     emit({"id": contact_id, "name": name, "action": "skipped", "reason": reason}, as_json,

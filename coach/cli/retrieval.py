@@ -8,18 +8,10 @@ import typer
 from rich.markup import escape
 
 from coach.cli import app
-from coach.cli.common import JSON_HELP, console, emit, err_console, progress, settings
+from coach.cli.common import JSON_HELP, console, emit, err_console, open_store, progress, settings
 from coach.core.errors import InputError
 
 KINDS = ("guidance", "contacts", "all")
-
-
-def _store():
-    from coach.crm.store import Store
-
-    cfg = settings()
-    cfg.ensure_home()
-    return Store.open(cfg)
 
 
 @app.command("index")
@@ -31,12 +23,13 @@ def index_command(
 
     A damaged index is rebuilt (its files are derived from the store and knowledge/, which stay untouched).
     """
-    from coach.retrieval.index import Index, IndexDamagedError
+    from coach.retrieval.chroma import IndexDamagedError
+    from coach.retrieval.index import Index
 
     start = time.perf_counter()
     cfg = settings()
     index = Index(cfg)
-    store = _store()
+    store = open_store()
     with progress("Indexing", None, enabled=not as_json) as advance:
         if not rebuild:
             try:
@@ -87,7 +80,7 @@ def search_command(
     if k < 1:
         raise InputError("-k must be at least 1.")
     retriever = Retriever(settings())
-    store = _store() if kind != "guidance" else None
+    store = open_store() if kind != "guidance" else None
     with progress("Updating the index", None, enabled=not as_json) as advance:
         retriever.ensure_synced(store, advance)
     hits = retriever.find(query, kind=kind, k=k, theme=theme, company=company, tag=tag)  # relevant ones only

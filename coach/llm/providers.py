@@ -98,7 +98,7 @@ def model_cache() -> Path:
 def embedded_weights(weights: str) -> Path:
     """The embedded model's GGUF in the configured format (see Settings.llm_weights), converted once into the
     user's cache; where the cache cannot be written, the shipped file (slower with several candidates)."""
-    from coach.llm.llamacpp import converted
+    from coach.llm.llamacpp.loading import converted
 
     try:
         return converted(smollm2_path(), weights, model_cache())
@@ -145,7 +145,7 @@ def make_chat_model(name: str, settings: Settings | None = None) -> BaseChatMode
 
 @lru_cache(maxsize=4)
 def _llamacpp_model(path: str, threads: int, extra_buffers: str = "auto", lora: str = "") -> BaseChatModel:
-    from coach.llm.llamacpp import LlamaCppChat
+    from coach.llm.llamacpp.chat import LlamaCppChat
 
     with _lock:
         return LlamaCppChat.load(path, n_ctx=LLAMACPP_CONTEXT, n_threads=threads, extra_buffers=extra_buffers,

@@ -76,7 +76,7 @@ class CorpusVectors:
 
     def lexical(self, paths: list[str]) -> Any:
         """BM25 over each article's situation phrasings (one document per article, in `paths` order)."""
-        from coach.retrieval.search import LexicalIndex
+        from coach.retrieval.lexical import LexicalIndex
 
         key = tuple(paths)
         if self._lexical is None or self._lexical[0] != key:

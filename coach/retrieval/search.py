@@ -22,7 +22,6 @@ from coach.retrieval.index import Index
 from coach.retrieval.index.access import CONTACTS, GUIDANCE
 from coach.retrieval.index.sync import SyncStats
 from coach.retrieval.knowledge import corpus_stamp
-from coach.retrieval.lexical import LexicalIndex  # noqa: F401 - coach.advice.situations imports it from here
 from coach.retrieval.snippets import contact_snippet, shorten
 from coach.retrieval.table import Table
 

@@ -89,7 +89,10 @@ def test_ask_json_and_advise_json(cli):
     assert {"summary", "steps", "script", "citations", "related_contacts"} <= advice.keys()
     assert {"summary_source", "script_kind", "script_contact_id", "example", "note"} <= advice.keys()
     assert advice["summary_source"] == "article" and advice["script_kind"] == "neutral"
-    assert "[name]" in advice["script"] and advice["example"] and advice["example"] != advice["script"]
+    if advice["script"]:  # a neutral script leaves the name to the user, with a filled-in example beside it
+        assert "[name]" in advice["script"] and advice["example"] and advice["example"] != advice["script"]
+    else:  # (the fake embeddings may lead with an article written to someone this user never mentioned)
+        assert advice["note"].startswith("No message to adapt") and "do not mention" in advice["note"]
     assert advice["situation"]["reading"].startswith("I read this as")  # ": " or " (unsure): "
     assert {"direction", "counterpart", "stake", "ago_number", "ago_unit", "done"} <= advice["situation"].keys()
 

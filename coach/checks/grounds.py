@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from coach.core.dates import claim_forms, date_phrases, date_words
+from coach.checks.links import noted_links
+from coach.core.dates import claim_forms, date_phrases, date_words, iso_dates, short_years
 from coach.core.domain import HONORIFICS, Contact, Profile
 from coach.core.text import STOPWORDS, fold, has_word, sentences, words
 
@@ -28,10 +29,14 @@ STOCK_PHRASES = (
 # The greeting and the name it uses (group 2): a title before a surname ("Dear Dr. Okafor") is read past, and a
 # name is any letters ("Małgorzata", "Nguyễn"), not only Latin-1 ones.
 TITLE = "(?:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + ")"  # the titles a record's name may carry
-GREETING = re.compile(rf"^\s*(hi|hello|hey|dear|good morning|good afternoon)\s+(?:{TITLE}\.?\s+(?=[^\W\d_]))?"
+# A greeting in the language the message is written in ("Bonjour Clémence", "Hola Jandro") greets as "Hi" does.
+OTHER_GREETINGS = ("bonjour", "bonsoir", "salut", "chère", "hola", "buenos días", "buenas tardes", "querida", "querido",
+                   "estimada", "estimado", "hallo", "guten tag", "liebe", "lieber", "ciao", "buongiorno", "olá",
+                   "bom dia", "hej")
+_GREETS = "|".join(("hi", "hello", "hey", "dear", "good morning", "good afternoon", *OTHER_GREETINGS))
+GREETING = re.compile(rf"^\s*({_GREETS})\s+(?:{TITLE}\.?\s+(?=[^\W\d_]))?"
                       r"([^\W\d_][\w'’-]*)", re.IGNORECASE)
-GREETING_TITLE = re.compile(rf"^\s*(?:hi|hello|hey|dear|good morning|good afternoon)\s+({TITLE})\.?\s+(?=[^\W\d_])",
-                            re.IGNORECASE)
+GREETING_TITLE = re.compile(rf"^\s*(?:{_GREETS})\s+({TITLE})\.?\s+(?=[^\W\d_])", re.IGNORECASE)
 # A template slot: brackets, braces, blanks, or a slot's words in a template's Title Case or capitals ("Your Name",
 # "INSERT COMPANY"); "I mentioned your name" is English, not a slot.
 PLACEHOLDER = re.compile(
@@ -69,6 +74,7 @@ ALWAYS_OK = {
     "dr", "prof", "professor", "mr", "mrs", "ms", "mx",
     # documents every job search has: written in capitals, no claim about anyone ("my CV", "the PDF")
     "cv", "pdf", "faq", "bio", "id",
+    *(greeting.split()[0] for greeting in OTHER_GREETINGS),
 }
 COMMON_CAPITALISED = set(
     ["it", "would", "could", "can", "we", "you", "thanks", "great", "congrats", "this", "that", "the", "my", "our", "your", "hope", "looking", "just", "quick", "happy", "glad", "lovely", "so", "and", "but", "also", "if", "when", "as", "please", "no", "yes", "let", "how", "what", "do", "did", "are", "is", "was", "were", "have", "has", "had", "will", "may", "might", "should", "since", "after", "before", "during", "not", "nice", "good", "wonderful", "really", "hey", "there", "here", "they", "he", "she", "his", "her", "its", "one", "every", "any", "all", "some", "best", "kind", "warm", "again", "still", "last", "next", "first",
@@ -190,25 +196,6 @@ class Grounds:
         return [fold(t) for t in out if t]
 
 
-def iso_dates(text: str) -> list:
-    """The dates written in a text as YYYY-MM-DD (a dated heading kept in a note)."""
-    import datetime as dt
-
-    out = []
-    for m in re.finditer(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b", text):
-        try:
-            out.append(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-        except ValueError:
-            continue
-    return out
-
-
-def short_years(text: str) -> str:
-    """The years a note writes with two digits after a name ("kubecon eu 24", "RecSys '22"): '2024 2022'."""
-    return " ".join(f"20{m.group(1)}" for m in re.finditer(r"(?<=[a-z] )'?(\d\d)\b(?![\d:.,%/-])", fold(text))
-                    if 10 <= int(m.group(1)) <= 39)
-
-
 # Words in a note that say nothing shared ("works at", "is a"): they do not make a message personal.
 GENERIC_HISTORY = frozenset(
     "works working work based lives team company role title currently employed".split()
@@ -245,7 +232,11 @@ def _word_supported(word: str, facts: str) -> bool:
     if bare.endswith("s") and len(bare) > 4 and has_word(bare[:-1], facts):
         return True  # a plural of a name the notes use ("the Effies" for "the Effie Awards")
     pieces = [p for p in bare.split("-") if p]
-    return len(pieces) > 1 and all(p in STOPWORDS or has_word(p, facts) for p in pieces)
+    if len(pieces) > 1:
+        return all(p in STOPWORDS or has_word(p, facts) for p in pieces)
+    # one word a dictated note writes as two ("Rivermouth" for "river mouth"), each part a word of three letters or more
+    return bare.isalpha() and len(bare) >= 7 and any(has_word(f"{bare[:i]} {bare[i:]}", facts)
+                                                     for i in range(3, len(bare) - 2))
 
 
 def proper_words(text: str, numbers: bool = False) -> set[str]:
@@ -314,6 +305,7 @@ def _common(word: str) -> bool:
 
 def unsupported_claims(text: str, grounds: Grounds) -> list[str]:
     facts, trusted = grounds.fact_text(), grounds.trusted_text()
+    noted: set[str] | None = None
     bad: list[str] = []
     # in a language the user asked for, capital letters mark nouns ("Weihnachten", "Brief"): only numbers, dates,
     # amounts, links and addresses are claims to check
@@ -327,6 +319,11 @@ def unsupported_claims(text: str, grounds: Grounds) -> list[str]:
             ok = _supported(value, trusted) or _supported(value, facts)
         else:
             ok = _supported(value, trusted) if kind in ("email", "link") else _supported(value, facts)
+        if not ok and kind == "link":  # a note's link the user's words point at, or someone's own page
+            c = grounds.contact
+            noted = noted if noted is not None else noted_links(
+                [n.text for n in c.notes] if c else [], f"{grounds.request} {grounds.context}", grounds.profile.name, URL)
+            ok = fold(value) in noted
         forms = claim_forms(kind, value)  # "Sept" as "september", "2015-2017" as its two years
         if not ok and forms:
             ok = all(_supported(f, facts) for f in forms)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from coach.checks.grounds import ALWAYS_OK, COMMON_CAPITALISED
+from coach.checks.people import QUOTED, people_in
 from coach.checks.registry import Message, Verdict, check
 from coach.config.prompts import load_data
 from coach.core.text import (
@@ -241,7 +242,7 @@ def _to_them(m: Message) -> Verdict:
     for s in sentences(QUOTED.sub(" ", m.core)):
         around = " ".join([*prior[-3:], s])
         near = fold(around)
-        third_party = any(o and o in near for o in others) or bool(_people_in(around, m))
+        third_party = any(o and o in near for o in others) or bool(people_in(around, m))
         for match in PRONOUNS.finditer(s):
             if not third_party:
                 slips.append(match.group(0))
@@ -250,54 +251,6 @@ def _to_them(m: Message) -> Verdict:
         prior.append(s)
     return Verdict(not slips, "written to them" if not slips else f"speaks of them in the third person: "
                    f"{', '.join(dict.fromkeys(slips))}", "Speak to them: 'your talk', not 'her talk'.")
-
-
-# A quoted passage of a sentence or more ("a short blurb you can forward: '…'"): the user's words about themselves.
-QUOTED = re.compile(r"[\"“][^\"”]{40,}[\"”]")
-
-
-def _people_in(text: str, m: Message) -> list[str]:
-    """Names in `text`, other than the recipient's, their employer's and the user's, that the user's notes or
-    request give as a person's (a capitalised word not opening its sentence, grounded in what the user wrote)."""
-    c = m.grounds.contact
-    skip = _own_words(m) | set(words(m.grounds.profile.name)) | ({fold(m.first)} if m.first else set())
-    if c:
-        skip |= set(words(f"{c.title} {c.location}"))
-    known = m.grounds.fact_text()
-    found = []
-    for run in re.finditer(r"(?<![.!?:] )(?<!^)\b[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]+", text.strip()):
-        w = fold(run.group(0)).removesuffix("'s").removesuffix("’s")
-        if w in skip or w in COMMON_CAPITALISED or w in ALWAYS_OK or not has_word(w, known):
-            continue
-        if not _names_a_person(w, m):
-            continue
-        found.append(w)
-    return found
-
-
-def _names_a_person(word: str, m: Message) -> bool:
-    """Whether the user's own words use `word` as a person's name: written before a verb or a family name
-    the way people are ("Sam mentioned", "Ray Ortiz"), not a place or an organisation ("at Kestrel")."""
-    c = m.grounds.contact
-    texts = [m.grounds.context, m.grounds.request, *((n.text for n in c.notes) if c else ())]
-    for t in texts:
-        for hit in re.finditer(rf"(?i:(?<![a-z]){re.escape(word)}(?![a-z]))", t or ""):
-            before = (t or "")[max(0, hit.start() - 30):hit.start()].lower()
-            after = (t or "")[hit.end():hit.end() + 30]
-            if re.search(r"\b(?:colleague|friend|neighbou?r|manager|boss|mentor|husband|wife|partner|cousin|"
-                         r"sister|brother|aunt|uncle|director|ceo|cfo|cto|coo|vp|head|lead|supervisor|assistant|"
-                         r"advisor|adviser|cofounder|co-founder|founder|recruiter|dr\.?|mr\.?|ms\.?|mrs\.?|"
-                         r"intro(?:duce \w+|duction)? to|intro'?d (?:me|us) to|"
-                         r"introduced (?:me|us) to)[,:]?\s+"
-                         r"(?:[a-z]+\s+)?$", before):
-                return True
-            if re.search(r"\b(?:at|in|of|from|for|to)\s$", before):
-                continue
-            if re.match(r"(?:\s+[A-Z][\w'’-]+)?(?:['’]s)?\s+(?:said|says|mentioned|told|suggested|introduced|offered|"
-                        r"asked|sent|gave|recommended|is|was|has|had|thinks|wants|will|would|and I|who|\(|,\s*(?:her|"
-                        r"his|my|a|the)\b)", after):
-                return True
-    return False
 
 
 @check("facts-together", 10, hard=True)

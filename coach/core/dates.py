@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from coach.core.text import fold
+
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
 # Abbreviations a note or a message may use ("Sept", "Feb."), by month number.
@@ -22,6 +24,27 @@ _WORDLIKE = {"mar", "may", "jun"}
 SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring", 6: "summer",
            7: "summer", 8: "summer", 9: "autumn fall", 10: "autumn fall", 11: "autumn fall"}
 
+# The months as notes in other languages write them (Spanish, Portuguese, French, Italian, German, Dutch): "me mudo
+# en marzo", "im Juli" ground "in March", "in July".
+_OTHER_MONTHS = (
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "januari februari maart april mei juni juli augustus september oktober november december",
+)
+OTHER_MONTHS = {w: i + 1 for line in _OTHER_MONTHS for i, w in enumerate(line.split()) if w not in MONTHS}
+OTHER_MONTHS["setiembre"] = 9
+# Those that are also names or words ("Julio", "Mars", "Mai", "Mayo"): months only in lower case, beside a number,
+# or after a word that puts a time ("en marzo", "im Juli", "fin mai").
+_OTHER_WORDLIKE = {"marzo", "mayo", "julio", "mars", "mai", "mei", "maio", "agosto"}
+_OTHER_MONTH = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(OTHER_MONTHS, key=len, reverse=True)) + r")(?![\w'’-])",
+                          re.IGNORECASE)
+_TIME_WORD = re.compile(r"(?:\b(?:en|em|in|im|am|à|a|de|del|do|da|di|du|fin|finde|début|inizio|fine|ab|seit|bis|"
+                        r"since|until|by|from|early|late|mid|end|start)\s+|\d\.?\s*)$", re.IGNORECASE)
+# A day and month written "15.11." or "03.02" (two digits each): the German and Dutch way, without a year.
+_DAY_MONTH = re.compile(r"(?<![\w.,])(\d\d)\.(\d\d)(?:\.(?!\d)|(?![\d.,]))")
 _ABBR = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
 _MONTH_WORD = re.compile(rf"(?<![a-z])(?P<m>{_ABBR})\.?(?![a-z])", re.IGNORECASE)
 _NEAR_NUMBER = re.compile(r"^\s*['’]?\d|\d\s*$")
@@ -59,6 +82,18 @@ def months_in(text: str) -> list[tuple[int, int | None]]:
         year = re.match(r"\s*['’]?(\d{4}|\d{2})(?![\d,:])", after)  # "Oct 2023", "sep 23", "Mar '24"
         y = _year(year.group(1)) if year else None
         out.append((ABBREVIATIONS[word], y))
+    for m in _OTHER_MONTH.finditer(text):
+        word = m.group(1)
+        after = text[m.end():m.end() + 6]
+        if word.lower() in _OTHER_WORDLIKE and not (word.islower() or _NEAR_NUMBER.match(after)
+                                                       or _TIME_WORD.search(text[max(0, m.start() - 12):m.start()])):
+            continue
+        year = re.match(r"\s*(?:de\s+|del\s+)?['’]?(\d{4})(?!\d)", after + text[m.end() + 6:m.end() + 12])
+        out.append((OTHER_MONTHS[word.lower()], int(year.group(1)) if year else None))
+    for m in _DAY_MONTH.finditer(_YEAR_FIRST.sub(" ", text)):
+        day, month = int(m.group(1)), int(m.group(2))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            out.append((month, None))
     for m in _YEAR_FIRST.finditer(text):
         month = int(m.group(2) or m.group(3))
         if 1 <= month <= 12:
@@ -115,3 +150,20 @@ def claim_forms(kind: str, value: str) -> list[str]:
         a, b = m.group(1), m.group(2)
         return [a, b if len(b) == 4 else a[:2] + b]
     return []
+
+
+def iso_dates(text: str) -> list:
+    """The dates written in a text as YYYY-MM-DD (a dated heading kept in a note)."""
+    out = []
+    for m in re.finditer(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b", text):
+        try:
+            out.append(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+        except ValueError:
+            continue
+    return out
+
+
+def short_years(text: str) -> str:
+    """The years a note writes with two digits after a name ("kubecon eu 24", "RecSys '22"): '2024 2022'."""
+    return " ".join(f"20{m.group(1)}" for m in re.finditer(r"(?<=[a-z] )'?(\d\d)\b(?![\d:.,%/-])", fold(text))
+                    if 10 <= int(m.group(1)) <= 39)

@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 
 from coach.core.domain import Contact
-from coach.core.text import fold
+from coach.core.text import STOPWORDS, fold
 
 _NAME = r"([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]{1,20})"
 _CUES = (
-    re.compile(r"\b(?:goes by|go by|prefers to be called|known as|call (?:her|him|them|me)|calls? (?:herself|"
+    re.compile(r"\b(?:goes by|go by|prefers to be called|known as|call(?:s|ed)? (?:her|him|them|me)|calls? (?:herself|"
                r"himself|themself|themselves)|aka|a\.k\.a\.?|nickname:?)\s+[\"'“‘]?" + _NAME),
     # dictated or typed in lower case: "he goes by greg" (a name only after an explicit cue)
-    re.compile(r"\b(?:goes by|go by|prefers to be called|call (?:her|him|them|me))\s+[\"'“‘]?([a-zà-ÿ][\w'’-]{1,20})\b"),
+    re.compile(r"\b(?:goes by|go by|prefers to be called|call(?:s|ed)? (?:her|him|them|me))\s+[\"'“‘]?"
+               r"([a-zà-ÿ][\w'’-]{1,20})\b"),
     re.compile(_NAME + r"\s*=\s*(?:her |his |their )?(?:first|given|preferred) name", re.IGNORECASE),
     re.compile(r"\b(?:preferred[_ ]name|goes[_ ]by|nick[_ ]?name)[\"']?\s*[:=]\s*[\"'“]?" + _NAME, re.IGNORECASE),
     re.compile(r"\baliases?\s*:\s*\[?\s*[\"'“]?" + _NAME),
@@ -32,7 +33,21 @@ _CUES = (
     re.compile(r"\bsigns\s+(?:off\s+)?(?:(?:her|his|their|all|li|linkedin|dms?|emails?|messages?|msgs?|notes?|texts?)\s+){0,3}"
                r"(?:(?:as|with)\s+)?[\"“‘']" + _NAME + r"[\"”’']", re.IGNORECASE),
     re.compile(r"\bsigns\s+(?:off\s+)?(?:as|with)\s+" + _NAME),
+    # how they sign: 'signs DMs "Bia"', 'still signs his messages "Tomek"', "signs off as Jo"
+    re.compile(r"\bsigns\b(?:\s+(?!as\b)[\w.]+){0,3}?\s+(?:as\s+)?[\"“‘']" + _NAME + r"[\"”’']"),
+    re.compile(r"\bsigns(?: off)? as\s+" + _NAME),
+    # a record's field: '"nickName": "Alex"', 'Nickname__c: Kei', 'preferred_name = Sol'
+    re.compile(r"(?i:\b(?:nick_?name|preferred_?name)\w*)[\"']?\s*[:=]\s*[\"']?" + _NAME),
 )
+# Cues that also say other things ("call me anytime", "called him Monday"): a lower-case word after them, or a name
+# after "called", counts when it is a short form of the given name (it starts as the given name does, or the table
+# of short forms lists it), or, after "call her/him/them", when it is no word that says when or how to call.
+_LOOSE = {1}
+# A third person named just before "calls him …": their name for the contact, not everyone's or the user's.
+_THIRD_PARTY = re.compile(r"\b(?!(?:I|We|Everyone|Everybody|People|Friends|Colleagues|All|They|She|He)\b)"
+                          r"[A-Z][\w'’-]+\s+(?:\w+ly\s+|still\s+|also\s+)?$")
+_WHEN = frozenset("back later tomorrow today tonight soon asap again first next now sometime anytime whenever "
+                  "directly instead out up about on at when if after before re abt and to this that".split())
 # Month and day words a note writes capitalised ("Jan", "March", "Sat"): never a short form of a name.
 _CALENDAR = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed",
              "thu", "fri", "sat", "sun"}
@@ -46,12 +61,23 @@ def goes_by(contact: Contact, words: str = "") -> str:
     given = contact.given_name
     texts = [contact.how_we_met, *(n.text for n in contact.notes)]
     for text in texts:
-        for cue in _CUES:
+        for i, cue in enumerate(_CUES):
             for m in cue.finditer(text or ""):
                 name = m.group(1)
                 negated = re.search(r"(?:n't|not|never|dont|hates?|no)\s+(?:\w+\s+)?$", text[max(0, m.start() - 16):m.start()])
-                if fold(name) not in _NOT_NAMES and fold(name) != fold(given) and not negated:
+                loose = i in _LOOSE or re.match(r"call(?:s|ed) ", m.group(0), re.IGNORECASE)
+                said = i in _LOOSE and re.match(r"call (?:her|him|them)\b", m.group(0)) and fold(name) not in _WHEN \
+                    and fold(name) not in STOPWORDS
+                theirs = re.match(r"call(?:s|ed) ", m.group(0), re.IGNORECASE) and _THIRD_PARTY.search(
+                    text[max(0, m.start() - 30):m.start()])  # "Sam calls him Kav": one person's name for them
+                if _a_name(name, given) and not negated and not theirs and (not loose or said or _short_of(name, given)):
                     return name[:1].upper() + name[1:]
+    family = contact.last_name.split(" ")[0] if contact.last_name else ""
+    for text in texts:  # "Lottie (Charlotte Ashdown)": the name they go by, their full name in brackets
+        m = re.search(_NAME + r"\s*\(\s*" + re.escape(given) + r"\s+" + re.escape(family) + r"\b[^()]{0,40}\)",
+                      text or "") if family else None
+        if m and _a_name(m.group(1), given):
+            return m.group(1)
     for text in texts:  # "Gosia (Małgorzata) Wiśniewska", "Małgorzata (Gosia)"
         for m in re.finditer(_NAME + r"\s*\(\s*" + _NAME + r"\s*\)", text or ""):
             a, b = m.group(1), m.group(2)
@@ -82,6 +108,25 @@ def goes_by(contact: Contact, words: str = "") -> str:
                 if fold(name) != fold(given) and len(name) < len(given) and fold(name)[:2] == fold(given)[:2]:
                     return name
     return ""
+
+
+_DAYS_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def _a_name(name: str, given: str) -> bool:
+    """Whether a word a cue gives can be a name other than their given one (not "her", "Monday", "Jan")."""
+    f = fold(name)
+    return f != fold(given) and f not in _NOT_NAMES and f not in _DAYS_MONTHS and f not in _CALENDAR
+
+
+def _short_of(name: str, given: str) -> bool:
+    """`name` is a short form of `given`: it starts as the given name does ("Sid", "Tomek"), or the table of
+    short forms says so ("Lottie" for Charlotte)."""
+    from coach.crm.names import related
+
+    a, b = fold(name), fold(given)
+    return (len(a) >= 2 and a[:2] == b[:2] and len(a) < len(b)) or related(a, b)
 
 
 # A name the notes say not to use: "never Bert", "don't call him Rob", "not Kav".

@@ -1,0 +1,76 @@
+"""The other people a message speaks of: a pronoun beside one of them is about them, not the recipient.
+
+A name counts as a person's when the user's own words use it the way people's names are used: before a verb
+("Sam mentioned"), after a relation or a role ("my colleague Sam", "his IT lead on the call: Sam Ek"), or with one
+in apposition ("Sam Ek, a friend from uni", "Sam Ek — senior Android dev").
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.checks.grounds import ALWAYS_OK, COMMON_CAPITALISED
+from coach.checks.registry import Message
+from coach.core.text import fold, has_word, words
+
+# A quoted passage of a sentence or more ("a short blurb you can forward: '…'"): the user's words about themselves.
+QUOTED = re.compile(r"[\"“][^\"”]{40,}[\"”]")
+
+
+def people_in(text: str, m: Message) -> list[str]:
+    """Names in `text`, other than the recipient's, their employer's and the user's, that the user's notes or
+    request give as a person's (a capitalised word not opening its sentence, grounded in what the user wrote)."""
+    c = m.grounds.contact
+    skip = _own_words(m) | set(words(m.grounds.profile.name)) | ({fold(m.first)} if m.first else set())
+    if c:
+        skip |= set(words(f"{c.title} {c.location}"))
+    known = m.grounds.fact_text()
+    found = []
+    for run in re.finditer(r"(?<![.!?:] )(?<!^)\b[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]+", text.strip()):
+        w = fold(run.group(0)).removesuffix("'s").removesuffix("’s")
+        if w in skip or w in COMMON_CAPITALISED or w in ALWAYS_OK or not has_word(w, known):
+            continue
+        if not _names_a_person(w, m):
+            continue
+        found.append(w)
+    return found
+
+
+# Who a person is to the user or the recipient: a relation or a role.
+_RELATION = (r"colleague|friend|neighbou?r|manager|boss|mentor|husband|wife|partner|cousin|sister|brother|aunt|uncle|"
+             r"director|ceo|cfo|cto|coo|vp|head|lead|supervisor|assistant|advisor|adviser|cofounder|co-founder|founder|"
+             r"recruiter|engineer|developer|dev|designer|researcher|scientist|analyst|student|classmate|teammate")
+_BEFORE = re.compile(r"\b(?:" + _RELATION + r"|dr\.?|mr\.?|ms\.?|mrs\.?|intro(?:duce \w+|duction)? to|"
+                     r"intro'?d (?:me|us) to|introduced (?:me|us) to)[,:]?\s+(?:[a-z]+\s+)?$"
+                     # a role, a few words, then a colon: "wants his IT lead on a call: Sam Ek"
+                     r"|\b(?:" + _RELATION + r")\b(?:\s+[\w/]+){0,4}?\s*:\s*$")
+_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]+)?(?:['’]s)?\s+(?:said|says|mentioned|told|suggested|introduced|offered|"
+                    r"asked|sent|gave|recommended|is|was|has|had|thinks|wants|will|would|and I|who|\(|,\s*(?:her|"
+                    r"his|my|a|the)\b)"
+                    # in apposition: "Sam Ek — friend from uni", "Sam Ek: senior Android dev, 8 yrs"
+                    r"|(?:\s+[A-Z][\w'’-]+)?\s*[—–:]\s*(?:(?:a|an|my|our|the|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?"
+                    r"(?:" + _RELATION + r")\b", re.IGNORECASE)
+
+
+def _names_a_person(word: str, m: Message) -> bool:
+    """Whether the user's own words use `word` as a person's name: written before a verb or a family name
+    the way people are ("Sam mentioned", "Ray Ortiz"), after a relation or a role, or with a role beside it
+    ("Ray Ortiz — senior dev"); not a place or an organisation ("at Kestrel")."""
+    c = m.grounds.contact
+    texts = [m.grounds.context, m.grounds.request, *((n.text for n in c.notes) if c else ())]
+    for t in texts:
+        for hit in re.finditer(rf"(?i:(?<![a-z]){re.escape(word)}(?![a-z]))", t or ""):
+            before = (t or "")[max(0, hit.start() - 40):hit.start()].lower()
+            after = (t or "")[hit.end():hit.end() + 40]
+            if _BEFORE.search(before):
+                return True
+            if re.search(r"\b(?:at|in|of|from|for|to)\s$", before):
+                continue
+            if _AFTER.match(after):
+                return True
+    return False
+
+
+def _own_words(m: Message) -> set[str]:
+    c = m.grounds.contact
+    return set(words(f"{c.name} {c.company}")) if c else set()

@@ -111,6 +111,9 @@ def test_the_name_the_user_calls_them_by_in_the_request_or_how_they_sign_is_the_
     kav = Contact(first_name="Kaveh", last_name="Farid",
                   notes=[Note(text='Sam: "tell Kav I sent you." Sam calls him Kav. Never met him.')])
     assert goes_by(kav) == ""
+    team = Contact(first_name="Tomoko", last_name="Hayashi",
+                   notes=[Note(text='Priya\'s team called her "Tomo", I never did.')])
+    assert goes_by(team) == ""
 
 
 def test_a_job_id_keeps_all_its_parts_and_is_said_as_a_job_id():

@@ -45,7 +45,9 @@ _CUES = (
 _LOOSE = {1}
 # A third person named just before "calls him …": their name for the contact, not everyone's or the user's.
 _THIRD_PARTY = re.compile(r"\b(?!(?:I|We|Everyone|Everybody|People|Friends|Colleagues|All|They|She|He)\b)"
-                          r"[A-Z][\w'’-]+\s+(?:\w+ly\s+|still\s+|also\s+)?$")
+                          r"[A-Z][\w'’-]+(?:['’]s\s+\w+)?\s+(?:\w+ly\s+|still\s+|also\s+)?$")
+# ", I never did" / "(not me)" right after the name: the user does not call them so.
+_NOT_ME = re.compile(r"^[\"”’']?\s*[,;(—–-]*\s*(?:but\s+)?(?:I\s+(?:never|don'?t|do not|didn'?t)|not me)\b", re.IGNORECASE)
 _WHEN = frozenset("back later tomorrow today tonight soon asap again first next now sometime anytime whenever "
                   "directly instead out up about on at when if after before re abt and to this that".split())
 # Month and day words a note writes capitalised ("Jan", "March", "Sat"): never a short form of a name.
@@ -70,6 +72,7 @@ def goes_by(contact: Contact, words: str = "") -> str:
                     and fold(name) not in STOPWORDS
                 theirs = re.match(r"call(?:s|ed) ", m.group(0), re.IGNORECASE) and _THIRD_PARTY.search(
                     text[max(0, m.start() - 30):m.start()])  # "Sam calls him Kav": one person's name for them
+                theirs = theirs or _NOT_ME.search(text[m.end():m.end() + 20])
                 if _a_name(name, given) and not negated and not theirs and (not loose or said or _short_of(name, given)):
                     return name[:1].upper() + name[1:]
     family = contact.last_name.split(" ")[0] if contact.last_name else ""

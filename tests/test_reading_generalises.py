@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.conversation.cues import channel_of, clean
+from coach.conversation.cues import clean
 from coach.conversation.reading import topic
 from coach.conversation.router import route
 from coach.core.domain import Contact
@@ -69,17 +69,6 @@ def test_a_revision_relative_to_the_draft_moves_its_length(text, length):
 def test_a_draft_turned_down_is_written_again(text):
     r = read(text, has_draft=True, last=2)
     assert r.intent == "revise" and r.regenerate
-
-
-@pytest.mark.parametrize(("text", "channel"), [
-    ("no more connection requests from me, change it to a direct message", "linkedin-message"),
-    ("the email bounced, put this into a linkedin dm", "linkedin-message"),
-    ("her email is dead, turn it into a linkedin message", "linkedin-message"),
-])
-def test_the_channel_a_draft_is_made_into_wins_over_a_channel_mentioned(text, channel):
-    assert channel_of(text) == channel
-    r = read(text, has_draft=True, last=3)
-    assert (r.intent, r.channel) == ("revise", channel)
 
 
 def test_a_person_described_by_role_and_company_before_a_verb_in_ed_is_that_person():

@@ -67,6 +67,10 @@ def test_what_the_coach_can_help_with_is_about_the_app():
     ("switch it to email rather than a connection note", "email"),
     ("send it as an email, not a connection note", "email"),
     ("do it as a LinkedIn message instead of a connection request", "linkedin-message"),
+    # the channel a draft is made into wins over a channel only mentioned
+    ("no more connection requests from me, change it to a direct message", "linkedin-message"),
+    ("the email bounced, put this into a linkedin dm", "linkedin-message"),
+    ("her email is dead, turn it into a linkedin message", "linkedin-message"),
 ])
 def test_a_channel_turned_down_is_not_the_one_asked_for(text, channel):
     assert channel_of(text) == channel

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from coach.core import dates
 from coach.core.messages import RequestPart
 from coach.core.text import fold
 
@@ -25,9 +26,8 @@ OFFERED = re.compile(r"^(?:(?:ask|remind|nudge|chase|follow up)\b[^,;]{0,40}?\s+
                      r"(?:\s+(?:me|to do|to make))?(?P<when>\s+.+)?$", re.IGNORECASE)
 # When or where it was offered: a short phrase that starts with a time or place word.
 _WHEN = re.compile(r"^(?:back\s+)?(?:in|at|on|last|during|after|over|before)\s+[^,;]{2,40}$", re.IGNORECASE)
-MONTHS = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", "jun": "June", "jul": "July",
-          "aug": "August", "sep": "September", "sept": "September", "oct": "October", "nov": "November",
-          "dec": "December"}
+# A month's short name and its full name ("may" is a word first, so it stays as written).
+MONTHS = {short: dates.MONTHS[n - 1].capitalize() for short, n in dates.ABBREVIATIONS.items() if short != "may"}
 _THIRD = re.compile(r"\b(?:she|he|him|his|hers|her|they|them|their)\b", re.IGNORECASE)
 
 

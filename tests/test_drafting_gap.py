@@ -114,6 +114,9 @@ def test_the_name_the_user_calls_them_by_in_the_request_or_how_they_sign_is_the_
     team = Contact(first_name="Tomoko", last_name="Hayashi",
                    notes=[Note(text='Priya\'s team called her "Tomo", I never did.')])
     assert goes_by(team) == ""
+    employer = Contact(first_name="Anneliese", last_name="Kowal", company="Parapet Edge",
+                       notes=[Note(text="Annika (our IC) is not Anneliese (Parapet).")])
+    assert goes_by(employer) == ""
 
 
 def test_a_job_id_keeps_all_its_parts_and_is_said_as_a_job_id():

@@ -41,3 +41,9 @@ def test_json_lines_and_text_that_only_looks_like_json_are_read_too():
 def test_their_thank_you_note_is_no_favour():
     assert not [f for f in _facts("She sent a thank-you note.") if f.kind == "favour"]
     assert [f for f in _facts("She sent me her deck.") if f.kind == "favour"]
+
+
+def test_a_heading_of_the_users_own_write_up_is_no_event():
+    from coach.crm.facts.layout import heading_phrase
+    assert heading_phrase("What went well") == "" and heading_phrase("Next steps") == ""
+    assert heading_phrase("PyCon US 2024") == "at PyCon US 2024"

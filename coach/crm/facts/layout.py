@@ -125,6 +125,9 @@ def heading_phrase(title: str, names: tuple[str, ...] = ()) -> str:
     if any(re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", fold(title)) for n in names if len(n) > 2):
         return ""
     first, _, rest = title.partition(" ")
+    if re.match(r"(?:[Ww]hat|[Ww]hy|[Hh]ow|[Ww]ho|[Ww]here|[Ww]hen|[Ww]hich|[Dd]id|[Dd]o|[Dd]oes|[Ii]s|[Aa]re|[Ww]as|"
+                r"[Ww]ere|[Ss]hould|[Cc]ould|[Cc]an|[Nn]ext|[Tt]o)\b(?!\s+[A-Z])", title) or title.endswith("?"):
+        return ""  # a question or a section of the user's own write-up ("What went well"): no event
     if first.lower() in ("coffee", "lunch", "dinner", "drinks", "breakfast"):
         return f"over {first.lower()} {rest}" if rest.split(" ", 1)[0].lower() in ("at", "in", "after", "during") \
             else ""

@@ -86,8 +86,9 @@ def goes_by(contact: Contact, words: str = "") -> str:
             a, b = m.group(1), m.group(2)
             if fold(b) == fold(given) and fold(a) != fold(given):
                 return a
+            employer = {fold(w) for w in re.findall(r"[\w'’-]+", contact.company or "")}
             if fold(a) == fold(given) and fold(b) != fold(given) and fold(b) not in _NOT_NAMES \
-                    and len(b) < len(a):
+                    and len(b) < len(a) and fold(b) not in employer:  # "Anneliese (Parapet)": where she works
                 return b
     for text in texts:  # "Jandro (Alejandro Ybarra Quintero)": the name before the person's full name in brackets
         for m in re.finditer(_NAME + r"\s*\(\s*" + re.escape(contact.given_name) + r"(?:\s+[\w'’-]+){1,3}\s*\)", text or ""):

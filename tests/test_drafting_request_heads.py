@@ -125,3 +125,12 @@ def test_what_cannot_be_said_cleanly_is_not_said(words):
     reading, lines, _ = _read(words, "follow-up")
     assert not any(w in line.split() for line in lines for w in ("your you", "them", "email")), lines
     assert not any(line.startswith(("You told", "Email")) for line in lines), lines
+
+
+def test_after_v6_a_bare_say_that_a_wish_to_start_and_whom_a_pitch_is_to_are_never_said():
+    from coach.drafting.dates import read_date
+    from coach.drafting.heads import said_content
+    assert said_content("I have capacity late Oct / early Nov, say that") == "I have capacity late Oct / early Nov"
+    assert read_date("want to start 11 July") is None and read_date("sponsor deadline 28 feb") is not None
+    kofi = Contact(id=1, first_name="Kofi", last_name="Mensah")
+    assert "proposal: the venue partnership" in read_request("pitch Kofi the venue partnership.", kofi).line()

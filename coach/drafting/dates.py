@@ -57,6 +57,8 @@ def read_date(part: str) -> RequestPart | None:
     if not WHEN.search(when) or _THIRD.search(when) or len(when.split()) > 12 or re.search(r"[()\"!?]", when):
         return None
     what = "the first one" if m.re is FIRST else " ".join(m.group("what").split()).lower()
+    if re.search(r"\bto\s+\w+$|^(?:want|wants|need|needs|plan|plans|hope|hoping|like|would|we|i|they)\b", what):
+        return None  # "want to start 11 July": a wish with a verb, no dated thing to name
     return RequestPart(kind="date", text=_said(when), extra=what)
 
 

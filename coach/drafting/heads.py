@@ -82,7 +82,7 @@ def read_head(part: str, names: tuple[str, ...]) -> tuple[str, str]:
 
 
 # Instruction words around what to say: the content is read, the instruction is not said.
-SAY_AFTER = re.compile(r"^(?P<x>.+?)[,\s]+(?:so|and)\s+(?:please\s+)?(?:say|mention|tell (?:her|him|them))\s+"
+SAY_AFTER = re.compile(r"^(?P<x>.+?)[,\s]+(?:(?:so|and)\s+)?(?:please\s+)?(?:say|mention|tell (?:her|him|them))\s+"
                        r"(?:that|it|so)$", re.IGNORECASE)
 SAY_BEFORE = re.compile(r"^(?:(?:please|also|and|maybe|definitely|do)\s+)*(?:mention(?:ing)?|say(?:ing)?|"
                         r"tell(?:ing)?\s+(?:her|him|them|\w+)|let\s+(?:her|him|them|\w+)\s+know|remind(?:ing)?\s+"

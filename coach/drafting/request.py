@@ -272,7 +272,8 @@ def _read_part(part: str, contact: Contact, reading: RequestReading, after_thing
                r"to\s+(?:hear|learn|know|understand)\s+(?:about\s+)?|(?:hear|learn)\s+about\s+)(?P<x>.+)"):
         said = _to_you(m.group("x"), contact)
         return RequestPart(kind="wish", text=said) if said else None
-    if m := rx(r"(?:propose|suggest|pitch|float)\s+(?:the idea of\s+|that we\s+)?(?P<x>.+)"):
+    if m := rx(r"(?:propose|suggest|pitch|float)\s+(?:(?:{who})\s+(?=the\b|an?\b|our\b|my\b))?(?:the idea of\s+|that we\s+)?"
+               r"(?P<x>.+)"):  # "pitch Kofi the venue partnership": what is pitched, not to whom
         said = _to_you(m.group("x"), contact)
         return RequestPart(kind="proposal", text=said) if said else None
     news = r"(?:(?:i\s+)?(?:saw|heard|read|noticed)\s+(?:(?:on|in|from)\s+[\w.-]+\s+)?(?:that\s+)?)?(?:{who}|she|he|they)" \

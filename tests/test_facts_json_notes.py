@@ -47,3 +47,9 @@ def test_a_heading_of_the_users_own_write_up_is_no_event():
     from coach.crm.facts.layout import heading_phrase
     assert heading_phrase("What went well") == "" and heading_phrase("Next steps") == ""
     assert heading_phrase("PyCon US 2024") == "at PyCon US 2024"
+
+
+def test_an_event_field_that_holds_only_dates_names_no_meeting():
+    facts = _facts("Event: Sat 8 – Sun 9 Nov 2025 · Retro held: 12/11 · Scribe: Dami")
+    assert not [f for f in facts if f.kind == "met-at"]
+    assert [f for f in _facts("Event: Harbour Hack 2025") if f.kind == "met-at"]

@@ -149,7 +149,11 @@ def _field(key: str, value: str, people: People, out: Reading, date: dt.date | N
     if UNSURE.search(value) and (k in _MEET_KEYS | _VIA_KEYS | _HELPED_KEYS | _OFFER_KEYS):
         return True  # a doubt is no fact to state
     if k in _MEET_KEYS or k in _VIA_KEYS:
-        if not re.search(r"[A-Za-z]{3,}", re.sub(r"\b(?:19|20)\d\d\b|\b\d+\b", "", value)):
+        value = re.split(r"\s+[·|•]\s+", value)[0]  # "Sat 8 – Sun 9 Nov · Retro held: …": its first field
+        calendar = r"\b(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|" \
+                   r"apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+        if not re.search(r"[A-Za-z]{3,}", re.sub(calendar, "", re.sub(r"\b(?:19|20)\d\d\b|\b\d+\b", "", value),
+                                                 flags=re.IGNORECASE)):
             return True  # a year or a date alone names no meeting
         if k in _VIA_KEYS or (k in ("met via", "met through") and _person_like(value)):
             out.facts.append(Fact(kind="met-at", phrase=f"through {value}", date=date))

@@ -145,7 +145,7 @@ def test_first_run_import_draft_advice_charts(tmp_path: Path) -> None:
             # A LinkedIn export has no notes: add one, so the draft has something personal to say.
             page.get_by_test_id("stSelectbox").filter(has_text="Open a contact").click()
             page.keyboard.type("Ingrid")
-            page.keyboard.press("Enter")
+            page.get_by_role("option").filter(has_text="Ingrid").first.click()  # once the list shows them
             expect(page.get_by_text("Nothing logged yet.")).to_be_visible()
             page.get_by_label("Note", exact=True).fill("Talked about scaling the Globex data platform at PyData.")
             page.get_by_role("button", name="Add note").click()

@@ -13,14 +13,10 @@ import pytest
 from coach.conversation.cues import clean
 from coach.conversation.reading import topic
 from coach.conversation.router import route
-from coach.core.domain import Contact
+from tests.test_reading_router_classes import PEOPLE as ROUTER_PEOPLE
 
-PEOPLE = [Contact(id=1, first_name="Noor", last_name="Haddad", company="Vantage Bank", title="Data Scientist"),
-          Contact(id=2, first_name="Kenji", last_name="Mori", company="Helio", title="Engineering Manager"),
-          Contact(id=3, first_name="Leila", last_name="Farouk", company="Brightpath", title="Recruiter"),
-          Contact(id=4, first_name="Oskar", last_name="Lind", company="Lind Labs", title="Founder"),
-          Contact(id=5, first_name="Tomas", last_name="Berg", company="Orbit", title="Director",
-                  tags=["former-manager"])]
+# the router-classes address book, with its talent partner a recruiter ("the recruiter from …")
+PEOPLE = [c.model_copy(update={"title": "Recruiter"}) if c.id == 3 else c for c in ROUTER_PEOPLE]
 BY_ID = {c.id: c for c in PEOPLE}
 
 

@@ -52,6 +52,7 @@ from coach.conversation.reading import (
 )
 from coach.conversation.record_requests import records
 from coach.conversation.revision import asks_revision, follows_up, revision
+from coach.conversation.second_look import second_look
 from coach.core.domain import Contact
 from coach.core.messages import DraftRequest
 from coach.crm.resolve import qualifiers
@@ -82,6 +83,7 @@ def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Con
     start, end = request_span(text, contacts, has_draft)
     later = text[end:].strip(" \t\n,;:-—–")
     reading = _read(text[:end].strip(), text[start:end].strip(), contacts, has_draft, last_contact, previous)
+    reading = second_look(reading, text[:end].strip(), contacts, has_draft, last_contact)
     return reading.model_copy(update={"later": later}) if later else reading
 
 

@@ -1,0 +1,115 @@
+"""The learned reader (coach.retrieval.learned), the chat's intent model on it (coach.conversation.intents) and the
+router's second look with it (coach.conversation.second_look)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from coach.conversation.intents import INTENTS, examples
+from coach.conversation.reading import Reading
+from coach.conversation.second_look import second_look
+from coach.core.domain import Contact
+from coach.retrieval.learned import Guess, LearnedReader
+
+PEOPLE = [Contact(id=1, first_name="Tomasz", last_name="Nowak", company="Initech"),
+          Contact(id=2, first_name="Grace", last_name="Hopper", company="Umbrella"),
+          Contact(id=3, first_name="Grace", last_name="Kim", company="Hooli")]
+TINY = {"draft": ["write an email to Tom asking for a referral", "draft a linkedin note to Jo"],
+        "show": ["what do I have on Tom", "show me Jo's card", "pull up Sam's record"],
+        "due": ["who should I follow up with", "who am I neglecting", "who is overdue for a ping"],
+        "other": ["hi there", "thanks a lot", "what can you do"]}
+
+
+def guessed(intent: str, p: float, runner_up: str = "other") -> Guess:
+    rest = (1 - p) / 2
+    return Guess(label=intent, probability=p, ranked=((intent, p), (runner_up, rest), ("draft", rest)))
+
+
+def test_the_character_view_reads_a_typo_of_a_trained_message():
+    model = LearnedReader(TINY)  # no sentence model: spelling alone
+    assert model.guess("shoe me Jo's crad").label == "show"
+    assert model.guess("who am i neglectng").label == "due"
+
+
+def test_a_reader_needs_two_labels():
+    with pytest.raises(ValueError, match="at least two labels"):
+        LearnedReader({"show": TINY["show"]})
+
+
+def test_the_sentence_view_reads_other_words_for_the_same_request():
+    from coach.retrieval.learned import meaning
+
+    model = LearnedReader(TINY, meaning("test"))
+    assert model.guess("kindly furnish the people I have been neglecting").label == "due"
+
+
+def test_the_shipped_examples_cover_every_intent_without_repeats():
+    shipped = examples()
+    assert set(shipped) == set(INTENTS)
+    for intent, texts in shipped.items():
+        assert len(texts) >= 50, intent
+        assert len({t.strip().lower() for t in texts}) == len(texts), intent
+
+
+def _grams(text: str, n: int = 6) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def test_no_training_example_repeats_an_evaluation_message():
+    """The examples are written apart from the evaluation sets: no six words in a row in common with any held-out
+    chat message (a copied phrase would make the held-out score a measure of memory)."""
+    held = Path(__file__).parents[1] / "evals" / "heldout"
+    evaluated: set[tuple[str, ...]] = set()
+    for path in held.glob("requests*/*.yaml"):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            if isinstance(case, dict) and case.get("message"):
+                evaluated |= _grams(str(case["message"]))
+    assert evaluated, "no held-out chat messages found"
+    copied = [t for texts in examples().values() for t in texts if _grams(t) & evaluated]
+    assert copied == []
+
+
+def test_a_reading_of_no_request_takes_the_models_likely_intent():
+    general = Reading(intent="general", why="a general question")
+    due = second_look(general, "kindly list whom I owe a reply", PEOPLE, False, None, guessed("due", 0.6))
+    assert due.intent == "due"
+    unsure = second_look(general, "kindly list whom I owe a reply", PEOPLE, False, None, guessed("due", 0.4))
+    assert unsure.intent == "general"
+
+
+def test_a_catch_all_reading_changes_only_when_the_model_is_sure_and_doubts_it():
+    advise = Reading(intent="advise", why="a situation to handle")
+    text = "anyone in my list into robotics"
+    assert second_look(advise, text, PEOPLE, False, None, guessed("find", 0.9)).intent == "find"
+    doubted = Guess(label="find", probability=0.8, ranked=(("find", 0.8), ("advise", 0.15), ("draft", 0.05)))
+    assert second_look(advise, text, PEOPLE, False, None, doubted).intent == "advise"
+
+
+def test_a_reading_from_structure_is_never_second_guessed():
+    draft = Reading(intent="draft", contact=PEOPLE[0], contact_id=1, goal="referral", why="a message to Tomasz")
+    assert second_look(draft, "email Tomasz for a referral", PEOPLE, False, None, guessed("show", 0.99)) is draft
+
+
+def test_a_note_read_by_the_model_keeps_the_words_after_the_colon_on_the_person_named():
+    read = second_look(Reading(intent="show", why="card"), "Pop this on Tomasz Nowak's record: back from leave in May",
+                       PEOPLE, False, None, guessed("note", 0.9, runner_up="due"))
+    assert (read.intent, read.contact_id, read.note) == ("note", 1, "back from leave in May")
+
+
+def test_a_note_or_card_for_a_shared_or_unknown_name_is_asked_back():
+    general = Reading(intent="general", why="a general question")
+    shared = second_look(general, "pls bring up Grace", PEOPLE, False, None, guessed("show", 0.7))
+    assert shared.intent == "clarify" and {c.id for c in shared.choices} == {2, 3}
+    nobody = second_look(general, "pop on Priyanka Rao's record: moved to Pune", PEOPLE, False, None,
+                         guessed("note", 0.7))
+    assert nobody.intent == "clarify" and nobody.unknown_name
+
+
+def test_a_note_on_nobody_named_stays_as_the_rules_read_it():
+    general = Reading(intent="general", why="a general question")
+    assert second_look(general, "jot: the summit is in May", PEOPLE, False, None, guessed("note", 0.9)) is general

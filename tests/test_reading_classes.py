@@ -144,3 +144,27 @@ def test_cleaning_fixes_the_cues_and_nothing_else():
     assert clean("send it to sam comma thanks period") == "send it to sam, thanks."
     assert goal_of("Thank you so much! Could you ask her to refer me?") == "referral"
     assert goal_of("thanks for the intro to her team") == "thank-you"
+
+
+@pytest.mark.parametrize("text,about", [
+    # what the message is marked as about, up to the clause about it
+    ("ping Elena re the churn forecasting rollout we argued over at the offsite, email", "churn forecasting rollout"),
+    # …unless a job is named after it
+    ("follow up with Sam re my chat last week for the data analyst opening", "data analyst opening"),
+    # role nouns in a row stay together
+    ("intro email to Aisha for my cousin who runs a climate data platform startup", "climate data platform startup"),
+    # what a third person works on, for an introduction
+    ("write to Priya offering to introduce her to a friend who's working on ledger reconciliation", "ledger reconciliation"),
+    # what the person just did
+    ("Tomas shipped the new billing console, send him congrats on linkedin", "the new billing console"),
+])
+def test_the_topic_is_what_the_words_mark_as_the_subject(text, about):
+    r = read(text)
+    assert r.intent == "draft" and about in r.topic
+
+
+def test_the_story_told_before_the_request_is_the_context_and_channel_leftovers_are_not():
+    r = read("I'm trying to move into data leadership. Elena was the best lead I ever had. Could you draft something "
+             "asking if she'd mentor me? LinkedIn is fine.")
+    assert r.intent == "draft" and r.contact_id == 4
+    assert "move into data leadership" in r.context and "fine" not in r.context

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from coach.conversation.asking import DRAFT, WRITE
 from coach.conversation.cues import polite, words
 from coach.conversation.reading import CHANNEL_PHRASE
 from coach.core.text import fold
@@ -50,10 +51,25 @@ def user_context(text: str, mention: str) -> str:
     return "" if NOT_CONTEXT.match(rest) else rest
 
 
+def story(text: str) -> list[str]:
+    """The sentences a user tells before asking for the message ('I'm growing into engineering leadership. Dan was
+    my best manager. Could you draft…': the first two), which are their own words for it; none when the message
+    opens with what it asks, or asks nothing."""
+    told = []
+    for sentence in re.split(r"(?<=[.?!])\s+|\n+", text.strip()):
+        if WRITE.search(sentence) or DRAFT.search(sentence):
+            return told
+        sentence = sentence.strip()
+        if sentence and not NOT_CONTEXT.match(sentence) and not polite(sentence):
+            told.append(sentence)
+    return []
+
+
 def draft_context(text: str, mention: str) -> str:
     """The user's own words for the message, without what only asks for it: 'for the PM role? An email please.'
-    -> 'the PM role' (a sentence of channel words and politeness is dropped, and a trailing 'by email')."""
-    kept = []
+    -> 'the PM role' (a sentence of channel words and politeness is dropped, and a trailing 'by email'); the
+    story told before the request comes first."""
+    kept = story(text)
     for sentence in re.split(r"(?<=[.?!])\s+", user_context(text, mention)):
         sentence = CHANNEL_PHRASE.sub("", sentence).strip(" ,;:")
         sentence = re.sub(r"\s*\b(?:please|thanks|thank you)\W*$", "", sentence, flags=re.IGNORECASE).strip(" ,;:")

@@ -18,7 +18,7 @@ WORD = (r"(?!(?:for|about|to|with|by|via|and|but|so|as|please|because|since|from
         r"[\w'&./+-]+")
 # an opening said to exist ("there's an SRE II req open", "there is a data role") names its role after the verb
 TOPIC = re.compile(rf"(?:\b(?:for|about|regarding|re:?|on|at|into|to join|to)\s+|,\s*|\bthere(?:'s| is| are)\s+)(?P<t>(?:(?:the|a|an|their|her|his|"
-                   rf"your|my|our|this|that|its)\s+)?(?:{WORD}\s+){{0,6}}(?:{ROLE_NOUN})s?\b"
+                   rf"your|my|our|this|that|its)\s+)?(?:{WORD}\s+){{0,6}}(?:{ROLE_NOUN})s?\b(?:\s+(?:{ROLE_NOUN})s?\b)*"
                    rf"(?:\s+(?:on|at|in|for|with|of)\s+(?:the\s+)?(?:{WORD}(?:\s+{WORD}){{0,4}}\s+(?:{ROLE_NOUN})s?\b"
                    rf"|{WORD}(?:\s+{WORD}){{0,3}}(?=\s*[.?!,;]|\s*$|\s+(?:by|via|as|in|over|please|thanks)\b)))?)",
                    re.IGNORECASE)
@@ -26,6 +26,8 @@ CHANNEL_PHRASE = re.compile(r"\b(?:(?:by|via|over|through|as|in|on)\s+(?:an?\s+|
                             r"(?:\s+(?:note|message|dm|connection request))?|dm|inmail|connection (?:request|note))"
                             r"(?:\s+please)?\b", re.IGNORECASE)
 ARTICLE = re.compile(r"^(?:the|a|an|their|her|his|your|my|our|this|that|its)\s+", re.IGNORECASE)
+JOB = re.compile(r"\b(?:role|position|job|opening|opportunity|internship|req|requisition|vacanc(?:y|ie)|headcount)s?\b",
+                 re.IGNORECASE)
 ROLE_WORD = re.compile(rf"\s+(?:{ROLE_NOUN})s?\b", re.IGNORECASE)
 
 
@@ -62,6 +64,20 @@ NEW_ROLE = re.compile(
     r"[\w&/+-]+){0,4})(?=\s+(?:at|in|with|for|on|and|but|so)\b|\s*[.?!,;:]|\s*$)", re.IGNORECASE)
 
 
+# What the message is marked as being about ("re the incident tooling we talked about", "regarding the Q3 pilot"),
+# up to where a clause about it starts; what a third person works on ("a PhD student who's working on fraud ML");
+# what the person just did, for a congratulation or a thank-you ("launched the new analytics dashboard").
+CLAUSE_END = (r"(?=\s+(?:we|i|you|they|he|she|that|which|who|from|at|last|next|when|since|because|so|and|but|as|"
+              r"by|via|over|please|pls|thanks)\b|\s*[.?!,;:)(—–-]|\s*$)")
+MARKED = re.compile(rf"(?:^|\s)(?:re:?|regarding|concerning)\s+(?P<t>(?:the\s+)?{WORD}(?:\s+{WORD}){{0,5}}?){CLAUSE_END}",
+                    re.IGNORECASE)
+WORKS_ON = re.compile(rf"\b(?:work(?:s|ing)? on|build(?:s|ing)?|research(?:es|ing)?)\s+(?:an?\s+|the\s+)?"
+                      rf"(?P<t>{WORD}(?:\s+{WORD}){{0,4}}?){CLAUSE_END}", re.IGNORECASE)
+DID = re.compile(rf"\b(?:launched|shipped|released|published|won|passed|defended|finished|completed|opened|"
+                 rf"walk(?:ed|ing) me through)\s+(?P<t>(?:(?:the|a|an|her|his|their|its)\s+)?{WORD}(?:\s+{WORD}){{0,4}}?)"
+                 rf"{CLAUSE_END}", re.IGNORECASE)
+
+
 def field(text: str) -> tuple[str, tuple[int, int]]:
     """The field the user is moving into or asks about, and where it is said; ('', (0, 0)) when none."""
     m = FIELD.search(text)
@@ -77,6 +93,9 @@ def topic(text: str) -> str:
     promoted = NEW_ROLE.search(text)
     if promoted and not wanted:
         return promoted.group("t")
+    marked = MARKED.search(text)
+    if marked and (wanted or all(w in VAGUE for w in re.findall(r"[\w'-]+", marked.group("t").lower()))):
+        marked = None
     opening = OPENING_FOR.search(text)
     if opening and not wanted:  # the role said after the opening names it best ("openings for a Platform Engineer")
         return opening.group("t")
@@ -88,8 +107,15 @@ def topic(text: str) -> str:
         vague = all(w in VAGUE or w.isdigit() for w in re.findall(r"[\w'-]+", found.lower()))
         if wanted and (vague or (m.start("t") < b and a < m.end("t"))):
             continue
+        if marked and not JOB.search(found):  # what the message is marked as about, unless this names a job
+            break
         return found
-    return wanted
+    if marked:
+        return marked.group("t").rstrip(".,;:")
+    if wanted:
+        return wanted
+    done = DID.search(text) or WORKS_ON.search(text)
+    return done.group("t").rstrip(".,;:") if done else ""
 
 
 def _noun_phrase(found: str) -> str:

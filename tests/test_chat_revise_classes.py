@@ -31,6 +31,9 @@ BY_ID = {c.id: c for c in PEOPLE}
     # context that sounds like another request ("too" is no "for Sofia too") before a plain length step
     ("too wordy haha, she hired me into her team years ago, cut it down", 1, 0, -1),
     ("it reads cold, she was my manager at the clinic, warmer please", 4, -1, 0),
+    # the way asked for outweighs a tone only named ("it is sounding chummy")
+    ("Kindly make it more businesslike. It is sounding rather chummy.", 1, 1, 0),
+    ("make it friendlier pls, right now it comes across formal", 2, -1, 0),
 ])
 def test_a_style_step_wins_over_the_context_beside_it(text, last, tone, length):
     r = route(text, PEOPLE, has_draft=True, last_contact=BY_ID[last])

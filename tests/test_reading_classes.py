@@ -168,3 +168,16 @@ def test_the_story_told_before_the_request_is_the_context_and_channel_leftovers_
              "asking if she'd mentor me? LinkedIn is fine.")
     assert r.intent == "draft" and r.contact_id == 4
     assert "move into data leadership" in r.context and "fine" not in r.context
+
+
+def test_a_reply_to_a_pasted_email_is_an_email():
+    pasted = ("From: Sam Okafor <sam@globex.example>\nSubject: Thanks for coming in\nHi, great to meet you today, "
+              "we'll be in touch by Monday.\n\nreply to this and thank him")
+    r = read(pasted)
+    assert (r.intent, r.contact_id, r.goal, r.channel) == ("draft", 5, "thank-you", "email")
+
+
+def test_a_hyphenated_family_name_said_without_its_hyphen_is_no_leftover():
+    people = PEOPLE + [Contact(id=8, first_name="Noor", last_name="Al-Amin", company="Mercy Clinic", title="Nurse")]
+    r = route("linkedin note to noor al amin asking for a referral to the ward clerk role", people, has_draft=False)
+    assert (r.intent, r.contact_id, r.leftover) == ("draft", 8, "")

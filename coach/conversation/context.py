@@ -25,6 +25,15 @@ def quoted_message(text: str) -> str:
     return rest.strip()
 
 
+EMAIL_HEADERS = re.compile(r"^(?:from|to|subject|sent|date|cc):\s", re.IGNORECASE | re.MULTILINE)
+REPLY = re.compile(r"\b(?:reply|respond|answer|write back|get back)\b", re.IGNORECASE)
+
+
+def replies_to_email(text: str) -> bool:
+    """The user pasted an email (its From:/Subject: lines) and asks for the reply: the reply is an email."""
+    return len(EMAIL_HEADERS.findall(text)) >= 2 and bool(REPLY.search(text))
+
+
 # Where the user's own reason starts in "Write a note to Priya about the Connect team": after a dash, a colon, a
 # sentence end, or words that introduce what it is about.
 CONTEXT_START = re.compile(r"\s[—–-]+\s|:\s|;\s|[.?!]\s+|,\s*(?=(?:she|he|they|i|we|my|our)\b)|"

@@ -211,7 +211,7 @@ def leftover(text: str, accounted: list[str]) -> str:
     topic, the context) cover."""
     covered = set(REQUEST_WORDS) | STOPWORDS
     for piece in accounted:
-        covered.update(re.findall(r"[a-z0-9'-]+", fold(piece)))
+        covered.update(w for token in re.findall(r"[a-z0-9'-]+", fold(piece)) for w in (token, *token.split("-")))
     rest = [w for w in re.findall(r"[a-z0-9'-]+", fold(text)) if w not in covered and not w.isdigit()]
     return " ".join(rest) if len(rest) >= MIN_LEFTOVER else ""
 

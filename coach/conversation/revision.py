@@ -88,17 +88,15 @@ def tone_step(text: str) -> tuple[int, bool]:
     """-1 friendlier, 1 more formal, 0 neither; and whether the words plainly ask for it (a fault named, or a
     word such as 'too', 'more', 'make it sound' that settles which way), not only name a tone."""
     pattern, table = _tone()
-    votes, plain = [], False
+    votes, settled = [], []  # every tone word's way; those a fault or a word such as 'more' settles
     for m in pattern.finditer(text):
         way, fault = table[m.group(0).lower()]
-        if fault:
-            votes.append(way)
-            plain = True
-            continue
-        turn, decided = _direction(text[:m.start()], text[m.end():])
+        turn, decided = (1, True) if fault else _direction(text[:m.start()], text[m.end():])
         votes.append(way * turn)
-        plain = plain or decided
-    return _sign(votes), plain
+        if decided:
+            settled.append(way * turn)
+    # "make it more professional, it is sounding very casual": the way asked for outweighs a tone only named
+    return _sign(settled or votes), bool(settled)
 
 
 def asks_revision(text: str) -> bool:

@@ -29,7 +29,7 @@ from coach.conversation.asking import (  # noqa: F401  (the chat and tests impor
     request_span,
 )
 from coach.conversation.carry import carried_over, refers_back
-from coach.conversation.context import draft_context, quoted_message
+from coach.conversation.context import draft_context, quoted_message, replies_to_email
 from coach.conversation.cues import clean
 from coach.conversation.howto import help_topic
 from coach.conversation.lookups import asks_who
@@ -113,7 +113,7 @@ def _read(text: str, lead: str, contacts: list[Contact], has_draft: bool, last_c
             (QUESTION.search(text) or ADVISE.search(text)) and not KNOW.search(text) and not FIND_FIRST.search(text))):
         return Reading(intent="find", topic=company, why="asked who they know")
     goal = detect_goal(POLITE.sub(" ", without_closing(lead))) or detect_goal(POLITE.sub(" ", without_closing(text)))
-    channel = detect_channel(text)
+    channel = detect_channel(text) or ("email" if replies_to_email(text) else None)
     if has_draft and asks_revision(text) and about_last(named, last_contact) and not unknown[0] and not (
             asks_to_write(text) or (QUESTION.search(text) and asks_for_advice(text))):
         # a style step asked of the draft on the table wins over the context said beside it ("too stiff, he was

@@ -11,8 +11,8 @@ import yaml
 
 from coach.conversation.intents import INTENTS, examples
 from coach.conversation.reading import Reading
-from coach.conversation.second_look import second_look
-from coach.core.domain import Contact
+from coach.conversation.second_look import learned_goal, second_look
+from coach.core.domain import GOALS, Contact
 from coach.retrieval.learned import Guess, LearnedReader
 
 PEOPLE = [Contact(id=1, first_name="Tomasz", last_name="Nowak", company="Initech"),
@@ -47,12 +47,13 @@ def test_the_sentence_view_reads_other_words_for_the_same_request():
     assert model.guess("kindly furnish the people I have been neglecting").label == "due"
 
 
-def test_the_shipped_examples_cover_every_intent_without_repeats():
-    shipped = examples()
-    assert set(shipped) == set(INTENTS)
-    for intent, texts in shipped.items():
-        assert len(texts) >= 50, intent
-        assert len({t.strip().lower() for t in texts}) == len(texts), intent
+@pytest.mark.parametrize("kind,labels", [("intent", INTENTS), ("goal", GOALS)])
+def test_the_shipped_examples_cover_every_label_without_repeats(kind, labels):
+    shipped = examples(kind)
+    assert set(shipped) == set(labels)
+    for label, texts in shipped.items():
+        assert len(texts) >= 35, label
+        assert len({t.strip().lower() for t in texts}) == len(texts), label
 
 
 def _grams(text: str, n: int = 6) -> set[tuple[str, ...]]:
@@ -70,7 +71,8 @@ def test_no_training_example_repeats_an_evaluation_message():
             if isinstance(case, dict) and case.get("message"):
                 evaluated |= _grams(str(case["message"]))
     assert evaluated, "no held-out chat messages found"
-    copied = [t for texts in examples().values() for t in texts if _grams(t) & evaluated]
+    copied = [t for kind in ("intent", "goal") for texts in examples(kind).values() for t in texts
+              if _grams(t) & evaluated]
     assert copied == []
 
 
@@ -113,3 +115,18 @@ def test_a_note_or_card_for_a_shared_or_unknown_name_is_asked_back():
 def test_a_note_on_nobody_named_stays_as_the_rules_read_it():
     general = Reading(intent="general", why="a general question")
     assert second_look(general, "jot: the summit is in May", PEOPLE, False, None, guessed("note", 0.9)) is general
+
+
+def test_a_message_that_names_no_purpose_takes_the_learned_goal_only_when_likely():
+    assert learned_goal("she passed her boards, write her something", guessed("congratulations", 0.7)) == \
+        "congratulations"
+    assert learned_goal("write her something", guessed("congratulations", 0.3)) is None
+
+
+def test_the_router_asks_the_goal_reader_only_when_the_words_name_no_goal():
+    from coach.conversation.router import route
+
+    named = route("email Tomasz Nowak asking for a referral to the SRE role", PEOPLE, has_draft=False)
+    assert named.goal == "referral"
+    unnamed = route("Tomasz Nowak just got tenure!! write him something on linkedin", PEOPLE, has_draft=False)
+    assert (unnamed.intent, unnamed.contact_id, unnamed.goal) == ("draft", 1, "congratulations")

@@ -1,13 +1,14 @@
-"""What a chat message asks for, as a small learned model reads it beside the rules.
+"""What a chat message asks for, and what for, as small learned readers read it beside the rules.
 
-The rule router (`coach.conversation.router`) reads the person, the goal, the channel and the change of a message
-well, but which of the eight things a message asks for (a draft, a revision, advice, a search, a card, a note,
-who is due, or nothing) it can only read from the cue words it knows: a formal "kindly furnish a list of whom
-I owe a reply", a slangy "pop this on her record" or a typo'd "shoe me Priya" say it in words no list holds.
-This model reads the whole message instead (`coach.retrieval.learned`: sentence meaning and spelling), trained
-on the labelled examples of `prompts/intents.yaml`, which were written for training, in many registers, apart
-from any evaluation set. The router asks it only where its own reading is weak
-(`coach.conversation.second_look`).
+The rule router (`coach.conversation.router`) reads the person, the channel and the change of a message well,
+but which of the eight things a message asks for (a draft, a revision, advice, a search, a card, a note, who is
+due, or nothing), and the purpose of a message asked for, it can only read from the cue words it knows: a formal
+"kindly furnish a list of whom I owe a reply", a slangy "pop this on her record", a typo'd "shoe me Priya", or
+"she just passed her qualifying exam, write her something" (a congratulation nobody named) say it in words no
+list holds. These readers read the whole message instead (`coach.retrieval.learned`: sentence meaning and
+spelling), trained on the labelled examples of `prompts/intent_examples.yaml` and `prompts/goal_examples.yaml`,
+which were written for training, in many registers, apart from any evaluation set. The router asks them only
+where its own reading is weak (`coach.conversation.second_look`).
 """
 
 from __future__ import annotations
@@ -15,23 +16,30 @@ from __future__ import annotations
 from functools import lru_cache
 
 from coach.config.prompts import load_data
+from coach.core.domain import GOALS
 from coach.retrieval.learned import Guess, LearnedReader, meaning
 
 INTENTS = ("draft", "revise", "advise", "find", "show", "note", "due", "other")
 
 
-def examples() -> dict[str, list[str]]:
-    """The labelled training messages, by intent."""
-    found = load_data("intents")
-    unknown = set(found) - set(INTENTS)
+def examples(kind: str = "intent") -> dict[str, list[str]]:
+    """The labelled training messages of `kind` ("intent" or "goal"), by label."""
+    labels = INTENTS if kind == "intent" else GOALS
+    found = load_data(f"{kind}_examples")
+    unknown = set(found) - set(labels)
     if unknown:
-        raise ValueError(f"prompts/intents.yaml has examples for unknown intents: {', '.join(sorted(unknown))}.")
-    return {intent: [str(t) for t in found.get(intent) or []] for intent in INTENTS}
+        raise ValueError(f"prompts/{kind}_examples.yaml has examples for unknown labels: {', '.join(sorted(unknown))}.")
+    return {label: [str(t) for t in found.get(label) or []] for label in labels}
 
 
 @lru_cache(maxsize=1)
 def intent_model() -> LearnedReader:
-    return LearnedReader(examples(), meaning("intents"))
+    return LearnedReader(examples("intent"), meaning("intents"))
 
 
-__all__ = ["INTENTS", "Guess", "examples", "intent_model"]
+@lru_cache(maxsize=1)
+def goal_model() -> LearnedReader:
+    return LearnedReader(examples("goal"), meaning("goals"))
+
+
+__all__ = ["INTENTS", "Guess", "examples", "goal_model", "intent_model"]

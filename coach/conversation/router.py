@@ -52,7 +52,7 @@ from coach.conversation.reading import (
 )
 from coach.conversation.record_requests import records
 from coach.conversation.revision import asks_revision, follows_up, revision
-from coach.conversation.second_look import second_look
+from coach.conversation.second_look import learned_goal, second_look
 from coach.core.domain import Contact
 from coach.core.messages import DraftRequest
 from coach.crm.resolve import qualifiers
@@ -154,6 +154,7 @@ def _read(text: str, lead: str, contacts: list[Contact], has_draft: bool, last_c
             goal, channel = detect_goal(text) or goal, detect_channel(text)
             about = topic(text) or about
             context = draft_context(text, mention) or about
+        goal = goal or learned_goal(text)  # "she passed her exam, write her something": a congratulation
         rest = leftover(text, [contact.name, mention, about, context, *qualifiers(contact)])
         # Words nothing accounts for are asked back only when they leave the goal unclear; with the goal said,
         # they are left out of the message (never pasted into it) and the draft goes ahead.

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from coach.conversation.asking import PRONOUN, detect_goal
-from coach.conversation.intents import intent_model
+from coach.conversation.intents import goal_model, intent_model
 from coach.conversation.people import about_last, company_named, person
 from coach.conversation.reading import Reading, unknown_name
 from coach.conversation.records import note_date, note_text
@@ -25,6 +25,7 @@ from coach.retrieval.learned import Guess
 TAKEN = 0.5  # how likely the model's intent must be where the rules read no request
 SURE = 0.85  # … and where the rules read a catch-all, with the rules' own below
 DOUBTED = 0.05
+GOAL_TAKEN = 0.5  # how likely the learned goal must be, for a message that names none
 CATCH_ALL = ("advise", "find", "show", "due")
 # what each may become on a second look (a catch-all never becomes a draft: that needs the rules' person and goal)
 BECOMES = {"general": ("advise", "find", "show", "note", "due", "revise"),
@@ -33,6 +34,13 @@ BECOMES = {"general": ("advise", "find", "show", "note", "due", "revise"),
            # "a message, but to whom?": a request the rules took for a message to nobody named
            "clarify": ("due", "find", "advise")}
 MODEL = " (read by the intent model)"
+
+
+def learned_goal(text: str, guess: Guess | None = None) -> str | None:
+    """The purpose of a message asked for that names none, as the learned goal reader reads it when it is likely
+    enough ('she just passed her qualifying exam, write her something': congratulations); None otherwise."""
+    guess = guess or goal_model().guess(text)
+    return guess.label if guess.probability >= GOAL_TAKEN else None
 
 
 def second_look(reading: Reading, text: str, contacts: list[Contact], has_draft: bool,

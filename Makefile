@@ -76,6 +76,7 @@ lint: install
 
 bench: install
 	$(PY) benchmarks/run.py --out bench-out
+	$(PY) benchmarks/reading.py --out bench-out
 
 eval: install
 	$(VENV)/bin/coach eval --out eval-out

@@ -62,3 +62,14 @@ def test_tiny_run_writes_json_markdown_and_plot(tmp_path):
     assert "| measure | coach | baseline | ratio | target |" in table and "50 contacts" in table
     assert "generation floor" in table and "draft ≤ 2,500 ms" in table and "≤ 2,000 ms" in table
     assert (out / "scaling.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_reading_benchmark_sets_the_learned_second_look_beside_the_rules_alone(tmp_path):
+    from benchmarks.reading import main, messages
+
+    result = main(["--rounds", "1", "--out", str(tmp_path)])
+    assert json.loads((tmp_path / "reading.json").read_text())["messages"] == len(messages())
+    for field in ("reading_p50_ms", "baseline_rules_p50_ms", "cold_training_ms"):
+        assert result[field] > 0, field
+    # the second look changes some readings (else it measures nothing) and never most of them
+    assert 0 < result["intent_changed_by_second_look"] < len(messages()) // 2

@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, computed_field
 
-Direction = Literal["asking", "asked", "declining", "repairing", "following-up", "thanking", "announcing",
-                    "starting", "other"]
+Direction = Literal["asking", "asked", "declining", "repairing", "reconnecting", "following-up", "thanking",
+                    "announcing", "starting", "other"]
 DIRECTIONS: tuple[str, ...] = Direction.__args__  # type: ignore[attr-defined]
 SURE = 0.6  # below this confidence the reading is shown as a question
 # Who the counterpart is to the user, and what is at stake, as the reader types them (`coach.advice.cues`); an
@@ -31,7 +31,8 @@ class Situation(BaseModel):
 
     direction: Direction = Field(description="Who acts: 'asking' the user wants something from someone; 'asked' "
                                              "someone asked the user for something; 'declining' the user wants "
-                                             "to say no; 'repairing' mend a relationship; 'following-up' asked "
+                                             "to say no; 'repairing' mend a relationship; 'reconnecting' "
+                                             "get back in touch after a long silence; 'following-up' asked "
                                              "and heard nothing; 'thanking'; 'announcing' news; 'starting' a "
                                              "network from zero; 'other'.")
     counterpart: str = Field(default="", description="Toward whom, as the user said it: a full name, or a role "
@@ -115,6 +116,8 @@ class Situation(BaseModel):
             "declining": (f"{who[:1].upper() + who[1:]} asked you{asked} and you want to say no" if self.asked_first
                           else f"you want to say no to {who}{(' about ' + noun) if asked else ''}"),
             "repairing": f"you want to put things right with {self._who('someone')}",
+            "reconnecting": f"you want to get back in touch with {self._who('someone you have lost touch with')}"
+                            + (f" and ask{asked}" if asked else ""),
             "following-up": f"you asked {who}{asked}{when} and have not heard back",
             "thanking": f"you want to thank {who}{what}",
             "announcing": "you want to tell your network your news" + (" about " + noun if stake else ""),

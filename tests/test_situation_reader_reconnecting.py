@@ -54,3 +54,12 @@ def test_a_reconnecting_reading_is_served_by_the_articles_on_dormant_ties():
     assert "reconnecting-after-a-falling-out.md" not in serving  # a repair, not a silence
     s = read_situation("I lost touch with my old manager years ago and would like to ask about openings")
     assert s.direction == "reconnecting" and not s.unsure
+
+
+def test_a_follow_up_says_no_answer_came_only_where_the_user_said_so():
+    """'have not heard back' is a fact: stated when the user says it, never when they only want to follow up."""
+    silent = read_situation("I asked my old manager for a reference two weeks ago and heard nothing.")
+    assert silent.direction == "following-up" and "unanswered" in silent.traits
+    assert "have not heard back" in silent.reading
+    answered = Situation(direction="following-up", counterpart="recruiter", stake="job")
+    assert "heard back" not in answered.reading and "follow up with a recruiter" in answered.reading

@@ -207,6 +207,14 @@ TRAITS: list[tuple[str, list[str]]] = [
         r"(?:never|didn'?t|haven'?t|forgot to) (?:\w+ ){0,3}thank\w*", r"never sent (?:\w+ ){0,4}thank\w*",
         r"(?:weeks|months|years|a year) after", r"only now", r"last (?:year|spring|summer|autumn|fall|winter)",
     ]),
+    ("unanswered", [  # the user says the other side has not answered: only then does a reading say so
+        r"no (?:reply|response|answer|word back)", r"heard nothing", r"and nothing\b", r"(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not) "
+        r"(?:yet )?(?:heard (?:back|anything)|replied|responded|answered|got back|gotten back|written back)",
+        r"radio silence", r"(?:went|gone|going) (?:quiet|silent)", r"ghosted me", r"left me on read",
+        r"never (?:replied|responded|heard back|got back|answered|wrote back|called back)",
+        r"without (?:a|any) (?:single )?(?:reply|response|answer|word)", r"stopped (?:returning|answering|replying to|responding to)",
+        r"(?:won'?t|doesn'?t|isn'?t|not) (?:return(?:ing)?|answer(?:ing)?) my",
+    ]),
     ("returning", [
         r"(?:come|coming|go|going|went|get|getting|move|moving) back to (?:\w+ ){0,2}(?:company|employer|firm|team|"
         r"job|role|position|old place)", r"(?:come|go) back\b(?! to (?:you|him|her|them)\b)",

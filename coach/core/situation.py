@@ -18,9 +18,10 @@ ROLES: tuple[str, ...] = ("former manager", "former colleague", "skip-level mana
 STAKES: tuple[str, ...] = ("referral", "reference", "introduction", "connection", "mentorship", "partnership", "money",
                            "a layoff", "job offer", "job", "a meeting", "relationship")
 # Circumstances a narrow article is written for, as the reader types them (`coach.advice.cues.TRAITS`): the act is
-# overdue ('late'), the user means to go back to a former employer or is asked back ('returning'), the user tried or
+# overdue ('late'), the other side has not answered ('unanswered'), the user means to go back to a former employer
+# or is asked back ('returning'), the user tried or
 # weighs a channel besides email ('channel'), someone offered the user help ('offered help').
-TRAITS: tuple[str, ...] = ("late", "returning", "channel", "offered help")
+TRAITS: tuple[str, ...] = ("late", "unanswered", "returning", "channel", "offered help")
 # What the user asks, as `coach.advice.questions` types it: a question after a no, a decision between courses, a
 # judgement of their own stance, what they may say, any other how; '' when they ask nothing.
 Question = Literal["", "how-to-decline", "whether", "is-it-fair", "what-to-say", "how-to"]
@@ -79,7 +80,7 @@ class Situation(BaseModel):
         reading = f"I read this as (unsure): {self._phrase()}."
         if self.alternatives and self.alternatives[0] not in (self.direction, "other"):
             other = Situation(direction=self.alternatives[0], counterpart=self.counterpart, stake=self.stake,
-                              counterpart_id=self.counterpart_id, asked_first=self.asked_first,
+                              counterpart_id=self.counterpart_id, asked_first=self.asked_first, traits=self.traits,
                               asked_for=self.asked_for)._phrase()
             return f"{reading[:-1]}? I am not sure: or do you mean {other}? Say which and I will adjust."
         if self.direction == "other":  # no reading of who acts: asked back, never stated
@@ -118,7 +119,10 @@ class Situation(BaseModel):
             "repairing": f"you want to put things right with {self._who('someone')}",
             "reconnecting": f"you want to get back in touch with {self._who('someone you have lost touch with')}"
                             + (f" and ask{asked}" if asked else ""),
-            "following-up": f"you asked {who}{asked}{when} and have not heard back",
+            # that no answer came is said only where the user said it
+            "following-up": (f"you asked {who}{asked}{when} and have not heard back" if "unanswered" in self.traits
+                             else f"you want to follow up with {who}" + (f" about {noun}" if asked else "") +
+                             (f" ({self.ago()} on)" if self.ago() else "")),
             "thanking": f"you want to thank {who}{what}",
             "announcing": "you want to tell your network your news" + (" about " + noun if stake else ""),
             "starting": "you are building a network from zero",

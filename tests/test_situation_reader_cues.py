@@ -37,7 +37,7 @@ def test_a_wish_to_say_no_or_get_out_reads_as_declining(text):
     ("We fell out last year and I'd rather not spend the reunion avoiding him", "repairing"),
     ("I was fired on Monday and have no idea what to tell people in my field", "announcing"),
     ("My mentor stopped returning my calls after I changed teams", "following-up"),
-    ("Is it too late to get back in touch with my old lab partner about a job?", "asking"),
+    ("Is it too late to get back in touch with my old lab partner about a job?", "reconnecting"),
     ("I feel uncomfortable asking my manager for a referral", "asking"),  # the clause: the user asks
     ("My cousin asked me to get him an interview where I work", "asked"),  # asked, and no reluctance said
 ])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 # Cues each direction is sure of, in order of precedence: a wish to say no (or to get out of something agreed)
 # beats being asked; owning a lapse ("I never thanked her") beats thanking and following up; a lost job is news
-# to tell; wanting back in touch is asking. Each entry is one cue; they are joined per direction.
+# to tell; wanting back in touch after a silence is reconnecting. Each entry is one cue; they are joined per direction.
 CUES: list[tuple[str, list[str]]] = [
     ("declining", [
         r"say(?:s|ing)? no", r"(?<!after )turn(?:ing)? (?:it |them |him |her |this |that )?down", r"decline|declining|refuse",
@@ -75,7 +75,10 @@ CUES: list[tuple[str, list[str]]] = [
     ("asked", [
         r"(?:asked|asking|wants|wanted|begged|pushing) me (?:for|to)", r"(?:asked|asking) me (?:whether|if)", r"(?:asked|asking) (?:whether|if) I (?:could|would|can|might)",
         r"(?:asked|asking) (?:whether|if) (?:he|she|they) (?:could|can|might|may) (?:list|use|put|name|mention|cite) me",
-        r"pitch(?:ing|ed|es)? me", r"(?:sent|send|sends) me (?:a|an) (?:\w+ )?(?:request|invitation)",
+        r"pitch(?:ing|ed|es)? me", r"(?:sent|send|sends) me (?:a|an) (?:\w+ ){0,2}(?:request|invitation)",
+        # someone else got back in touch: the user answers (an inbound reconnection is no reconnecting of theirs)
+        r"(?:\w+ed|sent|wrote to|rang|reached out to) me (?:\w+ )?(?:out of (?:the blue|nowhere)|after (?:years|ages|"
+        r"all this time|so long|a long (?:time|silence)))",
         r"(?:get|getting|receive|received|receiving) (?:\w+ ){0,2}(?:invitations|requests|pitches|messages) (?:from|for|to)",
         r"me,? asking (?:for|me|if)", r"(?:wants?|hopes?|hoping) to (?:meet|talk to|get to) \w+(?: \w+)? through me",
         r"wants? my (?:help|referral|reference|introduction|intro)",
@@ -93,9 +96,25 @@ CUES: list[tuple[str, list[str]]] = [
         r"made redundant|terminated|sacked|dismissed)", r"lost my job",
         r"(?:say|saying|send|sending|write|email)(?: \w+){0,4} (?:goodbye|farewell)", r"goodbye (?:email|note|message)",
     ]),
+    # a tie gone quiet that the user wants to take up again (with or without an ask): not a repair (nothing was
+    # done wrong), not a follow-up (nothing is awaited); someone else getting back in touch is being asked
+    ("reconnecting", [
+        r"(?:lost|losing|lose) touch", r"(?:fell|fallen|falling|drifted|drifting) out of touch", r"drift(?:ed|ing)? apart",
+        r"get(?:ting)? back in (?:touch|contact)", r"re-?connect(?:ing)?\b", r"re-?kindl\w+",
+        r"(?:revive|refresh)\w* (?:them|those|these|my|our|old|the)\b(?:(?: \w+){0,2} (?:contacts|ties|connections|"
+        r"relationships?|friendships?|network))?",
+        r"(?:haven'?t|have not|hadn'?t|not) (?:actually |really |properly )?(?:spoken|talked|been in touch|been in contact|"
+        r"seen (?:him|her|them|each other)|seen or (?:spoken|talked))(?: \w+){0,5} (?:in|for|since) (?:years|ages|a (?:long )?while|"
+        r"a long time|\w+ years|the \w+|we|I|our|then|college|school|university|uni|graduat\w+)",
+        r"(?:haven'?t|have not|not) (?:spoken|talked) (?:to|with) (?:\w+ ){0,3}since",
+        r"(?:years|ages) (?:of|without) (?:silence|contact|speaking|talking)", r"(?:it'?s|it has|it'?s been|been) (?:\w+ )?(?:years|ages) since",
+        r"(?:neglected|let go of) (?:my |those |these |our |all |the )?(?:old )?(?:\w+ )?(?:contacts|network|connections|ties)",
+        r"out of touch with (?:him|her|them|everyone|people|my|those|old|former)", r"stopped (?:talking|speaking|writing) to (?:him|her|them)",
+        r"(?:sudden |my )re-?appearance", r"(?:come|coming|came) back into (?:his|her|their) li(?:fe|ves)",
+    ]),
     ("asking", [
         r"how (?:do|should|can) I (?:ask|approach|reach out)", r"should I (?:also )?(?:reach out|call|email|message|"
-        r"contact|ask|get in touch)", r"get back in touch", r"reconnect with",
+        r"contact|ask|get in touch)",
         r"is it (?:weird|too late|okay|ok|rude|strange) to (?:reach|contact|call|email|message|ask|get back)",
         r"(?:like|want|plan|going) to propose", r"how (?:do|should|can) I (?:raise|bring up|pitch|suggest)",
     ]),
@@ -187,6 +206,14 @@ TRAITS: list[tuple[str, list[str]]] = [
         r"(?:months|years) (?:have |had )?(?:passed|gone by)", r"still owe",
         r"(?:never|didn'?t|haven'?t|forgot to) (?:\w+ ){0,3}thank\w*", r"never sent (?:\w+ ){0,4}thank\w*",
         r"(?:weeks|months|years|a year) after", r"only now", r"last (?:year|spring|summer|autumn|fall|winter)",
+    ]),
+    ("unanswered", [  # the user says the other side has not answered: only then does a reading say so
+        r"no (?:reply|response|answer|word back)", r"heard nothing", r"and nothing\b", r"(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not) "
+        r"(?:yet )?(?:heard (?:back|anything)|replied|responded|answered|got back|gotten back|written back)",
+        r"radio silence", r"(?:went|gone|going) (?:quiet|silent)", r"ghosted me", r"left me on read",
+        r"never (?:replied|responded|heard back|got back|answered|wrote back|called back)",
+        r"without (?:a|any) (?:single )?(?:reply|response|answer|word)", r"stopped (?:returning|answering|replying to|responding to)",
+        r"(?:won'?t|doesn'?t|isn'?t|not) (?:return(?:ing)?|answer(?:ing)?) my",
     ]),
     ("returning", [
         r"(?:come|coming|go|going|went|get|getting|move|moving) back to (?:\w+ ){0,2}(?:company|employer|firm|team|"

@@ -82,7 +82,8 @@ def read_done(text: str) -> str:
 
 # Who wants what from whom: the user wanting something of someone, or someone wanting something of the user. An
 # unsure reading never leads with an article that serves only the other side.
-SIDES: dict[str, str] = {"asking": "user asks", "following-up": "user asks", "asked": "user is asked",
+SIDES: dict[str, str] = {"asking": "user asks", "following-up": "user asks", "reconnecting": "user asks",
+                         "asked": "user is asked",
                          "declining": "user is asked"}
 
 
@@ -119,6 +120,8 @@ def _rules(text: str) -> tuple[str | None, str | None, bool, bool]:
     the user's own clauses and a cue both read a decline: two rules agreeing on a no need no second opinion)."""
     cue = next((direction for pattern, direction in _RULES if pattern.search(text)), None)
     structure = who_asks(text)
+    if cue == "reconnecting" and structure == "asked":  # the one who got back in touch asks the user something
+        cue = None
     contrary = None
     asked = structure == "asked" or cue == "asked" or any(r.asked == "user" and not r.offer for r in requests(text))
     stance = read_stance(text, asked)
@@ -225,6 +228,10 @@ def read_situation(text: str, contacts: list[Any] = (), *, embeddings: Any = Non
     # user says nothing of themselves, the classifier is the second opinion below.
     if ruled == "asked" and direction == "declining" and who_only and attitudes(text):
         return Situation(direction=ruled, confidence=UNSURE, alternatives=[direction], source="rules", **base)
+    # A request the user's clauses read is not made a reconnection by the classifier alone: no words of a silence
+    # were read (those are cues), so the request stays the reading and the reconnection is offered.
+    if ruled == "asking" and direction == "reconnecting":
+        return Situation(direction=ruled, confidence=0.9, alternatives=[direction], source="rules", **base)
     if who_only and not contrary and direction != ruled and SIDES.get(direction) == SIDES.get(ruled):
         return Situation(direction=direction, confidence=max(confidence, UNSURE), alternatives=[ruled],
                          source="rules", **base)

@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, computed_field
 
-Direction = Literal["asking", "asked", "declining", "repairing", "following-up", "thanking", "announcing",
-                    "starting", "other"]
+Direction = Literal["asking", "asked", "declining", "repairing", "reconnecting", "following-up", "thanking",
+                    "announcing", "starting", "other"]
 DIRECTIONS: tuple[str, ...] = Direction.__args__  # type: ignore[attr-defined]
 SURE = 0.6  # below this confidence the reading is shown as a question
 # Who the counterpart is to the user, and what is at stake, as the reader types them (`coach.advice.cues`); an
@@ -18,9 +18,10 @@ ROLES: tuple[str, ...] = ("former manager", "former colleague", "skip-level mana
 STAKES: tuple[str, ...] = ("referral", "reference", "introduction", "connection", "mentorship", "partnership", "money",
                            "a layoff", "job offer", "job", "a meeting", "relationship")
 # Circumstances a narrow article is written for, as the reader types them (`coach.advice.cues.TRAITS`): the act is
-# overdue ('late'), the user means to go back to a former employer or is asked back ('returning'), the user tried or
+# overdue ('late'), the other side has not answered ('unanswered'), the user means to go back to a former employer
+# or is asked back ('returning'), the user tried or
 # weighs a channel besides email ('channel'), someone offered the user help ('offered help').
-TRAITS: tuple[str, ...] = ("late", "returning", "channel", "offered help")
+TRAITS: tuple[str, ...] = ("late", "unanswered", "returning", "channel", "offered help")
 # What the user asks, as `coach.advice.questions` types it: a question after a no, a decision between courses, a
 # judgement of their own stance, what they may say, any other how; '' when they ask nothing.
 Question = Literal["", "how-to-decline", "whether", "is-it-fair", "what-to-say", "how-to"]
@@ -31,7 +32,8 @@ class Situation(BaseModel):
 
     direction: Direction = Field(description="Who acts: 'asking' the user wants something from someone; 'asked' "
                                              "someone asked the user for something; 'declining' the user wants "
-                                             "to say no; 'repairing' mend a relationship; 'following-up' asked "
+                                             "to say no; 'repairing' mend a relationship; 'reconnecting' "
+                                             "get back in touch after a long silence; 'following-up' asked "
                                              "and heard nothing; 'thanking'; 'announcing' news; 'starting' a "
                                              "network from zero; 'other'.")
     counterpart: str = Field(default="", description="Toward whom, as the user said it: a full name, or a role "
@@ -78,7 +80,7 @@ class Situation(BaseModel):
         reading = f"I read this as (unsure): {self._phrase()}."
         if self.alternatives and self.alternatives[0] not in (self.direction, "other"):
             other = Situation(direction=self.alternatives[0], counterpart=self.counterpart, stake=self.stake,
-                              counterpart_id=self.counterpart_id, asked_first=self.asked_first,
+                              counterpart_id=self.counterpart_id, asked_first=self.asked_first, traits=self.traits,
                               asked_for=self.asked_for)._phrase()
             return f"{reading[:-1]}? I am not sure: or do you mean {other}? Say which and I will adjust."
         if self.direction == "other":  # no reading of who acts: asked back, never stated
@@ -115,7 +117,12 @@ class Situation(BaseModel):
             "declining": (f"{who[:1].upper() + who[1:]} asked you{asked} and you want to say no" if self.asked_first
                           else f"you want to say no to {who}{(' about ' + noun) if asked else ''}"),
             "repairing": f"you want to put things right with {self._who('someone')}",
-            "following-up": f"you asked {who}{asked}{when} and have not heard back",
+            "reconnecting": f"you want to get back in touch with {self._who('someone you have lost touch with')}"
+                            + (f" and ask{asked}" if asked else ""),
+            # that no answer came is said only where the user said it
+            "following-up": (f"you asked {who}{asked}{when} and have not heard back" if "unanswered" in self.traits
+                             else f"you want to follow up with {who}" + (f" about {noun}" if asked else "") +
+                             (f" ({self.ago()} on)" if self.ago() else "")),
             "thanking": f"you want to thank {who}{what}",
             "announcing": "you want to tell your network your news" + (" about " + noun if stake else ""),
             "starting": "you are building a network from zero",

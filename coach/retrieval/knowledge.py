@@ -3,7 +3,7 @@
 Each article lives in `knowledge/<theme>/<slug>.md` with front matter `title`,
 `theme`, `situations` (how users describe what it answers, in their own words),
 `tags` (short slugs), `directions` (who acts in the situations it serves: asking, asked,
-declining, repairing, following-up, thanking, announcing, starting, other), optionally `script_directions` (the
+declining, repairing, reconnecting, following-up, thanking, announcing, starting, other), optionally `script_directions` (the
 directions its example message speaks for, when fewer), `serves` (the situation types it is written for), `about`
 (the stakes its situations turn on: reference, referral, introduction, connection, job offer…) and `script_goal`
 (the drafting goal of its script when the
@@ -53,7 +53,7 @@ class Article(BaseModel):
     tags: list[str] = Field(default_factory=list, description="Short slug tags, e.g. no-reply, follow-up.")
     directions: list[Direction] = Field(
         default_factory=list, description="The situation directions it serves: asking (the user wants something), asked "
-                                  "(someone asked the user), declining, repairing, following-up, thanking, "
+                                  "(someone asked the user), declining, repairing, reconnecting (a tie gone quiet), following-up, thanking, "
                                   "announcing, starting (from zero), other. A decline never leads with an "
                                   "article that does not list 'declining'; none listed: any direction.")
     script_directions: list[Direction] = Field(

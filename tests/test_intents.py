@@ -130,3 +130,11 @@ def test_the_router_asks_the_goal_reader_only_when_the_words_name_no_goal():
     assert named.goal == "referral"
     unnamed = route("Tomasz Nowak just got tenure!! write him something on linkedin", PEOPLE, has_draft=False)
     assert (unnamed.intent, unnamed.contact_id, unnamed.goal) == ("draft", 1, "congratulations")
+
+
+def test_a_card_for_someone_named_exactly_takes_less_certainty_than_one_for_nobody():
+    general = Reading(intent="general", why="a general question")
+    named = second_look(general, "shoe me Tomasz", PEOPLE, False, None, guessed("show", 0.45))
+    assert (named.intent, named.contact_id) == ("show", 1)
+    nobody = second_look(general, "shoe me the way", PEOPLE, False, None, guessed("show", 0.45))
+    assert nobody.intent == "general"

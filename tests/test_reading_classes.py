@@ -181,3 +181,12 @@ def test_a_hyphenated_family_name_said_without_its_hyphen_is_no_leftover():
     people = PEOPLE + [Contact(id=8, first_name="Noor", last_name="Al-Amin", company="Mercy Clinic", title="Nurse")]
     r = route("linkedin note to noor al amin asking for a referral to the ward clerk role", people, has_draft=False)
     assert (r.intent, r.contact_id, r.leftover) == ("draft", 8, "")
+
+
+@pytest.mark.parametrize("text,who,kept", [
+    ("pop this on Sam's record: he is back from leave in May", 5, "he is back from leave in May"),
+    ("stick it in Aisha's file that she moved to Porto", 6, "she moved to Porto"),
+])
+def test_putting_words_on_someones_record_is_a_note(text, who, kept):
+    r = read(text)
+    assert (r.intent, r.contact_id, r.note) == ("note", who, kept)

@@ -86,7 +86,9 @@ NOTE_LEAD = re.compile(
     # "note Sam is away until June", "please note her sister works there": note, then a statement about someone
     r"note(?:\s+down)?\s+(?=(?:[\w'-]+\s+){1,3}?(?:is|are|was|were|has|had|will|won't|can't|isn't|wasn't|"
     r"doesn't|didn't|just|now|got|moved|left|joined|started|prefers|likes|wants|works|lives|[a-z]+ed)\b)|"
-    r"add\s+(?:this\s+|that\s+)?to\s+(?P<whose>[^:,.]+?)'?s?\s+(?:notes?|record|file|card)(?:\s+that|\s*:|\s*,|\s+[—–-])|"
+    # "add this to Sam's notes:", "pop this on her record —", "stick it in Kofi's file that …"
+    r"(?:add|put|pop|stick|stash|drop|file|save|log|jot)\s+(?:this\s+|that\s+|it\s+)?(?:to|on|in|into|under|onto)\s+"
+    r"(?P<whose>[^:,.]+?)'?s?\s+(?:notes?|record|file|card|profile)(?:\s+that|\s*:|\s*,|\s+[—–-])|"
     r"(?:put|write|set)\s+(?:it\s+)?down(?:\s+that|\s*:)|"
     r"(?:add|save|take|put|leave|write down)\s+(?:a\s+|this\s+)?note(?:\s+(?:to|on|for|about|under)\s+"
     r"(?P<who>[^:,.]+?))?(?:\s+that|\s*:|\s*,|\s+-)|jot(?:\s+it)?\s+down(?:\s+that)?|record(?:\s+that)?|"

@@ -23,6 +23,7 @@ from coach.core.domain import Contact
 from coach.retrieval.learned import Guess
 
 TAKEN = 0.5  # how likely the model's intent must be where the rules read no request
+TAKEN_NAMED = 0.4
 SURE = 0.85  # … and where the rules read a catch-all, with the rules' own below
 DOUBTED = 0.05
 GOAL_TAKEN = 0.5  # how likely the learned goal must be, for a message that names none
@@ -53,7 +54,9 @@ def second_look(reading: Reading, text: str, contacts: list[Contact], has_draft:
     if guess.label not in BECOMES[reading.intent]:
         return reading
     if reading.intent == "general":  # the rules read no request: the model's likeliest, when likely enough
-        sure = guess.probability >= TAKEN
+        # (a card or a note on someone the words name exactly takes less: "shoe me Ines")
+        named = guess.label in ("show", "note") and person(text, contacts).contact is not None
+        sure = guess.probability >= (TAKEN_NAMED if named else TAKEN)
     else:
         sure = guess.probability >= SURE and guess.chance(reading.intent) < DOUBTED
     if not sure:

@@ -28,13 +28,13 @@ from coach.core.errors import CoachError
 from coach.core.messages import CheckReport, Citation, Draft, DraftRequest, Fact
 from coach.core.text import clean, fold, words
 from coach.crm.facts import book as factbook
+from coach.crm.facts.rules import gather_facts
 from coach.drafting.composer import (
     Brief,
     ask_for,
     body_sentences,
     compose,
     frame,
-    gather_facts,
     model_sentences,
     sender_name,
     subject_for,

@@ -206,7 +206,7 @@ def run_drafts(bench: Bench, world: dict[str, Any], out: Path) -> dict[str, Any]
     model = CountingModel(inner)
     coach = Coach(settings, store=store, retriever=world["retriever"], model=model)
     with_notes = [c for c in store.all_contacts() if c.notes]
-    from coach.drafting.drafter import DraftError
+    from coach.drafting.fallback import DraftError
 
     order = random.Random(bench.args.seed).sample(with_notes, min(len(with_notes), 3 * (bench.args.drafts + 1)))
     targets, refused = order[:bench.args.drafts + 1], []

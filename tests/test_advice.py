@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from coach.advice.adviser import parse_reply, supported
 from coach.advice.scripts import neutral_script
 from coach.advice.situations import overview_sentences
+from coach.advice.summary import parse_reply, supported
 from coach.core.domain import Contact
 from coach.crm.relations import ago
 from coach.drafting.phrasing import situation_reason

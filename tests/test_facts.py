@@ -110,7 +110,7 @@ def test_a_crm_log_line_with_a_numeric_date_and_time_is_a_dated_interaction_with
     import datetime as dt
 
     from coach.core.domain import Contact, Note
-    from coach.crm.facts.rules import _iso
+    from coach.crm.facts.layout import _iso
 
     assert _iso("02/11/2025") == dt.date(2025, 2, 11)  # slashes: month first (as CRM exports write them)
     assert _iso("13/02/2024") == dt.date(2024, 2, 13)  # unless the first number cannot be a month

@@ -18,10 +18,10 @@ model = test_app.model  # the app's Coach over a scripted model (a fixture)
 
 
 def test_a_draft_that_fails_every_check_is_offered_with_what_to_fix(monkeypatch) -> None:
-    import coach.drafting.drafter
+    import coach.drafting.fallback
 
-    monkeypatch.setattr(coach.drafting.drafter, "compose", lambda *a, **k: None)  # nothing composes into a passing draft
-    monkeypatch.setattr(coach.drafting.drafter, "variants", lambda brief, *a, **k: [
+    monkeypatch.setattr(coach.drafting.fallback, "compose", lambda *a, **k: None)  # nothing composes into a passing draft
+    monkeypatch.setattr(coach.drafting.fallback, "variants", lambda brief, *a, **k: [
         ("", "Hi Ana, it was good to meet you at PyCon 2024. [say what you talked about] Would you be open to "
              "catching up over a short call this month?")])
     world = make_world(ScriptedChatModel(responder=lambda m: ""))
@@ -37,10 +37,10 @@ def test_a_draft_that_fails_every_check_is_offered_with_what_to_fix(monkeypatch)
 
 @pytest.mark.usefixtures("model")
 def test_the_app_shows_that_draft_with_a_warning_not_an_error(monkeypatch) -> None:
-    import coach.drafting.drafter
+    import coach.drafting.fallback
 
-    monkeypatch.setattr(coach.drafting.drafter, "compose", lambda *a, **k: None)
-    monkeypatch.setattr(coach.drafting.drafter, "variants", lambda brief, *a, **k: [
+    monkeypatch.setattr(coach.drafting.fallback, "compose", lambda *a, **k: None)
+    monkeypatch.setattr(coach.drafting.fallback, "variants", lambda brief, *a, **k: [
         ("", "Hi Ana, it was good to meet you at PyCon 2024. [say what you talked about] Would you be open to "
              "catching up over a short call this month?")])
     ana = state.coach().store.add_contact(Contact(first_name="Ana", last_name="Ruiz", company="Initech",
@@ -91,10 +91,10 @@ def test_search_finds_a_word_inside_a_note() -> None:
 def test_when_every_composed_draft_fails_a_check_about_what_it_says_a_slot_draft_is_offered(monkeypatch) -> None:
     """Never a dead end: the composed drafts claim something the notes do not hold (grounding fails), so the
     coach offers greeting, one line for the user to write, the ask and a sign-off, marked to fix."""
-    import coach.drafting.drafter
+    import coach.drafting.fallback
 
-    monkeypatch.setattr(coach.drafting.drafter, "compose", lambda *a, **k: None)
-    monkeypatch.setattr(coach.drafting.drafter, "variants", lambda brief, *a, **k: [
+    monkeypatch.setattr(coach.drafting.fallback, "compose", lambda *a, **k: None)
+    monkeypatch.setattr(coach.drafting.fallback, "variants", lambda brief, *a, **k: [
         ("", "Hi Ana, great to see you at the Lisbon summit in 2019. Would you be open to a short call?")])
     world = make_world(ScriptedChatModel(responder=lambda m: ""))
     ana = world.store.add_contact(Contact(first_name="Ana", last_name="Ruiz", company="Initech"))
@@ -108,10 +108,10 @@ def test_when_every_composed_draft_fails_a_check_about_what_it_says_a_slot_draft
 def test_the_slot_draft_is_offered_when_the_short_ask_starts_with_a_word_only_a_sentence_start_capitalises():
     from coach.core.domain import Contact, Note, Profile
     from coach.drafting.brief import Brief
-    from coach.drafting.drafter import Drafter
+    from coach.drafting.fallback import slot_draft
 
     contact = Contact(id=9, first_name="Ilse", last_name="Brandt", notes=[Note(text="lol 🙃 brisket")])
     brief = Brief(contact=contact, profile=Profile(name="Ravi"), goal="reconnect", channel="linkedin-note",
                   context="long time no see")
-    options = Drafter._slot_draft(brief)
+    options = slot_draft(brief)
     assert options and "[how you know them, and why now]." in options[0][0][1], options

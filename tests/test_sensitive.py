@@ -12,7 +12,7 @@ from coach.checks.grounds import Grounds
 from coach.checks.sensitive import contact_details, secret_requests
 from coach.config.settings import load_settings
 from coach.core.domain import Contact, Profile
-from coach.drafting.drafter import DraftError
+from coach.drafting.fallback import DraftError
 from coach.llm.providers import make_chat_model, writes_whole_drafts
 from tests.coach_world import make_world
 from tests.doubles import ScriptedChatModel

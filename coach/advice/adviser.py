@@ -9,18 +9,17 @@
    (and may tailor the steps) from the cited articles; its words are kept only
    when the articles support them (most content words found there, no name or
    number from elsewhere), else the article's words are used. `summary_source`
-   records which.
+   records which (`coach.advice.summary`).
 3. When the user names someone in their network, or the situation points to
    one ("my old manager from Bramble Bank"), the script is a checked draft to
    that person from the drafting machinery, with the article's `script_goal`.
    Otherwise it is the article's example made neutral, with slots the user
-   fills; the example itself stays available, labelled as an example.
+   fills; the example itself stays available, labelled as an example (`coach.advice.script_choice`).
 4. People who could help come from the user's own contacts (`coach.advice.people`).
 """
 
 from __future__ import annotations
 
-import re
 import time
 import weakref
 from collections.abc import Callable
@@ -30,50 +29,22 @@ from typing import Any
 
 import numpy as np
 
-from coach.advice.fitting import fitted_script
-from coach.advice.people import (
-    Mentions,
-    companies_mentioned,
-    helpers,
-    mentions_in,
-    needs,
-    pointed_person,
-    private,
-)
-from coach.advice.ranking import about_another_thing, another_side, by_direction, following
+from coach.advice.people import Mentions, companies_mentioned, helpers, mentions_in, pointed_person
+from coach.advice.ranking import by_direction, following
 from coach.advice.reader import Situation, read_situation, read_with_model, reconciled
-from coach.advice.scripts import addressed, channel_of, neutral_script, unnamed_addressee
-from coach.advice.situations import (
-    IDEA_FIT,
-    QUESTION_FIT,
-    SITUATION,
-    Match,
-    Recogniser,
-    corpus_vectors,
-    model_key,
-)
-from coach.checks.grounds import PLACEHOLDER, claims
+from coach.advice.script_choice import article_about, write_script
+from coach.advice.situations import Match, Recogniser, corpus_vectors, model_key
+from coach.advice.summary import summarise
 from coach.config.prompts import load_prompt
-from coach.core.domain import GOALS, Contact, Profile
-from coach.core.errors import MODEL_SERVER_ERRORS, CoachError, NotFoundError
+from coach.core.domain import Contact, Profile
+from coach.core.errors import NotFoundError
 from coach.core.messages import Advice, Citation, Draft
-from coach.core.text import content_words, fold, last_question, sentences, stem
+from coach.core.text import fold, last_question
 from coach.crm.relations import Person, current_employer, read_person
-from coach.drafting.phrasing import situation_reason
-from coach.retrieval.knowledge import (
-    NO_SCRIPT_GOAL,
-    OVERVIEW,
-    Article,
-    article_steps,
-    corpus_stamp,
-    example_message,
-    load_corpus,
-)
+from coach.retrieval.knowledge import Article, article_steps, corpus_stamp, example_message, load_corpus
 
 LEAD_STEPS, EXTRA_STEPS, ALONE_STEPS = 5, 2, 6
-SUPPORTED_SHARE = 0.85
-LOOSE_SITUATION = 0.36  # the lead's closest situation phrasing below this (and not first by body): a loose fit  # a model's sentence is kept when this share of its content words is in the articles
-
+LOOSE_SITUATION = 0.36  # the lead's closest situation phrasing below this (and not first by body): a loose fit
 
 
 @lru_cache(maxsize=4)
@@ -84,37 +55,6 @@ def _corpus(directory: str, stamp: str) -> dict[str, Article]:
 def corpus(directory: Path) -> dict[str, Article]:
     """The articles by path, reloaded when a file changes."""
     return _corpus(str(directory), corpus_stamp(directory))
-
-
-def opening(article: Article, sentences_: int = 2) -> str:
-    """The first sentences of an article's overview."""
-    intro = article.sections.get(OVERVIEW, "")
-    return " ".join(sentences(" ".join(intro.split()))[:sentences_])
-
-
-# ------------------------------------------------------------------ grounding a model's words
-def supported(text: str, sources: str, situation: str, share: float = SUPPORTED_SHARE) -> bool:
-    """Whether `text` says what `sources` say: most content words found there, and every name or number
-    it states found in the sources or the user's own words."""
-    found = content_words(text)
-    if not found or PLACEHOLDER.search(text):
-        return False
-    vocabulary = {stem(w) for w in content_words(sources, min_len=1)}
-    ratio = sum(stem(w) in vocabulary for w in found) / len(found)
-    known = fold(f"{sources}\n{situation}")
-    for _, value in claims(text):
-        if not re.search(r"(?<![a-z0-9])" + re.escape(fold(value)) + r"(?![a-z0-9])", known):
-            return False
-    return ratio >= share
-
-
-def parse_reply(reply: str) -> tuple[str, list[str]]:
-    """'Summary: …' / 'Steps:' / '1. …' -> (summary, steps); a reply without a Steps line is all summary."""
-    parts = re.split(r"(?im)^\W*steps\W*$", reply.strip(), maxsplit=1)
-    summary = re.sub(r"(?i)^\W*summary\W*:\W*", "", parts[0].strip())
-    steps = [m.group(1).strip() for m in re.finditer(r"(?m)^\s*\d+[.)]\s+(.+)$", parts[1])] if len(parts) > 1 else []
-    return " ".join(summary.split()), steps
-
 
 class Adviser:
     def __init__(self, *, store: Any, retriever: Any, model: Any, model_name: str, knowledge_dir: Path,
@@ -172,15 +112,18 @@ class Adviser:
                         example=example_message(lead.article),
                         citations=[Citation(source=a.path, title=a.title) for a in cited],
                         model=self.model_name)
-        self._summarise(advice, text, lead, second, recogniser, asked)
+        summarise(advice, text, lead, second, recogniser, asked, self.prompt,
+                  self._ask if self.capable else None)
         mentions = self._mentions(text, people)
         if to is not None:  # a contact the user picked: the script is to them
             picked = [p for p in people if p.contact.id == to]
             if not picked:
                 raise NotFoundError(f"No contact #{to}: pick one from `coach contacts list`.")
             mentions.named, mentions.ambiguous, mentions.pointed, mentions.maybe = picked, {}, None, []
-        advice.related_contacts = helpers(text, people, mentions, lead.article.theme, _about(lead.article), profile)
-        self._script(advice, text, lead.article, mentions, recogniser, notes, profile, picked=to is not None)
+        advice.related_contacts = helpers(text, people, mentions, lead.article.theme, article_about(lead.article),
+                                          profile)
+        write_script(advice, text, lead.article, mentions, recogniser, notes, profile, self.draft,
+                     picked=to is not None)
         advice.note = " ".join(notes)
         advice.latency_ms = int((time.perf_counter() - start) * 1000)
         return advice
@@ -209,28 +152,6 @@ class Adviser:
         vectors = corpus_vectors(list(articles.values()), embeddings, self._vectors_key, self._cache_dir)
         return Recogniser(articles, vectors, embeddings, self.retriever)
 
-    # ------------------------------------------------------------------ summary
-    def _summarise(self, advice: Advice, text: str, lead: Match, second: Match | None, recogniser: Recogniser,
-                   asked: np.ndarray) -> None:
-        """The key idea: the lead's overview sentences that best answer `asked` (the user's question, embedded)."""
-        fit = QUESTION_FIT if last_question(text) else IDEA_FIT
-        advice.summary = recogniser.key_idea(asked, lead.article, fit=fit) or opening(lead.article)
-        if not self.capable:
-            return
-        cited = [lead.article] + ([second.article] if second else [])
-        guidance = "\n\n".join(
-            f"### {a.title}\n{a.sections.get(OVERVIEW, '')}\nSteps:\n"
-            + "\n".join(f"{i}. {s}" for i, s in enumerate(article_steps(a), 1)) for a in cited)
-        reply = self._ask(self.prompt.messages(situation=text, guidance=guidance))
-        advice.prompt = self.prompt.ref
-        summary, steps = parse_reply(reply)
-        sources = "\n".join(f"{a.title}\n{a.body}" for a in cited)
-        summary = " ".join(sentences(summary)[:3])
-        if len(summary.split()) >= 6 and supported(summary, sources, text):
-            advice.summary, advice.summary_source = summary, "model"
-        if 3 <= len(steps) <= 7 and all(supported(s, sources, text) for s in steps):
-            advice.steps = steps
-
     def _ask(self, messages: list) -> str:
         kwargs = {"max_tokens": 400, "temperature": 0.3}
         if not self.on_token:
@@ -251,95 +172,6 @@ class Adviser:
         mentions = mentions_in(text, people, companies)
         mentions.pointed = pointed_person(text, people, companies)
         return mentions
-
-    # ------------------------------------------------------------------ script
-    def _script(self, advice: Advice, text: str, article: Article, mentions: Mentions, recogniser: Recogniser,
-                notes: list[str], profile: Profile, picked: bool = False) -> None:
-        spoken_for = article.script_directions or article.directions
-        if advice.situation is not None and not picked and another_side(advice.situation, spoken_for):
-            advice.script = advice.example = ""  # a message for another side of the situation helps nobody
-            notes.append(f"No message to adapt: the one in “{article.title}” may speak for another side of this "
-                         f"than yours. Say which it is and I will give you words for it.")
-            return
-        if advice.situation is not None and not picked and about_another_thing(article, advice.situation):
-            advice.script = advice.example = ""  # its message is about another thing: the steps still help
-            notes.append(f"No message to adapt: the one in “{article.title}” is about "
-                         f"{' or '.join(article.about)}, and yours is about {advice.situation.stake}.")
-            return
-        nobody = "" if picked or mentions.named or mentions.pointed else unnamed_addressee(article, text)
-        if nobody:  # a message to someone the user never mentions: the steps still help, the message would not
-            advice.script = advice.example = ""
-            notes.append(f"No message to adapt: the one in “{article.title}” is written to "
-                         f"{'an' if nobody[0] in 'aeiou' else 'a'} {nobody}, and you do not mention one. Tell me "
-                         f"who you will write to and I will give you words for them.")
-            return
-        neutral = neutral_script(advice.example, keep=f"{text}\n{profile.name}", slots=article.script_slots)
-        advice.script, why = fitted_script(neutral, advice.example, advice.situation, f"{text}\n{profile.name}",
-                                           article.title)
-        if why:
-            notes.append(why)
-        for first, group in mentions.ambiguous.items():
-            if not mentions.named:
-                names = "; ".join(f"{p.contact.name}" + (f" ({p.contact.company})" if p.contact.company else "")
-                                  for p in group)
-                notes.append(f"Several of your contacts are called {first}: {names}. Name one in full for a "
-                             f"message to them; until then the script leaves the name for you to fill.")
-        offered = mentions.maybe[:1] or ([mentions.pointed] if mentions.pointed is not None else [])
-        if offered and not mentions.named:  # a role word, or a name that may be a plain word: offered, never assumed
-            p = offered[0].contact
-            notes.append(f"Do you mean {p.name}" + (f" ({p.company})" if p.company else "") + "? Name them (or pick "
-                         "them) for a message to them; until then the script leaves the name for you to fill.")
-        person = self._recipient(text, mentions, article, recogniser)
-        about = _about(article)
-        if person is not None and all(person is not p for p in mentions.named) and private(article.theme, about) \
-                and any(k in needs(article.theme, about)[1] for k in person.kinds()):
-            person = None  # "my manager knows everyone": a discreet search writes to nobody it must avoid
-        goal = article.script_goal
-        if person is None:
-            return
-        contact = person.contact
-        if goal == NO_SCRIPT_GOAL or self.draft is None or goal not in GOALS:  # no drafting goal (a decline):
-            answered = advice.situation is not None and advice.situation.counterpart_id == contact.id
-            if answered or picked:  # greet the one the user answers, never whom a request wants to reach
-                advice.script = addressed(advice.script, contact.first_name or contact.name.split()[0])
-                advice.script_contact_id, advice.script_contact = contact.id, contact.name
-            return
-        try:
-            draft = self.draft(to=str(contact.id), goal=goal, channel=channel_of(article),
-                               context=situation_reason(text))
-        except MODEL_SERVER_ERRORS:
-            raise  # the model server is down or broken: one sentence for the whole command, not a note
-        except CoachError as exc:
-            notes.append(f"No message to {contact.name}: {exc}")
-            return
-        failed = [c.name for c in draft.checks if c.hard and not c.passed]
-        if failed:
-            notes.append(f"The message to {contact.name} did not pass its checks ({', '.join(failed)}), so the "
-                         f"script leaves the name for you to fill.")
-            return
-        advice.script, advice.script_kind, advice.script_draft = draft.text(), "draft", draft
-        advice.script_contact_id, advice.script_contact = contact.id, contact.name
-        advice.script_goal, advice.script_channel = draft.goal, draft.channel
-
-    def _recipient(self, text: str, mentions: Mentions, article: Article, recogniser: Recogniser) -> Person | None:
-        """Who the script is to: the one person named (or picked), else nobody. Of several named,
-        the one in the sentences that read most like the article's situation ("…and Kwame just went quiet")."""
-        if len(mentions.named) == 1:
-            return mentions.named[0]
-        if not mentions.named:
-            return None  # nobody named: a role word ("the recruiter") is asked about in the note, never assumed
-        parts = sentences(text)
-        best: tuple[float, Person] | None = None
-        for person in mentions.named:
-            names = {person.contact.name, person.contact.first_name, person.contact.last_name} - {""}
-            own = [s for s in parts if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", s) for n in names)]
-            if not own:
-                continue
-            score = float(np.mean([recogniser.vectors.similarities(recogniser.embed(s), article.path,
-                                                                   SITUATION).max(initial=0.0) for s in own]))
-            if best is None or score > best[0]:
-                best = (score, person)
-        return best[1] if best else mentions.named[0]
 
 
 def loose(match: Match) -> bool:
@@ -362,10 +194,6 @@ def with_role(text: str, situation: Situation, people: list[Person]) -> str:
 def _count(n: int) -> str:
     return {1: "one step", 2: "two steps", 3: "three steps"}.get(n, f"{n} steps")
 
-
-def _about(article: Article) -> str:
-    """What the article is about, for matching what the situation needs: title, tags and file name."""
-    return " ".join([article.title, *article.tags, article.slug]).replace("-", " ")
 
 
 _PEOPLE_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

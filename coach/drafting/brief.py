@@ -15,7 +15,8 @@ from coach.crm.facts.kinds import Fact
 from coach.crm.facts.names import greeting_name
 from coach.crm.facts.rules import extract_rules as extract
 from coach.crm.facts.said import request_facts
-from coach.drafting.request import DOUBT, read_request
+from coach.drafting.parts import DOUBT
+from coach.drafting.request import read_request
 
 
 @dataclass

@@ -24,7 +24,6 @@ from coach.core.text import (
     stem,
     words,
 )
-from coach.crm.facts.rules import gather_facts  # noqa: F401  (drafting imports it here)
 from coach.drafting.asks import (  # noqa: F401  (the drafter and tests import these from here)
     GREETING,
     INTRODUCE,

@@ -11,7 +11,9 @@ tiers of model share the graph:
   checked as written, then composed from verified facts keeping the model's
   sentences that pass ("repaired"), or from verified facts alone ("template").
 
-`Draft.path` records which, and `Draft.revisions` how many rounds it took.
+`Draft.path` records which, and `Draft.revisions` how many rounds it took. What the model is sent is in
+`coach.drafting.model_prompt`; what a draft falls back on when nothing passed as written, in
+`coach.drafting.fallback`.
 """
 
 from __future__ import annotations
@@ -24,62 +26,17 @@ from typing import Any, TypedDict
 from coach.checks import checker
 from coach.config.prompts import load_data, load_prompt
 from coach.core.domain import Contact, Profile, validate
-from coach.core.errors import CoachError
 from coach.core.messages import CheckReport, Citation, Draft, DraftRequest, Fact
 from coach.core.text import clean, fold, words
 from coach.crm.facts import book as factbook
-from coach.drafting.composer import (
-    Brief,
-    ask_for,
-    body_sentences,
-    compose,
-    frame,
-    gather_facts,
-    model_sentences,
-    sender_name,
-    subject_for,
-    variants,
-)
+from coach.crm.facts.rules import gather_facts
+from coach.drafting.brief import Brief
+from coach.drafting.fallback import recompose
+from coach.drafting.model_lines import body_sentences, model_sentences
+from coach.drafting.model_prompt import MAX_TOKENS, prompt_messages, sampling
 from coach.drafting.versions import visibly_different
 
-# The embedded model's first sentence is all the composer keeps (see BUDGET): a little more than one
-# sentence's worth of tokens is enough, and keeps it fast. A capable model writes the whole message.
-MAX_TOKENS = {
-    "embedded": {"linkedin-note": 48, "linkedin-message": 56, "email": 56},
-    "capable": {"linkedin-note": 160, "linkedin-message": 450, "email": 600},
-}
-BUDGET = {"embedded": 1, "capable": 8}  # how many of the model's sentences a composed draft may keep
 REVISION_ROUNDS = 2
-EXAMPLE_FIRST = "Dana"
-EXAMPLE_MESSAGE = ("Hi Dana, great talking about payments APIs at PyCon 2024! "
-                   "Would you be open to a 20-minute call next week about your team?")
-
-
-# What the capable model is told about the length and register the user asked for.
-LENGTH_HINT = {
-    "email": {-1: "under 100 words", 0: "50-125 words", 1: "110-170 words"},
-    "linkedin-message": {-1: "under 80 words", 0: "60-120 words", 1: "100-160 words"},
-    "linkedin-note": {-1: "at most {limit} characters, as short as you can", 0: "at most {limit} characters",
-                      1: "at most {limit} characters"},
-}
-TONE_HINT = {-1: " Use a warm, informal register: contractions, plain words, no stiff phrases.",
-             0: "", 1: " Use a formal register (\"Dear\", no contractions, no exclamation marks)."}
-
-
-# A draft that fails a hard check is offered (marked to fix) only when every hard failure is one of these: a slot
-# the user fills in. Anything else (sensitive, grounding, other contacts…) is never shown.
-USER_FILLS = frozenset({"placeholders"})
-# A capable model's draft that still fails after its revisions is shown in its own words, marked to fix, when all it
-# fails is one of these, and only one (a single unsupported name at most) (what the user can see and fix in a word: a name the notes spell otherwise, a long email):
-# a composed rewrite loses what the model got right. A slip the composer fixes ("her talk" to them, a sentence
-# twice) or one that says what must not be said is composed again.
-FLAG_ONLY = frozenset({"placeholders", "grounding", "facts-together", "length", "subject", "goal"})
-
-
-class DraftError(CoachError):
-    """No draft could be made that passes the hard checks."""
-
-    exit_code = 1
 
 
 class DraftState(TypedDict, total=False):
@@ -97,8 +54,6 @@ class DraftState(TypedDict, total=False):
     best: dict
     rounds: int
     draft: Draft
-
-
 
 
 class Drafter:
@@ -162,67 +117,24 @@ class Drafter:
         tip = hits[0].snippet.split("\n")[0][:200] if hits else ""
         return {"citations": citations, "tip": tip}
 
-    def _messages(self, state: DraftState) -> list:
-        req, contact = state["request"], state["contact"]
-        goals = load_data("goals")
-        facts = "\n".join(f"- {f.text}" for f in state["facts"] if f.source != "request") or "- (no notes yet)"
-        first = contact.addressed(formal=req.style.formal) if contact.honorific else state["brief"].first
-        if self.tier == "capable":
-            brief = state["brief"]
-            spec = goals["goals"][req.goal]
-            needs = " ".join(h for h in (spec.get("marker_hint", ""), spec.get("substance_hint", "")) if h)
-            needs += TONE_HINT[brief.style.tone]
-            if brief.reading.avoid:
-                needs += " Do not mention: " + "; ".join(brief.reading.avoid) + "."
-            if req.avoid:
-                needs += " Write a different version from this earlier one, with other words and another " \
-                         "detail where there is one: «" + req.avoid[-1].replace("\n", " ") + "»"
-            sender = sender_name(state["profile"].name)
-            return self.prompt.messages(
-                channel_desc=goals["channels"][req.channel]["describe"],
-                limit_desc=LENGTH_HINT[req.channel][brief.style.length].format(limit=brief.limit), first_name=first,
-                full_name=contact.name, headline=contact.headline() or "a contact", goal_desc=spec["describe"],
-                goal_needs=needs.strip(), facts=facts,
-                reason=f"Why I am writing (my own words): {req.context}" if req.context else "",
-                sender=f', signed "{sender}"' if sender and req.channel != "linkedin-note" else "")
-        said = state["brief"].reading.said()  # the small model sees the typed request, never the instructions
-        context = f"My request: {said}" if said else ""
-        if state.get("tip"):
-            context = f"{context}\nGood practice: {state['tip']}".strip()
-        sentences = "1 short sentence" if state["brief"].style.shorter else goals["channels"][req.channel]["sentences"]
-        return self.prompt.messages(
-            channel_desc=goals["channels"][req.channel]["describe"], first_name=first,
-            headline=contact.headline() or "a contact", goal_desc=goals["goals"][req.goal]["describe"],
-            facts=facts, context=context, sentences=sentences, example_first=EXAMPLE_FIRST,
-            example_message=EXAMPLE_MESSAGE,
-        )
-
-    def _kwargs(self, channel: str, i: int, variant: int = 0) -> dict:
-        """Candidate `i`'s sampling; each regenerate (`variant`) samples afresh and a little more freely."""
-        warm = 0.7 if i or variant else 0.3
-        kwargs: dict[str, Any] = {"max_tokens": MAX_TOKENS[self.tier][channel],
-                                  "temperature": min(1.0, warm + 0.1 * variant)}
-        if self.tier == "embedded":
-            kwargs["seed"] = 1000 + i + 101 * variant
-        return kwargs
-
     def generate(self, state: DraftState) -> dict:
-        messages = self._messages(state)
+        messages = prompt_messages(self.prompt, self.tier, state["request"], state["brief"], state["facts"],
+                                   state.get("tip", ""))
         channel, variant = state["request"].channel, state["request"].variant
         out: list[str] = []
         if self.tier == "capable" and self.n > 1 and not self.on_token:
             # remote candidates are independent requests: send them together (one thread each)
-            kwargs = self._kwargs(channel, 1, variant)
+            kwargs = sampling(self.tier, channel, 1, variant)
             with ThreadPoolExecutor(max_workers=self.n) as pool:
                 out = list(pool.map(lambda _: str(self.model.invoke(messages, **dict(kwargs)).content),
                                     range(self.n)))
         elif self.tier == "embedded" and callable(getattr(self.model, "candidates", None)):
             # the in-process model reads the prompt once and decodes every candidate together
-            out = self.model.candidates(messages, [self._kwargs(channel, i, variant) for i in range(self.n)],
+            out = self.model.candidates(messages, [sampling(self.tier, channel, i, variant) for i in range(self.n)],
                                         on_token=self.on_token)
         else:
             for i in range(self.n):
-                kwargs = self._kwargs(channel, i, variant)
+                kwargs = sampling(self.tier, channel, i, variant)
                 if i == 0 and self.on_token:
                     pieces = []
                     for chunk in self.model.stream(messages, **kwargs):
@@ -291,7 +203,7 @@ class Drafter:
                              for c in report.checks if not c.passed)
         ask = self.revise_prompt.messages(failures=failures)
         messages = [*state["messages"], {"role": "assistant", "content": state["best"]["text"]}, *ask]
-        reply = self.model.invoke(messages, **self._kwargs(state["request"].channel, 1, state["request"].variant))
+        reply = self.model.invoke(messages, **sampling(self.tier, state["request"].channel, 1, state["request"].variant))
         return {"candidates": [str(reply.content)], "rounds": state.get("rounds", 0) + 1}
 
     def accept(self, state: DraftState) -> dict:
@@ -302,59 +214,9 @@ class Drafter:
 
     def compose(self, state: DraftState) -> dict:
         """Nothing passed as written: compose from verified facts, keeping the model's sentences that pass."""
-        brief = state["brief"]
-        avoid = tuple(dict.fromkeys(fold(text) for text in state["request"].avoid))  # the latest last
-        best_text, report = state["best"]["text"], state["best"]["report"]
-        failed = [c for c in report.checks if c.hard and not c.passed]
-        if self.tier == "capable" and best_text and len(failed) == 1 and failed[0].name in FLAG_ONLY and \
-                len(report.unsupported) <= 1:  # one slip to fix by hand; a draft failing more is composed again
-            return {"draft": self._draft(state, state["best"]["subject"], state["best"]["body"].strip(), report,
-                                         "needs-edit")}
-        texts = [best_text] if self.tier == "capable" else state["candidates"]
-        best: tuple | None = None
-        for i, text in enumerate(dict.fromkeys(texts)):
-            made = compose(brief, text, BUDGET[self.tier], strict=self.tier == "embedded", avoid=avoid)
-            if made is None:
-                continue
-            subject, body, report, uses_model = made
-            key = (report.score, uses_model, -i)
-            if best is None or key > best[0]:
-                best = (key, subject, body, report, uses_model)
-        if best is None:
-            made = compose(brief, avoid=avoid)
-            if made is None:  # never a dead end: the best draft, with the checks it fails marked to fix
-                options = [(option, brief.check(*option)) for option in variants(brief)]
-                failed = "; ".join(dict.fromkeys(c.detail for _, report in options[:1] for c in report.checks
-                                                 if c.hard and not c.passed))
-                options = [(o, r) for o, r in options  # offered only when what fails is a slot the user fills
-                           if all(c.name in USER_FILLS for c in r.checks if c.hard and not c.passed)]
-                if not options:
-                    options = self._slot_draft(brief)
-                if not options:
-                    raise DraftError(f"No draft for {brief.contact.name} passed the checks ({failed}): add what you "
-                                     "share with them as a fact (how you met, what you talked about) and draft "
-                                     "again.")
-                (subject, body), report = max(options, key=lambda o: o[1].score)
-                fails = not all(c.passed for c in report.checks)
-                return {"draft": self._draft(state, subject, body, report, "needs-edit" if fails else "template")}
-            best = ((0,), made[0], made[1], made[2], False)
-        _, subject, body, report, uses_model = best
-        return {"draft": self._draft(state, subject, body, report, "repaired" if uses_model else "template")}
-
-    @staticmethod
-    def _slot_draft(brief: Brief) -> list[tuple[tuple[str, str], CheckReport]]:
-        """The last resort before a dead end: greeting, one [slot] for the line only the user can write (why
-        them, why now), the goal's ask, sign-off. Offered (marked to fix) when what it fails is that slot and the
-        substance the slot stands for, never a check about what it says (it says nothing the user did not)."""
-        slot = "[how you know them, and why now]"  # a placeholder the checker sees (at most 40 characters)
-        # the slot is a sentence of its own: the ask after it starts one ("[…]. Up for a catch-up?")
-        text = frame(brief, [slot + "."], ask_for(brief, short=brief.channel == "linkedin-note"))
-        subject = subject_for(brief) if brief.channel == "email" else ""
-        report = brief.check(subject, text)
-        fixable = USER_FILLS | {"goal", "reason", "personal", "length"}
-        if all(c.name in fixable for c in report.checks if c.hard and not c.passed):
-            return [((subject, text), report)]
-        return []
+        subject, body, report, path = recompose(state["brief"], self.tier, state["best"], state["candidates"],
+                                                state["request"].avoid)
+        return {"draft": self._draft(state, subject, body, report, path)}
 
     def written(self, state: DraftState) -> dict:
         """The trained writer's candidates, from the typed facts and request, checked like any model's. With

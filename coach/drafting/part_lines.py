@@ -16,7 +16,8 @@ from coach.core.text import capitalise, ensure_period, fold
 from coach.drafting.dates import date_sentence
 from coach.drafting.occasions import occasion_sentence
 from coach.drafting.offers import offer_sentence
-from coach.drafting.request import DETERMINERS, read_request
+from coach.drafting.parts import DETERMINERS
+from coach.drafting.request import read_request
 from coach.drafting.sayable import sayable
 from coach.drafting.since import gap_sentence
 from coach.drafting.wants import want_sentence

@@ -1,6 +1,6 @@
 """What the user wants the message to ask for or carry, read as data from their words.
 
-Four kinds of request part live here, beside the ones `request.py` reads:
+Four kinds of request part live here, beside the ones `parts.py` reads:
 
 - `meet`: the meeting the user has in mind ("suggest lunch", "maybe a quarterly call", "20 min about X",
   "coffee while I'm in Dayton in November"): its kind (coffee, lunch, a call), its length in minutes, its

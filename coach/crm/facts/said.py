@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 
 from coach.core.domain import Contact
+from coach.crm.facts.clause_reader import read_clause
+from coach.crm.facts.clauses import split_clauses, subject_of
 from coach.crm.facts.kinds import Fact
-from coach.crm.facts.rules import _clauses, _subject, person_names, read_clause
+from coach.crm.facts.rules import person_names
 
 # What a request's words may add: shared history and what the user met of theirs. A role or a personal detail
 # said in passing ("my manager has no idea") is no hook for a message.
@@ -27,8 +29,8 @@ def request_facts(parts: list[str], contact: Contact, today: dt.date | None = No
     out: list[tuple[str, list[Fact]]] = []
     for part in parts:
         found = [f.model_copy(update={"date": today, "source": "request"})
-                 for clause in _clauses(part) for f in read_clause(clause, names, today)
-                 if f.kind in KINDS and (f.kind in MINE or _subject(clause, names)[0])]
+                 for clause in split_clauses(part) for f in read_clause(clause, names, today)
+                 if f.kind in KINDS and (f.kind in MINE or subject_of(clause, names)[0])]
         if found:
             out.append((part, found))
     return out

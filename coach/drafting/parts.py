@@ -1,0 +1,235 @@
+"""One part of the user's request read into a typed `RequestPart` (a person to meet, a referrer, a role, a thing
+sent, their news, their offer, the user's own news, a topic…), or None when no rule reads it.
+
+Within a slot the recipient is "you" (a word-for-word swap of their name and pronouns, `second_person`); a slot
+where a third person is left ("she") gives no part. Nothing here glues free text into a sentence: the parts'
+frames are in `coach.drafting.part_lines`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.checks import grammar
+from coach.core.domain import Contact
+from coach.core.messages import RequestPart, RequestReading
+from coach.core.text import capitalise, ensure_period, fold, second_person
+from coach.crm.facts.names import goes_by
+from coach.drafting.dates import read_date
+from coach.drafting.occasions import read_occasion
+from coach.drafting.offers import read_offer
+from coach.drafting.sayable import ASIDE
+from coach.drafting.since import read_gap
+from coach.drafting.theirs import read_offered
+from coach.drafting.wants import OTHER_ASKS, read_want
+
+# A third party's relation to the recipient, said before their name ("her CFO Tom Reyes").
+RELATION = re.compile(r"^(?:(?:her|his|their|your)\s+)?(?P<rel>(?:[A-Z]{2,4}|co-?founder|cofounder|boss|manager|"
+                      r"colleague|friend|head of [\w ]+?|director|lead|partner|investor|sister|brother)\s+)?"
+                      r"(?P<name>(?:(?:Dr|Prof|Mr|Ms|Mrs|Mx)\.?\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|de|van|von|da|del|le))*)"
+                      r"(?P<at>\s+(?:at|from|of)\s+[A-ZÀ-ÖØ-Þ][\w&'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w&'’.-]*)*)?$")
+# Where a role's words end and the user's instructions begin ("… job at his branch and want to ask if he'd talk").
+ROLE_TAIL = re.compile(r"\s+and\s+(?=(?:i\s+)?(?:want|ask|see|check|would|could|if|maybe|then|wanna)\b)|"
+                       r"\s+(?:if|because|since|so that)\s+", re.IGNORECASE)
+# Their news as a thing to congratulate on: the verb's -ing form ("made partner" -> "making partner").
+NEWS_GERUNDS = {"made": "making", "became": "becoming", "won": "winning", "named": "being named",
+                "appointed": "being appointed", "elected": "being elected"}
+NEWS_EVENTS = ("accepted", "published", "funded", "launched", "released", "shipped", "approved", "announced",
+               "nominated", "shortlisted", "featured", "selected")
+_VERB = re.compile(r"\b(is|are|was|were|am|has|have|had|got|won|hit|made|became|began|took|left|could|would|can|"
+                   r"will|should|might|must|do|does|did|want|need|think|hope|plan|love|run|lead|built|start|"
+                   r"begin|join|move|owe|finish|graduate|launch|open|leave|work|teach|study|live|"
+                   r"\w{3,}ed|\w{3,}ing)\b")
+FINITE = re.compile(r"\b(is|are|was|were|am|has|have|had|got|won|hit|made|became|began|took|left|could|would|can|"
+                    r"will|should|might|must|do|does|did|\w{3,}ed|works|runs|leads|wants|needs)\b")
+# Someone who sent the user to this person ("Kate said it's fine to reach out", "mention Oren sent me").
+REFERRER = re.compile(r"^(?i:(?:mention|say|tell (?:her|him|them))\s+(?:that\s+)?)?(?P<x>(?![Ss]he\b|[Hh]e\b|[Tt]hey\b|[Ii]\b)"
+                      r"[A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)\s+"
+                      r"(?i:(?P<named>passed (?:my name|me) (?:along|on)(?: to (?:her|him|them|you))?)|"
+                      r"(?P<passed>passed on (?:her|his|their|your) (?:email|details|contact|number)|"
+                      r"gave me (?:her|his|their|your) (?:contact|email|details|number|card))|(?P<linked>linked us|"
+                      r"put us in touch|introduced us)|"
+                      r"sent me|referred me|pointed me (?:to|your way)|suggested (?:i|that i|me)\b|"
+                      r"(?:said|says|told me)\s+(?:i (?:can|could|should|may)|it'?s (?:fine|ok|okay) to|to)\s+"
+                      r"(?:use (?:his|her|their) name|reach out|get in touch|write|contact|message|email|mention)\b)")
+# What the user tells the coach so it keeps a secret ("my manager has no idea I'm looking"): never said to anyone.
+SECRET = (r"\b(?:no idea|doesn'?t know|don'?t know|does not know|has not heard|hasn'?t heard|secret|confidential|"
+          r"quietly|under the radar|off the record|between us|on the down ?low|not public|nobody knows|"
+          r"(?:i'?m|i am|been) (?:job[- ]?)?(?:looking|hunting|searching|interviewing))\b")
+# The user's doubts are for the coach, never for the person ("I don't even know if it's true"); so is where they
+# stand on LinkedIn ("we're already connected").
+DOUBT = re.compile(r"\b(?:not sure|if (?:it'?s|that'?s) true|i think|maybe|probably|idk|don'?t (?:even )?know|"
+                   r"(?<!once we're )(?<!when we're )(?<!once we are )connected|linkedin|no connection|no mutuals?|(?:have|had|'ve) never (?:met|spoken|talked))\b|" + SECRET)
+# A possessive left without its noun by the swap to "you" ("I guest on his whenever suits" -> "your whenever").
+_BARE_YOUR = re.compile(r"\byour\s*(?:$|[.,;!?]|\b(?:whenever|when|if|and|or|but|so|too|as|because|then)\b)")
+# The user's own news, written without its subject.
+SUBJECTLESS = re.compile(r"(?:just\s+|finally\s+)?(got|landed|passed|accepted|signed|finished|started|joined|moved|"
+                         r"received|graduated|defended|starting|joining|moving|graduating|relocating)\b"
+                         r"(?!\s+(?:to\s+)?(?:know|with|back|in touch)\b)")
+# Words that start no one's name ("my manager sent me" says who, not a name to say).
+_NOT_NAMES = {"my", "our", "your", "the", "a", "an", "it", "this", "that", "someone", "somebody", "we", "you", "i"}
+DETERMINERS = ("the ", "your ", "her ", "his ", "their ", "a ", "an ", "my ", "our ", "this ", "that ", "some ")
+
+
+def names_of(contact: Contact) -> tuple[str, ...]:
+    """How a user may refer to the recipient in a request or a note."""
+    return tuple(n for n in (contact.name, f"{contact.first_name} {contact.last_name}".strip(),
+                             contact.first_name, contact.given_name, goes_by(contact)) if n)
+
+
+def _who(contact: Contact) -> str:
+    return "|".join(["her", "him", "them", *(re.escape(n) for n in names_of(contact))])
+
+
+def slot_to_you(text: str, contact: Contact) -> str:
+    """The slot with the recipient as 'you'; '' when a third person is left (who is 'she'?)."""
+    said = second_person(text.strip(" ,.;:"), names_of(contact))
+    return "" if re.search(r"\b(she|he|him|his|hers|her)\b", fold(said)) else said
+
+
+def _to_you_left(said: str) -> bool:
+    """Whether a third person is left in a slot (who is 'she'?)."""
+    return bool(re.search(r"\b(she|he|him|his|hers|her)\b", fold(said)))
+
+
+def _noun_phrase(text: str) -> bool:
+    """A short thing named, not a sentence: 'the Series B', 'your intro to Dana'."""
+    low = fold(text)
+    return 0 < len(text.split()) <= 12 and low.startswith(DETERMINERS) and not FINITE.search(" ".join(
+        low.split()[1:]))
+
+
+def _person(x: str, contact: Contact) -> RequestPart | None:
+    x_whole = x.strip()
+    x = re.split(r",\s*|\s+(?:who|because|since|so that|for|about|now that|once|when|as|to (?:talk|learn|ask|discuss))\s+",
+                 x.strip(), maxsplit=1)[0]
+    m = RELATION.match(x.strip())
+    if m:
+        rel = (m.group("rel") or "").strip()
+        owner = "your " if re.match(r"(?:her|his|their|your)\s", x, re.IGNORECASE) else ""
+        return RequestPart(kind="person", text=m.group("name") + (m.group("at") or ""),
+                           extra=f"{owner or 'the '}{rel}" if rel else "")
+    said = slot_to_you(x_whole, contact)
+    if said and re.match(r"(?:someone|somebody|anyone|a|an|one of|the|your)\b", fold(said)) and len(said.split()) <= 14:
+        return RequestPart(kind="person", text=said)
+    return None
+
+
+def read_part(part: str, contact: Contact, reading: RequestReading, after_thing: bool) -> RequestPart | None:
+    """The typed part `part` says, or None when no rule reads it (`after_thing`: the part before named a thing,
+    so 'it got me the interview' says what it did)."""
+    who = _who(contact)
+    low = fold(part)
+    if want := read_want(part):  # a meeting, the user's own question, a link, a reference: data for the ask
+        return want
+    if named := read_occasion(part, lambda text: slot_to_you(text, contact)):  # an info interview about X, thanks for X
+        return named
+    if dated := read_date(part):  # "sponsor deadline 28 feb", "the first one sometime in March"
+        return dated
+    rx = lambda pattern: re.match(pattern.replace("{who}", who), part, re.IGNORECASE)  # noqa: E731
+    if (m := REFERRER.match(part)) and fold(m.group("x")) not in {fold(n) for n in names_of(contact)} and \
+            fold(m.group("x")).split()[0] not in _NOT_NAMES:
+        x = m.group("x") if not m.group("x").islower() else " ".join(w.capitalize() for w in m.group("x").split())
+        return RequestPart(kind="referrer", text=x, extra="passed" if m.group("passed") else "named" if m.group("named") else
+                           "linked" if m.group("linked") else "")
+    if offered := read_offered(part, who, lambda text: slot_to_you(text, contact)):  # "the intro he offered in sept"
+        return offered
+    if m := rx(r"(?:(?:ask|see if|check if)\s+(?:{who})\s+(?:to|if|whether)\s+(?:(?:she|he|they)\s+)?"
+               r"(?:could\s+|would\s+|can\s+)?)?(?:introduce|intro)\s+(?:me|us)\s+to\s+(?P<x>.+)"):
+        return _person(m.group("x"), contact)
+    if m := rx(r"(?:ask\s+(?:{who})\s+for\s+)?(?:an?\s+|the\s+)?(?:intro|introduction)\s+to\s+(?P<x>.+)"):
+        return _person(m.group("x"), contact)
+    if re.match(r"(?:someone|somebody|anyone|a person)\b", low):
+        return _person(part, contact)
+    if m := rx(r"(?:ask\s+(?:{who})\s+(?:for\s+)?(?:a\s+)?referral\s+(?:for|to)\s+|ask\s+(?:(?:{who})\s+)?(?:to|if)\s+"
+               r"(?:(?:she|he|they)(?:['’]d\s+|\s+))?(?:could\s+|would\s+)?refer\s+me\s+(?:for|to)\s+|(?:i'?m\s+|i am\s+)?"
+               r"(?:applying|apply|applied)\s+(?:for|to)\s+|(?:a\s+)?referral\s+for\s+)(?P<x>.+)"):
+        said = slot_to_you(ROLE_TAIL.split(m.group("x"), maxsplit=1)[0], contact)
+        return RequestPart(kind="role", text=said) if said else None
+    if m := rx(r"(?:ask\s+(?:{who})\s+(?:to|if (?:she|he|they)(?:'d| would| could)?)\s+)?put\s+in\s+a\s+(?:good\s+)?"
+               r"word\s+(?:for\s+me\s+)?(?:for|with)\s+(?P<x>.+)"):
+        said = slot_to_you(ROLE_TAIL.split(m.group("x"), maxsplit=1)[0], contact)
+        return RequestPart(kind="role", text=said) if said else None
+    if m := rx(r"(?:(?:finally|actually|also)\s+)?(?:send|share|attach|forward)\s+(?:(?:{who})\s+)?(?P<x>(?:the|my|our)\s+[^,;]+?)"
+               r"(?:\s+(?:finally|now|today|this time|at last|asap))?(?:\s+and\s+.*)?$"):
+        said = slot_to_you(m.group("x"), contact)
+        return RequestPart(kind="sending", text=said) if said and _noun_phrase(said) else None
+    if gap := read_gap(part):  # "haven't talked in like 2.5 years", "haven't spoken since grad school"
+        return gap
+    if brought := read_offer(part, lambda text: slot_to_you(text, contact)):  # an offer, an enclosure, when they're free
+        return brought
+    if m := rx(r"(?:apologi[sz]e|say sorry|sorry)\s+for\s+(?P<x>(?:the|my)\s+(?:delay|slow reply|late reply|wait|"
+               r"silence|radio silence))\b"):
+        return RequestPart(kind="apology", text=m.group("x"))
+    if m := rx(r"(?:(?:tell|let)\s+(?:{who})\s+(?:know\s+)?|(?:i\s+(?:want|would like|'d like)\s+to\s+)?(?:mention|say)\s+)"
+               r"(?:that\s+)?(?P<x>(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our|{who}(?:['’]s)?)\s.+)"):
+        said = second_person(m.group("x"), names_of(contact))  # "mention that her advice worked": said, to them
+        return RequestPart(kind="mine", text=capitalise(said)) if not _to_you_left(said) else None
+    if (m := rx(r"ask\s+(?:{who})\s+to\s+(?P<x>.+)")) and not OTHER_ASKS.match(m.group("x")):
+        said = slot_to_you(m.group("x"), contact)  # "ask hetty to keep going after the programme": their own question
+        return RequestPart(kind="ask", text=said, extra="Would") if said and len(said.split()) <= 20 else None
+    if m := rx(r"thank\s+(?:{who})\s+for\s+(?P<x>.+)"):
+        said = slot_to_you(m.group("x"), contact)
+        return RequestPart(kind="thanks", text=said) if said else None
+    if m := rx(r"(?:congratulat\w*|congrats)\s+(?:(?:{who}|[\w'’-]+)\s+)?(?:on|for)\s+(?P<x>.+)"):
+        said = slot_to_you(m.group("x"), contact)
+        return RequestPart(kind="news", text=said) if said else None
+    if m := rx(r"follow(?:ing)?[\s-]+up\s+(?:with\s+(?:{who})\s+)?(?:on|about|re:?|regarding)\s+(?P<x>.+)"):
+        said = slot_to_you(m.group("x"), contact)
+        return RequestPart(kind="follow", text=said) if said else None
+    if m := rx(r"(?:ask\s+(?:{who})\s+about\s+|(?:i\s+)?(?:want|would like|'?d like|'?d love|would love|wanna)\s+"
+               r"to\s+(?:hear|learn|know|understand)\s+(?:about\s+)?|(?:hear|learn)\s+about\s+)(?P<x>.+)"):
+        said = slot_to_you(m.group("x"), contact)
+        return RequestPart(kind="wish", text=said) if said else None
+    if m := rx(r"(?:propose|suggest|pitch|float)\s+(?:(?:{who})\s+(?=the\b|an?\b|our\b|my\b))?(?:the idea of\s+|that we\s+)?"
+               r"(?P<x>.+)"):  # "pitch Kofi the venue partnership": what is pitched, not to whom
+        said = slot_to_you(m.group("x"), contact)
+        return RequestPart(kind="proposal", text=said) if said else None
+    news = r"(?:(?:i\s+)?(?:saw|heard|read|noticed)\s+(?:(?:on|in|from)\s+[\w.-]+\s+)?(?:that\s+)?)?(?:{who}|she|he|they)" \
+           r"(?:'s|\s+has)?\s+" \
+           r"(?:just\s+|recently\s+|finally\s+)?"
+    if m := rx(news + r"(?:got\s+|was\s+|been\s+)?promoted\s+to\s+(?P<x>.+)"):
+        return RequestPart(kind="news", text=f"your promotion to {m.group('x').strip()}")
+    if m := rx(news + r"(?P<v>made|became|won|(?:was|been|got)\s+(?:just\s+|recently\s+)?(?:named|appointed|elected))\s+(?P<x>[^,;]{2,60}?)"
+                      r"(?:,.*)?$"):
+        said = slot_to_you(m.group("x"), contact)
+        gerund = NEWS_GERUNDS[m.group("v").split()[-1].lower()]
+        return RequestPart(kind="news", text=f"{gerund} {said}") if said else None
+    if m := rx(news + r"(?:joined|started at|started a new (?:role|job) at|moved to|is joining|'s joining|"
+                      r"got a (?:new )?job at)\s+(?P<x>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)$"):
+        return RequestPart(kind="news", text=f"joining {m.group('x')}")
+    if m := rx(r"(?:(?:i\s+)?(?:saw|heard|read|noticed)\s+(?:that\s+)?)?(?P<thing>(?:her|his|their|(?:" + "|".join(
+            re.escape(n) for n in names_of(contact)) + r")['’]s)\s+[^,]{2,50}?)\s+(?:just\s+)?(?:got|was|has been|"
+            r"is being|were)\s+(?P<event>" + "|".join(NEWS_EVENTS) + r")\b"):
+        thing = slot_to_you(m.group("thing"), contact)
+        return RequestPart(kind="news", text=thing, extra=m.group("event").lower()) if thing else None
+    if m := rx(r"(?:{who}|she|he|they)\s+(?:kindly\s+)?(?:(?P<v>promised|offered|agreed|asked me|wanted me|said)"
+               r"\s+to|(?P<w>said (?:she|he|they)(?:'d|’d| would)))\s+(?P<x>.+)"):
+        said = slot_to_you(m.group("x"), contact)
+        verb = "said you would" if m.group("w") else fold(m.group("v"))
+        return RequestPart(kind="their-offer", text=said, extra=verb) if said else None
+    theirs = re.match(r"(?:her|his|their|" + "|".join(re.escape(fold(n)) for n in names_of(contact)) + r")(?:['’]s)?\s+\w+", low)
+    if theirs and re.search(r"\b(?:me|my|us|our)\b", low) and FINITE.search(low) and len(part.split()) <= 20:
+        said = slot_to_you(part, contact)  # "her slides helped me fix our setup": what their thing did for the user
+        return RequestPart(kind="mine", text=capitalise(said)) if said else None
+    bare = SUBJECTLESS.match(low)  # the user's own news without its subject ("got the offer", "starting Oct 6 as …")
+    if bare and not re.search(r"\b(she|he|him|his|hers|her|they|them|their)\b", low) and len(part.split()) <= 16:
+        said = ("I am " if bare.group(1).endswith("ing") else "I ") + part[0].lower() + part[1:]
+        return RequestPart(kind="mine", text=said)
+    first_person = re.match(r"(?:i|i'm|i am|i've|i have|i'd|i was|i will|i'll|my|we|we're|we've|our)\b", low)
+    where = re.match(r"i(?:'m| am)\s+(?:an?|the|in|at|based|now|currently|back|still|ex-?|flexible|happy)\b(?!.*,)"
+                     r"(?!.*\bthere$)", low)  # who or where the user is: one clause, no 'there' only the coach knows
+    result = after_thing and re.match(r"(?:it|that|this|which)\s+(?:got|was|has|had|helped|led|made|landed|"
+                                      r"worked|paid)\b", low)
+    clause = re.match(r"(?:i|we)\s+(?:also\s+|now\s+|just\s+|currently\s+|still\s+|both\s+)?[a-z]{2,}\b", low)
+    if (first_person or result) and (_VERB.search(low) or clause or where) and not DOUBT.search(low) and \
+            not ASIDE.search(low):  # "I'm nervous about sounding needy" is for the coach
+        said = second_person(part, names_of(contact))
+        if not re.search(r"\b(she|he|him|his|hers|her|them)\b", fold(said)) and not _BARE_YOUR.search(fold(said)) \
+                and not grammar.problems(ensure_period(capitalise(said)), grammar.names_in(part, contact.name)):
+            return RequestPart(kind="mine", text=capitalise(said))
+        return None
+    said = slot_to_you(part, contact)
+    if said and _noun_phrase(said):
+        return RequestPart(kind="topic", text=said)
+    return None

@@ -1,0 +1,64 @@
+"""The style the user asks for in words ("keep it short", "make it warm", "in French pls", "tú, not usted"): a part
+of the request that only says how to write the draft is read into the reading's length, tone and language.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.core.messages import RequestReading
+from coach.core.text import fold
+
+SHORT = re.compile(r"\b(short|shorter|brief|briefer|concise|succinct|one[- ]liner|to the point|(?:under|max|at most|"
+                   r"no more than|<)\s*\d+\s*(?:chars?|characters|words)|\d+\s*(?:chars?|characters|words)\s*"
+                   r"(?:max|or less|tops|at most)|\d\s*(?:-|–|to)?\s*\d?\s*(?:sentences|lines))\b",
+                   re.IGNORECASE)
+LONG = re.compile(r"\b(longer|more detail(?:ed)?|a bit more|detailed|fuller)\b", re.IGNORECASE)
+WARM = re.compile(r"\b(warm|warmer|friendly|friendlier|casual|informal|relaxed|chatty|light)\b", re.IGNORECASE)
+FORMAL = re.compile(r"\b(formal|professional|polite|respectful)\b", re.IGNORECASE)
+LANGUAGES = ("french", "spanish", "german", "italian", "portuguese", "dutch", "polish", "japanese", "chinese",
+             "mandarin", "korean", "arabic", "hindi", "swedish", "norwegian", "danish", "finnish", "turkish",
+             "vietnamese", "greek", "czech", "ukrainian", "russian", "hebrew", "français", "español", "deutsch",
+             "english", "englisch", "anglais", "inglés", "ingles", "inglese", "engels")
+ENGLISH = frozenset(("english", "englisch", "anglais", "inglés", "ingles", "inglese", "engels"))  # what drafts are in
+LANGUAGE = re.compile(r"\b(?:in|en|auf)\s+(" + "|".join(LANGUAGES) + r")\b", re.IGNORECASE)
+# A form of address that only one language has says which language is meant ("tú, not usted", "du-Form").
+ADDRESS_FORMS = {"tú": "Spanish", "usted": "Spanish", "du": "German", "duzen": "German", "siezen": "German",
+                 "vous": "French", "tutoyer": "French", "vouvoyer": "French"}
+ADDRESS = re.compile(r"(?<![\w'’])(" + "|".join(ADDRESS_FORMS) + r")(?![\w'’])", re.IGNORECASE)
+# Words that make a part an instruction to the coach when the style words are all it says.
+_INSTRUCTION_WORDS = set("keep make be write use sound it the message note email tone please pls plz a bit more less "
+                         "and very nice super really but not too it's its register language translate one line "
+                         "lines words sentence sentences bitte por favor svp s'il vous plait obviously of course "
+                         "under max at most chars characters no more than pls thx obvs tops du sie tu tú usted vous form "
+                         "forms informal address".split())
+
+
+def read_style(part: str, reading: RequestReading) -> bool:
+    """Read a part that is only an instruction about the draft's form; True when it was one."""
+    found, before = False, reading.language
+    lang = LANGUAGE.search(part)
+    if lang:
+        language = lang.group(1).capitalize()  # English is what drafts are written in: asking for it changes nothing
+        reading.language = "" if fold(language) in ENGLISH else language
+        found = True
+    form = ADDRESS.search(part)
+    if form and not lang:
+        reading.language = reading.language or ADDRESS_FORMS[form.group(1).lower()]
+        found = True
+    for rx, field, value in ((SHORT, "length", -1), (LONG, "length", 1), (WARM, "tone", -1), (FORMAL, "tone", 1)):
+        if rx.search(part):
+            setattr(reading, field, value)
+            found = True
+    if not found:
+        return False
+    rest = LANGUAGE.sub(" ", part)
+    for rx in (ADDRESS, SHORT, LONG, WARM, FORMAL):
+        rest = rx.sub(" ", rest)
+    left = [w for w in re.findall(r"[\w'’]+", fold(rest)) if w not in _INSTRUCTION_WORDS]
+    if left:  # style words inside a sentence for the person ("a short call"): not an instruction
+        reading.length = reading.length if not SHORT.search(part) else 0
+        reading.tone = 0 if (WARM.search(part) or FORMAL.search(part)) else reading.tone
+        reading.language = before  # "we always talk in Spanish" says why, and undoes no earlier request
+        return False
+    return True

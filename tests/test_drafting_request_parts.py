@@ -140,10 +140,22 @@ def test_what_the_message_encloses_is_said_as_the_enclosure_line():
 @pytest.mark.parametrize("words", ["just want to catch up", "congrats msg", "thank her + connect",
                                    "mentorship email to Lena"])
 def test_words_that_only_restate_the_goal_are_not_unused(words):
-    reading = read_request(words, LENA)
-    assert reading.echo == [words] and not reading.left_out and not reading.parts, reading.line()
+    reading = read_request(words, LENA)  # "thank her + connect": two echoes, each only restating the goal
+    assert " + ".join(reading.echo) == words and not reading.left_out and not reading.parts, reading.line()
 
 
 def test_words_beside_the_goal_word_keep_a_part_from_being_an_echo():
     reading = read_request("want to ask for mentorship toward plant manager", LENA)
     assert not reading.echo, reading.line()
+
+
+@pytest.mark.parametrize("words,news", [
+    ("congrats msg on the funding round 🥂 2-3 sentences", "the funding round"),
+    ("congrats on his new bakery + connect", "your new bakery"),
+])
+def test_an_emoji_a_length_or_a_channel_after_plus_ends_the_news(words, news):
+    from coach.core.domain import Contact
+    from coach.drafting.request import read_request
+
+    who = Contact(id=1, first_name="Jonas", last_name="Berg", company="Nordlys", title="Founder")
+    assert [(p.kind, p.text) for p in read_request(words, who).parts] == [("news", news)]

@@ -159,3 +159,15 @@ def test_an_emoji_a_length_or_a_channel_after_plus_ends_the_news(words, news):
 
     who = Contact(id=1, first_name="Jonas", last_name="Berg", company="Nordlys", title="Founder")
     assert [(p.kind, p.text) for p in read_request(words, who).parts] == [("news", news)]
+
+
+@pytest.mark.parametrize("words", ["I want a subject line", "add a clear subject pls", "also include a subject line"])
+def test_a_subject_line_asked_for_without_its_words_is_no_sentence_for_the_person(words):
+    reading = read_request(f"propose a pilot at two branches. {words}.", LENA)
+    assert [p.kind for p in reading.parts] == ["proposal"] and not reading.left_out, reading.line()
+
+
+def test_terms_proposed_outside_a_partnership_are_what_the_user_has_in_mind():
+    (_, body, _, _), _reading = _made("mentorship", "email", "suggest monthly calls, six months, starting in June")
+    assert "What I have in mind: monthly calls, six months, starting in June." in body, body
+    assert "idea for us" not in body

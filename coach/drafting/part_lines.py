@@ -32,7 +32,9 @@ def _frame(kind: str, goal: str) -> str:
         "person": "I would love to meet {x}{extra}.",
         "thanks": "Thank you for {x}.",
         "follow": "A quick follow-up on {x}.",
-        "proposal": "I have an idea for us: {x}.",
+        # a joint idea for a partnership; the terms of anything else ("monthly calls, six months"; "early Dec
+        # for the next rig slot") are what the user has in mind
+        "proposal": "I have an idea for us: {x}." if goal == "partnership" else "What I have in mind: {x}.",
         "their-offer": "You {extra} to {x}.",
         "apology": "Sorry for {x}.",
         "mine": "{x}",

@@ -34,8 +34,18 @@ _INSTRUCTION_WORDS = set("keep make be write use sound it the message note email
                          "forms informal address".split())
 
 
+# A subject line asked for without its words ("I want a subject line", "add a clear subject pls"): an email
+# always has one, so the part asks nothing more (a subject given word for word is read by the envelope).
+SUBJECT_WANTED = re.compile(r"^(?:(?:and|also|please|pls)\s+)*(?:i\s+(?:want|need|would like|'d like)|add|include|give it|"
+                            r"use|put|needs?|with|make sure (?:it has|there is|there's))\s+(?:a|an|the)?\s*"
+                            r"(?:(?:good|clear|short|proper|catchy|real)\s+)?subject(?:\s+line)?(?:\s+(?:please|pls|too|"
+                            r"as well|on it))*$", re.IGNORECASE)
+
+
 def read_style(part: str, reading: RequestReading) -> bool:
     """Read a part that is only an instruction about the draft's form; True when it was one."""
+    if SUBJECT_WANTED.match(part.strip(" .!")):
+        return True
     found, before = False, reading.language
     lang = LANGUAGE.search(part)
     if lang:

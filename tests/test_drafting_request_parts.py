@@ -171,3 +171,12 @@ def test_terms_proposed_outside_a_partnership_are_what_the_user_has_in_mind():
     (_, body, _, _), _reading = _made("mentorship", "email", "suggest monthly calls, six months, starting in June")
     assert "What I have in mind: monthly calls, six months, starting in June." in body, body
     assert "idea for us" not in body
+
+
+@pytest.mark.parametrize("words,said", [
+    ("ask if the budget is settled yet", "I wanted to check whether the budget is settled yet."),
+    ("check whether her team still needs the survey data", "I wanted to check whether your team still needs the survey data."),
+])
+def test_a_question_the_user_wants_asked_is_said_through_one_frame(words, said):
+    reading = read_request(words, LENA)
+    assert [(p.kind, p.text) for p in reading.parts] == [("mine", said)] and not reading.left_out, reading.line()

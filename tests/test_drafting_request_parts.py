@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from coach.core.domain import Contact, Note, Profile
+from coach.core.text import fold
 from coach.drafting.composer import Brief, compose
 from coach.drafting.request import read_request
 from coach.drafting.wants import ask_from
@@ -180,3 +181,11 @@ def test_terms_proposed_outside_a_partnership_are_what_the_user_has_in_mind():
 def test_a_question_the_user_wants_asked_is_said_through_one_frame(words, said):
     reading = read_request(words, LENA)
     assert [(p.kind, p.text) for p in reading.parts] == [("mine", said)] and not reading.left_out, reading.line()
+
+
+def test_what_is_sent_is_said_once_when_its_own_line_carries_it():
+    from coach.drafting.part_lines import sentences
+
+    reading = read_request("send her the job id: QA-7781 Data Analyst", LENA)
+    lines = sentences(reading, "referral", LENA)  # the id is the role's, which the referral's ask names
+    assert not any("sending the job id" in fold(line) for line in lines), lines

@@ -72,6 +72,10 @@ def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[
         if part.kind in skip or not sayable(part.text, "request"):
             continue
         x = part.text.strip().rstrip(".!;,")
+        carried = {p.kind for p in reading.parts} & {"link", "ref", "role"}
+        if part.kind == "sending" and carried and re.search(r"\b(?:id|ids|link|links|url|number|ref|reference|posting)\b",
+                                                            fold(x)):
+            continue  # "send him the job id: PR-2291": the id's own line says it ("I'm sending the job id" repeats it)
         if part.kind in ("offer", "sending", "availability"):
             line = offer_sentence(part)
         elif part.kind == "follow" and part.extra:

@@ -139,3 +139,25 @@ def test_a_family_name_before_a_given_name_in_brackets_is_not_the_name_they_go_b
                                    "Hi Tade, it has been too long. Would you be up for a call?")
     gosia = _contact("Małgorzata", "Wiśniewska", "Gosia (Małgorzata) Wiśniewska, ex-colleague")
     assert goes_by(gosia) == "Gosia"
+
+
+def test_saying_no_x_where_the_user_said_no_x_is_no_mention_of_x():
+    body = ("Hi Odile, would you have an hour this spring to look over my audit checklist? No pressure at all if "
+            "the timing is wrong.")
+    assert "leave-out" not in _hard(ODILE, "mentorship", "linkedin-message", "ask for feedback on my checklist. no "
+                                    "pressure", body)
+    # the thing itself, said another way than the user's "no …", still counts
+    pushy = "Hi Odile, I know you are under pressure, but could you look over my audit checklist this week?"
+    assert "leave-out" in _hard(ODILE, "mentorship", "linkedin-message", "ask for feedback on my checklist. no "
+                                "pressure", pushy)
+
+
+def test_a_number_a_dictated_note_spells_out_grounds_its_digits_and_another_number_does_not():
+    from coach.core.text import spoken_numbers
+
+    assert spoken_numbers("the eighteen forty one map and two thousand and nine") == "1841 2009"
+    assert spoken_numbers("from twenty twenty two, forty five minutes") == "2022 45"
+    pim = _contact("Pim", "Vos", "dictated: she let me restore the eighteen forty one harbour map, best day ever")
+    good = "Hi Pim, restoring the 1841 harbour map with you is still my best day. Thank you for trusting me with it."
+    assert "grounding" not in _hard(pim, "thank-you", "linkedin-message", "", good)
+    assert "1851" in _hard(pim, "thank-you", "linkedin-message", "", good.replace("1841", "1851"))["grounding"]

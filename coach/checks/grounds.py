@@ -19,7 +19,7 @@ from coach.checks.links import noted_links
 from coach.checks.shortforms import compound_of, written_shorter
 from coach.core.dates import claim_forms, date_phrases, date_words, day_months, iso_dates, short_years
 from coach.core.domain import HONORIFICS, Contact, Profile
-from coach.core.text import STOPWORDS, fold, has_word, sentences, words
+from coach.core.text import STOPWORDS, fold, has_word, sentences, spoken_numbers, words
 
 STOCK_PHRASES = (
     "i hope this message finds you well", "i hope this email finds you well", "hope this finds you well",
@@ -125,6 +125,7 @@ class Grounds:
         parts += [f"{f.phrase} {date_words(f.date)}" for f in self.facts if not getattr(f, "hidden", False)]
         parts.append(date_phrases(f"{self.request} {self.context}"))
         parts += [day_months(p) for p in list(parts) if p]  # "nov 17", "03/06": the day and its month
+        parts += [spoken_numbers(p) for p in list(parts) if p]  # a dictated "eighteen forty one": 1841
         return fold("\n".join(p for p in parts if p))
 
     def language(self, text: str) -> str:

@@ -200,7 +200,8 @@ def _leave_out(m: Message) -> Verdict | None:
     if reading is None or not reading.avoid:
         return None
     found = [thing for thing in reading.avoid
-             if (bool(_REQUEST.search(m.core)) if _about_the_ask(thing) else touches(m.text, thing))]
+             if (bool(_REQUEST.search(m.core)) if _about_the_ask(thing)
+                 else touches(_without_no(m.text, thing, m.grounds.request), thing))]
     return Verdict(not found, "leaves out what you asked" if not found else f"mentions what you asked to leave "
                    f"out: {', '.join(found)}", "Remove it: you asked not to mention it.")
 
@@ -212,6 +213,15 @@ _ASK_WORDS = {"ask", "asks", "asking", "anything", "yet", "favour", "favor", "fa
 
 _REQUEST = re.compile(r"\b(?:would|could|can|might|will) (?:you|we)\b|\bare you (?:open|free|up for)\b|"
                       r"\bis there any chance\b|\bdo you have (?:time|a few|\d+)\b", re.IGNORECASE)
+
+
+def _without_no(text: str, thing: str, request: str) -> str:
+    """The message without its "no <thing>" where the user's words say "no <thing>" too ("no pressure", "at no cost
+    to her"): the user asked for the thing's absence to be said, and saying it names nothing to leave out."""
+    head = next(iter(words(thing)), "")
+    if not head or not re.search(rf"\bno\s+{re.escape(head)}\b", fold(request)):
+        return text
+    return re.sub(rf"\bno\s+{re.escape(head)}\b", " ", text, flags=re.IGNORECASE)
 
 
 def _about_the_ask(thing: str) -> bool:

@@ -161,3 +161,13 @@ def test_a_number_a_dictated_note_spells_out_grounds_its_digits_and_another_numb
     good = "Hi Pim, restoring the 1841 harbour map with you is still my best day. Thank you for trusting me with it."
     assert "grounding" not in _hard(pim, "thank-you", "linkedin-message", "", good)
     assert "1851" in _hard(pim, "thank-you", "linkedin-message", "", good.replace("1841", "1851"))["grounding"]
+
+
+def test_a_blurb_quoted_line_by_line_is_set_apart_and_what_follows_it_is_still_read():
+    quoted = ("Hi Odile,\n\nWould you be open to introducing me to Bram Okonjo? Here is a note to forward:\n\n> Ada Kim "
+              "would value 20 minutes with you on site audits. She worked with Odile on the Harbourside retrofit.\n\n"
+              "Thanks either way,\nAda")
+    assert "to-them" not in _hard(ODILE, "introduction", "email", "ask for an intro to Bram Okonjo", quoted, "Intro?")
+    after = quoted.replace("\n\nThanks either way", "\n\nThe retrofit taught me a lot. I still use the checklist. I "
+                                                    "keep it on my desk. I loved her notes on it.\n\nThanks either way")
+    assert "to-them" in _hard(ODILE, "introduction", "email", "ask for an intro to Bram Okonjo", after, "Intro?")

@@ -18,7 +18,7 @@ QUOTED = re.compile(r"[\"“][^\"”]{40,}[\"”]")
 # A passage set apart for them to paste or forward: between two rule lines ("---", "***"), or quoted line by line
 # with ">". It speaks to someone else, of the user and of the recipient, and restates what the message asks.
 _RULE = r"^[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,}|~{3,})[ \t]*$"
-SET_APART = re.compile(rf"{_RULE}\n.*?\n{_RULE}|(?:^[ \t]*>.*(?:\n|$))+", re.MULTILINE | re.DOTALL)
+SET_APART = re.compile(rf"{_RULE}\n(?s:.*?)\n{_RULE}|(?:^[ \t]*>[^\n]*(?:\n|$))+", re.MULTILINE)
 
 
 def in_own_voice(text: str) -> str:

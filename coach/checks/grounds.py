@@ -14,10 +14,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from coach.checks.language import allowed_language
 from coach.checks.links import noted_links
-from coach.core.dates import claim_forms, date_phrases, date_words, iso_dates, short_years
+from coach.checks.shortforms import compound_of, written_shorter
+from coach.core.dates import claim_forms, date_phrases, date_words, day_months, iso_dates, short_years
 from coach.core.domain import HONORIFICS, Contact, Profile
-from coach.core.text import STOPWORDS, fold, has_word, sentences, words
+from coach.core.text import STOPWORDS, fold, has_word, sentences, spoken_numbers, words
 
 STOCK_PHRASES = (
     "i hope this message finds you well", "i hope this email finds you well", "hope this finds you well",
@@ -122,7 +124,15 @@ class Grounds:
                 parts.append(TITLE_WORDS.get(fold(c.honorific).rstrip("."), ""))
         parts += [f"{f.phrase} {date_words(f.date)}" for f in self.facts if not getattr(f, "hidden", False)]
         parts.append(date_phrases(f"{self.request} {self.context}"))
+        parts += [day_months(p) for p in list(parts) if p]  # "nov 17", "03/06": the day and its month
+        parts += [spoken_numbers(p) for p in list(parts) if p]  # a dictated "eighteen forty one": 1841
         return fold("\n".join(p for p in parts if p))
+
+    def language(self, text: str) -> str:
+        """The language other than English that `text` is written in, when the user asked for it or allowed it
+        ("spanish is fine"); '' otherwise (coach.checks.language)."""
+        return allowed_language(text, self.reading.language if self.reading is not None else "",
+                                f"{self.request} {self.context}")
 
     def others_table(self) -> dict[str, str]:
         """Folded name or company of every other contact -> how it is written (built once per Grounds)."""
@@ -193,7 +203,8 @@ class Grounds:
             out += [f"{n.text} {date_words(n.date)} {' '.join(date_words(d) for d in iso_dates(n.text))} "
                     f"{date_phrases(n.text)}" for n in c.notes if n.date]
         out += [f"{f.phrase} {date_words(f.date)}" for f in self.facts if not getattr(f, "hidden", False)]
-        return [fold(t) for t in out if t]
+        # a day keeps its month whichever way the source writes it ("week of nov 17" holds "17 November")
+        return [fold(f"{t} {day_months(t)}") for t in out if t]
 
 
 # Words in a note that say nothing shared ("works at", "is a"): they do not make a message personal.
@@ -212,7 +223,14 @@ def _supported(phrase: str, facts: str) -> bool:
     if bare.isupper() and bare.isalpha() and 3 <= len(bare) <= 5 and _initials(bare, facts):
         return True  # an acronym of words the notes write out ("BRT" for "bus rapid transit")
     parts = [w for w in words(f) if w not in STOPWORDS and w not in ALWAYS_OK]
-    return bool(parts) and all(_word_supported(p, facts) for p in parts)
+    if parts and all(_word_supported(p, facts) for p in parts):
+        return True
+    # the same words written shorter: a compound of words the facts write out ("MechEng"), or a name the
+    # notes abbreviate ("Facilities Mgr")
+    tokens = [t for t in bare.split() if fold(t).strip(".,'’-") not in STOPWORDS | ALWAYS_OK]
+    if tokens and all(_word_supported(fold(t).strip(".,'’-"), facts) or compound_of(t, facts) for t in tokens):
+        return True
+    return written_shorter(f, facts)
 
 
 def _initials(acronym: str, facts: str) -> bool:
@@ -259,9 +277,11 @@ def claims(text: str) -> list[tuple[str, str]]:
         if not DURATION.match(masked[m.end():]):
             found.append(("number", m.group(0)))
     masked = GREETING.sub(lambda m: m.group(0) + ".", masked)  # the word after "Hi Priya," starts a sentence
+    names: list[tuple[list[str], bool]] = []  # each run of capitalised words, and whether it opens its sentence
     for sentence in sentences(masked):
         tokens = list(CAPITALISED.finditer(sentence))
         phrase: list[str] = []
+        opens = False
         last_end = -1
         for i, tok in enumerate(tokens):
             word = tok.group(0)
@@ -270,29 +290,28 @@ def claims(text: str) -> list[tuple[str, str]]:
                 phrase.append(word)
             else:
                 if phrase:
-                    found.append(("name", " ".join(phrase)))
-                phrase = [] if (initial and not word.isupper()) else [word]
+                    names.append((phrase, opens))
+                phrase, opens = ([] if (initial and not word.isupper()) else [word]), False
                 if initial and not word.isupper():
                     # a sentence's first word counts only as the start of a multi-word name
                     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
                     if nxt and nxt.start() - tok.end() <= 1 and fold(word) not in ALWAYS_OK:
-                        phrase = [word]
+                        phrase, opens = [word], True
             last_end = tok.end()
         if phrase:
-            found.append(("name", " ".join(phrase)))
-    out: list[tuple[str, str]] = []
-    for kind, value in found:
-        if kind == "name":  # trim common words off a phrase's ends: "Could I" is no name, "Thanks Priya" is Priya
-            parts = value.split(" ")
-            while parts and (_common(parts[0])):
-                parts.pop(0)
-            while parts and (fold(parts[-1]) in COMMON_CAPITALISED or fold(parts[-1]) in ALWAYS_OK):
-                parts.pop()
-            if not parts:
-                continue
-            value = " ".join(parts)
-        out.append((kind, value))
-    return out
+            names.append((phrase, opens))
+    for parts, opens in names:  # trim common words off a run's ends: "Could I" is no name, "Thanks Priya" is Priya
+        trimmed = list(parts)
+        while trimmed and (_common(trimmed[0])):
+            trimmed.pop(0)
+        while trimmed and (fold(trimmed[-1]) in COMMON_CAPITALISED or fold(trimmed[-1]) in ALWAYS_OK):
+            trimmed.pop()
+        # a sentence's first word left alone once the common words after it are gone ("Whenever I", "Later
+        # we") is a word like any other at a sentence's start, not a name
+        if not trimmed or (opens and trimmed == parts[:1]):
+            continue
+        found.append(("name", " ".join(trimmed)))
+    return found
 
 
 def _common(word: str) -> bool:
@@ -309,7 +328,7 @@ def unsupported_claims(text: str, grounds: Grounds) -> list[str]:
     bad: list[str] = []
     # in a language the user asked for, capital letters mark nouns ("Weihnachten", "Brief"): only numbers, dates,
     # amounts, links and addresses are claims to check
-    other_language = grounds.reading is not None and bool(grounds.reading.language)
+    other_language = bool(grounds.language(text))
     for kind, value in claims(text):
         if other_language and kind == "name":
             continue

@@ -15,6 +15,16 @@ from coach.core.text import fold, has_word, words
 
 # A quoted passage of a sentence or more ("a short blurb you can forward: '…'"): the user's words about themselves.
 QUOTED = re.compile(r"[\"“][^\"”]{40,}[\"”]")
+# A passage set apart for them to paste or forward: between two rule lines ("---", "***"), or quoted line by line
+# with ">". It speaks to someone else, of the user and of the recipient, and restates what the message asks.
+_RULE = r"^[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,}|~{3,})[ \t]*$"
+SET_APART = re.compile(rf"{_RULE}\n(?s:.*?)\n{_RULE}|(?:^[ \t]*>[^\n]*(?:\n|$))+", re.MULTILINE)
+
+
+def in_own_voice(text: str) -> str:
+    """What a message says to its reader in its own voice: without a quoted passage or a blurb set apart for them
+    to forward (each stands in for a blank line)."""
+    return QUOTED.sub(" ", SET_APART.sub("\n", text))
 
 
 def people_in(text: str, m: Message) -> list[str]:
@@ -47,9 +57,24 @@ _BEFORE = re.compile(r"\b(?:" + _RELATION + r"|dr\.?|mr\.?|ms\.?|mrs\.?|intro(?:
 _AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]+)?(?:['’]s)?\s+(?:said|says|mentioned|told|suggested|introduced|offered|"
                     r"asked|sent|gave|recommended|is|was|has|had|thinks|wants|will|would|and I|who|\(|,\s*(?:her|"
                     r"his|my|a|the)\b)"
-                    # in apposition: "Sam Ek — friend from uni", "Sam Ek: senior Android dev, 8 yrs"
-                    r"|(?:\s+[A-Z][\w'’-]+)?\s*[—–:]\s*(?:(?:a|an|my|our|the|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?"
-                    r"(?:" + _RELATION + r")\b", re.IGNORECASE)
+                    # in apposition: "Sam Ek — friend from uni", "Sam Ek: senior Android dev, 8 yrs", "Sam Ek - my ex-lead"
+                    r"|(?:\s+[A-Z][\w'’-]+)?(?:\s*[—–:]|\s+-)\s*(?:(?:a|an|my|our|the|his|her|their)\s+)?"
+                    r"(?:[\w-]+\s+){0,2}?(?:" + _RELATION + r")\b", re.IGNORECASE)
+
+
+# What a person did, as a note lists it after their full name and a dash: "Sam Ek - led the migration on my team".
+_DID = re.compile(r"^\s*[-—–:]\s+(?:led|ran|built|managed|worked|joined|left|moved|mentored|trained|taught|"
+                  r"reported|headed)\b", re.IGNORECASE)
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+")
+
+
+def _full_name_did(text: str, start: int, end: int) -> bool:
+    """Whether the word at start:end is part of a full name (a capitalised word beside it) followed by a dash and
+    what they did; an organisation's one word ("Acme - ran the pilot") is no person."""
+    before = re.search(r"[A-ZÀ-ÖØ-Þ][\w'’-]+[ \t]+$", text[max(0, start - 30):start])
+    after = re.match(r"[ \t]+" + _CAPITAL.pattern, text[end:])
+    tail = text[end + after.end():] if after else text[end:]
+    return bool(before or after) and _DID.match(tail) is not None
 
 
 def _names_a_person(word: str, m: Message) -> bool:
@@ -66,7 +91,7 @@ def _names_a_person(word: str, m: Message) -> bool:
                 return True
             if re.search(r"\b(?:at|in|of|from|for|to)\s$", before):
                 continue
-            if _AFTER.match(after):
+            if _AFTER.match(after) or _full_name_did(t or "", hit.start(), hit.end()):
                 return True
     return False
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from coach.checks.grounds import ALWAYS_OK, COMMON_CAPITALISED
-from coach.checks.people import QUOTED, people_in
+from coach.checks.people import in_own_voice, people_in
 from coach.checks.registry import Message, Verdict, check
 from coach.config.prompts import load_data
 from coach.core.text import (
@@ -110,8 +110,8 @@ def _goal(m: Message) -> Verdict | None:
     spec = _goal_spec(goal)
     if not spec:
         return None
-    language = m.grounds.reading.language if m.grounds.reading is not None else ""
-    if language:  # the reading keeps no language for English, which drafts are written in
+    language = m.grounds.language(m.text)
+    if language:  # English is what drafts are written in: another language's goal words are not read
         return Verdict(True, f"written in {language}: its goal words are not checked")
     core = m.core
     marker = spec.get("marker")
@@ -200,7 +200,8 @@ def _leave_out(m: Message) -> Verdict | None:
     if reading is None or not reading.avoid:
         return None
     found = [thing for thing in reading.avoid
-             if (bool(_REQUEST.search(m.core)) if _about_the_ask(thing) else touches(m.text, thing))]
+             if (bool(_REQUEST.search(m.core)) if _about_the_ask(thing)
+                 else touches(_without_no(m.text, thing, m.grounds.request), thing))]
     return Verdict(not found, "leaves out what you asked" if not found else f"mentions what you asked to leave "
                    f"out: {', '.join(found)}", "Remove it: you asked not to mention it.")
 
@@ -212,6 +213,15 @@ _ASK_WORDS = {"ask", "asks", "asking", "anything", "yet", "favour", "favor", "fa
 
 _REQUEST = re.compile(r"\b(?:would|could|can|might|will) (?:you|we)\b|\bare you (?:open|free|up for)\b|"
                       r"\bis there any chance\b|\bdo you have (?:time|a few|\d+)\b", re.IGNORECASE)
+
+
+def _without_no(text: str, thing: str, request: str) -> str:
+    """The message without its "no <thing>" where the user's words say "no <thing>" too ("no pressure", "at no cost
+    to her"): the user asked for the thing's absence to be said, and saying it names nothing to leave out."""
+    head = next(iter(words(thing)), "")
+    if not head or not re.search(rf"\bno\s+{re.escape(head)}\b", fold(request)):
+        return text
+    return re.sub(rf"\bno\s+{re.escape(head)}\b", " ", text, flags=re.IGNORECASE)
 
 
 def _about_the_ask(thing: str) -> bool:
@@ -233,13 +243,14 @@ def _to_them(m: Message) -> Verdict:
     """Speaks to the person ("your talk"), never about them ("her talk"). A pronoun beside another person named
     in the message ("Sam said he'd told you") is about that person, and a quoted blurb for them to forward speaks
     of the user; neither is a slip."""
-    if m.grounds.reading is not None and m.grounds.reading.language:
-        return Verdict(True, f"written in {m.grounds.reading.language}: its pronouns are not checked")
+    language = m.grounds.language(m.text)
+    if language:
+        return Verdict(True, f"written in {language}: its pronouns are not checked")
     others = {fold(p) for p in [*people_named_in(m.grounds.context, m), *people_to_meet(m)]}
     first = fold(m.first)
     slips: list[str] = []
     prior: list[str] = []  # the sentences before: a person named three sentences back is still who "her" is
-    for s in sentences(QUOTED.sub(" ", m.core)):
+    for s in sentences(in_own_voice(m.core)):
         around = " ".join([*prior[-3:], s])
         near = fold(around)
         third_party = any(o and o in near for o in others) or bool(people_in(around, m))
@@ -300,7 +311,7 @@ def _claim_runs(sentence: str) -> list[list[str]]:
 @check("repetition", 10, hard=True)
 def _repetition(m: Message) -> Verdict:
     """Says nothing twice."""
-    spans = repeated_spans(QUOTED.sub(" ", m.core), n=5)  # a blurb to forward restates what the message says
+    spans = repeated_spans(in_own_voice(m.core), n=5)  # a blurb to forward restates what the message says
     return Verdict(not spans, "nothing repeated" if not spans else f"said twice: “{spans[0]}”",
                    "Say each thing once.")
 

@@ -74,9 +74,11 @@ def months_in(text: str) -> list[tuple[int, int | None]]:
     out: list[tuple[int, int | None]] = []
     for m in _MONTH_WORD.finditer(text):
         word = m.group("m").lower()
-        before, after = text[max(0, m.start() - 4):m.start()], text[m.end():m.end() + 6]
-        beside_month = re.match(r"\s*[-–—]\s*[A-Za-z]{3}", after) or re.search(r"[A-Za-z]{3}\s*[-–—]\s*$",
-                                                                                text[max(0, m.start() - 8):m.start()])
+        before, after = text[max(0, m.start() - 4):m.start()], text[m.end():m.end() + 12]
+        before_run = text[max(0, m.start() - 12):m.start()]
+        # in a run of months ("jan-mar", "Jan/Feb/Mar"): the word beside it is a month too
+        beside_month = any(month_number(w) for w in (*re.findall(r"^\s*[-–—/]\s*([A-Za-z]{3,9})\b", after),
+                                                     *re.findall(r"\b([A-Za-z]{3,9})\.?\s*[-–—/]\s*$", before_run)))
         if word in _WORDLIKE and not (_NEAR_NUMBER.search(before) or _NEAR_NUMBER.match(after) or beside_month):
             continue
         year = re.match(r"\s*['’]?(\d{4}|\d{2})(?![\d,:])", after)  # "Oct 2023", "sep 23", "Mar '24"
@@ -133,6 +135,33 @@ def date_phrases(text: str) -> str:
     return " ".join(out)
 
 
+_MONTH_NAMES = "|".join(sorted((*MONTHS, *ABBREVIATIONS), key=len, reverse=True))
+_DAY_FIRST = re.compile(rf"(?<![\w/.])(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]*({_MONTH_NAMES})(?![a-z])",
+                        re.IGNORECASE)
+_MONTH_FIRST = re.compile(rf"(?<![a-z])({_MONTH_NAMES})\.?[\s-]*(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.,/]\d|\d)",
+                          re.IGNORECASE)
+_ISO_DAY = re.compile(r"\b(?:19|20)\d\d[-/.](\d{1,2})[-/.](\d{1,2})\b")
+
+
+def day_months(text: str) -> str:
+    """The words a message may use for the days `text` writes, with their month: 'nov 17', '17-Nov-2025',
+    '2025-11-17' and '17/11' (either order where both read as dates) give '17 november november 17'."""
+    found: list[tuple[int, int]] = []
+    for m in _DAY_FIRST.finditer(text):
+        found.append((int(m.group(1)), month_number(m.group(2)) or 0))
+    for m in _MONTH_FIRST.finditer(text):
+        found.append((int(m.group(2)), month_number(m.group(1)) or 0))
+    for m in _ISO_DAY.finditer(text):
+        found.append((int(m.group(2)), int(m.group(1))))
+    for m in _NUMERIC.finditer(_ISO_DAY.sub(" ", text)):
+        a, sep, b = int(m.group(1)), m.group(2), int(m.group(3))
+        if sep == "." and m.group(4) is None:
+            continue  # "2.5" is a number
+        found += [(a, b), (b, a)]  # "03/06": the 3rd of June or the 6th of March, as the writer's country reads it
+    return " ".join(f"{day} {MONTHS[month - 1]} {MONTHS[month - 1]} {day}" for day, month in dict.fromkeys(found)
+                    if 1 <= month <= 12 and 1 <= day <= 31)
+
+
 def date_words(date: dt.date | None) -> str:
     """The words a message may use for a fact's date: 'March 2025 2025 spring', so 'in March' and 'last
     spring' are grounded when a fact carries that date."""
@@ -164,6 +193,10 @@ def iso_dates(text: str) -> list:
 
 
 def short_years(text: str) -> str:
-    """The years a note writes with two digits after a name ("kubecon eu 24", "RecSys '22"): '2024 2022'."""
-    return " ".join(f"20{m.group(1)}" for m in re.finditer(r"(?<=[a-z] )'?(\d\d)\b(?![\d:.,%/-])", fold(text))
-                    if 10 <= int(m.group(1)) <= 39)
+    """The years a note writes with two digits after a name ("kubecon eu 24", "RecSys '22") or after an
+    apostrophe anywhere ("'19: she moved", "class of '98"): '2024 2022 2019 1998'."""
+    folded = fold(text)
+    after_name = [f"20{m.group(1)}" for m in re.finditer(r"(?<=[a-z] )'?(\d\d)\b(?![\d:.,%/-])", folded)
+                  if 10 <= int(m.group(1)) <= 39]
+    clipped = [str(_year(m.group(1))) for m in re.finditer(r"(?<![\w'])'(\d\d)(?![\d'%])", folded)]
+    return " ".join(dict.fromkeys(after_name + clipped))

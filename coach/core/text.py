@@ -236,3 +236,48 @@ def clean(text: str) -> tuple[str, str]:
         subject = match.group(1).strip().strip('"')
         text = SUBJECT_LINE.sub("", text, count=1).strip()
     return subject, text
+
+
+_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+
+
+def _spoken_pair(tokens: list[str], i: int) -> tuple[int, int] | None:
+    """The number below a hundred that tokens[i:] say ("forty one", "eighteen"), and where it ends."""
+    if i < len(tokens) and tokens[i] in _TENS:
+        unit = _UNITS.get(tokens[i + 1], 0) if i + 1 < len(tokens) else 0
+        return (_TENS[tokens[i]] + unit, i + 2) if 1 <= unit <= 9 else (_TENS[tokens[i]], i + 1)
+    if i < len(tokens) and tokens[i] in _UNITS:
+        return _UNITS[tokens[i]], i + 1
+    return None
+
+
+def spoken_numbers(text: str) -> str:
+    """The numbers a dictated note spells out, in digits: "eighteen forty one" 1841, "twenty twenty two" 2022,
+    "nineteen oh five" 1905, "two thousand and nine" 2009, "three hundred" 300, "forty five" 45."""
+    tokens = re.findall(r"[a-z]+", fold(text))
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        found = _spoken_pair(tokens, i)
+        if found is None:
+            i += 1
+            continue
+        value, j = found
+        for scale, size in (("thousand", 1000), ("hundred", 100)):
+            if j < len(tokens) and tokens[j] == scale:
+                value, j = value * size, j + 1 + (j + 1 < len(tokens) and tokens[j + 1] == "and")
+                rest = _spoken_pair(tokens, j)
+                if rest:
+                    value, j = value + rest[0], rest[1]
+        if 10 <= value <= 99 and j < len(tokens):  # a year said in two halves
+            oh = tokens[j] == "oh" and j + 1 < len(tokens) and 1 <= _UNITS.get(tokens[j + 1], 0) <= 9
+            rest = (_UNITS[tokens[j + 1]], j + 2) if oh else _spoken_pair(tokens, j)
+            if rest and (oh or rest[0] >= 10):
+                out.append(str(value * 100 + rest[0]))
+                i = rest[1]
+                continue
+        out.append(str(value))
+        i = j
+    return " ".join(out)

@@ -81,11 +81,12 @@ def goes_by(contact: Contact, words: str = "") -> str:
                       text or "") if family else None
         if m and _a_name(m.group(1), given):
             return m.group(1)
+    surname = {fold(w) for w in (contact.last_name or "").replace("-", " ").split()}
     for text in texts:  # "Gosia (Małgorzata) Wiśniewska", "Małgorzata (Gosia)"
         for m in re.finditer(_NAME + r"\s*\(\s*" + _NAME + r"\s*\)", text or ""):
             a, b = m.group(1), m.group(2)
-            if fold(b) == fold(given) and fold(a) != fold(given):
-                return a
+            if fold(b) == fold(given) and fold(a) != fold(given) and fold(a) not in surname:
+                return a  # not "Sade Ibekwe (Folasade)": the word before the bracket is their family name
             employer = {fold(w) for w in re.findall(r"[\w'’-]+", contact.company or "")}
             if fold(a) == fold(given) and fold(b) != fold(given) and fold(b) not in _NOT_NAMES \
                     and len(b) < len(a) and fold(b) not in employer:  # "Anneliese (Parapet)": where she works

@@ -69,3 +69,16 @@ def test_a_second_verb_after_the_swapped_subject_agrees_with_you():
     news = [f.phrase for f in extract(_nadia("then she moved into consulting and is at Orwell Partners now"), TODAY)
             if f.kind == "their-news"]
     assert news == ["you moved into consulting and are at Orwell Partners now"]
+
+
+def test_what_is_said_of_someone_else_is_never_the_contacts():
+    from coach.core.domain import Contact, Note
+    from coach.crm.facts.rules import extract_rules
+
+    c = Contact(id=1, first_name="Yara", last_name="Haddad", company="Tidewell", title="Engineer", notes=[Note(
+        text="- Bruno Alves (my old teammate, knew her at Orbit) says she's generous with her time\n"
+             "- Yara Hadad at Northpine: DIFFERENT PERSON, we spoke already about a sales role\n"
+             "- we met at the Lisbon robotics meetup in May")])
+    phrases = [f.phrase for f in extract_rules(c)]
+    assert not any("worked together" in p or "spoke" in p or "sales" in p for p in phrases), phrases
+    assert any("robotics meetup" in p for p in phrases), phrases

@@ -74,6 +74,8 @@ def extract_rules(contact: Contact, today: dt.date | None = None, me: str = "") 
             facts += [f.model_copy(update={"date": f.date or date, "source": where_from}) for f in reading.facts
                       if f.kind != "role" or not (contact.title or contact.company)]
             for line, day in reading.lines:
+                if ANOTHER_PERSON.search(line):  # "DIFFERENT PERSON. recruiter, spoke already": none of it is theirs
+                    continue
                 other = False  # a third person named on this line: "he said…" after them is theirs
                 for clause in split_clauses(line):
                     if facts and (aside := with_aside(facts[-1], clause)):  # "(on writing …)" after a podcast
@@ -81,7 +83,8 @@ def extract_rules(contact: Contact, today: dt.date | None = None, me: str = "") 
                         continue
                     other = someone_else(clause, names, people.me) or other and not any(
                         re.search(rf"\b{re.escape(n)}\b", clause) for n in names)
-                    if other and re.match(r"(?:she|he)\b", clause, re.IGNORECASE):
+                    aside = f"({clause[:12]}" in line  # "Petra Hollis (ex-teammate, …)": said of the one before it
+                    if other and (re.match(r"(?:she|he)\b", clause, re.IGNORECASE) or aside):
                         continue
                     facts += [f.model_copy(update={"date": day, "source": where_from})
                               for f in read_clause(clause, names, today)]
@@ -96,6 +99,12 @@ def extract_rules(contact: Contact, today: dt.date | None = None, me: str = "") 
                       for f in read_clause(f"I {clause[:1].lower()}{clause[1:]}" if mine else clause, names, today)]
     seen: set[str] = set()
     return [f for f in facts if not (fold(f.phrase) in seen or seen.add(fold(f.phrase)))]
+
+
+# A line the user marks as about someone else, to keep two people apart: none of its facts are the contact's.
+ANOTHER_PERSON = re.compile(r"\b(?:different|another|other|separate) (?:person|guy|woman|man|contact)\b|\bnot the same "
+                            r"(?:person|guy|woman|man|one)\b|\b(?:don'?t|do not|never) (?:confuse|mix (?:them |us )?up)\b|"
+                            r"\bnot to be confused\b|≠", re.IGNORECASE)
 
 
 def gather_facts(contact: Contact, context: str = "", facts: list[Fact] | None = None) -> list[Cited]:

@@ -189,3 +189,9 @@ def test_what_is_sent_is_said_once_when_its_own_line_carries_it():
     reading = read_request("send her the job id: QA-7781 Data Analyst", LENA)
     lines = sentences(reading, "referral", LENA)  # the id is the role's, which the referral's ask names
     assert not any("sending the job id" in fold(line) for line in lines), lines
+
+
+def test_a_second_instruction_joined_by_and_is_a_part_of_its_own():
+    reading = read_request("mention I finished the course you recommended and thank her for the intro to Omar", LENA)
+    assert [(p.kind, p.text) for p in reading.parts] == [("mine", "I finished the course you recommended"),
+                                                         ("thanks", "the intro to Omar")], reading.line()

@@ -26,6 +26,8 @@ from coach.drafting.style import read_style
 # Parts: sentences, semicolons, dashes and colons; a comma only where an instruction or a new clause starts.
 _SPLIT = re.compile(
     r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\bSt\.)\s+|"
+    # a second instruction joined by "and" starts a part ("mention I enrolled and thank her for the intro")
+    r"\s+and\s+(?=(?:also\s+)?(?:thank|ask|tell|mention|invite|offer|suggest|propose|remind)\s+(?:her|him|them|you)?\b)|"
     # an emoji, a channel after " + " and a length said after a thing end it ("the seed round 🎉 2-3 sentences",
     # "her studio + connect"; "thanks for the intro + the book" stays one)
     r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+\s*|\s+\+\s+(?=(?:connect|connection|add|dm|message|email|note|request|invite)\b)|\s+(?=\d+\s*(?:-|–|to)\s*\d+\s*(?:sentences|lines|words)\b)|"

@@ -239,3 +239,17 @@ def test_a_how_we_met_answer_gives_where_from_its_first_sentence():
     facts = extract_rules(Contact(id=1, first_name="Tadhg", last_name="Quinn", notes=[Note(id=1, text=notes)]))
     met = [f.phrase for f in facts if f.kind == "met-at"]
     assert met == ["at Brightwater Coding School (2021)"], met
+
+
+@pytest.mark.parametrize("phrase", ["at SUMMIT → NOT YET CONNECTED", "at the expo ⇒ follow up"])
+def test_a_notes_arrow_is_no_phrase_to_say(phrase):
+    assert not sayable(phrase, "met-at")
+    assert sayable("at the Lisbon robotics meetup", "met-at")
+
+
+def test_a_name_the_notes_shout_is_greeted_as_spoken_and_initials_stay():
+    from coach.crm.facts.names import greeting_name
+
+    shouted = Contact(id=1, first_name="Katarzyna", last_name="Nowak", notes=[Note(text="goes by KASIA, not Kate")])
+    assert greeting_name(shouted) == "Kasia"
+    assert greeting_name(Contact(id=2, first_name="AJ", last_name="Osei")) == "AJ"

@@ -20,7 +20,7 @@ _DANGLING = {"about", "at", "to", "the", "a", "an", "and", "or", "with", "of", "
              "so", "as", "into", "over", "after", "before", "taught", "gave", "sent", "showed", "introduced", "told",
              "made", "brought", "offered"}
 # Note-taking marks: a date or year in shorthand, a symbol for a word, a quote, an aside, a question.
-_SHORTHAND = re.compile(r"\d+/\d+|['’]\d\d\b|\b\d{1,2}\.\d{1,2}\b|[+@#~|=<>*_\\[\]{}()!?\"“”‘…]|\.\.|\bw/|"
+_SHORTHAND = re.compile(r"\d+/\d+|['’]\d\d\b|\b\d{1,2}\.\d{1,2}\b|[+@#~|=<>*_\\[\]{}()!?\"“”‘…→←↔⇒⇐➜➡]|\.\.|\bw/|"
                         r"\b(?:b/c|bc|w/o|ur|u|pls|thx|tbh|imo|btw|lol|ppl|mtg|approx|etc|re)\b|"
                         r"(?:^|\s)'|'(?:\s|$)")
 # Kinds whose phrase is a place or an occasion: short, or it is a note's line.
@@ -30,7 +30,7 @@ _CLAUSE_WORDS = 16
 _WORK_WORDS = 22
 # The user's own words for this message (kind "request") are theirs: only what no message says passes no gate
 # (quotes, brackets, emoji, "!!", "..."), and a longer clause is allowed.
-_NOT_SAID = re.compile(r"[\"“”()\[\]{}<>#~|=*_…]|\.\.|[!?]{2,}")
+_NOT_SAID = re.compile(r"[\"“”()\[\]{}<>#~|=*_…→←↔⇒⇐➜➡]|\.\.|[!?]{2,}")
 # Words for the coach, not the person: the user's worries about how the message reads, a laugh, a dictation filler
 # ("I'm nervous about sounding needy", "the rec i never wrote lol", "partner no wait just partner", "uh").
 ASIDE = re.compile(r"\b(?:lol|lmao|haha+|hehe|tbh|idk|uh+|um+|erm|no wait|i mean|sound(?:s|ing)? (?:like|needy|"

@@ -220,4 +220,6 @@ def _next_word(text: str, at: int) -> str:
 def greeting_name(contact: Contact, words: str = "") -> str:
     """What 'Hi …,' calls them: the name they go by (in the notes, or as the user's request calls them), else
     their given name."""
-    return goes_by(contact, words) or contact.given_name
+    name = goes_by(contact, words) or contact.given_name
+    # a name the notes shout ("goes by TOMEK") is greeted as it is spoken; initials ("JJ", "AJ") stay as written
+    return name.title() if name.isupper() and len(name) > 3 else name

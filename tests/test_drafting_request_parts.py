@@ -175,12 +175,15 @@ def test_terms_proposed_outside_a_partnership_are_what_the_user_has_in_mind():
 
 
 @pytest.mark.parametrize("words,said", [
-    ("ask if the budget is settled yet", "I wanted to check whether the budget is settled yet."),
-    ("check whether her team still needs the survey data", "I wanted to check whether your team still needs the survey data."),
+    ("ask if the budget is settled yet", "whether the budget is settled yet"),
+    ("check whether her team still needs the survey data", "whether your team still needs the survey data"),
 ])
 def test_a_question_the_user_wants_asked_is_said_through_one_frame(words, said):
+    from coach.drafting.part_lines import sentences
+
     reading = read_request(words, LENA)
-    assert [(p.kind, p.text) for p in reading.parts] == [("mine", said)] and not reading.left_out, reading.line()
+    assert [(p.kind, p.text) for p in reading.parts] == [("wish", said)] and not reading.left_out, reading.line()
+    assert sentences(reading, "follow-up", LENA) == [f"I would love to hear {said}."]
 
 
 def test_what_is_sent_is_said_once_when_its_own_line_carries_it():

@@ -190,3 +190,12 @@ def test_a_hyphenated_family_name_said_without_its_hyphen_is_no_leftover():
 def test_putting_words_on_someones_record_is_a_note(text, who, kept):
     r = read(text)
     assert (r.intent, r.contact_id, r.note) == ("note", who, kept)
+
+
+@pytest.mark.parametrize("text,unknown", [
+    ("what've I got on Tash?", "Tash"),  # after any word a name stands after (the naming vocabulary's)
+    ("show me Brian O'Neill's profile", "Brian O'Neill"),  # an owner's name with an apostrophe in it
+])
+def test_a_card_asked_for_of_a_name_nobody_has_is_asked_back_whole(text, unknown):
+    r = read(text)
+    assert (r.intent, r.unknown_name) == ("clarify", unknown)

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 
+from coach.core.jobs import REF
 from coach.core.text import content_words, fold, stem
 
 ASKS_FOR_LINK = re.compile(r"\b(?:links?|urls?)\b", re.IGNORECASE)
 SENDS = re.compile(r"\b(?:send|share|attach|forward|pass on|include)\w*\b", re.IGNORECASE)
-REFERENCE = re.compile(r"(?<![\w-])[A-Za-z]*[-_]?\d[\w-]*\d[\w-]*|(?<![\w-])[A-Za-z]+-\d+")  # BRK-2291, PSG-0193, req 88412
 FULL_NAME = re.compile(r"(?=\b([A-ZÀ-ÖØ-Þ][a-zà-ÿ'’]+)\s+([A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]+))")  # each pair of words, overlapping
 # Words every link line and request share: they point at no line in particular.
 _ANY_LINK = frozenset({"link", "links", "url", "urls", "http", "https", "send", "share", "include", "example"})
@@ -37,7 +37,8 @@ def noted_links(notes: list[str], request: str, user_name: str, url: re.Pattern)
     names = {_bare(user_name)} if len(_bare(user_name)) >= 6 else set()
     for note in notes:
         names |= {_bare(f"{a} {b}") for a, b in FULL_NAME.findall(note) if len(a + b) >= 6}
-    refs = {_bare(r) for r in REFERENCE.findall(url.sub(" ", request)) if len(_bare(r)) >= 4}
+    refs = {_bare(m.group(0).split()[-1]) for m in REF.finditer(url.sub(" ", request))}
+    refs = {r for r in refs if len(r) >= 4}  # "id 7" would be in too many links to point at one
     sent = {stem(w) for w in content_words(url.sub(" ", request), ignore=_ANY_LINK)} if SENDS.search(request) else set()
     out: set[str] = set()
     for note in notes:

@@ -23,6 +23,7 @@ from coach.core.domain import Contact
 from coach.core.messages import ContactChoice
 from coach.core.text import STOPWORDS, fold
 from coach.crm.names import everyday, name_slot
+from coach.crm.names import vocabulary as naming
 
 Intent = Literal["draft", "revise", "check", "find", "advise", "general", "clarify", "show", "note", "due", "help"]
 ASK_BACK = 0.5  # a reading less sure than this is asked back, not acted on
@@ -109,13 +110,15 @@ KNOWN_CAPS = frozenset(
     "january february march april may june july august september october november december now then also and "
     "but so ok okay help congratulate congrats reconnect follow introduce ping nudge remind tell make try "
     "quick short a an the my our his her their to for about".split())
-AFTER_VERB = re.compile(r"\b(?:to|ask|email|e-mail|message|thank|congratulate|ping|dm|with|contact|for)\s+"
+# a capitalised name where a name stands ('email Jordan', 'what have I got on Tash'): the words before a name are
+# the naming vocabulary's (`coach.crm.names.name_slot`)
+AFTER_VERB = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in naming()['name_slot'])})\s+"
                         r"(?P<n>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
 # a name typed in lower case where a name stands, said with where the person works ('ask jo from acme'): a word
 # that is no everyday word, asked back when it is nobody's
 SAID_WITH_WORKPLACE = re.compile(r"(?<![\w'-])(?P<n>[a-zß-öø-ÿ][a-zß-öø-ÿ'-]{2,})\s+(?:from|at|@)\s+\w")
-# … or as the owner of what a card holds ('jo smith's details', 'show me kim's notes')
-OWNER = re.compile(r"(?<![\w'-])(?P<n>[A-Za-zß-öø-ÿ][\wß-öø-ÿ-]{1,}(?:\s+[A-Za-zß-öø-ÿ][\wß-öø-ÿ-]{1,})?)'s\s+"
+# … or as the owner of what a card holds ('jo smith's details', 'show me kim's notes', 'brian o'neill's profile')
+OWNER = re.compile(r"(?<![\w'-])(?P<n>[A-Za-zß-öø-ÿ][\w'ß-öø-ÿ-]{1,}(?:\s+[A-Za-zß-öø-ÿ][\w'ß-öø-ÿ-]{1,})?)'s\s+"
                    rf"(?:{words('card_words')}|{words('card_fields')})\b", re.IGNORECASE)
 # a capitalised word, accented ones too ("García"), and hyphenated ones ("Ben-Haim", "Jean-Pierre")
 NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ']+)*"

@@ -20,6 +20,7 @@ from coach.conversation.reading import Reading, unknown_name
 from coach.conversation.records import note_date, note_text
 from coach.conversation.revision import revision
 from coach.core.domain import Contact
+from coach.crm.resolve import Who
 from coach.retrieval.learned import Guess
 
 TAKEN = 0.5  # how likely the model's intent must be where the rules read no request
@@ -35,6 +36,8 @@ BECOMES = {"general": ("advise", "find", "show", "note", "due", "revise"),
            # "a message, but to whom?": a request the rules took for a message to nobody named
            "clarify": ("due", "find", "advise")}
 MODEL = " (read by the intent model)"
+WHY = {"advise": "a situation to handle", "find": "asked who they know", "due": "who is due for a check-in",
+       "show": "what you have on someone", "note": "a note on someone", "revise": "revising the last draft"}
 
 
 def learned_goal(text: str, guess: Guess | None = None) -> str | None:
@@ -53,38 +56,37 @@ def second_look(reading: Reading, text: str, contacts: list[Contact], has_draft:
     guess = guess or intent_model().guess(text)
     if guess.label not in BECOMES[reading.intent]:
         return reading
+    named = person(text, contacts)  # read once: who the words name decides both how sure and whom it is about
     if reading.intent == "general":  # the rules read no request: the model's likeliest, when likely enough
         # (a card or a note on someone the words name exactly takes less: "shoe me Ines")
-        named = guess.label in ("show", "note") and person(text, contacts).contact is not None
-        sure = guess.probability >= (TAKEN_NAMED if named else TAKEN)
+        exact = guess.label in ("show", "note") and named.contact is not None
+        sure = guess.probability >= (TAKEN_NAMED if exact else TAKEN)
     else:
         sure = guess.probability >= SURE and guess.chance(reading.intent) < DOUBTED
     if not sure:
         return reading
-    other = _read_as(guess.label, text, contacts, has_draft, last_contact)
+    other = _read_as(guess.label, text, named, contacts, has_draft, last_contact)
     return other if other is not None else reading
 
 
-def _read_as(intent: str, text: str, contacts: list[Contact], has_draft: bool,
+def _read_as(intent: str, text: str, named: Who, contacts: list[Contact], has_draft: bool,
              last_contact: Contact | None) -> Reading | None:
-    """The reading of `text` as asking for `intent`, its person read as the rules read people; None where that
-    intent cannot be carried out from these words (a note on nobody, a revision with no draft)."""
-    why = {"advise": "a situation to handle", "find": "asked who they know", "due": "who is due for a check-in",
-           "show": "what you have on someone", "note": "a note on someone", "revise": "revising the last draft"}
+    """The reading of `text` as asking for `intent`, its person (`named`) read as the rules read people; None
+    where that intent cannot be carried out from these words (a note on nobody, a revision with no draft)."""
+    why = WHY[intent] + MODEL
     if intent == "due":
-        return Reading(intent="due", why=why[intent] + MODEL)
+        return Reading(intent="due", why=why)
     if intent == "find":
-        return Reading(intent="find", topic=company_named(text, contacts), why=why[intent] + MODEL)
-    named = person(text, contacts)
+        return Reading(intent="find", topic=company_named(text, contacts), why=why)
     if intent == "revise":  # the draft on the table, when the words name nobody else ('too formal for Sam too')
         fits = has_draft and about_last(named, last_contact)
-        return revision(text, None).model_copy(update={"why": why[intent] + MODEL}) if fits else None
+        return revision(text, None).model_copy(update={"why": why}) if fits else None
     contact, pronoun = named.contact, False
     said, near = (named.unmatched, named.near) if named.unmatched else (
         ("", []) if contact is not None or named.choices else unknown_name(text, contacts, named.mention))
     if intent == "advise":
         return Reading(intent="advise", contact=contact, choices=named.choices, contact_query=named.mention,
-                       goal=detect_goal(text), why=why[intent] + MODEL)
+                       goal=detect_goal(text), why=why)
     if said:
         return Reading(intent="clarify", unknown_name=said, choices=near, contact_query=said, confidence=0.3,
                        why=f"{intent}: no contact is called {said}")
@@ -93,17 +95,13 @@ def _read_as(intent: str, text: str, contacts: list[Contact], has_draft: bool,
                        why=f"{intent}: several contacts are called {named.mention}")
     if contact is None and last_contact is not None and PRONOUN.search(text):
         contact, pronoun = last_contact, True
-    said = _capitalised(text, contacts) if contact is None else ""
-    if said and intent == "show":  # a card asked for, of a name that is nobody's: asked back
-        return Reading(intent="clarify", unknown_name=said, confidence=0.3, why=f"show: no contact is called {said}")
     if contact is None:
         return None
     if intent == "show":
-        return Reading(intent="show", contact=contact, contact_query=named.mention, pronoun=pronoun,
-                       why=why[intent] + MODEL)
+        return Reading(intent="show", contact=contact, contact_query=named.mention, pronoun=pronoun, why=why)
     kept = note_text(text, has_draft) or _after_marker(text)
     return Reading(intent="note", contact=contact, contact_query=named.mention, note=kept, pronoun=pronoun,
-                   date=note_date(text), why=why[intent] + MODEL) if kept else None
+                   date=note_date(text), why=why) if kept else None
 
 
 def _after_marker(text: str) -> str:
@@ -112,12 +110,3 @@ def _after_marker(text: str) -> str:
     m = re.search(r":\s*(\S.*)$|\bthat\s+(\S.*)$", text, re.DOTALL)
     return (m.group(1) or m.group(2)).strip() if m else ""
 
-
-def _capitalised(text: str, contacts: list[Contact]) -> str:
-    """A capitalised word past the first that names no contact and is no known word ('what've I got on Tash?':
-    'Tash'): the name the user said, to ask back; '' for none."""
-    from coach.conversation.cues import known_words
-
-    names = {w.lower() for c in contacts for w in re.findall(r"\w+", c.name)}
-    words = re.findall(r"(?<=\s)[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b", text)
-    return next((w for w in words if w.lower() not in names and w.lower() not in known_words()), "")

@@ -26,8 +26,9 @@ CHANNEL_PHRASE = re.compile(r"\b(?:(?:by|via|over|through|as|in|on)\s+(?:an?\s+|
                             r"(?:\s+(?:note|message|dm|connection request))?|dm|inmail|connection (?:request|note))"
                             r"(?:\s+please)?\b", re.IGNORECASE)
 ARTICLE = re.compile(r"^(?:the|a|an|their|her|his|your|my|our|this|that|its)\s+", re.IGNORECASE)
-JOB = re.compile(r"\b(?:role|position|job|opening|opportunity|internship|req|requisition|vacanc(?:y|ie)|headcount)s?\b",
-                 re.IGNORECASE)
+# the nouns of an opening ("the data role", "openings for a Platform Engineer")
+OPENING = r"(?:role|position|job|opening|opportunit(?:y|ie)|internship|req|requisition|vacanc(?:y|ie)|headcount)s?"
+JOB = re.compile(rf"\b{OPENING}\b", re.IGNORECASE)
 ROLE_WORD = re.compile(rf"\s+(?:{ROLE_NOUN})s?\b", re.IGNORECASE)
 
 
@@ -51,7 +52,7 @@ VAGUE = frozenset("the a an her his their your my our its this that maybe quick 
 
 # The role an opening is for, said after it: "any openings for a Solutions Architect", "a role as a data engineer".
 OPENING_FOR = re.compile(
-    rf"\b(?:openings?|roles?|positions?|jobs?|vacanc(?:y|ies)|reqs?|opportunit(?:y|ies))\s+(?:for|as)\s+"
+    rf"\b{OPENING}\s+(?:for|as)\s+"
     rf"(?:an?\s+|the\s+)?(?P<t>{WORD}(?:\s+{WORD}){{0,3}}?)"
     r"(?=\s*[.?!,;]|\s*$|\s+(?:and|or|if|at|in|on|with|please|thanks|who|that|there)\b)", re.IGNORECASE)
 

@@ -4,6 +4,8 @@ title line)."""
 
 from __future__ import annotations
 
+import re
+
 JOB_WORDS = (
     "engineer", "manager", "analyst", "coordinator", "designer", "scientist", "developer", "sre", "lead", "head",
     "director", "specialist", "consultant", "researcher", "architect", "administrator", "associate", "intern", "pm",
@@ -22,3 +24,10 @@ JOB_WORDS = (
 def job_words_pattern() -> str:
     """The words as a regex alternation, longest first ("vice president" before "president")."""
     return "|".join(w.replace(" ", r"\s+").replace("-", "-?") for w in sorted(JOB_WORDS, key=len, reverse=True))
+
+
+# A reference: letters and digits joined by a dash ("TP-5521"), or a number after a word that says what it is ("req
+# 88412", "job ID 4471"). Read in a request (coach.drafting.wants) and to tell which of a note's links the request
+# names (coach.checks.links).
+REF = re.compile(r"(?:\b(?:req(?:uisition)?|job(?:\s+id)?|id|ref(?:erence)?|ticket|pr|issue|case|order|app(?:lication)?)"
+                 r"\s*(?:#|no\.?|number)?\s*[A-Z0-9][\w-]*\d[\w-]*|#\d{2,}|\b[A-Z]{1,6}(?:-[A-Z]{1,6})*-\d[\w-]*)", re.IGNORECASE)

@@ -7,7 +7,9 @@
 - thanks for one thing or several ("thanks for having me + the book", "thank you for the intro and the notes"):
   one `thanks` part, each thing after its own "for";
 - a question whether they have done a thing ("just ask if they decided", "ask whether she's heard back"): an
-  `ask` part said as "Have you …?", for a fixed set of verbs whose past participle is their past.
+  `ask` part said as "Have you …?", for a fixed set of verbs whose past participle is their past;
+- any other question the user wants asked ("ask if anything's changed on timing and whether the brief is still
+  coming"): a `wish`, said as "I would love to hear whether …".
 
 Each reader takes `to_you`, the word-for-word swap of the recipient to "you" that returns '' when someone else is
 left in the words; the sentences come only from the kinds' frames.
@@ -41,6 +43,11 @@ DONE = re.compile(r"^(?:(?:just|politely|gently|quickly)\s+)*ask\s+(?:(?:her|him
 _THIRD = re.compile(r"\b(she|he|him|his|hers|her|they|them|their)\b", re.IGNORECASE)
 
 
+# The user's own question of any other kind, whatever its subject ("ask if the budget is settled").
+WHETHER = re.compile(r"^(?:(?:just|also|politely|gently|quickly|and)\s+)*(?:ask|check)\s+(?:(?:her|him|them)\s+)?"
+                     r"(?:if|whether)\s+(?P<x>(?!(?:she|he|they|you)\b).+)$", re.IGNORECASE)
+
+
 def read_occasion(part: str, to_you: Callable[[str], str]) -> RequestPart | None:
     """A part that names the occasion or the topic; None otherwise."""
     if m := INFO.match(part):
@@ -60,6 +67,9 @@ def read_occasion(part: str, to_you: Callable[[str], str]) -> RequestPart | None
             return None
         verb = " ".join(fold(m.group("v")).split())
         return RequestPart(kind="ask", text=f"{verb} {rest}".strip(), extra="Have")
+    if m := WHETHER.match(part):
+        said = to_you(m.group("x").strip(" ?.!"))
+        return RequestPart(kind="wish", text=f"whether {said}") if said and len(said.split()) <= 25 else None
     return None
 
 

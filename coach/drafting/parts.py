@@ -168,13 +168,6 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
     if (m := rx(r"ask\s+(?:{who})\s+to\s+(?P<x>.+)")) and not OTHER_ASKS.match(m.group("x")):
         said = slot_to_you(m.group("x"), contact)  # "ask hetty to keep going after the programme": their own question
         return RequestPart(kind="ask", text=said, extra="Would") if said and len(said.split()) <= 20 else None
-    # "ask if anything's changed on timing and whether the brief is still coming": the user's own question, asked
-    # through one frame; a question whether they did something ("ask if she decided") is read by the occasions
-    if (m := rx(r"(?:(?:just|also|politely|gently|and)\s+)*(?:ask|check)\s+(?:(?:{who})\s+)?(?:if|whether)\s+"
-                r"(?P<x>(?!(?:she|he|they|you)\b).+)")):
-        said = slot_to_you(m.group("x").strip(" ?.!"), contact)
-        return RequestPart(kind="mine", text=f"I wanted to check whether {said}.") \
-            if said and len(said.split()) <= 25 and not _to_you_left(said) else None
     if m := rx(r"thank\s+(?:{who})\s+for\s+(?P<x>.+)"):
         said = slot_to_you(m.group("x"), contact)
         return RequestPart(kind="thanks", text=said) if said else None

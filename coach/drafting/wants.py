@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from coach.core.jobs import job_words_pattern
+from coach.core.jobs import REF, job_words_pattern
 from coach.core.messages import RequestPart
 from coach.core.text import fold
 
@@ -60,9 +60,6 @@ ASK = re.compile(r"^(?:(?:and\s+)?ask\s+(?:(?:her|him|them|\w+)\s+)?(?:if|whethe
                  r"^(?P<modal2>would|could|can|will)\s+(?P<who2>she|he|they)\s+(?P<x2>.+?)\??$", re.IGNORECASE)
 LINK = re.compile(r"\b(?:https?://)?(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|co|ai|example|edu|gov|uk|de|fr|me|so|"
                   r"xyz|ly|gg|info|biz|page|site|link)\b(?:/[^\s,;)]*)?", re.IGNORECASE)
-# A reference: letters and digits joined by a dash ("TP-5521"), or a number after a word that says what it is.
-REF = re.compile(r"(?:\b(?:req(?:uisition)?|job(?:\s+id)?|id|ref(?:erence)?|ticket|pr|issue|case|order|app(?:lication)?)"
-                 r"\s*(?:#|no\.?|number)?\s*[A-Z0-9][\w-]*\d[\w-]*|#\d{2,}|\b[A-Z]{1,6}(?:-[A-Z]{1,6})*-\d[\w-]*)", re.IGNORECASE)
 # A job title named bare ("Perception Engineer II", "Senior SRE", "BIM Coordinator opening on their careers page"):
 # capitalised words ending in a job's noun, an optional level, an optional word for the opening.
 JOB_NOUNS = job_words_pattern()

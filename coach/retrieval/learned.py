@@ -10,13 +10,18 @@ is used, said once on stderr. The chat's intents (`coach.conversation.intents`) 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from coach.retrieval.vector_cache import VectorCache
+
+if TYPE_CHECKING:  # the interface only: importing LangChain costs a chat turn ~0.1 s it need not pay
+    from langchain_core.embeddings import Embeddings
 
 MEANING = "local/all-MiniLM-L6-v2"
 MEANING_WEIGHT = 1.0  # the sentence vector's scale beside the unit-length character view
 
-Embed = Callable[[Sequence[str]], list[list[float]]]
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,7 @@ class Guess:
 class LearnedReader:
     """A classifier of texts into the labels of `examples` ({label: [text, …]})."""
 
-    def __init__(self, examples: dict[str, list[str]], embed: Embed | None = None):
+    def __init__(self, examples: dict[str, list[str]], embed: Embeddings | None = None):
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
@@ -56,7 +61,8 @@ class LearnedReader:
         chars = self.chars.fit_transform(texts) if fit else self.chars.transform(texts)
         if self.embed is None:
             return chars
-        meaning = np.asarray(self.embed(list(texts)), dtype=np.float32) * MEANING_WEIGHT
+        vectors = self.embed.embed_documents(list(texts)) if fit else [self.embed.embed_query(t) for t in texts]
+        meaning = np.asarray(vectors, dtype=np.float32) * MEANING_WEIGHT
         return hstack([chars, csr_matrix(meaning)]).tocsr()
 
     def guess(self, text: str) -> Guess:
@@ -66,28 +72,35 @@ class LearnedReader:
         return Guess(label=ranked[0][0], probability=ranked[0][1], ranked=ranked)
 
 
-def meaning(purpose: str) -> Embed | None:
-    """The shipped sentence model as an `Embed`, the vectors of many texts at once (a reader's training
-    examples) kept in the machine's vector cache under `purpose`; None where the model cannot load."""
-    try:
-        from coach.llm.providers import make_embeddings, model_cache
-        from coach.retrieval.vector_cache import VectorCache
+class KeptExamples:
+    """An `Embeddings` (LangChain's interface): the sentence model with the vectors of a reader's training examples kept in the machine's vector cache; a
+    text being read (`embed_query`) is never kept: it is the user's own."""
 
-        model = make_embeddings(MEANING)
-        cache = VectorCache(model_cache().parent / "vectors", f"{purpose}#{MEANING}#{type(model).__name__}")
-    except Exception as exc:  # noqa: BLE001 (any failure to load leaves the character view, said once)
-        print(f"Note: the {purpose} reader reads spelling only ({exc}).", file=sys.stderr, flush=True)
-        return None
+    def __init__(self, model: Embeddings, cache: VectorCache):
+        self.model, self.cache = model, cache
 
-    def embed(texts: Sequence[str]) -> list[list[float]]:
-        if len(texts) == 1:  # one text being read: never kept
-            return [model.embed_query(texts[0])]
-        kept = cache.get(texts)
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        kept = self.cache.get(texts)
         missing = [t for t in dict.fromkeys(texts) if t not in kept]
         if missing:
-            vectors = model.embed_documents(missing)
-            cache.put(missing, vectors)
+            vectors = self.model.embed_documents(missing)
+            self.cache.put(missing, vectors)
             kept.update(zip(missing, vectors, strict=True))
         return [kept[t] for t in texts]
 
-    return embed
+    def embed_query(self, text: str) -> list[float]:
+        return self.model.embed_query(text)
+
+
+def meaning(purpose: str) -> Embeddings | None:
+    """The shipped sentence model for a reader, its training examples' vectors kept under `purpose`; None (the
+    character view alone, said once on stderr) where the model cannot load."""
+    try:
+        from coach.llm.providers import make_embeddings, model_cache
+
+        model = make_embeddings(MEANING)
+        return KeptExamples(model, VectorCache(model_cache().parent / "vectors",
+                                               f"{purpose}#{MEANING}#{type(model).__name__}"))
+    except Exception as exc:  # noqa: BLE001 (any failure to load leaves the character view, said once)
+        print(f"Note: the {purpose} reader reads spelling only ({exc}).", file=sys.stderr, flush=True)
+        return None

@@ -77,13 +77,15 @@ def extract_rules(contact: Contact, today: dt.date | None = None, me: str = "") 
                 if ANOTHER_PERSON.search(line):  # "DIFFERENT PERSON. recruiter, spoke already": none of it is theirs
                     continue
                 other = False  # a third person named on this line: "he said…" after them is theirs
+                asides = [" ".join(a.split()) for a in re.findall(r"\(([^()]{2,80})\)", line)]  # what brackets hold
                 for clause in split_clauses(line):
                     if facts and (aside := with_aside(facts[-1], clause)):  # "(on writing …)" after a podcast
                         facts[-1] = aside
                         continue
                     other = someone_else(clause, names, people.me) or other and not any(
                         re.search(rf"\b{re.escape(n)}\b", clause) for n in names)
-                    aside = f"({clause[:12]}" in line  # "Petra Hollis (ex-teammate, …)": said of the one before it
+                    # "Petra Hollis (ex-teammate, knew him at …)": an aside after someone else is said of them
+                    aside = any(clause in a for a in asides)
                     if other and (re.match(r"(?:she|he)\b", clause, re.IGNORECASE) or aside):
                         continue
                     facts += [f.model_copy(update={"date": day, "source": where_from})

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from coach.conversation.intents import INTENTS, examples
+from coach.conversation.intents import CHANGES, INTENTS, examples
 from coach.conversation.reading import Reading
 from coach.conversation.second_look import learned_goal, second_look
 from coach.core.domain import GOALS, Contact
@@ -47,7 +47,7 @@ def test_the_sentence_view_reads_other_words_for_the_same_request():
     assert model.guess("kindly furnish the people I have been neglecting").label == "due"
 
 
-@pytest.mark.parametrize("kind,labels", [("intent", INTENTS), ("goal", GOALS)])
+@pytest.mark.parametrize("kind,labels", [("intent", INTENTS), ("goal", GOALS), ("change", CHANGES)])
 def test_the_shipped_examples_cover_every_label_without_repeats(kind, labels):
     shipped = examples(kind)
     assert set(shipped) == set(labels)
@@ -71,7 +71,7 @@ def test_no_training_example_repeats_an_evaluation_message():
             if isinstance(case, dict) and case.get("message"):
                 evaluated |= _grams(str(case["message"]))
     assert evaluated, "no held-out chat messages found"
-    copied = [t for kind in ("intent", "goal") for texts in examples(kind).values() for t in texts
+    copied = [t for kind in ("intent", "goal", "change") for texts in examples(kind).values() for t in texts
               if _grams(t) & evaluated]
     assert copied == []
 
@@ -138,3 +138,40 @@ def test_a_card_for_someone_named_exactly_takes_less_certainty_than_one_for_nobo
     assert (named.intent, named.contact_id) == ("show", 1)
     nobody = second_look(general, "shoe me the way", PEOPLE, False, None, guessed("show", 0.45))
     assert nobody.intent == "general"
+
+
+def test_a_reply_whose_words_read_no_step_takes_the_change_readers_when_likely():
+    from coach.conversation.revision import revision
+
+    text = "hmm it reads a bit abrupt as is"
+    longer = revision(text, None, Guess(label="longer", probability=0.6, ranked=(("longer", 0.6), ("none", 0.4))))
+    assert (longer.length, longer.tone, longer.regenerate) == (1, 0, False)
+    assert "change reader" in longer.why
+    unsure = revision(text, None, Guess(label="longer", probability=0.3, ranked=(("longer", 0.3), ("none", 0.7))))
+    assert (unsure.length, unsure.tone, unsure.regenerate) == (0, 0, False)
+
+
+def test_the_words_own_step_is_never_second_guessed_by_the_change_reader():
+    from coach.conversation.revision import revision
+
+    sure_other = Guess(label="longer", probability=0.99, ranked=(("longer", 0.99), ("none", 0.01)))
+    assert revision("make it shorter", None, sure_other).length == -1
+    assert revision("way too stiff", None, Guess(label="more-formal", probability=0.99,
+                                                 ranked=(("more-formal", 0.99),))).tone == -1
+
+
+def test_the_shipped_change_reader_reads_replies_no_cue_list_holds():
+    from coach.conversation.revision import revision
+
+    assert revision("this is a bit thin, give it some meat", None).length == 1
+    assert revision("ugh, scrap that and give me something else", None).regenerate
+
+
+def test_a_tone_from_the_change_reader_needs_it_sure():
+    from coach.conversation.revision import revision
+
+    text = "hmm it reads like a summons"
+    friendlier = Guess(label="friendlier", probability=0.75, ranked=(("friendlier", 0.75), ("more-formal", 0.2)))
+    assert revision(text, None, friendlier).tone == -1
+    torn = Guess(label="friendlier", probability=0.55, ranked=(("friendlier", 0.55), ("more-formal", 0.4)))
+    assert revision(text, None, torn).tone == 0

@@ -5,10 +5,11 @@ but which of the eight things a message asks for (a draft, a revision, advice, a
 due, or nothing), and the purpose of a message asked for, it can only read from the cue words it knows: a formal
 "kindly furnish a list of whom I owe a reply", a slangy "pop this on her record", a typo'd "shoe me Priya", or
 "she just passed her qualifying exam, write her something" (a congratulation nobody named) say it in words no
-list holds. These readers read the whole message instead (`coach.retrieval.learned`: sentence meaning and
-spelling), trained on the labelled examples of `prompts/intent_examples.yaml` and `prompts/goal_examples.yaml`,
-which were written for training, in many registers, apart from any evaluation set. The router asks them only
-where its own reading is weak (`coach.conversation.second_look`).
+list holds; nor can it read how "it's kind of abrupt as is" wants a draft changed. These readers read the whole
+message instead (`coach.retrieval.learned`: sentence meaning and spelling), trained on the labelled examples of
+`prompts/intent_examples.yaml`, `prompts/goal_examples.yaml` and `prompts/change_examples.yaml`, which were
+written for training, in many registers, apart from any evaluation set. The router asks them only where its own
+reading is weak (`coach.conversation.second_look`, `coach.conversation.revision`).
 """
 
 from __future__ import annotations
@@ -20,11 +21,15 @@ from coach.core.domain import GOALS
 from coach.retrieval.learned import Guess, LearnedReader, meaning
 
 INTENTS = ("draft", "revise", "advise", "find", "show", "note", "due", "other")
+# How a reply to a draft just shown asks it to change: the same message on another channel ("channel"), or no
+# change at all ("none": thanks, a question, a new request).
+CHANGES = ("shorter", "longer", "more-formal", "friendlier", "another", "channel", "none")
+LABELS = {"intent": INTENTS, "goal": GOALS, "change": CHANGES}
 
 
 def examples(kind: str = "intent") -> dict[str, list[str]]:
-    """The labelled training messages of `kind` ("intent" or "goal"), by label."""
-    labels = INTENTS if kind == "intent" else GOALS
+    """The labelled training messages of `kind` ("intent", "goal" or "change"), by label."""
+    labels = LABELS[kind]
     found = load_data(f"{kind}_examples")
     unknown = set(found) - set(labels)
     if unknown:
@@ -42,4 +47,9 @@ def goal_model() -> LearnedReader:
     return LearnedReader(examples("goal"), meaning("goals"))
 
 
-__all__ = ["INTENTS", "Guess", "examples", "goal_model", "intent_model"]
+@lru_cache(maxsize=1)
+def change_model() -> LearnedReader:
+    return LearnedReader(examples("change"), meaning("changes"))
+
+
+__all__ = ["CHANGES", "INTENTS", "Guess", "change_model", "examples", "goal_model", "intent_model"]

@@ -1,7 +1,11 @@
 """A revision of the draft on the table, read from words: shorter or longer, friendlier or more formal, another
 version, another channel. The words are the vocabulary's (`prompts/requests.yaml`, `revision`), and each style
 step goes one way or the other: "too formal", "less casual" and "it sounds stiff" ask to move away from what
-they name, "more professional", "make it sound warmer" and "not friendly enough" towards it."""
+they name, "more professional", "make it sound warmer" and "not friendly enough" towards it.
+
+Where those words read no step ("it's kind of abrupt as is", "it reads like a legal notice lol"), or only name a
+tone without saying which way, the change reader (`coach.conversation.intents.change_model`, trained on replies
+written apart from any evaluation set) reads the whole reply, and its change is taken when it is likely enough."""
 
 from __future__ import annotations
 
@@ -10,10 +14,17 @@ from functools import lru_cache
 
 from coach.conversation.cues import cue_pattern, vocabulary
 from coach.conversation.reading import Reading
+from coach.retrieval.learned import Guess
 
 QUESTION = cue_pattern("questions")
 SHORT_FOLLOW_UP = 8  # words
 WINDOW = 4  # words looked back from a tone word for what decides its direction
+CHANGE_TAKEN = 0.5  # how likely the change reader's change of length or version must be where the words read none
+# … a change of tone, whatever the words named (which way a tone goes, "too stiff" or "more proper", is what
+# sentence meaning tells least apart), and to read a reply as a revision at all where the rules read none
+CHANGE_SURE = 0.7
+TONES = {"more-formal": 1, "friendlier": -1}
+LENGTHS = {"shorter": -1, "longer": 1}
 
 
 def _words(name: str) -> list[str]:
@@ -114,11 +125,34 @@ def follows_up(text: str, channel: str | None, goal: str | None) -> bool:
     if _listed("change").search(text) or _listed("again").search(text) or length_step(text) or (tone and plain):
         return True
     short = len(text.split()) <= SHORT_FOLLOW_UP and goal is None and not QUESTION.search(text)
-    return short and bool(_listed("again_short").search(text) or tone or channel)
+    if short and bool(_listed("again_short").search(text) or tone or channel):
+        return True
+    if goal is not None or QUESTION.search(text):
+        return False
+    guess = change_guess(text)  # "it reads like a legal notice lol. warmer pls, we were actually close"
+    return guess.label not in ("none", "channel") and guess.probability >= CHANGE_SURE
 
 
-def revision(text: str, channel: str | None) -> Reading:
-    """How a revision moves the last draft: each style step goes one way or the other, never only one way."""
+def change_guess(text: str) -> Guess:
+    from coach.conversation.intents import change_model
+
+    return change_model().guess(text)
+
+
+def revision(text: str, channel: str | None, guess: Guess | None = None) -> Reading:
+    """How a revision moves the last draft: each style step goes one way or the other, never only one way. Where
+    the words read no step, or name a tone without saying which way, the change reader's change when it is likely
+    enough (`guess`: its reading, for tests)."""
     again = bool(_listed("again").search(text) or _listed("again_short").search(text))
-    return Reading(intent="revise", channel=channel, length=length_step(text), tone=tone_step(text)[0],
-                   regenerate=again, why="revising the last draft")
+    length, (tone, plain) = length_step(text), tone_step(text)
+    why = "revising the last draft"
+    if not (length or again or channel or (tone and plain)):
+        guess = guess or change_guess(text)
+        sure = guess.probability >= (CHANGE_SURE if tone or guess.label in TONES else CHANGE_TAKEN)
+        if sure and guess.label in TONES:
+            tone, why = TONES[guess.label], why + " (read by the change reader)"
+        elif sure and guess.label in LENGTHS and not tone:
+            length, why = LENGTHS[guess.label], why + " (read by the change reader)"
+        elif sure and guess.label == "another" and not tone:
+            again, why = True, why + " (read by the change reader)"
+    return Reading(intent="revise", channel=channel, length=length, tone=tone, regenerate=again, why=why)

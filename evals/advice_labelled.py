@@ -13,7 +13,8 @@ Scores, one line per case:
 
 `--split check` is a fixed random third of each group of sets kept out of tuning: of the 80 v1+v2 cases
 (seed 25, drawn before any change) and, drawn apart so that third stays the same cases, of the 53 v3 cases
-(seed 38, drawn before any change on them); `tune` is the rest. Report both.
+(seed 38, drawn before any change on them) and of the 165 v4-v7 cases (seed 47, drawn in session 13, after
+those sets had been scored once each); `tune` is the rest. Report both.
 
 The v3 fits are its labels' fits plus those of `advice_v3_labels_new_articles.yaml` (the same cases labelled
 again against the articles added in session 8).
@@ -38,8 +39,13 @@ _HELD = HERE / "heldout"
 SETS = [("v1", _HELD / "advice", _HELD / "advice_labels.yaml", [], "v1+v2"),
         ("v2", _HELD / "advice_v2", _HELD / "advice_v2_labels.yaml", [], "v1+v2"),
         ("v3", _HELD / "advice_v3", _HELD / "advice_v3_labels.yaml",
-         [_HELD / "advice_v3_labels_new_articles.yaml"], "v3")]
-SEEDS = {"v1+v2": 25, "v3": 38}  # each group's check third is drawn apart, so adding a group moves no case
+         [_HELD / "advice_v3_labels_new_articles.yaml"], "v3"),
+        ("v4", _HELD / "advice_v4", _HELD / "advice_v4_labels.yaml",
+         [_HELD / "advice_v4_labels_new_articles.yaml"], "v4-v7"),
+        ("v5", _HELD / "advice_v5", _HELD / "advice_v5_labels.yaml", [], "v4-v7"),
+        ("v6", _HELD / "advice_v6", _HELD / "advice_v6_labels.yaml", [], "v4-v7"),
+        ("v7", _HELD / "advice_v7", _HELD / "advice_labels_v7.yaml", [], "v4-v7")]
+SEEDS = {"v1+v2": 25, "v3": 38, "v4-v7": 47}  # each group's check third is drawn apart, so adding a group moves no case
 GAPS = HERE / "heldout" / "advice_gap_articles.yaml"  # articles written for a labelled gap (author's judgement)
 
 

@@ -60,7 +60,8 @@ def previous_turn(previous: str | None, people: list[Contact]) -> tuple[bool, Co
     if not previous:
         return False, None, None
     text = fold(previous)
-    person = next((c for c in people if fold(c.name) in text), None)
+    named = [c for c in people if fold(c.name) in text]  # namesakes: the one whose workplace is said beside
+    person = next((c for c in named if c.company and fold(c.company) in text), named[0] if named else None)
     drafted = "drafted" in text or "draft" in text
     if not drafted or person is None:
         return drafted, person, None

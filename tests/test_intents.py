@@ -175,3 +175,9 @@ def test_a_tone_from_the_change_reader_needs_it_sure():
     assert revision(text, None, friendlier).tone == -1
     torn = Guess(label="friendlier", probability=0.55, ranked=(("friendlier", 0.55), ("more-formal", 0.4)))
     assert revision(text, None, torn).tone == 0
+
+
+def test_a_note_read_by_the_model_keeps_the_words_after_a_dash():
+    read = second_look(Reading(intent="general", why="general"), "Save this pls — Tomasz say he move to Gdansk in spring",
+                       PEOPLE, False, None, guessed("note", 0.9))
+    assert (read.intent, read.contact_id, read.note) == ("note", 1, "Tomasz say he move to Gdansk in spring")

@@ -183,3 +183,68 @@ def test_the_role_an_opening_is_for_is_the_topic():
 
 def test_a_closing_thanks_is_no_reason_for_the_message():
     assert draft_context("a note to Noor about the risk team? Thanks so much!", "Noor") == "the risk team"
+
+
+@pytest.mark.parametrize(("text", "channel"), [
+    # the channel a draft is made into, said as what it could be or what it is instead of
+    ("she never reads her email, can this be a LinkedIn DM instead", "linkedin-message"),
+    ("a connection note instead, we are not linked yet", "linkedin-note"),
+    ("it would be nicer as an email", "email"),
+])
+def test_the_channel_asked_for_instead_wins_over_one_only_mentioned(text, channel):
+    assert channel_of(text) == channel
+
+
+def test_a_title_and_a_surname_said_with_a_possessive_name_the_person():
+    reading = read("I fear this is far too casual for a man of Mr Berg's seniority. Might you make it more proper?",
+                   has_draft=True, last=5)
+    assert (reading.intent, reading.tone) == ("revise", 1)
+
+
+def test_tone_words_settled_both_ways_are_read_by_the_change_reader():
+    from coach.conversation.revision import revision, tone_torn
+    from coach.retrieval.learned import Guess
+
+    text = "this is so stiff, make it a bit more breezy and chatty"
+    assert tone_torn(text)
+    friendlier = Guess(label="friendlier", probability=0.9, ranked=(("friendlier", 0.9), ("more-formal", 0.05)))
+    assert revision(text, None, friendlier).tone == -1
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    # a speaker who corrects themselves meant what follows
+    ("write Kenji an email asking for a chat about uh data science no wait about moving into data engineering",
+     "data engineering"),
+    ("ask Noor for twenty minutes on fraud models, I mean on moving into risk analytics", "risk analytics"),
+    # the slots of a terse command: the one that names a thing
+    ("draft: kenji / referral / email / staff data engineer role", "staff data engineer role"),
+    # the role someone has just been given, said as what they made or became
+    ("congratulate Oskar on making partner track lead, he'll be chuffed", "partner track lead"),
+    ("tell me what growth marketing is actually like", "growth marketing"),
+])
+def test_the_topic_is_what_the_user_meant(text, wanted):
+    assert topic(text) == wanted
+
+
+def test_a_sentence_that_only_says_the_channel_is_no_context():
+    text = "could you write to Leila asking about the analyst opening? An email's fine."
+    assert "'s fine" not in draft_context(text, "Leila")
+
+
+def test_a_name_nobody_has_beside_a_description_is_asked_back():
+    reading = read("Draft a referral ask to Rachel at Brightpath for the talent partner opening, email pls")
+    assert reading.intent == "clarify" and reading.unknown_name == "Rachel" and reading.contact_id is None
+
+
+def test_a_workplace_said_with_a_possessive_is_no_name():
+    reading = read("Can you write to my old boss asking if he'd introduce me to someone on Orbit's data team?")
+    assert (reading.intent, reading.contact_id, reading.goal) == ("draft", 5, "introduction")
+
+
+def test_a_shared_first_name_is_the_person_the_conversation_is_about():
+    twins = [*PEOPLE, Contact(id=6, first_name="Kenji", last_name="Sato", company="Umbra", title="Designer")]
+    after = route("right, write kenji a thank-you email for the deck feedback", twins, has_draft=False,
+                  last_contact=twins[5])
+    assert (after.intent, after.contact_id) == ("draft", 6)
+    cold = route("right, write kenji a thank-you email for the deck feedback", twins, has_draft=False)
+    assert cold.intent == "clarify" and {c.id for c in cold.choices} == {2, 6}

@@ -80,7 +80,7 @@ def draft_context(text: str, mention: str) -> str:
     story told before the request comes first."""
     kept = story(text)
     for sentence in re.split(r"(?<=[.?!])\s+", user_context(text, mention)):
-        sentence = CHANNEL_PHRASE.sub("", sentence).strip(" ,;:")
+        sentence = re.sub(CHANNEL_PHRASE.pattern + r"(?:['’]s\b)?", "", sentence, flags=re.IGNORECASE).strip(" ,;:")
         sentence = re.sub(r"\s*\b(?:please|thanks|thank you)\W*$", "", sentence, flags=re.IGNORECASE).strip(" ,;:")
         asked = INSTRUCTION.match(sentence)  # "Can you write him an email?" after the story: the request itself
         if asked and NOT_CONTEXT.match(sentence[asked.end():].strip(" ?!.,;:")):

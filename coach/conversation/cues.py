@@ -181,11 +181,12 @@ NOT_CHANNEL = re.compile(r"\b(?:instead of|rather than|not|no)\s+(?:as\s+|by\s+|
                          r"connection\s+(?:request|note))s?\b", re.IGNORECASE)
 
 
-# The channel a message is made into ("turn this into a LinkedIn message", "switch it to email", "as a note"): the
-# one asked for, whatever other channel the words mention ("she never checks email").
+# The channel a message is made into ("turn this into a LinkedIn message", "switch it to email", "as a note", "can
+# it be a DM", "a LinkedIn DM instead"): the one asked for, whatever other channel the words mention ("she never
+# checks email").
 TARGET = re.compile(r"\b(?:(?:turn|chang|convert|switch|mak|redo|rewrit|do|send|put|mov|reformat|adapt|redraft)"
-                    r"\w*\s+(?:(?:it|this|that|them|one|the\s+[\w-]+)\s+)?(?:in)?to|as)\s+(?:an?\s+|the\s+)?"
-                    r"(?P<c>[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
+                    r"\w*\s+(?:(?:it|this|that|them|one|the\s+[\w-]+)\s+)?(?:in)?to|as|be)\s+(?:an?\s+|the\s+)?"
+                    r"(?P<c>[\w-]+(?:\s+[\w-]+)?)|\b(?P<i>[\w-]+(?:\s+[\w-]+)?)\s+instead\b", re.IGNORECASE)
 
 
 def channel_of(text: str) -> str | None:
@@ -194,7 +195,7 @@ def channel_of(text: str) -> str | None:
     is not the one asked for."""
     said = NOT_CHANNEL.sub(" ", text)
     for m in TARGET.finditer(said):
-        made = next((channel for channel, cue in _channel_cues() if cue.search(m.group("c"))), None)
+        made = next((channel for channel, cue in _channel_cues() if cue.search(m.group("c") or m.group("i"))), None)
         if made:
             return made
     for channel, cue in _channel_cues():

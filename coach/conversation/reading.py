@@ -153,24 +153,31 @@ def unknown_name(text: str, contacts: list[Contact], mention: str) -> tuple[str,
         if (f in firsts or last in lasts) and (not said or said in (f, last)):
             near = [c for c in contacts if fold(c.first_name) == f or fold(c.last_name) == last]
             return f"{m.group('f')} {m.group('l')}", near[:3]
-    if mention:
+    if mention and set(said.split()) & (firsts | lasts):  # a contact named: no other name is looked for
         return "", []
+    # a person only described ("the PM") beside a name no contact has ("to Rachel at Contoso"): the name is whom
+    # they mean, asked back, never the description's contact
     for m in SAID_WITH_WORKPLACE.finditer(text):
         name = m.group("n")
         if not everyday(name) and fold(name) not in other and name_slot().search(text[:m.start("n")]):
             return name, _closest(fold(name), contacts)
     for m in OWNER.finditer(text):
-        name = [w for w in m.group("n").split() if not everyday(w) and fold(w) not in other | STOPWORDS]
+        name = [w for w in m.group("n").split() if not everyday(w) and _bare(w) not in other | STOPWORDS]
         if name and len(name) == len(m.group("n").split()):
             return " ".join(name), _closest(fold(" ".join(name)), contacts)
     for m in AFTER_VERB.finditer(text):
         name = m.group("n").split()
-        name = name[:1] if len(name) > 1 and fold(name[1]) in other else name
-        if fold(name[0]) in other or fold(name[0]) in STOPWORDS:
+        name = name[:1] if len(name) > 1 and _bare(name[1]) in other else name
+        if _bare(name[0]) in other or fold(name[0]) in STOPWORDS:  # "someone on Globex's team": a workplace
             continue
         said_name = " ".join(name)
         return said_name, _closest(fold(said_name), contacts)
     return "", []
+
+
+def _bare(word: str) -> str:
+    """A word folded, without a possessive ("Globex's" -> "globex")."""
+    return fold(re.sub(r"['’]s$", "", word))
 
 
 def _closest(name: str, contacts: list[Contact], n: int = 3) -> list[Contact]:

@@ -98,16 +98,28 @@ def _direction(before: str, after: str) -> tuple[int, bool]:
 def tone_step(text: str) -> tuple[int, bool]:
     """-1 friendlier, 1 more formal, 0 neither; and whether the words plainly ask for it (a fault named, or a
     word such as 'too', 'more', 'make it sound' that settles which way), not only name a tone."""
+    votes, settled = _tone_votes(text)
+    # "make it more professional, it is sounding very casual": the way asked for outweighs a tone only named
+    return _sign(settled or votes), bool(settled)
+
+
+def _tone_votes(text: str) -> tuple[list[int], list[int]]:
+    """Every tone word's way, and the ways a fault or a word such as 'more' settles."""
     pattern, table = _tone()
-    votes, settled = [], []  # every tone word's way; those a fault or a word such as 'more' settles
+    votes, settled = [], []
     for m in pattern.finditer(text):
         way, fault = table[m.group(0).lower()]
         turn, decided = (1, True) if fault else _direction(text[:m.start()], text[m.end():])
         votes.append(way * turn)
         if decided:
             settled.append(way * turn)
-    # "make it more professional, it is sounding very casual": the way asked for outweighs a tone only named
-    return _sign(settled or votes), bool(settled)
+    return votes, settled
+
+
+def tone_torn(text: str) -> bool:
+    """The words settle the tone both ways ("so stiff … make it a bit more lekker and chatty")."""
+    settled = _tone_votes(text)[1]
+    return 1 in settled and -1 in settled
 
 
 def asks_revision(text: str) -> bool:
@@ -141,12 +153,12 @@ def change_guess(text: str) -> Guess:
 
 def revision(text: str, channel: str | None, guess: Guess | None = None) -> Reading:
     """How a revision moves the last draft: each style step goes one way or the other, never only one way. Where
-    the words read no step, or name a tone without saying which way, the change reader's change when it is likely
+    the words read no step, name a tone without saying which way or settle it both ways, the change reader's change when it is likely
     enough (`guess`: its reading, for tests)."""
     again = bool(_listed("again").search(text) or _listed("again_short").search(text))
     length, (tone, plain) = length_step(text), tone_step(text)
     why = "revising the last draft"
-    if not (length or again or channel or (tone and plain)):
+    if not (length or again or channel or (tone and plain)) or (tone_torn(text) and not (length or again)):
         guess = guess or change_guess(text)
         sure = guess.probability >= (CHANGE_SURE if tone or guess.label in TONES else CHANGE_TAKEN)
         if sure and guess.label in TONES:

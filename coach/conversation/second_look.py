@@ -105,8 +105,9 @@ def _read_as(intent: str, text: str, named: Who, contacts: list[Contact], has_dr
 
 
 def _after_marker(text: str) -> str:
-    """What a note asks to keep where the rules' note words did not find it: the words after a colon or after
-    'that' ('pop this on her record: she is back in May'); '' where neither is said."""
-    m = re.search(r":\s*(\S.*)$|\bthat\s+(\S.*)$", text, re.DOTALL)
+    """What a note asks to keep where the rules' note words did not find it: the words after a colon, a dash or
+    'that' ('pop this on her record: she is back in May', 'save this — Wei graduates next year'); '' where none
+    is said."""
+    m = re.search(r"(?::|\s[—–-])\s*(\S.*)$|\bthat\s+(\S.*)$", text, re.DOTALL)
     return (m.group(1) or m.group(2)).strip() if m else ""
 

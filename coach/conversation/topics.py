@@ -40,7 +40,7 @@ FIELD = re.compile(
     r"|(?:mov(?:e|es|ed|ing)|break(?:s|ing)?|branch(?:es|ed|ing)?|g[eo]t(?:s|ting)?)"
     r"(?:\s+(?:out\s+)?from\s+[\w&/ -]{1,30}?)?\s+into"
     r"|\bwork(?:s|ed|ing)?\s+as|\b(?:to\s+be|becom(?:e|es|ing))(?=\s+an?\s)"
-    r"|\bwhat(?=\s+(?:[\w&/+-]+\s+){1,4}(?:looks?|is|'s|are)\s+like\b))\s+"
+    r"|\bwhat(?=\s+(?:[\w&/+-]+\s+){1,4}(?:looks?|is|'s|are)\s+(?:really\s+|actually\s+|truly\s+)?like\b))\s+"
     r"(?:(?:a|an|the)\s+)?(?P<f>(?!(?:it|this|that|they|he|she|you|i|we)\b)[\w&/+-]+(?:\s+[\w&/+-]+){0,3}?)"
     r"(?=\s*(?:[.?!,;:]|$)|\s+(?:and|but|so|because|since|looks?|is|'s|are|at|in|with|for|from|by|via|now|soon|next|"
     r"last|later|this|maybe|please|day|someday|one|some)\b)",
@@ -58,10 +58,10 @@ OPENING_FOR = re.compile(
 
 
 # The role someone has just been given, for a congratulation: "promoted to Director of Nursing at …", "named
-# head of design", "joined Globex as VP Engineering".
+# head of design", "joined Globex as VP Engineering", "on making SRE lead".
 NEW_ROLE = re.compile(
-    r"\b(?:promoted|appointed|named|elevated|made|hired|moved up|stepped up|joined(?:\s+[\w&.-]+){0,3}?)\s+"
-    r"(?:to|as)\s+(?:(?:the|a|an|their|our)\s+)?(?P<t>[\w&/+-]+(?:\s+(?!(?:at|in|with|for|on|and|but|so)\b)"
+    r"\b(?:(?:promoted|appointed|named|elevated|made|hired|moved up|stepped up|joined(?:\s+[\w&.-]+){0,3}?)\s+"
+    r"(?:to|as)|\bon\s+(?:making|becoming|being\s+(?:made|named|appointed)))\s+(?:(?:the|a|an|their|our)\s+)?(?P<t>[\w&/+-]+(?:\s+(?!(?:at|in|with|for|on|and|but|so)\b)"
     r"[\w&/+-]+){0,4})(?=\s+(?:at|in|with|for|on|and|but|so)\b|\s*[.?!,;:]|\s*$)", re.IGNORECASE)
 
 
@@ -79,6 +79,14 @@ DID = re.compile(rf"\b(?:launched|shipped|released|published|won|passed|defended
                  rf"{CLAUSE_END}", re.IGNORECASE)
 
 
+# Slots of a terse command, each apart: "draft: priya / referral / email / backend infra role".
+SLOTS = re.compile(r"\s+[/|—–]\s+")
+# A speaker correcting themselves mid-sentence ("… no wait, about …", "… I mean …", "… scratch that …"): what
+# follows is what they meant.
+CORRECTED = re.compile(r"[,;]?\s+\b(?:no,?\s+wait|no\s+no|i\s+mean|i\s+meant|sorry,?\s+i\s+meant?|scratch\s+that|"
+                       r"or\s+rather|correction)\b[,:]?\s+", re.IGNORECASE)
+
+
 def field(text: str) -> tuple[str, tuple[int, int]]:
     """The field the user is moving into or asks about, and where it is said; ('', (0, 0)) when none."""
     m = FIELD.search(text)
@@ -90,6 +98,16 @@ def topic(text: str) -> str:
     topic that says nothing by itself ("about her job", "a 20 minute talk") or that cuts a field in two ("to
     learn what product | management looks like") gives way to the field the user is moving into or asks about;
     the role an opening is for, said after it, comes first."""
+    slots = SLOTS.split(text)
+    if len(slots) >= 3:  # "draft: priya / referral / email / backend infra role": the slot that names a thing
+        named = next((p for p in slots[1:] if re.search(rf"\b(?:{ROLE_NOUN})s?\b", p, re.IGNORECASE)), "")
+        if named:
+            return named.strip(" .!?")
+    corrected = CORRECTED.split(text)
+    if len(corrected) > 1:  # "about product management no wait about moving into product ops": what was meant
+        meant = topic(corrected[-1])
+        if meant:
+            return meant
     wanted, (a, b) = field(text)
     promoted = NEW_ROLE.search(text)
     if promoted and not wanted:

@@ -54,10 +54,12 @@ def titled(text: str) -> list[tuple[str, str]]:
     lowercase = text == text.lower()
     out = []
     for m in _titled().finditer(text):
-        surname = m.group("surname")
+        surname, said = m.group("surname"), m.group(0)
+        if re.search(r"['’]s$", surname):  # "Mr Okafor's standing": the possessive is no part of the name
+            surname, said = surname[:-2], said[:-2]
         capitalised = surname[:1].isupper() and m.group("title")[:1].isupper()
         if (capitalised or lowercase) and fold(surname) not in STOPWORDS:
-            out.append((m.group(0), surname))
+            out.append((said, surname))
     return out
 
 

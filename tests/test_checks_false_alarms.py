@@ -2,8 +2,9 @@
 still fail: a sentence's first word before "I"; months in a run ("Apr/May/Jun"); the same words written shorter
 ("Ops Mgr", "ChemEng"); a year written "'16"; a day the notes write "sep 9"; a blurb set apart between rule lines
 to forward; a third person a note lists with a dash and what they did; asking whether they know anyone for a role;
-a draft in a language the user allowed; a full name before a given name in brackets. Notes and messages are ours,
-none from an eval case."""
+a draft in a language the user allowed; a full name before a given name in brackets; a short form of their name
+the user writes; a list item's first word; a pronoun after a chat log's speaker. Notes and messages are ours, none
+from an eval case."""
 
 from __future__ import annotations
 
@@ -171,3 +172,31 @@ def test_a_blurb_quoted_line_by_line_is_set_apart_and_what_follows_it_is_still_r
     after = quoted.replace("\n\nThanks either way", "\n\nThe retrofit taught me a lot. I still use the checklist. I "
                                                     "keep it on my desk. I loved her notes on it.\n\nThanks either way")
     assert "to-them" in _hard(ODILE, "introduction", "email", "ask for an intro to Bram Okonjo", after, "Intro?")
+
+
+def test_a_short_form_of_their_name_the_users_words_use_may_greet_them_and_another_name_may_not():
+    pip = _contact("Philippa", "Moreau", "ran the careers fair at Granary Works in March, wants a written proposal")
+    good = "Hi Pippa,\n\nThe one-page proposal from the careers fair is attached.\n\nBest,\nAda"
+    said = "email pippa the proposal"
+    assert "greeting" not in _hard(pip, "partnership", "email", said, good, "Proposal")
+    assert "greeting" in _hard(pip, "partnership", "email", said, good.replace("Hi Pippa", "Hi Greta"), "Proposal")
+    assert "greeting" in _hard(pip, "partnership", "email", "email her the proposal", good, "Proposal")
+
+
+def test_a_list_items_first_word_is_no_name_and_an_invented_name_in_a_list_still_is():
+    ivo = _contact("Ivo", "Brandt", "plan: three repair clinics in spring, we bring tools + volunteers")
+    good = ("Hi Ivo,\n\nHere is the plan in short:\n- Three repair clinics in spring\n- Around ten volunteers each"
+            "\n\nWould that work for you?\n\nBest,\nAda")
+    assert "grounding" not in _hard(ivo, "partnership", "email", "", good, "Repair clinics")
+    made_up = good.replace("- Around ten volunteers each", "- Led by Corvina Haldemaar")
+    assert "Corvina Haldemaar" in _hard(ivo, "partnership", "email", "", made_up, "Repair clinics")["grounding"]
+
+
+def test_a_pronoun_after_someone_who_speaks_in_a_pasted_chat_is_about_them():
+    rhi = _contact("Rhiannon", "Pryce", "[03/02/24, 21:14] Bea: saw Rhiannon at the expo!! she's at Tessellate now",
+                   company="Tessellate")
+    good = ("Hi Rhiannon,\n\nBea says hi; she was glad to see you at the expo. Would you be up for a coffee?"
+            "\n\nBest,\nAda")
+    assert "to-them" not in _hard(rhi, "reconnect", "email", "", good, "Coffee?")
+    slip = "Hi Rhiannon,\n\nI loved her talk at the expo. Would you be up for a coffee?\n\nBest,\nAda"
+    assert "to-them" in _hard(rhi, "reconnect", "email", "", slip, "Coffee?")

@@ -1,6 +1,7 @@
 """The name a person goes by and the title they use, read from the user's notes in the ways people write them: a
 quoted name inside the full name, 'prefers "…"', '"…" to everyone', a short form the notes, a handle or an email use
-on its own; 'Dr.' written before their family name. Notes are ours, none from an eval case."""
+on its own; 'Dr.' written before their family name; what some people call them, a note that they go by their given name, a
+short form shouted. Notes are ours, none from an eval case."""
 
 from __future__ import annotations
 
@@ -43,3 +44,21 @@ def test_a_cv_is_no_unsupported_name():
                   goal="referral", channel="linkedin-message")
     body = "Hi Ingrid,\n\nWe met at the fjord survey talk. I can send my CV. Would you be open to referring me?\n\nBest,\nOla"
     assert not [c.name for c in brief.check("", body).checks if c.hard and not c.passed]
+
+
+@pytest.mark.parametrize("first, last, note, name", [
+    # what some people call them is theirs, not the user's; what the person says is theirs to say
+    ("Beatrix", "Holm", 'Her old teammates call her "Trixie" but I only ever knew her as Beatrix', "Beatrix"),
+    ("Annabel", "Fry", "she said call her bel, everyone does", "Bel"),
+    # a note that they go by the given name itself settles it, whatever short form comes later
+    ("Josephine", "Ekwueme", 'She\'s "Josephine". I tried "Jo" once, big mistake.', "Josephine"),
+    ("Amara", "Diallo", 'goes by "Amara" in person; signs emails "AD"', "Amara"),
+    # … unless the note says nobody uses it
+    ("Oluwatobi", "Bankole", "Tobi. Nobody calls him Oluwatobi except his bank.", "Tobi"),
+    # a short form the notes shout is greeted as spoken; initials stay
+    ("Tamsin", "Ebb", "TAM!! at the summit again, always Tam", "Tam"),
+])
+def test_the_greeting_name_follows_what_the_notes_say_the_user_should_call_them(first, last, note, name):
+    from coach.crm.facts.names import greeting_name
+
+    assert greeting_name(_contact(first, last, note)) == name

@@ -201,7 +201,7 @@ def _greeting(m: Message) -> Verdict:
     title = GREETING_TITLE.match(m.body)
     if greeting and contact and m.first:
         said = fold(greeting.group(2))
-        names = {fold(m.first), fold(m.first.split(" ")[0]), fold(contact.given_name)}  # the name they go by, or given
+        names = {fold(m.first), fold(m.first.split(" ")[0]), fold(contact.given_name)} | _called(said, m)
         if title and contact.last_name:  # "Dear Dr. Okafor": a title goes with the surname
             names = {fold(contact.last_name), fold(contact.last_name.split(" ")[0]), *names}
         if said not in names:
@@ -212,9 +212,25 @@ def _greeting(m: Message) -> Verdict:
                            f"Use 'Hi {m.first},' or the title in their record.", hard=True)
     ok = bool(greeting) and (not m.first or contact is None or fold(greeting.group(2)) in
                              {fold(m.first), fold(m.first.split(" ")[0]), fold(contact.given_name),
-                              fold(contact.last_name if title else "")})
+                              fold(contact.last_name if title else ""), *_called(fold(greeting.group(2)), m)})
     return Verdict(ok, f"addressed to {greeting.group(2)}" if greeting else "no greeting",
                    f"Start with 'Hi {m.first or 'and their first name'},'.")
+
+
+def _called(said: str, m: Message) -> set[str]:
+    """{said} when the user calls them so: a short form of their given name (its start, a part of it, its end, or
+    the table's: "Tomek", "Bram", "Pippa", "Maggie") that the notes or the user's words for this message write,
+    and no other contact's first name; else {}."""
+    from coach.crm.facts.names import short_of
+
+    g, contact = m.grounds, m.grounds.contact
+    given = fold(contact.given_name)
+    own = set(re.findall(r"[\w'’-]+", fold(f"{g.request} {g.context}")))
+    if said in {fold(o.given_name) for o in g.others if o.id != contact.id}:
+        return set()
+    written = said in set(re.findall(r"[\w'’-]+", fold(" ".join(n.text for n in contact.notes)))) or said in own
+    short = len(said) >= 3 and (short_of(said, given) or said in given or said[-3:] == given[-3:])  # Pippa, Bram
+    return {said} if written and short else set()
 
 
 def _title_fits(title: str, contact) -> bool:

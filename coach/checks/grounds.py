@@ -277,6 +277,8 @@ def claims(text: str) -> list[tuple[str, str]]:
         if not DURATION.match(masked[m.end():]):
             found.append(("number", m.group(0)))
     masked = GREETING.sub(lambda m: m.group(0) + ".", masked)  # the word after "Hi Priya," starts a sentence
+    # … and so does a line's first word after a list mark ("In short:\n- Around six of our graduates")
+    masked = re.sub(r"\n[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+", ".\n", masked)
     names: list[tuple[list[str], bool]] = []  # each run of capitalised words, and whether it opens its sentence
     for sentence in sentences(masked):
         tokens = list(CAPITALISED.finditer(sentence))

@@ -29,16 +29,23 @@ def in_own_voice(text: str) -> str:
 
 def people_in(text: str, m: Message) -> list[str]:
     """Names in `text`, other than the recipient's, their employer's and the user's, that the user's notes or
-    request give as a person's (a capitalised word not opening its sentence, grounded in what the user wrote)."""
+    request give as a person's (a capitalised word, grounded in what the user wrote; one opening its sentence only
+    when it is no everyday word)."""
     c = m.grounds.contact
     skip = _own_words(m) | set(words(m.grounds.profile.name)) | ({fold(m.first)} if m.first else set())
     if c:
         skip |= set(words(f"{c.title} {c.location}"))
     known = m.grounds.fact_text()
     found = []
-    for run in re.finditer(r"(?<![.!?:] )(?<!^)\b[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]+", text.strip()):
+    from coach.crm.names import everyday
+
+    said = text.strip()
+    for run in re.finditer(r"\b[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]+", said):
         w = fold(run.group(0)).removesuffix("'s").removesuffix("’s")
         if w in skip or w in COMMON_CAPITALISED or w in ALWAYS_OK or not has_word(w, known):
+            continue
+        # a sentence's first word is a name only when it is no everyday word ("Bea says hi", never "Will you")
+        if (run.start() == 0 or re.search(r"[.!?:]\s+$", said[:run.start()])) and everyday(w):
             continue
         if not _names_a_person(w, m):
             continue
@@ -62,6 +69,10 @@ _AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]+)?(?:['’]s)?\s+(?:said|says|mention
                     r"(?:[\w-]+\s+){0,2}?(?:" + _RELATION + r")\b", re.IGNORECASE)
 
 
+# Where a chat log's speaker stands: a line's start, or after its timestamp ("[03/02/24, 21:14] ", "21:14 - ").
+_SPEAKS = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*|[\d/.:, ]{4,25}[-–][ \t]*)?$")
+
+
 # What a person did, as a note lists it after their full name and a dash: "Sam Ek - led the migration on my team".
 _DID = re.compile(r"^\s*[-—–:]\s+(?:led|ran|built|managed|worked|joined|left|moved|mentored|trained|taught|"
                   r"reported|headed)\b", re.IGNORECASE)
@@ -80,7 +91,8 @@ def _full_name_did(text: str, start: int, end: int) -> bool:
 def _names_a_person(word: str, m: Message) -> bool:
     """Whether the user's own words use `word` as a person's name: written before a verb or a family name
     the way people are ("Sam mentioned", "Ray Ortiz"), after a relation or a role, or with a role beside it
-    ("Ray Ortiz — senior dev"); not a place or an organisation ("at Kestrel")."""
+    ("Ray Ortiz — senior dev"), or speaking in a chat log ("[03/02/24] Bea: …"); not a place or an organisation
+    ("at Kestrel")."""
     c = m.grounds.contact
     texts = [m.grounds.context, m.grounds.request, *((n.text for n in c.notes) if c else ())]
     for t in texts:
@@ -92,6 +104,8 @@ def _names_a_person(word: str, m: Message) -> bool:
             if re.search(r"\b(?:at|in|of|from|for|to)\s$", before):
                 continue
             if _AFTER.match(after) or _full_name_did(t or "", hit.start(), hit.end()):
+                return True
+            if _SPEAKS.search(before) and re.match(r"\s*:\s+\S", after):  # "[03/02/24, 21:14] Bea: guess who…"
                 return True
     return False
 

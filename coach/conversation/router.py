@@ -54,8 +54,8 @@ from coach.conversation.record_requests import records
 from coach.conversation.revision import asks_revision, follows_up, revision
 from coach.conversation.second_look import learned_goal, second_look
 from coach.core.domain import Contact
-from coach.core.text import fold
 from coach.core.messages import DraftRequest
+from coach.core.text import fold
 from coach.crm.resolve import Who, qualifiers
 
 Route = Reading  # the name the chat's handlers were written against

@@ -26,8 +26,9 @@ _CUES = (
     re.compile(r"\bprefers\s+[\"“‘']" + _NAME + r"[\"”’']"),
     re.compile(r"[\"“‘']" + _NAME + r"[\"”’']\s+(?:to\s+(?:everyone|friends|colleagues|most people|all|us)|for short|"
                r"informally|day[- ]to[- ]day)"),
-    # what everyone (or the user) calls them, never what one third party does ("Sam calls him Kav")
-    re.compile(r"\b(?:everyone|everybody|we all|we|i|people|friends|colleagues|the team)\b[^.;\n]{0,40}?\bcall(?:s|ed)?\s+"
+    # what everyone (or the user) calls them, never what one third party or their friends do ("Sam calls him Kav",
+    # "her close friends call her Hattie")
+    re.compile(r"\b(?:everyone|everybody|we all|we|i|people|colleagues|the team)\b[^.;\n]{0,40}?\bcall(?:s|ed)?\s+"
                r"(?:her|him|them)\s+[\"'“‘]?" + _NAME, re.IGNORECASE),
     # how they sign: 'signs DMs "Bia"', "signs off as Tomek", "signs her emails 'Jo'"
     re.compile(r"\bsigns\s+(?:off\s+)?(?:(?:her|his|their|all|li|linkedin|dms?|emails?|messages?|msgs?|notes?|texts?)\s+){0,3}"
@@ -62,6 +63,8 @@ def goes_by(contact: Contact, words: str = "") -> str:
     (what the user typed for this draft) may name them the way the user does ("ask tomek for…" to Tomasz)."""
     given = contact.given_name
     texts = [contact.how_we_met, *(n.text for n in contact.notes)]
+    if any(_given_stands(text or "", given) for text in texts):  # "she goes by 'Fatima'", 'She's "Keturah"'
+        return ""
     for text in texts:
         for i, cue in enumerate(_CUES):
             for m in cue.finditer(text or ""):
@@ -72,8 +75,8 @@ def goes_by(contact: Contact, words: str = "") -> str:
                     and fold(name) not in STOPWORDS
                 theirs = re.match(r"call(?:s|ed) ", m.group(0), re.IGNORECASE) and _THIRD_PARTY.search(
                     text[max(0, m.start() - 30):m.start()])  # "Sam calls him Kav": one person's name for them
-                theirs = theirs or _NOT_ME.search(text[m.end():m.end() + 20])
-                if _a_name(name, given) and not negated and not theirs and (not loose or said or _short_of(name, given)):
+                theirs = theirs or _NOT_ME.search(text[m.end():m.end() + 20]) or _some_call(text, m)
+                if _a_name(name, given) and not negated and not theirs and (not loose or said or short_of(name, given)):
                     return name[:1].upper() + name[1:]
     family = contact.last_name.split(" ")[0] if contact.last_name else ""
     for text in texts:  # "Lottie (Charlotte Ashdown)": the name they go by, their full name in brackets
@@ -115,6 +118,33 @@ def goes_by(contact: Contact, words: str = "") -> str:
     return ""
 
 
+# Who may say what everyone calls them: the user, everyone, a group that stands for everyone, or the person
+# themselves ("she said call her Annie").
+_ALL = frozenset("i we everyone everybody all people colleagues team the most us she he they said says told".split())
+
+
+def _some_call(text: str, m: re.Match) -> bool:
+    """A 'call her …' whose subject is some people, not everyone ("her close friends call her Hattie", "his
+    family calls him Bobby"): their name for them, not the user's; an order ("call her Jo") has no subject."""
+    if not re.match(r"call(?:s|ed)?\s+(?:her|him|them)\b", m.group(0), re.IGNORECASE):
+        return False
+    clause = re.split(r"[.;:!?\n—–(]|\s-\s|\b(?:and|but|so)\b", text[max(0, m.start() - 40):m.start()])[-1]
+    said = [w for w in re.findall(r"[a-z']+", clause.lower()) if w not in ("pls", "please", "just", "always", "only")]
+    return bool(said) and not set(said) & _ALL
+
+
+def _given_stands(text: str, given: str) -> bool:
+    """The notes say they go by their given name itself: a cue naming it ("goes by 'Fatima' in person"), or the
+    given name quoted as what they are called ('She's "Keturah"', 'name: "Harriet", not Hattie')."""
+    g = re.escape(given)
+    for m in _CUES[0].finditer(text):  # never "nobody calls her Oluwaseun", "only HR calls her Marisol"
+        negated = re.search(r"\b(?:nobody|no one|no-one|only|never|not|n't)\b[^.;\n]{0,25}$", text[max(0, m.start() - 30):m.start()],
+                            re.IGNORECASE) or re.match(r"[\"”’']?\s*(?:except|but|apart from)\b", text[m.end():m.end() + 12])
+        if fold(m.group(1)) == fold(given) and not negated:
+            return True
+    return re.search(rf"\b(?:she|he|they)(?:'s|’s| is| are|'re)\s+[\"“]{g}[\"”]", text, re.IGNORECASE) is not None
+
+
 _DAYS_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
                 "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 
@@ -125,7 +155,7 @@ def _a_name(name: str, given: str) -> bool:
     return f != fold(given) and f not in _NOT_NAMES and f not in _DAYS_MONTHS and f not in _CALENDAR
 
 
-def _short_of(name: str, given: str) -> bool:
+def short_of(name: str, given: str) -> bool:
     """`name` is a short form of `given`: it starts as the given name does ("Sid", "Tomek"), or the table of
     short forms says so ("Lottie" for Charlotte)."""
     from coach.crm.names import related
@@ -221,5 +251,7 @@ def greeting_name(contact: Contact, words: str = "") -> str:
     """What 'Hi …,' calls them: the name they go by (in the notes, or as the user's request calls them), else
     their given name."""
     name = goes_by(contact, words) or contact.given_name
-    # a name the notes shout ("goes by TOMEK") is greeted as it is spoken; initials ("JJ", "AJ") stay as written
-    return name.title() if name.isupper() and len(name) > 3 else name
+    # a name the notes shout ("goes by TOMEK", "TAM!!" for Tamsin) is greeted as it is spoken; initials ("JJ",
+    # "AJ") stay as written
+    spoken = len(name) > 3 or (len(name) == 3 and fold(contact.given_name).startswith(fold(name)))
+    return name.title() if name.isupper() and spoken else name

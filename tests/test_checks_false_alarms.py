@@ -3,7 +3,8 @@ still fail: a sentence's first word before "I"; months in a run ("Apr/May/Jun");
 ("Ops Mgr", "ChemEng"); a year written "'16"; a day the notes write "sep 9"; a blurb set apart between rule lines
 to forward; a third person a note lists with a dash and what they did; asking whether they know anyone for a role;
 a draft in a language the user allowed; a full name before a given name in brackets; a short form of their name
-the user writes; a list item's first word; a pronoun after a chat log's speaker. Notes and messages are ours, none
+the user writes; a list item's first word; a pronoun after a chat log's speaker; an email as long as the user
+allows. Notes and messages are ours, none
 from an eval case."""
 
 from __future__ import annotations
@@ -200,3 +201,12 @@ def test_a_pronoun_after_someone_who_speaks_in_a_pasted_chat_is_about_them():
     assert "to-them" not in _hard(rhi, "reconnect", "email", "", good, "Coffee?")
     slip = "Hi Rhiannon,\n\nI loved her talk at the expo. Would you be up for a coffee?\n\nBest,\nAda"
     assert "to-them" in _hard(rhi, "reconnect", "email", "", slip, "Coffee?")
+
+
+def test_an_email_may_run_to_the_length_the_user_allows_and_no_longer():
+    ivo = _contact("Ivo", "Brandt", "met at the repair fair in spring; he edits the Greenway quarterly")
+    body = "Hi Ivo,\n\n" + "The repair fair piece runs long on purpose. " * 28 + "\n\nWould it suit the quarterly?\n\nBest,\nAda"
+    assert "length" in _hard(ivo, "follow-up", "email", "send him the piece", body, "Repair fair piece")
+    assert "length" not in _hard(ivo, "follow-up", "email", "piece in the body, under 250 words", body, "Repair fair piece")
+    longer = body.replace("on purpose. ", "on purpose. " * 3, 1) * 2
+    assert "length" in _hard(ivo, "follow-up", "email", "piece in the body, under 250 words", longer, "Repair fair piece")

@@ -82,6 +82,18 @@ def check_message(body: str, channel: str, grounds: Grounds, subject: str = "", 
     return CheckReport(score=round(100 * got / total) if total else 100, checks=results, unsupported=bad)
 
 
+# A length in words the user allows ("under 250 words for the pitch part", "max 300 words").
+ALLOWED_WORDS = re.compile(r"\b(?:under|max(?:imum)?|at most|no more than|up to|less than|<)\s*(\d{2,4})\s*words\b",
+                           re.IGNORECASE)
+
+
+def allowed_words(words_said: str) -> int:
+    """The most words the user's words allow an email, with a fifth more for the greeting, the hook and the
+    sign-off around what they sized; 0 when they name no number."""
+    found = [int(x) for x in ALLOWED_WORDS.findall(words_said)]
+    return int(max(found) * 1.2) if found else 0
+
+
 # ---------------------------------------------------------------- form checks
 @check("length", 20, hard=True)
 def _length(m: Message) -> Verdict:
@@ -91,12 +103,13 @@ def _length(m: Message) -> Verdict:
     if m.channel == "email":
         n, framed = len(m.body.split()), len(m.core.split())
         n = framed if n - framed <= 8 else n  # the greeting and sign-off are not what is said; a tail after them is
-        ok = EMAIL_WORDS[0] <= n <= EMAIL_WORDS[1]
+        top = max(EMAIL_WORDS[1], allowed_words(f"{m.grounds.request} {m.grounds.context}"))
+        ok = EMAIL_WORDS[0] <= n <= top
         ideal = EMAIL_IDEAL[0] <= n <= EMAIL_IDEAL[1]
         return Verdict(
-            ok, f"{n} words (email bodies: {EMAIL_WORDS[0]}-{EMAIL_WORDS[1]}, ideally "
+            ok, f"{n} words (email bodies: {EMAIL_WORDS[0]}-{top}, ideally "
                 f"{EMAIL_IDEAL[0]}-{EMAIL_IDEAL[1]})" + ("" if ideal or not ok else "; outside the ideal range"),
-            "Cut it to one short paragraph and the ask." if n > EMAIL_WORDS[1]
+            "Cut it to one short paragraph and the ask." if n > top
             else "Add one sentence of context: why them, why now.")
     limit = channel_limit(m.channel, m.premium)
     n = len(m.body)

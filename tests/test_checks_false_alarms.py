@@ -4,8 +4,7 @@ still fail: a sentence's first word before "I"; months in a run ("Apr/May/Jun");
 to forward; a third person a note lists with a dash and what they did; asking whether they know anyone for a role;
 a draft in a language the user allowed; a full name before a given name in brackets; a short form of their name
 the user writes; a list item's first word; a pronoun after a chat log's speaker; an email as long as the user
-allows. Notes and messages are ours, none
-from an eval case."""
+allows. Notes and messages are ours, none from an eval case."""
 
 from __future__ import annotations
 

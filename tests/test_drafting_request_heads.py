@@ -134,3 +134,20 @@ def test_after_v6_a_bare_say_that_a_wish_to_start_and_whom_a_pitch_is_to_are_nev
     assert read_date("want to start 11 July") is None and read_date("sponsor deadline 28 feb") is not None
     kofi = Contact(id=1, first_name="Kofi", last_name="Mensah")
     assert "proposal: the venue partnership" in read_request("pitch Kofi the venue partnership.", kofi).line()
+
+
+@pytest.mark.parametrize("words, goal, kept", [
+    # how the message should sound, and what the user knows only from others, are for the coach, never said
+    ("we go way back, but not too jokey. ask if she'd refer me", "referral", "jokey"),
+    ("I don't want this to be a sales email at all. congrats on the new role", "congratulations", "sales"),
+    ("I only know it second hand anyway. congrats on the funding", "congratulations", "second hand"),
+])
+def test_words_about_the_message_itself_are_never_said_in_it(words, goal, kept):
+    reading, lines, ask = _read(words, goal)
+    assert kept not in _all_said(lines, ask).lower(), reading.line()
+
+
+def test_a_question_to_ask_them_is_read_after_asking_or_wanting_to_ask():
+    for words in ("asking Ruth if she'd be up for a quarterly chat", "I want to ask her whether she'd be up for a quarterly chat"):
+        reading, _, ask = _read(words, "mentorship")
+        assert "be up for a quarterly chat" in ask, reading.line()

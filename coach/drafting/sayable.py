@@ -38,6 +38,11 @@ ASIDE = re.compile(r"\b(?:lol|lmao|haha+|hehe|tbh|idk|uh+|um+|erm|no wait|i mean
                    r"worried|anxious|scared|awkward|needy|cringe|grovel\w*|i'?d rather it|i don'?t want it|"
                    r"(?:i\s+)?(?:want|need|would like|'d like) to (?:mention|say|add|note|write)|mention that|"
                    r"the (?:message|email|note|draft)|this (?:message|email|note|draft)|my first name|"
+                   # how the message should sound ("not too jokey", "overly formal", "a sales email"), and what
+                   # the user knows only from others ("I only know it second hand")
+                   r"(?:not |too |overly |over-)+(?:jokey|jokes?|funny|formal|casual|stiff|gushing|gushy|mushy|"
+                   r"long|salesy|pushy|keen|familiar|chummy|corporate)|sales (?:email|message|pitch)|"
+                   r"(?:know|heard) (?:it|this|that|about it) (?:second[- ]?hand|through|via|from)|"
                    r"(?:(?:my|her|his|their) )?english is)\b", re.IGNORECASE)
 _REQUEST_WORDS = 24
 

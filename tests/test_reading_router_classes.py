@@ -248,3 +248,10 @@ def test_a_shared_first_name_is_the_person_the_conversation_is_about():
     assert (after.intent, after.contact_id) == ("draft", 6)
     cold = route("right, write kenji a thank-you email for the deck feedback", twins, has_draft=False)
     assert cold.intent == "clarify" and {c.id for c in cold.choices} == {2, 6}
+
+
+def test_a_proposal_to_do_something_together_is_a_partnership_and_its_thing_the_topic():
+    reading = read("I'm building a rota tool for clinics. Draft a LinkedIn message to Leila at Brightpath proposing "
+                   "we pilot it with her team")
+    assert (reading.intent, reading.contact_id, reading.goal) == ("draft", 3, "partnership")
+    assert "rota tool" in reading.topic and "proposing" not in reading.topic

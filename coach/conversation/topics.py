@@ -73,12 +73,14 @@ CLAUSE_END = (r"(?=\s+(?:we|i|you|they|he|she|that|which|who|from|at|last|next|w
 MARKED = re.compile(rf"(?:^|\s)(?:re:?|regarding|concerning)\s+(?P<t>(?:the\s+)?{WORD}(?:\s+{WORD}){{0,5}}?){CLAUSE_END}",
                     re.IGNORECASE)
 WORKS_ON = re.compile(rf"\b(?:work(?:s|ing)? on|build(?:s|ing)?|research(?:es|ing)?)\s+(?:an?\s+|the\s+)?"
-                      rf"(?P<t>{WORD}(?:\s+{WORD}){{0,4}}?){CLAUSE_END}", re.IGNORECASE)
+                      rf"(?P<t>{WORD}(?:\s+{WORD}){{0,4}}?)(?:{CLAUSE_END}|(?=\s+(?:for|with)\b))", re.IGNORECASE)
 DID = re.compile(rf"\b(?:launched|shipped|released|published|won|passed|defended|finished|completed|opened|"
                  rf"walk(?:ed|ing) me through)\s+(?P<t>(?:(?:the|a|an|her|his|their|its)\s+)?{WORD}(?:\s+{WORD}){{0,4}}?)"
                  rf"{CLAUSE_END}", re.IGNORECASE)
 
 
+# A verb taking a clause inside what was read as a topic ("at City Hospital proposing we pilot it"): no noun phrase.
+CLAUSE_IN = re.compile(r"\b\w+(?:ing|ed)\s+(?:that\s+)?(?:we|i|you|they|she|he)\b", re.IGNORECASE)
 # Slots of a terse command, each apart: "draft: priya / referral / email / backend infra role".
 SLOTS = re.compile(r"\s+[/|—–]\s+")
 # A speaker correcting themselves mid-sentence ("… no wait, about …", "… I mean …", "… scratch that …"): what
@@ -123,6 +125,8 @@ def topic(text: str) -> str:
         if not found or re.fullmatch(r"(?:the|a|an)?\s*(?:note|message|email|request)s?", found, re.I):
             continue
         found = _noun_phrase(found)
+        if CLAUSE_IN.search(found):  # "City Hospital proposing we pilot": a clause, no thing named
+            continue
         vague = all(w in VAGUE or w.isdigit() for w in re.findall(r"[\w'-]+", found.lower()))
         if wanted and (vague or (m.start("t") < b and a < m.end("t"))):
             continue

@@ -255,3 +255,9 @@ def test_a_proposal_to_do_something_together_is_a_partnership_and_its_thing_the_
                    "we pilot it with her team")
     assert (reading.intent, reading.contact_id, reading.goal) == ("draft", 3, "partnership")
     assert "rota tool" in reading.topic and "proposing" not in reading.topic
+
+
+def test_asking_what_to_say_to_someone_asks_for_the_words():
+    reading = read("what would I even say to Kenji if I wanted him to introduce me to someone on the Helio data team?")
+    assert (reading.intent, reading.contact_id, reading.goal) == ("draft", 2, "introduction")
+    assert read("should I even ask Kenji for an intro to the Helio data team?").intent == "advise"

@@ -39,8 +39,9 @@ WRITE = re.compile(rf"^\W*(?:please\s+|can you\s+|could you\s+)?(?:{words('write
                    # "make an email for Ana", "please you can make email for …": a message made (never "make it …",
                    # nor "make the email shorter", which revise the draft on the table)
                    r"\b(?:make|create)\s+(?:(?:for\s+)?me\s+)?(?:(?:an?|one)\s+(?:[\w-]+\s+)?)?(?:e-?mail|message|note|dm|inmail|letter)\b|"
-                   # the words asked for, as a question: "what would I even say to Daniel if …", "what do I write to her"
-                   r"\bwhat (?:would|could|do|can|might) (?:i|we) (?:\w+ )?(?:say|write|send|tell) (?:to )?"
+                   # the words asked for, as a hypothetical: "what would I even say to Daniel if …" ("what do I say to her?"
+                   # after a story asks how to handle it)
+                   r"\bwhat (?:would|could|might) (?:i|we) (?:\w+ )?(?:say|write|send|tell) (?:to )?"
                    r"(?!(?:if|when|about|in|on|at)\b)\w|"
                    # the coach asked to do it, in any learner's word order: "I need you write to …", "want you to draft"
                    rf"\b(?:need|want|would like|'d like|ask)\s+(?:you|u)\s+(?:to\s+)?(?:{words('write_verbs')})\b",

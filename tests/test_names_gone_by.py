@@ -62,3 +62,10 @@ def test_the_greeting_name_follows_what_the_notes_say_the_user_should_call_them(
     from coach.crm.facts.names import greeting_name
 
     assert greeting_name(_contact(first, last, note)) == name
+
+
+def test_a_title_the_notes_refuse_is_never_used():
+    refused = _contact("Aurelio", "Castellanos", 'everyone calls him Leo. pls not "Dr Castellanos", he hated that')
+    assert refused.noted_title == ""
+    kept = _contact("Farah", "Qureshi", "Dr. Farah Qureshi gave the keynote at the summit")
+    assert kept.noted_title == "Dr."

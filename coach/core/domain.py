@@ -180,16 +180,23 @@ class Contact(BaseModel):
     @property
     def noted_title(self) -> str:
         """'Dr.' or 'Prof.' when the user's notes write it before this person's family name ('signs as "Dr.
-        Bertrand-Kuo"', 'Dr. Farah Qureshi-Bell'); '' otherwise."""
+        Bertrand-Kuo"', 'Dr. Farah Qureshi-Bell'); '' otherwise, and '' wherever the notes refuse it ('not "Dr
+        Castellanos", he hated that')."""
         if not self.last_name:
             return ""
         family = re.escape(self.last_name.split(" ")[0])
         given = re.escape(self.given_name)
+        found = ""
         for note in self.notes:
-            m = re.search(rf"\b(Dr|Prof)\.?\s+(?:{given}\w*\s+)?{family}\b", note.text or "")
-            if m:
-                return f"{m.group(1)}."
-        return ""
+            text = note.text or ""
+            for m in re.finditer(rf"\b(Dr|Prof)\.?\s+(?:{given}\w*\s+)?{family}\b", text):
+                before, after = text[max(0, m.start() - 24):m.start()], text[m.end():m.end() + 30]
+                if re.search(r"\b(?:not|never|no|don'?t|do not|avoid)\b[^.\n]{0,12}$", before, re.IGNORECASE) or \
+                        re.match(r"[\"”’']?[,;:\s—–-]*(?:\w+\s+){0,2}(?:hated|hates|dislikes?|can'?t stand|is not)\b", after,
+                                 re.IGNORECASE):
+                    return ""  # 'pls not "Dr Castellanos", he hated that': the notes refuse the title
+                found = found or f"{m.group(1)}."
+        return found
 
     def addressed(self, formal: bool = False) -> str:
         """How a greeting names them: 'Dr. Okafor' when the name (or the user's notes) carries a title,

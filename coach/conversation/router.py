@@ -56,7 +56,7 @@ from coach.conversation.second_look import learned_goal, second_look
 from coach.core.domain import Contact
 from coach.core.messages import DraftRequest
 from coach.core.text import fold
-from coach.crm.resolve import Who, qualifiers
+from coach.crm.resolve import qualifiers
 
 Route = Reading  # the name the chat's handlers were written against
 
@@ -92,9 +92,6 @@ def _read(text: str, lead: str, contacts: list[Contact], has_draft: bool, last_c
           previous: DraftRequest | None) -> Reading:
     """The reading of a message's first request (`text`, from its start; `lead`, without the preamble)."""
     named = person(text, contacts)
-    if named.choices and last_contact is not None and any(c.id == last_contact.id for c in named.choices):
-        # "write marcus a thank-you" right after showing one of the two: the one the conversation is about
-        named = Who(contact=last_contact, mention=named.mention)
     contact, mention = named.contact, named.mention
     full_name = contact is not None and " " in mention.strip() and bool(  # a name, not a description ("the PM")
         set(fold(mention).split()) & set(fold(contact.name).split()))

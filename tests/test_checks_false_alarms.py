@@ -209,3 +209,10 @@ def test_an_email_may_run_to_the_length_the_user_allows_and_no_longer():
     assert "length" not in _hard(ivo, "follow-up", "email", "piece in the body, under 250 words", body, "Repair fair piece")
     longer = body.replace("on purpose. ", "on purpose. " * 3, 1) * 2
     assert "length" in _hard(ivo, "follow-up", "email", "piece in the body, under 250 words", longer, "Repair fair piece")
+
+
+def test_a_model_drafts_own_quote_marks_are_kept_and_wrapping_ones_dropped():
+    from coach.core.text import clean
+
+    assert clean('Subject: Thank you for "Pressing on"\n\nHi Ivo,')[0] == 'Thank you for "Pressing on"'
+    assert clean('"Subject: Coffee?\n\nHi Ivo,"') == ("Coffee?", "Hi Ivo,")

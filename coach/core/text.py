@@ -225,15 +225,21 @@ def counted(n: int, one: str, many: str | None = None) -> str:
 
 SUBJECT_LINE = re.compile(r"^\s*\**subject\**\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 
+def _unquoted(text: str) -> str:
+    """The text without the quote marks wrapped round all of it; a quote mark at one end only is the text's own
+    ('Thank you for "Pressing on"')."""
+    return text[1:-1].strip() if len(text) > 1 and text[0] == text[-1] == '"' else text
+
+
 def clean(text: str) -> tuple[str, str]:
     """Strip model formatting; return (subject, body)."""
-    text = text.replace("\r", "").strip().strip('"').strip()
+    text = _unquoted(text.replace("\r", "").strip())
     text = re.sub(r"```[a-z]*", "", text)
     text = re.sub(r"\*\*|__", "", text)
     subject = ""
     match = SUBJECT_LINE.search(text)
     if match:
-        subject = match.group(1).strip().strip('"')
+        subject = _unquoted(match.group(1).strip())
         text = SUBJECT_LINE.sub("", text, count=1).strip()
     return subject, text
 

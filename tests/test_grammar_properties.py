@@ -110,6 +110,8 @@ def test_the_invariants_catch_what_readers_notice() -> None:
     assert grammar.problems("Great meeting at the dinner in Lyon...", names)
     assert not grammar.problems("It was great meeting you in Lyon, Priya.", names)
     assert not grammar.problems("In March, you asked me to get back in touch when I'm ready.", names)
+    assert grammar.problems("You said to call your you.", names)  # a possessive left without its noun
+    assert not grammar.problems("I promised her I would send it.", names)  # "her" is an object here
 
 
 FRAME = {"you", "your", "yours", "yourself", "we", "i", "me", "my", "at", "in", "over", "the", "asked", "to", "get",

@@ -69,3 +69,13 @@ def test_a_title_the_notes_refuse_is_never_used():
     assert refused.noted_title == ""
     kept = _contact("Farah", "Qureshi", "Dr. Farah Qureshi gave the keynote at the summit")
     assert kept.noted_title == "Dr."
+
+
+def test_a_titled_contact_who_asked_to_be_called_by_name_is_greeted_by_name():
+    saoirse = Contact(id=3, first_name="Dr. Saoirse", last_name="Flanagan", notes=[Note(text="soil talk at the expo")])
+    told = Brief(contact=saoirse, profile=Profile(name="Cal"), goal="informational-interview", channel="email",
+                 context="she said to call her Saoirse, ask for a 20 min call")
+    assert told.addressed(formal=True) == "Saoirse"
+    plain = Brief(contact=saoirse, profile=Profile(name="Cal"), goal="informational-interview", channel="email",
+                  context="ask for a 20 min call")
+    assert plain.addressed(formal=True) == "Dr. Flanagan"

@@ -32,6 +32,10 @@ _ALWAYS_CAPITAL = {"i", "i'm", "i’m", "i've", "i'd", "i'll", "january", "febru
                    "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
+_POSSESSIVES = frozenset("my your our their its".split())  # never "her", also an object ("I told her I would")
+_PRONOUNS = frozenset("i me you he him she we us they them".split())
+
+
 def problems(sentence: str, names: set[str] = frozenset()) -> list[str]:
     """What is wrong with one sentence ([] when nothing is). `names`: folded words that may be capitalised
     mid-sentence (names and proper nouns from the facts, the contact and the user's own words)."""
@@ -62,6 +66,8 @@ def problems(sentence: str, names: set[str] = frozenset()) -> list[str]:
             out.append(f"'you {tok}' (agreement)")
         if p == "your" and t in _ALWAYS_CAPITAL:
             out.append(f"'your {tok}'")
+        if p in _POSSESSIVES and t in _PRONOUNS:  # "You said to call your you": a possessive needs its noun
+            out.append(f"'{prev} {tok}' (a pronoun after a possessive)")
     return out
 
 

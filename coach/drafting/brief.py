@@ -3,6 +3,7 @@ read into typed parts, the facts), and the checks a draft is judged by."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from coach.checks import checker, grammar
@@ -97,10 +98,14 @@ class Brief:
         return self._first
 
     def addressed(self, formal: bool = False) -> str:
-        """How the greeting names them: a title and family name where the record carries a title, else the
-        name they go by."""
+        """How the greeting names them: a title and family name where the record carries a title (unless the
+        user's words or notes say to call them by their name), else the name they go by."""
         name = self.contact.addressed(formal=formal)
-        return name if name != self.contact.given_name else self.first
+        first = re.escape(self.first)
+        told = re.search(rf"\bcall\s+(?:her|him|them)\s+[\"'“‘]?{first}\b", f"{self.context}\n" + "\n".join(
+            n.text for n in self.contact.notes), re.IGNORECASE) if self.first else None
+        # "she said to call her Saoirse": the name they asked for, never "Dr. Flanagan"
+        return name if name != self.contact.given_name and not told else self.first
 
     @property
     def limit(self) -> int | None:

@@ -38,6 +38,7 @@ from coach.checks.registry import REGISTRY, Check, Message, Verdict, check  # no
 from coach.config.prompts import load_data
 from coach.core.messages import CheckReport, CheckResult
 from coach.core.text import STOPWORDS, fold, sentences, strip_frame, words  # noqa: F401
+from coach.crm.facts.names import short_of
 
 LINKEDIN_MESSAGE_LIMIT = 1900
 EMAIL_WORDS = (10, 180)  # words between greeting and sign-off: a short email that does its job is fine, and
@@ -223,10 +224,8 @@ def _greeting(m: Message) -> Verdict:
         if title and not _title_fits(title.group(1), contact):
             return Verdict(False, f"calls them {title.group(1)}, which nothing you know says",
                            f"Use 'Hi {m.first},' or the title in their record.", hard=True)
-    ok = bool(greeting) and (not m.first or contact is None or fold(greeting.group(2)) in
-                             {fold(m.first), fold(m.first.split(" ")[0]), fold(contact.given_name),
-                              fold(contact.last_name if title else ""), *_called(fold(greeting.group(2)), m)})
-    return Verdict(ok, f"addressed to {greeting.group(2)}" if greeting else "no greeting",
+    # a greeting that names someone else has returned above: any other greeting is theirs
+    return Verdict(bool(greeting), f"addressed to {greeting.group(2)}" if greeting else "no greeting",
                    f"Start with 'Hi {m.first or 'and their first name'},'.")
 
 
@@ -234,8 +233,6 @@ def _called(said: str, m: Message) -> set[str]:
     """{said} when the user calls them so: a short form of their given name (its start, a part of it, its end, or
     the table's: "Tomek", "Bram", "Pippa", "Maggie") that the notes or the user's words for this message write,
     and no other contact's first name; else {}."""
-    from coach.crm.facts.names import short_of
-
     g, contact = m.grounds, m.grounds.contact
     given = fold(contact.given_name)
     own = set(re.findall(r"[\w'’-]+", fold(f"{g.request} {g.context}")))

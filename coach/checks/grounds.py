@@ -19,7 +19,7 @@ from coach.checks.links import noted_links
 from coach.checks.shortforms import compound_of, written_shorter
 from coach.core.dates import claim_forms, date_phrases, date_words, day_months, iso_dates, short_years
 from coach.core.domain import HONORIFICS, Contact, Profile
-from coach.core.text import STOPWORDS, fold, has_word, sentences, spoken_numbers, words
+from coach.core.text import STOPWORDS, fold, has_word, sentences, spoken_numbers, without_possessive, words
 
 STOCK_PHRASES = (
     "i hope this message finds you well", "i hope this email finds you well", "hope this finds you well",
@@ -244,7 +244,7 @@ def _word_supported(word: str, facts: str) -> bool:
     ("Paris-Douala" where the note says "Paris to Douala")."""
     if has_word(word, facts):
         return True
-    bare = re.sub(r"['’]s$", "", word)
+    bare = without_possessive(word)
     if bare != word and has_word(bare, facts):
         return True
     if bare.endswith("s") and len(bare) > 4 and has_word(bare[:-1], facts):

@@ -11,7 +11,8 @@ import re
 
 from coach.checks.grounds import ALWAYS_OK, COMMON_CAPITALISED
 from coach.checks.registry import Message
-from coach.core.text import fold, has_word, words
+from coach.core.text import fold, has_word, without_possessive, words
+from coach.crm.names import everyday
 
 # A quoted passage of a sentence or more ("a short blurb you can forward: '…'"): the user's words about themselves.
 QUOTED = re.compile(r"[\"“][^\"”]{40,}[\"”]")
@@ -37,11 +38,9 @@ def people_in(text: str, m: Message) -> list[str]:
         skip |= set(words(f"{c.title} {c.location}"))
     known = m.grounds.fact_text()
     found = []
-    from coach.crm.names import everyday
-
     said = text.strip()
     for run in re.finditer(r"\b[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]+", said):
-        w = fold(run.group(0)).removesuffix("'s").removesuffix("’s")
+        w = fold(without_possessive(run.group(0)))
         if w in skip or w in COMMON_CAPITALISED or w in ALWAYS_OK or not has_word(w, known):
             continue
         # a sentence's first word is a name only when it is no everyday word ("Bea says hi", never "Will you")

@@ -21,7 +21,7 @@ from coach.conversation.cues import words
 from coach.conversation.topics import CHANNEL_PHRASE, field, topic, topic_label  # noqa: F401  (read from here too)
 from coach.core.domain import Contact
 from coach.core.messages import ContactChoice
-from coach.core.text import STOPWORDS, fold
+from coach.core.text import STOPWORDS, fold, without_possessive
 from coach.crm.names import everyday, name_slot
 from coach.crm.names import vocabulary as naming
 
@@ -177,7 +177,7 @@ def unknown_name(text: str, contacts: list[Contact], mention: str) -> tuple[str,
 
 def _bare(word: str) -> str:
     """A word folded, without a possessive ("Globex's" -> "globex")."""
-    return fold(re.sub(r"['’]s$", "", word))
+    return fold(without_possessive(word))
 
 
 def _closest(name: str, contacts: list[Contact], n: int = 3) -> list[Contact]:

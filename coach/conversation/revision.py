@@ -145,7 +145,9 @@ def follows_up(text: str, channel: str | None, goal: str | None) -> bool:
     return guess.label not in ("none", "channel") and guess.probability >= CHANGE_SURE
 
 
+@lru_cache(maxsize=64)
 def change_guess(text: str) -> Guess:
+    """The change reader's reading of a reply, once per reply (`follows_up` and `revision` both ask)."""
     from coach.conversation.intents import change_model
 
     return change_model().guess(text)

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
 
 from coach.core.errors import InputError
+from coach.core.text import refused
 
 Channel = Literal["linkedin-note", "linkedin-message", "email"]
 Goal = Literal[
@@ -190,10 +191,7 @@ class Contact(BaseModel):
         for note in self.notes:
             text = note.text or ""
             for m in re.finditer(rf"\b(Dr|Prof)\.?\s+(?:{given}\w*\s+)?{family}\b", text):
-                before, after = text[max(0, m.start() - 24):m.start()], text[m.end():m.end() + 30]
-                if re.search(r"\b(?:not|never|no|don'?t|do not|avoid)\b[^.\n]{0,12}$", before, re.IGNORECASE) or \
-                        re.match(r"[\"”’']?[,;:\s—–-]*(?:\w+\s+){0,2}(?:hated|hates|dislikes?|can'?t stand|is not)\b", after,
-                                 re.IGNORECASE):
+                if refused(text, m.start(), m.end()):
                     return ""  # 'pls not "Dr Castellanos", he hated that': the notes refuse the title
                 found = found or f"{m.group(1)}."
         return found

@@ -225,6 +225,24 @@ def counted(n: int, one: str, many: str | None = None) -> str:
 
 SUBJECT_LINE = re.compile(r"^\s*\**subject\**\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 
+def without_possessive(word: str) -> str:
+    """A word without its possessive ending ("Globex's" -> "Globex", "Okafor’s" -> "Okafor")."""
+    return re.sub(r"['’]s$", "", word)
+
+
+# What says a name or a title is not to be used: just before it ("never Bert", "nobody calls her Oluwaseun", 'pls not
+# "Dr Castellanos"'), or just after it ('"Dr Castellanos", he hated that', "Henrietta except HMRC").
+REFUSED_BEFORE = re.compile(r"\b(?:not|never|no|nobody|no one|no-one|only|dont|don'?t|do not|doesn'?t like|avoid|"
+                            r"hates?)\b[^.;\n]{0,25}$|n't\b[^.;\n]{0,25}$", re.IGNORECASE)
+REFUSED_AFTER = re.compile(r"[\"”’']?[,;:\s—–-]*(?:(?:\w+\s+){0,2}(?:hated|hates|dislikes?|can'?t stand)\b|"
+                           r"(?:except|apart from)\b)", re.IGNORECASE)
+
+
+def refused(text: str, start: int, end: int) -> bool:
+    """Whether the words around text[start:end] (a name, a title) say it is not to be used."""
+    return bool(REFUSED_BEFORE.search(text[max(0, start - 30):start]) or REFUSED_AFTER.match(text[end:end + 30]))
+
+
 def _unquoted(text: str) -> str:
     """The text without the quote marks wrapped round all of it; a quote mark at one end only is the text's own
     ('Thank you for "Pressing on"')."""

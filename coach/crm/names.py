@@ -14,7 +14,7 @@ from pathlib import Path
 
 from coach.config.prompts import load_data
 from coach.core.domain import Contact
-from coach.core.text import STOPWORDS, fold
+from coach.core.text import STOPWORDS, fold, without_possessive
 
 SURNAME = r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’]*(?:-[A-Za-zÀ-ÖØ-öø-ÿ][\w'’]*)*"
 
@@ -54,9 +54,8 @@ def titled(text: str) -> list[tuple[str, str]]:
     lowercase = text == text.lower()
     out = []
     for m in _titled().finditer(text):
-        surname, said = m.group("surname"), m.group(0)
-        if re.search(r"['’]s$", surname):  # "Mr Okafor's standing": the possessive is no part of the name
-            surname, said = surname[:-2], said[:-2]
+        surname = without_possessive(m.group("surname"))  # "Mr Okafor's standing": no part of the name
+        said = m.group(0)[:len(m.group(0)) - len(m.group("surname")) + len(surname)]
         capitalised = surname[:1].isupper() and m.group("title")[:1].isupper()
         if (capitalised or lowercase) and fold(surname) not in STOPWORDS:
             out.append((said, surname))

@@ -3,7 +3,6 @@ read into typed parts, the facts), and the checks a draft is judged by."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from coach.checks import checker, grammar
@@ -13,7 +12,7 @@ from coach.config.prompts import load_data
 from coach.core.domain import Contact, Profile
 from coach.core.messages import CheckReport, RequestReading, Style
 from coach.crm.facts.kinds import Fact
-from coach.crm.facts.names import greeting_name
+from coach.crm.facts.names import asked_by_name, greeting_name
 from coach.crm.facts.rules import extract_rules as extract
 from coach.crm.facts.said import request_facts
 from coach.drafting.parts import DOUBT
@@ -101,11 +100,9 @@ class Brief:
         """How the greeting names them: a title and family name where the record carries a title (unless the
         user's words or notes say to call them by their name), else the name they go by."""
         name = self.contact.addressed(formal=formal)
-        first = re.escape(self.first)
-        told = re.search(rf"\bcall\s+(?:her|him|them)\s+[\"'“‘]?{first}\b", f"{self.context}\n" + "\n".join(
-            n.text for n in self.contact.notes), re.IGNORECASE) if self.first else None
         # "she said to call her Saoirse": the name they asked for, never "Dr. Flanagan"
-        return name if name != self.contact.given_name and not told else self.first
+        titled = name != self.contact.given_name and not asked_by_name(self.contact, self.context)
+        return name if titled else self.first
 
     @property
     def limit(self) -> int | None:

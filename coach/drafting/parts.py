@@ -36,12 +36,12 @@ NEWS_GERUNDS = {"made": "making", "became": "becoming", "won": "winning", "named
                 "appointed": "being appointed", "elected": "being elected"}
 NEWS_EVENTS = ("accepted", "published", "funded", "launched", "released", "shipped", "approved", "announced",
                "nominated", "shortlisted", "featured", "selected")
-_VERB = re.compile(r"\b(is|are|was|were|am|has|have|had|got|won|hit|made|became|began|took|left|could|would|can|"
-                   r"will|should|might|must|do|does|did|want|need|think|hope|plan|love|run|lead|built|start|"
-                   r"begin|join|move|owe|finish|graduate|launch|open|leave|work|teach|study|live|"
-                   r"\w{3,}ed|\w{3,}ing)\b")
-FINITE = re.compile(r"\b(is|are|was|were|am|has|have|had|got|won|hit|made|became|began|took|left|could|would|can|"
-                    r"will|should|might|must|do|does|did|\w{3,}ed|works|runs|leads|wants|needs)\b")
+# Verbs a clause holds: the finite forms any clause has, and (for `_VERB`) the bare and -ing forms a note uses.
+_FINITE_FORMS = (r"is|are|was|were|am|has|have|had|got|won|hit|made|became|began|took|left|could|would|can|will|"
+                 r"should|might|must|do|does|did|\w{3,}ed")
+_VERB = re.compile(rf"\b({_FINITE_FORMS}|want|need|think|hope|plan|love|run|lead|built|start|begin|join|move|owe|"
+                   r"finish|graduate|launch|open|leave|work|teach|study|live|\w{3,}ing)\b")
+FINITE = re.compile(rf"\b({_FINITE_FORMS}|works|runs|leads|wants|needs)\b")
 # Someone who sent the user to this person ("Kate said it's fine to reach out", "mention Oren sent me").
 REFERRER = re.compile(r"^(?i:(?:mention|say|tell (?:her|him|them))\s+(?:that\s+)?)?(?P<x>(?![Ss]he\b|[Hh]e\b|[Tt]hey\b|[Ii]\b)"
                       r"[A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)\s+"

@@ -31,7 +31,7 @@ from coach.crm.facts.patterns import (
     SOURCE_TAIL,
     TALKED,
     THANKS,
-    TODO,
+    TO_DO_LINE,
     TOGETHER,
     TOGETHER_AT,
     WILLING,
@@ -63,7 +63,7 @@ def read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fac
 
 def _read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fact]:
     out: list[Fact] = []
-    if UNSURE.search(clause) or TODO.match(clause):
+    if UNSURE.search(clause) or TO_DO_LINE.match(clause):
         return out  # a doubt or a to-do is no fact to state
     clause = uncleft(clause, names)  # "she was the one who got me into X": "she got me into X"
     who, rest = subject_of(clause, names)

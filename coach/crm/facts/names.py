@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from coach.core.domain import Contact
-from coach.core.text import STOPWORDS, fold
+from coach.core.text import STOPWORDS, fold, refused
 
 _NAME = r"([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]{1,20})"
 _CUES = (
@@ -47,6 +47,9 @@ _LOOSE = {1}
 # A third person named just before "calls him …": their name for the contact, not everyone's or the user's.
 _THIRD_PARTY = re.compile(r"\b(?!(?:I|We|Everyone|Everybody|People|Friends|Colleagues|All|They|She|He)\b)"
                           r"[A-Z][\w'’-]+(?:['’]s\s+\w+)?\s+(?:\w+ly\s+|still\s+|also\s+)?$")
+# A name the notes say not to use, right before it: "never Bert", "don't call him Rob", "not Kav".
+_REFUSED = re.compile(r"(?:\b(?:never|not|dont|don'?t call (?:her|him|them)|doesn'?t like|hates?|no)|n't)\s+(?:\w+\s+)?"
+                      r"[\"'“‘]?$", re.IGNORECASE)
 # ", I never did" / "(not me)" right after the name: the user does not call them so.
 _NOT_ME = re.compile(r"^[\"”’']?\s*[,;(—–-]*\s*(?:but\s+)?(?:I\s+(?:never|don'?t|do not|didn'?t)|not me)\b", re.IGNORECASE)
 _WHEN = frozenset("back later tomorrow today tonight soon asap again first next now sometime anytime whenever "
@@ -69,7 +72,7 @@ def goes_by(contact: Contact, words: str = "") -> str:
         for i, cue in enumerate(_CUES):
             for m in cue.finditer(text or ""):
                 name = m.group(1)
-                negated = re.search(r"(?:n't|not|never|dont|hates?|no)\s+(?:\w+\s+)?$", text[max(0, m.start() - 16):m.start()])
+                negated = _REFUSED.search(text[max(0, m.start() - 24):m.start()])
                 loose = i in _LOOSE or re.match(r"call(?:s|ed) ", m.group(0), re.IGNORECASE)
                 said = i in _LOOSE and re.match(r"call (?:her|him|them)\b", m.group(0)) and fold(name) not in _WHEN \
                     and fold(name) not in STOPWORDS
@@ -133,14 +136,19 @@ def _some_call(text: str, m: re.Match) -> bool:
     return bool(said) and not set(said) & _ALL
 
 
+def asked_by_name(contact: Contact, words: str = "") -> bool:
+    """The user's words or notes say to call them by their given name ("she said to call her Saoirse", "goes by
+    'Fatima'"): a greeting then uses it, never a title and family name."""
+    texts = [words, contact.how_we_met, *(n.text for n in contact.notes)]
+    return any(_given_stands(text or "", contact.given_name) for text in texts)
+
+
 def _given_stands(text: str, given: str) -> bool:
     """The notes say they go by their given name itself: a cue naming it ("goes by 'Fatima' in person"), or the
     given name quoted as what they are called ('She's "Keturah"', 'name: "Harriet", not Hattie')."""
     g = re.escape(given)
     for m in _CUES[0].finditer(text):  # never "nobody calls her Oluwaseun", "only HR calls her Marisol"
-        negated = re.search(r"\b(?:nobody|no one|no-one|only|never|not|n't)\b[^.;\n]{0,25}$", text[max(0, m.start() - 30):m.start()],
-                            re.IGNORECASE) or re.match(r"[\"”’']?\s*(?:except|but|apart from)\b", text[m.end():m.end() + 12])
-        if fold(m.group(1)) == fold(given) and not negated:
+        if fold(m.group(1)) == fold(given) and not refused(text, m.start(), m.end()):
             return True
     return re.search(rf"\b(?:she|he|they)(?:'s|’s| is| are|'re)\s+[\"“]{g}[\"”]", text, re.IGNORECASE) is not None
 
@@ -162,11 +170,6 @@ def short_of(name: str, given: str) -> bool:
 
     a, b = fold(name), fold(given)
     return (len(a) >= 2 and a[:2] == b[:2] and len(a) < len(b)) or related(a, b)
-
-
-# A name the notes say not to use: "never Bert", "don't call him Rob", "not Kav".
-_REFUSED = re.compile(r"\b(?:never|not|don'?t call (?:her|him|them)|doesn'?t like|hates?|no)\s+[\"'“‘]?$",
-                      re.IGNORECASE)
 
 
 _THEIRS = re.compile(r"\bcall(?:s|ed)\s+(?:her|him|them)\s+[\"'“‘]?$", re.IGNORECASE)

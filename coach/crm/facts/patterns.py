@@ -66,7 +66,7 @@ MET = re.compile(r"\b(?:met|ran into|bumped into)(?: (?:her|him|them|up|[\w'’-
 TALKED = re.compile(r"\b(?:talked|chatted|spoke|discussed)\s+(?:for [\w ]{2,20}? (?=about))?(?:about\s+|re:?\s+)?"
                     r"(?!for\b|with\b|to\b)(?P<what>[^,.;!?]{3,70})", re.IGNORECASE)
 # A to-do the user wrote to themselves ("send her my talk recording", "ask about the opening"): no shared history.
-TODO = re.compile(r"^(?:todo|to do|to-do|tbd|next|remember to|need to|must|should|follow up|send|ask|email|ping|"
+TO_DO_LINE = re.compile(r"^(?:todo|to do|to-do|tbd|next|remember to|need to|must|should|follow up|send|ask|email|ping|"
                   r"check|look up|find|book|schedule|call|write|share|read)\b", re.IGNORECASE)
 TOGETHER_AT = re.compile(r"\b(?i:worked together|worked with \w+|(?:ex-)?colleagues?|teammates?|same team)\b(?: (?i:at|on) "
                          r"(?P<company>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)*))?(?:[ ,(]*(?:from )?(?P<y1>(?:19|20)"

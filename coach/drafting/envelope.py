@@ -20,23 +20,37 @@ SUBJECT = re.compile(
     r"[:=]\s*(?P<x>[^.;\n]{2,80})", re.IGNORECASE)
 # A sign-off: "as"/"with" and the rest of the clause, or with no "as" a quoted sign-off, a dash sign-off or a name.
 _SIGN_VERB = r"(?i:\bsign(?:\s+it)?(?:\s*-?\s*off)?)"
+_QUOTED = r"(?:[\"“](?P<{0}>[^\"”\n]{{1,60}})[\"”]?|['‘](?P<{0}s>[^'’\n]{{1,60}})['’])"
+# A closing said without quote marks before the name ("Sign off Kind regards, Morag").
+_BARE_CLOSING = (r"(?P<bare>(?i:best|all the best|all best|best wishes|warm wishes|best regards|kind regards|warm "
+                 r"regards|regards|warmly|cheers|thanks|many thanks|love|sincerely|yours sincerely),\s*[A-Z][\w'’-]*"
+                 r"(?:\s+[A-Z][\w'’-]*)?(?:\s+x{1,3}\b)?)")
 SIGN = re.compile(
-    _SIGN_VERB + r"\s+(?i:as|with)\s+(?:(?i:just|only)\s+)?(?:[\"“](?P<qa>[^\"”\n]{1,60})[\"”]?|"
-                 r"(?P<x>[^.;,\n\"”]{1,60}))|"
-    r"(?i:\bsign(?:\s+it|\s*-?\s*off))\s+(?:(?i:just|only)\s+)?(?:[\"“](?P<q>[^\"”\n]{1,60})[\"”]?|"
-    r"(?P<dash>[-—–]\s*[A-Z][\w'’.-]*)|(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?![\w'’-]))")
+    _SIGN_VERB + r"\s+(?i:as|with)\s+(?:(?i:just|only)\s+)?(?:" + _QUOTED.format("qa") + "|"
+    r"(?!(?i:him|her|them|you|me|us)\b)(?P<x>[^.;,\n\"”]{1,60}))|"
+    r"(?i:\bsign(?:\s+it|\s*-?\s*off)?)\s*:?\s+(?:(?i:just|only)\s+)?(?:" + _QUOTED.format("q") + "|"
+    + _BARE_CLOSING + r"|(?P<dash>[-—–]\s*[A-Z][\w'’.-]*))|"
+    r"(?i:\bsign(?:\s+it|\s*-?\s*off))\s+(?:(?i:just|only)\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?![\w'’-])|"
+    # "Rach x is how I sign off with him": the sign-off said before the verb
+    r"(?P<pre>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s+x{1,3})?)\s+(?i:is how I(?:\s+(?:always|usually|normally))?"
+    r"\s+sign(?:\s*-?\s*off)?(?:\s+(?:with|to)\s+(?:him|her|them))?)")
 # The closing words a sign-off may start with ("All best, Hugo").
 CLOSINGS = ("best", "all best", "all the best", "best wishes", "warm wishes", "best regards", "kind regards",
             "warm regards", "regards", "warmly", "cheers", "thanks", "many thanks", "thank you", "with thanks",
             "sincerely", "yours", "yours sincerely", "take care", "talk soon", "speak soon", "ciao", "love", "with love", "warmest")
 
 
-def _sign_off(value: str) -> tuple[str, str]:
+def _sign_off(value: str, quoted: bool = False) -> tuple[str, str]:
     """(closing, name) from a sign-off the user wrote: 'All best, Hugo' -> ('All best,', 'Hugo')."""
     value = " ".join(value.split()).strip(" .;\"”“")
     head, comma, rest = value.partition(",")
     if comma and fold(head.strip()) in CLOSINGS and rest.strip():
         return capitalise(head.strip()) + ",", rest.strip(" ,")
+    if quoted and comma and re.fullmatch(r"[A-Z]\S*(?:\s+\S+){1,3}", head.strip()) and \
+            re.search(r"\s[a-zà-ÿ]", head) and re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s+x{1,3})?", rest.strip()):
+        return head.strip() + ",", rest.strip()  # a closing in the user's own words: 'Med vennlig hilsen, Aoife'
+
     if fold(value) in CLOSINGS:  # a closing word alone: "sign off with cheers"
         return capitalise(value) + ",", ""
     if re.fullmatch(r"(?:just\s+|only\s+)?(?:with\s+)?my\s+(?:first\s+)?name(?:\s+only)?", fold(value)):
@@ -50,11 +64,13 @@ def read_envelope(context: str, reading: RequestReading) -> str:
         reading.subject = (m.group("q") or m.group("x")).strip(" .")
         context = context[:m.start()] + " " + context[m.end():]
     if m := SIGN.search(context):
-        value = next(v for v in (m.group("qa"), m.group("x"), m.group("q"), m.group("dash"), m.group("name")) if v)
+        value = next(v for v in (m.group("qa"), m.group("qas"), m.group("x"), m.group("q"), m.group("qs"), m.group("bare"),
+                                 m.group("dash"), m.group("name"), m.group("pre")) if v)
         if m.group("dash"):
             reading.sign_as = re.sub(r"\s+", "", value)
         else:
-            reading.closing, reading.sign_as = _sign_off(value)
+            quoted = any(m.group(g) for g in ("qa", "qas", "q", "qs"))
+            reading.closing, reading.sign_as = _sign_off(value, quoted)
         context = context[:m.start()] + " " + context[m.end():]
     return context
 

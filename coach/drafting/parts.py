@@ -137,13 +137,15 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
     if m := rx(r"(?:(?:ask|see if|check if)\s+(?:{who})\s+(?:to|if|whether)\s+(?:(?:she|he|they)\s+)?"
                r"(?:could\s+|would\s+|can\s+)?)?(?:introduce|intro)\s+(?:me|us)\s+to\s+(?P<x>.+)"):
         return _person(m.group("x"), contact)
-    if m := rx(r"(?:ask\s+(?:{who})\s+for\s+)?(?:an?\s+|the\s+)?(?:intro|introduction)\s+to\s+(?P<x>.+)"):
+    if m := rx(r"(?:ask\s+(?:(?:{who})\s+)?for\s+)?(?:an?\s+|the\s+)?(?:intro|introduction)\s+to\s+(?P<x>.+)"):
         return _person(m.group("x"), contact)
     if re.match(r"(?:someone|somebody|anyone|a person)\b", low):
         return _person(part, contact)
     if m := rx(r"(?:ask\s+(?:{who})\s+(?:for\s+)?(?:a\s+)?referral\s+(?:for|to)\s+|ask\s+(?:(?:{who})\s+)?(?:to|if)\s+"
                r"(?:(?:she|he|they)(?:['’]d\s+|\s+))?(?:could\s+|would\s+)?refer\s+me\s+(?:for|to)\s+|(?:i'?m\s+|i am\s+)?"
-               r"(?:applying|apply|applied)\s+(?:for|to)\s+|(?:a\s+)?referral\s+for\s+)(?P<x>.+)"):
+               r"(?:applying|apply|applied)\s+(?:for|to)\s+|(?:a\s+)?referral\s+for\s+|"
+               r"(?:ask\s+(?:(?:{who})\s+)?(?:if|whether)\s+(?:she|he|they)(?:['’]d|\s+would|\s+could)?\s+)?put\s+(?:my\s+name|me)\s+"
+               r"forward\s+(?:to\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)?for\s+)(?P<x>.+)"):
         said = slot_to_you(ROLE_TAIL.split(m.group("x"), maxsplit=1)[0], contact)
         return RequestPart(kind="role", text=said) if said else None
     if m := rx(r"(?:ask\s+(?:{who})\s+(?:to|if (?:she|he|they)(?:'d| would| could)?)\s+)?put\s+in\s+a\s+(?:good\s+)?"
@@ -161,14 +163,22 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
     if m := rx(r"(?:apologi[sz]e|say sorry|sorry)\s+for\s+(?P<x>(?:the|my)\s+(?:delay|slow reply|late reply|wait|"
                r"silence|radio silence))\b"):
         return RequestPart(kind="apology", text=m.group("x"))
+    if m := rx(r"intro(?:duce)?\s+myself\s+as\s+(?P<x>(?:the|your|her|his|their|[A-Z][\w'’-]*['’]s)\s+[^,;]{2,60})$"):
+        said = slot_to_you(m.group("x"), contact)  # "intro myself as Saoirse's replacement": who the user is
+        return RequestPart(kind="mine", text=f"I am {said}") if said else None
+    if (m := rx(r"ask\s+(?:(?:{who})\s+)?(?P<x>(?:what|when|how|which|where|who)\s+(?:she|he|they|{who})\s+.+)")) and \
+            len(m.group("x").split()) <= 16:
+        said = second_person(m.group("x"), names_of(contact))  # "ask what she needs from me": their own question
+        return RequestPart(kind="ask", text=f"let me know {said}", extra="Could") if not _to_you_left(said) else None
     if m := rx(r"(?:(?:tell|let)\s+(?:{who})\s+(?:know\s+)?|(?:i\s+(?:want|would like|'d like)\s+to\s+)?(?:mention|say)\s+)"
-               r"(?:that\s+)?(?P<x>(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our|{who}(?:['’]s)?)\s.+)"):
+               r"(?:(?:yes|yep|yeah),?\s+)?(?:that\s+)?(?P<x>(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our|she|he|they|{who})(?:['’](?:s|ll|d|re|ve))?\s.+)"):
         said = second_person(m.group("x"), names_of(contact))  # "mention that her advice worked": said, to them
         return RequestPart(kind="mine", text=capitalise(said)) if not _to_you_left(said) else None
     if (m := rx(r"ask\s+(?:{who})\s+to\s+(?P<x>.+)")) and not OTHER_ASKS.match(m.group("x")):
         said = slot_to_you(m.group("x"), contact)  # "ask hetty to keep going after the programme": their own question
         return RequestPart(kind="ask", text=said, extra="Would") if said and len(said.split()) <= 20 else None
-    if m := rx(r"thank\s+(?:{who})\s+for\s+(?P<x>.+)"):
+    if m := rx(r"(?:(?:a\s+)?(?:short|quick|brief|big|little|proper)\s+)?(?:thank\s+(?:{who})|thank(?:s|[- ]?you)\s+"
+               r"(?:(?:note|email|message|msg)\s+)?to\s+(?:{who}))\s+for\s+(?P<x>.+)"):
         said = slot_to_you(m.group("x"), contact)
         return RequestPart(kind="thanks", text=said) if said else None
     if m := rx(r"(?:congratulat\w*|congrats)\s+(?:(?:{who}|[\w'’-]+)\s+)?(?:on|for)\s+(?P<x>.+)"):
@@ -177,7 +187,7 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
     if m := rx(r"follow(?:ing)?[\s-]+up\s+(?:with\s+(?:{who})\s+)?(?:on|about|re:?|regarding)\s+(?P<x>.+)"):
         said = slot_to_you(m.group("x"), contact)
         return RequestPart(kind="follow", text=said) if said else None
-    if m := rx(r"(?:ask\s+(?:{who})\s+about\s+|(?:i\s+)?(?:want|would like|'?d like|'?d love|would love|wanna)\s+"
+    if m := rx(r"(?:ask\s+(?:(?:{who})\s+)?about\s+|(?:i\s+)?(?:want|would like|'?d like|'?d love|would love|wanna)\s+"
                r"to\s+(?:hear|learn|know|understand)\s+(?:about\s+)?|(?:hear|learn)\s+about\s+)(?P<x>.+)"):
         said = slot_to_you(m.group("x"), contact)
         return RequestPart(kind="wish", text=said) if said else None

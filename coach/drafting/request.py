@@ -33,15 +33,19 @@ _SPLIT = re.compile(
     r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+\s*|\s+\+\s+(?=(?:connect|connection|add|dm|message|email|note|request|invite)\b)|\s+(?=\d+\s*(?:-|–|to)\s*\d+\s*(?:sentences|lines|words)\b)|"
     r"\s+so\s+(?=(?:please\s+)?(?:don'?t|do not|dont|never)\b)|[!?]{2,}\s*|;\s*|\s+[—–-]{1,2}\s+|(?<!\brole)(?<!\bposition):\s+(?!(?:https?://|www\.)|(?:[a-z0-9-]+\.)+[a-z]{2,}/)|\s*\(\s*|\s*\)\s*|,\s+(?=(?:and\s+|but\s+)?(?:please\s+|"
     r"pls\s+)?(?:keep|make|be|write|use|sound|ask|don'?t|do not|dont|never|no need|avoid|without|in\s+[A-Z]\w+\b|it\b|"
-    r"that\b|this\b|i\b|i'm|i've|i'd|my\b|we\b|formal|short|brief|warm|friendly|casual|thanks?\b))|"
+    r"that\b|this\b|i\b|i'm|i've|i'd|my\b|we\b|formal|short|brief|warm|friendly|casual|thanks?\b|congrat\w*))|"
+    r"\s+and\s+(?=whether\s+(?:she|he|they)\b)|"
     r",\s+(?=(?:it\s+)?would be (?:nice|great|good|fun|lovely)\b|would (?:she|he|they)\b|(?:maybe|perhaps|how about|suggest|propose|want|no|"
     r"something like|like an?|sorry|offer|"
     r"(?:tell|let)\s+(?:her|him|them)\b)\b|(?:(?:weekly|monthly|quarterly|fortnightly|biweekly)\s+)?\d{1,2}\s*(?:-\s*)?min|"
     r"(?:she|he|they)\s+(?:said|told me|offered|promised|kindly offered|agreed)\b|(?:job|req(?:uisition)?)\s+id\b)|"
     r"\s+but\s+(?=(?:please\s+)?(?:don'?t|do not|dont|never)\b)|"
-    r"\s+and\s+(?=(?:tell|mention|let (?:her|him|them) know)\b)|,\s+(?=[A-Za-z][\w' -]{0,30}\s(?:https?://|www\.))|,\s+(?=(?:posted|listed|saw it|found it)\b)",
+    r",?\s+and\s+(?=(?:tell|mention|say|let (?:her|him|them) know)\b)|,\s+(?=intro(?:duce)?\s+myself\b)|,\s+(?=[A-Za-z][\w' -]{0,30}\s(?:https?://|www\.))|,\s+(?=(?:posted|listed|saw it|found it)\b)",
     re.IGNORECASE)
 _LEAD = re.compile(r"^(?:and|but|also|so|oh|btw|plus|please|pls|plz|then)\s+", re.IGNORECASE)
+# "want to thank her for …": the instruction is the verb after it
+_WANT_TO = re.compile(r"^(?:i\s+)?(?:want|wanna|need|would like|'d like|i'd like)\s+to\s+(?=(?:thank|congratulate|ask|tell|"
+                      r"mention|say|invite|offer|propose|suggest|remind|follow|introduce|intro)\b)", re.IGNORECASE)
 AVOID = re.compile(r"^(?:please\s+)?(?:don'?t|do not|dont|never|no need to|avoid|without|not|no|leave out|skip)\s+"
                    r"(?:(?:bring(?:ing)?|brought)\s+up|mention(?:ing)?|talk(?:ing)?\s+about|say(?:ing)?(?:\s+"
                    r"anything)?(?:\s+about)?|refer(?:ring)?\s+to|referenc(?:e|ing)|rais(?:e|ing)|bring(?:ing)?)?\s*"
@@ -57,8 +61,8 @@ def _parts(context: str) -> list[str]:
     out = []
     for part in _SPLIT.split(" ".join(context.split())):
         part = (part or "").strip(" ,.;:!?\"'")
-        while _LEAD.match(part):
-            part = _LEAD.sub("", part, count=1).strip()
+        while _LEAD.match(part) or _WANT_TO.match(part):
+            part = _WANT_TO.sub("", _LEAD.sub("", part, count=1).strip(), count=1).strip()
         if part:
             out.append(part)
     return out

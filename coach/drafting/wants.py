@@ -55,7 +55,7 @@ MODE = re.compile(r"^,?\s*(?P<mode>video|zoom|phone)(?:\s+call)?\s+(?:is\s+)?(?:
 TAIL = re.compile(r"^(?:in|at|on|next|this|during|when|while|before|after|around|sometime|any ?time|whenever|once|about|on how|"
                   r"with(?=\s+(?-i:[A-Z]))|to talk "
                   r"about|to discuss|to hear about)\b", re.IGNORECASE)
-ASK = re.compile(r"^(?:(?:and\s+)?(?:(?:i\s+)?(?:want|need|would like|'d like)\s+to\s+)?ask(?:ing)?\s+(?:(?:her|him|them|\w+)\s+)?(?:if|whether)\s+)(?P<who>she|he|they|\w+)\s*"
+ASK = re.compile(r"^(?:(?:and\s+)?(?:(?:i\s+)?(?:want|need|would like|'d like)\s+to\s+)?ask(?:ing)?\s+(?:(?:her|him|them|\w+)\s+)?(?:if|whether)\s+|whether\s+)(?P<who>she|he|they|\w+)\s*"
                  r"(?P<modal>'d|’d|would|could|can|might|will|'ll)\s+(?P<x>.+)$|"
                  r"^(?P<modal2>would|could|can|will)\s+(?P<who2>she|he|they)\s+(?P<x2>.+?)\??$", re.IGNORECASE)
 LINK = re.compile(r"\b(?:https?://)?(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|co|ai|example|edu|gov|uk|de|fr|me|so|"
@@ -199,6 +199,9 @@ def ask_from(parts: list[RequestPart], goal: str) -> str:
     meet = next((p for p in parts if p.kind == "meet"), None)
     if own and meet and meet.cadence:  # "mentoring me, like a call once a month"
         return f"{own.extra or 'Would'} you {own.text}, with {meeting_phrase(meet)}?"
+    second = next((p for p in parts if p.kind == "ask" and p is not own), None)
+    if own and second:  # "ask if she'd read it and whether she'd be open to mentoring me"
+        return f"{own.extra or 'Would'} you {own.text}, and {(second.extra or 'Would').lower()} you {second.text}?"
     if own:
         return f"{own.extra or 'Would'} you {own.text}?"
     if not meet:

@@ -134,14 +134,18 @@ def _subject(m: Message) -> Verdict | None:
 
 
 # What the user said not to do that means the message asks for nothing ("not asking for anything").
-NO_ASK = re.compile(r"\b(?:ask(?:ing|s)?|request(?:ing|s)?|favou?rs?|call to action|cta)\b")
+# What the user said not to do that means no ask at all ("no ask", "don't ask for anything", "no favours"): the ask
+# word leads the thing avoided; "asking for a job" or "the Lottery bid as a favour owed" is one kind of ask or a
+# thing not to mention, and the goal still asks.
+NO_ASK = re.compile(r"(?:(?:an?|any|the)\s+)?(?:(?:real|big|direct|specific|hard)\s+)?(?:ask(?:ing|s)?|request(?:ing|s)?|"
+                    r"favou?rs?|call to action|cta)\b(?!\s+(?:for\s+)?(?:an?\s+)?(?:job|work|role|position|money|referral)s?\b)")
 
 
 def asks_none(m: Message) -> bool:
     """Whether the message should ask nothing: the goal asks nothing of its own (a thank-you, a congratulation:
     `no_ask` in prompts/goals.yaml), or the user said not to ask."""
     reading = m.grounds.reading
-    if reading is not None and any(NO_ASK.search(fold(thing)) for thing in reading.avoid):
+    if reading is not None and any(NO_ASK.match(fold(thing)) for thing in reading.avoid):
         return True
     return bool((load_data("goals")["goals"].get(m.grounds.goal) or {}).get("no_ask"))
 

@@ -36,6 +36,12 @@ _POSSESSIVES = frozenset("my your our their its".split())  # never "her", also a
 _PRONOUNS = frozenset("i me you he him she we us they them".split())
 
 
+# "I want reconnect", "I want ask for a call": a verb after "want" needs "to" (a non-native slip copied as it was).
+BARE_AFTER_WANT = re.compile(r"\b(?:want|wants|wanted|hope|hoping|plan|planning|would like|'d like|need|needs)\s+(?:ask|"
+                             r"reconnect|connect|talk|meet|introduce|thank|say|tell|know|learn|hear|discuss|share|"
+                             r"invite|apply|see|catch|follow|propose|offer|request|speak|visit)\b", re.IGNORECASE)
+
+
 def problems(sentence: str, names: set[str] = frozenset()) -> list[str]:
     """What is wrong with one sentence ([] when nothing is). `names`: folded words that may be capitalised
     mid-sentence (names and proper nouns from the facts, the contact and the user's own words)."""
@@ -49,6 +55,8 @@ def problems(sentence: str, names: set[str] = frozenset()) -> list[str]:
         out.append("trails off (an ellipsis)")
     if AGREE_LATER.search(s):
         out.append("'you … and is' (agreement)")
+    if m := BARE_AFTER_WANT.search(s):
+        out.append(f"'{m.group(0)}' (no 'to' before the verb)")
     tokens = _WORD.findall(s)
     for i, (prev, tok) in enumerate(zip(tokens, tokens[1:], strict=False)):
         p, t = fold(prev), fold(tok.rstrip(".,!?"))

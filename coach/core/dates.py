@@ -51,6 +51,8 @@ _NEAR_NUMBER = re.compile(r"^\s*['’]?\d|\d\s*$")
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{2}|\d{4}))?(?![\d/])")
 # Year first: "2024.02.09", "2024/2/9", "2024-02" and the CJK "2025年3月12日".
 _YEAR_FIRST = re.compile(r"\b((?:19|20)\d\d)(?:[./-](\d{1,2})(?:[./-]\d{1,2})?\b|年\s*(\d{1,2})\s*月)")
+# Month then year: "03/2023", "3.2024", "11-2019".
+_MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-]((?:19|20)\d\d)(?![\d/.-]\d)")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|until|till)\s*((?:19|20)?\d\d)\b(?![-./]\d)")
 
 
@@ -96,6 +98,9 @@ def months_in(text: str) -> list[tuple[int, int | None]]:
         day, month = int(m.group(1)), int(m.group(2))
         if 1 <= day <= 31 and 1 <= month <= 12:
             out.append((month, None))
+    for m in _MONTH_YEAR.finditer(text):
+        if 1 <= int(m.group(1)) <= 12:
+            out.append((int(m.group(1)), int(m.group(2))))
     for m in _YEAR_FIRST.finditer(text):
         month = int(m.group(2) or m.group(3))
         if 1 <= month <= 12:

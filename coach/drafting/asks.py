@@ -35,7 +35,7 @@ def _own_ask(brief: Brief) -> str:
 def asks_nothing(brief: Brief) -> bool:
     """Whether the message makes no ask: the user said so, or the goal asks nothing of its own (a thank-you, a
     congratulation) and the user gave no ask."""
-    if any(NO_ASK.search(fold(thing)) for thing in brief.reading.avoid):
+    if any(NO_ASK.match(fold(thing)) for thing in brief.reading.avoid):
         return True
     return bool(brief.spec().get("no_ask")) and not _own_ask(brief)
 
@@ -166,8 +166,11 @@ def signature(brief: Brief) -> str:
     names = {fold(w) for w in (brief.profile.name or "").split()}
     if names & {fold(w) for w in re.findall(r"[\w'’-]+", asked)} or not sender or dash_sign_off(asked):
         return asked  # their own name is in it: said as they wrote it
-    if re.fullmatch(r"[A-Z][a-z][\w'’-]*", asked) and fold(asked) not in checker.COMMON_CAPITALISED \
-            and not re.fullmatch(JOB_NOUNS, asked, re.IGNORECASE):
+    bare = re.sub(r"\s+x{1,3}$", "", asked)  # "Rach x": a kiss after the name
+    if len(bare) >= 3 and fold(sender).startswith(fold(bare)):
+        return asked  # a short form of their own name ("Rach" for Rachel)
+    if re.fullmatch(r"[A-Z][a-z][\w'’-]*", bare) and fold(bare) not in checker.COMMON_CAPITALISED \
+            and not re.fullmatch(JOB_NOUNS, bare, re.IGNORECASE):
         return asked  # one name of their own ("Kit", "Thandi"): the name they go by
     return f"{sender}\n{asked}"
 

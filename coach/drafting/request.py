@@ -33,7 +33,7 @@ _SPLIT = re.compile(
     r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+\s*|\s+\+\s+(?=(?:connect|connection|add|dm|message|email|note|request|invite)\b)|\s+(?=\d+\s*(?:-|–|to)\s*\d+\s*(?:sentences|lines|words)\b)|"
     r"\s+so\s+(?=(?:please\s+)?(?:don'?t|do not|dont|never)\b)|[!?]{2,}\s*|;\s*|\s+[—–-]{1,2}\s+|(?<!\brole)(?<!\bposition):\s+(?!(?:https?://|www\.)|(?:[a-z0-9-]+\.)+[a-z]{2,}/)|\s*\(\s*|\s*\)\s*|,\s+(?=(?:and\s+|but\s+)?(?:please\s+|"
     r"pls\s+)?(?:keep|make|be|write|use|sound|ask|don'?t|do not|dont|never|no need|avoid|without|in\s+[A-Z]\w+\b|it\b|"
-    r"that\b|this\b|i\b|i'm|i've|i'd|my\b|we\b|formal|short|brief|warm|friendly|casual|thanks?\b|congrat\w*))|"
+    r"that\b|this\b|i\b|i'm|i've|i'd|my\b|we\b|formal|short|brief|warm|friendly|casual|thanks?\b|congrat\w*|mention|remind|include|invite))|"
     r"\s+and\s+(?=whether\s+(?:she|he|they)\b)|"
     r",\s+(?=(?:it\s+)?would be (?:nice|great|good|fun|lovely)\b|would (?:she|he|they)\b|(?:maybe|perhaps|how about|suggest|propose|want|no|"
     r"something like|like an?|sorry|offer|"
@@ -124,6 +124,8 @@ def read_request(context: str, contact: Contact) -> RequestReading:
             reading.echo.append(part)
             continue
         typed = typed or read_part(part, contact, reading, after_thing)
+        if typed is not None and typed.kind == "topic" and content and content != part:
+            typed = None  # "mention the Hull get-in": a thing named with no word for what it is to them; not guessed
         if typed is not None and typed.kind == "mine" and re.match(r"(?:we|i)\s+(?:first\s+)?met\b", fold(typed.text)):
             typed = None  # "say we met at the market": a met-at fact, said through the facts' own frames
         if typed is not None and typed.kind == "meet" and UNSURE_MEET.search(context):

@@ -106,3 +106,42 @@ def test_why_the_user_wants_a_language_is_never_said_to_the_person():
     from coach.drafting.request import read_request
     reading = read_request("congrats msg, in Spanish please — we always talk in Spanish", TOMAS)
     assert reading.language == "Spanish" and not [p for p in reading.parts if "spanish" in p.text.lower()]
+
+
+def _failures(contact: Contact, goal: str, channel: str, context: str, body: str, subject: str = "",
+              soft: bool = False) -> list[str]:
+    brief = Brief(contact=contact, profile=Profile(name="Ada Kim"), goal=goal, channel=channel, context=context)
+    return [f"{c.name}: {c.detail}" for c in brief.check(subject, body).checks if (soft or c.hard) and not c.passed]
+
+
+def test_a_name_everyone_calls_them_or_the_user_writes_to_greets_them():
+    ignacio = Contact(id=5, first_name="Ignacio", last_name="Ferreyra", notes=[Note(
+        text="2019: shared the Lisbon bid desk.\neveryone calls him Nacho, signs emails N.")])
+    body = "Hi Nacho, it's been too long since the Lisbon bid desk. Up for a coffee in March?"
+    assert not [f for f in _failures(ignacio, "reconnect", "linkedin-note", "", body, soft=True)
+                if f.startswith("greeting")]
+    philippa = Contact(id=6, first_name="Philippa", last_name="Marsh", notes=[Note(
+        text="03/2022 | Pip | read my whole portfolio\n02/2025 | Pip | intro to Dara Quinlan at Lanternfish")])
+    body = "Hi Pip, thank you for the intro to Dara Quinlan at Lanternfish. It led to my first cover!"
+    assert not [f for f in _failures(philippa, "thank-you", "linkedin-note", "thank-you note to Pip for the intro "
+                                     "to Dara", body, soft=True) if f.startswith("greeting")]
+
+
+def test_a_pronoun_beside_a_relative_of_the_user_is_no_slip():
+    body = ("Hi Tomás,\n\nDad said he'd mentioned I'm moving into platform work, and I'd value your view on the "
+            "Saltmarsh years. Would you be open to a 20-minute call?\n\nBest,\nAda")
+    assert not [f for f in _hard_failures("informational-interview", "email", "", body, subject="A quick question")
+                if f.startswith("to-them")]
+
+
+def test_a_follow_up_on_silence_may_name_what_it_follows_up():
+    body = ("Hi Tomás,\n\nI'm checking that the pilot plan I sent after our Saltmarsh platform review reached you, "
+            "and whether it is along the lines you had in mind. Could you let me know where it stands?\n\nBest,\nAda")
+    assert _hard_failures("follow-up", "email", "I haven't heard back", body, subject="The pilot plan") == []
+
+
+def test_putting_my_name_forward_asks_for_a_referral():
+    body = ("Hi Tomás,\n\nI have applied for the Program Lead role at Lanternfield. Since our Saltmarsh platform "
+            "days I have run two pilots of my own. Would you feel comfortable putting my name forward?\n\nBest,\nAda")
+    assert not [f for f in _hard_failures("referral", "email", "the Program Lead role", body,
+                                          subject="The Program Lead role") if f.startswith("goal")]

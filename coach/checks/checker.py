@@ -38,7 +38,7 @@ from coach.checks.registry import REGISTRY, Check, Message, Verdict, check  # no
 from coach.config.prompts import load_data
 from coach.core.messages import CheckReport, CheckResult
 from coach.core.text import STOPWORDS, fold, sentences, strip_frame, words  # noqa: F401
-from coach.crm.facts.names import short_of
+from coach.crm.facts.names import goes_by, short_of
 
 LINKEDIN_MESSAGE_LIMIT = 1900
 EMAIL_WORDS = (10, 180)  # words between greeting and sign-off: a short email that does its job is fine, and
@@ -133,7 +133,6 @@ def _subject(m: Message) -> Verdict | None:
                    hard=None if ok or broken else False)
 
 
-# What the user said not to do that means the message asks for nothing ("not asking for anything").
 # What the user said not to do that means no ask at all ("no ask", "don't ask for anything", "no favours"): the ask
 # word leads the thing avoided; "asking for a job" or "the Lottery bid as a favour owed" is one kind of ask or a
 # thing not to mention, and the goal still asks.
@@ -242,6 +241,8 @@ def _called(said: str, m: Message) -> set[str]:
     own = set(re.findall(r"[\w'’-]+", fold(f"{g.request} {g.context}")))
     if said in {fold(o.given_name) for o in g.others if o.id != contact.id}:
         return set()
+    if said == fold(goes_by(contact, f"{g.request} {g.context}")):
+        return {said}  # the name the notes or the user's words say they go by ("everyone calls him Nacho")
     written = said in set(re.findall(r"[\w'’-]+", fold(" ".join(n.text for n in contact.notes)))) or said in own
     short = len(said) >= 3 and (short_of(said, given) or said in given or said[-3:] == given[-3:])  # Pippa, Bram
     return {said} if written and short else set()

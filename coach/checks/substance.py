@@ -78,7 +78,8 @@ def the_thing(grounds) -> str:
 
 
 # Words that name no particular thing in what the user asked to thank or congratulate for.
-VAGUE = frozenset("everything anything things stuff week weekend time today yesterday".split())
+VAGUE = frozenset("everything anything things stuff week weekend time today yesterday heard hear back reply replied "
+                  "response answer answered news".split())  # "I haven't heard back": no thing named
 # Words of a fact that name no particular thing ("you helped me a lot").
 GENERIC_THING = frozenset("help helped helping much really great lot time thanks thank".split())
 
@@ -238,6 +239,12 @@ def touches(text: str, thing: str) -> bool:
     return bool(shared) and len(shared) * 2 > len(wanted)
 
 
+# Someone of the user's named by relation, whom a "he" or "she" beside it may mean.
+_RELATIVE = re.compile(r"\b(?:dad|mum|mom|father|mother|wife|husband|son|daughter|sister|brother|uncle|aunt|cousin|"
+                       r"grandad|granddad|grandma|grandmother|grandfather|fiance|fiancee|boss|my (?:partner|manager|"
+                       r"colleague|friend|mentor|teammate|flatmate|housemate|neighbour|neighbor))\b")
+
+
 @check("to-them", 10, hard=True)
 def _to_them(m: Message) -> Verdict:
     """Speaks to the person ("your talk"), never about them ("her talk"). A pronoun beside another person named
@@ -253,7 +260,8 @@ def _to_them(m: Message) -> Verdict:
     for s in sentences(in_own_voice(m.core)):
         around = " ".join([*prior[-3:], s])
         near = fold(around)
-        third_party = any(o and o in near for o in others) or bool(people_in(around, m))
+        third_party = any(o and o in near for o in others) or bool(people_in(around, m)) or \
+            bool(_RELATIVE.search(near))  # "Dad said he'd mentioned it": the pronoun is someone of the user's
         for match in PRONOUNS.finditer(s):
             if not third_party:
                 slips.append(match.group(0))

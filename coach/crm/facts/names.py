@@ -79,7 +79,10 @@ def goes_by(contact: Contact, words: str = "") -> str:
                 theirs = re.match(r"call(?:s|ed) ", m.group(0), re.IGNORECASE) and _THIRD_PARTY.search(
                     text[max(0, m.start() - 30):m.start()])  # "Sam calls him Kav": one person's name for them
                 theirs = theirs or _NOT_ME.search(text[m.end():m.end() + 20]) or _some_call(text, m)
-                if _a_name(name, given) and not negated and not theirs and (not loose or said or short_of(name, given)):
+                everyone = re.search(r"\b(?:everyone|everybody|we all|people|the team|all of us)(?:\s+\w+)?\s*$",
+                                     text[max(0, m.start() - 24):m.start()], re.IGNORECASE)  # "everyone calls him Nacho"
+                if _a_name(name, given) and not negated and not theirs and \
+                        (not loose or said or everyone or short_of(name, given)):
                     return name[:1].upper() + name[1:]
     family = contact.last_name.split(" ")[0] if contact.last_name else ""
     for text in texts:  # "Lottie (Charlotte Ashdown)": the name they go by, their full name in brackets
@@ -214,8 +217,9 @@ def _short_form(contact: Contact, texts: list) -> str:
 
 def _called_in_words(contact: Contact, texts: list, words: str) -> str:
     """The name the user's request calls them by, when the notes write it too: a word of the request that is a
-    form of their given name ("tomek", "Lottie", "Jandro" for Tomasz, Charlotte, Alejandro), or that the notes
-    write right before their family name ("Nacho Beltrán"). Written capitalised in the notes, never refused there."""
+    form of their given name ("tomek", "Lottie", "Jandro" for Tomasz, Charlotte, Alejandro), that the notes
+    write right before their family name ("Nacho Beltrán"), or that the request writes to and the notes use
+    again and again ("email to Pip" for Philippa). Written capitalised in the notes, never refused there."""
     given, last = fold(contact.given_name), fold(contact.last_name.split(" ")[0]) if contact.last_name else ""
     if not words or len(given) < 4:
         return ""
@@ -231,7 +235,10 @@ def _called_in_words(contact: Contact, texts: list, words: str) -> str:
         before_family = bool(last) and last in follows
         someone_else = any(_someone_else(contact, f) for f in follows)  # "Ana Torres": another person
         form = given.startswith(w[:3]) or w in given or (len(w) >= 4 and w[:4] in given)
-        if before_family or (form and not someone_else):
+        # "thank-you email to Pip" with Pip all through the notes: the user writes to them by that name
+        addressed = re.search(r"\b(?:to|message|email|e-mail|dm|ping|text|write|thank|congratulate|congrats)\s+"
+                              + re.escape(w) + r"\b", fold(words)) and len(written) >= 2
+        if before_family or ((form or addressed) and not someone_else):
             name = written[0].group(1)
             return name[:1].upper() + name[1:]
     return ""

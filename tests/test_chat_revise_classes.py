@@ -130,3 +130,24 @@ def test_the_chat_lists_who_matched_a_word_and_why():
     names = [r["title"] for r in turn.results]
     assert "Ravi Test3" in names and "Priya Raman" in names and "Marcus Lee" not in names
     assert 'matched "payments" in a note' in turn.reply
+
+
+def test_a_name_inside_a_note_about_the_person_just_shown_is_what_the_note_says():
+    r = route("add that he just got promoted to Group Lead", PEOPLE, has_draft=False, last_contact=BY_ID[2])
+    assert (r.intent, r.contact.id if r.contact else None) == ("note", 2), r.why
+
+
+def test_a_note_chucked_on_someones_file_is_a_note():
+    r = route("Chuck a note on Elena's file: she's keen on a collab after Easter", PEOPLE, has_draft=False,
+              last_contact=None)
+    assert (r.intent, r.contact.id if r.contact else None) == ("note", 4), r.why
+
+
+def test_praise_for_the_draft_on_the_table_asks_no_revision():
+    assert route("merci, it is perfect like this", PEOPLE, has_draft=True, last_contact=BY_ID[1]).intent != "revise"
+
+
+def test_a_request_of_connection_is_a_connection_note():
+    r = route("we are not connected yet, so make it a request of connection instead", PEOPLE, has_draft=True,
+              last_contact=BY_ID[1])
+    assert (r.intent, r.channel) == ("revise", "linkedin-note"), r.why

@@ -32,6 +32,8 @@ def records(text: str, lead: str, named: Who, last_contact: Contact | None, has_
                                                                          (kept and has_draft)):
         contact, pronoun = last_contact, True
     said, near = unknown
+    if kept and said and said in kept and (contact is not None or pronoun):
+        said = ""  # "add that he just got promoted to Group PM": a name inside what is kept is what it says
     if kept:
         if said:
             return Reading(intent="clarify", unknown_name=said, choices=near, contact_query=said, note=kept,

@@ -87,11 +87,12 @@ NOTE_LEAD = re.compile(
     r"note(?:\s+down)?\s+(?=(?:[\w'-]+\s+){1,3}?(?:is|are|was|were|has|had|will|won't|can't|isn't|wasn't|"
     r"doesn't|didn't|just|now|got|moved|left|joined|started|prefers|likes|wants|works|lives|[a-z]+ed)\b)|"
     # "add this to Sam's notes:", "pop this on her record —", "stick it in Kofi's file that …"
-    r"(?:add|put|pop|stick|stash|drop|file|save|log|jot)\s+(?:this\s+|that\s+|it\s+)?(?:to|on|in|into|under|onto)\s+"
+    r"(?:add|put|pop|stick|stash|drop|file|save|log|jot|chuck|throw|slap|whack)\s+(?:this\s+|that\s+|it\s+)?(?:to|on|in|into|under|onto)\s+"
     r"(?P<whose>[^:,.]+?)'?s?\s+(?:notes?|record|file|card|profile)(?:\s+that|\s*:|\s*,|\s+[—–-])|"
     r"(?:put|write|set)\s+(?:it\s+)?down(?:\s+that|\s*:)|"
-    r"(?:add|save|take|put|leave|write down)\s+(?:a\s+|this\s+)?note(?:\s+(?:to|on|for|about|under)\s+"
-    r"(?P<who>[^:,.]+?))?(?:\s+that|\s*:|\s*,|\s+-)|jot(?:\s+it)?\s+down(?:\s+that)?|record(?:\s+that)?|"
+    r"(?:add|save|take|put|leave|write down|chuck|throw|pop|stick|drop|slap|whack|jot)\s+(?:a\s+|this\s+)?(?:quick\s+)?"
+    r"note(?:\s+(?:to|on|for|about|under|in)\s+(?P<who>[^:,.]+?)(?:['’]s\s+(?:notes?|record|file|card|profile))?)?"
+    r"(?:\s+that|\s*:|\s*,|\s+-)|jot(?:\s+it)?\s+down(?:\s+that)?|record(?:\s+that)?|"
     r"log(?:\s+that)?|keep in mind(?:\s+that)?|don'?t forget(?:\s+that)?)\s*",
     re.IGNORECASE)
 NOTE_TAIL = re.compile(

@@ -18,7 +18,7 @@ from coach.conversation.intents import goal_model, intent_model
 from coach.conversation.people import about_last, company_named, person
 from coach.conversation.reading import Reading, unknown_name
 from coach.conversation.records import note_date, note_text
-from coach.conversation.revision import revision
+from coach.conversation.revision import change_guess, revision
 from coach.core.domain import Contact
 from coach.crm.resolve import Who
 from coach.retrieval.learned import Guess
@@ -36,6 +36,8 @@ BECOMES = {"general": ("advise", "find", "show", "note", "due", "revise"),
            # "a message, but to whom?": a request the rules took for a message to nobody named
            "clarify": ("due", "find", "advise")}
 MODEL = " (read by the intent model)"
+# How sure the change reader must be that a reply asks for no change before the intent model's 'revise' is dropped.
+NO_CHANGE = 0.5
 WHY = {"advise": "a situation to handle", "find": "asked who they know", "due": "who is due for a check-in",
        "show": "what you have on someone", "note": "a note on someone", "revise": "revising the last draft"}
 
@@ -80,6 +82,9 @@ def _read_as(intent: str, text: str, named: Who, contacts: list[Contact], has_dr
         return Reading(intent="find", topic=company_named(text, contacts), why=why)
     if intent == "revise":  # the draft on the table, when the words name nobody else ('too formal for Sam too')
         fits = has_draft and about_last(named, last_contact)
+        change = change_guess(text)
+        if change.label == "none" and change.probability >= NO_CHANGE:
+            return None  # "merci, it is perfect like this": a reply that asks the draft to change in no way
         return revision(text, None).model_copy(update={"why": why}) if fits else None
     contact, pronoun = named.contact, False
     said, near = (named.unmatched, named.near) if named.unmatched else (

@@ -96,3 +96,19 @@ def test_a_month_and_year_written_with_a_slash_grounds_the_month():
 def test_a_verb_after_want_without_to_breaks_a_grammar_invariant(sentence):
     from coach.checks import grammar
     assert not grammar.ok(sentence)
+
+
+@pytest.mark.parametrize("words, kind, text", [
+    ("ask if she's open to an intro to Jomo Kariuki", "person", "Jomo Kariuki"),
+    ("ask Mira if she'd intro me to Farah", "person", "Farah"),
+    ("ask what the panel cares about most", "ask", "let me know what the panel cares about most"),
+    ("ask how she got into grant making", "ask", "let me know how you got into grant making"),
+])
+def test_asks_for_an_introduction_or_a_question_are_read(words, kind, text):
+    assert [(p.kind, p.text) for p in read_request(words, MIRA).parts] == [(kind, text)]
+
+
+def test_a_meeting_asked_for_with_its_purpose_is_the_ask():
+    brief = Brief(contact=MIRA, profile=Profile(name="Owen Pryce"), goal="partnership", channel="email",
+                  context="propose a joint youth grants panel. ask for a 20 min call to plan it")
+    assert "20-minute call to plan it?" in compose(brief)[1]

@@ -134,8 +134,11 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
                            "linked" if m.group("linked") else "")
     if offered := read_offered(part, who, lambda text: slot_to_you(text, contact)):  # "the intro he offered in sept"
         return offered
-    if m := rx(r"(?:(?:ask|see if|check if)\s+(?:{who})\s+(?:to|if|whether)\s+(?:(?:she|he|they)\s+)?"
+    if m := rx(r"(?:(?:ask|see if|check if)\s+(?:(?:{who})\s+)?(?:to|if|whether)\s+(?:(?:she|he|they)(?:['’]d)?\s+)?"
                r"(?:could\s+|would\s+|can\s+)?)?(?:introduce|intro)\s+(?:me|us)\s+to\s+(?P<x>.+)"):
+        return _person(m.group("x"), contact)
+    if m := rx(r"(?:ask|see if|check if)\s+(?:(?:{who})\s+)?(?:if|whether)\s+(?:she|he|they|{who})(?:['’](?:s|re)|\s+(?:is|are|would be|'d be))"
+               r"\s+(?:open|happy|willing)\s+to\s+(?:an?\s+|the\s+)?(?:intro|introduction)\s+to\s+(?P<x>.+)"):
         return _person(m.group("x"), contact)
     if m := rx(r"(?:ask\s+(?:(?:{who})\s+)?for\s+)?(?:an?\s+|the\s+)?(?:intro|introduction)\s+to\s+(?P<x>.+)"):
         return _person(m.group("x"), contact)
@@ -166,8 +169,8 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
     if m := rx(r"intro(?:duce)?\s+myself\s+as\s+(?P<x>(?:the|your|her|his|their|[A-Z][\w'’-]*['’]s)\s+[^,;]{2,60})$"):
         said = slot_to_you(m.group("x"), contact)  # "intro myself as Saoirse's replacement": who the user is
         return RequestPart(kind="mine", text=f"I am {said}") if said else None
-    if (m := rx(r"ask\s+(?:(?:{who})\s+)?(?P<x>(?:what|when|how|which|where|who)\s+(?:she|he|they|{who})\s+.+)")) and \
-            len(m.group("x").split()) <= 16:
+    if (m := rx(r"ask\s+(?:(?:{who})\s+)?(?P<x>(?:what|when|how|which|where|who|why)\s+.+)")) and \
+            len(m.group("x").split()) <= 16 and not re.match(r"(?:how|what)\s+(?:about|abt)\b", m.group("x"), re.IGNORECASE):
         said = second_person(m.group("x"), names_of(contact))  # "ask what she needs from me": their own question
         return RequestPart(kind="ask", text=f"let me know {said}", extra="Could") if not _to_you_left(said) else None
     if m := rx(r"(?:(?:tell|let)\s+(?:{who})\s+(?:know\s+)?|(?:i\s+(?:want|would like|'d like)\s+to\s+)?(?:mention|say)\s+)"

@@ -53,7 +53,7 @@ MODE = re.compile(r"^,?\s*(?P<mode>video|zoom|phone)(?:\s+call)?\s+(?:is\s+)?(?:
                   re.IGNORECASE)
 # A tail that says when, where or what about: kept as the user wrote it.
 TAIL = re.compile(r"^(?:in|at|on|next|this|during|when|while|before|after|around|sometime|any ?time|whenever|once|about|on how|"
-                  r"with(?=\s+(?-i:[A-Z]))|to talk "
+                  r"with(?=\s+(?-i:[A-Z]))|to (?:plan|start|begin|kick off|go over|walk through|talk through|compare notes)|to talk "
                   r"about|to discuss|to hear about)\b", re.IGNORECASE)
 ASK = re.compile(r"^(?:(?:and\s+)?(?:(?:i\s+)?(?:want|need|would like|'d like)\s+to\s+)?ask(?:ing)?\s+(?:(?:her|him|them|\w+)\s+)?(?:if|whether)\s+|whether\s+)(?P<who>she|he|they|\w+)\s*"
                  r"(?P<modal>'d|’d|would|could|can|might|will|'ll)\s+(?P<x>.+)$|"

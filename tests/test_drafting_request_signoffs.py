@@ -112,3 +112,9 @@ def test_a_meeting_asked_for_with_its_purpose_is_the_ask():
     brief = Brief(contact=MIRA, profile=Profile(name="Owen Pryce"), goal="partnership", channel="email",
                   context="propose a joint youth grants panel. ask for a 20 min call to plan it")
     assert "20-minute call to plan it?" in compose(brief)[1]
+
+
+def test_a_note_in_job_shorthand_is_not_said_as_written():
+    from coach.drafting.sayable import sayable
+    assert not sayable("you were promoted straight from shift supvr, skipped asst mgr", "their-news", ("Tran",))
+    assert sayable("you were promoted to shift manager", "their-news", ("Tran",))

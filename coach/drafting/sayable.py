@@ -21,7 +21,8 @@ _DANGLING = {"about", "at", "to", "the", "a", "an", "and", "or", "with", "of", "
              "made", "brought", "offered"}
 # Note-taking marks: a date or year in shorthand, a symbol for a word, a quote, an aside, a question.
 _SHORTHAND = re.compile(r"\d+/\d+|['’]\d\d\b|\b\d{1,2}\.\d{1,2}\b|[+@#~|=<>*_\\[\]{}()!?\"“”‘…→←↔⇒⇐➜➡]|\.\.|\bw/|"
-                        r"\b(?:b/c|bc|w/o|ur|u|pls|thx|tbh|imo|btw|lol|ppl|mtg|approx|etc|re)\b|"
+                        r"\b(?:b/c|bc|w/o|ur|u|pls|thx|tbh|imo|btw|lol|ppl|mtg|approx|etc|re|mgr|mgrs|asst|supvr|supv|dept|mgmt|"
+                        r"acct|govt|yrs|wks|abt|tmrw|yday)\b|"
                         r"(?:^|\s)'|(?<![sS])'(?:\s|$)")  # "the funders' forum": a plural's apostrophe is no quote
 # Kinds whose phrase is a place or an occasion: short, or it is a note's line.
 _PLACE_WORDS = 12

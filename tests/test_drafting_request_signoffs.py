@@ -118,3 +118,24 @@ def test_a_note_in_job_shorthand_is_not_said_as_written():
     from coach.drafting.sayable import sayable
     assert not sayable("you were promoted straight from shift supvr, skipped asst mgr", "their-news", ("Tran",))
     assert sayable("you were promoted to shift manager", "their-news", ("Tran",))
+
+
+def test_a_quoted_closing_in_any_language_and_a_quoted_name_after_her():
+    reading = read_request("sign with 'Viele Grüße, Hartmut' she will like it", MIRA)
+    assert (reading.closing, reading.sign_as) == ("Viele Grüße,", "Hartmut")
+    from coach.core.text import second_person
+    said = second_person("I still use her 'cut the first 30 seconds' rule", ("Mira",))
+    assert said == "I still use your 'cut the first 30 seconds' rule"
+
+
+def test_a_role_in_brackets_after_a_name_in_a_chat_log_is_no_name_they_go_by():
+    from coach.crm.facts.names import goes_by
+    oksana = Contact(id=7, first_name="Oksana", last_name="Hrytsenko", notes=[Note(
+        text="[12:15] Hrytsenko, Oksana (Guest)\nTraffic loading is in v2, good spot.")])
+    assert goes_by(oksana) == ""
+
+
+def test_an_informational_chat_of_so_many_minutes_is_the_meeting_asked_for():
+    parts = read_request("Ask for 15-20 min informational chat about moving from design to asset management",
+                         MIRA).parts
+    assert [(p.kind, p.minutes) for p in parts] == [("meet", 15)]

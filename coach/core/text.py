@@ -174,6 +174,10 @@ def second_person(text: str, names: tuple[str, ...] = ()) -> str:
         elif low == "her":
             nxt = next((t for t in tokens[i + 1:] if t.strip()), "")
             possessive = bool(nxt[:1].isalpha()) and fold(nxt) not in _NOT_A_NOUN
+            if nxt.strip()[:1] in "'\"“‘":  # "her 'cut the first 30 seconds' rule": a quoted name, then the noun it names
+                rest = "".join(tokens[i + 1:])
+                after = re.match(r"\s*['\"“‘][^'\"”’]{1,60}['\"”’]\s+([A-Za-z][\w-]*)", rest)
+                possessive = bool(after) and fold(after.group(1)) not in _NOT_A_NOUN | STOPWORDS
             out.append(_match_case("your" if possessive else "you", tok))
             subject_open = False
         elif low in _SUBJECT:

@@ -47,10 +47,10 @@ def _sign_off(value: str, quoted: bool = False) -> tuple[str, str]:
     head, comma, rest = value.partition(",")
     if comma and fold(head.strip()) in CLOSINGS and rest.strip():
         return capitalise(head.strip()) + ",", rest.strip(" ,")
+    # a closing in the user's own words, quoted: 'Med vennlig hilsen, Aoife', 'Viele Grüße, Hartmut'
     if quoted and comma and re.fullmatch(r"[A-Z]\S*(?:\s+\S+){1,3}", head.strip()) and \
-            re.search(r"\s[a-zà-ÿ]", head) and re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s+x{1,3})?", rest.strip()):
-        return head.strip() + ",", rest.strip()  # a closing in the user's own words: 'Med vennlig hilsen, Aoife'
-
+            re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s+x{1,3})?", rest.strip()):
+        return head.strip() + ",", rest.strip()
     if fold(value) in CLOSINGS:  # a closing word alone: "sign off with cheers"
         return capitalise(value) + ",", ""
     if re.fullmatch(r"(?:just\s+|only\s+)?(?:with\s+)?my\s+(?:first\s+)?name(?:\s+only)?", fold(value)):

@@ -33,9 +33,11 @@ MEET = re.compile(
     r"up for|something like|like)\s+)*"
     r"(?:(?:a|an|the|that|some|one|our)\s+)?(?:(?P<cad0>" + "|".join(CADENCES) + r")\s+)?"
     r"(?:(?:(?P<n>\d{1,2})(?:\s*(?:-|–|to)\s*\d{1,2})?\s*(?:-\s*)?(?:min|mins|minutes|minute)\b|(?P<hour>(?:half\s+an\s+|one\s+|1\s+)?"
-    r"hour)(?:-long)?\b)(?:\s+(?:of\s+(?:her|his|their|your)\s+time|(?P<callword>call|chat|zoom|video call|phone call|"
+    r"hour)(?:-long)?\b)(?:\s+(?:of\s+(?:her|his|their|your)\s+time|(?:(?:informational|informal|virtual|intro|introductory)\s+)?"
+    r"(?P<callword>call|chat|zoom|video call|phone call|"
     r"coffee|lunch)\b))?|"
-    r"(?P<cad>" + "|".join(CADENCES) + r")?\s*(?P<what>" + _MEAL + r"|(?:video\s+|phone\s+|zoom\s+|quick\s+|short\s+)?"
+    r"(?P<cad>" + "|".join(CADENCES) + r")?\s*(?:(?:informational|informal|virtual|intro|introductory)\s+)?(?P<what>" + _MEAL +
+    r"|(?:video\s+|phone\s+|zoom\s+|quick\s+|short\s+)?"
     r"(?:call|chat|catch-?up)s?)\b)"
     r"(?P<alt>\s*(?:/|\s+or\s+)\s*(?:an?\s+)?(?:video\s+|phone\s+)?(?:coffee|call|chat|zoom|lunch)\b)?"
     r"(?P<every>\s+(?:every\s+(?:other\s+)?(?:\d{1,2}\s+|few\s+|couple\s+(?:of\s+)?|two\s+|three\s+|four\s+|six\s+)?"

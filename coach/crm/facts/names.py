@@ -58,7 +58,11 @@ _WHEN = frozenset("back later tomorrow today tonight soon asap again first next 
 _CALENDAR = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed",
              "thu", "fri", "sat", "sun"}
 _NOT_NAMES = {"the", "her", "him", "them", "me", "a", "an", "email", "phone", "text", "first", "mr", "ms", "mrs",
-              "dr", "prof", "she", "he", "they", "i"}
+              "dr", "prof", "she", "he", "they", "i",
+              # a role a chat log or a run-sheet writes in brackets after a name ("Hrytsenko, Oksana (Guest)")
+              "guest", "host", "speaker", "chair", "moderator", "panelist", "panellist", "presenter", "organiser",
+              "organizer", "external", "internal", "events", "admin", "client", "vendor", "interviewer", "candidate",
+              "cohost", "co-host", "keynote", "mc", "you"}
 
 
 def goes_by(contact: Contact, words: str = "") -> str:

@@ -140,11 +140,16 @@ NO_ASK = re.compile(r"(?:(?:an?|any|the)\s+)?(?:(?:real|big|direct|specific|hard
                     r"favou?rs?|call to action|cta)\b(?!\s+(?:for\s+)?(?:an?\s+)?(?:job|work|role|position|money|referral)s?\b)")
 
 
+def said_no_ask(avoid: list[str]) -> bool:
+    """Whether what the user said to leave out is the ask itself ("no ask", "don't ask for anything yet")."""
+    return any(NO_ASK.match(fold(thing)) for thing in avoid)
+
+
 def asks_none(m: Message) -> bool:
     """Whether the message should ask nothing: the goal asks nothing of its own (a thank-you, a congratulation:
     `no_ask` in prompts/goals.yaml), or the user said not to ask."""
     reading = m.grounds.reading
-    if reading is not None and any(NO_ASK.match(fold(thing)) for thing in reading.avoid):
+    if reading is not None and said_no_ask(reading.avoid):
         return True
     return bool((load_data("goals")["goals"].get(m.grounds.goal) or {}).get("no_ask"))
 
@@ -218,10 +223,10 @@ def _greeting(m: Message) -> Verdict:
     title = GREETING_TITLE.match(m.body)
     if greeting and contact and m.first:
         said = fold(greeting.group(2))
-        names = {fold(m.first), fold(m.first.split(" ")[0]), fold(contact.given_name)} | _called(said, m)
+        names = {fold(m.first), fold(m.first.split(" ")[0]), fold(contact.given_name)}
         if title and contact.last_name:  # "Dear Dr. Okafor": a title goes with the surname
             names = {fold(contact.last_name), fold(contact.last_name.split(" ")[0]), *names}
-        if said not in names:
+        if said not in names and not _called(said, m):  # a name they go by is looked up only when it is needed
             return Verdict(False, f"addressed to {greeting.group(2)}, but this is {m.first}",
                            f"Address it to {m.first}.", hard=True)
         if title and not _title_fits(title.group(1), contact):

@@ -18,8 +18,6 @@ from coach.drafting.part_lines import sentences as request_lines
 from coach.drafting.phrasing import register
 from coach.drafting.wants import JOB_NOUNS, ask_from
 
-NO_ASK = checker.NO_ASK
-
 
 def _own_ask(brief: Brief) -> str:
     """The ask the user's words give (their question, their meeting), when it keeps the goal's marker and the
@@ -35,7 +33,7 @@ def _own_ask(brief: Brief) -> str:
 def asks_nothing(brief: Brief) -> bool:
     """Whether the message makes no ask: the user said so, or the goal asks nothing of its own (a thank-you, a
     congratulation) and the user gave no ask."""
-    if any(NO_ASK.match(fold(thing)) for thing in brief.reading.avoid):
+    if checker.said_no_ask(brief.reading.avoid):
         return True
     return bool(brief.spec().get("no_ask")) and not _own_ask(brief)
 

@@ -21,9 +21,12 @@ SUBJECT = re.compile(
 # A sign-off: "as"/"with" and the rest of the clause, or with no "as" a quoted sign-off, a dash sign-off or a name.
 _SIGN_VERB = r"(?i:\bsign(?:\s+it)?(?:\s*-?\s*off)?)"
 _QUOTED = r"(?:[\"“](?P<{0}>[^\"”\n]{{1,60}})[\"”]?|['‘](?P<{0}s>[^'’\n]{{1,60}})['’])"
+# The closing words a sign-off may start with ("All best, Hugo").
+CLOSINGS = ("best", "all best", "all the best", "best wishes", "warm wishes", "best regards", "kind regards",
+            "warm regards", "regards", "warmly", "cheers", "thanks", "many thanks", "thank you", "with thanks",
+            "sincerely", "yours", "yours sincerely", "take care", "talk soon", "speak soon", "ciao", "love", "with love", "warmest")
 # A closing said without quote marks before the name ("Sign off Kind regards, Morag").
-_BARE_CLOSING = (r"(?P<bare>(?i:best|all the best|all best|best wishes|warm wishes|best regards|kind regards|warm "
-                 r"regards|regards|warmly|cheers|thanks|many thanks|love|sincerely|yours sincerely),\s*[A-Z][\w'’-]*"
+_BARE_CLOSING = (r"(?P<bare>(?i:" + "|".join(sorted(CLOSINGS, key=len, reverse=True)) + r"),\s*[A-Z][\w'’-]*"
                  r"(?:\s+[A-Z][\w'’-]*)?(?:\s+x{1,3}\b)?)")
 SIGN = re.compile(
     _SIGN_VERB + r"\s+(?i:as|with)\s+(?:(?i:just|only)\s+)?(?:" + _QUOTED.format("qa") + "|"
@@ -35,12 +38,6 @@ SIGN = re.compile(
     # "Rach x is how I sign off with him": the sign-off said before the verb
     r"(?P<pre>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s+x{1,3})?)\s+(?i:is how I(?:\s+(?:always|usually|normally))?"
     r"\s+sign(?:\s*-?\s*off)?(?:\s+(?:with|to)\s+(?:him|her|them))?)")
-# The closing words a sign-off may start with ("All best, Hugo").
-CLOSINGS = ("best", "all best", "all the best", "best wishes", "warm wishes", "best regards", "kind regards",
-            "warm regards", "regards", "warmly", "cheers", "thanks", "many thanks", "thank you", "with thanks",
-            "sincerely", "yours", "yours sincerely", "take care", "talk soon", "speak soon", "ciao", "love", "with love", "warmest")
-
-
 def _sign_off(value: str, quoted: bool = False) -> tuple[str, str]:
     """(closing, name) from a sign-off the user wrote: 'All best, Hugo' -> ('All best,', 'Hugo')."""
     value = " ".join(value.split()).strip(" .;\"”“")

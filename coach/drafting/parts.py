@@ -173,7 +173,7 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
             len(m.group("x").split()) <= 16 and not re.match(r"(?:how|what)\s+(?:about|abt)\b", m.group("x"), re.IGNORECASE):
         said = second_person(m.group("x"), names_of(contact))  # "ask what she needs from me": their own question
         return RequestPart(kind="ask", text=f"let me know {said}", extra="Could") if not _to_you_left(said) else None
-    if m := rx(r"(?:(?:tell|let)\s+(?:{who})\s+(?:know\s+)?|(?:i\s+(?:want|would like|'d like)\s+to\s+)?(?:mention|say)\s+)"
+    if m := rx(r"(?:(?:tell|let)\s+(?:{who})\s+(?:know\s+)?|(?:mention|say)\s+)"
                r"(?:(?:yes|yep|yeah),?\s+)?(?:that\s+)?(?P<x>(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our|she|he|they|{who})(?:['’](?:s|ll|d|re|ve))?\s.+)"):
         said = second_person(m.group("x"), names_of(contact))  # "mention that her advice worked": said, to them
         return RequestPart(kind="mine", text=capitalise(said)) if not _to_you_left(said) else None

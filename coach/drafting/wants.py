@@ -26,6 +26,8 @@ MEALS = ("coffee", "lunch", "dinner", "drinks", "drink", "breakfast", "beer", "t
 CADENCES = ("weekly", "monthly", "quarterly", "regular", "occasional", "biweekly", "fortnightly")
 _MEAL = "|".join(MEALS)
 # The words a meeting's kind can be said in: a meal, or a call or chat of some kind.
+# What kind of call or chat it is ("a 20 min informational chat"): said by the ask's own words, so not kept.
+_KIND_OF = r"(?:(?:informational|informal|virtual|intro|introductory)\s+)?"
 MEET = re.compile(
     r"^(?:(?:i\s+)?(?:want(?:ed)?|would like|'?d like|need|hope for)\s+(?:to\s+(?:get|grab|have|do|ask for)\s+)?|"
     r"(?:suggest|propose|offer|float|ask\s+for|ask\s+about|request|maybe|perhaps|how about|let'?s\s+(?:grab|do|get|have)|"
@@ -33,10 +35,10 @@ MEET = re.compile(
     r"up for|something like|like)\s+)*"
     r"(?:(?:a|an|the|that|some|one|our)\s+)?(?:(?P<cad0>" + "|".join(CADENCES) + r")\s+)?"
     r"(?:(?:(?P<n>\d{1,2})(?:\s*(?:-|–|to)\s*\d{1,2})?\s*(?:-\s*)?(?:min|mins|minutes|minute)\b|(?P<hour>(?:half\s+an\s+|one\s+|1\s+)?"
-    r"hour)(?:-long)?\b)(?:\s+(?:of\s+(?:her|his|their|your)\s+time|(?:(?:informational|informal|virtual|intro|introductory)\s+)?"
+    r"hour)(?:-long)?\b)(?:\s+(?:of\s+(?:her|his|their|your)\s+time|" + _KIND_OF +
     r"(?P<callword>call|chat|zoom|video call|phone call|"
     r"coffee|lunch)\b))?|"
-    r"(?P<cad>" + "|".join(CADENCES) + r")?\s*(?:(?:informational|informal|virtual|intro|introductory)\s+)?(?P<what>" + _MEAL +
+    r"(?P<cad>" + "|".join(CADENCES) + r")?\s*" + _KIND_OF + r"(?P<what>" + _MEAL +
     r"|(?:video\s+|phone\s+|zoom\s+|quick\s+|short\s+)?"
     r"(?:call|chat|catch-?up)s?)\b)"
     r"(?P<alt>\s*(?:/|\s+or\s+)\s*(?:an?\s+)?(?:video\s+|phone\s+)?(?:coffee|call|chat|zoom|lunch)\b)?"
@@ -57,7 +59,7 @@ MODE = re.compile(r"^,?\s*(?P<mode>video|zoom|phone)(?:\s+call)?\s+(?:is\s+)?(?:
 TAIL = re.compile(r"^(?:in|at|on|next|this|during|when|while|before|after|around|sometime|any ?time|whenever|once|about|on how|"
                   r"with(?=\s+(?-i:[A-Z]))|to (?:plan|start|begin|kick off|go over|walk through|talk through|compare notes)|to talk "
                   r"about|to discuss|to hear about)\b", re.IGNORECASE)
-ASK = re.compile(r"^(?:(?:and\s+)?(?:(?:i\s+)?(?:want|need|would like|'d like)\s+to\s+)?ask(?:ing)?\s+(?:(?:her|him|them|\w+)\s+)?(?:if|whether)\s+|whether\s+)(?P<who>she|he|they|\w+)\s*"
+ASK = re.compile(r"^(?:(?:and\s+)?ask(?:ing)?\s+(?:(?:her|him|them|\w+)\s+)?(?:if|whether)\s+|whether\s+)(?P<who>she|he|they|\w+)\s*"
                  r"(?P<modal>'d|’d|would|could|can|might|will|'ll)\s+(?P<x>.+)$|"
                  r"^(?P<modal2>would|could|can|will)\s+(?P<who2>she|he|they)\s+(?P<x2>.+?)\??$", re.IGNORECASE)
 LINK = re.compile(r"\b(?:https?://)?(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|co|ai|example|edu|gov|uk|de|fr|me|so|"

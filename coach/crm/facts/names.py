@@ -83,8 +83,7 @@ def goes_by(contact: Contact, words: str = "") -> str:
                 theirs = re.match(r"call(?:s|ed) ", m.group(0), re.IGNORECASE) and _THIRD_PARTY.search(
                     text[max(0, m.start() - 30):m.start()])  # "Sam calls him Kav": one person's name for them
                 theirs = theirs or _NOT_ME.search(text[m.end():m.end() + 20]) or _some_call(text, m)
-                everyone = re.search(r"\b(?:everyone|everybody|we all|people|the team|all of us)(?:\s+\w+)?\s*$",
-                                     text[max(0, m.start() - 24):m.start()], re.IGNORECASE)  # "everyone calls him Nacho"
+                everyone = bool(set(_clause_before(text, m)) & _EVERYONE)  # "everyone calls him Nacho"
                 if _a_name(name, given) and not negated and not theirs and \
                         (not loose or said or everyone or short_of(name, given)):
                     return name[:1].upper() + name[1:]
@@ -133,13 +132,22 @@ def goes_by(contact: Contact, words: str = "") -> str:
 _ALL = frozenset("i we everyone everybody all people colleagues team the most us she he they said says told".split())
 
 
+# Those whose name for them is everyone's, so it stands even when it is no short form ("everyone calls him Nacho").
+_EVERYONE = _ALL & frozenset("i we everyone everybody all people team us".split())
+
+
+def _clause_before(text: str, m: re.Match) -> list[str]:
+    """The words of the clause before a cue: who says the name ("her close friends", "everyone")."""
+    clause = re.split(r"[.;:!?\n—–(]|\s-\s|\b(?:and|but|so)\b", text[max(0, m.start() - 40):m.start()])[-1]
+    return [w for w in re.findall(r"[a-z']+", clause.lower()) if w not in ("pls", "please", "just", "always", "only")]
+
+
 def _some_call(text: str, m: re.Match) -> bool:
     """A 'call her …' whose subject is some people, not everyone ("her close friends call her Hattie", "his
     family calls him Bobby"): their name for them, not the user's; an order ("call her Jo") has no subject."""
     if not re.match(r"call(?:s|ed)?\s+(?:her|him|them)\b", m.group(0), re.IGNORECASE):
         return False
-    clause = re.split(r"[.;:!?\n—–(]|\s-\s|\b(?:and|but|so)\b", text[max(0, m.start() - 40):m.start()])[-1]
-    said = [w for w in re.findall(r"[a-z']+", clause.lower()) if w not in ("pls", "please", "just", "always", "only")]
+    said = _clause_before(text, m)
     return bool(said) and not set(said) & _ALL
 
 
@@ -228,6 +236,7 @@ def _called_in_words(contact: Contact, texts: list, words: str) -> str:
     if not words or len(given) < 4:
         return ""
     notes = "\n".join(t or "" for t in texts)
+    asked = fold(words)
     for w in dict.fromkeys(fold(x) for x in re.findall(r"(?<![\w@./-])([^\W\d_]{3,})\b", words)):
         if w == given or len(w) >= len(given) or w in _NOT_NAMES or w[:3] in _CALENDAR:
             continue
@@ -241,7 +250,7 @@ def _called_in_words(contact: Contact, texts: list, words: str) -> str:
         form = given.startswith(w[:3]) or w in given or (len(w) >= 4 and w[:4] in given)
         # "thank-you email to Pip" with Pip all through the notes: the user writes to them by that name
         addressed = re.search(r"\b(?:to|message|email|e-mail|dm|ping|text|write|thank|congratulate|congrats)\s+"
-                              + re.escape(w) + r"\b", fold(words)) and len(written) >= 2
+                              + re.escape(w) + r"\b", asked) and len(written) >= 2
         if before_family or ((form or addressed) and not someone_else):
             name = written[0].group(1)
             return name[:1].upper() + name[1:]

@@ -60,8 +60,8 @@ OPENING_FOR = re.compile(
 # The role someone has just been given, for a congratulation: "promoted to Director of Nursing at …", "named
 # head of design", "joined Globex as VP Engineering", "on making SRE lead".
 NEW_ROLE = re.compile(
-    r"\b(?:(?:promoted|appointed|named|elevated|made|hired|moved up|stepped up|joined(?:\s+[\w&.-]+){0,3}?)\s+"
-    r"(?:to|as)|\bon\s+(?:making|becoming|being\s+(?:made|named|appointed)))\s+(?:(?:the|a|an|their|our)\s+)?(?P<t>[\w&/+-]+(?:\s+(?!(?:at|in|with|for|on|and|but|so)\b)"
+    r"\b(?:(?:promoted|promotion|appointed|appointment|named|elevated|made|hired|moved up|stepped up|"
+    r"joined(?:\s+[\w&.-]+){0,3}?)\s+(?:to|as)|\bon\s+(?:making|becoming|being\s+(?:made|named|appointed)))\s+(?:(?:the|a|an|their|our)\s+)?(?P<t>[\w&/+-]+(?:\s+(?!(?:at|in|with|for|on|and|but|so)\b)"
     r"[\w&/+-]+){0,4})(?=\s+(?:at|in|with|for|on|and|but|so)\b|\s*[.?!,;:]|\s*$)", re.IGNORECASE)
 
 
@@ -77,6 +77,17 @@ WORKS_ON = re.compile(rf"\b(?:work(?:s|ing)? on|build(?:s|ing)?|research(?:es|in
 DID = re.compile(rf"\b(?:launched|shipped|released|published|won|passed|defended|finished|completed|opened|"
                  rf"walk(?:ed|ing) me through)\s+(?P<t>(?:(?:the|a|an|her|his|their|its)\s+)?{WORD}(?:\s+{WORD}){{0,4}}?)"
                  rf"{CLAUSE_END}", re.IGNORECASE)
+
+
+# What a conversation or guidance is asked about: "mentor me on starting my own practice", "advice on moving into
+# product", "our chat about swarm robotics", "a call about how he got into product management".
+SUBJECT = re.compile(rf"\b(?:mentor(?:ing|ship)?(?:\s+me)?\s+(?:in|with|through)|(?:mentor(?:ing|ship)?(?:\s+me)?|"
+                     rf"advice|advices|guidance|tips|pointers|insights?|chat|talk|call|conversation|discussion|coffee)"
+                     rf"\s+(?:on|about|around|regarding))\s+"
+                     rf"(?P<t>(?:how\s+)?{WORD}(?:\s+{WORD}){{0,6}}?){CLAUSE_END}", re.IGNORECASE)
+# Where the two met, not what the message is about: "at the robotics meetup", "at a conference".
+MET_AT = re.compile(r"^(?:the|a|an|that|this|their|our)?\s*(?:[\w'&.-]+\s+){0,4}(?:conference|meetup|event|workshop|"
+                    r"panel|hackathon|summit|expo|fair|mixer|gala|dinner|party)s?$", re.IGNORECASE)
 
 
 # A verb taking a clause inside what was read as a topic ("at City Hospital proposing we pilot it"): no noun phrase.
@@ -120,8 +131,15 @@ def topic(text: str) -> str:
     opening = OPENING_FOR.search(text)
     if opening and not wanted:  # the role said after the opening names it best ("openings for a Platform Engineer")
         return opening.group("t")
+    subject = SUBJECT.search(text)
+    subject = None if subject is None or all(w in VAGUE for w in re.findall(r"[\w'-]+", subject.group("t").lower())) \
+        else subject
     for m in TOPIC.finditer(text):
         found = CHANNEL_PHRASE.split(m.group("t"))[0].strip(" ,.;:")
+        if (subject or wanted) and re.match(r"(?:at|in)\b", text[m.start():], re.I) and MET_AT.match(found):
+            continue  # "met at the robotics meetup … our chat about swarm robotics": the chat's subject
+        if subject and subject.start("t") <= m.start("t") and m.end("t") <= subject.end("t"):
+            continue  # "advice on product management": the whole subject, not its first noun
         if not found or re.fullmatch(r"(?:the|a|an)?\s*(?:note|message|email|request)s?", found, re.I):
             continue
         found = _noun_phrase(found)
@@ -135,6 +153,8 @@ def topic(text: str) -> str:
         return found
     if marked:
         return marked.group("t").rstrip(".,;:")
+    if subject and not wanted:  # "a call about how he got into product management": the field, where one is said
+        return field(subject.group("t"))[0] or subject.group("t").rstrip(".,;:")
     if wanted:
         return wanted
     done = DID.search(text) or WORKS_ON.search(text)

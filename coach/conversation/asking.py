@@ -33,6 +33,8 @@ WRITE = re.compile(rf"^\W*(?:please\s+|can you\s+|could you\s+)?(?:{words('write
                    rf"\b(?<!do )(?<!should )(?<!who )(?:help me|i(?:'d| would) like to|i want to|i wanna|i need to|let me) (?:to )?"
                    rf"(?:{words('wish_verbs')})\b|"
                    r"\b(?:can|could|would) you (?:\w+ )?(?:write|draft|prepare|compose)\b|"
+                   # the same asked as a statement with a tag: "you can write Wei something …, right?"
+                   r"^\W*(?:so\s+|and\s+)?you (?:can|could) (?:\w+ )?(?:write|draft|prepare|compose)\b|"
                    r"\bhelp me (?:say|tell|reach|get back|reconnect|thank|ask|word)\b|"
                    # "help me with writing …", "help me for writing …": the verb as a gerund after a preposition
                    r"\bhelp me (?:for|with|in|on) (?:writ|draft|compos|prepar)\w*\b|"

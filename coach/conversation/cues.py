@@ -186,7 +186,7 @@ NOT_CHANNEL = re.compile(r"\b(?:instead of|rather than|not|no)\s+(?:as\s+|by\s+|
 # checks email").
 TARGET = re.compile(r"\b(?:(?:turn|chang|convert|switch|mak|redo|rewrit|do|send|put|mov|reformat|adapt|redraft)"
                     r"\w*\s+(?:(?:it|this|that|them|one|the\s+[\w-]+)\s+)?(?:in)?to|as|be)\s+(?:an?\s+|the\s+)?"
-                    r"(?P<c>[\w-]+(?:\s+[\w-]+)?)|\b(?P<i>[\w-]+(?:\s+[\w-]+)?)\s+instead\b", re.IGNORECASE)
+                    r"(?P<c>[\w-]+(?:\s+[\w-]+){0,2})|\b(?P<i>[\w-]+(?:\s+[\w-]+)?)\s+instead\b", re.IGNORECASE)
 
 
 def channel_of(text: str) -> str | None:

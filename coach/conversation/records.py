@@ -82,7 +82,7 @@ NOTE_LEAD = re.compile(
     r"^\W*(?:(?:please|pls|can you|could you|would you|kindly|ok|okay|fyi|btw|also|now|then|and|"
     r"is (?:it )?possible (?:to|that you)|i want to|i'd like to|i need to)[\s,:]+)*"
     r"(?:remember(?:\s+that)?|note(?:\s+to\s+self)?(?:\s+down)?(?:\s+that|\s*:)|make\s+(?:a\s+)?note(?:\s+that|\s*:)?|"
-    r"note\s+(?:for|on|about|re)\s+(?P<whom>[^:,.]+?)\s*(?::|,|\s[—–-])|"
+    r"note\s+(?:for|on|about|re)\s+(?P<whom>[^:,.]+?)\s*(?::|,|\s[—–-]|\s+that\b)|"
     # "note Sam is away until June", "please note her sister works there": note, then a statement about someone
     r"note(?:\s+down)?\s+(?=(?:[\w'-]+\s+){1,3}?(?:is|are|was|were|has|had|will|won't|can't|isn't|wasn't|"
     r"doesn't|didn't|just|now|got|moved|left|joined|started|prefers|likes|wants|works|lives|[a-z]+ed)\b)|"

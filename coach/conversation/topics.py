@@ -82,12 +82,14 @@ DID = re.compile(rf"\b(?:launched|shipped|released|published|won|passed|defended
 # What a conversation or guidance is asked about: "mentor me on starting my own practice", "advice on moving into
 # product", "our chat about swarm robotics", "a call about how he got into product management".
 SUBJECT = re.compile(rf"\b(?:mentor(?:ing|ship)?(?:\s+me)?\s+(?:in|with|through)|(?:mentor(?:ing|ship)?(?:\s+me)?|"
-                     rf"advice|advices|guidance|tips|pointers|insights?|chat|talk|call|conversation|discussion|coffee)"
+                     rf"advice|advices|guidance|tips|pointers|insights?|chat(?:ted|ting)?|talk(?:ed|ing)?|spoke|speaking|call|"
+                     rf"conversation|discussion|coffee)"
                      rf"\s+(?:on|about|around|regarding))\s+"
                      rf"(?P<t>(?:how\s+)?{WORD}(?:\s+{WORD}){{0,6}}?){CLAUSE_END}", re.IGNORECASE)
 # Where the two met, not what the message is about: "at the robotics meetup", "at a conference".
 MET_AT = re.compile(r"^(?:the|a|an|that|this|their|our)?\s*(?:[\w'&.-]+\s+){0,4}(?:conference|meetup|event|workshop|"
-                    r"panel|hackathon|summit|expo|fair|mixer|gala|dinner|party)s?$", re.IGNORECASE)
+                    r"panel|hackathon|summit|expo|fair|mixer|gala|dinner|party)s?"
+                    r"(?:\s+(?:in|at|on)\s+[\w'&.-]+(?:\s+[\w'&.-]+)?)?$", re.IGNORECASE)
 
 
 # A verb taking a clause inside what was read as a topic ("at City Hospital proposing we pilot it"): no noun phrase.
@@ -138,8 +140,9 @@ def topic(text: str) -> str:
         found = CHANNEL_PHRASE.split(m.group("t"))[0].strip(" ,.;:")
         if (subject or wanted) and re.match(r"(?:at|in)\b", text[m.start():], re.I) and MET_AT.match(found):
             continue  # "met at the robotics meetup … our chat about swarm robotics": the chat's subject
-        if subject and subject.start("t") <= m.start("t") and m.end("t") <= subject.end("t"):
-            continue  # "advice on product management": the whole subject, not its first noun
+        if subject and (subject.start("t") <= m.start("t") and m.end("t") <= subject.end("t") or re.fullmatch(
+                r"\s+(?:on|about|around|regarding)\s+", text[m.end("t"):subject.start("t")], re.I)):
+            continue  # "advice on product management", "our talk about drones": the subject, not a noun of it
         if not found or re.fullmatch(r"(?:the|a|an)?\s*(?:note|message|email|request)s?", found, re.I):
             continue
         found = _noun_phrase(found)

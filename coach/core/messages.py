@@ -45,14 +45,15 @@ class RequestPart(BaseModel):
     """One typed part of what the user typed beside the goal; a draft says it only through its kind's frame."""
 
     kind: Literal["topic", "role", "person", "news", "mine", "wish", "thanks", "follow", "proposal", "their-offer",
-                  "sending", "apology", "meet", "ask", "link", "ref", "referrer", "offer", "availability", "gap", "date"] = \
+                  "sending", "apology", "meet", "ask", "link", "ref", "referrer", "offer", "availability", "gap", "date",
+                  "luck"] = \
         Field(description="topic: a thing to name ('the Series B'); role: an opening the user applies for; person: "
                           "someone to be introduced to; news: their news ('promotion to VP Engineering'); mine: a "
                           "whole sentence the user wrote about themselves; wish: what the user would love to hear "
                           "about; thanks: what to thank them for; follow: what to follow up on; proposal: the idea "
                           "proposed; their-offer: what they offered or promised to do; sending: what the "
                           "message sends ('the scorecard template'); apology: what the user is sorry for ('the "
-                          "delay'); meet: the meeting the user has in mind ('lunch', 'call'; extra: minutes|cadence|"
+                          "delay'); luck: what the user wishes them luck with ('the keynote'); meet: the meeting the user has in mind ('lunch', 'call'; extra: minutes|cadence|"
                           "when or where); ask: the user's own question for them ('flag my application'; extra: its "
                           "modal); link: a web address to carry (extra: what it is, 'my CV'); ref: a job id or number to carry; "
                           "referrer: who sent the user to them ('Kate'); offer: what the user offers to do for them "
@@ -91,6 +92,9 @@ class RequestReading(BaseModel):
                                                                   "or their feelings ('I always over-apologise'): "
                                                                   "read, never said.")
     left_out: list[str] = Field(default_factory=list, description="Words that could not be read: never said.")
+    others: list[str] = Field(default_factory=list, description="Words about a third person only ('he started this "
+                                                                "week' when the user calls the recipient 'her'): "
+                                                                "never said as the recipient's.")
     facts: list[str] = Field(default_factory=list, description="What the user knows, read from their words as "
                                                                "facts ('met-at: at the Mass Timber Summit').")
 
@@ -114,6 +118,7 @@ class RequestReading(BaseModel):
         bits += [f"fact from the request: {x}" for x in self.facts]
         bits += [f"the goal, restated: {', '.join(repr(x) for x in self.echo)}"] if self.echo else []
         bits += [f"for the coach: {', '.join(repr(x) for x in self.to_coach)}"] if self.to_coach else []
+        bits += [f"about someone else: {', '.join(repr(x) for x in self.others)}"] if self.others else []
         bits += [f"not used: {', '.join(repr(x) for x in self.left_out)}"] if self.left_out else []
         return " · ".join(bits)
 

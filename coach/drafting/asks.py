@@ -118,8 +118,19 @@ def in_ask(brief: Brief) -> tuple[str, ...]:
 
 
 def reason_lines(brief: Brief) -> str:
-    """The user's reason as sentences to the person, less what the ask says."""
-    return " ".join(request_lines(brief.reading, brief.goal, brief.contact, skip=in_ask(brief)))
+    """The user's reason as sentences to the person, less what the ask says and the parting wish."""
+    return " ".join(request_lines(brief.reading, brief.goal, brief.contact, skip=(*in_ask(brief), *PARTING)))
+
+
+# What the user asks to wish them at the end ("wish her luck with the keynote"): said after the ask or closing line.
+PARTING = ("luck",)
+
+
+def parting_line(brief: Brief) -> str:
+    """The parting wish the user asked for, as a sentence to the person; '' for none."""
+    wishes = [p for p in brief.reading.parts if p.kind in PARTING]
+    return " ".join(request_lines(brief.reading.model_copy(update={"parts": wishes}), brief.goal, brief.contact)) \
+        if wishes else ""
 
 
 def subject_for(brief: Brief) -> str:

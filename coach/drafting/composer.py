@@ -35,6 +35,7 @@ from coach.drafting.asks import (  # noqa: F401  (the drafter and tests import t
     in_ask,
     inline,
     introduce,
+    parting_line,
     reason_lines,
     sender_name,
     subject_for,
@@ -153,6 +154,7 @@ def _assembled(brief: Brief, hooks: list[Opener], own: list[str], reason: str,
                                     or brief.channel == "linkedin-message" and brief.style.longer) \
         and (brief.goal in ("referral", "introduction") or len(hooks) < 2 and not said) else []
     subject = subject_for(brief) if brief.channel == "email" else ""
+    parting = parting_line(brief)  # "Good luck with the keynote!": last, after the ask
     leads = [own + lines[:most], own + lines[:1], own[:1], lines[:most], lines[:1], []] if own \
         else [lines[:most], lines[:1], []]
     if note and short_lines != lines:
@@ -183,7 +185,7 @@ def _assembled(brief: Brief, hooks: list[Opener], own: list[str], reason: str,
                 # a message that asks nothing closes with the goal's line only where it is too short without it
                 closing = brief.spec().get("closing", "")  # an email closes with it; a short message where it must
                 for end in [ask] if ask else ([closing] if brief.channel == "email" and closing else ["", closing]):
-                    body = frame(brief, parts, end)
+                    body = frame(brief, parts, " ".join(x for x in (end, parting) if x))
                     if (subject, body) not in out:
                         out.append((subject, body))
     return out

@@ -37,6 +37,7 @@ def _frame(kind: str, goal: str) -> str:
         "proposal": "I have an idea for us: {x}." if goal == "partnership" else "What I have in mind: {x}.",
         "their-offer": "You {extra} to {x}.",
         "apology": "Sorry for {x}.",
+        "luck": "Good luck with {x}!",
         "mine": "{x}",
         "referrer": "{x} suggested I reach out to you.",
         "referrer/passed": "{x} kindly passed on your details.",

@@ -30,7 +30,10 @@ RELATION = re.compile(r"^(?:(?:her|his|their|your)\s+)?(?P<rel>(?:[A-Z]{2,4}|co-
                       r"(?P<at>\s+(?:at|from|of)\s+[A-ZÀ-ÖØ-Þ][\w&'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w&'’.-]*)*)?$")
 # Where a role's words end and the user's instructions begin ("… job at his branch and want to ask if he'd talk").
 ROLE_TAIL = re.compile(r"\s+and\s+(?=(?:i\s+)?(?:want|ask|see|check|would|could|if|maybe|then|wanna)\b)|"
-                       r"\s+(?:if|because|since|so that)\s+", re.IGNORECASE)
+                       r"\s+(?:if|because|since|so that)\s+|"
+                       # a second, smaller ask after the role: "… job at Norrland or at least pass my name to Ines"
+                       r"\s+or\s+(?=(?:at least|even|just|maybe|failing that)\b|(?:pass|forward|send|put|share|"
+                       r"introduce|mention)\b)", re.IGNORECASE)
 # Their news as a thing to congratulate on: the verb's -ing form ("made partner" -> "making partner").
 NEWS_GERUNDS = {"made": "making", "became": "becoming", "won": "winning", "named": "being named",
                 "appointed": "being appointed", "elected": "being elected"}
@@ -127,6 +130,10 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
     if dated := read_date(part):  # "sponsor deadline 28 feb", "the first one sometime in March"
         return dated
     rx = lambda pattern: re.match(pattern.replace("{who}", who), part, re.IGNORECASE)  # noqa: E731
+    if m := rx(r"(?:(?:maybe|and|also|please)\s+)*(?:wish\s+(?:(?:{who})\s+)?(?:good\s+|the\s+best\s+of\s+)?luck|"
+               r"say\s+good\s+luck)\s+(?:with|on|for|at)\s+(?P<x>.+)"):
+        said = slot_to_you(m.group("x"), contact)  # "maybe wish her luck with the keynote": good luck with it
+        return RequestPart(kind="luck", text=said) if said and len(said.split()) <= 12 else None
     if (m := REFERRER.match(part)) and fold(m.group("x")) not in {fold(n) for n in names_of(contact)} and \
             fold(m.group("x")).split()[0] not in _NOT_NAMES:
         x = m.group("x") if not m.group("x").islower() else " ".join(w.capitalize() for w in m.group("x").split())

@@ -57,9 +57,26 @@ GENERIC_PROPOSALS = {"the partnership", "a partnership", "the collaboration", "a
 UNSURE_MEET = re.compile(r"\?\?|\b(?:idk|not sure|unsure|dunno)\b", re.IGNORECASE)
 
 
+# An aside in brackets ("Thank-you email to Perpetua (she said to call her Pet) for the reference on Lucas") is read
+# as a part of its own after its sentence, so the words around it stay one part.
+_ASIDE = re.compile(r"\s*\(([^()]{1,160})\)")
+
+
+# A meeting asked for with what it is about, or when, in one part that no rule reads whole ("ask for a 30-minute
+# chat about how she moved into design", "offer lunch once she's settled in"): read again as the meeting and the
+# rest, each a part of its own.
+_MEET_THEN = re.compile(r"^(?P<m>.*?\b(?:chat|call|coffee|meeting|lunch|catch-?up|conversation|drinks|video call))"
+                        r"(?:\s+|,\s*)(?P<rest>(?:about|on how|on what|re:?|once|when|after|next time)\s+.+)$",
+                        re.IGNORECASE)
+
+
 def _parts(context: str) -> list[str]:
     out = []
-    for part in _SPLIT.split(" ".join(context.split())):
+    context = " ".join(context.split())
+    asides = [m.group(1) for m in _ASIDE.finditer(context)]
+    if asides:
+        context = _ASIDE.sub("", context) + "".join(f". {a}" for a in asides)
+    for part in _SPLIT.split(context):
         part = (part or "").strip(" ,.;:!?\"'")
         while _LEAD.match(part) or _WANT_TO.match(part):
             part = _WANT_TO.sub("", _LEAD.sub("", part, count=1).strip(), count=1).strip()
@@ -84,6 +101,32 @@ def _meet_topic(part: str, reading: RequestReading, contact: Contact) -> bool:
 _BACK = re.compile(r"^(?:it|that|this|them|those|these)(?:\s+(?:up|out|again|please|pls))*$", re.IGNORECASE)
 
 
+# The recipient as the object of an instruction ("thank her", "ask him", "call her Pet"): which pronoun is theirs.
+_RECIPIENT = re.compile(r"\b(?:thank|ask|tell|remind|wish|write|message|email|congratulate|invite|call|let|give|"
+                        r"offer|say to|reach out to|catch up with|connect with)\s+(?P<p>her|him)\b", re.IGNORECASE)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
+
+
+# What to call the recipient ("she said to call her Pet", "he goes by Nacho"): for the greeting, never a sentence.
+_CALL_THEM = re.compile(r"^(?:(?:she|he|they)\s+(?:said|says|asked me|told me|wants me|prefers me)\s+to\s+)?"
+                        r"(?:call|address)\s+(?:her|him|them)\s+['\"“‘]?[A-Z][\w'’.-]*['\"”’]?"
+                        r"(?:\s*,?\s*(?:not|never)\s+['\"“‘]?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}['\"”’]?)?$|"
+                        r"^(?:she|he|they)\s+(?:goes|go|prefers|prefer)\s+(?:by\s+)?['\"“‘]?[A-Z][\w'’.-]*['\"”’]?$")
+
+
+def _someone_else(part: str, context: str, contact: Contact) -> bool:
+    """The part speaks of a third person only: the request's instructions call the recipient 'her' and the part
+    says only 'he' (or the other way round), and names no one of the recipient's names ("thank her for the
+    reference on Lucas. He started this week": he is Lucas, never 'you')."""
+    theirs = {m.group("p").lower() for m in _RECIPIENT.finditer(context)}
+    if len(theirs) != 1 or any(re.search(rf"\b{re.escape(n)}\b", part, re.IGNORECASE) for n in names_of(contact)
+                               if n):
+        return False
+    mine, other = (_SHE, _HE) if theirs == {"her"} else (_HE, _SHE)
+    return bool(other.search(part)) and not mine.search(part)
+
+
 def read_request(context: str, contact: Contact) -> RequestReading:
     """The request, read: typed parts, the style asked for, what to leave out, what was not read."""
     reading = RequestReading()
@@ -105,6 +148,12 @@ def read_request(context: str, contact: Contact) -> RequestReading:
             continue
         if restates_goal(part, names_of(contact)):
             reading.echo.append(part)
+            continue
+        if _CALL_THEM.match(part):  # "she said to call her Pet": how to greet them (the greeting reads it), not news
+            reading.to_coach.append(part)
+            continue
+        if _someone_else(part, context, contact):
+            reading.others.append(part)
             continue
         head, rest = read_head(part, names_of(contact))  # "connection request to Mirela, remind her of …"
         if head:
@@ -136,6 +185,9 @@ def read_request(context: str, contact: Contact) -> RequestReading:
             if said and not FINITE.search(fold(said)):
                 last.text = said
                 continue
+        if typed is None and (meet := _MEET_THEN.match(part)):
+            queue[0:0] = [meet.group("m"), meet.group("rest")]
+            continue
         if typed is None:
             reading.left_out.append(part)
             after_thing = False

@@ -1,0 +1,74 @@
+"""The request read as data, session 15 (issue 24), in our own words: an aside in brackets is a part of its own
+and the words around it stay one part; a part that speaks only of a third person ('he' where the instructions
+call the recipient 'her') is never said as theirs; 'she said to call her X' is for the greeting; a parting wish
+('wish her luck with the launch') is said last; a second, smaller ask after a role is not the role; a meeting
+with what it is about in one part is read as the meeting and its topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.core.domain import Contact, Note, Profile
+from coach.drafting.composer import Brief, compose
+from coach.drafting.request import read_request
+
+ILSE = Contact(id=7, first_name="Ilse", last_name="Marwood", company="Fenmoor Housing", title="Head of Assets",
+               notes=[Note(text="Met at the housing retrofit conference in York, May 2024.")])
+
+
+def kinds(words: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for p in read_request(words, ILSE).parts:
+        out.setdefault(p.kind, []).append(p.text)
+    return out
+
+
+def test_an_aside_in_brackets_leaves_the_words_around_it_one_part():
+    reading = read_request("Thank-you email to Ilse (she asked me to call her Ilse, not Mrs Marwood) for the "
+                           "site tour at Fenmoor", ILSE)
+    assert [p.text for p in reading.parts if p.kind == "thanks"] == ["the site tour at Fenmoor"]
+    assert reading.to_coach == ["she asked me to call her Ilse, not Mrs Marwood"]
+
+
+@pytest.mark.parametrize("words", [
+    "thank her for vouching for Tom. He starts on Monday and is nervous",
+    "ask her to look at my bid. his team already said no",
+])
+def test_a_part_about_a_third_person_is_not_said_as_theirs(words):
+    reading = read_request(words, ILSE)
+    assert len(reading.others) == 1
+    assert not any("you start" in p.text.lower() or "your team" in p.text.lower() for p in reading.parts)
+    assert not reading.facts
+
+
+def test_a_pronoun_of_the_recipient_is_still_theirs():
+    reading = read_request("thank him for the tour. He went out of his way", ILSE.model_copy(
+        update={"first_name": "Idris"}))
+    assert reading.others == []
+
+
+@pytest.mark.parametrize("words, text", [
+    ("maybe wish her luck with the launch", "the launch"),
+    ("say good luck for the half marathon", "the half marathon"),
+])
+def test_a_parting_wish_is_read(words, text):
+    assert kinds(words)["luck"] == [text]
+
+
+def test_a_parting_wish_is_said_last():
+    brief = Brief(contact=ILSE, profile=Profile(name="Petra Quist"), goal="thank-you", channel="email",
+                  context="thank her for the site tour. wish her luck with the board vote")
+    body = compose(brief)[1]
+    lines = [line for line in body.splitlines() if line.strip()]
+    assert "Thank you for the site tour." in body
+    assert lines[-3].endswith("Good luck with the board vote!")  # then the closing word and the name
+
+
+def test_a_smaller_ask_after_the_role_is_not_the_role():
+    assert kinds("ask her to refer me for the Asset Analyst job at Fenmoor or at least pass my CV to the hiring "
+                 "manager")["role"] == ["the Asset Analyst job at Fenmoor"]
+
+
+def test_a_meeting_and_what_it_is_about_in_one_part():
+    meet = read_request("ask for a 20-minute call about how she got into asset management", ILSE).parts
+    assert [(p.kind, p.tail) for p in meet] == [("meet", "about how you got into asset management")]

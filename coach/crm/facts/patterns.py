@@ -81,3 +81,16 @@ PERSONAL = re.compile(r"\b(kids?|daughter|son|wife|husband|partner|dog|cat|marat
 PRESENT_TAIL = re.compile(r",?\s+(?:when|while|because|as|after)\s+[^,.;]*\b(?:gets|is|are|has|does|goes|comes)\b.*$")
 # Their thanks to the user ("sent a thank-you note", "sent thanks"): a courtesy, never a favour to thank them for.
 THANKS = re.compile(r"\bthank(?:s|-you|\s+you)?\b(?:\s+(?:note|card|email|message|gift))?", re.IGNORECASE)
+# A remark the user keeps to themselves: marked private ("NOT for her ears", "team only, pls don't share",
+# "off mic", "between us"), an instruction to themselves ("do NOT push her on timing", "skip for now"), or a
+# feeling or judgement about the person or their firm ("still sore about it", "blocker??", "embarrassing"). A
+# message never says it, so no fact is read from the sentence that holds it.
+PRIVATE_REMARK = re.compile(
+    r"\b(?:private(?:ly)?|confidential|internal only|team only|for my eyes|between (?:us|you and me|ourselves)|"
+    r"off the record|off[- ]mic|off air|not on air|under nda|nda\b|not for (?:[\w'’]+\s+){0,2}ears|"
+    r"(?:don'?t|do not|dont|never|not to)\s+(?:share|tell|mention|bring (?:it |this |that )?up|repeat|say|raise|"
+    r"push|pitch|ask (?:her|him|them) about)|keep (?:it|this|that) (?:quiet|to myself|between)|hush|"
+    r"still (?:sore|bitter|upset|annoyed|angry|salty)|sore (?:about|at|that)|grudge|blocker\b|skip (?:her|him|them|for now)|"
+    r"gossip|embarrass\w*|awkward|cringe|(?:she|he|they) (?:hates?|can'?t stand|dislikes?)\b|"
+    r"(?:not|never) (?:her|his|their) (?:fault|call)|my (?:guess|hunch|read) is|rumou?r\w*)\b",
+    re.IGNORECASE)

@@ -23,6 +23,7 @@ from coach.crm.facts.kinds import Fact, visible
 from coach.crm.facts.layout import front_matter, heading_phrase, sections
 from coach.crm.facts.meeting import meeting_fields
 from coach.crm.facts.names import goes_by
+from coach.crm.facts.patterns import PRIVATE_REMARK
 from coach.crm.facts.pronouns import to_you
 from coach.crm.facts.relations import someone_else
 from coach.crm.facts.work import with_aside
@@ -76,6 +77,9 @@ def extract_rules(contact: Contact, today: dt.date | None = None, me: str = "") 
             for line, day in reading.lines:
                 if ANOTHER_PERSON.search(line):  # "DIFFERENT PERSON. recruiter, spoke already": none of it is theirs
                     continue
+                line = said_aloud(line)  # a private remark's sentence gives no fact
+                if not line:
+                    continue
                 other = False  # a third person named on this line: "he said…" after them is theirs
                 asides = [" ".join(a.split()) for a in re.findall(r"\(([^()]{2,80})\)", line)]  # what brackets hold
                 for clause in split_clauses(line):
@@ -101,6 +105,16 @@ def extract_rules(contact: Contact, today: dt.date | None = None, me: str = "") 
                       for f in read_clause(f"I {clause[:1].lower()}{clause[1:]}" if mine else clause, names, today)]
     seen: set[str] = set()
     return [f for f in facts if not (fold(f.phrase) in seen or seen.add(fold(f.phrase)))]
+
+
+def said_aloud(line: str) -> str:
+    """The line without its sentences that hold a private remark (`PRIVATE_REMARK`); a remark in brackets marks
+    the sentence it sits in ("no real plan yet (Dale's words, NOT for her ears)")."""
+    if not PRIVATE_REMARK.search(line):
+        return line
+    pieces = re.split(r"((?<=[.!?])\s+(?=[A-Z(\"'‘“-])|\s+[—–]\s+|\s+-\s+|\s*[;|]\s*)", line)
+    kept = [p if i % 2 or not PRIVATE_REMARK.search(p) else "" for i, p in enumerate(pieces)]
+    return "".join(kept).strip(" ;|—–-")
 
 
 # A line the user marks as about someone else, to keep two people apart: none of its facts are the contact's.

@@ -72,3 +72,13 @@ def test_a_smaller_ask_after_the_role_is_not_the_role():
 def test_a_meeting_and_what_it_is_about_in_one_part():
     meet = read_request("ask for a 20-minute call about how she got into asset management", ILSE).parts
     assert [(p.kind, p.tail) for p in meet] == [("meet", "about how you got into asset management")]
+
+
+@pytest.mark.parametrize("words, text", [
+    ("I want say big thank you to Ilse for the Sunday cover", "the Sunday cover"),
+    ("say a huge thanks to her for covering my shift", "covering my shift"),
+    ("thank her properly for the mock interview since I got the job and never told her", "the mock interview"),
+    ("thank her for everything since 2019", "everything since 2019"),
+])
+def test_a_thanks_said_in_other_words_names_what_for(words, text):
+    assert kinds(words)["thanks"] == [text]

@@ -44,7 +44,7 @@ _SPLIT = re.compile(
     re.IGNORECASE)
 _LEAD = re.compile(r"^(?:and|but|also|so|oh|btw|plus|please|pls|plz|then)\s+", re.IGNORECASE)
 # "want to thank her for …": the instruction is the verb after it
-_WANT_TO = re.compile(r"^(?:i\s+)?(?:want|wanna|need|would like|'d like|i'd like)\s+to\s+(?=(?:thank|congratulate|ask|tell|"
+_WANT_TO = re.compile(r"^(?:i\s+)?(?:want|wanna|need|would like|'d like|i'd like)\s+(?:to\s+)?(?=(?:thank|congratulate|ask|tell|"
                       r"mention|say|invite|offer|propose|suggest|remind|follow|introduce|intro)\b)", re.IGNORECASE)
 AVOID = re.compile(r"^(?:please\s+)?(?:don'?t|do not|dont|never|no need to|avoid|without|not|no|leave out|skip)\s+"
                    r"(?:(?:bring(?:ing)?|brought)\s+up|mention(?:ing)?|talk(?:ing)?\s+about|say(?:ing)?(?:\s+"

@@ -82,3 +82,17 @@ def test_a_meeting_and_what_it_is_about_in_one_part():
 ])
 def test_a_thanks_said_in_other_words_names_what_for(words, text):
     assert kinds(words)["thanks"] == [text]
+
+
+@pytest.mark.parametrize("words, text", [
+    ("tell her the team loved her workshop", "The team loved your workshop"),
+    ("mention our pilot launched in March", "Our pilot launched in March"),
+])
+def test_a_clause_the_user_asks_to_say_with_a_noun_subject_is_said(words, text):
+    assert kinds(words)["mine"] == [text]
+
+
+@pytest.mark.parametrize("words", ["mention the shared customers", "tell her the grant result",
+                                   "mention the huddle thing and that I got my licence"])
+def test_a_thing_named_without_a_clause_is_not_a_sentence(words):
+    assert "mine" not in kinds(words)

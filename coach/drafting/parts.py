@@ -45,6 +45,10 @@ _FINITE_FORMS = (r"is|are|was|were|am|has|have|had|got|won|hit|made|became|began
 _VERB = re.compile(rf"\b({_FINITE_FORMS}|want|need|think|hope|plan|love|run|lead|built|start|begin|join|move|owe|"
                    r"finish|graduate|launch|open|leave|work|teach|study|live|\w{3,}ing)\b")
 FINITE = re.compile(rf"\b({_FINITE_FORMS}|works|runs|leads|wants|needs)\b")
+# A clause that opens with its subject, a noun phrase, and its verb: "the SOP helped at the audit", "the team loved
+# your workshop" (not "the shared customers", nor "the huddle thing and that I got …").
+_SUBJECT_VERB = re.compile(rf"^(?:the|our|my|her|his|their)\s+(?:(?!(?:and|that|which|who|or)\b)[\w'’-]+\s+){{1,4}}"
+                           rf"(?:{_FINITE_FORMS}|works|runs|leads|wants|needs)\b")
 # Someone who sent the user to this person ("Kate said it's fine to reach out", "mention Oren sent me").
 REFERRER = re.compile(r"^(?i:(?:mention|say|tell (?:her|him|them))\s+(?:that\s+)?)?(?P<x>(?![Ss]he\b|[Hh]e\b|[Tt]hey\b|[Ii]\b)"
                       r"[A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)\s+"
@@ -184,6 +188,13 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
                r"(?:(?:yes|yep|yeah),?\s+)?(?:that\s+)?(?P<x>(?:i|i'm|i've|i'd|i'll|we|we're|we've|my|our|she|he|they|{who})(?:['’](?:s|ll|d|re|ve))?\s.+)"):
         said = second_person(m.group("x"), names_of(contact))  # "mention that her advice worked": said, to them
         return RequestPart(kind="mine", text=capitalise(said)) if not _to_you_left(said) else None
+    if (m := rx(r"(?:(?:maybe|also|and|please|definitely)\s+)*(?:(?:tell|let)\s+(?:{who})\s+(?:know\s+)?|"
+                r"(?:mention|say)\s+)(?:that\s+)?(?P<x>(?:the|our|my|her|his|their)\s+.+)")) and \
+            _SUBJECT_VERB.match(fold(m.group("x"))) and len(m.group("x").split()) <= 20:
+        said = second_person(m.group("x"), names_of(contact))  # "tell her the SOP helped at the audit": said, to them
+        if not _to_you_left(said) and not grammar.problems(ensure_period(capitalise(said)),
+                                                          grammar.names_in(part, contact.name)):
+            return RequestPart(kind="mine", text=capitalise(said))
     if (m := rx(r"ask\s+(?:{who})\s+to\s+(?P<x>.+)")) and not OTHER_ASKS.match(m.group("x")):
         said = slot_to_you(m.group("x"), contact)  # "ask hetty to keep going after the programme": their own question
         return RequestPart(kind="ask", text=said, extra="Would") if said and len(said.split()) <= 20 else None

@@ -88,3 +88,29 @@ def test_a_note_for_someone_that_says_what_to_keep():
 def test_a_draft_asked_as_a_statement_with_a_tag():
     r = read("You can write Noor something asking if she'd introduce me to someone on her risk team, right?")
     assert (r.intent, r.contact_id) == ("draft", 1)
+
+
+@pytest.mark.parametrize("text", ["Show me everything about Frau Mori", "a thank-you note to Señora Haddad please",
+                                  "what do I have on Madame Lind?"])
+def test_a_courtesy_title_of_another_language_is_a_title(text):
+    assert read(text).contact_id in (2, 1, 4)
+    assert read(text).intent in ("show", "draft")
+
+
+def test_a_summary_asked_in_meeting_words_shows_the_card():
+    r = read("can I get a quick rundown on the Helio contact before standup?")
+    assert (r.intent, r.contact_id) == ("show", 2)
+
+
+def test_advice_asked_of_them_on_a_field_is_an_informational_interview():
+    r = read("Write a note of connection on LinkedIn to Noor, I want to ask her advices on risk modelling")
+    assert (r.intent, r.goal, r.channel) == ("draft", "informational-interview", "linkedin-note")
+
+
+def test_asking_whether_they_do_it_wrong_is_advice_and_a_question_of_the_app_is_not():
+    assert read("Nobody answers my cold emails. Am I doing something wrong?").intent == "advise"
+    assert read("Do you send the emails for me or do I copy them?").intent != "advise"
+
+
+def test_what_a_thank_you_is_for_is_its_topic():
+    assert read("write up a lil thank you email for Tomas, for de intro he give me last week").topic == "intro"

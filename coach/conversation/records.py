@@ -73,7 +73,9 @@ SHOW = re.compile(
     # which only says which Marcus
     r"|(?:^|[,.;:!?]\s*|\b(?:remind me|tell me|know|recall|remember|forgot|forget|wonder(?:ing)?)\s+)"
     r"(?:(?:wait|hey|hi|so|ok|okay|um|uh|and|sorry|remind me|tell me)[\s,!.]+)*who(?:\s+(?:is|was)|'?s)\b"
-    r"|\bwhen (?:did|was) (?:i|we) last\b|\blast (?:time )?(?:i|we) (?:talked|spoke|met|wrote)\b",
+    r"|\bwhen (?:did|was) (?:i|we) last\b|\blast (?:time )?(?:i|we) (?:talked|spoke|met|wrote)\b"
+    # a summary asked for in a meeting's words: "a quick readout on the Stripe contact", "brief me on Ana"
+    r"|\b(?:readout|read-out|rundown|run-down|lowdown|recap|refresher|briefing|brief me|fill me in)\s+(?:on|about)\b",
     re.IGNORECASE)
 
 # "remember that …", "note: …", "log that …", "add a note to Aisha: …", "jot down …", "keep in mind …", "I called

@@ -53,12 +53,14 @@ from coach.conversation.reading import (
 from coach.conversation.record_requests import records
 from coach.conversation.revision import asks_revision, follows_up, revision
 from coach.conversation.second_look import learned_goal, second_look
+from coach.conversation.topics import thanked_for
 from coach.core.domain import Contact
 from coach.core.messages import DraftRequest
 from coach.core.text import fold
 from coach.crm.resolve import qualifiers
 
 Route = Reading  # the name the chat's handlers were written against
+OF_THE_COACH = re.compile(r"\b(?:can|do|does|will|would|could|are)\s+(?:you|u)\b", re.IGNORECASE)
 
 
 def _several(text: str, people: list[Contact]) -> list[Contact]:
@@ -143,7 +145,8 @@ def _read(text: str, lead: str, contacts: list[Contact], has_draft: bool, last_c
         # "I asked Aisha Bello for a referral… do I nudge her?": advice (which drafts to her), not a referral draft
         return Reading(intent="advise", contact=contact, choices=named.choices, contact_query=mention, goal=goal,
                        pronoun=pronoun, why="a situation to handle")
-    about = topic(text) or (intro_target(text) if goal == "introduction" else "")
+    about = topic(text) or (intro_target(text) if goal == "introduction" else thanked_for(text)
+                            if goal == "thank-you" else "")
     context = draft_context(text, mention) or about
     people = contacts_named(text, contacts) if contact is not None and not pronoun else []
     if len(people) > 1 and goal == "introduction":  # "ask Priya to introduce me to Elena": Priya, the first named
@@ -172,7 +175,9 @@ def _read(text: str, lead: str, contacts: list[Contact], has_draft: bool, last_c
         return Reading(intent="clarify", choices=named.choices, contact_query=mention, goal=goal or "reconnect",
                        channel=channel or "linkedin-message", topic=about, context=context,
                        why=f"several contacts are called {mention}")
-    if ADVISE.search(text) or INDIRECT.search(text):  # "I'm wondering how people keep it up": asked as a statement
+    if ADVISE.search(text) or INDIRECT.search(text) or (QUESTION.search(text) and not OF_THE_COACH.search(text)):
+        # "I'm wondering how people keep it up": asked as a statement; "am I doing something wrong?": of themselves
+        # (a question of what the coach does, "do you send them yourself?", is about the app)
         return Reading(intent="advise", goal=goal, why="a situation to handle")
     if DRAFT.search(text) and goal and not contact:
         return Reading(intent="clarify", goal=goal, channel=channel or "linkedin-message", topic=about,

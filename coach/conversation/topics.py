@@ -164,6 +164,18 @@ def topic(text: str) -> str:
     return done.group("t").rstrip(".,;:") if done else ""
 
 
+# What a thank-you is for, when no other topic is said: "a thank you email for Daniel, for de reference he give meh".
+THANKED_FOR = re.compile(r"\bfor\s+(?:the|de|da|di|my|your|his|her|their|all (?:the|your|his|her))\s+"
+                         r"(?P<t>(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:he|she|they|you|u|that|which|who|last|"
+                         r"yesterday|today|on|at|in|from|back|earlier)\b|\s*[.,!?;:]|\s*$)", re.IGNORECASE)
+
+
+def thanked_for(text: str) -> str:
+    """What a thank-you is for, in the user's words ('reference'); '' when the words say nothing."""
+    m = THANKED_FOR.search(text)
+    return m.group("t") if m and not all(w in VAGUE for w in m.group("t").lower().split()) else ""
+
+
 def _noun_phrase(found: str) -> str:
     """A topic from its last article on, when a verb comes before it ('propose we co-host a design workshop
     series' -> 'a design workshop series'); the words after the role noun ('… on the Connect team') are kept."""

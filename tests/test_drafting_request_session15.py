@@ -96,3 +96,23 @@ def test_a_clause_the_user_asks_to_say_with_a_noun_subject_is_said(words, text):
                                    "mention the huddle thing and that I got my licence"])
 def test_a_thing_named_without_a_clause_is_not_a_sentence(words):
     assert "mine" not in kinds(words)
+
+
+def test_news_of_a_new_role_said_as_starting_as():
+    assert kinds("she starts as Head of Estates at Fenmoor next month")["news"] == ["the new role as Head of Estates at Fenmoor"]
+
+
+def test_a_channel_named_in_two_words_heads_the_request():
+    reading = read_request("connection request note to Ilse, thanking for the tour of the Fenmoor depot", ILSE)
+    assert [p.text for p in reading.parts if p.kind == "thanks"] == ["the tour of the Fenmoor depot"]
+
+
+def test_a_later_thing_with_them_as_its_object_is_not_thanked_for():
+    assert kinds("thank her for the depot tour and taking her up on the reading list")["thanks"] == ["the depot tour"]
+
+
+def test_a_title_that_starts_with_its_article_passes_the_grammar_gate():
+    assert kinds("tell her I finally finished The Long Winter")["mine"] == ["I finally finished The Long Winter"]
+    brief = Brief(contact=ILSE, profile=Profile(name="Petra Quist"), goal="reconnect", channel="email",
+                  context="tell her I finally finished The Long Winter")
+    assert "I finally finished The Long Winter." in compose(brief)[1]

@@ -79,3 +79,11 @@ def test_a_titled_contact_who_asked_to_be_called_by_name_is_greeted_by_name():
     plain = Brief(contact=saoirse, profile=Profile(name="Cal"), goal="informational-interview", channel="email",
                   context="ask for a 20 min call")
     assert plain.addressed(formal=True) == "Dr. Flanagan"
+
+
+def test_what_someone_unnamed_once_called_them_is_not_their_name():
+    from coach.core.domain import Contact, Note
+    from coach.crm.facts.names import goes_by
+    c = Contact(id=1, first_name="Rosalind", last_name="Achterberg",
+                notes=[Note(text="prefers Rosalind (a client at the expo called her Roz, she froze)")])
+    assert goes_by(c) == ""

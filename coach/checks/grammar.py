@@ -62,6 +62,9 @@ def problems(sentence: str, names: set[str] = frozenset()) -> list[str]:
         p, t = fold(prev), fold(tok.rstrip(".,!?"))
         asked = i > 0 and fold(tokens[i - 1]) in _MODALS  # "Would you mentor me": a verb follows "you" here
         mid = tok[:1].isupper() and prev[:1].islower() and prev[:1].isalpha() and not prev.endswith((".", "!", "?"))
+        after = tokens[i + 2] if i + 2 < len(tokens) else ""
+        if t in ("the", "a", "an") and after[:1].isupper() and fold(after.rstrip(".,!?'’s")) in names:
+            continue  # a title that starts with its article: "I finished The Long Harbour", "read The Economist"
         code = any(ch.isdigit() for ch in t) or (tok.rstrip(".,!?").isupper() and len(t) >= 2 and t not in STOPWORDS)
         if mid and not code and t not in names and t not in _ALWAYS_CAPITAL and t.rstrip("'’s") not in names:
             out.append(f"'{tok}' is capitalised mid-sentence")

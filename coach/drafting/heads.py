@@ -27,7 +27,8 @@ _KIND = (r"(?:proper|quick|short|brief|cold|warm|little|li|linkedin|thank[- ]?yo
          r"follow[- ]?up|intro(?:duction)?|referral|reconnect(?:ion)?|partnership|mentorship|mentoring|connection|"
          r"catch[- ]?up)")
 _CHANNEL = r"(?:e-?mail|mail|msg|message|note|dm|inmail|request|req|invite|connect)"
-HEAD = re.compile(rf"^{_LEAD}(?:(?:an?|the|my|one)\s+)?(?:{_KIND}[\s-]+)*{_CHANNEL}\b", re.IGNORECASE)
+HEAD = re.compile(rf"^{_LEAD}(?:(?:an?|the|my|one)\s+)?(?:{_KIND}[\s-]+)*{_CHANNEL}(?:[\s-]+{_CHANNEL})*\b",
+                  re.IGNORECASE)  # "connection request note to Tavita": the channel in two words
 # The message named by its verb ("email abena about …", "I need to email Bertrand and …", "cold connect to kaveh").
 VERB_HEAD = re.compile(rf"^{_LEAD}(?:(?:cold|li|linkedin|quick)\s+)?(?:e-?mail|message|msg|dm|ping|write(?=\s+to\b)|"
                        rf"connect(?=\s+(?:to|with)\b))\b", re.IGNORECASE)

@@ -31,11 +31,15 @@ FROM = re.compile(r"^(?:(?:a|quick|short)\s+)*follow(?:ing)?[\s-]*up\s+(?:from|a
 THANKS = re.compile(r"^(?:(?:(?:say|send|give)\s+)?(?:(?:a|an|my)\s+)?(?:(?:big|huge|massive|special|proper|quick|"
                     r"heartfelt|warm|real|sincere|belated|little)\s+)*(?:thanks|thank[\s-]+you|thx|ty|many thanks)"
                     r"(?:\s+(?:note|message))?(?:\s+to\s+(?:her|him|them|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?|"
-                    r"(?:say\s+)?thank\s+(?:you|her|him|them|[A-Z][\w'’-]+))\s+(?:(?:so\s+much|again|properly|"
+                    r"(?:say\s+)?thank(?:\s+(?:you|her|him|them|[A-Z][\w'’-]+))?|thanking(?:\s+(?:her|him|them|[A-Z][\w'’-]+))?)"
+                    r"\s+(?:(?:so\s+much|again|properly|"
                     r"personally|once more|a lot)\s+)*for\s+(?P<x>.+)$", re.IGNORECASE)
 # A reason after the thing thanked for ("the ARE help since I passed and never told her"): not part of the thing.
 _BECAUSE = re.compile(r"\s+(?:(?:since|as|when)\s+(?=(?:i|we|you|she|he|they|it)\b)|because\s+|now that\s+|"
                       r"which\s+|cause\s+|cos\s+).*$", re.IGNORECASE)
+# The recipient as an object ("taking her up on", "inviting him"), not as an owner ("her workshop").
+_THEM = re.compile(r"\b(?:him|them)\b|\bher\b(?!\s+(?!(?:up|on|in|out|to|for|with|about|at|and)\b)[a-z]{2,})",
+                   re.IGNORECASE)
 # Where one thing thanked for ends and the next begins: "+", "&", "and", a comma.
 _ITEMS = re.compile(r"\s*(?:\+|&|,\s*(?:and\s+)?|\s+and\s+(?:for\s+)?)\s*", re.IGNORECASE)
 # Verbs whose past participle is their past: "ask if they decided" -> "Have you decided?".
@@ -62,7 +66,10 @@ def read_occasion(part: str, to_you: Callable[[str], str]) -> RequestPart | None
         said = to_you(m.group("x").strip(" ,."))
         return RequestPart(kind="follow", text=said, extra="from") if said and len(said.split()) <= 10 else None
     if m := THANKS.match(part):
-        items = [to_you(x.strip(" ,.")) for x in _ITEMS.split(_BECAUSE.sub("", m.group("x"))) if x.strip(" ,.")]
+        things = [x.strip(" ,.") for x in _ITEMS.split(_BECAUSE.sub("", m.group("x"))) if x.strip(" ,.")]
+        # a later item with them as its object ("… and taking her up on the reading list") is what the user does
+        things = things[:1] + [x for x in things[1:] if not _THEM.search(x)]
+        items = [to_you(x) for x in things]
         if not items or not all(items) or len(items) > 3 or any(len(x.split()) > 10 for x in items):
             return None
         return RequestPart(kind="thanks", text=" and for ".join(items))

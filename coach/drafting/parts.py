@@ -226,6 +226,11 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
         said = slot_to_you(m.group("x"), contact)
         gerund = NEWS_GERUNDS[m.group("v").split()[-1].lower()]
         return RequestPart(kind="news", text=f"{gerund} {said}") if said else None
+    if m := rx(news + r"(?:starts|started|is starting|'s starting|will start|begins|is beginning)\s+as\s+(?:the\s+|a\s+|an\s+|our\s+)?"
+                      r"(?P<x>(?:[A-Z][\w&'’.-]*\s+|of\s+|and\s+|&\s+)*[A-Z][\w&'’.-]*(?:\s+(?:at|with)\s+[A-Z][\w&'’.-]*"
+                      r"(?:\s+[A-Z][\w&'’.-]*)*)?)(?:\s+(?:next|this|in|on|from)\b.*)?$"):
+        role = re.sub(r"\s+(?:next|this|in|on|from|last|soon|tomorrow|today)\b.*$", "", m.group("x"), flags=re.IGNORECASE)
+        return RequestPart(kind="news", text=f"the new role as {role}")  # "she starts as Deputy Head at X"
     if m := rx(news + r"(?:joined|started at|started a new (?:role|job) at|moved to|is joining|'s joining|"
                       r"got a (?:new )?job at)\s+(?P<x>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)$"):
         return RequestPart(kind="news", text=f"joining {m.group('x')}")

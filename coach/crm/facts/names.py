@@ -47,6 +47,9 @@ _LOOSE = {1}
 # A third person named just before "calls him …": their name for the contact, not everyone's or the user's.
 _THIRD_PARTY = re.compile(r"\b(?!(?:I|We|Everyone|Everybody|People|Friends|Colleagues|All|They|She|He)\b)"
                           r"[A-Z][\w'’-]+(?:['’]s\s+\w+)?\s+(?:\w+ly\s+|still\s+|also\s+)?$")
+# Someone unnamed just before "called her …" in the same clause: their name for the contact, not everyone's.
+_SOMEONE = re.compile(r"\b(?:someone|somebody|a colleague|a coworker|a co-worker|one of (?:the|her|his|their)\b|"
+                      r"a few people|some people|a client|a customer|a recruiter)\b[^.;!?\n]{0,50}$", re.IGNORECASE)
 # A name the notes say not to use, right before it: "never Bert", "don't call him Rob", "not Kav".
 _REFUSED = re.compile(r"(?:\b(?:never|not|dont|don'?t call (?:her|him|them)|doesn'?t like|hates?|no)|n't)\s+(?:\w+\s+)?"
                       r"[\"'“‘]?$", re.IGNORECASE)
@@ -82,7 +85,9 @@ def goes_by(contact: Contact, words: str = "") -> str:
                     and fold(name) not in STOPWORDS
                 theirs = re.match(r"call(?:s|ed) ", m.group(0), re.IGNORECASE) and _THIRD_PARTY.search(
                     text[max(0, m.start() - 30):m.start()])  # "Sam calls him Kav": one person's name for them
-                theirs = theirs or _NOT_ME.search(text[m.end():m.end() + 20]) or _some_call(text, m)
+                theirs = theirs or _NOT_ME.search(text[m.end():m.end() + 20]) or _some_call(text, m) or (
+                    re.match(r"call(?:s|ed) ", m.group(0), re.IGNORECASE) and _SOMEONE.search(
+                        text[max(0, m.start() - 60):m.start()]))  # "someone on the panel called her Maggie"
                 everyone = bool(set(_clause_before(text, m)) & _EVERYONE)  # "everyone calls him Nacho"
                 if _a_name(name, given) and not negated and not theirs and \
                         (not loose or said or everyone or short_of(name, given)):

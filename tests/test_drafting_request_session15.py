@@ -116,3 +116,16 @@ def test_a_title_that_starts_with_its_article_passes_the_grammar_gate():
     brief = Brief(contact=ILSE, profile=Profile(name="Petra Quist"), goal="reconnect", channel="email",
                   context="tell her I finally finished The Long Winter")
     assert "I finally finished The Long Winter." in compose(brief)[1]
+
+
+def test_an_introduction_they_offered_is_the_person_the_ask_asks_for():
+    reading = read_request("email to Ilse taking her up on the offer to introduce me to Tomas Berg at Orbit", ILSE)
+    assert ("person", "Tomas Berg at Orbit") in [(p.kind, p.text) for p in reading.parts]
+    reading = read_request("follow up on her offer to connect me with Dara Quill for the podcast", ILSE)
+    assert ("person", "Dara Quill") in [(p.kind, p.text) for p in reading.parts]
+
+
+def test_shorthand_is_not_said():
+    brief = Brief(contact=ILSE, profile=Profile(name="Petra Quist"), goal="thank-you", channel="linkedin-message",
+                  context="thank her for the ep")
+    assert "the ep" not in compose(brief)[1]

@@ -36,6 +36,7 @@ VERB_HEAD = re.compile(rf"^{_LEAD}(?:(?:cold|li|linkedin|quick)\s+)?(?:e-?mail|m
 _JOIN = re.compile(r"^(?:[,+&:]\s*|and\s+|to\s+(?=(?:ask|thank|congratulat|say|tell|follow|check|invite|introduce|"
                    r"propose|pitch|share|offer|request|remind|see)\w*\b)|for\s+(?=(?:the|an?|my)\b))+", re.IGNORECASE)
 _GERUND = {"asking": "ask", "thanking": "thank", "telling": "tell", "inviting": "invite", "proposing": "propose",
+           "taking": "take",
            "saying": "say", "offering": "offer", "requesting": "request for", "congratulating": "congratulate"}
 
 
@@ -56,6 +57,7 @@ def _recipient(rest: str, names: tuple[str, ...], free: bool) -> str:
 
 
 _STARTS = re.compile(r"(?:ask|thank|congrat|say|tell|mention|follow|check|invite|introduce|intro|propose|pitch|share|"
+                     r"take\s+(?:her|him|them)\s+up\b|"
                      r"offer|request|remind|see|let|about|re\b)", re.IGNORECASE)
 # The kind named in the head, put back before a thing it takes ("thank you msg to X for the reference").
 _KIND_WORD = (("thank", "thank you"), ("congrat", "congrats"), ("follow", "follow up"))

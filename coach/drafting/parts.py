@@ -134,6 +134,10 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
     if dated := read_date(part):  # "sponsor deadline 28 feb", "the first one sometime in March"
         return dated
     rx = lambda pattern: re.match(pattern.replace("{who}", who), part, re.IGNORECASE)  # noqa: E731
+    if m := rx(r"(?:tak(?:e|ing)\s+(?:{who})\s+up\s+on\s+(?:the|her|his|their|your)\s+(?:kind\s+)?offer\s+to\s+)"
+               r"(?P<x>.+)"):
+        said = slot_to_you(m.group("x"), contact)  # "taking her up on the offer to introduce me to Gideon Marsh"
+        return RequestPart(kind="their-offer", text=said, extra="offered") if said else None
     if m := rx(r"(?:(?:maybe|and|also|please)\s+)*(?:wish\s+(?:(?:{who})\s+)?(?:good\s+|the\s+best\s+of\s+)?luck|"
                r"say\s+good\s+luck)\s+(?:with|on|for|at)\s+(?P<x>.+)"):
         said = slot_to_you(m.group("x"), contact)  # "maybe wish her luck with the keynote": good luck with it

@@ -57,6 +57,13 @@ GENERIC_PROPOSALS = {"the partnership", "a partnership", "the collaboration", "a
 UNSURE_MEET = re.compile(r"\?\?|\b(?:idk|not sure|unsure|dunno)\b", re.IGNORECASE)
 
 
+# The introduction they offered ("introduce me to Gideon Marsh", "your offer to connect me with Yusra Haddad for our
+# dye episode"): the person the ask asks to meet.
+_INTRO_OFFERED = re.compile(r"\b(?:introduce|connect|put)\s+me\s+(?:in\s+touch\s+)?(?:to|with)\s+"
+                            r"(?P<x>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?:\s+(?:at|from)\s+[A-Z][\w&'’.-]*"
+                            r"(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})?)")
+
+
 # An aside in brackets ("Thank-you email to Perpetua (she said to call her Pet) for the reference on Lucas") is read
 # as a part of its own after its sentence, so the words around it stay one part.
 _ASIDE = re.compile(r"\s*\(([^()]{1,160})\)")
@@ -199,7 +206,8 @@ def read_request(context: str, contact: Contact) -> RequestReading:
                 reading.parts[reading.parts.index(last)] = link
                 continue
         reading.parts.append(typed)
-        if typed.kind == "their-offer" and (to := re.match(r"introduce me to (?P<x>.+)$", typed.text)):
+        if typed.kind in ("their-offer", "follow") and (to := _INTRO_OFFERED.search(typed.text)) and \
+                not any(p.kind == "person" for p in reading.parts):
             reading.parts.append(RequestPart(kind="person", text=to.group("x")))  # the introduction the ask asks for
         after_thing = typed.kind in ("topic", "thanks", "news", "follow", "role")
     if reading.language:  # "we always talk in Spanish": why the user wants the language, not news for the person

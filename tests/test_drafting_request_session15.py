@@ -129,3 +129,8 @@ def test_shorthand_is_not_said():
     brief = Brief(contact=ILSE, profile=Profile(name="Petra Quist"), goal="thank-you", channel="linkedin-message",
                   context="thank her for the ep")
     assert "the ep" not in compose(brief)[1]
+
+
+def test_a_message_named_with_what_it_brings_sends_it():
+    reading = read_request("follow up email to Ilse with the void figures she asked for", ILSE)
+    assert [(p.kind, p.text) for p in reading.parts] == [("sending", "the void figures you asked for")]

@@ -73,6 +73,8 @@ def read_head(part: str, names: tuple[str, ...]) -> tuple[str, str]:
     kind = next((word for stem, word in _KIND_WORD if stem in fold(m.group(0))), "")
     if kind and re.match(r"(?:for|on|from|after|about|re\b)", rest, re.IGNORECASE):
         return part[:len(part) - len(rest)].strip(), f"{kind} {rest}"  # "thank you msg to X for the reference"
+    if re.match(r"with\s+(?:the|my|our)\s+\S", rest, re.IGNORECASE):  # "follow up email to X with the numbers"
+        return part[:len(part) - len(rest)].strip(), "sending " + rest[4:].strip()
     joined = _JOIN.match(rest)
     rest = _JOIN.sub("", rest).strip(" ,.;:")
     head = part[:len(part) - len(rest)].strip(" ,+&:") if rest else part

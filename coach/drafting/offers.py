@@ -28,6 +28,7 @@ OFFER = re.compile(r"^(?:(?:and|also|maybe|please)\s+)?(?:offer(?:ing)?|say (?:i
 # A thing offered by name ("our listener survey data"), as opposed to a thing to do ("walk her through …").
 _THING = re.compile(r"^(?:my|our|the|some|a|an)\s+", re.IGNORECASE)
 SENDING = re.compile(r"^(?:(?:finally|actually|also|and)\s+)?(?P<verb>send|share|attach|forward|sending|sharing|attaching|"
+                     r"with|"
                      r"forwarding|enclosing|here'?s|here is)\s+(?P<x>(?:the|my|our)\s+[^,;]+?)(?:\s+(?:finally|now|today|"
                      r"this time|at last|asap|again|as promised|here|below))*(?:\s+and\s+.*)?$", re.IGNORECASE)
 # When the user is free, or where they will be and when.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from coach.conversation.topics import topic
-from tests.test_reading_router_classes import read
+from tests.test_reading_router_classes import PEOPLE, read
 
 
 @pytest.mark.parametrize(("text", "want"), [
@@ -114,3 +114,15 @@ def test_asking_whether_they_do_it_wrong_is_advice_and_a_question_of_the_app_is_
 
 def test_what_a_thank_you_is_for_is_its_topic():
     assert read("write up a lil thank you email for Tomas, for de intro he give me last week").topic == "intro"
+
+
+@pytest.mark.parametrize("text, company", [("who do i no at vanatge bank", "Vantage Bank"),
+                                           ("anyone at Heilo?", "Helio"), ("who do I know at Brigthpath", "Brightpath")])
+def test_a_workplace_typed_with_a_slip_is_searched(text, company):
+    from coach.conversation.people import company_named
+    assert company_named(text, PEOPLE) == company
+
+
+def test_an_english_word_one_letter_short_of_a_workplace_is_not_it():
+    from coach.conversation.people import company_named
+    assert company_named("strip the logo off", [c.model_copy(update={"company": "Stripe"}) for c in PEOPLE]) == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from coach.conversation.cues import OSA, known_words
 from coach.core.domain import Contact
 from coach.core.text import fold
 from coach.crm.describe import described
@@ -56,7 +57,25 @@ def company_named(text: str, contacts: list[Contact]) -> str:
     '' for none."""
     said = " " + re.sub(r"[^a-z0-9&]+", " ", fold(text)) + " "
     names = sorted({c.company for c in contacts if c.company}, key=len, reverse=True)
-    return next((n for n in names if " " + re.sub(r"[^a-z0-9&]+", " ", fold(n)).strip() + " " in said), "")
+    exact = next((n for n in names if " " + re.sub(r"[^a-z0-9&]+", " ", fold(n)).strip() + " " in said), "")
+    return exact or _misspelt_company(said.split(), names)
+
+
+def _misspelt_company(said: list[str], names: list[str]) -> str:
+    """A workplace typed with a slip ('datadogg', 'Contosso', 'city hosptial'): each of its words of five letters
+    or more within one edit (a letter added, changed or swapped, never dropped: 'strip' is not Stripe) of a word
+    said in a row that is no known word, shorter words exactly; '' when none or several fit."""
+    fits = []
+    for name in names:
+        parts = re.sub(r"[^a-z0-9&]+", " ", fold(name)).split()
+        if not parts or max(len(p) for p in parts) < 5:
+            continue
+        for i in range(len(said) - len(parts) + 1):
+            if all(w == p or (len(p) >= 5 and len(w) >= len(p) and w not in known_words() and OSA.distance(w, p) <= 1)
+                   for w, p in zip(said[i:i + len(parts)], parts, strict=True)):
+                fits.append(name)
+                break
+    return fits[0] if len(fits) == 1 else ""
 
 
 

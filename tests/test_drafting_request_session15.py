@@ -134,3 +134,21 @@ def test_shorthand_is_not_said():
 def test_a_message_named_with_what_it_brings_sends_it():
     reading = read_request("follow up email to Ilse with the void figures she asked for", ILSE)
     assert [(p.kind, p.text) for p in reading.parts] == [("sending", "the void figures you asked for")]
+
+
+@pytest.mark.parametrize("words", ["Need an email to Ilse asking her to introduce me to Tomas Berg at Orbit",
+                                   "I need an email to Ilse asking her to introduce me to Tomas Berg at Orbit"])
+def test_a_message_wanted_in_so_many_words_heads_the_request(words):
+    reading = read_request(words, ILSE)
+    assert [(p.kind, p.text) for p in reading.parts] == [("person", "Tomas Berg at Orbit")]
+
+
+def test_an_instruction_on_framing_is_not_the_users_sentence():
+    reading = read_request("I am interested in their analyst role but please frame it as wanting to learn", ILSE)
+    assert not [p for p in reading.parts if p.kind == "mine"]
+
+
+def test_an_introduction_with_no_one_named_offers_no_blurb():
+    brief = Brief(contact=ILSE, profile=Profile(name="Petra Quist"), goal="introduction", channel="email",
+                  context="")
+    assert "blurb" not in compose(brief)[1]

@@ -149,8 +149,12 @@ def subject_for(brief: Brief) -> str:
 
 
 def email_line(brief: Brief) -> str:
-    """The goal's one extra sentence for an email, with the contact's headline when we know it."""
+    """The goal's one extra sentence for an email, with the contact's headline when we know it; an introduction
+    with no one named to meet (the user introducing themselves) has no blurb to forward, so none."""
     spec = brief.spec()
+    if brief.goal == "introduction" and spec.get("ask_self") and not any(p.kind == "person"
+                                                                         for p in brief.reading.parts):
+        return ""
     headline = brief.contact.headline()
     return spec["email_line"].format(headline=headline) if headline else spec["email_line_plain"]
 

@@ -39,6 +39,7 @@ _NOT_SAID = re.compile(r"[\"“”()\[\]{}<>#~|=*_…→←↔⇒⇐➜➡]|\.\.
 # ("I'm nervous about sounding needy", "the rec i never wrote lol", "partner no wait just partner", "uh").
 ASIDE = re.compile(r"\b(?:lol|lmao|haha+|hehe|tbh|idk|uh+|um+|erm|no wait|i mean|sound(?:s|ing)? (?:like|needy|"
                    r"salesy|desperate|pushy|weird)|read(?:s)? as|come(?:s)? across|make it|made it sound|nervous|"
+                   r"(?:frame|word|phrase|pitch|position|spin|angle|play)\s+it\b|"
                    r"worried|anxious|scared|awkward|needy|cringe|grovel\w*|i'?d rather it|i don'?t want it|"
                    r"(?:i\s+)?(?:want|need|would like|'d like) to (?:mention|say|add|note|write)|mention that|"
                    r"the (?:message|email|note|draft)|this (?:message|email|note|draft)|my first name|"

@@ -20,7 +20,12 @@ TOGETHER = re.compile(r"(worked|built|shipped|planned|ran|paired|co-?founded|lau
                       r"co-?led|co-?ran|co-?taught|co-?maintained|maintained|"
                       r"co-?hosted|hosted|presented|spoke|reviewed|mentored)\b")
 NEWS = re.compile(r"(joined|started|moved|left|launched|got|became|was promoted|promoted|raised|published|won|"
-                  r"closed|finished|founded|opened|shipped|released|announced|switched)\b")
+                  r"closed|finished|founded|opened|shipped|released|announced|switched)\b"
+                  # a meeting joined or left, or a time it lasted, is no news: "joined for 20 min", "left early",
+                  # "joined the call late", "got there at 9", "raised prices" (their firm's pricing, not their news)
+                  r"(?!\s+(?:for\s+(?:\d|a\s+(?:few|couple)|an?\s+(?:hour|minute))|early|late|halfway|"
+                  r"(?:the|our|a)\s+(?:call|meeting|zoom|teams|session|chat|webinar|thread|channel)\b|"
+                  r"there\b|prices?\b))")
 # News written without its subject in a note about them ("Just named Dean of Engineering", "won the X Prize").
 PASSIVE_NEWS = {"named", "appointed", "elected", "promoted", "awarded", "honored", "honoured", "selected", "shortlisted",
                 "nominated"}

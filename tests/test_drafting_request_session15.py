@@ -152,3 +152,10 @@ def test_an_introduction_with_no_one_named_offers_no_blurb():
     brief = Brief(contact=ILSE, profile=Profile(name="Petra Quist"), goal="introduction", channel="email",
                   context="")
     assert "blurb" not in compose(brief)[1]
+
+
+def test_news_said_as_a_bare_noun_gets_its_article():
+    from coach.core.messages import RequestPart
+    from coach.drafting.part_lines import _news
+    assert _news(RequestPart(kind="news", text="baby"), "congratulations") == "Congratulations on the baby!"
+    assert _news(RequestPart(kind="news", text="graduating"), "congratulations") == "Congratulations on graduating!"

@@ -53,6 +53,8 @@ def _news(part: RequestPart, goal: str) -> str:
     if re.fullmatch(rf"(?:(?:senior|new|interim|acting|deputy|assistant|associate|executive|chief)\s+)*(?:[A-Z][\w&/-]*\s+)*"
                     rf"(?:{job_words_pattern()})s?", part.text, re.IGNORECASE) and not fold(part.text).startswith(DETERMINERS):
         return f"Congratulations on the new role as {part.text}!"  # a bare title ("COO"): the new role it names
+    if re.fullmatch(r"[a-z]+", part.text) and not part.text.endswith(("ing", "s")):
+        return f"Congratulations on the {part.text}!"  # a bare noun ("baby", "promotion"): the one they had
     return f"Congratulations on {part.text}!"
 
 

@@ -159,3 +159,20 @@ def test_news_said_as_a_bare_noun_gets_its_article():
     from coach.drafting.part_lines import _news
     assert _news(RequestPart(kind="news", text="baby"), "congratulations") == "Congratulations on the baby!"
     assert _news(RequestPart(kind="news", text="graduating"), "congratulations") == "Congratulations on graduating!"
+
+
+def test_what_to_do_instead_is_not_left_out():
+    assert read_request("No ask at all, just thanks", ILSE).avoid == ["ask at all"]
+    assert read_request("don't make it sound like I'm only after a job", ILSE).avoid == [
+        "make it sound like I'm only after a job"]
+
+
+def test_saying_the_message_is_wanted_restates_the_goal():
+    reading = read_request("I'd love to send her a proper thank-you email", ILSE)
+    assert reading.parts == [] and reading.echo
+
+
+def test_no_ask_just_thanks_drafts_a_thank_you():
+    brief = Brief(contact=ILSE, profile=Profile(name="Petra Quist"), goal="thank-you", channel="email",
+                  context="thank her for the depot tour. No ask at all, just thanks.")
+    assert compose(brief) is not None

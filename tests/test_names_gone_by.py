@@ -87,3 +87,11 @@ def test_what_someone_unnamed_once_called_them_is_not_their_name():
     c = Contact(id=1, first_name="Rosalind", last_name="Achterberg",
                 notes=[Note(text="prefers Rosalind (a client at the expo called her Roz, she froze)")])
     assert goes_by(c) == ""
+
+
+def test_the_person_an_introduction_is_to_is_not_whom_the_message_greets():
+    from coach.core.domain import Contact, Note
+    from coach.crm.facts.names import goes_by
+    c = Contact(id=1, first_name="Rachel", last_name="Nakagawa-Burke",
+                notes=[Note(text='Dolores "Lola" Brennan, owner. Lola said yes to an intro. Lola is keen.')])
+    assert goes_by(c, "offer Rachel an intro to Lola Brennan for the electrical package") == ""

@@ -19,7 +19,8 @@ GOAL_WORDS = re.compile(r"\b(?:thank-you|thank you|re-?connect(?:ing)?|connect(?
 _FILLER = set("just want wanna to a an the msg message email mail note dm inmail warm proper quick simple "
               "simply basically i i'd id like would as my be ask for write send draft please pls and + & first again "
               "lightly gently you myself me want to her him them their his a-quick one say w with about cold proper li linkedin "
-              "connection request req note only".split())
+              "connection request req note only love need needed wanted going gonna shoot drop off short little nice "
+              "small big really honestly some kind of sort".split())
 # Words naming the message's channel: a part of them and fillers only names the message ("linkedin msg to Yewande").
 CHANNEL_WORDS = re.compile(r"\b(?:e-?mail|msg|message|note|dm|inmail|connection|request|req)\b")
 

@@ -147,7 +147,8 @@ def read_request(context: str, contact: Contact) -> RequestReading:
         avoid = AVOID.match(part) if not re.match(r"not\s+(?:sure|certain|100%)", part, re.IGNORECASE) else None
         if avoid and re.match(r"(?:please\s+)?(?:don'?t|do not|dont|never|no need|avoid|without|not|no|leave|skip)\b",
                               part, re.IGNORECASE):
-            thing = avoid.group("x").strip(" .,")
+            # "no ask at all, just thanks": what to do instead is no part of what to leave out
+            thing = re.split(r",\s*(?:just|only|simply|rather)\s+", avoid.group("x"), maxsplit=1)[0].strip(" .,")
             if _BACK.match(thing) and (reading.parts or reading.left_out):
                 # "we lost the deal in dec, don't bring it up": "it" is what the user just said
                 thing = reading.parts.pop().text if reading.parts else reading.left_out.pop()

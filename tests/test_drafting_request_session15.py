@@ -176,3 +176,8 @@ def test_no_ask_just_thanks_drafts_a_thank_you():
     brief = Brief(contact=ILSE, profile=Profile(name="Petra Quist"), goal="thank-you", channel="email",
                   context="thank her for the depot tour. No ask at all, just thanks.")
     assert compose(brief) is not None
+
+
+def test_a_short_aside_after_a_name_only_says_who_they_are():
+    reading = read_request("he needs something he can forward to Dana (CTO) and the two principals", ILSE)
+    assert not [p for p in reading.parts if p.kind == "role"]

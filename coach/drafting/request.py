@@ -80,6 +80,9 @@ _MEET_THEN = re.compile(r"^(?P<m>.*?\b(?:chat|call|coffee|meeting|lunch|catch-?u
 def _parts(context: str) -> list[str]:
     out = []
     context = " ".join(context.split())
+    # a short aside after someone's name ("Dana (CTO)", "Marcus (Datadog wala)") only says who they are: dropped
+    context = re.sub(r"\b(?P<n>[A-Z][\w'’-]{1,30})\s*\((?P<a>[^()\d]{1,30})\)",
+                     lambda m: m.group(0) if len(m.group("a").split()) > 3 else m.group("n"), context)
     asides = [m.group(1) for m in _ASIDE.finditer(context)]
     if asides:
         context = _ASIDE.sub("", context) + "".join(f". {a}" for a in asides)

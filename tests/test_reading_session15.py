@@ -126,3 +126,18 @@ def test_a_workplace_typed_with_a_slip_is_searched(text, company):
 def test_an_english_word_one_letter_short_of_a_workplace_is_not_it():
     from coach.conversation.people import company_named
     assert company_named("strip the logo off", [c.model_copy(update={"company": "Stripe"}) for c in PEOPLE]) == ""
+
+
+def test_a_title_after_to_is_no_unknown_name():
+    r = read("Draft a congratulations note to Kenji, I saw he got promoted to CTO")
+    assert (r.intent, r.contact_id) == ("draft", 2)
+
+
+def test_the_draft_named_as_such_changes_channel():
+    r = read("User requests: convert previous draft to email format. No other changes.", has_draft=True, last=2)
+    assert (r.intent, r.channel) == ("revise", "email")
+
+
+def test_how_to_asked_without_its_subject_is_advice():
+    r = read("Issue: I promised Oskar Lind a deck and forgot for a month. Question: how to recover gracefully?")
+    assert r.intent == "advise"

@@ -170,6 +170,8 @@ def unknown_name(text: str, contacts: list[Contact], mention: str) -> tuple[str,
         name = name[:1] if len(name) > 1 and _bare(name[1]) in other else name
         if _bare(name[0]) in other or fold(name[0]) in STOPWORDS:  # "someone on Globex's team": a workplace
             continue
+        if name[0].isupper() and len(name[0]) <= 5 and not text.isupper():  # "promoted to CTO": a title
+            continue
         said_name = " ".join(name)
         return said_name, _closest(fold(said_name), contacts)
     return "", []

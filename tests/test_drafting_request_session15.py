@@ -181,3 +181,13 @@ def test_no_ask_just_thanks_drafts_a_thank_you():
 def test_a_short_aside_after_a_name_only_says_who_they_are():
     reading = read_request("he needs something he can forward to Dana (CTO) and the two principals", ILSE)
     assert not [p for p in reading.parts if p.kind == "role"]
+
+
+@pytest.mark.parametrize("words, text", [
+    ("thank ilse for everything at Fenmoor now I've got the surveyor job", "everything at Fenmoor"),
+    ("short thank you note to ilse for the depot tour", "the depot tour"),
+    ("thank her for joining our residents' evening on Zoom to talk about the retrofit plan",
+     "joining our residents' evening on Zoom to talk about the retrofit plan"),
+])
+def test_one_reader_names_what_a_thanks_is_for(words, text):
+    assert kinds(words)["thanks"] == [text]

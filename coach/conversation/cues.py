@@ -185,7 +185,7 @@ NOT_CHANNEL = re.compile(r"\b(?:instead of|rather than|not|no)\s+(?:as\s+|by\s+|
 # it be a DM", "a LinkedIn DM instead"): the one asked for, whatever other channel the words mention ("she never
 # checks email").
 TARGET = re.compile(r"\b(?:(?:turn|chang|convert|switch|mak|redo|rewrit|do|send|put|mov|reformat|adapt|redraft)"
-                    r"\w*\s+(?:(?:it|this|that|them|one|(?:the|my|that|this)?\s*(?:previous|last|earlier)?\s*[\w-]+)\s+)?"
+                    r"\w*\s+(?:(?:(?:the|my|that|this)\s+)?(?:(?:previous|last|earlier)\s+)?[\w-]+\s+)?"
                     r"(?:in)?to|as|be)\s+(?:an?\s+|the\s+)?"
                     r"(?P<c>[\w-]+(?:\s+[\w-]+){0,2})|\b(?P<i>[\w-]+(?:\s+[\w-]+)?)\s+instead\b", re.IGNORECASE)
 

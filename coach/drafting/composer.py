@@ -131,16 +131,17 @@ def variants(brief: Brief, own: list[str] | None = None, said: str | None = None
     if rotate:  # another version: each other fact first, and the facts said plainly ("We met at …")
         orders += [hooks[i:] + hooks[:i] for i in range(1, len(hooks))]
         orders += [[Opener(h.plain, h.kind, h.source, h.plain, h.plain, h.vague) for h in order] for order in orders]
+    parting = parting_line(brief)  # "Good luck with the keynote!": last, after the ask, in every candidate
     out: list[tuple[str, str]] = []
     for again in ([False, True] if rotate else [False]):
         for order in orders:
-            for option in _assembled(brief, order, own, reason, again):
+            for option in _assembled(brief, order, own, reason, parting, again):
                 if option not in out:
                     out.append(option)
     return out
 
 
-def _assembled(brief: Brief, hooks: list[Opener], own: list[str], reason: str,
+def _assembled(brief: Brief, hooks: list[Opener], own: list[str], reason: str, parting: str = "",
                again: bool = False) -> list[tuple[str, str]]:
     """The candidates of one order of the facts: all of them, fewer, none; with and without the user's reason
     and the short ask. `again` puts the ask in its other words (a regenerate)."""
@@ -154,7 +155,6 @@ def _assembled(brief: Brief, hooks: list[Opener], own: list[str], reason: str,
                                     or brief.channel == "linkedin-message" and brief.style.longer) \
         and (brief.goal in ("referral", "introduction") or len(hooks) < 2 and not said) else []
     subject = subject_for(brief) if brief.channel == "email" else ""
-    parting = parting_line(brief)  # "Good luck with the keynote!": last, after the ask
     leads = [own + lines[:most], own + lines[:1], own[:1], lines[:most], lines[:1], []] if own \
         else [lines[:most], lines[:1], []]
     if note and short_lines != lines:

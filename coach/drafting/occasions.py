@@ -28,14 +28,16 @@ INFO = re.compile(r"^(?:(?:an?|the|quick|short)\s+)*(?:info(?:rmational)?|inform
                   re.IGNORECASE)
 FROM = re.compile(r"^(?:(?:a|quick|short)\s+)*follow(?:ing)?[\s-]*up\s+(?:from|after)\s+(?P<x>(?:the|our|that|last|\w+['’]s)\s+"
                   r"[^,;]+)$", re.IGNORECASE)
-THANKS = re.compile(r"^(?:(?:(?:say|send|give)\s+)?(?:(?:a|an|my)\s+)?(?:(?:big|huge|massive|special|proper|quick|"
-                    r"heartfelt|warm|real|sincere|belated|little)\s+)*(?:thanks|thank[\s-]+you|thx|ty|many thanks)"
-                    r"(?:\s+(?:note|message))?(?:\s+to\s+(?:her|him|them|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?|"
-                    r"(?:say\s+)?thank(?:\s+(?:you|her|him|them|[A-Z][\w'’-]+))?|thanking(?:\s+(?:her|him|them|[A-Z][\w'’-]+))?)"
+# Whom a thanks is to ("to her", "to Siobhán", "to roz"): a pronoun or one or two words that are no article.
+_TO_WHOM = r"(?:her|him|them|(?!(?:the|a|an|my|our|your|you)\b)[\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+THANKS = re.compile(r"^(?:(?:(?:say|send|give)\s+)?(?:(?:a|an|my)\s+)?(?:(?:big|huge|massive|special|proper|quick|short|"
+                    r"brief|heartfelt|warm|real|sincere|belated|little)\s+)*(?:thanks|thank[\s-]*you|thx|ty|many thanks)"
+                    rf"(?:\s+(?:note|email|message|msg))?(?:\s+to\s+{_TO_WHOM})?|"
+                    rf"(?:say\s+)?thank(?:\s+(?:you|{_TO_WHOM}))?|thanking(?:\s+{_TO_WHOM})?)"
                     r"\s+(?:(?:so\s+much|again|properly|"
                     r"personally|once more|a lot)\s+)*for\s+(?P<x>.+)$", re.IGNORECASE)
 # A reason after the thing thanked for ("the ARE help since I passed and never told her"): not part of the thing.
-_BECAUSE = re.compile(r"\s+(?:(?:since|as|when)\s+(?=(?:i|we|you|she|he|they|it)\b)|because\s+|now that\s+|"
+_BECAUSE = re.compile(r"\s+(?:(?:since|as|when|now)\s+(?=(?:i|i've|i'm|we|we've|you|she|he|they|it)\b)|because\s+|now that\s+|"
                       r"which\s+|cause\s+|cos\s+).*$", re.IGNORECASE)
 # The recipient as an object ("taking her up on", "inviting him"), not as an owner ("her workshop").
 _THEM = re.compile(r"\b(?:him|them)\b|\bher\b(?!\s+(?!(?:up|on|in|out|to|for|with|about|at|and)\b)[a-z]{2,})",
@@ -70,7 +72,7 @@ def read_occasion(part: str, to_you: Callable[[str], str]) -> RequestPart | None
         # a later item with them as its object ("… and taking her up on the reading list") is what the user does
         things = things[:1] + [x for x in things[1:] if not _THEM.search(x)]
         items = [to_you(x) for x in things]
-        if not items or not all(items) or len(items) > 3 or any(len(x.split()) > 10 for x in items):
+        if not items or not all(items) or len(items) > 3 or any(len(x.split()) > (16 if len(items) == 1 else 10) for x in items):
             return None
         return RequestPart(kind="thanks", text=" and for ".join(items))
     if m := DONE.match(part):

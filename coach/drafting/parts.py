@@ -44,11 +44,12 @@ _FINITE_FORMS = (r"is|are|was|were|am|has|have|had|got|won|hit|made|became|began
                  r"should|might|must|do|does|did|\w{3,}ed")
 _VERB = re.compile(rf"\b({_FINITE_FORMS}|want|need|think|hope|plan|love|run|lead|built|start|begin|join|move|owe|"
                    r"finish|graduate|launch|open|leave|work|teach|study|live|\w{3,}ing)\b")
-FINITE = re.compile(rf"\b({_FINITE_FORMS}|works|runs|leads|wants|needs)\b")
+_FINITE_WORDS = rf"{_FINITE_FORMS}|works|runs|leads|wants|needs"
+FINITE = re.compile(rf"\b({_FINITE_WORDS})\b")
 # A clause that opens with its subject, a noun phrase, and its verb: "the SOP helped at the audit", "the team loved
 # your workshop" (not "the shared customers", nor "the huddle thing and that I got …").
 _SUBJECT_VERB = re.compile(rf"^(?:the|our|my|her|his|their)\s+(?:(?!(?:and|that|which|who|or)\b)[\w'’-]+\s+){{1,4}}"
-                           rf"(?:{_FINITE_FORMS}|works|runs|leads|wants|needs)\b")
+                           rf"(?:{_FINITE_WORDS})\b")
 # Someone who sent the user to this person ("Kate said it's fine to reach out", "mention Oren sent me").
 REFERRER = re.compile(r"^(?i:(?:mention|say|tell (?:her|him|them))\s+(?:that\s+)?)?(?P<x>(?![Ss]he\b|[Hh]e\b|[Tt]hey\b|[Ii]\b)"
                       r"[A-Za-z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+)?)\s+"
@@ -202,10 +203,6 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
     if (m := rx(r"ask\s+(?:{who})\s+to\s+(?P<x>.+)")) and not OTHER_ASKS.match(m.group("x")):
         said = slot_to_you(m.group("x"), contact)  # "ask hetty to keep going after the programme": their own question
         return RequestPart(kind="ask", text=said, extra="Would") if said and len(said.split()) <= 20 else None
-    if m := rx(r"(?:(?:a\s+)?(?:short|quick|brief|big|little|proper)\s+)?(?:thank\s+(?:{who})|thank(?:s|[- ]?you)\s+"
-               r"(?:(?:note|email|message|msg)\s+)?to\s+(?:{who}))\s+for\s+(?P<x>.+)"):
-        said = slot_to_you(m.group("x"), contact)
-        return RequestPart(kind="thanks", text=said) if said else None
     if m := rx(r"(?:congratulat\w*|congrats)\s+(?:(?:{who}|[\w'’-]+)\s+)?(?:on|for)\s+(?P<x>.+)"):
         said = slot_to_you(m.group("x"), contact)
         return RequestPart(kind="news", text=said) if said else None

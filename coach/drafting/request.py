@@ -125,15 +125,19 @@ _CALL_THEM = re.compile(r"^(?:(?:she|he|they)\s+(?:said|says|asked me|told me|wa
                         r"^(?:she|he|they)\s+(?:goes|go|prefers|prefer)\s+(?:by\s+)?['\"“‘]?[A-Z][\w'’.-]*['\"”’]?$")
 
 
-def _someone_else(part: str, context: str, contact: Contact) -> bool:
-    """The part speaks of a third person only: the request's instructions call the recipient 'her' and the part
-    says only 'he' (or the other way round), and names no one of the recipient's names ("thank her for the
-    reference on Lucas. He started this week": he is Lucas, never 'you')."""
+def _recipients_pronoun(context: str) -> str:
+    """'her' or 'him' when the request's instructions call the recipient only that ("thank her", "ask her"); ''."""
     theirs = {m.group("p").lower() for m in _RECIPIENT.finditer(context)}
-    if len(theirs) != 1 or any(re.search(rf"\b{re.escape(n)}\b", part, re.IGNORECASE) for n in names_of(contact)
-                               if n):
+    return theirs.pop() if len(theirs) == 1 else ""
+
+
+def _someone_else(part: str, theirs: str, contact: Contact) -> bool:
+    """The part speaks of a third person only: the recipient is `theirs` ('her') and the part says only 'he' (or
+    the other way round), and names no one of the recipient's names ("thank her for the reference on Lucas. He
+    started this week": he is Lucas, never 'you')."""
+    if not theirs or any(re.search(rf"\b{re.escape(n)}\b", part, re.IGNORECASE) for n in names_of(contact) if n):
         return False
-    mine, other = (_SHE, _HE) if theirs == {"her"} else (_HE, _SHE)
+    mine, other = (_SHE, _HE) if theirs == "her" else (_HE, _SHE)
     return bool(other.search(part)) and not mine.search(part)
 
 
@@ -143,6 +147,7 @@ def read_request(context: str, contact: Contact) -> RequestReading:
     after_thing = False
     context = read_envelope(context, reading)  # subject, sign-off: word for word, before the colons split them
     queue = join_labels(_parts(context))
+    theirs = _recipients_pronoun(context)
     while queue:
         part = queue.pop(0)
         if read_style(part, reading):
@@ -163,7 +168,7 @@ def read_request(context: str, contact: Contact) -> RequestReading:
         if _CALL_THEM.match(part):  # "she said to call her Pet": how to greet them (the greeting reads it), not news
             reading.to_coach.append(part)
             continue
-        if _someone_else(part, context, contact):
+        if _someone_else(part, theirs, contact):
             reading.others.append(part)
             continue
         head, rest = read_head(part, names_of(contact))  # "connection request to Mirela, remind her of …"

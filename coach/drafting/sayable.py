@@ -19,11 +19,13 @@ _DANGLING = {"about", "at", "to", "the", "a", "an", "and", "or", "with", "of", "
              "my", "your", "our", "their", "his", "her", "that", "which", "who", "is", "was", "were", "be", "but",
              "so", "as", "into", "over", "after", "before", "taught", "gave", "sent", "showed", "introduced", "told",
              "made", "brought", "offered"}
+# Chat shorthand a user types but never sends ("thanks for the ep", "answering my q", "pls"), in a note or a
+# request alike ("the Q&A" and "the U.S." are words).
+_CHAT_SHORTHAND = r"b/c|bc|w/o|ur|u(?!\.)|pls|thx|ppl|mtg|abt|mgr|ep|eps|q(?!&)|qs|msg|convo|prez|recs?"
 # Note-taking marks: a date or year in shorthand, a symbol for a word, a quote, an aside, a question.
 _SHORTHAND = re.compile(r"\d+/\d+|['’]\d\d\b|\b\d{1,2}\.\d{1,2}\b|[+@#~|=<>*_\\[\]{}()!?\"“”‘…→←↔⇒⇐➜➡]|\.\.|\bw/|"
-                        r"\b(?:b/c|bc|w/o|ur|u|pls|thx|tbh|imo|btw|lol|ppl|mtg|approx|etc|re|mgr|mgrs|asst|supvr|supv|dept|mgmt|"
-                        r"acct|govt|yrs|wks|abt|tmrw|yday|ep|eps|q|qs|msg|convo|prez|rec|recs|"
-                        r"diff|prob|probs|def|obvs|rn|atm|asap|fyi|nvm|idk)\b|"
+                        rf"\b(?:{_CHAT_SHORTHAND}|tbh|imo|btw|lol|approx|etc|re|mgrs|asst|supvr|supv|dept|mgmt|"
+                        r"acct|govt|yrs|wks|tmrw|yday|diff|prob|probs|def|obvs|rn|atm|asap|fyi|nvm|idk)\b|"
                         r"(?:^|\s)'|(?<![sS])'(?:\s|$)")  # "the funders' forum": a plural's apostrophe is no quote
 # Kinds whose phrase is a place or an occasion: short, or it is a note's line.
 _PLACE_WORDS = 12
@@ -32,9 +34,7 @@ _CLAUSE_WORDS = 16
 _WORK_WORDS = 22
 # The user's own words for this message (kind "request") are theirs: only what no message says passes no gate
 # (quotes, brackets, emoji, "!!", "..."), and a longer clause is allowed.
-_NOT_SAID = re.compile(r"[\"“”()\[\]{}<>#~|=*_…→←↔⇒⇐➜➡]|\.\.|[!?]{2,}|"
-                       # chat shorthand a user types but never sends ("thanks for the ep", "answering my q")
-                       r"\b(?:ep|eps|q(?!&)|qs|msg|convo|prez|recs?|pls|thx|ppl|mtg|abt|mgr|w/|b/c|bc|ur|u(?!\.))\b", re.IGNORECASE)
+_NOT_SAID = re.compile(rf"[\"“”()\[\]{{}}<>#~|=*_…→←↔⇒⇐➜➡]|\.\.|[!?]{{2,}}|\bw/|\b(?:{_CHAT_SHORTHAND})\b", re.IGNORECASE)
 # Words for the coach, not the person: the user's worries about how the message reads, a laugh, a dictation filler
 # ("I'm nervous about sounding needy", "the rec i never wrote lol", "partner no wait just partner", "uh").
 ASIDE = re.compile(r"\b(?:lol|lmao|haha+|hehe|tbh|idk|uh+|um+|erm|no wait|i mean|sound(?:s|ing)? (?:like|needy|"

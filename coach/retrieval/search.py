@@ -101,7 +101,7 @@ class Retriever:
         table = self._tables.get(kind)
         if table is None or table.token != token:
             ids, docs, metas = self.index.load(kind)
-            # in id order, whatever order the store returns them in: ties rank the same way on every run
+            # in id order, whatever order the store returns them in, so BM25 ties rank the same way on every run
             rows = sorted(zip(ids, docs, metas, strict=True), key=lambda row: row[0])
             ids, docs, metas = [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
             table = Table.build(token, ids, docs, metas, contacts=kind == CONTACTS)

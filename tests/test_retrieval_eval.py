@@ -74,13 +74,9 @@ def test_eval_runs_with_fake_embeddings_without_touching_the_users_index(setting
 def test_hybrid_beats_dense_and_bm25_on_both_sets(settings):
     report = run_retrieval_eval(settings)
     print(report["table"])
-    # Chroma's HNSW graph is built by several threads, so the dense ranking deep down (which the fusion reads) can
-    # differ from one build to the next: measured in a fresh clone, guidance hybrid hit@3 was 0.944 or 0.935 on
-    # the same code, one case of 108. Hit@3 may trail a single mode by that one case; MRR must still beat both.
-    cases = {"guidance": len(load_guidance_cases()), "contacts": len(load_contact_cases())}
     for name in ("guidance", "contacts"):
         s = report["summary"][name]
         for single in ("dense", "bm25"):
-            assert s["hybrid"]["hit@3"] >= s[single]["hit@3"] - 1 / cases[name] - 1e-9, (name, single, s)
+            assert s["hybrid"]["hit@3"] >= s[single]["hit@3"], (name, single, s)
             assert s["hybrid"]["mrr@10"] > s[single]["mrr@10"], (name, single, s)
         assert s["hybrid"]["hit@3"] >= 0.9, (name, s)

@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 GUIDANCE = "guidance"
 CONTACTS = "contacts"
 COLLECTIONS = (GUIDANCE, CONTACTS)
+# Candidates the HNSW graph explores per query. Chroma's default (100) is approximate deep down: two builds of
+# the same guidance index returned different sections at rank 10-20 of a 50-deep dense ranking (the fusion reads
+# that deep), so the same question could lead with another article on another machine. At 400 two builds
+# answered all 108 retrieval-eval questions alike (`run_retrieval_eval`, twice per process, twice).
+EF_SEARCH = 400
 
 
 def is_damage(exc: BaseException) -> bool:
@@ -110,9 +115,13 @@ class IndexAccess:
             raise InputError(f"Unknown index collection '{name}': use one of {', '.join(COLLECTIONS)}.")
         try:
             with self.using():
-                return self.client.get_or_create_collection(
-                    name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
+                col = self.client.get_or_create_collection(
+                    name, embedding_function=None, configuration={"hnsw": {"space": "cosine", "ef_search": EF_SEARCH}},
                 )
+                hnsw = (getattr(col, "configuration", None) or {}).get("hnsw") or {}
+                if hnsw.get("ef_search", EF_SEARCH) < EF_SEARCH:  # an index built before: the search is mutable
+                    col.modify(configuration={"hnsw": {"ef_search": EF_SEARCH}})
+                return col
         except CoachError:
             raise
         except Exception as exc:

@@ -21,6 +21,11 @@ MIRA = Contact(id=4, first_name="Mira", last_name="Castellane", company="Harrowg
     ("Sign off 'Med vennlig hilsen, Aoife'.", "Med vennlig hilsen,", "Aoife"),
     ("casual, we go way back. Rach x is how I sign off with her", "", "Rach x"),
     ("sign off 'Love, Jo x' we're close", "Love,", "Jo x"),
+    # a one-word closing in another language is a closing too, but a name and a title are a signature
+    ("Not too gushing. Sign off 'Diolch, Owain'.", "Diolch,", "Owain"),
+    ("Sign off 'Saludos, Inés'", "Saludos,", "Inés"),
+    ("sign off 'Hugo, CEO'", "", "Hugo, CEO"),
+    ("sign off 'Ana, Founder'", "", "Ana, Founder"),
 ])
 def test_a_sign_off_is_read_word_for_word(words, closing, name):
     reading = read_request(words, MIRA)

@@ -12,6 +12,7 @@ import re
 
 from coach.core.messages import RequestReading
 from coach.core.text import capitalise, fold
+from coach.drafting.wants import JOB_NOUNS
 
 SUBJECT = re.compile(
     r"(?:\b(?:use|with|put|make)\s+(?:the\s+|a\s+|this\s+)?)?\bsubject(?:\s+line)?\s*(?:[:=-]|should be|to be|as|is)?\s*"
@@ -45,8 +46,11 @@ def _sign_off(value: str, quoted: bool = False) -> tuple[str, str]:
     if comma and fold(head.strip()) in CLOSINGS and rest.strip():
         return capitalise(head.strip()) + ",", rest.strip(" ,")
     # a closing in the user's own words, quoted: 'Med vennlig hilsen, Aoife', 'Viele Grüße, Hartmut'
-    if quoted and comma and re.fullmatch(r"[A-Z]\S*(?:\s+\S+){1,3}", head.strip()) and \
-            re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s+x{1,3})?", rest.strip()):
+    # … or one word ('Diolch, Owain', 'Saludos, Inés'), where what follows the comma is a name, not a title
+    # ('Hugo, CEO', 'Ana, Founder': a name and a title)
+    if quoted and comma and re.fullmatch(r"[A-Z]\S*(?:\s+\S+){1,3}|[A-Z][^\W\d_A-Z]+", head.strip()) and \
+            re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s+x{1,3})?", rest.strip()) and \
+            not re.fullmatch(r"(?-i:[A-Z]{2,})|" + JOB_NOUNS, rest.strip(), re.IGNORECASE):
         return head.strip() + ",", rest.strip()
     if fold(value) in CLOSINGS:  # a closing word alone: "sign off with cheers"
         return capitalise(value) + ",", ""

@@ -122,8 +122,9 @@ def reason_lines(brief: Brief) -> str:
     return " ".join(request_lines(brief.reading, brief.goal, brief.contact, skip=(*in_ask(brief), *PARTING)))
 
 
-# What the user asks to wish them at the end ("wish her luck with the keynote"): said after the ask or closing line.
-PARTING = ("luck",)
+# What the user asks to wish them at the end ("wish her luck with the keynote") or to tell them last ("no rush to
+# reply"): said after the ask or closing line.
+PARTING = ("luck", "parting")
 
 
 def parting_line(brief: Brief) -> str:

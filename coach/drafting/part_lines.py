@@ -38,6 +38,7 @@ def _frame(kind: str, goal: str) -> str:
         "their-offer": "You {extra} to {x}.",
         "apology": "Sorry for {x}.",
         "luck": "Good luck with {x}!",
+        "parting": "{x}",
         "mine": "{x}",
         "referrer": "{x} suggested I reach out to you.",
         "referrer/passed": "{x} kindly passed on your details.",

@@ -253,13 +253,24 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
     if bare and not re.search(r"\b(she|he|him|his|hers|her|they|them|their)\b", low) and len(part.split()) <= 16:
         said = ("I am " if bare.group(1).endswith("ing") else "I ") + part[0].lower() + part[1:]
         return RequestPart(kind="mine", text=said)
+    if m := rx(r"(?:(?:and|also|maybe|please|just)\s+)*(?P<x>no\s+(?:rush|hurry|pressure|need)(?:\s+(?:at all|"
+               r"to\s+(?:reply|respond|answer|get back(?:\s+to\s+me)?)(?:\s+(?:quickly|soon|straight away|right away|"
+               r"before\s+\w+(?:\s+\d{1,2})?|until\s+\w+(?:\s+\d{1,2})?))?))?)[\s.!]*$"):
+        return RequestPart(kind="parting", text=capitalise(m.group("x")))  # "say no rush to reply": said last
+    if (m := rx(r"(?:(?:and|also|maybe|please)\s+)*offer\s+(?:that\s+)?if\s+(?P<c>[^,]{3,80}?),?\s+"
+                r"(?P<x>(?:i'?m|i am|we'?re|we are|i'?d be|we'?d be)\s+(?:happy|glad|keen)\s+to\s+[^,]{2,60})[\s.!]*$")) \
+            and not re.search(r"\b(?:she|he|they|him|her|them|his|their)\b", fold(m.group("c"))):
+        said = second_person(f"if {m.group('c')}, {m.group('x')}", names_of(contact))  # a conditional offer, said
+        return RequestPart(kind="mine", text=capitalise(said)) if not _to_you_left(said) else None
     first_person = re.match(r"(?:i|i'm|i am|i've|i have|i'd|i was|i will|i'll|my|we|we're|we've|our)\b", low)
     where = re.match(r"i(?:'m| am)\s+(?:an?|the|in|at|based|now|currently|back|still|ex-?|flexible|happy)\b(?!.*,)"
                      r"(?!.*\bthere$)", low)  # who or where the user is: one clause, no 'there' only the coach knows
-    result = after_thing and re.match(r"(?:it|that|this|which)\s+(?:got|was|has|had|helped|led|made|landed|"
-                                      r"worked|paid)\b", low)
+    # what the thing just named did: "it got me the interview", "it's brought us 6 enquiries", "that led to a contract"
+    result = after_thing and re.match(r"(?:it|that|this|which)(?:['’]s|\s+has|\s+had)?\s+(?:(?:already|really|even|now|"
+                                      r"just|since|actually)\s+)?(?:got|was|has|had|helped|led|made|landed|worked|"
+                                      r"paid|brought|gave|won|saved|meant|opened|sold|[a-z]{3,}ed)\b", low)
     clause = re.match(r"(?:i|we)\s+(?:also\s+|now\s+|just\s+|currently\s+|still\s+|both\s+)?[a-z]{2,}\b", low)
-    if (first_person or result) and (_VERB.search(low) or clause or where) and not DOUBT.search(low) and \
+    if (first_person or result) and (_VERB.search(low) or clause or where or result) and not DOUBT.search(low) and \
             not ASIDE.search(low):  # "I'm nervous about sounding needy" is for the coach
         said = second_person(part, names_of(contact))
         if not re.search(r"\b(she|he|him|his|hers|her|them)\b", fold(said)) and not _BARE_YOUR.search(fold(said)) \

@@ -52,3 +52,30 @@ def test_an_offer_made_on_a_condition_is_said_as_one_sentence():
     assert "If Kestrel ever needs case studies, we're happy to help" in [p.text for p in reading.parts], reading.line()
     other = read_request("thank her. offer that if she ever needs case studies we're happy to help", HANNE)
     assert not [p for p in other.parts if "case studies" in p.text], other.line()
+
+
+@pytest.mark.parametrize("words, kind, text", [
+    ("Could you ask her for a 20-min chat about how to make that move", "meet", "20 min chat about how to make that move"),
+    ("can you ask him for a quick call", "meet", "call"),
+    ("ask Hanne for a coffee next week", "meet", "coffee next week"),
+    ("He offered in week 3 of the course to send me his template once the course ended", "their-offer",
+     "send me your template once the course ended"),
+])
+def test_an_instruction_asked_of_the_coach_or_with_a_time_between_is_read(words, kind, text):
+    reading = read_request(words, HANNE)
+    assert [p.kind for p in reading.parts] == [kind] and reading.line().startswith(f"{kind}: {text}"), reading.line()
+
+
+def test_what_they_offered_is_followed_up_by_asking_whether_it_still_stands():
+    words = "she kindly offered at the fair to send me her supplier list. write the follow-up"
+    reading = read_request(words, HANNE)
+    assert [(p.kind, p.extra) for p in reading.parts] == [("their-offer", "offered at the fair")], reading.line()
+    _, body, _, _ = compose(Brief(contact=HANNE, goal="follow-up", channel="email", profile=Profile(name="Ilse Moor"),
+                                  context=words))
+    assert "You offered at the fair to send me your supplier list." in body, body
+    assert "Would that still be possible" in body and "where things stand" not in body, body
+
+
+def test_so_definitely_dont_splits_the_remark_from_what_to_leave_out():
+    reading = read_request("She said no CVs in DMs so definitely don't attach or mention my CV", HANNE)
+    assert reading.avoid == ["attach or mention my CV"], reading.line()

@@ -71,6 +71,8 @@ def _the_ask(brief: Brief, short: bool = False, with_reason: bool = False, again
     own = _own_ask(brief)
     if own and (not short or brief.limit is None or len(own) <= 110):
         return own
+    if spec.get("ask_offer") and any(p.kind == "their-offer" for p in parts) and not again:
+        return spec["ask_offer"]  # "You offered to send me your template …": whether that still stands
     role = _role_part(brief).text if _role_part(brief) else ""
     person = next((p.text for p in parts if p.kind == "person"), "")
     if brief.goal == "introduction" and not person and spec.get("ask_self"):

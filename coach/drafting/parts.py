@@ -241,9 +241,12 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
         thing = slot_to_you(m.group("thing"), contact)
         return RequestPart(kind="news", text=thing, extra=m.group("event").lower()) if thing else None
     if m := rx(r"(?:{who}|she|he|they)\s+(?:kindly\s+)?(?:(?P<v>promised|offered|agreed|asked me|wanted me|said)"
+               # when or where they offered may come between ("offered in week 3 of the course to send me …")
+               r"(?:\s+(?P<when>(?:in|at|on|during|after|back in|last)\s+[^,;]{2,40}?))?"
                r"\s+to|(?P<w>said (?:she|he|they)(?:'d|’d| would)))\s+(?P<x>.+)"):
         said = slot_to_you(m.group("x"), contact)
-        verb = "said you would" if m.group("w") else fold(m.group("v"))
+        when = slot_to_you(m.group("when"), contact) if m.group("when") else ""
+        verb = "said you would" if m.group("w") else fold(m.group("v")) + (f" {when}" if when else "")
         return RequestPart(kind="their-offer", text=said, extra=verb) if said else None
     theirs = re.match(r"(?:her|his|their|" + "|".join(re.escape(fold(n)) for n in names_of(contact)) + r")(?:['’]s)?\s+\w+", low)
     if theirs and re.search(r"\b(?:me|my|us|our)\b", low) and FINITE.search(low) and len(part.split()) <= 20:

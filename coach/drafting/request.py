@@ -31,7 +31,7 @@ _SPLIT = re.compile(
     # an emoji, a channel after " + " and a length said after a thing end it ("the seed round 🎉 2-3 sentences",
     # "her studio + connect"; "thanks for the intro + the book" stays one)
     r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+\s*|\s+\+\s+(?=(?:connect|connection|add|dm|message|email|note|request|invite)\b)|\s+(?=\d+\s*(?:-|–|to)\s*\d+\s*(?:sentences|lines|words)\b)|"
-    r"\s+so\s+(?=(?:please\s+)?(?:don'?t|do not|dont|never|(?:say|mention)(?!\s+(?:that|it|so)\b\s*(?:[.!;,]|$))|tell (?:her|him|them)|let (?:her|him|them) know)\b)|[!?]{2,}\s*|;\s*|\s+[—–-]{1,2}\s+|(?<!\brole)(?<!\bposition):\s+(?!(?:https?://|www\.)|(?:[a-z0-9-]+\.)+[a-z]{2,}/)|\s*\(\s*|\s*\)\s*|,\s+(?=(?:and\s+|but\s+)?(?:please\s+|"
+    r"\s+so\s+(?=(?:please\s+)?(?:(?:definitely|really|just)\s+)?(?:don'?t|do not|dont|never|(?:say|mention)(?!\s+(?:that|it|so)\b\s*(?:[.!;,]|$))|tell (?:her|him|them)|let (?:her|him|them) know)\b)|[!?]{2,}\s*|;\s*|\s+[—–-]{1,2}\s+|(?<!\brole)(?<!\bposition):\s+(?!(?:https?://|www\.)|(?:[a-z0-9-]+\.)+[a-z]{2,}/)|\s*\(\s*|\s*\)\s*|,\s+(?=(?:and\s+|but\s+)?(?:please\s+|"
     r"pls\s+)?(?:keep|make|be|write|use|sound|ask|don'?t|do not|dont|never|no need|avoid|without|in\s+[A-Z]\w+\b|it\b|"
     r"that\b|this\b|i\b|i'm|i've|i'd|my\b|we\b|formal|short|brief|warm|friendly|casual|thanks?\b|congrat\w*|mention|remind|include|invite))|"
     r"\s+and\s+(?=whether\s+(?:she|he|they)\b)|"
@@ -42,7 +42,10 @@ _SPLIT = re.compile(
     r"\s+but\s+(?=(?:please\s+)?(?:don'?t|do not|dont|never)\b)|"
     r",?\s+and\s+(?=(?:tell|mention|say|let (?:her|him|them) know)\b)|,\s+(?=intro(?:duce)?\s+myself\b)|,\s+(?=[A-Za-z][\w' -]{0,30}\s(?:https?://|www\.))|,\s+(?=(?:posted|listed|saw it|found it)\b)",
     re.IGNORECASE)
-_LEAD = re.compile(r"^(?:and|but|also|so|oh|btw|plus|please|pls|plz|then)\s+", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:and|but|also|so|oh|btw|plus|please|pls|plz|then|definitely|"
+                   # the coach asked to do it ("could you ask her for a 20-min chat"): the instruction is what follows
+                   r"(?:could|can|would|will)\s+you(?:\s+(?:please|pls|also|just))?(?=\s+(?:ask|thank|mention|say|invite|"
+                   r"offer|congratulate|remind|suggest|propose|wish|(?:tell|let)\s+(?:her|him|them)\b)))\s+", re.IGNORECASE)
 # "want to thank her for …": the instruction is the verb after it
 _WANT_TO = re.compile(r"^(?:i\s+)?(?:want|wanna|need|would like|'d like|i'd like)\s+(?:to\s+)?(?=(?:thank|congratulate|ask|tell|"
                       r"mention|say|invite|offer|propose|suggest|remind|follow|introduce|intro)\b)", re.IGNORECASE)

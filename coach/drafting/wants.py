@@ -30,7 +30,7 @@ _MEAL = "|".join(MEALS)
 _KIND_OF = r"(?:(?:informational|informal|virtual|intro|introductory)\s+)?"
 MEET = re.compile(
     r"^(?:(?:i\s+)?(?:want(?:ed)?|would like|'?d like|need|hope for)\s+(?:to\s+(?:get|grab|have|do|ask for)\s+)?|"
-    r"(?:suggest|propose|offer|float|ask\s+for|ask\s+about|request|maybe|perhaps|how about|let'?s\s+(?:grab|do|get|have)|"
+    r"(?:suggest|propose|offer|float|ask\s+(?:(?:her|him|them|[A-Z][\w'’-]+)\s+)?for|ask\s+about|request|maybe|perhaps|how about|let'?s\s+(?:grab|do|get|have)|"
     r"(?:it\s+)?would be (?:nice|great|good|fun|lovely) to (?:finally\s+)?(?:do|grab|get|have)|(?:finally\s+)?(?:do|grab|get)|"
     r"up for|something like|like)\s+)*"
     r"(?:(?:a|an|the|that|some|one|our)\s+)?(?:(?P<cad0>" + "|".join(CADENCES) + r")\s+)?"

@@ -79,3 +79,34 @@ def test_what_they_offered_is_followed_up_by_asking_whether_it_still_stands():
 def test_so_definitely_dont_splits_the_remark_from_what_to_leave_out():
     reading = read_request("She said no CVs in DMs so definitely don't attach or mention my CV", HANNE)
     assert reading.avoid == ["attach or mention my CV"], reading.line()
+
+
+@pytest.mark.parametrize("words", ["Want him to intro me to Lucia Ferrandi, the new head of logistics at Berth 6",
+                                   "I'd like her to introduce me to Lucia Ferrandi"])
+def test_wanting_them_to_introduce_you_names_the_person(words):
+    reading = read_request(words, HANNE)
+    assert [(p.kind, p.text) for p in reading.parts] == [("person", "Lucia Ferrandi")], reading.line()
+
+
+def test_an_introduction_the_user_offers_asks_whether_it_is_wanted():
+    words = "Want to offer Hanne an intro to Lola Brennan for the Fairview package. Ask her first."
+    subject, body, _, _ = compose(Brief(contact=HANNE, goal="introduction", channel="email",
+                                        profile=Profile(name="Ilse Moor"), context=words))
+    assert "introduce you to Lola Brennan for the Fairview package" in body, body
+    assert "introducing me" not in body and "Would that be useful?" in body, body
+    assert subject == "An introduction that may help", subject
+
+
+def test_the_goals_blurb_is_not_offered_twice():
+    words = "ask him to intro me to Lucia Ferrandi. Offer a short blurb about my firm he can pass on."
+    _, body, _, _ = compose(Brief(contact=HANNE, goal="introduction", channel="email",
+                                  profile=Profile(name="Ilse Moor"), context=words))
+    assert body.count("blurb") == 1, body
+
+
+def test_an_introduction_email_to_someone_is_to_the_name_the_notes_use():
+    from coach.crm.facts.names import goes_by
+    kwabena = Contact(id=9, first_name="Kwabena", last_name="Asante-Boateng", notes=[Note(
+        text="Kobby (never uses Kwabena except on paper)\n- Kobby said to call anytime")])
+    assert goes_by(kwabena, "introduction Email to Kobby please. Want him to intro me to Lucia") == "Kobby"
+    assert goes_by(kwabena, "connection request to Kobby") == "Kobby"

@@ -8,7 +8,7 @@ import re
 from coach.checks import checker, grammar
 from coach.core.domain import HONORIFICS
 from coach.core.jobs import JOB_WORDS
-from coach.core.text import fold
+from coach.core.text import content_words, fold, stem
 from coach.drafting.brief import Brief
 from coach.drafting.dates import date_sentence
 from coach.drafting.envelope import dash_sign_off
@@ -71,6 +71,8 @@ def _the_ask(brief: Brief, short: bool = False, with_reason: bool = False, again
     own = _own_ask(brief)
     if own and (not short or brief.limit is None or len(own) <= 110):
         return own
+    if spec.get("ask_offered") and offers_introduction(brief):
+        return spec["ask_offered"]
     if spec.get("ask_offer") and any(p.kind == "their-offer" for p in parts) and not again:
         return spec["ask_offer"]  # "You offered to send me your template …": whether that still stands
     role = _role_part(brief).text if _role_part(brief) else ""
@@ -146,20 +148,30 @@ def subject_for(brief: Brief) -> str:
     thing = next((p for p in brief.reading.parts if p.kind == kind and not p.extra), None)
     if thing and len(thing.text.split()) <= 5 and grammar.ok(frame_.format(x=thing.text) + ".", brief.names()):
         return frame_.format(x=thing.text)
+    if spec.get("subject_offered") and offers_introduction(brief):
+        return spec["subject_offered"]
     if brief.contact.company and "{company}" in spec["subject"]:
         return spec["subject"].format(company=brief.contact.company)
     return spec["subject_plain"]
+
+
+def offers_introduction(brief: Brief) -> bool:
+    """The user offers to introduce them to someone ("offer Rachel an intro to Lola Brennan")."""
+    return any(p.kind == "offer" and p.text.startswith("introduce you to ") for p in brief.reading.parts)
 
 
 def email_line(brief: Brief) -> str:
     """The goal's one extra sentence for an email, with the contact's headline when we know it; an introduction
     with no one named to meet (the user introducing themselves) has no blurb to forward, so none."""
     spec = brief.spec()
-    if brief.goal == "introduction" and spec.get("ask_self") and not any(p.kind == "person"
-                                                                         for p in brief.reading.parts):
+    if brief.goal == "introduction" and (offers_introduction(brief) or spec.get("ask_self") and not any(
+            p.kind == "person" for p in brief.reading.parts)):
         return ""
     headline = brief.contact.headline()
-    return spec["email_line"].format(headline=headline) if headline else spec["email_line_plain"]
+    line = spec["email_line"].format(headline=headline) if headline else spec["email_line_plain"]
+    # what the user offers or sends already says it ("offer a short blurb about my firm he can pass on")
+    said = {stem(w) for p in brief.reading.parts if p.kind in ("offer", "sending") for w in content_words(p.text)}
+    return "" if len(said & {stem(w) for w in content_words(line)}) >= 2 else line
 
 
 def sender_name(name: str) -> str:

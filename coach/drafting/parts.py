@@ -151,11 +151,18 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
     if offered := read_offered(part, who, lambda text: slot_to_you(text, contact)):  # "the intro he offered in sept"
         return offered
     if m := rx(r"(?:(?:ask|see if|check if)\s+(?:(?:{who})\s+)?(?:to|if|whether)\s+(?:(?:she|he|they)(?:['’]d)?\s+)?"
-               r"(?:could\s+|would\s+|can\s+)?)?(?:introduce|intro)\s+(?:me|us)\s+to\s+(?P<x>.+)"):
+               r"(?:could\s+|would\s+|can\s+)?|"
+               # "want him to intro me to …", "I'd love her to introduce us to …"
+               r"(?:i\s*)?(?:want|wanted|need|would like|would love|['’]d like|['’]d love|hoping)\s+(?:{who})\s+to\s+)?"
+               r"(?:introduce|intro)\s+(?:me|us)\s+to\s+(?P<x>.+)"):
         return _person(m.group("x"), contact)
     if m := rx(r"(?:ask|see if|check if)\s+(?:(?:{who})\s+)?(?:if|whether)\s+(?:she|he|they|{who})(?:['’](?:s|re)|\s+(?:is|are|would be|'d be))"
                r"\s+(?:open|happy|willing)\s+to\s+(?:an?\s+|the\s+)?(?:intro|introduction)\s+to\s+(?P<x>.+)"):
         return _person(m.group("x"), contact)
+    if m := rx(r"(?:(?:want|wanted|need|would like|['’]d like)\s+to\s+)?offer(?:ing)?\s+(?:(?:{who})\s+)?(?:an?\s+|the\s+|my\s+)?"
+               r"(?:intro|introduction)\s+to\s+(?P<x>[^,;]{2,80})$"):
+        said = slot_to_you(m.group("x"), contact)  # "offer Rachel an intro to Lola Brennan": the user introduces them
+        return RequestPart(kind="offer", text=f"introduce you to {said}", extra="") if said else None
     if m := rx(r"(?:ask\s+(?:(?:{who})\s+)?for\s+)?(?:an?\s+|the\s+)?(?:intro|introduction)\s+to\s+(?P<x>.+)"):
         return _person(m.group("x"), contact)
     if re.match(r"(?:someone|somebody|anyone|a person)\b", low):

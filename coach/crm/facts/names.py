@@ -242,8 +242,10 @@ def _called_in_words(contact: Contact, texts: list, words: str) -> str:
         return ""
     notes = "\n".join(t or "" for t in texts)
     # the person an introduction is to ("offer Rachel an intro to Lola Brennan") is not whom the message is to
-    asked = re.sub(r"\b(?:intro(?:duction)?s?|introduc\w*(?:\s+\w+)?|connect\w*(?:\s+\w+)?|put\s+\w+\s+in\s+touch)"
-                   r"\s+(?:to|with)\s+\w+", " ", fold(words))
+    # ("introduction email to Kobby", "connection request to Kobby": the message is to them)
+    channel = r"(?!(?:email|e-mail|message|msg|note|request|dm|letter)\b)"
+    asked = re.sub(r"\b(?:intro(?:duction)?s?|introduc\w*(?:\s+" + channel + r"\w+)?|connect\w*(?:\s+" + channel +
+                   r"\w+)?|put\s+\w+\s+in\s+touch)\s+(?:to|with)\s+\w+", " ", fold(words))
     for w in dict.fromkeys(fold(x) for x in re.findall(r"(?<![\w@./-])([^\W\d_]{3,})\b", words)):
         if w == given or len(w) >= len(given) or w in _NOT_NAMES or w[:3] in _CALENDAR:
             continue

@@ -110,3 +110,39 @@ def test_an_introduction_email_to_someone_is_to_the_name_the_notes_use():
         text="Kobby (never uses Kwabena except on paper)\n- Kobby said to call anytime")])
     assert goes_by(kwabena, "introduction Email to Kobby please. Want him to intro me to Lucia") == "Kobby"
     assert goes_by(kwabena, "connection request to Kobby") == "Kobby"
+
+
+def test_first_name_is_fine_in_the_notes_greets_by_first_name_not_title():
+    from coach.crm.facts.names import asked_by_name
+    anjali = Contact(id=5, first_name="Dr. Anjali", last_name="Raghunathan", notes=[Note(
+        text='How should I introduce you? "Dr. Anjali Raghunathan" (first name is fine in conversation, Anjali)')])
+    assert asked_by_name(anjali)
+    brief = Brief(contact=anjali, goal="thank-you", channel="email", profile=Profile(name="Milo Castellanos"),
+                  context="thank her for coming on the show. casual")
+    assert brief.addressed() == "Anjali"
+
+
+def test_a_second_thanks_joins_the_first():
+    _, body, _, _ = compose(Brief(contact=HANNE, goal="thank-you", channel="email", profile=Profile(name="Ilse Moor"),
+                                  context="Thank her for the spotlight. Thank her for the photos too."))
+    assert "Thank you for the spotlight, and for the photos." in body, body
+
+
+@pytest.mark.parametrize("words, sign", [("Email to Yusuf. Don't mention the grant amount. From Trish.", "Trish"),
+                                         ("thank her for the referral from Sam Lee", "")])
+def test_from_and_a_name_as_the_last_sentence_is_the_signature(words, sign):
+    assert read_request(words, HANNE).sign_as == sign
+
+
+def test_suggesting_we_do_something_is_said_as_a_suggestion():
+    reading = read_request("suggest we meet to talk rates and logistics", HANNE)
+    assert [(p.kind, p.text) for p in reading.parts] == [("mine", "Perhaps we could meet to talk rates and logistics")]
+
+
+@pytest.mark.parametrize("words, avoid", [
+    ("do NOT use the word mentor or mentorship, she hates it", ["mentor", "mentorship"]),
+    ("don't say the word 'networking'", ["networking"]),
+    ("don't mention the word count", ["the word count"]),
+])
+def test_words_not_to_use_are_left_out_as_words(words, avoid):
+    assert read_request(words, HANNE).avoid == avoid

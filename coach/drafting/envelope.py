@@ -59,6 +59,10 @@ def _sign_off(value: str, quoted: bool = False) -> tuple[str, str]:
     return "", value
 
 
+# "… Don't mention the grant amount. From Trish.": a last sentence that is only 'From' and a name is the signature.
+FROM = re.compile(r"(?:^|(?<=[.!?])\s+)(?i:from)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*[.!]?\s*$")
+
+
 def read_envelope(context: str, reading: RequestReading) -> str:
     """Read the subject and the sign-off the user gave into `reading`; the words left to read."""
     if m := SUBJECT.search(context):
@@ -73,6 +77,9 @@ def read_envelope(context: str, reading: RequestReading) -> str:
             quoted = any(m.group(g) for g in ("qa", "qas", "q", "qs"))
             reading.closing, reading.sign_as = _sign_off(value, quoted)
         context = context[:m.start()] + " " + context[m.end():]
+    elif m := FROM.search(context):
+        reading.sign_as = m.group("name")
+        context = context[:m.start()]
     return context
 
 

@@ -99,6 +99,13 @@ def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[
                 else f"I would love to hear about {x}."
         else:
             frame = _frame(f"{part.kind}/{part.extra}" if part.kind == "referrer" and part.extra else part.kind, goal)
+            if part.kind == "thanks" and frame in frames:  # "thank her for the photos too": one thanks, both things
+                first = next((i for i, line in enumerate(out) if line.startswith("Thank you for ")), None)
+                x = re.sub(r"\s+(?:too|as well|also)$", "", x)
+                joined = f"{out[first][:-1]}, and for {x}." if first is not None else ""
+                if joined and grammar.ok(joined, names) and sayable(x, "request"):
+                    out[first] = joined
+                continue
             if frame != "{x}" and frame in frames:
                 continue  # one frame says one thing: a second "I have an idea for us: …" repeats the first
             frames.add(frame)

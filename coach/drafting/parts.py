@@ -223,6 +223,11 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
     if m := rx(r"(?:propose|suggest|pitch|float)\s+(?:(?:{who})\s+(?=the\b|an?\b|our\b|my\b))?(?:the idea of\s+|that we\s+)?"
                r"(?P<x>.+)"):  # "pitch Kofi the venue partnership": what is pitched, not to whom
         said = slot_to_you(m.group("x"), contact)
+        if said and (we := re.match(r"(?:that\s+)?we\s+(?:should\s+|could\s+)?(?P<v>(?!should\b|could\b)[a-z]+\b.*)", said,
+                                    re.IGNORECASE)):  # "suggest we meet to talk rates": a suggestion, said as one
+            line = f"Perhaps we could {we.group('v')}"
+            return RequestPart(kind="mine", text=line) if grammar.ok(ensure_period(line), grammar.names_in(
+                part, contact.name)) else None
         return RequestPart(kind="proposal", text=said) if said else None
     news = r"(?:(?:i\s+)?(?:saw|heard|read|noticed)\s+(?:(?:on|in|from)\s+[\w.-]+\s+)?(?:that\s+)?)?(?:{who}|she|he|they)" \
            r"(?:'s|\s+has)?\s+" \

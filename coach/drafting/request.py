@@ -53,6 +53,10 @@ AVOID = re.compile(r"^(?:please\s+)?(?:don'?t|do not|dont|never|no need to|avoid
                    r"(?:(?:bring(?:ing)?|brought)\s+up|mention(?:ing)?|talk(?:ing)?\s+about|say(?:ing)?(?:\s+"
                    r"anything)?(?:\s+about)?|refer(?:ring)?\s+to|referenc(?:e|ing)|rais(?:e|ing)|bring(?:ing)?)?\s*"
                    r"(?P<x>.+)$", re.IGNORECASE)
+# What not to say, named as words: "(don't) use the word mentor or mentorship, she hates it".
+# ("say the word 'networking'" loses its verb to the leave-out reading: the word is then quoted).
+_THE_WORD = re.compile(r"^(?:(?:use|say|write|call it)\s+(?:the\s+)?(?:words?|term)\s+(?P<w>[^,;]+?)|(?:the\s+)?(?:words?|term)\s+"
+                       r"(?P<q>['‘\"“][^,;]+?))(?:\s*,?\s+(?:(?:she|he|they)\b|because|as|since)\b.*)?$", re.IGNORECASE)
 # A proposal named only by its kind: the part after it says what it is.
 GENERIC_PROPOSALS = {"the partnership", "a partnership", "the collaboration", "a collaboration", "the idea",
                      "an idea", "my idea", "our idea", "working together", "the project", "a project"}
@@ -163,6 +167,10 @@ def read_request(context: str, contact: Contact) -> RequestReading:
             if _BACK.match(thing) and (reading.parts or reading.left_out):
                 # "we lost the deal in dec, don't bring it up": "it" is what the user just said
                 thing = reading.parts.pop().text if reading.parts else reading.left_out.pop()
+            if words := _THE_WORD.match(thing):  # "don't use the word mentor or mentorship, she hates it": the words
+                reading.avoid += [w.strip(" '\"‘’“”") for w in re.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", words.group("w") or words.group("q"))
+                                  if w.strip(" '\"‘’“”")]
+                continue
             reading.avoid.append(thing)
             continue
         if restates_goal(part, names_of(contact)):

@@ -170,6 +170,10 @@ def _given_stands(text: str, given: str) -> bool:
     for m in _CUES[0].finditer(text):  # never "nobody calls her Oluwaseun", "only HR calls her Marisol"
         if fold(m.group(1)) == fold(given) and not refused(text, m.start(), m.end()):
             return True
+    if re.search(r"\bfirst[- ]name\s+(?:is|'s|’s)\s+(?:fine|ok|okay|good|great)\b|\bon\s+(?:a\s+)?first[- ]name\s+"
+                 r"(?:basis|terms)\b|\bcall\s+(?:her|him|them)\s+by\s+(?:her|his|their)\s+first\s+name\b", text,
+                 re.IGNORECASE):  # "(first name is fine in conversation — Anjali)": never "Dr. Raghunathan"
+        return True
     return re.search(rf"\b(?:she|he|they)(?:'s|’s| is| are|'re)\s+[\"“]{g}[\"”]", text, re.IGNORECASE) is not None
 
 

@@ -67,9 +67,16 @@ def detect_channel(text: str) -> str | None:
     return channel_of(text)
 
 
+# Something the user asks to be sent or given to themselves ("send me his details", "give me the info on Ana").
+TO_ME = re.compile(r"^\W*(?:(?:please|pls|kindly|can you|could you)\s+)*(?:send|give|share|forward)\s+me\s+"
+                   r"(?:all\s+)?(?:the\s+|his\s+|her\s+|their\s+|what\b|everything\b)", re.IGNORECASE)
+
+
 def asks_to_write(text: str) -> bool:
     """A clause of the words asks for a message to be written ('…thinking about it all weekend. Could you write
     Priya an email…')."""
+    if TO_ME.match(text):  # "please send me the details of Mr. Daniel": something sent to the user, not a message
+        return False
     return any(WRITE.search(text[a:b]) for a, b in clauses(text)) or bool(WRITE.search(text))
 
 

@@ -103,11 +103,16 @@ def _typo(word: str, protected: frozenset[str]) -> str:
     return fixed.capitalize() if word[:1].isupper() else fixed
 
 
+# Dictation's hesitations, read past ("the uh Datadog guy", "um, draft a note").
+FILLERS = re.compile(r"(?<![\w'-])(?:u+h+|u+m+|uhm+|e+r+m+|hmm+)(?![\w'-])[,.]?\s*", re.IGNORECASE)
+
+
 def clean(text: str, protected: Iterable[str] = ()) -> str:
     """The words as a person reads them: spoken punctuation, shorthand, apostrophes and typos of cue words
     fixed. `protected`: words never corrected (the contacts' names, companies and titles)."""
     guard = frozenset(fold(w) for w in protected)
     text = _spoken(text)
+    text = FILLERS.sub("", text)  # "open my notes on the uh Datadog guy": dictation's hesitations
     pattern, table = _shorthand()
     text = pattern.sub(lambda m: table[m.group(0).lower()], text)
     text = _contractions(text)

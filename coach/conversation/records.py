@@ -75,7 +75,13 @@ SHOW = re.compile(
     r"(?:(?:wait|hey|hi|so|ok|okay|um|uh|and|sorry|remind me|tell me)[\s,!.]+)*who(?:\s+(?:is|was)|'?s)\b"
     r"|\bwhen (?:did|was) (?:i|we) last\b|\blast (?:time )?(?:i|we) (?:talked|spoke|met|wrote)\b"
     # a summary asked for in a meeting's words: "a quick readout on the Stripe contact", "brief me on Ana"
-    r"|\b(?:readout|read-out|rundown|run-down|lowdown|recap|refresher|briefing|brief me|fill me in)\s+(?:on|about)\b",
+    r"|\b(?:readout|read-out|rundown|run-down|lowdown|recap|refresher|briefing|brief me|fill me in)\s+(?:on|about)\b"
+    # "send me the details of Mr. Daniel", "open my notes on the Datadog guy", "do I have anything saved on them?"
+    r"|\b(?:send|give|share)\s+me\s+(?:all\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:contact\s+)?(?:details|info|information|"
+    r"particulars)\s+(?:of|on|for|about)\b"
+    r"|\bopen\s+(?:up\s+)?(?:my\s+|the\s+)?(?:notes?|file|record|card|profile)\s+(?:on|for|about|of)\b"
+    r"|\b(?:do|did)\s+(?:i|we|you)\s+have\s+(?:anything|something|any\s+notes?|much)\s+(?:(?:saved|noted|stored|written|"
+    r"recorded)\s+(?:down\s+)?)?(?:on|about|for)\b",
     re.IGNORECASE)
 
 # "remember that …", "note: …", "log that …", "add a note to Aisha: …", "jot down …", "keep in mind …", "I called
@@ -95,9 +101,15 @@ NOTE_LEAD = re.compile(
     r"(?:add|save|take|put|leave|write down|chuck|throw|pop|stick|drop|slap|whack|jot)\s+(?:a\s+|this\s+)?(?:quick\s+)?"
     r"note(?:\s+(?:to|on|for|about|under|in)\s+(?P<who>[^:,.]+?)(?:['’]s\s+(?:notes?|record|file|card|profile))?)?"
     r"(?:\s+that|\s*:|\s*,|\s+-)|jot(?:\s+it)?\s+down(?:\s+that)?|record(?:\s+that)?|"
-    r"log(?:\s+that)?|keep in mind(?:\s+that)?|don'?t forget(?:\s+that)?)\s*",
+    r"log(?:\s+that)?|keep in mind(?:\s+that)?|don'?t forget(?:\s+that)?|"
+    # "please save that Fatima's daughter sits exams in March": 'save that' and a statement (not "save that draft")
+    r"save\s+that\s+(?!(?:draft|message|email|note|version|one|text|reply|for)\b)(?=\S+\s+\S+))\s*",
     re.IGNORECASE)
 NOTE_TAIL = re.compile(
+    # "… paste that into his notes please", "… put it on her file": kept on the record said after the words
+    r"[\s,.;:!—–-]*(?:(?:please|pls|can you|could you|and)\s+)*(?:paste|put|add|stick|pop|copy|save|log|file)\s+"
+    r"(?:it|this|that)\s+(?:in|into|on|to|onto|under)\s+(?:his|her|their|[A-Z][\w'’-]*['’]s)\s+"
+    r"(?:notes?|record|file|card|profile)(?:\s+(?:please|pls|for me))*[\s.!]*$|"
     rf"[\s,.;:!—–-]*(?:(?:please|pls|can you|could you|and)\s+)*(?:{words('keep_verbs')})\s+"
     # what it is kept for may follow ("jot it down so I remember to ask", "save that for later")
     r"(?:it|this|that)(?:\s+(?:down|for me|please|pls))*(?:\s+(?:so|for|because|before|in case)\b[^.?!]*)?[\s.!?]*$"

@@ -17,8 +17,8 @@ def articles():
     return {a.slug: a for a in load_corpus(KNOWLEDGE)}
 
 
-def test_the_corpus_has_at_least_126_articles(articles):
-    assert len(articles) >= 126
+def test_the_corpus_has_at_least_130_articles(articles):
+    assert len(articles) >= 130
 
 
 @pytest.mark.parametrize("slug,direction", [
@@ -43,6 +43,10 @@ def test_the_corpus_has_at_least_126_articles(articles):
     ("caught-in-the-middle-after-a-referral", "repairing"),
     ("switching-channels-after-unanswered-emails", "following-up"),
     ("following-up-on-an-offer-of-help", "following-up"),
+    # session 16: gaps that recur across the spent sets' missing notes
+    ("after-a-colleague-heard-your-criticism", "repairing"),
+    ("drafting-your-own-recommendation-letter", "asked"),
+    ("farewell-message-when-you-leave-a-job", "announcing"),
 ])
 def test_each_gap_has_an_article_for_its_direction_with_slots_for_the_users_story(articles, slug, direction):
     article = articles[slug]

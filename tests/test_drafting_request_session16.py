@@ -146,3 +146,10 @@ def test_suggesting_we_do_something_is_said_as_a_suggestion():
 ])
 def test_words_not_to_use_are_left_out_as_words(words, avoid):
     assert read_request(words, HANNE).avoid == avoid
+
+
+def test_what_they_asked_the_user_to_do_is_no_offer_to_follow_up_on():
+    words = "she asked me to send the deck on the co-op idea. write the follow-up"
+    _, body, _, _ = compose(Brief(contact=HANNE, goal="follow-up", channel="email", profile=Profile(name="Ilse Moor"),
+                                  context=words))
+    assert "Would that still be possible" not in body, body

@@ -26,6 +26,9 @@ MIRA = Contact(id=4, first_name="Mira", last_name="Castellane", company="Harrowg
     ("Sign off 'Saludos, Inés'", "Saludos,", "Inés"),
     ("sign off 'Hugo, CEO'", "", "Hugo, CEO"),
     ("sign off 'Ana, Founder'", "", "Ana, Founder"),
+    # a closing said with '!', and a closing over a name and a title
+    ("Sign 'Obrigada! Priscila'", "Obrigada!", "Priscila"),
+    ("Sign 'With gratitude, Leticia Moreno, Executive Director'.", "With gratitude,", "Leticia Moreno, Executive Director"),
 ])
 def test_a_sign_off_is_read_word_for_word(words, closing, name):
     reading = read_request(words, MIRA)

@@ -73,7 +73,8 @@ def _the_ask(brief: Brief, short: bool = False, with_reason: bool = False, again
         return own
     if spec.get("ask_offered") and offers_introduction(brief):
         return spec["ask_offered"]
-    if spec.get("ask_offer") and any(p.kind == "their-offer" for p in parts) and not again:
+    if spec.get("ask_offer") and not again and any(p.kind == "their-offer" and p.extra.split(" ")[0] in (
+            "offered", "promised", "agreed", "said") for p in parts):  # not what they asked the user to do
         return spec["ask_offer"]  # "You offered to send me your template …": whether that still stands
     role = _role_part(brief).text if _role_part(brief) else ""
     person = next((p.text for p in parts if p.kind == "person"), "")

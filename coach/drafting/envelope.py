@@ -42,6 +42,9 @@ SIGN = re.compile(
 def _sign_off(value: str, quoted: bool = False) -> tuple[str, str]:
     """(closing, name) from a sign-off the user wrote: 'All best, Hugo' -> ('All best,', 'Hugo')."""
     value = " ".join(value.split()).strip(" .;\"”“")
+    if quoted and (bang := re.fullmatch(r"(?P<h>[A-Z][^\W\d_]+(?:\s+[^\W\d_]+){0,2}!)\s+(?P<n>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)",
+                                        value)):
+        return bang.group("h"), bang.group("n")  # 'Obrigada! Priscila': a closing said with a '!'
     head, comma, rest = value.partition(",")
     if comma and fold(head.strip()) in CLOSINGS and rest.strip():
         return capitalise(head.strip()) + ",", rest.strip(" ,")
@@ -49,7 +52,7 @@ def _sign_off(value: str, quoted: bool = False) -> tuple[str, str]:
     # … or one word ('Diolch, Owain', 'Saludos, Inés'), where what follows the comma is a name, not a title
     # ('Hugo, CEO', 'Ana, Founder': a name and a title)
     if quoted and comma and re.fullmatch(r"[A-Z]\S*(?:\s+\S+){1,3}|[A-Z][^\W\d_A-Z]+", head.strip()) and \
-            re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s+x{1,3})?", rest.strip()) and \
+            re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s+x{1,3})?(?:,\s+[A-Z][\w&'’ -]{1,40})?", rest.strip()) and \
             not re.fullmatch(r"(?-i:[A-Z]{2,})|" + JOB_NOUNS, rest.strip(), re.IGNORECASE):
         return head.strip() + ",", rest.strip()
     if fold(value) in CLOSINGS:  # a closing word alone: "sign off with cheers"

@@ -153,3 +153,15 @@ def test_what_they_asked_the_user_to_do_is_no_offer_to_follow_up_on():
     _, body, _, _ = compose(Brief(contact=HANNE, goal="follow-up", channel="email", profile=Profile(name="Ilse Moor"),
                                   context=words))
     assert "Would that still be possible" not in body, body
+
+
+@pytest.mark.parametrize("words, length, tone, coach", [
+    ("keep it short, she's busy", -1, 0, ["she's busy"]),
+    ("Keep it short and practical", -1, 0, []),
+    ("keep it tight", -1, 0, []),
+    ("keep it friendly but businesslike, under 200 words", -1, -1, []),
+    ("Keep it casual we were friendly", 0, -1, ["we were friendly"]),
+])
+def test_a_style_with_its_reason_is_read_and_the_reason_is_for_the_coach(words, length, tone, coach):
+    reading = read_request(words, HANNE)
+    assert (reading.length, reading.tone, reading.to_coach, reading.left_out) == (length, tone, coach, []), reading.line()

@@ -21,7 +21,7 @@ from coach.drafting.envelope import read_envelope
 from coach.drafting.heads import read_head, said_content, to_coach
 from coach.drafting.parts import FINITE, names_of, read_part, slot_to_you
 from coach.drafting.sayable import sayable
-from coach.drafting.style import read_style
+from coach.drafting.style import read_style_and_why
 
 # Parts: sentences, semicolons, dashes and colons; a comma only where an instruction or a new clause starts.
 _SPLIT = re.compile(
@@ -157,7 +157,7 @@ def read_request(context: str, contact: Contact) -> RequestReading:
     theirs = _recipients_pronoun(context)
     while queue:
         part = queue.pop(0)
-        if read_style(part, reading):
+        if read_style_and_why(part, reading):
             continue
         avoid = AVOID.match(part) if not re.match(r"not\s+(?:sure|certain|100%)", part, re.IGNORECASE) else None
         if avoid and re.match(r"(?:please\s+)?(?:don'?t|do not|dont|never|no need|avoid|without|not|no|leave|skip)\b",

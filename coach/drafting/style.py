@@ -9,7 +9,7 @@ import re
 from coach.core.messages import RequestReading
 from coach.core.text import fold
 
-SHORT = re.compile(r"\b(short|shorter|brief|briefer|concise|succinct|one[- ]liner|to the point|(?:under|max|at most|"
+SHORT = re.compile(r"\b(short|shorter|brief|briefer|concise|succinct|tight|punchy|one[- ]liner|to the point|(?:under|max|at most|"
                    r"no more than|<)\s*\d+\s*(?:chars?|characters|words)|\d+\s*(?:chars?|characters|words)\s*"
                    r"(?:max|or less|tops|at most)|\d\s*(?:-|–|to)?\s*\d?\s*(?:sentences|lines))\b",
                    re.IGNORECASE)
@@ -40,6 +40,37 @@ SUBJECT_WANTED = re.compile(r"^(?:(?:and|also|please|pls)\s+)*(?:i\s+(?:want|nee
                             r"use|put|needs?|with|make sure (?:it has|there is|there's))\s+(?:a|an|the)?\s*"
                             r"(?:(?:good|clear|short|proper|catchy|real)\s+)?subject(?:\s+line)?(?:\s+(?:please|pls|too|"
                             r"as well|on it))*$", re.IGNORECASE)
+
+
+# "keep it short, she's busy", "keep it short and practical", "Keep it casual we were friendly": the instruction,
+# then why (for the coach) or one more word for the tone that no list holds.
+_KEEP_IT = re.compile(r"^(?P<head>(?:please\s+)?(?:keep|make)\s+it\s+[^,;]+?)(?:\s+(?:and|but)\s+[a-z-]+)?"
+                      r"(?:\s*,\s*|\s+(?:because|since|as|cos|cause)\s+|\s+(?=(?:she|he|they|we|i)(?:['’](?:s|re|m)|\s)))"
+                      r"(?P<why>.*)$|^(?P<head2>(?:please\s+)?(?:keep|make)\s+it\s+\w+)\s+(?:and|but)\s+[a-z-]+$",
+                      re.IGNORECASE)
+
+
+def read_style_and_why(part: str, reading: RequestReading) -> bool:
+    """`read_style`, or the same for an instruction with its reason or one more tone word after it (the reason is
+    kept for the coach, never said). Each reading is tried on a copy, so a failed one changes nothing."""
+    def taken(probe: RequestReading) -> bool:
+        for name in type(reading).model_fields:
+            setattr(reading, name, getattr(probe, name))
+        return True
+
+    probe = reading.model_copy(deep=True)
+    if read_style(part, probe):
+        return taken(probe)
+    m = _KEEP_IT.match(part.strip(" .!"))
+    probe = reading.model_copy(deep=True)
+    if m and read_style(m.group("head") or m.group("head2"), probe):
+        why, second = m.group("why"), probe.model_copy(deep=True)
+        if why and read_style_and_why(why, second):  # "…, under 200 words": a second instruction, read too
+            probe = second
+        elif why:
+            probe.to_coach.append(why)  # "…, she's busy": why, for the coach
+        return taken(probe)
+    return read_style(part, reading)  # not a style: its words undo a style said inside a sentence, as before
 
 
 def read_style(part: str, reading: RequestReading) -> bool:

@@ -84,6 +84,10 @@ SHOW = re.compile(
     r"recorded)\s+(?:down\s+)?)?(?:on|about|for)\b",
     re.IGNORECASE)
 
+# Where a note is kept, and the verbs that put something there ("pop this on her record", "paste that into his notes").
+_RECORD = r"(?:notes?|record|file|card|profile)"
+_PUT = r"(?:add|put|pop|stick|stash|drop|file|save|log|jot|chuck|throw|slap|whack|paste|copy)"
+
 # "remember that …", "note: …", "log that …", "add a note to Aisha: …", "jot down …", "keep in mind …", "I called
 # Priya yesterday, please log it": something to keep on a person's record.
 NOTE_LEAD = re.compile(
@@ -95,11 +99,11 @@ NOTE_LEAD = re.compile(
     r"note(?:\s+down)?\s+(?=(?:[\w'-]+\s+){1,3}?(?:is|are|was|were|has|had|will|won't|can't|isn't|wasn't|"
     r"doesn't|didn't|just|now|got|moved|left|joined|started|prefers|likes|wants|works|lives|[a-z]+ed)\b)|"
     # "add this to Sam's notes:", "pop this on her record —", "stick it in Kofi's file that …"
-    r"(?:add|put|pop|stick|stash|drop|file|save|log|jot|chuck|throw|slap|whack)\s+(?:this\s+|that\s+|it\s+)?(?:to|on|in|into|under|onto)\s+"
-    r"(?P<whose>[^:,.]+?)'?s?\s+(?:notes?|record|file|card|profile)(?:\s+that|\s*:|\s*,|\s+[—–-])|"
+    rf"{_PUT}\s+(?:this\s+|that\s+|it\s+)?(?:to|on|in|into|under|onto)\s+"
+    rf"(?P<whose>[^:,.]+?)'?s?\s+{_RECORD}(?:\s+that|\s*:|\s*,|\s+[—–-])|"
     r"(?:put|write|set)\s+(?:it\s+)?down(?:\s+that|\s*:)|"
     r"(?:add|save|take|put|leave|write down|chuck|throw|pop|stick|drop|slap|whack|jot)\s+(?:a\s+|this\s+)?(?:quick\s+)?"
-    r"note(?:\s+(?:to|on|for|about|under|in)\s+(?P<who>[^:,.]+?)(?:['’]s\s+(?:notes?|record|file|card|profile))?)?"
+    rf"note(?:\s+(?:to|on|for|about|under|in)\s+(?P<who>[^:,.]+?)(?:['’]s\s+{_RECORD})?)?"
     r"(?:\s+that|\s*:|\s*,|\s+-)|jot(?:\s+it)?\s+down(?:\s+that)?|record(?:\s+that)?|"
     r"log(?:\s+that)?|keep in mind(?:\s+that)?|don'?t forget(?:\s+that)?|"
     # "please save that Fatima's daughter sits exams in March": 'save that' and a statement (not "save that draft")
@@ -107,9 +111,9 @@ NOTE_LEAD = re.compile(
     re.IGNORECASE)
 NOTE_TAIL = re.compile(
     # "… paste that into his notes please", "… put it on her file": kept on the record said after the words
-    r"[\s,.;:!—–-]*(?:(?:please|pls|can you|could you|and)\s+)*(?:paste|put|add|stick|pop|copy|save|log|file)\s+"
+    rf"[\s,.;:!—–-]*(?:(?:please|pls|can you|could you|and)\s+)*{_PUT}\s+"
     r"(?:it|this|that)\s+(?:in|into|on|to|onto|under)\s+(?:his|her|their|[A-Z][\w'’-]*['’]s)\s+"
-    r"(?:notes?|record|file|card|profile)(?:\s+(?:please|pls|for me))*[\s.!]*$|"
+    rf"{_RECORD}(?:\s+(?:please|pls|for me))*[\s.!]*$|"
     rf"[\s,.;:!—–-]*(?:(?:please|pls|can you|could you|and)\s+)*(?:{words('keep_verbs')})\s+"
     # what it is kept for may follow ("jot it down so I remember to ask", "save that for later")
     r"(?:it|this|that)(?:\s+(?:down|for me|please|pls))*(?:\s+(?:so|for|because|before|in case)\b[^.?!]*)?[\s.!?]*$"

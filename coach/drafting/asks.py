@@ -12,7 +12,7 @@ from coach.core.text import content_words, fold, stem
 from coach.drafting.brief import Brief
 from coach.drafting.dates import date_sentence
 from coach.drafting.envelope import dash_sign_off
-from coach.drafting.offers import offer_sentence
+from coach.drafting.offers import INTRODUCTION, offer_sentence
 from coach.drafting.openers import Opener
 from coach.drafting.part_lines import sentences as request_lines
 from coach.drafting.phrasing import register
@@ -158,7 +158,7 @@ def subject_for(brief: Brief) -> str:
 
 def offers_introduction(brief: Brief) -> bool:
     """The user offers to introduce them to someone ("offer Rachel an intro to Lola Brennan")."""
-    return any(p.kind == "offer" and p.text.startswith("introduce you to ") for p in brief.reading.parts)
+    return any(p.kind == "offer" and p.extra == INTRODUCTION for p in brief.reading.parts)
 
 
 def email_line(brief: Brief) -> str:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from coach.core.messages import RequestPart
-from coach.core.text import fold
+from coach.core.text import capitalise, fold
 
 # "if useful", "if that helps": the offer is made on that condition.
 _IF_USEFUL = r"(?:,?\s+(?:only\s+)?if\s+(?:it'?s\s+|that'?s\s+|it\s+would\s+be\s+|that\s+would\s+be\s+|it\s+is\s+)?" \
@@ -25,6 +25,15 @@ _IF_USEFUL = r"(?:,?\s+(?:only\s+)?if\s+(?:it'?s\s+|that'?s\s+|it\s+would\s+be\s
 OFFER = re.compile(r"^(?:(?:and|also|maybe|please)\s+)?(?:offer(?:ing)?|say (?:i'?m|i am|i'?d be) (?:happy|glad) "
                    r"to share|(?:i'?m|i am|i'?d be) (?:happy|glad) to share)\s+(?P<to>to\s+)?(?P<x>.+?)(?P<cond>"
                    + _IF_USEFUL + r")?$", re.IGNORECASE)
+# An introduction the user offers them ("offer Rachel an intro to Lola Brennan for the Fairview package"): marked
+# INTRODUCTION, so the ask asks whether it is wanted rather than for an introduction.
+INTRODUCTION = "introduction"
+_INTRO_OFFER = re.compile(r"^(?:(?:and|also|maybe|please)\s+)*offer(?:ing)?\s+(?:(?!(?:an?|the|my)\b)[\w'’-]+\s+)?"
+                          r"(?:an?\s+|the\s+|my\s+)?(?:intro|introduction)\s+to\s+(?P<x>[^,;]{2,80})$", re.IGNORECASE)
+# An offer on a condition, said whole ("offer that if Fenmoor ever needs case studies we're happy to help").
+_IF_OFFER = re.compile(r"^(?:(?:and|also|maybe|please)\s+)*offer\s+(?:that\s+)?if\s+(?P<c>[^,]{3,80}?),?\s+"
+                       r"(?P<x>(?:i'?m|i am|we'?re|we are|i'?d be|we'?d be)\s+(?:happy|glad|keen)\s+to\s+[^,]{2,60})[\s.!]*$",
+                       re.IGNORECASE)
 # A thing offered by name ("our listener survey data"), as opposed to a thing to do ("walk her through …").
 _THING = re.compile(r"^(?:my|our|the|some|a|an)\s+", re.IGNORECASE)
 SENDING = re.compile(r"^(?:(?:finally|actually|also|and)\s+)?(?P<verb>send|share|attach|forward|sending|sharing|attaching|"
@@ -44,6 +53,13 @@ LATE = re.compile(r"^(?:sorry|apologi[sz]e)\s+(?:that\s+)?(?:it'?s|it is|this is
 
 def read_offer(part: str, to_you: Callable[[str], str]) -> RequestPart | None:
     """A part that offers, sends, says when the user is free or says sorry for being late; None otherwise."""
+    if m := _INTRO_OFFER.match(part):
+        said = to_you(m.group("x"))
+        return RequestPart(kind="offer", text=f"introduce you to {said}", extra=INTRODUCTION) if said else None
+    if m := _IF_OFFER.match(part):  # the condition is the user's or a firm's, never a person's ("if she ever needs …")
+        said = to_you(f"if {m.group('c')}, {m.group('x')}")
+        return RequestPart(kind="mine", text=capitalise(said)) \
+            if said and not re.search(r"\b(?:she|he|they|him|her|them|his|their)\b", fold(m.group("c"))) else None
     if m := OFFER.match(part):
         x = m.group("x").strip(" ,.")
         if not m.group("to") and not _THING.match(x):
@@ -73,7 +89,7 @@ def offer_sentence(part: RequestPart) -> str:
     """An offer, an enclosure or the user's availability through its frame; '' for other kinds."""
     x = part.text.strip().rstrip(".!;,")
     if part.kind == "offer":
-        return f"I would be glad to {x}{', if it is useful' if part.extra else ''}."
+        return f"I would be glad to {x}{', if it is useful' if part.extra == 'if useful' else ''}."
     if part.kind == "sending":
         return f"I have attached {x}." if part.extra == "attached" else f"I am sending {x}."
     if part.kind == "availability":

@@ -67,6 +67,7 @@ def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[
                              *(p.extra for p in reading.parts))
     out: list[str] = []
     frames: set[str] = set()
+    thanked: int | None = None  # where the thanks line is, for a second thing thanked for
     for part in reading.parts:
         if part.kind in ("link", "ref", "meet", "ask"):  # said through their own frames, or in the ask
             line = want_sentence(part, goal) if part.kind not in skip else ""
@@ -99,12 +100,11 @@ def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[
                 else f"I would love to hear about {x}."
         else:
             frame = _frame(f"{part.kind}/{part.extra}" if part.kind == "referrer" and part.extra else part.kind, goal)
-            if part.kind == "thanks" and frame in frames:  # "thank her for the photos too": one thanks, both things
-                first = next((i for i, line in enumerate(out) if line.startswith("Thank you for ")), None)
-                x = re.sub(r"\s+(?:too|as well|also)$", "", x)
-                joined = f"{out[first][:-1]}, and for {x}." if first is not None else ""
-                if joined and grammar.ok(joined, names) and sayable(x, "request"):
-                    out[first] = joined
+            if part.kind == "thanks" and thanked is not None:  # "thank her for the photos too": one thanks, both
+                also = re.sub(r"\s+(?:too|as well|also)$", "", x)
+                joined = f"{out[thanked][:-1]}, and for {also}."
+                if grammar.ok(joined, names):
+                    out[thanked] = joined
                 continue
             if frame != "{x}" and frame in frames:
                 continue  # one frame says one thing: a second "I have an idea for us: …" repeats the first
@@ -114,6 +114,7 @@ def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[
             line = frame.replace("{X}", capitalise(x)).replace("{x}", x).replace("{extra}", extra)
         line = ensure_period(capitalise(line))
         if grammar.ok(line, names) and line not in out:
+            thanked = len(out) if part.kind == "thanks" else thanked
             out.append(line)
     return out
 

@@ -159,10 +159,6 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
     if m := rx(r"(?:ask|see if|check if)\s+(?:(?:{who})\s+)?(?:if|whether)\s+(?:she|he|they|{who})(?:['’](?:s|re)|\s+(?:is|are|would be|'d be))"
                r"\s+(?:open|happy|willing)\s+to\s+(?:an?\s+|the\s+)?(?:intro|introduction)\s+to\s+(?P<x>.+)"):
         return _person(m.group("x"), contact)
-    if m := rx(r"(?:(?:want|wanted|need|would like|['’]d like)\s+to\s+)?offer(?:ing)?\s+(?:(?:{who})\s+)?(?:an?\s+|the\s+|my\s+)?"
-               r"(?:intro|introduction)\s+to\s+(?P<x>[^,;]{2,80})$"):
-        said = slot_to_you(m.group("x"), contact)  # "offer Rachel an intro to Lola Brennan": the user introduces them
-        return RequestPart(kind="offer", text=f"introduce you to {said}", extra="") if said else None
     if m := rx(r"(?:ask\s+(?:(?:{who})\s+)?for\s+)?(?:an?\s+|the\s+)?(?:intro|introduction)\s+to\s+(?P<x>.+)"):
         return _person(m.group("x"), contact)
     if re.match(r"(?:someone|somebody|anyone|a person)\b", low):
@@ -272,11 +268,6 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
                r"to\s+(?:reply|respond|answer|get back(?:\s+to\s+me)?)(?:\s+(?:quickly|soon|straight away|right away|"
                r"before\s+\w+(?:\s+\d{1,2})?|until\s+\w+(?:\s+\d{1,2})?))?))?)[\s.!]*$"):
         return RequestPart(kind="parting", text=capitalise(m.group("x")))  # "say no rush to reply": said last
-    if (m := rx(r"(?:(?:and|also|maybe|please)\s+)*offer\s+(?:that\s+)?if\s+(?P<c>[^,]{3,80}?),?\s+"
-                r"(?P<x>(?:i'?m|i am|we'?re|we are|i'?d be|we'?d be)\s+(?:happy|glad|keen)\s+to\s+[^,]{2,60})[\s.!]*$")) \
-            and not re.search(r"\b(?:she|he|they|him|her|them|his|their)\b", fold(m.group("c"))):
-        said = second_person(f"if {m.group('c')}, {m.group('x')}", names_of(contact))  # a conditional offer, said
-        return RequestPart(kind="mine", text=capitalise(said)) if not _to_you_left(said) else None
     first_person = re.match(r"(?:i|i'm|i am|i've|i have|i'd|i was|i will|i'll|my|we|we're|we've|our)\b", low)
     where = re.match(r"i(?:'m| am)\s+(?:an?|the|in|at|based|now|currently|back|still|ex-?|flexible|happy)\b(?!.*,)"
                      r"(?!.*\bthere$)", low)  # who or where the user is: one clause, no 'there' only the coach knows

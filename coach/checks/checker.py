@@ -96,6 +96,9 @@ def allowed_words(words_said: str) -> int:
 
 
 # ---------------------------------------------------------------- form checks
+SHORT_EMAIL = "Add one sentence of context: why them, why now."  # the advice for an email under the minimum
+
+
 @check("length", 20, hard=True)
 def _length(m: Message) -> Verdict:
     """Within the channel's limit (characters for LinkedIn, words for an email), and says something."""
@@ -111,7 +114,7 @@ def _length(m: Message) -> Verdict:
             ok, f"{n} words (email bodies: {EMAIL_WORDS[0]}-{top}, ideally "
                 f"{EMAIL_IDEAL[0]}-{EMAIL_IDEAL[1]})" + ("" if ideal or not ok else "; outside the ideal range"),
             "Cut it to one short paragraph and the ask." if n > top
-            else "Add one sentence of context: why them, why now.")
+            else SHORT_EMAIL)
     limit = channel_limit(m.channel, m.premium)
     n = len(m.body)
     return Verdict(limit is None or n <= limit, f"{n}/{limit} characters",

@@ -19,7 +19,16 @@ from coach.checks.links import noted_links
 from coach.checks.shortforms import compound_of, written_shorter
 from coach.core.dates import claim_forms, date_phrases, date_words, day_months, iso_dates, short_years
 from coach.core.domain import HONORIFICS, Contact, Profile
-from coach.core.text import STOPWORDS, fold, has_word, sentences, spoken_numbers, without_possessive, words
+from coach.core.text import (
+    STOPWORDS,
+    fold,
+    has_word,
+    scaled_numbers,
+    sentences,
+    spoken_numbers,
+    without_possessive,
+    words,
+)
 
 STOCK_PHRASES = (
     "i hope this message finds you well", "i hope this email finds you well", "hope this finds you well",
@@ -126,6 +135,7 @@ class Grounds:
         parts.append(date_phrases(f"{self.request} {self.context}"))
         parts += [day_months(p) for p in list(parts) if p]  # "nov 17", "03/06": the day and its month
         parts += [spoken_numbers(p) for p in list(parts) if p]  # a dictated "eighteen forty one": 1841
+        parts += [scaled_numbers(p) for p in list(parts) if p]  # "50k": 50,000
         return fold("\n".join(p for p in parts if p))
 
     def language(self, text: str) -> str:
@@ -219,6 +229,8 @@ def _supported(phrase: str, facts: str) -> bool:
         return True
     if has_word(f, facts):
         return True
+    if len(f) == 1 and f.isalpha():  # a lone initial ("the U of M" for the University of Minnesota)
+        return re.search(rf"\b{re.escape(f)}\w", facts) is not None
     bare = phrase.strip(".'’-")
     if bare.isupper() and bare.isalpha() and 3 <= len(bare) <= 5 and _initials(bare, facts):
         return True  # an acronym of words the notes write out ("BRT" for "bus rapid transit")

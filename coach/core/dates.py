@@ -53,6 +53,8 @@ _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{2}|\d{4}))?(
 _YEAR_FIRST = re.compile(r"\b((?:19|20)\d\d)(?:[./-](\d{1,2})(?:[./-]\d{1,2})?\b|年\s*(\d{1,2})\s*月)")
 # Month then year: "03/2023", "3.2024", "11-2019".
 _MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-]((?:19|20)\d\d)(?![\d/.-]\d)")
+# Day, month and a four-digit year joined by dashes: "30-09-2025" (either order where both read as dates).
+_DASHED = re.compile(r"(?<![\d-])(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)(?![\d-])")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|until|till)\s*((?:19|20)?\d\d)\b(?![-./]\d)")
 
 
@@ -81,7 +83,9 @@ def months_in(text: str) -> list[tuple[int, int | None]]:
         # in a run of months ("jan-mar", "Jan/Feb/Mar"): the word beside it is a month too
         beside_month = any(month_number(w) for w in (*re.findall(r"^\s*[-–—/]\s*([A-Za-z]{3,9})\b", after),
                                                      *re.findall(r"\b([A-Za-z]{3,9})\.?\s*[-–—/]\s*$", before_run)))
-        if word in _WORDLIKE and not (_NEAR_NUMBER.search(before) or _NEAR_NUMBER.match(after) or beside_month):
+        alone = before.endswith("(") and after.startswith(")")  # "(Mar)": a date put beside a line
+        if word in _WORDLIKE and not (_NEAR_NUMBER.search(before) or _NEAR_NUMBER.match(after) or beside_month
+                                      or alone):
             continue
         year = re.match(r"\s*['’]?(\d{4}|\d{2})(?![\d,:])", after)  # "Oct 2023", "sep 23", "Mar '24"
         y = _year(year.group(1)) if year else None
@@ -105,6 +109,8 @@ def months_in(text: str) -> list[tuple[int, int | None]]:
         month = int(m.group(2) or m.group(3))
         if 1 <= month <= 12:
             out.append((month, int(m.group(1))))
+    for _, b, year in _dashed(text):
+        out.append((b, year))
     text = _YEAR_FIRST.sub(" ", text)
     for m in _NUMERIC.finditer(text):
         a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), _year(m.group(4))
@@ -122,6 +128,15 @@ def months_in(text: str) -> list[tuple[int, int | None]]:
         for month, day in readings:
             if 1 <= month <= 12 and 1 <= day <= 31:
                 out.append((month, y))
+    return out
+
+
+def _dashed(text: str) -> list[tuple[int, int, int]]:
+    """(day, month, year) of each dashed date ("30-09-2025"), both ways round where both read as dates."""
+    out = []
+    for m in _DASHED.finditer(text):
+        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        out += [(d, mo, year) for d, mo in dict.fromkeys([(a, b), (b, a)]) if 1 <= mo <= 12 and 1 <= d <= 31]
     return out
 
 
@@ -158,6 +173,7 @@ def day_months(text: str) -> str:
         found.append((int(m.group(2)), month_number(m.group(1)) or 0))
     for m in _ISO_DAY.finditer(text):
         found.append((int(m.group(2)), int(m.group(1))))
+    found += [(day, month) for day, month, _ in _dashed(text)]
     for m in _NUMERIC.finditer(_ISO_DAY.sub(" ", text)):
         a, sep, b = int(m.group(1)), m.group(2), int(m.group(3))
         if sep == "." and m.group(4) is None:

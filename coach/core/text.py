@@ -281,6 +281,22 @@ def _spoken_pair(tokens: list[str], i: int) -> tuple[int, int] | None:
     return None
 
 
+_SCALED = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s?(k|m|bn|mn|thousand|million|billion)(?![a-z])", re.IGNORECASE)
+_SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000,
+           "billion": 1_000_000_000}
+
+
+def scaled_numbers(text: str) -> str:
+    """The numbers a note writes with a scale, in full: "50k" and "50 thousand" give '50,000 50000', "1.5m"
+    '1,500,000 1500000', so a message's "50,000" is the note's "50k"."""
+    out: list[str] = []
+    for m in _SCALED.finditer(text):
+        value = float(m.group(1)) * _SCALES[m.group(2).lower()]
+        if value == int(value):
+            out += [f"{int(value):,}", str(int(value))]
+    return " ".join(out)
+
+
 def spoken_numbers(text: str) -> str:
     """The numbers a dictated note spells out, in digits: "eighteen forty one" 1841, "twenty twenty two" 2022,
     "nineteen oh five" 1905, "two thousand and nine" 2009, "three hundred" 300, "forty five" 45."""

@@ -6,6 +6,7 @@ hard failure is a slot the user fills, or a slot draft (greeting, one line for t
 
 from __future__ import annotations
 
+from coach.checks.checker import SHORT_EMAIL
 from coach.core.errors import CoachError
 from coach.core.messages import CheckReport
 from coach.core.text import fold
@@ -57,8 +58,11 @@ def recompose(brief: Brief, tier: str, best_candidate: dict, candidates: list[st
             options = [(option, brief.check(*option)) for option in variants(brief)]
             failed = "; ".join(dict.fromkeys(c.detail for _, report in options[:1] for c in report.checks
                                              if c.hard and not c.passed))
-            options = [(o, r) for o, r in options  # offered only when what fails is a slot the user fills
-                       if all(c.name in USER_FILLS for c in r.checks if c.hard and not c.passed)]
+            # offered only when what fails is a slot the user fills, or an email a few words short of the minimum
+            # ("Congratulations on opening your clinic! Wishing you every success."): what it says is right, and
+            # the user adds a line; a slot says nothing
+            options = [(o, r) for o, r in options
+                       if all(c.name in USER_FILLS or _short_of_minimum(c) for c in r.checks if c.hard and not c.passed)]
             if not options:
                 options = slot_draft(brief)
             if not options:
@@ -71,6 +75,11 @@ def recompose(brief: Brief, tier: str, best_candidate: dict, candidates: list[st
         best = ((0,), made[0], made[1], made[2], False)
     _, subject, body, report, uses_model = best
     return subject, body, report, "repaired" if uses_model else "template"
+
+
+def _short_of_minimum(check) -> bool:
+    """An email's length check failed for being short, with something said (not an empty body)."""
+    return check.name == "length" and check.suggestion == SHORT_EMAIL
 
 
 def slot_draft(brief: Brief) -> list[tuple[tuple[str, str], CheckReport]]:

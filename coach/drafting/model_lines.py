@@ -11,6 +11,7 @@ from coach.config.prompts import load_data
 from coach.core.text import (
     LEADING_GREETING,
     SIGNOFF,
+    STOPWORDS,
     clean,
     content_words,
     fold,
@@ -111,11 +112,27 @@ def model_sentences(candidate: str, brief: Brief, budget: int, strict: bool = Fa
         head = fold(s.split(" ", 1)[0]).strip(",.!")
         if head in ("he", "she", "his", "her", "him"):
             continue  # the recipient spoken of, not to ("He said they're hiring")
+        if _their_role_as_mine(s, brief):
+            continue  # "I'm the HR Director at Calder & Finch": their title or employer said as the user's
         if strict and (not one_source(s, brief) or head.endswith(("ed", "ing"))):
             continue  # a fact the model joined to another, or a note pasted in without its subject
         if passes_sentence(s, brief) and well_supported(s, brief) and not any(_same_point(s, k) for k in keep):
             keep.append(s)
     return keep
+
+
+def _their_role_as_mine(sentence: str, brief: Brief) -> bool:
+    """A first-person line about the user's work ("I'm the …", "I work at …") that names the recipient's title or
+    employer, where the user's own headline names neither: the model swapped who is who."""
+    if not re.match(r"(?:i'?m|i am|i work|i've been|i have been|i now|i currently)\b", fold(sentence).replace("’", "'")):
+        return False
+    c, mine = brief.contact, fold(f"{brief.profile.headline} {brief.profile.name}")
+    said = fold(sentence)
+    for field in (c.company, c.title):
+        own = [w for w in words(field) if len(w) > 2 and w not in STOPWORDS]
+        if own and all(w in said for w in own) and not all(w in mine for w in own):
+            return True
+    return False
 
 
 # The words of our own frames ("I often think back to…"): two lines in one frame are not one point.

@@ -30,6 +30,14 @@ OFFER = re.compile(r"^(?:(?:and|also|maybe|please)\s+)?(?:offer(?:ing)?|say (?:i
 INTRODUCTION = "introduction"
 _INTRO_OFFER = re.compile(r"^(?:(?:and|also|maybe|please)\s+)*offer(?:ing)?\s+(?:(?!(?:an?|the|my)\b)[\w'’-]+\s+)?"
                           r"(?:an?\s+|the\s+|my\s+)?(?:intro|introduction)\s+to\s+(?P<x>[^,;]{2,80})$", re.IGNORECASE)
+# The same offer put as a question for them ("ask Gareth whether he'd be open to me introducing him to Hana Sato",
+# "see if she'd like an intro to Tom Reyes").
+_INTRO_ASKED = re.compile(r"^(?:(?:and|also|maybe|please|so)\s+)*(?:i\s*(?:want|need|'d like|would like)\s+to\s+)?"
+                          r"(?:ask|check with|see|find out)\s+(?:(?!whether|if)[\w'’-]+\s+)?(?:whether|if)\s+"
+                          r"(?:he|she|they)(?:'d|’d|\s+would|\s+is|\s+are|'s|'re)?\s+(?:be\s+)?(?:(?:open|up|keen|"
+                          r"interested|happy|ok|okay)\s+(?:to|for|on|in|with)\s+(?:me\s+)?(?:introducing|connecting)\s+"
+                          r"(?:him|her|them)\s+(?:to|with)|(?:like|want|wants)\s+(?:an?\s+)?(?:intro|introduction)\s+to)"
+                          r"\s+(?P<x>[^,;()]{2,80}?)[\s.?]*$", re.IGNORECASE)
 # An offer on a condition, said whole ("offer that if Fenmoor ever needs case studies we're happy to help").
 _IF_OFFER = re.compile(r"^(?:(?:and|also|maybe|please)\s+)*offer\s+(?:that\s+)?if\s+(?P<c>[^,]{3,80}?),?\s+"
                        r"(?P<x>(?:i'?m|i am|we'?re|we are|i'?d be|we'?d be)\s+(?:happy|glad|keen)\s+to\s+[^,]{2,60})[\s.!]*$",
@@ -53,7 +61,7 @@ LATE = re.compile(r"^(?:sorry|apologi[sz]e)\s+(?:that\s+)?(?:it'?s|it is|this is
 
 def read_offer(part: str, to_you: Callable[[str], str]) -> RequestPart | None:
     """A part that offers, sends, says when the user is free or says sorry for being late; None otherwise."""
-    if m := _INTRO_OFFER.match(part):
+    if m := _INTRO_OFFER.match(part) or _INTRO_ASKED.match(part):
         said = to_you(m.group("x"))
         return RequestPart(kind="offer", text=f"introduce you to {said}", extra=INTRODUCTION) if said else None
     if m := _IF_OFFER.match(part):  # the condition is the user's or a firm's, never a person's ("if she ever needs …")

@@ -67,8 +67,8 @@ UNSURE_MEET = re.compile(r"\?\?|\b(?:idk|not sure|unsure|dunno)\b", re.IGNORECAS
 # The introduction they offered ("introduce me to Gideon Marsh", "your offer to connect me with Yusra Haddad for our
 # dye episode"): the person the ask asks to meet.
 _INTRO_OFFERED = re.compile(r"\b(?:introduce|connect|put)\s+me\s+(?:in\s+touch\s+)?(?:to|with)\s+"
-                            r"(?P<x>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?:\s+(?:at|from)\s+[A-Z][\w&'’.-]*"
-                            r"(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})?)")
+                            r"(?P<x>[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,2}(?:\s+(?:at|from)\s+"
+                            r"[A-ZÀ-ÖØ-Þ][\w&'’.-]*(?:\s+(?:&\s+)?[A-ZÀ-ÖØ-Þ][\w&'’.-]*){0,3})?)")
 
 
 # An aside in brackets ("Thank-you email to Perpetua (she said to call her Pet) for the reference on Lucas") is read
@@ -202,6 +202,8 @@ def read_request(context: str, contact: Contact) -> RequestReading:
         typed = typed or read_part(part, contact, reading, after_thing)
         if typed is not None and typed.kind == "topic" and content and content != part:
             typed = None  # "mention the Hull get-in": a thing named with no word for what it is to them; not guessed
+        if typed is not None and typed.kind == "mine" and not sayable(typed.text, "request"):
+            typed = None  # "we can't": a clause that leans on the words before it is no line of its own
         if typed is not None and typed.kind == "mine" and re.match(r"(?:we|i)\s+(?:first\s+)?met\b", fold(typed.text)):
             typed = None  # "say we met at the market": a met-at fact, said through the facts' own frames
         if typed is not None and typed.kind == "meet" and UNSURE_MEET.search(context):

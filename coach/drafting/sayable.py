@@ -57,15 +57,31 @@ def _has_symbol(text: str) -> bool:
     return any(unicodedata.category(ch) in ("So", "Sk", "Cs", "Co") or ord(ch) > 0x1F000 for ch in text)
 
 
+# A clause that stops on its auxiliary ("we can't", "she won't", "I did") leans on the words before it: said alone
+# it says nothing ("do NOT promise referrals, we can't").
+_ELLIPTICAL = re.compile(r"\b(?:can|can'?t|cannot|won'?t|will|would|wouldn'?t|could|couldn'?t|should|shouldn'?t|do|"
+                         r"don'?t|does|doesn'?t|did|didn'?t|is|isn'?t|are|aren'?t|was|wasn'?t|were|weren'?t|have|"
+                         r"haven'?t|has|hasn'?t|had|hadn'?t|must|mustn'?t|might|shall)$")
+
+
+# A thing given or sent named only by a pronoun: what it is stayed in the note's line.
+_BARE_OBJECT = re.compile(r"\b(?:gave|give|given|sent|send|showed|show|shown|lent|lend|handed|hand|passed|forwarded|"
+                          r"shared|brought|got|left)\s+(?:it|them|this|that|these|those)\b(?!\s+(?:to|for|with)\s+\w)")
+
+
 def sayable(phrase: str, kind: str = "", person: tuple[str, ...] = ()) -> bool:
     """Whether `phrase` (a fact's words, addressed to the person) reads as a clean clause of a message.
     `person`: the recipient's names, which a place cannot be ("at Dana Okafor" is a heading, not a place)."""
     p = " ".join(phrase.split()).strip().rstrip(".")
+    if _ELLIPTICAL.search(fold(p).replace("’", "'")):
+        return False
     if kind == "request":
         return bool(p) and not _NOT_SAID.search(p) and not _has_symbol(p) and len(p.split()) <= _REQUEST_WORDS \
             and not ASIDE.search(p)
     if not p or _SHORTHAND.search(p) or _has_symbol(p) or ASIDE.search(p):
         return False
+    if _BARE_OBJECT.search(fold(p)):
+        return False  # "you gave it me at the fair": what "it" is stayed in the note
     toks = words(p)
     if not toks or toks[-1] in _DANGLING:
         return False

@@ -13,13 +13,14 @@ import re
 from coach.core.domain import Contact
 from coach.core.text import STOPWORDS, fold, refused
 
-_NAME = r"([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]{1,20})"
+_NAME = r"([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]{0,19}\w)"  # ends on a letter: "call me Rudy'" is Rudy
 _CUES = (
     re.compile(r"\b(?:goes by|go by|prefers to be called|known as|call(?:s|ed)? (?:her|him|them|me)|calls? (?:herself|"
-               r"himself|themself|themselves)|aka|a\.k\.a\.?|nickname:?)\s+[\"'“‘]?" + _NAME),
+               r"himself|themself|themselves)|introduce[sd]? (?:herself|himself|themself|themselves) as|aka|a\.k\.a\.?|"
+               r"nickname:?)\s+[\"'“‘]?" + _NAME),
     # dictated or typed in lower case: "he goes by greg" (a name only after an explicit cue)
     re.compile(r"\b(?:goes by|go by|prefers to be called|call(?:s|ed)? (?:her|him|them|me))\s+[\"'“‘]?"
-               r"([a-zà-ÿ][\w'’-]{1,20})\b"),
+               r"([a-zà-ÿ][\w'’-]{0,19}\w)\b"),
     re.compile(_NAME + r"\s*=\s*(?:her |his |their )?(?:first|given|preferred) name", re.IGNORECASE),
     re.compile(r"\b(?:preferred[_ ]name|goes[_ ]by|nick[_ ]?name)[\"']?\s*[:=]\s*[\"'“]?" + _NAME, re.IGNORECASE),
     re.compile(r"\baliases?\s*:\s*\[?\s*[\"'“]?" + _NAME),
@@ -137,6 +138,12 @@ def goes_by(contact: Contact, words: str = "") -> str:
 _ALL = frozenset("i we everyone everybody all people colleagues team the most us she he they said says told".split())
 
 
+_FRIENDS_ONLY = re.compile(r"\b(?:lads|mates|friends|family|boys|girls|crew)\b", re.IGNORECASE)
+# The user is one of those friends ("we're friends → Anj"): the friends' name is theirs to use.
+_WE_ARE_CLOSE = re.compile(r"\b(?:we'?re|we are|we['’]re)\s+(?:(?:good|close|old|great|real)\s+)?(?:friends|mates|close)\b",
+                           re.IGNORECASE)
+
+
 # Those whose name for them is everyone's, so it stands even when it is no short form ("everyone calls him Nacho").
 _EVERYONE = _ALL & frozenset("i we everyone everybody all people team us".split())
 
@@ -160,7 +167,15 @@ def asked_by_name(contact: Contact, words: str = "") -> bool:
     """The user's words or notes say to call them by their given name ("she said to call her Saoirse", "goes by
     'Fatima'"): a greeting then uses it, never a title and family name."""
     texts = [words, contact.how_we_met, *(n.text for n in contact.notes)]
-    return any(_given_stands(text or "", contact.given_name) for text in texts)
+    # the name they go by ("everyone calls her Pip"), or a title they dislike ("hated being Dr'd"): never the title
+    return any(_given_stands(text or "", contact.given_name) or _TITLE_REFUSED.search(text or "") for text in texts) \
+        or bool(goes_by(contact, words))
+
+
+# A title the notes say they dislike: "hated being Dr'd", "hates being called Dr", "don't call him Professor".
+_TITLE_REFUSED = re.compile(r"\b(?:hates?|hated|dislikes?|disliked|(?:does|did)(?:n'?t| not) like|can'?t stand|"
+                            r"(?:don'?t|never|no need to) call (?:her|him|them))\s+(?:being\s+)?(?:called\s+)?[\"'“‘]?"
+                            r"(?:dr|doctor|prof|professor)\b", re.IGNORECASE)
 
 
 def _given_stands(text: str, given: str) -> bool:
@@ -226,10 +241,16 @@ def _short_form(contact: Contact, texts: list) -> str:
                   and not _someone_else(contact, _next_word(text or "", m.end()))]  # not "Ana Torres"
         words += [w.capitalize() for w in re.findall(r"@([a-z]{3,})[._]?", text or "")]  # handles
     words += [w.capitalize() for e in contact.emails for w in re.findall(r"^([a-z]{3,})[._@]", e.lower())]
+    notes = "\n".join(t or "" for t in texts)
     for word in words:
         w = fold(word)
         if w == given or len(w) > len(given) - 2 or w in _NOT_NAMES or w[:3] in _CALENDAR:
             continue
+        if _FRIENDS_ONLY.search(notes) and not _WE_ARE_CLOSE.search(notes) and re.search(r"\b" + re.escape(word) + r"\b[\"”’']?\s+(?:is\s+|'s\s+)?(?:only\s+)?"
+                                                   r"(?:to|for|with|among)\s+(?:the\s+|his\s+|her\s+|their\s+|"
+                                                   r"close\s+|old\s+)*(?:lads|mates|friends|family|boys|girls|crew)\b",
+                                                   notes, re.IGNORECASE):
+            continue  # '"Yus" to the lads', '"Yus" is for his mates': a name for those close to them
         diminutive = w[:3] == given[:3] and len(w) <= 5 and w.endswith(("y", "ie", "i", "o"))  # Toby, Susie
         if given.startswith(w) or given.endswith(w) or diminutive:
             return word
@@ -262,7 +283,9 @@ def _called_in_words(contact: Contact, texts: list, words: str) -> str:
         someone_else = any(_someone_else(contact, f) for f in follows)  # "Ana Torres": another person
         form = given.startswith(w[:3]) or w in given or (len(w) >= 4 and w[:4] in given)
         # "thank-you email to Pip" with Pip all through the notes: the user writes to them by that name
-        addressed = re.search(r"\b(?:to|message|email|e-mail|dm|ping|text|write|thank|congratulate|congrats)\s+"
+        addressed = re.search(r"\b(?:(?:email|e-mail|message|msg|note|dm|letter|reply|write|text|linkedin|li|card|"
+                              r"request|thanks|thank-you|congrats)\s+to|message|email|e-mail|dm|ping|text|write|thank|"
+                              r"congratulate|congrats)\s+"
                               + re.escape(w) + r"\b", asked) and len(written) >= 2
         if before_family or ((form or addressed) and not someone_else):
             name = written[0].group(1)

@@ -70,6 +70,13 @@ def previous_turn(previous: str | None, people: list[Contact]) -> tuple[bool, Co
     return drafted, person, DraftRequest(contact_id=person.id, goal=goal, channel=channel)
 
 
+def previous_intent(previous: str | None) -> str:
+    """What the previous turn did, as the chat's history records it: 'show' after "Showed the notes on …",
+    'draft' after a draft, else ''."""
+    text = fold(previous or "")
+    return "show" if text.startswith("showed") else "draft" if "drafted" in text else ""
+
+
 def judge(expected: dict[str, Any], reading: Any) -> list[str]:
     """The fields the reading got wrong (empty: right)."""
     wrong = []
@@ -128,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     rows, by_intent, misses = [], Counter(), Counter()
     for case in part(yaml.safe_load(args.cases.read_text()), args.part, args.seed):
         has_draft, last, request = previous_turn(case.get("previous"), people)
-        reading = route(case["message"], people, has_draft, last, request)
+        reading = route(case["message"], people, has_draft, last, request, previous_intent(case.get("previous")))
         wrong = judge(case["expected"], reading)
         intent = case["expected"]["intent"]
         by_intent[intent] += 1

@@ -7,6 +7,9 @@ turn before. Its goal and channel carry over to the person now named, unless the
 
 from __future__ import annotations
 
+import re
+
+from coach.conversation.asking import DRAFT, asks_to_write
 from coach.conversation.cues import cue_pattern, word_pattern
 from coach.conversation.reading import Reading
 from coach.core.domain import Contact
@@ -41,3 +44,13 @@ def refers_back(text: str, has_draft: bool) -> bool:
     """The words point at the person of the previous turn: 'him', 'her', 'them'; after a draft, also 'it',
     'this', 'the draft' (the message to that person)."""
     return bool(word_pattern("pronouns").search(text) or (has_draft and word_pattern("draft_refs").search(text)))
+
+
+# Words that ask for what was just done, for someone else, and nothing more: "now do the same for Sofia",
+# "now the other Marcus", "and Wei?", "what about Ana".
+_AGAIN = re.compile(r"\b(?:same|now|too|also|as well|ditto|likewise|other|second|what about|how about|and)\b", re.IGNORECASE)
+
+
+def shows_again(text: str) -> bool:
+    """The message asks for the previous turn's action again and for nothing else (no message to write)."""
+    return bool(_AGAIN.search(text)) and not asks_to_write(text) and not DRAFT.search(text)

@@ -155,7 +155,9 @@ class Chat:
         about = state.get("last_contact") or (last or {}).get("contact_id")
         last_contact = next((c for c in contacts if about and c.id == about), None)
         previous = DraftRequest.model_validate(last) if last else None  # "do the same for Sofia" asks it again
-        r = route(text, contacts, has_draft=bool(last), last_contact=last_contact, previous=previous)
+        said = [h for h in state.get("history") or [] if h.get("role") == "assistant"]
+        r = route(text, contacts, has_draft=bool(last), last_contact=last_contact, previous=previous,
+                  last_intent=said[-1].get("intent", "") if said else "")  # after a card: "now Sofia" shows hers
         turn, update = HANDLERS[r.intent](self, r, text, state)
         update.setdefault("pending", None)
         if r.later:  # several requests in one message: the first is done, and the reply says what is left

@@ -87,3 +87,22 @@ def about_last(named: Who, last_contact: Contact | None) -> bool:
     if named.contact is not None:
         return last_contact is not None and named.contact.id == last_contact.id
     return not named.choices or (last_contact is not None and any(c.id == last_contact.id for c in named.choices))
+
+
+# "the other Marcus", "the second Marcus", "no, the other one": the namesake of the person just spoken of.
+_OTHER = re.compile(r"\b(?:the\s+)?(?:other|second|another|different|2nd)\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)", re.IGNORECASE)
+
+
+def other_namesake(named: Who, text: str, last_contact: Contact | None) -> Who:
+    """Of several people the words could mean, the one who is not the person the previous turn was about, when
+    the words say "the other" or "the second" before the name; else `named` as it was."""
+    if not named.choices or last_contact is None:
+        return named
+    m = _OTHER.search(text)
+    if not m or not any(fold(m.group("name")) in fold(c.name).split() for c in named.choices):
+        return named
+    rest = [c for c in named.choices if c.id != last_contact.id]
+    if len(rest) != 1 or len(rest) == len(named.choices):
+        return named
+    return Who(contact=rest[0], mention=named.mention)
+

@@ -28,7 +28,7 @@ from coach.conversation.asking import (  # noqa: F401  (the chat and tests impor
     detect_goal,
     request_span,
 )
-from coach.conversation.carry import carried_over, refers_back
+from coach.conversation.carry import carried_over, refers_back, shows_again
 from coach.conversation.context import draft_context, quoted_message, replies_to_email
 from coach.conversation.cues import clean
 from coach.conversation.howto import help_topic
@@ -38,6 +38,7 @@ from coach.conversation.people import (
     company_named,
     contacts_named,
     contradicted,
+    other_namesake,
     person,
     protected,
 )
@@ -73,27 +74,43 @@ def _several(text: str, people: list[Contact]) -> list[Contact]:
 
 
 def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Contact | None = None,
-          previous: DraftRequest | None = None) -> Reading:
+          previous: DraftRequest | None = None, last_intent: str = "") -> Reading:
     """The typed reading of one chat message against the user's own contacts (`last_contact`: the person the
     previous turn was about, for 'him', 'her', 'them'; `previous`: the last draft's request, which 'do the same
-    for Sofia' asks again). Of several requests in one message, the first is read."""
+    for Sofia' asks again; `last_intent`: what the previous turn did, so that after a contact was shown 'now
+    Sofia' shows Sofia). Of several requests in one message, the first is read."""
     text = text.strip()
     first_line = text.splitlines()[0] if text else ""
     if CHECK.search(first_line) and quoted_message(text):  # the message to check is kept exactly as written
         return Reading(intent="check", message=quoted_message(text), channel=detect_channel(first_line),
                        why="asked to check a message")
-    text = clean(text, protected(contacts))
+    text = clean(unquoted(text), protected(contacts))
     start, end = request_span(text, contacts, has_draft)
     later = text[end:].strip(" \t\n,;:-—–")
-    reading = _read(text[:end].strip(), text[start:end].strip(), contacts, has_draft, last_contact, previous)
+    reading = _read(text[:end].strip(), text[start:end].strip(), contacts, has_draft, last_contact, previous,
+                    last_intent)
     reading = second_look(reading, text[:end].strip(), contacts, has_draft, last_contact)
     return reading.model_copy(update={"later": later}) if later else reading
 
 
+# A checklist's box before an item ("[ ] email priya re referral", "- [x] note: …", "☐ …"): the item is the request.
+_BOX = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?(?:\[[ xX✓✔]?\]|[☐☑☒✅✔✓])[ \t]*", re.MULTILINE)
+# A line quoting the turn before ("> Would you be open to a call?"): what the user answers, not what they ask.
+_QUOTED = re.compile(r"^[ \t]*>.*$\n?", re.MULTILINE)
+
+
+def unquoted(text: str) -> str:
+    """The words the user wrote for this turn: checklist boxes off, and the lines quoting the previous turn left
+    out where the user wrote anything under them."""
+    text = _BOX.sub("", text)
+    own = _QUOTED.sub("", text).strip()
+    return own or text
+
+
 def _read(text: str, lead: str, contacts: list[Contact], has_draft: bool, last_contact: Contact | None,
-          previous: DraftRequest | None) -> Reading:
+          previous: DraftRequest | None, last_intent: str = "") -> Reading:
     """The reading of a message's first request (`text`, from its start; `lead`, without the preamble)."""
-    named = person(text, contacts)
+    named = other_namesake(person(text, contacts), text, last_contact)
     contact, mention = named.contact, named.mention
     full_name = contact is not None and " " in mention.strip() and bool(  # a name, not a description ("the PM")
         set(fold(mention).split()) & set(fold(contact.name).split()))
@@ -104,6 +121,11 @@ def _read(text: str, lead: str, contacts: list[Contact], has_draft: bool, last_c
     kept = records(text, lead, named, last_contact, has_draft, unknown, company_named(lead or text, contacts))
     if kept is not None:
         return kept
+    if last_intent == "show" and named.contact is not None and (last_contact is None or named.contact.id !=
+                                                               last_contact.id) and shows_again(text):
+        # after a contact was shown, "now do the same for Sofia", "now the other Marcus": show that one
+        return Reading(intent="show", contact=named.contact, contact_query=named.mention,
+                       why=f"the same as before, for {named.contact.name}")
     wanted = help_topic(lead or text)
     if wanted and not ((contact is not None or named.choices) and asks_to_write(text)):
         return Reading(intent="help", help=wanted, why=f"how to use the app: {wanted}")

@@ -62,6 +62,19 @@ def described(text: str, contacts: list[Contact]) -> Who:
         if word not in vocab["determiners"]:
             continue
         said, j = [], i + 1
+        if j + 1 < len(folded) and folded[j] in vocab["heads"] and folded[j + 1] in vocab["at"]:
+            # "the one from the hospital", "the guy at Datadog": the person, then where they are
+            k = j + 2 + (j + 2 < len(folded) and folded[j + 2] in ("the", "a"))
+            where = []
+            while k < len(folded) and folded[k] in any_company | any_role and folded[k] not in STOPWORDS:
+                where.append(folded[k])
+                k += 1
+            people = [c for c, (role, company) in zip(contacts, known, strict=True)
+                      if where and all(_fit(w, role, company) for w in where)]
+            if people:
+                mention = text[tokens[i].start():tokens[k - 1].end()]
+                return Who(contact=people[0], mention=mention) if len(people) == 1 else Who(choices=people,
+                                                                                            mention=mention)
         while j < len(folded):
             w = folded[j]
             if w in vocab["at"] and j + 1 < len(folded) and folded[j + 1] in any_company and said:

@@ -160,9 +160,13 @@ class Coach:
         from coach.crm.facts import book as factbook
 
         facts = factbook.facts(self.store, contact.id) if contact and contact.id else []
+        # the request read as a draft's is (the people to meet, what to leave out): the same checks as a draft's
+        from coach.drafting.request import read_request
+
+        reading = read_request(context, contact) if contact and context and goal else None
         grounds = checker.Grounds(contact=contact, profile=self.store.get_profile(),
                                   others=self.contacts() if contact else [], goal=goal or "", context=context,
-                                  request=request, facts=facts)  # the user's own facts ground a message too
+                                  request=request, facts=facts, reading=reading)  # the user's facts ground it too
         subject, body = clean(text)
         if channel == "email" and not subject and "\n" in text.strip():
             first, _, rest = text.strip().partition("\n")

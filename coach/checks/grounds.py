@@ -17,7 +17,15 @@ from typing import Any
 from coach.checks.language import allowed_language
 from coach.checks.links import noted_links
 from coach.checks.shortforms import compound_of, written_shorter
-from coach.core.dates import claim_forms, date_phrases, date_words, day_months, iso_dates, short_years
+from coach.core.dates import (
+    claim_forms,
+    date_phrases,
+    date_words,
+    day_months,
+    iso_dates,
+    short_years,
+    weekdays,
+)
 from coach.core.domain import HONORIFICS, Contact, Profile
 from coach.core.text import (
     STOPWORDS,
@@ -129,6 +137,7 @@ class Grounds:
             parts += [short_years(n.text) for n in c.notes]  # "kubecon eu 24": 2024
             parts += [date_phrases(t) for t in (c.how_we_met, *(n.text for n in c.notes),
                                                 *(i.summary for i in c.interactions))]  # "Oct 2023", "9/14"
+            parts += [weekdays(t) for t in (c.how_we_met, *(n.text for n in c.notes))]  # "most Sats": Saturdays
             if c.honorific:  # "Capt. Aldana-Rourke" may be "Captain Aldana-Rourke"
                 parts.append(TITLE_WORDS.get(fold(c.honorific).rstrip("."), ""))
         parts += [f"{f.phrase} {date_words(f.date)}" for f in self.facts if not getattr(f, "hidden", False)]

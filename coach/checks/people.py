@@ -22,9 +22,18 @@ _RULE = r"^[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,}|~{3,})[ \t]*$"
 SET_APART = re.compile(rf"{_RULE}\n(?s:.*?)\n{_RULE}|(?:^[ \t]*>[^\n]*(?:\n|$))+", re.MULTILINE)
 
 
+# A line that hands them a passage to pass on ("Here's a line you could paste into the group chat:"): the
+# paragraph after it is that passage.
+_HANDS_OVER = re.compile(r"^[^\n]*\b(?:blurb|line|lines|paragraph|para|text|bit|intro|summary|something|note|"
+                         r"description|message)\b[^\n]{0,80}?\b(?:paste|forward|share|pass (?:it )?on|send (?:it )?on|"
+                         r"use|copy|drop)\b[^\n]*:[ \t]*\n(?:[ \t]*\n)?(?P<passage>(?:[^\n]+(?:\n|$))+)",
+                         re.IGNORECASE | re.MULTILINE)
+
+
 def in_own_voice(text: str) -> str:
     """What a message says to its reader in its own voice: without a quoted passage or a blurb set apart for them
     to forward (each stands in for a blank line)."""
+    text = _HANDS_OVER.sub(lambda m: m.group(0)[:m.start("passage") - m.start()] + "\n", text)
     return QUOTED.sub(" ", SET_APART.sub("\n", text))
 
 
@@ -57,7 +66,8 @@ _RELATION = (r"colleague|friend|neighbou?r|manager|boss|mentor|husband|wife|part
              r"director|ceo|cfo|cto|coo|vp|head|lead|supervisor|assistant|advisor|adviser|cofounder|co-founder|founder|"
              r"recruiter|engineer|developer|dev|designer|researcher|scientist|analyst|student|classmate|teammate")
 _BEFORE = re.compile(r"\b(?:" + _RELATION + r"|dr\.?|mr\.?|ms\.?|mrs\.?|intro(?:duce \w+|duction)? to|"
-                     r"intro'?d (?:me|us) to|introduced (?:me|us) to)[,:]?\s+(?:[a-z]+\s+)?$"
+                     r"intro'?d (?:me|us) to|introduced (?:me|us) to|recommended|referred|hired|"
+                     r"(?:she|he|they|you) (?:sent|introduced|recommended|referred))[,:]?\s+(?:[a-z]+\s+)?$"
                      # a role, a few words, then a colon: "wants his IT lead on a call: Sam Ek"
                      r"|\b(?:" + _RELATION + r")\b(?:\s+[\w/]+){0,4}?\s*:\s*$")
 _AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]+)?(?:['’]s)?\s+(?:said|says|mentioned|told|suggested|introduced|offered|"

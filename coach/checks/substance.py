@@ -13,6 +13,7 @@ from coach.checks.grounds import ALWAYS_OK, COMMON_CAPITALISED
 from coach.checks.people import in_own_voice, people_in
 from coach.checks.registry import Message, Verdict, check
 from coach.config.prompts import load_data
+from coach.core.messages import INTRODUCTION
 from coach.core.text import (
     STOPWORDS,
     content_words,
@@ -190,6 +191,9 @@ def people_to_meet(m: Message) -> list[str]:
     reading = m.grounds.reading
     if reading is not None:
         runs = [NAME_RUN.match(p.text) for p in reading.parts if p.kind == "person"]
+        # an introduction the user offers them: "introduce you to Hana Sato"
+        runs += [NAME_RUN.match(re.sub(r"^introduce you to\s+", "", p.text)) for p in reading.parts
+                 if p.kind == "offer" and p.extra == INTRODUCTION]
         return [r.group(0) for r in runs if r]
     return people_named_in(m.grounds.context, m)
 
@@ -245,6 +249,16 @@ _RELATIVE = re.compile(r"\b(?:dad|mum|mom|father|mother|wife|husband|son|daughte
                        r"colleague|friend|mentor|teammate|flatmate|housemate|neighbour|neighbor))\b")
 
 
+# A greeting to two people or more ("Hi Piet and Thandiwe,", "Dear Ana & Tom,").
+_TO_SEVERAL = re.compile(r"^\s*(?:hi|hello|hey|dear)\s+[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)?\s*(?:,\s*[A-ZÀ-ÖØ-Þ]"
+                         r"[\w'’-]*\s*)*(?:and|&)\s+[A-ZÀ-ÖØ-Þ][\w'’-]*", re.IGNORECASE)
+
+
+# Words about making the introduction itself: a pronoun beside them may be the person to meet.
+_INTRODUCING = re.compile(r"\b(?:introduc\w*|intro|cc|cc'd|copied|copy (?:her|him|them) in|in touch|connect (?:you|us)|"
+                          r"pass(?:ed)? on your|share your (?:details|email|number))\b")
+
+
 @check("to-them", 10, hard=True)
 def _to_them(m: Message) -> Verdict:
     """Speaks to the person ("your talk"), never about them ("her talk"). A pronoun beside another person named
@@ -253,7 +267,10 @@ def _to_them(m: Message) -> Verdict:
     language = m.grounds.language(m.text)
     if language:
         return Verdict(True, f"written in {language}: its pronouns are not checked")
-    others = {fold(p) for p in [*people_named_in(m.grounds.context, m), *people_to_meet(m)]}
+    if _TO_SEVERAL.match(m.body):  # "Hi Piet and Thandiwe,": a double introduction speaks of each to the other
+        return Verdict(True, "written to more than one person: its pronouns are not checked")
+    meet = {fold(p) for p in people_to_meet(m)}
+    others = {fold(p) for p in people_named_in(m.grounds.context, m)} | meet
     first = fold(m.first)
     slips: list[str] = []
     prior: list[str] = []  # the sentences before: a person named three sentences back is still who "her" is
@@ -261,7 +278,11 @@ def _to_them(m: Message) -> Verdict:
         around = " ".join([*prior[-3:], s])
         near = fold(around)
         third_party = any(o and o in near for o in others) or bool(people_in(around, m)) or \
-            bool(_RELATIVE.search(near))  # "Dad said he'd mentioned it": the pronoun is someone of the user's
+            bool(_RELATIVE.search(near)) or \
+            (bool(_INTRODUCING.search(fold(s))) and
+             any(o and o in fold(" ".join(prior)) for o in meet))
+        # ("Dad said he'd mentioned it": the pronoun is someone of the user's; "I haven't copied her in" beside the
+        # introduction, the person to meet, named anywhere before)
         for match in PRONOUNS.finditer(s):
             if not third_party:
                 slips.append(match.group(0))

@@ -41,6 +41,11 @@ class Fact(BaseModel):
     source: str = Field(description="Where the fact comes from: note:<id>, interaction:<id>, contact, profile, request.")
 
 
+# The extra of an offer that is an introduction the user offers them ("offer Rachel an intro to Lola Brennan"):
+# its text is "introduce you to <who>", and the ask asks whether it is wanted.
+INTRODUCTION = "introduction"
+
+
 class RequestPart(BaseModel):
     """One typed part of what the user typed beside the goal; a draft says it only through its kind's frame."""
 

@@ -195,9 +195,11 @@ def second_person(text: str, names: tuple[str, ...] = ()) -> str:
     return re.sub(r"([.!?]\s+)(you|your)\b", lambda m: m.group(1) + m.group(2).capitalize(), said)
 
 
-SIGNOFF = re.compile(r"^\s*(?:(best|best regards|kind regards|regards|warm regards|warmly|cheers|thanks|thank you|"
-                     r"sincerely|all the best|all best|best wishes|warm wishes|many thanks|with thanks|yours|"
-                     r"take care|talk soon|speak soon|with love|love|warmest)\b[ ,!.]*(\s+[A-Z][\w'-]*)?|"
+SIGNOFF = re.compile(r"^\s*(?:((?:with\s+)?(?:best|best regards|kind regards|regards|warm regards|warmest regards|"
+                     r"warmly|cheers|thanks|thank you|thanks again|thanks so much|thank you so much|sincerely|all the best|"
+                     r"all best|best wishes|warm wishes|many thanks|with thanks|yours|yours sincerely|yours truly|"
+                     r"yours faithfully|respectfully|gratefully|with gratitude|take care|talk soon|speak soon|with love|"
+                     r"love|warmest|obrigad[ao]|gracias|merci|danke|viele grüße|diolch))\b[ ,!.]*(\s+[A-Z][\w'-]*)?|"
                      r"[-—–]\s*[A-Z][\w'.-]*)\s*$", re.IGNORECASE)
 LEADING_GREETING = re.compile(r"^\s*(hi|hello|hey|dear|good (?:morning|afternoon))\b[^,!.\n:-]{0,40}[,!.:-]?\s*",
                               re.IGNORECASE)

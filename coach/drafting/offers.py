@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from coach.core.messages import RequestPart
+from coach.core.messages import INTRODUCTION, RequestPart
 from coach.core.text import capitalise, fold
 
 # "if useful", "if that helps": the offer is made on that condition.
@@ -26,8 +26,7 @@ OFFER = re.compile(r"^(?:(?:and|also|maybe|please)\s+)?(?:offer(?:ing)?|say (?:i
                    r"to share|(?:i'?m|i am|i'?d be) (?:happy|glad) to share)\s+(?P<to>to\s+)?(?P<x>.+?)(?P<cond>"
                    + _IF_USEFUL + r")?$", re.IGNORECASE)
 # An introduction the user offers them ("offer Rachel an intro to Lola Brennan for the Fairview package"): marked
-# INTRODUCTION, so the ask asks whether it is wanted rather than for an introduction.
-INTRODUCTION = "introduction"
+# INTRODUCTION (coach.core.messages), so the ask asks whether it is wanted rather than for an introduction.
 _INTRO_OFFER = re.compile(r"^(?:(?:and|also|maybe|please)\s+)*offer(?:ing)?\s+(?:(?!(?:an?|the|my)\b)[\w'’-]+\s+)?"
                           r"(?:an?\s+|the\s+|my\s+)?(?:intro|introduction)\s+to\s+(?P<x>[^,;]{2,80})$", re.IGNORECASE)
 # The same offer put as a question for them ("ask Gareth whether he'd be open to me introducing him to Hana Sato",

@@ -15,11 +15,11 @@ from coach.core.text import STOPWORDS, fold, refused
 
 _NAME = r"([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]{0,19}\w)"  # ends on a letter: "call me Rudy'" is Rudy
 _CUES = (
-    re.compile(r"\b(?:goes by|go by|prefers to be called|known as|call(?:s|ed)? (?:her|him|them|me)|calls? (?:herself|"
+    re.compile(r"\b(?:goes by|go by|went by|prefers to be called|known as|call(?:s|ed)? (?:her|him|them|me)|calls? (?:herself|"
                r"himself|themself|themselves)|introduce[sd]? (?:herself|himself|themself|themselves) as|aka|a\.k\.a\.?|"
                r"nickname:?)\s+[\"'“‘]?" + _NAME),
     # dictated or typed in lower case: "he goes by greg" (a name only after an explicit cue)
-    re.compile(r"\b(?:goes by|go by|prefers to be called|call(?:s|ed)? (?:her|him|them|me))\s+[\"'“‘]?"
+    re.compile(r"\b(?:goes by|go by|went by|prefers to be called|call(?:s|ed)? (?:her|him|them|me))\s+[\"'“‘]?"
                r"([a-zà-ÿ][\w'’-]{0,19}\w)\b"),
     re.compile(_NAME + r"\s*=\s*(?:her |his |their )?(?:first|given|preferred) name", re.IGNORECASE),
     re.compile(r"\b(?:preferred[_ ]name|goes[_ ]by|nick[_ ]?name)[\"']?\s*[:=]\s*[\"'“]?" + _NAME, re.IGNORECASE),
@@ -271,9 +271,11 @@ def _called_in_words(contact: Contact, texts: list, words: str) -> str:
     channel = r"(?!(?:email|e-mail|message|msg|note|request|dm|letter)\b)"
     asked = re.sub(r"\b(?:intro(?:duction)?s?|introduc\w*(?:\s+" + channel + r"\w+)?|connect\w*(?:\s+" + channel +
                    r"\w+)?|put\s+\w+\s+in\s+touch)\s+(?:to|with)\s+\w+", " ", fold(words))
-    for w in dict.fromkeys(fold(x) for x in re.findall(r"(?<![\w@./-])([^\W\d_]{3,})\b", words)):
+    for w in dict.fromkeys(fold(x) for x in re.findall(r"(?<![\w@./-])([^\W\d_]{2,})\b", words)):
         if w == given or len(w) >= len(given) or w in _NOT_NAMES or w[:3] in _CALENDAR:
             continue
+        if len(w) == 2 and (w in STOPWORDS or w in _NOT_SHORT or not given.startswith(w)):
+            continue  # "Jo" for Joanna, never "In" for Ingrid
         written = [m for m in re.finditer(r"(?<![\w@.])(" + re.escape(w) + r")\b", notes, re.IGNORECASE)
                    if m.group(1)[:1].isupper() and not _REFUSED.search(notes[max(0, m.start() - 24):m.start()])]
         if not written:
@@ -288,16 +290,21 @@ def _called_in_words(contact: Contact, texts: list, words: str) -> str:
                               r"congratulate|congrats)\s+"
                               + re.escape(w) + r"\b", asked) and len(written) >= 2
         if before_family or ((form or addressed) and not someone_else):
-            name = written[0].group(1)
+            name = next((m.group(1) for m in written if not m.group(1).isupper()), written[0].group(1))  # not "JO"
             return name[:1].upper() + name[1:]
     return ""
+
+
+# Two-letter words a request may write capitalised that are no one's short name.
+_NOT_SHORT = {"up", "go", "ok", "hi", "ya", "yo", "ha", "oh", "ah", "eh", "um", "uh", "hr", "pr", "it", "ai"}
 
 
 def _someone_else(contact: Contact, family: str) -> bool:
     """Whether a capitalised word after a first name makes it another person's name ("Ana Torres")."""
     f = fold(family)
-    last = fold(contact.last_name.split(" ")[0]) if contact.last_name else ""
-    return bool(f) and f not in (last, fold(contact.given_name)) and f[:3] not in _CALENDAR and f not in _NOT_NAMES
+    own = {fold(contact.given_name), *(w for w in re.split(r"[\s-]+", fold(contact.last_name or "")) if w),
+           fold(contact.last_name or "")}  # "Pemberton" of Pemberton-Achebe is their own
+    return bool(f) and f not in own and f[:3] not in _CALENDAR and f not in _NOT_NAMES
 
 
 def _next_word(text: str, at: int) -> str:

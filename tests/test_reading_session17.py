@@ -91,3 +91,19 @@ def test_well_done_on_something_is_a_congratulation():
 def test_jolly_is_friendlier_and_official_formal(text, tone):
     r = read(text, has_draft=True, last=3)
     assert (r.intent, r.tone) == ("revise", tone)
+
+
+def test_not_the_one_at_an_employer_is_their_namesake_elsewhere():
+    r = route("show me Kenji, not the one at Helio", TWINS, has_draft=False)
+    assert (r.intent, r.contact_id) == ("show", 6)
+
+
+def test_that_name_from_before_is_the_one_just_spoken_of():
+    r = route("ok draft that Kenji from before an email about design reviews", TWINS, has_draft=False,
+              last_contact={c.id: c for c in TWINS}[6], last_intent="show")
+    assert (r.intent, r.contact_id) == ("draft", 6)
+
+
+def test_a_misspelt_employer_word_in_a_description_is_read():
+    r = read("write the one at Brigthpath a thank-you email for the referral")
+    assert (r.intent, r.contact_id) == ("draft", 3)

@@ -48,7 +48,8 @@ def frame() -> frozenset[str]:
 
 
 KNOWLEDGE = DATA.parent.parent / "knowledge"
-COMMON_IN = 20  # a word used in this many guidance articles (about one in six) is advice's own vocabulary, not one story's detail
+COMMON_SHARE = 0.154  # a word used in this share of the guidance articles (about one in six) is advice's own
+# vocabulary, not one story's detail; a share, so that adding articles does not turn a story's word into advice's
 
 
 @lru_cache(maxsize=1)
@@ -56,10 +57,12 @@ def corpus_common() -> frozenset[str]:
     """The stems the guidance corpus uses in many articles ('invite', 'call', 'mistake'): a script's word among
     them tells no story of its own; a word only one or two articles use ('gearbox', 'handover') does."""
     seen: dict[str, int] = {}
-    for path in KNOWLEDGE.rglob("*.md"):
+    paths = list(KNOWLEDGE.rglob("*.md"))
+    for path in paths:
         for s in {stem(p) for w in words(path.read_text(encoding="utf-8")) for p in _parts(w)}:
             seen[s] = seen.get(s, 0) + 1
-    return frozenset(s for s, n in seen.items() if n >= COMMON_IN)
+    common_in = max(2, round(len(paths) * COMMON_SHARE))
+    return frozenset(s for s, n in seen.items() if n >= common_in)
 
 
 @lru_cache(maxsize=1)

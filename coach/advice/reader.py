@@ -27,7 +27,7 @@ from coach.advice.cues import CUES, RELUCTANT, TRAITS
 from coach.advice.phrasebook import PHRASINGS
 from coach.advice.questions import deciding, read_question
 from coach.advice.stakes import asked_for, read_counterpart, read_role, read_stake, read_stakes  # noqa: F401
-from coach.advice.stance import attitudes, declines, gave_already, read_stance, seeks
+from coach.advice.stance import attitudes, awaits_answer, declines, gave_already, read_stance, seeks
 from coach.core.files import replacing
 from coach.core.situation import SURE, Situation  # noqa: F401  (re-exported)
 
@@ -125,6 +125,9 @@ def _rules(text: str) -> tuple[str | None, str | None, bool, bool]:
     contrary = None
     asked = structure == "asked" or cue == "asked" or any(r.asked == "user" and not r.offer for r in requests(text))
     stance = read_stance(text, asked)
+    if cue == "repairing" and stance is None and asked and awaits_answer(text):
+        cue = None  # "he blamed me for everything … now he's asked me for a recommendation and I ignored it": the
+        # request the user has not answered is the matter, not the old rift
     stance = "asked" if stance == "agreeing" else stance
     if stance:  # the user's own clauses say what they make of it: this beats the stance cue lists
         if structure and opposite(stance, structure):

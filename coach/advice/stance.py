@@ -322,11 +322,36 @@ def seeks(text: str) -> bool:
 _ORDER = ("declining", "agreeing", "repairing", "thanking")
 
 
+# What a request comes as, when the user has not yet answered it ("I missed a call", "I haven't answered her email").
+_REQUEST_THINGS = frozenset("it this that him her them call calls email emails message messages voicemail text "
+                            "texts request invite invitation dm dms".split())
+
+
+# Not answering, or letting a request sit: "I ignored it", "I haven't replied", "I missed his call".
+_ANSWERING = frozenset("answered replied responded returned ignored missed acknowledged written called texted emailed "
+                       "rung rang".split())
+
+
+def _unanswered(a: Attitude) -> bool:
+    """A request the user has not answered yet ("I ignored it", "I haven't answered", "I missed a call"): where
+    someone asked the user, the matter is still what to say to them, not a lapse of the user's to mend."""
+    if a.verb not in _ANSWERING or a.modal or not (a.negated or a.rest):  # "I should have replied" is a lapse owned,
+        # and "she'll be missed" no request at all
+        return False
+    return (not a.rest or a.rest[0] in _REQUEST_THINGS or
+                                         bool(_REQUEST_THINGS & set(a.rest[:3])) or a.rest[0] in ("yet", "back"))
+
+
+def awaits_answer(text: str) -> bool:
+    """The user says they have not answered a request yet ("I ignored it", "I haven't replied")."""
+    return any(_unanswered(a) for a in attitudes(text) if not a.relative)
+
+
 def read_stance(text: str, asked: bool) -> str | None:
     """The user's stance over the whole text: a decline or a yes (only when someone asked the user), else owning a
     lapse, else thanks; None when no clause of the user's says."""
-    found = {stance(a) for a in attitudes(text) if not a.relative} | \
-        {stance(a) for a in attitudes(text) if a.relative} & {"repairing"}
+    said = [a for a in attitudes(text) if not (asked and _unanswered(a))]
+    found = {stance(a) for a in said if not a.relative} | {stance(a) for a in said if a.relative} & {"repairing"}
     found -= {None}
     if not asked and not any(_vouching(a) for a in attitudes(text) if not a.relative):
         found -= {"declining", "agreeing"}

@@ -89,13 +89,14 @@ def _inflected(low: str) -> bool:
     return False
 
 
-def _typo(word: str, protected: frozenset[str]) -> str:
+def _typo(word: str, protected: frozenset[str], workplace: frozenset[str] = frozenset()) -> str:
     low = word.lower()
     if len(low) < MIN_TYPO or low in known_words() or fold(low) in protected or not low.isalpha() or \
             _inflected(low):
         return word
     limit = 1 if len(low) <= 7 else 2
-    near = [(OSA.distance(low, t), t) for t in vocabulary()["typo_targets"] if t[0] == low[0]]
+    targets = [*vocabulary()["typo_targets"], *(w for w in workplace if len(low) >= 6)]
+    near = [(OSA.distance(low, t), t) for t in targets if t[0] == low[0]]
     near = sorted((d, t) for d, t in near if d <= limit)
     if not near or (len(near) > 1 and near[0][0] == near[1][0]):
         return word  # nothing close, or two cues equally close: left as said
@@ -107,16 +108,18 @@ def _typo(word: str, protected: frozenset[str]) -> str:
 FILLERS = re.compile(r"(?<![\w'-])(?:u+h+|u+m+|uhm+|e+r+m+|hmm+)(?![\w'-])[,.]?\s*", re.IGNORECASE)
 
 
-def clean(text: str, protected: Iterable[str] = ()) -> str:
+def clean(text: str, protected: Iterable[str] = (), workplace: Iterable[str] = ()) -> str:
     """The words as a person reads them: spoken punctuation, shorthand, apostrophes and typos of cue words
-    fixed. `protected`: words never corrected (the contacts' names, companies and titles)."""
+    fixed. `protected`: words never corrected (the contacts' names, companies and titles); `workplace`: the
+    contacts' employer and title words a typo may stand for ("Hosptial")."""
     guard = frozenset(fold(w) for w in protected)
+    places = frozenset(workplace)
     text = _spoken(text)
     text = FILLERS.sub("", text)  # "open my notes on the uh Datadog guy": dictation's hesitations
     pattern, table = _shorthand()
     text = pattern.sub(lambda m: table[m.group(0).lower()], text)
     text = _contractions(text)
-    return WORD.sub(lambda m: _typo(m.group(0), guard), text)
+    return WORD.sub(lambda m: _typo(m.group(0), guard, places), text)
 
 
 # ------------------------------------------------------------------ clauses and politeness

@@ -17,6 +17,14 @@ def protected(contacts: list[Contact]) -> set[str]:
     return {w for c in contacts for x in (c.name, c.company, c.title) for w in re.findall(r"[\w'-]+", x or "")}
 
 
+def workplace_words(contacts: list[Contact]) -> set[str]:
+    """The words of the contacts' employers and titles, long enough to tell a typo of ("Hosptial" for the
+    Hospital of "City Hospital"): a description may misspell them; a person's name is never corrected."""
+    names = {fold(w) for c in contacts for w in re.findall(r"[\w'-]+", c.name or "")}
+    return {fold(w) for c in contacts for x in (c.company, c.title) for w in re.findall(r"[A-Za-z]+", x or "")
+            if len(w) >= 6 and fold(w) not in names}
+
+
 def person(text: str, contacts: list[Contact]) -> Who:
     """Who the words name, or failing a name, describe ('my old boss', 'the recruiter at Contoso')."""
     named = who(text, contacts)
@@ -93,11 +101,32 @@ def about_last(named: Who, last_contact: Contact | None) -> bool:
 _OTHER = re.compile(r"\b(?:the\s+)?(?:other|second|another|different|2nd)\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)", re.IGNORECASE)
 
 
-def other_namesake(named: Who, text: str, last_contact: Contact | None) -> Who:
+_SAME = re.compile(r"\b(?:that|the same|this) (?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)\b|\b(?P<n2>[A-ZÀ-ÖØ-Þ][\w'’-]+) (?:from before|"
+                   r"from earlier|again|you (?:just )?(?:showed|mentioned))\b")
+_NOT_THE = re.compile(r"\bnot (?:the )?(?P<co>(?!(?:the|that|this|other|first|second)\b)[A-Za-z][\w&'-]+) (?:one|guy|person|woman|man)\b|\bnot (?:the one )?(?:at|from) "
+                      r"(?P<co2>[A-Za-z][\w&'-]+)", re.IGNORECASE)
+
+
+def other_namesake(named: Who, text: str, last_contact: Contact | None, contacts: list[Contact] = ()) -> Who:
     """Of several people the words could mean, the one who is not the person the previous turn was about, when
-    the words say "the other" or "the second" before the name; else `named` as it was."""
-    if not named.choices or last_contact is None:
+    the words say "the other" or "the second" before the name, or not at the employer they name ("not the
+    Datadog one"); else `named` as it was."""
+    excluded = _NOT_THE.search(text)  # "not the Datadog one, the other Marcus": the one who is not there
+    if excluded and (named.choices or named.contact is not None):
+        said = fold(excluded.group("co") or excluded.group("co2"))
+        given = fold(named.contact.first_name) if named.contact is not None else ""
+        pool = named.choices or [c for c in contacts if given and fold(c.first_name) == given]
+        rest = [c for c in pool if not (c.company and said in fold(c.company).split())]
+        if len(rest) == 1 and len(rest) < len(pool):
+            return Who(contact=rest[0], mention=named.mention)
+    if not named.choices:
         return named
+    if last_contact is None:
+        return named
+    same = _SAME.search(text)  # "that Marcus from before", "the same Marcus": the one just spoken of
+    if same and any(c.id == last_contact.id for c in named.choices) and \
+            fold(same.group("name") or same.group("n2")) in fold(last_contact.name).split():
+        return Who(contact=last_contact, mention=named.mention)
     m = _OTHER.search(text)
     if not m or not any(fold(m.group("name")) in fold(c.name).split() for c in named.choices):
         return named

@@ -41,6 +41,7 @@ from coach.conversation.people import (
     other_namesake,
     person,
     protected,
+    workplace_words,
 )
 from coach.conversation.reading import (
     ASK_BACK,
@@ -84,7 +85,7 @@ def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Con
     if CHECK.search(first_line) and quoted_message(text):  # the message to check is kept exactly as written
         return Reading(intent="check", message=quoted_message(text), channel=detect_channel(first_line),
                        why="asked to check a message")
-    text = clean(unquoted(text), protected(contacts))
+    text = clean(unquoted(text), protected(contacts), workplace_words(contacts))
     start, end = request_span(text, contacts, has_draft)
     later = text[end:].strip(" \t\n,;:-—–")
     reading = _read(text[:end].strip(), text[start:end].strip(), contacts, has_draft, last_contact, previous,
@@ -110,7 +111,7 @@ def unquoted(text: str) -> str:
 def _read(text: str, lead: str, contacts: list[Contact], has_draft: bool, last_contact: Contact | None,
           previous: DraftRequest | None, last_intent: str = "") -> Reading:
     """The reading of a message's first request (`text`, from its start; `lead`, without the preamble)."""
-    named = other_namesake(person(text, contacts), text, last_contact)
+    named = other_namesake(person(text, contacts), text, last_contact, contacts)
     contact, mention = named.contact, named.mention
     full_name = contact is not None and " " in mention.strip() and bool(  # a name, not a description ("the PM")
         set(fold(mention).split()) & set(fold(contact.name).split()))

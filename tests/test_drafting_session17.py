@@ -132,3 +132,50 @@ def test_a_short_email_is_kept_over_a_slot_when_nothing_else_passes():
                                                                "subject": "", "body": ""}, [], [])
     assert "[" not in body and "Congratulations on opening your bakery" in body, body
     assert path == "needs-edit" and not next(c for c in report.checks if c.name == "length").passed
+
+
+def test_a_heading_that_names_a_document_is_no_meeting():
+    from coach.crm.facts.layout import heading_phrase
+    assert heading_phrase("Job search 2025 - tracker (Notion table export)") == ""
+    assert heading_phrase("PyCon US 2024") == "at PyCon US 2024"
+
+
+def test_a_note_line_ending_on_its_date_is_not_said():
+    assert not sayable("you sent me a copy, Oct 2024")
+    assert sayable("you sent me a copy in October")
+
+
+def test_thanks_with_the_channel_between_whom_and_what_for_is_read():
+    c = _contact("ran the careers fair at Granary Works", "Philippa Moreau")
+    reading = read_request("Thank Pip on LinkedIn for her reference - I got the place!", c)
+    assert [p.text for p in reading.parts if p.kind == "thanks"] == ["your reference"], reading.line()
+
+
+def test_a_remark_for_the_coach_after_a_clause_is_not_said():
+    c = _contact("we used to share the night shift", "Bea Tan")
+    reading = read_request("I'm in Leeds for the expo on the 14th so that's the excuse", c)
+    assert [p.text for p in reading.parts if p.kind == "mine"] == ["I'm in Leeds for the expo on the 14th"]
+
+
+def test_a_cv_to_attach_is_an_enclosure_and_the_resume_is_not_offered_again():
+    c = _contact("classmate on the MSc, now at Kessler Drivetrain", "Akosua Mensah", company="Kessler Drivetrain")
+    reading = read_request("I will attach CV", c)
+    assert [(p.kind, p.text, p.extra) for p in reading.parts] == [("sending", "my CV", "attached")]
+    assert read_request("I'll send the deck once we're connected", c).parts[0].kind == "mine"
+    brief = Brief(contact=c, goal="referral", channel="email", profile=Profile(name="Joost Vos"),
+                  context="ask if she can refer me for the QA Lead role. I will attach CV")
+    _, body, _, _ = compose(brief)
+    assert "attached my CV" in body and "send my resume" not in body, body
+
+
+def test_a_name_typed_in_lower_case_is_written_as_the_notes_write_it():
+    from coach.drafting.part_lines import as_written
+    c = _contact("helped with my CV for the Saltmarsh Homes job", "Meera Rao")
+    assert as_written("i got the job at saltmarsh, like i hoped", c) == "I got the job at Saltmarsh, like I hoped"
+    assert as_written("the job is done", c) == "the job is done"  # an everyday word stays as it is
+
+
+def test_congratulations_on_a_step_taken_is_said_as_the_step():
+    from coach.core.messages import RequestPart
+    from coach.drafting.part_lines import _news
+    assert _news(RequestPart(kind="news", text="becoming CFO"), "congratulations") == "Congratulations on becoming CFO!"

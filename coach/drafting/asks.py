@@ -171,8 +171,15 @@ def email_line(brief: Brief) -> str:
     headline = brief.contact.headline()
     line = spec["email_line"].format(headline=headline) if headline else spec["email_line_plain"]
     # what the user offers or sends already says it ("offer a short blurb about my firm he can pass on")
-    said = {stem(w) for p in brief.reading.parts if p.kind in ("offer", "sending") for w in content_words(p.text)}
-    return "" if len(said & {stem(w) for w in content_words(line)}) >= 2 else line
+    said = {_SAME_THING.get(stem(w), stem(w)) for p in brief.reading.parts if p.kind in ("offer", "sending")
+            for w in [*content_words(p.text), *re.findall(r"\bcv\b", fold(p.text))]}  # "my CV": two letters
+    wrote = {_SAME_THING.get(stem(w), stem(w)) for w in content_words(line)}
+    # the CV sent already: "happy to send my resume" would offer it again
+    return "" if len(said & wrote) >= 2 or said & wrote & {"cv"} else line
+
+
+# Words for the one thing an email may enclose.
+_SAME_THING = {"resum": "cv", "resume": "cv", "résumé": "cv", "cv": "cv"}
 
 
 def sender_name(name: str) -> str:

@@ -34,6 +34,9 @@ THANKS = re.compile(r"^(?:(?:(?:say|send|give)\s+)?(?:(?:a|an|my)\s+)?(?:(?:big|
                     r"brief|heartfelt|warm|real|sincere|belated|little)\s+)*(?:thanks|thank[\s-]*you|thx|ty|many thanks)"
                     rf"(?:\s+(?:note|email|message|msg))?(?:\s+to\s+{_TO_WHOM})?|"
                     rf"(?:say\s+)?thank(?:\s+(?:you|{_TO_WHOM}))?|thanking(?:\s+{_TO_WHOM})?)"
+                    # the channel said between whom and what for: "thank Pip on LinkedIn for her reference"
+                    r"(?:\s+(?:on|by|via|over|in\s+an?)\s+(?:linkedin|li|email|e-mail|mail|text|whatsapp|slack|dm|"
+                    r"message|note))?"
                     r"\s+(?:(?:so\s+much|again|properly|"
                     r"personally|once more|a lot)\s+)*for\s+(?P<x>.+)$", re.IGNORECASE)
 # A reason after the thing thanked for ("the ARE help since I passed and never told her"): not part of the thing.

@@ -43,9 +43,11 @@ _IF_OFFER = re.compile(r"^(?:(?:and|also|maybe|please)\s+)*offer\s+(?:that\s+)?i
                        re.IGNORECASE)
 # A thing offered by name ("our listener survey data"), as opposed to a thing to do ("walk her through …").
 _THING = re.compile(r"^(?:my|our|the|some|a|an)\s+", re.IGNORECASE)
-SENDING = re.compile(r"^(?:(?:finally|actually|also|and)\s+)?(?P<verb>send|share|attach|forward|sending|sharing|attaching|"
+SENDING = re.compile(r"^(?:(?:finally|actually|also|and)\s+)?(?P<will>(?:i'?ll|i will|will|i'?m going to|i am going to|going to)"
+                     r"\s+)?(?P<verb>send|share|attach|forward|sending|sharing|attaching|"
                      r"with|"
-                     r"forwarding|enclosing|here'?s|here is)\s+(?P<x>(?:the|my|our)\s+[^,;]+?)(?:\s+(?:finally|now|today|"
+                     r"forwarding|enclosing|here'?s|here is)\s+(?P<x>(?:the|my|our)\s+[^,;]+?|(?:cv|resume|résumé|"
+                     r"portfolio)(?=\s*$))(?:\s+(?:finally|now|today|"
                      r"this time|at last|asap|again|as promised|here|below))*(?:\s+and\s+.*)?$", re.IGNORECASE)
 # When the user is free, or where they will be and when.
 FREE = re.compile(r"^(?:(?:mention|say|tell (?:her|him|them|\w+))\s+(?:that\s+)?)?(?:i'?m|i am|i'?ll be|i will be)\s+"
@@ -74,8 +76,10 @@ def read_offer(part: str, to_you: Callable[[str], str]) -> RequestPart | None:
         said = to_you(x)
         return RequestPart(kind="offer", text=said if m.group("to") else f"share {said}",
                            extra="if useful" if m.group("cond") else "") if said else None
-    if m := SENDING.match(part):
-        said = to_you(m.group("x"))
+    if (m := SENDING.match(part)) and (not m.group("will") or fold(m.group("verb")).startswith(("attach", "enclos"))):
+        # "I'll attach my CV": attached when it is sent; "I'll send the deck once we're connected" is the user's plan
+        x = m.group("x")
+        said = to_you(x if re.match(r"(?:the|my|our)\s", x, re.IGNORECASE) else f"my {x}")  # "I will attach CV"
         attach = fold(m.group("verb")).startswith(("attach", "enclos"))
         return RequestPart(kind="sending", text=said, extra="attached" if attach else "") \
             if said and len(said.split()) <= 10 else None

@@ -13,6 +13,7 @@ from coach.core.domain import Contact
 from coach.core.jobs import job_words_pattern
 from coach.core.messages import RequestPart, RequestReading
 from coach.core.text import capitalise, ensure_period, fold
+from coach.crm.names import everyday
 from coach.drafting.dates import date_sentence
 from coach.drafting.occasions import occasion_sentence
 from coach.drafting.offers import offer_sentence
@@ -51,6 +52,8 @@ def _news(part: RequestPart, goal: str) -> str:
     if part.extra:  # a thing and what happened to it: "your KubeCon talk" + "accepted"
         return f"Congratulations on {part.text} getting {part.extra}!" if goal == "congratulations" \
             else f"I saw that {part.text} got {part.extra}."
+    if re.match(r"[a-z]+ing\b", part.text):
+        return f"Congratulations on {part.text}!"  # "becoming CFO": the step itself, never "the new role as becoming"
     if re.fullmatch(rf"(?:(?:senior|new|interim|acting|deputy|assistant|associate|executive|chief)\s+)*(?:[A-Z][\w&/-]*\s+)*"
                     rf"(?:{job_words_pattern()})s?", part.text, re.IGNORECASE) and not fold(part.text).startswith(DETERMINERS):
         return f"Congratulations on the new role as {part.text}!"  # a bare title ("COO"): the new role it names
@@ -64,7 +67,8 @@ def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[
     breaks a grammar invariant, or whose words are no clean clause (shorthand, symbols: `sayable`), is dropped,
     never sent. `skip`: the kinds the ask says already (the role a referral asks about)."""
     names = grammar.names_in(contact.name, contact.company, *(p.text for p in reading.parts),
-                             *(p.extra for p in reading.parts))
+                             *(p.extra for p in reading.parts)) | \
+        grammar.names_in(*(n.text for n in contact.notes), mid_sentence=True)  # the names `as_written` restores
     out: list[str] = []
     frames: set[str] = set()
     thanked: int | None = None  # where the thanks line is, for a second thing thanked for
@@ -112,11 +116,30 @@ def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[
             extra = f", {part.extra}" if part.kind == "person" and part.extra else part.extra
             x = f"{x} {part.tail}" if part.kind == "their-offer" and part.tail else x
             line = frame.replace("{X}", capitalise(x)).replace("{x}", x).replace("{extra}", extra)
-        line = ensure_period(capitalise(line))
+        line = ensure_period(capitalise(as_written(line, contact)))
         if grammar.ok(line, names) and line not in out:
             thanked = len(out) if part.kind == "thanks" else thanked
             out.append(line)
     return out
+
+
+def as_written(line: str, contact: Contact) -> str:
+    """The line with the names the user typed in lower case written as the notes write them ("the job at
+    saltmarsh" -> "Saltmarsh", a company or place the notes capitalise and no everyday word), and "i" as "I"."""
+    sources = " ".join([contact.company or "", contact.title or "", contact.location or "",
+                        *(n.text for n in contact.notes)])
+    cased: dict[str, str] = {}
+    for w in re.findall(r"(?<![\w@./-])[A-ZÀ-ÖØ-Þ][\w&'’-]{2,}", sources):
+        if not w.isupper():
+            cased.setdefault(fold(w), w)
+    lower = {fold(w) for w in re.findall(r"(?<![\w@./-])[a-zà-ÿ][\w&'’-]{2,}", sources)}  # a word the notes also write
+    line = re.sub(r"(?<![\w'’])i(?=\s|['’](?:m|ve|d|ll)\b)", "I", line)                   # plainly: never cased
+
+    def case(m: re.Match) -> str:
+        w = m.group(0)
+        key = fold(w)
+        return cased[key] if key in cased and key not in lower and not everyday(key) else w
+    return re.sub(r"(?<![\w@./-])[a-zà-ÿ][\w&'’-]{2,}", case, line)
 
 
 def request_sentence(context: str, goal: str, contact: Contact) -> str:

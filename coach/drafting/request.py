@@ -35,6 +35,8 @@ _SPLIT = re.compile(
     r"pls\s+)?(?:keep|make|be|write|use|sound|ask|don'?t|do not|dont|never|no need|avoid|without|in\s+[A-Z]\w+\b|it\b|"
     r"that\b|this\b|i\b|i'm|i've|i'd|my\b|we\b|formal|short|brief|warm|friendly|casual|thanks?\b|congrat\w*|mention|remind|include|invite))|"
     r"\s+and\s+(?=whether\s+(?:she|he|they)\b)|"
+    # a remark for the coach on the end of a clause ("I'm in Leeds on the 14th so that's the excuse")
+    r",?\s+(?=so\s+that['’]?s\s+(?:the|my|our|a|an)\s+(?:excuse|reason|hook|angle|pretext|opening|in|segue|way in)\b)|"
     r",\s+(?=(?:it\s+)?would be (?:nice|great|good|fun|lovely)\b|would (?:she|he|they)\b|(?:maybe|perhaps|how about|suggest|propose|want|no|"
     r"something like|like an?|sorry|offer|"
     r"(?:tell|let)\s+(?:her|him|them)\b)\b|(?:(?:weekly|monthly|quarterly|fortnightly|biweekly)\s+)?\d{1,2}\s*(?:-\s*)?min|"

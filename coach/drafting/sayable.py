@@ -69,6 +69,11 @@ _BARE_OBJECT = re.compile(r"\b(?:gave|give|given|sent|send|showed|show|shown|len
                           r"shared|brought|got|left)\s+(?:it|them|this|that|these|those)\b(?!\s+(?:to|for|with)\s+\w)")
 
 
+# A date a note leaves on the end of a line after a comma ("…, Oct 2024", "…, 3/2022"), never a message's words.
+_DATE_TAIL = re.compile(r",\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?['’]?\d{2,4}$",
+                        re.IGNORECASE)
+
+
 def sayable(phrase: str, kind: str = "", person: tuple[str, ...] = ()) -> bool:
     """Whether `phrase` (a fact's words, addressed to the person) reads as a clean clause of a message.
     `person`: the recipient's names, which a place cannot be ("at Dana Okafor" is a heading, not a place)."""
@@ -80,6 +85,8 @@ def sayable(phrase: str, kind: str = "", person: tuple[str, ...] = ()) -> bool:
             and not ASIDE.search(p)
     if not p or _SHORTHAND.search(p) or _has_symbol(p) or ASIDE.search(p):
         return False
+    if _DATE_TAIL.search(p):
+        return False  # "you sent me a copy, Oct 2024": the note's date left on the end of the line
     if _BARE_OBJECT.search(fold(p)):
         return False  # "you gave it me at the fair": what "it" is stayed in the note
     toks = words(p)

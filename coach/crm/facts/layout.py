@@ -115,12 +115,20 @@ NOTE_TITLE = re.compile(r"^(?:prep|prepping|preparing|preparation|notes?|about|r
                         r"questions?|bio|background|research|plan|draft|ideas?|who is|what i know)\b", re.IGNORECASE)
 
 
+# A heading that names a document the notes were kept in or copied from ("Job search 2024 - tracker (Notion table
+# export)", "Contacts spreadsheet", "CRM log"): the notes' own title, never an event.
+DOCUMENT = re.compile(r"\b(?:tracker|export|exported|spreadsheet|sheet|table|log|logs|notebook|diary|"
+                      r"crm|database|template|inbox|folder|file|doc|docs|document|notes|backup|dump|csv|xlsx)\b",
+                      re.IGNORECASE)
+
+
 def heading_phrase(title: str, names: tuple[str, ...] = ()) -> str:
     """'Offsite in Lyon' -> 'at the offsite in Lyon'; 'PyCon US 2024' -> 'at PyCon US 2024'; 'Coffee at Pier 9'
     -> 'over coffee at Pier 9'; 'Coffee', 'Follow-ups', 'Links', 'Prep before reaching out to Seun' -> '' (a
     heading that names the person is about them, not where the user met them)."""
     title = " ".join(title.split()).strip(" .:-")
-    if not title or len(title) > 70 or fold(title) in NOT_EVENTS or UNSURE.search(title) or NOTE_TITLE.match(title):
+    if not title or len(title) > 70 or fold(title) in NOT_EVENTS or UNSURE.search(title) or NOTE_TITLE.match(title) \
+            or DOCUMENT.search(title):
         return ""
     if any(re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", fold(title)) for n in names if len(n) > 2):
         return ""

@@ -179,3 +179,31 @@ def test_congratulations_on_a_step_taken_is_said_as_the_step():
     from coach.core.messages import RequestPart
     from coach.drafting.part_lines import _news
     assert _news(RequestPart(kind="news", text="becoming CFO"), "congratulations") == "Congratulations on becoming CFO!"
+
+
+@pytest.mark.parametrize(("words", "length", "tone"), [("not too long please, she is busy", -1, 0),
+                                                         ("warm, not too long", -1, -1),
+                                                         ("not too formal, he's nice", 0, -1)])
+def test_not_too_much_of_a_style_asks_for_the_other_way(words, length, tone):
+    reading = read_request(words, _contact("met at the expo", "Ines Duarte"))
+    assert (reading.length, reading.tone, reading.avoid) == (length, tone, []), reading.line()
+
+
+def test_a_partnership_proposed_to_them_for_something_is_the_proposal():
+    c = _contact("runs events at two wedding venues", "Marguerite Lamb")
+    reading = read_request("I want to propose partnership to Marguerite for spring weddings 2027: to be on the "
+                           "preferred caterer list for both venues", c)
+    assert [p.text for p in reading.parts if p.kind == "proposal"] == [
+        "a partnership for spring weddings 2027, to be on the preferred caterer list for both venues"], reading.line()
+
+
+def test_a_line_about_the_message_itself_or_about_them_by_name_is_not_said():
+    c = _contact("gave a talk on soil microbes", "Chidinma Obiora-Lund")
+    reading = read_request("ok so I need an email to Chidinma making a proposal. I went to the field day and this "
+                           "scientist Dr Obiora-Lund gave a great talk", c)
+    assert not [p for p in reading.parts if p.kind == "mine"], reading.line()
+
+
+def test_a_deadline_is_the_date_without_the_remark_after_it():
+    from coach.drafting.dates import read_date
+    assert read_date("deadline 15 June so need to move").text == "15 June"

@@ -53,7 +53,8 @@ def read_date(part: str) -> RequestPart | None:
     m = FIRST.match(part.strip()) or DATED.match(part.strip())
     if not m:
         return None
-    when = m.group("when").strip(" ,.;")
+    when = re.split(r",?\s+(?:so|because|as|which)\s+", m.group("when").strip(" ,.;"), maxsplit=1)[0].strip(" ,.;")
+    # "15 June so need to move": the date, not the remark after it
     if not WHEN.search(when) or _THIRD.search(when) or len(when.split()) > 12 or re.search(r"[()\"!?]", when):
         return None
     what = "the first one" if m.re is FIRST else " ".join(m.group("what").split()).lower()

@@ -218,7 +218,10 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
         return RequestPart(kind="wish", text=said) if said else None
     if m := rx(r"(?:propose|suggest|pitch|float)\s+(?:(?:{who})\s+(?=the\b|an?\b|our\b|my\b))?(?:the idea of\s+|that we\s+)?"
                r"(?P<x>.+)"):  # "pitch Kofi the venue partnership": what is pitched, not to whom
-        said = slot_to_you(m.group("x"), contact)
+        x = re.sub(rf"^(?P<n>(?:a\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+(?:to|with)\s+(?:{who})\b", r"\g<n>", m.group("x"),
+                   count=1, flags=re.IGNORECASE)  # "propose partnership to Marguerite for 2026": what, not to whom
+        x = re.sub(r"^(?=(?:partnership|collaboration|co-?marketing|joint|cross-promotion)\b)", "a ", x, flags=re.IGNORECASE)
+        said = slot_to_you(x, contact)
         if said and (we := re.match(r"(?:that\s+)?we\s+(?:should\s+|could\s+)?(?P<v>(?!should\b|could\b)[a-z]+\b.*)", said,
                                     re.IGNORECASE)):  # "suggest we meet to talk rates": a suggestion, said as one
             line = f"Perhaps we could {we.group('v')}"

@@ -44,14 +44,17 @@ _SPLIT = re.compile(
     r"\s+but\s+(?=(?:please\s+)?(?:don'?t|do not|dont|never)\b)|"
     r",?\s+and\s+(?=(?:tell|mention|say|let (?:her|him|them) know)\b)|,\s+(?=intro(?:duce)?\s+myself\b)|,\s+(?=[A-Za-z][\w' -]{0,30}\s(?:https?://|www\.))|,\s+(?=(?:posted|listed|saw it|found it)\b)",
     re.IGNORECASE)
-_LEAD = re.compile(r"^(?:and|but|also|so|oh|btw|plus|please|pls|plz|then|definitely|"
+_LEAD = re.compile(r"^(?:and|but|also|so|oh|btw|plus|please|pls|plz|then|definitely|ok|okay|alright|right|well|"
                    # the coach asked to do it ("could you ask her for a 20-min chat"): the instruction is what follows
                    r"(?:could|can|would|will)\s+you(?:\s+(?:please|pls|also|just))?(?=\s+(?:ask|thank|mention|say|invite|"
                    r"offer|congratulate|remind|suggest|propose|wish|(?:tell|let)\s+(?:her|him|them)\b)))\s+", re.IGNORECASE)
 # "want to thank her for …": the instruction is the verb after it
 _WANT_TO = re.compile(r"^(?:i\s+)?(?:want|wanna|need|would like|'d like|i'd like)\s+(?:to\s+)?(?=(?:thank|congratulate|ask|tell|"
-                      r"mention|say|invite|offer|propose|suggest|remind|follow|introduce|intro)\b)", re.IGNORECASE)
+                      r"mention|say|invite|offer|propose|suggest|pitch|float|remind|follow|introduce|intro)\b)",
+                      re.IGNORECASE)
 AVOID = re.compile(r"^(?:please\s+)?(?:don'?t|do not|dont|never|no need to|avoid|without|not|no|leave out|skip)\s+"
+                   # "not too long please": a length asked for, not a thing to leave out
+                   r"(?!too\s+(?:long|short|wordy|formal|casual|stiff|much|salesy|pushy|gushing|keen)\b)"
                    r"(?:(?:bring(?:ing)?|brought)\s+up|mention(?:ing)?|talk(?:ing)?\s+about|say(?:ing)?(?:\s+"
                    r"anything)?(?:\s+about)?|refer(?:ring)?\s+to|referenc(?:e|ing)|rais(?:e|ing)|bring(?:ing)?)?\s*"
                    r"(?P<x>.+)$", re.IGNORECASE)
@@ -102,6 +105,18 @@ def _parts(context: str) -> list[str]:
         if part:
             out.append(part)
     return out
+
+
+# A first-person line about the message being written ("I need an email to you making a proposal").
+_ABOUT_THE_MESSAGE = re.compile(r"^i\s+(?:need|want|have to|gotta|would like|'d like)\s+(?:to\s+(?:write|send|draft)\s+)?"
+                                r"(?:an?|the|this)\s+(?:email|e-mail|message|msg|note|letter|draft|dm|linkedin)\b",
+                                re.IGNORECASE)
+
+
+def _names_them(text: str, contact: Contact) -> bool:
+    """The recipient named in the third person inside a line said to them ("this scientist Dr Obiora-Lund")."""
+    family = [w for w in re.split(r"[\s]+", contact.last_name or "") if len(w) > 2]
+    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in family)
 
 
 def _meet_topic(part: str, reading: RequestReading, contact: Contact) -> bool:
@@ -206,11 +221,21 @@ def read_request(context: str, contact: Contact) -> RequestReading:
             typed = None  # "mention the Hull get-in": a thing named with no word for what it is to them; not guessed
         if typed is not None and typed.kind == "mine" and not sayable(typed.text, "request"):
             typed = None  # "we can't": a clause that leans on the words before it is no line of its own
+        if typed is not None and typed.kind == "mine" and (_ABOUT_THE_MESSAGE.search(typed.text) or
+                                                           _names_them(typed.text, contact)):
+            typed = None  # "I need an email to you making a proposal": about the draft; "this scientist Dr Lund
+            # gave a talk": the person spoken of, not to
         if typed is not None and typed.kind == "mine" and re.match(r"(?:we|i)\s+(?:first\s+)?met\b", fold(typed.text)):
             typed = None  # "say we met at the market": a met-at fact, said through the facts' own frames
         if typed is not None and typed.kind == "meet" and UNSURE_MEET.search(context):
             typed = None  # "lunch?? idk": the user is not sure they want it, so the message does not propose it
         last = reading.parts[-1] if reading.parts else None
+        if typed is None and last and last.kind == "proposal" and re.match(r"to\s+(?:be|get|join|become|have|run|"
+                                                                             r"supply|provide|host)\b", fold(part)):
+            said = slot_to_you(part, contact)  # "a partnership for 2026: to be on the preferred florist list"
+            if said and len(said.split()) <= 16:
+                last.text = f"{last.text}, {said}"
+                continue
         if typed is None and last and last.kind == "proposal" and fold(last.text) in GENERIC_PROPOSALS:
             said = slot_to_you(part, contact)  # "propose the partnership: a donation and a sign-up table"
             if said and not FINITE.search(fold(said)):

@@ -44,7 +44,13 @@ SUBJECT_WANTED = re.compile(r"^(?:(?:and|also|please|pls)\s+)*(?:i\s+(?:want|nee
 
 # "keep it short, she's busy", "keep it short and practical", "Keep it casual we were friendly": the instruction,
 # then why (for the coach) or one more word for the tone that no list holds.
-_KEEP_IT = re.compile(r"^(?P<head>(?:please\s+)?(?:keep|make)\s+it\s+[^,;]+?)(?:\s+(?:and|but)\s+[a-z-]+)?"
+# "not too long", "not too formal": the other way (shorter, warmer), said by denying too much of one.
+NOT_TOO = re.compile(r"\bnot\s+(?:too|overly|very|so)\s+(long|wordy|formal|stiff|corporate|casual|informal|chatty|short)\b",
+                     re.IGNORECASE)
+_NOT_TOO_MEANS = {"long": ("length", -1), "wordy": ("length", -1), "short": ("length", 1), "formal": ("tone", -1),
+                  "stiff": ("tone", -1), "corporate": ("tone", -1), "casual": ("tone", 1), "informal": ("tone", 1),
+                  "chatty": ("tone", 1)}
+_KEEP_IT = re.compile(r"^(?P<head>(?:please\s+)?(?:(?:keep|make)\s+it\s+[^,;]+?|not\s+(?:too|overly|so)\s+\w+(?:\s+please)?))(?:\s+(?:and|but)\s+[a-z-]+)?"
                       r"(?:\s*,\s*|\s+(?:because|since|as|cos|cause)\s+|\s+(?=(?:she|he|they|we|i)(?:['’](?:s|re|m)|\s)))"
                       r"(?P<why>.*)$|^(?P<head2>(?:please\s+)?(?:keep|make)\s+it\s+\w+)\s+(?:and|but)\s+[a-z-]+$",
                       re.IGNORECASE)
@@ -87,13 +93,18 @@ def read_style(part: str, reading: RequestReading) -> bool:
     if form and not lang:
         reading.language = reading.language or ADDRESS_FORMS[form.group(1).lower()]
         found = True
+    denied = NOT_TOO.search(part)
+    if denied:
+        field, value = _NOT_TOO_MEANS[denied.group(1).lower()]
+        setattr(reading, field, value)
+        found = True
     for rx, field, value in ((SHORT, "length", -1), (LONG, "length", 1), (WARM, "tone", -1), (FORMAL, "tone", 1)):
-        if rx.search(part):
+        if rx.search(NOT_TOO.sub(" ", part)):
             setattr(reading, field, value)
             found = True
     if not found:
         return False
-    rest = LANGUAGE.sub(" ", part)
+    rest = LANGUAGE.sub(" ", NOT_TOO.sub(" ", part))
     for rx in (ADDRESS, SHORT, LONG, WARM, FORMAL):
         rest = rx.sub(" ", rest)
     left = [w for w in re.findall(r"[\w'’]+", fold(rest)) if w not in _INSTRUCTION_WORDS]

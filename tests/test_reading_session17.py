@@ -107,3 +107,13 @@ def test_that_name_from_before_is_the_one_just_spoken_of():
 def test_a_misspelt_employer_word_in_a_description_is_read():
     r = read("write the one at Brigthpath a thank-you email for the referral")
     assert (r.intent, r.contact_id) == ("draft", 3)
+
+
+def test_the_email_to_someone_names_the_recipient_among_two_people():
+    r = read("I'd like to introduce Noor to Kenji - can you draft the email to Kenji?")
+    assert (r.intent, r.contact_id, r.goal) == ("draft", 2, "introduction")
+
+
+def test_a_message_to_them_offering_an_introduction_to_someone_named_is_to_them():
+    r = read("great, write her a LinkedIn message offering to introduce her to Kenji", last=3)
+    assert (r.intent, r.contact_id) == ("draft", 3)

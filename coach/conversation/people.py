@@ -135,3 +135,25 @@ def other_namesake(named: Who, text: str, last_contact: Contact | None, contacts
         return named
     return Who(contact=rest[0], mention=named.mention)
 
+
+
+# The one a message is said to be to, among several people named ("introduce Wei to Priya - draft the email to Priya").
+_WRITTEN_TO = re.compile(r"\b(?:email|e-mail|message|msg|note|dm|letter|request|one|draft|write)\s+to\s+"
+                         r"(?P<n>[A-ZÀ-ÖØ-Þa-z][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?)", re.IGNORECASE)
+
+
+def written_to(named: Who, text: str) -> Who:
+    """Of several people named, the one the words say the message is to; else `named` as it was."""
+    if not named.choices:
+        return named
+    said = [fold(m.group("n")) for m in _WRITTEN_TO.finditer(text)]
+    for name in reversed(said):  # the last said: "introduce Wei to Priya … the email to Priya"
+        hits = [c for c in named.choices if name == fold(c.name) or name.split()[0] == fold(c.first_name)]
+        if len(hits) == 1 and len({c.first_name for c in named.choices}) == len(named.choices):
+            return Who(contact=hits[0], mention=hits[0].first_name)
+    return named
+
+
+def says_whom(text: str) -> bool:
+    """The words say whom the message is to ("the email to Priya")."""
+    return _WRITTEN_TO.search(text) is not None

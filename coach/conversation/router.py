@@ -41,7 +41,9 @@ from coach.conversation.people import (
     other_namesake,
     person,
     protected,
+    says_whom,
     workplace_words,
+    written_to,
 )
 from coach.conversation.reading import (
     ASK_BACK,
@@ -59,7 +61,7 @@ from coach.conversation.topics import thanked_for
 from coach.core.domain import Contact
 from coach.core.messages import DraftRequest
 from coach.core.text import fold
-from coach.crm.resolve import qualifiers
+from coach.crm.resolve import Who, qualifiers
 
 Route = Reading  # the name the chat's handlers were written against
 OF_THE_COACH = re.compile(r"\b(?:can|do|does|will|would|could|are)\s+(?:you|u)\b", re.IGNORECASE)
@@ -100,6 +102,12 @@ _BOX = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?(?:\[[ xX✓✔]?\]|[☐☑☒✅�
 _QUOTED = re.compile(r"^[ \t]*>.*$\n?", re.MULTILINE)
 
 
+# A message to the person of the previous turn about someone named ("write her a note offering to introduce her to
+# Priya", "email him about meeting Ana").
+_TO_THEM_ABOUT_ANOTHER = re.compile(r"\b(?:write|message|email|draft|send|ping|dm|text)\s+(?:him|her|them)\b[^.?!]*"
+                                    r"\bintroduc\w*\s+(?:him|her|them)\s+to\s+[A-Z]", re.IGNORECASE)
+
+
 def unquoted(text: str) -> str:
     """The words the user wrote for this turn: checklist boxes off, and the lines quoting the previous turn left
     out where the user wrote anything under them."""
@@ -111,7 +119,11 @@ def unquoted(text: str) -> str:
 def _read(text: str, lead: str, contacts: list[Contact], has_draft: bool, last_contact: Contact | None,
           previous: DraftRequest | None, last_intent: str = "") -> Reading:
     """The reading of a message's first request (`text`, from its start; `lead`, without the preamble)."""
-    named = other_namesake(person(text, contacts), text, last_contact, contacts)
+    named = written_to(other_namesake(person(text, contacts), text, last_contact, contacts), text)
+    if last_contact is not None and _TO_THEM_ABOUT_ANOTHER.search(text):
+        # "write them a message offering to introduce them to Priya": them, the person just spoken of; Priya is
+        # whom they would meet
+        named = Who(contact=last_contact, mention=last_contact.name)
     contact, mention = named.contact, named.mention
     full_name = contact is not None and " " in mention.strip() and bool(  # a name, not a description ("the PM")
         set(fold(mention).split()) & set(fold(contact.name).split()))
@@ -172,7 +184,8 @@ def _read(text: str, lead: str, contacts: list[Contact], has_draft: bool, last_c
                             if goal == "thank-you" else "")
     context = draft_context(text, mention) or about
     people = contacts_named(text, contacts) if contact is not None and not pronoun else []
-    if len(people) > 1 and goal == "introduction":  # "ask Priya to introduce me to Elena": Priya, the first named
+    if len(people) > 1 and goal == "introduction" and not says_whom(text):
+        # "ask Priya to introduce me to Elena": Priya, the first named (unless "the email to …" says whom)
         contact, mention = people[0], people[0].name
     if contact is not None and wants_draft:
         both = [] if goal == "introduction" else _several(text, people)

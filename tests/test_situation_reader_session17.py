@@ -30,3 +30,11 @@ def test_a_lapse_the_user_owns_is_still_repairing(text):
 
 def test_being_missed_is_no_unanswered_request():
     assert not awaits_answer("Everyone says she'll be missed when she leaves.")
+
+
+def test_being_wronged_by_a_former_boss_is_no_repair_of_the_users():
+    text = ("My old head of department was emotionally abusive, so I left without another job. We clashed with each "
+            "other for a year. Now she gives me a bad reference whenever employers call.")
+    assert read_rules(text) == "other"
+    sorry = text + " Should I apologise to her for how I left?"
+    assert read_rules(sorry) != "other"

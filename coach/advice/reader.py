@@ -115,6 +115,12 @@ def _someone_asked(text: str) -> bool:
         any(r.asked == "user" and not r.offer for r in requests(text))
 
 
+# The other side wronged the user: bullying, abuse, a bad reference, being run down.
+_WRONGED = re.compile(r"\b(?:bull(?:ied|ies|ying) me|(?:emotionally |verbally )?abusive|harass(?:ed|ing) me|"
+                      r"(?:gave|give|giving|given) me (?:a |an )?(?:bad|poor|negative|terrible|awful) reference|"
+                      r"(?:bad|poor|negative) reference)\b", re.IGNORECASE)
+
+
 def _rules(text: str) -> tuple[str | None, str | None, bool, bool]:
     """(direction, a contrary reading the structure gives, whether only who-asks-whom was read: no stance, whether
     the user's own clauses and a cue both read a decline: two rules agreeing on a no need no second opinion)."""
@@ -125,6 +131,10 @@ def _rules(text: str) -> tuple[str | None, str | None, bool, bool]:
     contrary = None
     asked = structure == "asked" or cue == "asked" or any(r.asked == "user" and not r.offer for r in requests(text))
     stance = read_stance(text, asked)
+    if cue == "repairing" and stance is None and not asked and _WRONGED.search(text) and \
+            not re.search(r"\bapologi[sz]", text, re.IGNORECASE):
+        cue = "other"  # "my supervisor bullied me and now gives me a bad reference": the user was wronged, and
+        # what to do about it is no apology of theirs
     if cue == "repairing" and stance is None and asked and awaits_answer(text):
         cue = None  # "he blamed me for everything … now he's asked me for a recommendation and I ignored it": the
         # request the user has not answered is the matter, not the old rift

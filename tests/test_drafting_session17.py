@@ -207,3 +207,15 @@ def test_a_line_about_the_message_itself_or_about_them_by_name_is_not_said():
 def test_a_deadline_is_the_date_without_the_remark_after_it():
     from coach.drafting.dates import read_date
     assert read_date("deadline 15 June so need to move").text == "15 June"
+
+
+@pytest.mark.parametrize(("words", "kind", "text"), [
+    ("write roz a short linkedin msg to congratulate her on the northvale job", "news", "the northvale job"),
+    ("I'd like to email Hal to ask if he'd be willing to put in a word for me with Ana Ruiz at the Gazette for the "
+     "county reporter job", "role", "the county reporter job"),
+    ("I want he refer me for Project Architect role in Brannock Wills", "role", "Project Architect role in Brannock Wills"),
+])
+def test_a_request_with_the_recipient_before_the_message_or_in_other_word_orders_is_read(words, kind, text):
+    c = _contact("ex-colleague, now at Northvale; goes by Roz. old boss Hal", "Rosalind Hale")
+    reading = read_request(words, c)
+    assert [p.text for p in reading.parts if p.kind == kind] == [text], reading.line()

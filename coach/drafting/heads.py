@@ -20,9 +20,12 @@ import re
 from coach.core.text import fold
 
 # The message named by its channel, with the words users put before the channel noun.
-_LEAD = (r"(?:(?:ok(?:ay)?|so|hi|hey)[\s,]+)*(?:(?:i(?:'d|’d| would)\s+like|i\s+(?:need|want|have)\s+to(?:\s+(?:write|send|"
+_LEAD = (r"(?:(?:ok(?:ay)?|so|hi|hey)[\s,]+)*(?:(?:i(?:'d|’d| would)\s+like(?:\s+to(?=\s+(?:e-?mail|message|msg|dm|ping|"
+         r"write|send|draft)\b))?|i\s+(?:need|want|have)\s+to(?:\s+(?:write|send|"
          r"draft))?|(?:can|could|would)\s+you\s+(?:please\s+)?(?:write|draft|do|help\s+me\s+(?:write|draft))|(?:please\s+)?"
          r"(?:write|draft|send|do)|(?:i\s+)?(?:need|want|wanna|would\s+like|'d\s+like)(?=\s+(?:an?|one|the)\s))"
+         # the recipient said before the message ("write roz a short linkedin msg to …", "send Ana an email")
+         r"(?:\s+(?!(?:an?|one|the|me|my)\b)[\w'’.-]+(?=\s+(?:an?|one)\s))?"
          r"\s+(?:me\s+)?)?")  # "Need an email to Deb asking her …", "I'd like a note to Sam"
 _KIND = (r"(?:proper|quick|short|brief|cold|warm|little|li|linkedin|thank[- ]?you|thanks|congrats|congratulations|"
          r"follow[- ]?up|intro(?:duction)?|referral|reconnect(?:ion)?|partnership|mentorship|mentoring|connection|"

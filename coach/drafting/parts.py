@@ -163,16 +163,21 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
         return _person(m.group("x"), contact)
     if re.match(r"(?:someone|somebody|anyone|a person)\b", low):
         return _person(part, contact)
-    if m := rx(r"(?:ask\s+(?:{who})\s+(?:for\s+)?(?:a\s+)?referral\s+(?:for|to)\s+|ask\s+(?:(?:{who})\s+)?(?:to|if)\s+"
+    if m := rx(r"(?:(?:i\s+)?(?:want|would like|'d like|hope)\s+(?:he|she|they|him|her|them|{who})\s+(?:to\s+|will\s+|can\s+)?"
+               r"(?:refer|recommend)\s+me\s+(?:for|to)\s+|"  # "I want he refer me for the role": non-native word order
+               r"ask\s+(?:{who})\s+(?:for\s+)?(?:a\s+)?referral\s+(?:for|to)\s+|ask\s+(?:(?:{who})\s+)?(?:to|if)\s+"
                r"(?:(?:she|he|they)(?:['’]d\s+|\s+))?(?:could\s+|would\s+)?refer\s+me\s+(?:for|to)\s+|(?:i'?m\s+|i am\s+)?"
                r"(?:applying|apply|applied)\s+(?:for|to)\s+|(?:a\s+)?referral\s+for\s+|"
                r"(?:ask\s+(?:(?:{who})\s+)?(?:if|whether)\s+(?:she|he|they)(?:['’]d|\s+would|\s+could)?\s+)?put\s+(?:my\s+name|me)\s+"
                r"forward\s+(?:to\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)?for\s+)(?P<x>.+)"):
         said = slot_to_you(ROLE_TAIL.split(m.group("x"), maxsplit=1)[0], contact)
         return RequestPart(kind="role", text=said) if said else None
-    if m := rx(r"(?:ask\s+(?:{who})\s+(?:to|if (?:she|he|they)(?:'d| would| could)?)\s+)?put\s+in\s+a\s+(?:good\s+)?"
-               r"word\s+(?:for\s+me\s+)?(?:for|with)\s+(?P<x>.+)"):
-        said = slot_to_you(ROLE_TAIL.split(m.group("x"), maxsplit=1)[0], contact)
+    if m := rx(r"(?:ask\s+(?:(?:{who})\s+)?(?:to|if (?:she|he|they)(?:'d| would| could)?)\s+(?:be\s+(?:willing|happy|able|"
+               r"ok|okay)\s+to\s+)?)?put\s+in\s+a\s+(?:good\s+)?word\s+(?:for\s+me\s+)?(?:for|with)\s+(?P<x>.+)"):
+        x = m.group("x")
+        # "with Corinne Shah at the Gazette for the county reporter job": the job, not whom the word is put to
+        x = (re.match(r".+?\s+for\s+(?P<r>(?:the|a|an)\s+.+)$", x, re.IGNORECASE) or re.match(r"(?P<r>.+)", x)).group("r")
+        said = slot_to_you(ROLE_TAIL.split(x, maxsplit=1)[0], contact)
         return RequestPart(kind="role", text=said) if said else None
     if m := rx(r"(?:(?:finally|actually|also)\s+)?(?:send|share|attach|forward)\s+(?:(?:{who})\s+)?(?P<x>(?:the|my|our)\s+[^,;]+?)"
                r"(?:\s+(?:finally|now|today|this time|at last|asap))?(?:\s+and\s+.*)?$"):

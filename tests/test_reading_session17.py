@@ -117,3 +117,32 @@ def test_the_email_to_someone_names_the_recipient_among_two_people():
 def test_a_message_to_them_offering_an_introduction_to_someone_named_is_to_them():
     r = read("great, write her a LinkedIn message offering to introduce her to Kenji", last=3)
     assert (r.intent, r.contact_id) == ("draft", 3)
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Save: Noor prefers calls over email.", 1),
+    ("Please note Pak Tomas have new office in Lyon", 5),
+    ("Please save for Bu Leila: she moved to the Berlin team.", 3),
+    ("Please write in the notes of Mister Kenji that he wants the deck by Friday.", 2),
+])
+def test_a_note_asked_in_other_words_and_with_an_honorific_is_a_note(text, who):
+    r = read(text)
+    assert (r.intent, r.contact_id) == ("note", who)
+
+
+@pytest.mark.parametrize(("text", "channel", "goal"), [
+    ("draft an email to Noor, no actually make it a LinkedIn message, asking about model monitoring", "linkedin-message",
+     None),
+    ("Write to Kenji asking for a referral... wait, no, we haven't spoken in years. Just reconnect first. Email.",
+     "email", "reconnect"),
+])
+def test_what_is_said_after_a_change_of_mind_wins(text, channel, goal):
+    r = read(text)
+    assert r.intent == "draft" and r.channel == channel and (goal is None or r.goal == goal)
+
+
+@pytest.mark.parametrize("text", ["Is there anyone I know who can help me get into data engineering? Please check.",
+                                  "You're going to find me someone in my contacts who could help me prep for an "
+                                  "interview."])
+def test_someone_i_know_who_could_help_is_a_search(text):
+    assert read(text).intent == "find"

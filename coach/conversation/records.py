@@ -96,7 +96,11 @@ NOTE_LEAD = re.compile(
     r"(?:remember(?:\s+that)?|note(?:\s+to\s+self)?(?:\s+down)?(?:\s+that|\s*:)|make\s+(?:a\s+)?note(?:\s+that|\s*:)?|"
     r"note\s+(?:for|on|about|re)\s+(?P<whom>[^:,.]+?)\s*(?::|,|\s[—–-]|\s+that\b)|"
     # "note Sam is away until June", "please note her sister works there": note, then a statement about someone
-    r"note(?:\s+down)?\s+(?=(?:[\w'-]+\s+){1,3}?(?:is|are|was|were|has|had|will|won't|can't|isn't|wasn't|"
+    # "save: Wei prefers email", "please save for Bu Fatima: …", "write in the notes of Madam Priya that …"
+    r"save\s*:|(?:save|log|keep|note)\s+(?:this\s+|it\s+)?(?:for|on|under)\s+[^:,.]{2,40}?\s*:|"
+    rf"(?:write|put|add|note)\s+(?:it\s+|this\s+)?(?:in|into|to|on)\s+(?:the\s+)?{_RECORD}\s+(?:of|for|on)\s+"
+    r"[^:,.]{2,40}?(?:\s+that|\s*:)|"
+    r"note(?:\s+down)?\s+(?=(?:[\w'-]+\s+){1,3}?(?:is|are|was|were|has|have|had|will|won't|can't|isn't|wasn't|"
     r"doesn't|didn't|just|now|got|moved|left|joined|started|prefers|likes|wants|works|lives|[a-z]+ed)\b)|"
     # "add this to Sam's notes:", "pop this on her record —", "stick it in Kofi's file that …"
     rf"{_PUT}\s+(?:this\s+|that\s+|it\s+)?(?:to|on|in|into|under|onto)\s+"

@@ -108,6 +108,11 @@ _TO_THEM_ABOUT_ANOTHER = re.compile(r"\b(?:write|message|email|draft|send|ping|d
                                     r"\bintroduc\w*\s+(?:him|her|them)\s+to\s+[A-Z]", re.IGNORECASE)
 
 
+# A change of mind mid-message: what follows it replaces what came before.
+_CHANGED_MIND = re.compile(r"\b(?:no,?\s+actually|actually,?\s+(?:no|make it)|wait,?\s+no|no,?\s+wait|or rather|scratch that|"
+                           r"on second thought)\b", re.IGNORECASE)
+
+
 def unquoted(text: str) -> str:
     """The words the user wrote for this turn: checklist boxes off, and the lines quoting the previous turn left
     out where the user wrote anything under them."""
@@ -153,6 +158,11 @@ def _read(text: str, lead: str, contacts: list[Contact], has_draft: bool, last_c
         return Reading(intent="find", topic=company, why="asked who they know")
     goal = detect_goal(POLITE.sub(" ", without_closing(lead))) or detect_goal(POLITE.sub(" ", without_closing(text)))
     channel = detect_channel(text) or ("email" if replies_to_email(text) else None)
+    if (changed := _CHANGED_MIND.search(text)) is not None:
+        # "an email to Sofia, no actually make it a LinkedIn message": what is said after the change of mind wins
+        after = text[changed.end():]
+        channel = detect_channel(after) or channel
+        goal = detect_goal(POLITE.sub(" ", after)) or goal
     if has_draft and asks_revision(text) and about_last(named, last_contact) and not unknown[0] and not (
             asks_to_write(text) or (QUESTION.search(text) and asks_for_advice(text))):
         # a style step asked of the draft on the table wins over the context said beside it ("too stiff, he was

@@ -38,3 +38,19 @@ def test_being_wronged_by_a_former_boss_is_no_repair_of_the_users():
     assert read_rules(text) == "other"
     sorry = text + " Should I apologise to her for how I left?"
     assert read_rules(sorry) != "other"
+
+
+def test_an_unsure_reading_shows_no_message_to_adapt():
+    from coach.advice.script_choice import write_script
+    from coach.core.messages import Advice
+    from coach.core.situation import Situation
+    advice = Advice(title="t", summary="s", steps=["a"], citations=[], example="Hi Ana, …", script="Hi [name], …",
+                    situation=Situation(direction="asking", confidence=0.5, source="rules"))
+    notes: list[str] = []
+
+    class Nobody:
+        named, pointed, maybe, ambiguous = [], None, [], {}
+    write_script(advice, "something happened with a bid", type("A", (), {"script_directions": ["asking"],
+                 "directions": ["asking"], "title": "T", "about": [], "script_slots": {}})(), Nobody(), None, notes,
+                 None, None)
+    assert advice.script == "" and notes and "not sure" in notes[0]

@@ -19,6 +19,7 @@ from coach.advice.situations import SITUATION, Recogniser
 from coach.core.domain import GOALS, Profile
 from coach.core.errors import MODEL_SERVER_ERRORS, CoachError
 from coach.core.messages import Advice, Draft
+from coach.core.situation import SURE
 from coach.core.text import sentences
 from coach.crm.relations import Person
 from coach.drafting.phrasing import situation_reason
@@ -39,6 +40,11 @@ def write_script(advice: Advice, text: str, article: Article, mentions: Mentions
         advice.script = advice.example = ""  # its message is about another thing: the steps still help
         notes.append(f"No message to adapt: the one in “{article.title}” is about "
                      f"{' or '.join(article.about)}, and yours is about {advice.situation.stake}.")
+        return
+    if advice.situation is not None and not picked and not mentions.named and advice.situation.confidence < SURE:
+        advice.script = advice.example = ""  # words for a reading it is unsure of may speak for the wrong side
+        notes.append("No message to adapt yet: I am not sure I read what you want to do. Tell me in a line (for "
+                     "example “I want to say no to her”) and I will give you words for it.")
         return
     nobody = "" if picked or mentions.named or mentions.pointed else unnamed_addressee(article, text)
     if nobody:  # a message to someone the user never mentions: the steps still help, the message would not

@@ -41,7 +41,8 @@ def write_script(advice: Advice, text: str, article: Article, mentions: Mentions
         notes.append(f"No message to adapt: the one in “{article.title}” is about "
                      f"{' or '.join(article.about)}, and yours is about {advice.situation.stake}.")
         return
-    if advice.situation is not None and not picked and not mentions.named and advice.situation.confidence < SURE:
+    if advice.situation is not None and not picked and not (mentions.named or mentions.ambiguous or mentions.pointed
+                                                            or mentions.maybe) and advice.situation.confidence < SURE:
         advice.script = advice.example = ""  # words for a reading it is unsure of may speak for the wrong side
         notes.append("No message to adapt yet: I am not sure I read what you want to do. Tell me in a line (for "
                      "example “I want to say no to her”) and I will give you words for it.")

@@ -169,8 +169,8 @@ def test_a_cv_to_attach_is_an_enclosure_and_the_resume_is_not_offered_again():
 
 
 def test_a_name_typed_in_lower_case_is_written_as_the_notes_write_it():
-    from coach.drafting.part_lines import as_written
-    c = _contact("helped with my CV for the Saltmarsh Homes job", "Meera Rao")
+    from coach.drafting.part_lines import as_written, casing
+    c = casing(_contact("helped with my CV for the Saltmarsh Homes job", "Meera Rao"))
     assert as_written("i got the job at saltmarsh, like i hoped", c) == "I got the job at Saltmarsh, like I hoped"
     assert as_written("the job is done", c) == "the job is done"  # an everyday word stays as it is
 

@@ -99,8 +99,7 @@ def about_last(named: Who, last_contact: Contact | None) -> bool:
 
 # "the other Marcus", "the second Marcus", "no, the other one": the namesake of the person just spoken of.
 _OTHER = re.compile(r"\b(?:the\s+)?(?:other|second|another|different|2nd)\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)", re.IGNORECASE)
-
-
+# "that Marcus from before", "the same Marcus": the one just spoken of; "not the Datadog one": not the one there.
 _SAME = re.compile(r"\b(?:that|the same|this) (?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+)\b|\b(?P<n2>[A-ZÀ-ÖØ-Þ][\w'’-]+) (?:from before|"
                    r"from earlier|again|you (?:just )?(?:showed|mentioned))\b")
 _NOT_THE = re.compile(r"\bnot (?:the )?(?P<co>(?!(?:the|that|this|other|first|second)\b)[A-Za-z][\w&'-]+) (?:one|guy|person|woman|man)\b|\bnot (?:the one )?(?:at|from) "
@@ -119,9 +118,7 @@ def other_namesake(named: Who, text: str, last_contact: Contact | None, contacts
         rest = [c for c in pool if not (c.company and said in fold(c.company).split())]
         if len(rest) == 1 and len(rest) < len(pool):
             return Who(contact=rest[0], mention=named.mention)
-    if not named.choices:
-        return named
-    if last_contact is None:
+    if not named.choices or last_contact is None:
         return named
     same = _SAME.search(text)  # "that Marcus from before", "the same Marcus": the one just spoken of
     if same and any(c.id == last_contact.id for c in named.choices) and \
@@ -134,7 +131,6 @@ def other_namesake(named: Who, text: str, last_contact: Contact | None, contacts
     if len(rest) != 1 or len(rest) == len(named.choices):
         return named
     return Who(contact=rest[0], mention=named.mention)
-
 
 
 # The one a message is said to be to, among several people named ("introduce Wei to Priya - draft the email to Priya").

@@ -183,16 +183,16 @@ def day_months(text: str) -> str:
                     if 1 <= month <= 12 and 1 <= day <= 31)
 
 
-_WEEKDAYS = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "weds": "wednesday",
-             "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday", "sat": "saturday",
-             "sun": "sunday"}
+WEEKDAYS = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "weds": "wednesday",
+            "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday", "sat": "saturday",
+            "sun": "sunday"}
 # A weekday a note writes short and capitalised ("most Sats", "Thurs 5pm"): lower case it is a word ("I sat").
 _WEEKDAY = re.compile(r"\b(Mon|Tues?|Weds?|Thu(?:rs?)?|Fri|Sat|Sun)(s)?\b\.?")
 
 
 def weekdays(text: str) -> str:
     """The words a message may use for the weekdays a note writes short: "most Sats" gives 'saturday saturdays'."""
-    return " ".join(f"{day} {day}s" for day in dict.fromkeys(_WEEKDAYS[m.group(1).lower()]
+    return " ".join(f"{day} {day}s" for day in dict.fromkeys(WEEKDAYS[m.group(1).lower()]
                                                              for m in _WEEKDAY.finditer(text)))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from coach.core.dates import WEEKDAYS as DAY_NAMES
 from coach.core.messages import RequestPart
 from coach.core.text import fold
 from coach.drafting.theirs import full_months
@@ -24,8 +25,7 @@ DATED = re.compile(r"^(?:the\s+|our\s+|my\s+)?(?P<what>(?:[\w-]+\s+){0,2}?(?:dea
                    r"(?P<when>.+)$", re.IGNORECASE)
 FIRST = re.compile(r"^(?:(?:propose|suggest|maybe|ideally)\s+)?(?:that\s+)?(?:we\s+(?:do|have)\s+)?the first (?:one|session|"
                    r"call|meeting|chat)\s+(?:(?:could|would|should)\s+be\s+)?(?P<when>.+)$", re.IGNORECASE)
-WEEKDAYS = {"mon": "Monday", "tue": "Tuesday", "tues": "Tuesday", "wed": "Wednesday", "weds": "Wednesday", "thu": "Thursday",
-            "thur": "Thursday", "thurs": "Thursday", "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
+WEEKDAYS = {short: day.capitalize() for short, day in DAY_NAMES.items()}  # "tues" -> "Tuesday"
 _THIRD = re.compile(r"\b(?:she|he|him|his|hers|her|they|them|their)\b", re.IGNORECASE)
 # A part that only names what the next part dates ("dates: …", split at its colon).
 LABELS = ("dates", "date", "deadline", "start date", "timing", "when")

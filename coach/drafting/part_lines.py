@@ -69,6 +69,7 @@ def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[
     names = grammar.names_in(contact.name, contact.company, *(p.text for p in reading.parts),
                              *(p.extra for p in reading.parts)) | \
         grammar.names_in(*(n.text for n in contact.notes), mid_sentence=True)  # the names `as_written` restores
+    cased = casing(contact)  # once for all the lines
     out: list[str] = []
     frames: set[str] = set()
     thanked: int | None = None  # where the thanks line is, for a second thing thanked for
@@ -116,16 +117,16 @@ def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[
             extra = f", {part.extra}" if part.kind == "person" and part.extra else part.extra
             x = f"{x} {part.tail}" if part.kind == "their-offer" and part.tail else x
             line = frame.replace("{X}", capitalise(x)).replace("{x}", x).replace("{extra}", extra)
-        line = ensure_period(capitalise(as_written(line, contact)))
+        line = ensure_period(capitalise(as_written(line, cased)))
         if grammar.ok(line, names) and line not in out:
             thanked = len(out) if part.kind == "thanks" else thanked
             out.append(line)
     return out
 
 
-def as_written(line: str, contact: Contact) -> str:
-    """The line with the names the user typed in lower case written as the notes write them ("the job at
-    saltmarsh" -> "Saltmarsh", a company or place the notes capitalise and no everyday word), and "i" as "I"."""
+def casing(contact: Contact) -> dict[str, str]:
+    """Folded word -> how the notes write it, for the words they only ever capitalise and that are no everyday
+    word (a company, a place: "Saltmarsh"). Built once per set of lines."""
     sources = " ".join([contact.company or "", contact.title or "", contact.location or "",
                         *(n.text for n in contact.notes)])
     cased: dict[str, str] = {}
@@ -133,13 +134,15 @@ def as_written(line: str, contact: Contact) -> str:
         if not w.isupper():
             cased.setdefault(fold(w), w)
     lower = {fold(w) for w in re.findall(r"(?<![\w@./-])[a-zà-ÿ][\w&'’-]{2,}", sources)}  # a word the notes also write
-    line = re.sub(r"(?<![\w'’])i(?=\s|['’](?:m|ve|d|ll)\b)", "I", line)                   # plainly: never cased
+    return {k: v for k, v in cased.items() if k not in lower and not everyday(k)}
 
-    def case(m: re.Match) -> str:
-        w = m.group(0)
-        key = fold(w)
-        return cased[key] if key in cased and key not in lower and not everyday(key) else w
-    return re.sub(r"(?<![\w@./-])[a-zà-ÿ][\w&'’-]{2,}", case, line)
+
+def as_written(line: str, cased: dict[str, str]) -> str:
+    """The line with the names the user typed in lower case written as the notes write them (`casing`: "the job
+    at saltmarsh" -> "Saltmarsh"), and "i" as "I"."""
+    line = re.sub(r"(?<![\w'’])i(?=\s|['’](?:m|ve|d|ll)\b)", "I", line)
+    return re.sub(r"(?<![\w@./-])[a-zà-ÿ][\w&'’-]{2,}", lambda m: cased.get(fold(m.group(0)), m.group(0)), line)
+
 
 
 def request_sentence(context: str, goal: str, contact: Contact) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import background_server, free_port, run_cli
-from tests.test_app_browser import CHROMIUM_ARGS, DRAFT_TIMEOUT_MS, _go, _need_browser, _shot
+from tests.test_app_browser import CHROMIUM_ARGS, DRAFT_TIMEOUT_MS, _go, _need_browser, _open_contact, _shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.integration]
 
@@ -36,9 +36,7 @@ def test_edit_a_fact_and_the_next_draft_uses_it(tmp_path: Path) -> None:
             page = browser.new_page(viewport={"width": 1300, "height": 1000})
             page.goto(f"http://127.0.0.1:{port}/")
             _go(page, "Contacts")
-            page.get_by_test_id("stSelectbox").filter(has_text="Open a contact").click()
-            page.keyboard.type("Inès")
-            page.get_by_role("option").filter(has_text="Inès").first.click()  # once the list shows them
+            _open_contact(page, "Moreau")
             expect(page.get_by_text("What drafts may say", exact=False)).to_be_visible()
             box = page.locator(f".st-key-fact-{met['id']} input")
             expect(box).to_have_value("at Config 2023")

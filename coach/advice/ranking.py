@@ -37,6 +37,10 @@ def by_direction(matches: list[Match], situation: Situation) -> list[Match]:
         fits = [m for m in near if any(serves(m.article.directions, d) for d in readings)] or near
     else:
         fits = [m for m in matches if compatible(m.article.directions, situation.direction)]
+    if situation.reference_of_user:  # the user needs the reference: advice for the one who gives it never leads
+        fits = [m for m in fits if not for_referee(m.article)] or fits
+        if situation.direction == "other":  # a poor or refused one: advice written for that, not for thanks or asks
+            fits = [m for m in fits if "other" in m.article.directions] or fits
     typed = [m for m in fits if of_type(m.article, situation)]
     first = by_topic(typed or fits or matches, situation)
     return first + [m for m in matches if all(m is not f for f in first)]
@@ -45,7 +49,7 @@ def by_direction(matches: list[Match], situation: Situation) -> list[Match]:
 def by_topic(matches: list[Match], situation: Situation) -> list[Match]:
     """Where a request is the crux (asking, asked, declining), the nearest TOPIC_DEPTH by meaning reordered by what
     is at stake (`on_topic`), each group kept as ranked; the rest after them as ranked."""
-    if situation.direction not in TOPICAL:
+    if situation.direction not in TOPICAL and not (situation.direction == "other" and situation.reference_of_user):
         return matches
     near = sorted(matches[:TOPIC_DEPTH], key=lambda m: on_topic(m.article, situation))  # stable: by meaning
     return near + matches[TOPIC_DEPTH:]
@@ -73,6 +77,8 @@ def another_side(situation: Situation, article_directions: list[str]) -> bool:
     """Whether the lead's script speaks for another side of the situation than the one read: the article does
     not serve the direction read (an apology where the user was wronged, a referral ask in a decline). The
     ranking keeps such a lead only where no article near serves the reading (`by_direction`)."""
+    if situation.direction == "other" and situation.reference_of_user:  # a poor or refused reference of the user's:
+        return bool(article_directions) and "other" not in article_directions  # no words asking anyone for one
     if not article_directions or situation.direction == "other":
         return False
     return not compatible(article_directions, situation.direction)
@@ -94,6 +100,13 @@ def of_type(article: Article, situation: Situation) -> bool:
     # knowing the person's work; a work relation may still take an article about a personal tie under pressure
     kinds = written_to(article) if situation.role and "role" not in article.serves else set()
     return not kinds or kind_of(situation.role) != PERSONAL or PERSONAL in kinds
+
+
+def for_referee(article: Article) -> bool:
+    """Whether an article is written for the one asked to give a reference (about a reference, serving only being
+    asked or declining): never the lead for a user whose own reference is at stake."""
+    return "reference" in article.about and bool(article.directions) and \
+        set(article.directions) <= {"asked", "declining"}
 
 
 def on_topic(article: Article, situation: Situation) -> int:

@@ -26,7 +26,14 @@ from coach.advice.clauses import requests, who_asks
 from coach.advice.cues import CUES, RELUCTANT, TRAITS
 from coach.advice.phrasebook import PHRASINGS
 from coach.advice.questions import deciding, read_question
-from coach.advice.stakes import asked_for, read_counterpart, read_role, read_stake, read_stakes  # noqa: F401
+from coach.advice.stakes import (  # noqa: F401
+    asked_for,
+    read_counterpart,
+    read_role,
+    read_stake,
+    read_stakes,
+    reference_of_user,
+)
 from coach.advice.stance import attitudes, awaits_answer, declines, gave_already, read_stance, seeks
 from coach.core.files import replacing
 from coach.core.situation import SURE, Situation  # noqa: F401  (re-exported)
@@ -119,6 +126,13 @@ def _someone_asked(text: str) -> bool:
 _WRONGED = re.compile(r"\b(?:bull(?:ied|ies|ying) me|(?:emotionally |verbally )?abusive|harass(?:ed|ing) me|"
                       r"(?:gave|give|giving|given) me (?:a |an )?(?:bad|poor|negative|terrible|awful) reference|"
                       r"(?:bad|poor|negative) reference)\b", re.IGNORECASE)
+# The user asks whom else to use or ask: "who do I use?", "who should I list instead?"
+_WHOM_ELSE = re.compile(r"\bwho(?:m)?\s+(?:do|should|can|could|would)\s+I\s+(?:use|ask|list|put|give|name)\b",
+                        re.IGNORECASE)
+# Someone refuses the user, or will: "she won't give me a reference", "he refused", "trash me".
+_REFUSED = re.compile(r"\b(?:won'?t|wouldn'?t|will not|would not|refused?|refuses|declined|not going to)\s+"
+                      r"(?:\w+\s+){0,2}(?:give|write|provide|be)\b|\b(?:trash|badmouth|sabotag)\w*\b",
+                      re.IGNORECASE)
 
 
 def _rules(text: str) -> tuple[str | None, str | None, bool, bool]:
@@ -221,6 +235,33 @@ def read_situation(text: str, contacts: list[Any] = (), *, embeddings: Any = Non
         base["stake"] = ""
     base["asked_for"] = base["stake"] in asked_for(text)  # else it is only mentioned: no request for it is shown
     base["asked_first"] = base["asked_first"] or who_asks(text) == "asked"
+    base["reference_of_user"] = "reference" in base["stakes"] and reference_of_user(text)
+    return own_side(_read(text, base, embeddings, query, key, cache_dir), text)
+
+
+def own_side(situation: Situation, text: str) -> Situation:
+    """A reading where the reference at stake is the user's own ("my boss will give me a bad reference", "who do I
+    use as my referees?") read on the user's side: someone gave or will give a poor one, or refuses, and the user
+    does not ask whom else to use ('other': no apology or thanks of theirs is the matter); asked or declining,
+    which would make the user the referee, become asked already and waiting ('following-up') or needing one
+    ('asking')."""
+    if not situation.reference_of_user:
+        return situation
+    if (_WRONGED.search(text) or _REFUSED.search(text)) and not _WHOM_ELSE.search(text):
+        direction = "other"
+    elif situation.direction in ("asked", "declining"):
+        asked_already = any(r.asker == "user" and r.verb == "asked" for r in requests(text))
+        direction = "following-up" if asked_already else "asking"
+    elif situation.direction == "other":
+        direction = "other"
+    else:
+        return situation
+    return situation.model_copy(update={"direction": direction, "confidence": max(situation.confidence, 0.9),
+                                        "alternatives": [], "asked_first": False})
+
+
+def _read(text: str, base: dict[str, Any], embeddings: Any, query: np.ndarray | None, key: str,
+          cache_dir: Path | None) -> Situation:
     ruled, contrary, who_only, agreed = _read_rules(text)
     if embeddings is None:
         if ruled:

@@ -58,6 +58,48 @@ _TOPIC = re.compile(r"\b(?:about|on|like|for|among|than) $", re.IGNORECASE)  # a
 _VERBS = ("mentor",)  # role words that are also verbs: 'after' a subject or followed by an object they are verbs
 
 
+# Whose reference it is. The user is the one referred ("my references", "she'll give me a bad reference", "who do I
+# use as a reference", "I need two referees") or the one who refers ("he asked me to be a reference", "a reference
+# for her", "listed me as"); only a reading with the first and none of the second is the user's own.
+_REF = r"(?:references?|referees?|recommendations?|recommendation letters?|letters? of recommendation|rec letters?)"
+_PERSON = (r"(?:colleague|coworker|co-worker|friend|student|employee|report|intern|mentee|candidate|classmate|"
+           r"neighbou?r|client|contractor|volunteer|staff member|team ?mate|peer|boss|manager|supervisor|assistant)")
+_GRADE = (r"(?:(?:a|an|any|the|good|great|glowing|bad|poor|negative|honest|fair|decent|positive|strong|lukewarm|"
+          r"terrible|awful|hostile|neutral|proper|written|job|work|character|professional|academic)\s+){0,3}")
+_OWN_REFERENCE = re.compile(
+    rf"\b(?:give|gives|gave|giving|given|write|writes|wrote|writing|written|provide|provides|provided|be)\s+me\s+"
+    rf"{_GRADE}{_REF}\b|"
+    rf"\b(?:my|our)\s+(?:\w+\s+)?(?:references|referees)\b|"
+    rf"\b(?:my|our)\s+{_REF}\s+(?:letter|check|call)s?\b|"
+    rf"\b(?:use|list|put|name|give|gave|offer|include)\s+(?:him|her|them|(?-i:[A-Z]\w+)|my\s+(?!name\b)\w+(?:\s+\w+){{0,2}})"
+    rf"\s+(?:down\s+)?as\s+(?:a|my|one of my)\s+{_REF}\b|"
+    rf"\bI\s+(?:\w+\s+){{0,3}}(?:need|needed|require|have no|had no|don't have|do not have|lack)\s+"
+    rf"(?:a|an|two|three|some|more|another|any|\d+|good|strong)?\s*(?:\w+\s+)?{_REF}\b|"
+    rf"\b{_REF}\s+(?:for|about|on)\s+me\b|"
+    rf"\b(?:want|wants|wanted|require|requires|required|need|needs|ask for|asks for|asked for|request|requests)\s+"
+    rf"(?:a|an|two|three)?\s*{_GRADE}{_REF}\s+from\s+(?:my|a|an|the|your)\b|"
+    rf"\b(?:I|I've|I'd|I'll|we|to|should I|can I|do I)\s+(?:\w+\s+){{0,2}}(?:ask|asking|asked)\s+"
+    rf"(?:him|her|them|my\s+\w+(?:\s+\w+)?|(?-i:[A-Z]\w+)|someone|anyone|people)\s+"
+    rf"(?:for|to be|to write|to give|to act as)\s+(?:a|an|my)?\s*{_GRADE}{_REF}\b",
+    re.IGNORECASE)
+_THEIR_REFERENCE = re.compile(
+    rf"\b(?:asked|asks|asking|ask|wants|wanted|want)\s+(?:me|us)\b[^.?!]{{0,60}}{_REF}|"
+    rf"\b(?:listed|named|put|used|gave)\s+me\s+(?:down\s+)?as\b|"
+    rf"\b{_REF}\s+(?:for|about|on)\s+(?:him|her|them|(?:my|a|an|this|that|our)\s+(?:former\s+|old\s+|ex-?)?"
+    rf"{_PERSON})\b|"
+    rf"\b(?:be|being|was|am)\s+(?:his|her|their|a)\s+{_REF}\b|"
+    rf"\b(?:write|writing|give|giving|wrote|gave)\s+(?:him|her|them)\s+{_GRADE}{_REF}\b|"
+    rf"\bmy name\s+as\b|\bvouch(?:ing|ed)?\s+for\s+(?:him|her|them)\b",
+    re.IGNORECASE)
+
+
+def reference_of_user(text: str) -> bool:
+    """Whether the reference in the user's words is about the user (they need one, or one was or will be given
+    about them) and nothing tells that they were asked to give one: such a user is never advised as a referee."""
+    said = " ".join(text.split())
+    return bool(_OWN_REFERENCE.search(said)) and not _THEIR_REFERENCE.search(said)
+
+
 def own_words(sentence: str) -> str:
     """The sentence without the remarks it quotes."""
     return _QUOTED.sub(" ", sentence)

@@ -122,7 +122,8 @@ OWNER = re.compile(r"(?<![\w'-])(?P<n>[A-Za-zß-öø-ÿ][\w'ß-öø-ÿ-]{1,}(?:\
                    rf"(?:{words('card_words')}|{words('card_fields')})\b", re.IGNORECASE)
 # a capitalised word, accented ones too ("García"), and hyphenated ones ("Ben-Haim", "Jean-Pierre")
 NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ']+(?:-[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ']+)*"
-PAIR = re.compile(rf"(?=(?<![\w'-])(?P<f>{NAME_WORD})\s+(?P<l>{NAME_WORD})(?![\w'-]))")  # overlapping
+# overlapping; the two words on one line ("Re: lunch with Sofia" over "Sofia offered…" is no name)
+PAIR = re.compile(rf"(?=(?<![\w'-])(?P<f>{NAME_WORD})[^\S\n]+(?P<l>{NAME_WORD})(?![\w'-]))")
 
 
 def _words_of(contacts: list[Contact]) -> frozenset[str]:
@@ -153,6 +154,9 @@ def unknown_name(text: str, contacts: list[Contact], mention: str) -> tuple[str,
         if (f in firsts or last in lasts) and (not said or said in (f, last)):
             near = [c for c in contacts if fold(c.first_name) == f or fold(c.last_name) == last]
             return f"{m.group('f')} {m.group('l')}", near[:3]
+        near = _closest(f"{f} {last}", contacts, least=0.8)  # 'Sofiia Rosi': both names misspelt
+        if near and not said and not everyday(m.group("f")) and not everyday(m.group("l")):
+            return f"{m.group('f')} {m.group('l')}", near
     if mention and set(said.split()) & (firsts | lasts):  # a contact named: no other name is looked for
         return "", []
     # a person only described ("the PM") beside a name no contact has ("to Rachel at Contoso"): the name is whom
@@ -182,10 +186,10 @@ def _bare(word: str) -> str:
     return fold(without_possessive(word))
 
 
-def _closest(name: str, contacts: list[Contact], n: int = 3) -> list[Contact]:
+def _closest(name: str, contacts: list[Contact], n: int = 3, least: float = 0.7) -> list[Contact]:
     scored = sorted(((difflib.SequenceMatcher(None, name, fold(c.name if " " in name else c.first_name)).ratio(),
                       c) for c in contacts), key=lambda x: -x[0])
-    return [c for score, c in scored[:n] if score >= 0.7]
+    return [c for score, c in scored[:n] if score >= least]
 
 
 def unknown_reply(name: str, near: list[Contact]) -> str:

@@ -55,6 +55,8 @@ class Situation(BaseModel):
     ago_unit: Literal["day", "week", "month", "year"] | None = Field(default=None, description="Its unit.")
     done: str = Field(default="", description="What the user already did, in their words, or ''.")
     asked_first: bool = Field(default=False, description="The counterpart asked the user first (in a decline).")
+    reference_of_user: bool = Field(default=False, description="The reference at stake is about the user: they "
+                                                               "need one, or someone gives one about them.")
     question: Question = Field(default="", description="What the user asks: 'how-to-decline' how to say no; "
                                                        "'whether' which course to take; 'is-it-fair' whether their "
                                                        "stance is fair; 'what-to-say' what they may say or answer; "
@@ -75,7 +77,7 @@ class Situation(BaseModel):
 
     def line(self) -> str:
         """The reading in one line: 'I read this as: …'; marked '(unsure)' and a question when unsure."""
-        if not self.unsure and self.direction != "other":
+        if not self.unsure and (self.direction != "other" or self.reference_of_user):
             return f"I read this as: {self._phrase()}."
         reading = f"I read this as (unsure): {self._phrase()}."
         if self.alternatives and self.alternatives[0] not in (self.direction, "other"):
@@ -126,7 +128,9 @@ class Situation(BaseModel):
             "thanking": f"you want to thank {who}{what}",
             "announcing": "you want to tell your network your news" + (" about " + noun if stake else ""),
             "starting": "you are building a network from zero",
-            "other": "a networking situation" + (f" about {noun}" if stake else ""),
+            "other": ("a reference about you is the problem (one that may be poor, or refused), and you want to "
+                      "protect your chances" if self.reference_of_user else
+                      "a networking situation" + (f" about {noun}" if stake else "")),
         }
         return phrases[self.direction]
 

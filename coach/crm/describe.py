@@ -61,6 +61,9 @@ def described(text: str, contacts: list[Contact]) -> Who:
     for i, word in enumerate(folded):
         if word not in vocab["determiners"]:
             continue
+        by_deed = _by_deed(text, tokens, folded, i, contacts, known)
+        if by_deed is not None:
+            return by_deed
         said, j = [], i + 1
         if j + 1 < len(folded) and folded[j] in vocab["heads"] and folded[j + 1] in vocab["at"]:
             # "the one from the hospital", "the guy at Datadog": the person, then where they are
@@ -102,3 +105,38 @@ def described(text: str, contacts: list[Contact]) -> Who:
             return Who(contact=people[0], mention=mention) if len(people) == 1 else Who(choices=people,
                                                                                         mention=mention)
     return Who()
+
+
+_ONCE = {"once", "first", "originally", "actually", "basically", "literally", "kindly"}
+
+
+def _by_deed(text: str, tokens: list[re.Match[str]], folded: list[str], i: int, contacts: list[Contact],
+             known: list[tuple[set[str], set[str]]]) -> Who | None:
+    """'the guy who hired me', 'the woman that interviewed me at Contoso': a person named by what they did for the
+    user, read as the role the deed implies (`deeds` in describing.yaml) and, when said, where; None when the words
+    at `i` are no such description or it fits nobody."""
+    vocab = vocabulary()
+    j = i + 1
+    if j < len(folded) and folded[j] in vocab["heads"]:
+        j += 1
+    if j >= len(folded) or folded[j] not in ("who", "that"):
+        return None
+    k = j + 1
+    while k < len(folded) and folded[k] in _ONCE:
+        k += 1
+    if k + 1 >= len(folded) or folded[k] not in vocab.get("deeds", {}) or folded[k + 1] not in ("me", "u", "us"):
+        return None
+    roles, end = vocab["deeds"][folded[k]], k + 1
+    where: list[str] = []
+    if end + 1 < len(folded) and folded[end + 1] in vocab["at"]:
+        n = end + 2 + (end + 2 < len(folded) and folded[end + 2] == "the")
+        while n < len(folded) and any(folded[n] in company for _, company in known):
+            where.append(folded[n])
+            n += 1
+        end = n - 1 if where else end
+    people = [c for c, (role, company) in zip(contacts, known, strict=True)
+              if all(_fit(w, role, set()) for w in roles) and all(w in company for w in where)]
+    if not people:
+        return None
+    mention = text[tokens[i].start():tokens[end].end()]
+    return Who(contact=people[0], mention=mention) if len(people) == 1 else Who(choices=people, mention=mention)

@@ -28,6 +28,8 @@ _SPLIT = re.compile(
     r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\bSt\.)\s+|"
     # a second instruction joined by "and" starts a part ("mention I enrolled and thank her for the intro")
     r"\s+and\s+(?=(?:also\s+)?(?:thank|ask|tell|mention|invite|offer|suggest|propose|remind)\s+(?:her|him|them|you)?\b)|"
+    # … or by "and I want to" ("the book came out and I want to thank her for her edits")
+    r",?\s+and\s+(?=(?:i|we)\s+(?:really\s+|also\s+)?(?:want|wanna|need|'d like|would like|'d love|would love)\s+to\s)|"
     # an emoji, a channel after " + " and a length said after a thing end it ("the seed round 🎉 2-3 sentences",
     # "her studio + connect"; "thanks for the intro + the book" stays one)
     r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+\s*|\s+\+\s+(?=(?:connect|connection|add|dm|message|email|note|request|invite)\b)|\s+(?=\d+\s*(?:-|–|to)\s*\d+\s*(?:sentences|lines|words)\b)|"
@@ -87,6 +89,12 @@ _ASIDE = re.compile(r"\s*\(([^()]{1,160})\)")
 _MEET_THEN = re.compile(r"^(?P<m>.*?\b(?:chat|call|coffee|meeting|lunch|catch-?up|conversation|drinks|video call))"
                         r"(?:\s+|,\s*)(?P<rest>(?:about|on how|on what|re:?|once|when|after|next time)\s+.+)$",
                         re.IGNORECASE)
+
+
+# A thing and what happened to it, said as a clause ("the book came out", "our app finally shipped").
+_EVENT = re.compile(r"^(?:the|my|our|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:finally\s+|just\s+)?(?:came|went|got|was|"
+                    r"is|has|have|had|launched|shipped|opened|closed|sold|passed|won|finished|ended|started|"
+                    r"happened|worked)\b")
 
 
 def _parts(context: str) -> list[str]:
@@ -217,6 +225,8 @@ def read_request(context: str, contact: Contact) -> RequestReading:
             reading.echo.append(part)
             continue
         typed = typed or read_part(part, contact, reading, after_thing)
+        if typed is not None and typed.kind == "topic" and _EVENT.match(fold(typed.text)):
+            typed = None  # "the book came out": a thing that happened, told to the coach, no topic to write about
         if typed is not None and typed.kind == "topic" and content and content != part:
             typed = None  # "mention the Hull get-in": a thing named with no word for what it is to them; not guessed
         if typed is not None and typed.kind == "mine" and not sayable(typed.text, "request"):

@@ -21,3 +21,17 @@ def test_a_thing_that_happened_is_no_topic():
     reading = read_request("email Wren. the fundraiser finally happened", _contact())
     assert not [p for p in reading.parts if p.kind == "topic"]
     assert "the fundraiser finally happened" in reading.left_out
+
+
+def test_an_aside_saying_who_they_are_is_no_part():
+    reading = read_request("note to Wren (our summer temp from 2022) to congratulate her on the new lab job",
+                           _contact())
+    assert [p.kind for p in reading.parts] == ["news"]
+    kept = read_request("email Wren (she said to call her Ren) to thank her for the intro", _contact())
+    assert kept.to_coach == ["she said to call her Ren"]
+
+
+def test_not_spoken_since_graduation():
+    from coach.drafting.since import read_gap
+    gap = read_gap("havent talked since grad")
+    assert gap is not None and gap.text == "since graduation"

@@ -97,12 +97,19 @@ _EVENT = re.compile(r"^(?:the|my|our|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:fina
                     r"happened|worked)\b")
 
 
+# An aside that says who someone is: a role or relation after a determiner, no verb ("our intern from 2023").
+_WHO_THEY_ARE = re.compile(r"^(?:my|our|the|an?|ex-?|former|old)\s+(?!(?:\w+\s+){0,5}?(?:is|was|said|says|wants|"
+                           r"asked|told|prefers|hates|likes|goes|went)\b)(?:[\w'’-]+\s*){1,5}$", re.IGNORECASE)
+
+
 def _parts(context: str) -> list[str]:
     out = []
     context = " ".join(context.split())
     # a short aside after someone's name ("Dana (CTO)", "Marcus (Datadog wala)") only says who they are: dropped
-    context = re.sub(r"\b(?P<n>[A-Z][\w'’-]{1,30})\s*\((?P<a>[^()\d]{1,30})\)",
-                     lambda m: m.group(0) if len(m.group("a").split()) > 3 else m.group("n"), context)
+    # … and so does a description of them ("Callum (our intern from 2023)", "Ruth (my old team lead)")
+    context = re.sub(r"\b(?P<n>[A-Z][\w'’-]{1,30})\s*\((?P<a>[^()]{1,40})\)",
+                     lambda m: m.group("n") if len(m.group("a").split()) <= 3 and not re.search(r"\d", m.group("a"))
+                     or _WHO_THEY_ARE.match(m.group("a")) else m.group(0), context)
     asides = [m.group(1) for m in _ASIDE.finditer(context)]
     if asides:
         context = _ASIDE.sub("", context) + "".join(f". {a}" for a in asides)

@@ -12,7 +12,7 @@ _NOT_SPOKEN = (r"(?:we\s+)?(?:haven'?t|have not|hadn'?t|had not|havent|not|never
                r"chatted|caught up|been in touch|seen each other|met up|connected)")
 GAP = re.compile(rf"^(?:(?:acknowledge|mention|say|admit|note)\s+(?:that\s+)?)?(?:(?:we|i)\s+)?(?:{_NOT_SPOKEN}|(?:it'?s|it has|it'?s been|it has been)\s+been|been)\s+"
                  r"(?P<rest>.+)$", re.IGNORECASE)
-_SINCE = re.compile(r"^since\s+(?P<x>(?:grad(?:uate)? school|uni(?:versity)?|college|school|the \w+(?: \w+){0,3}|"
+_SINCE = re.compile(r"^since\s+(?P<x>(?:grad(?:uate)? school|graduation|grad|uni(?:versity)?|college|school|the \w+(?: \w+){0,3}|"
                     r"(?:19|20)\d\d|covid(?: started)?|(?:we|i|you|she|he|they)\s+\w+(?: \w+){0,5}|"
                     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
                     r"(?: (?:19|20)\d\d)?|last (?:year|summer|spring|autumn|fall|winter)|\w+'s \w+))\b", re.IGNORECASE)
@@ -32,7 +32,7 @@ def read_gap(part: str) -> RequestPart | None:
         return None
     rest = re.split(r"\s+(?:and|but|so|because)\s+|[,;!]|\.(?!\d)", m.group("rest"), maxsplit=1)[0].strip()
     if since := _SINCE.match(rest):
-        x = since.group("x")
+        x = "graduation" if since.group("x").lower() == "grad" else since.group("x")  # the word said in full
         return RequestPart(kind="gap", text=f"since {x}") if not _PRONOUN.search(x) else None
     if re.search(r"\b(?:answer|answered|reply|replied|response|responded|heard|since i|since my)\b", rest, re.IGNORECASE):
         return None  # "it's been 3 weeks no answer": time since the user wrote, not since the two last spoke

@@ -213,7 +213,7 @@ def test_a_deadline_is_the_date_without_the_remark_after_it():
     ("write roz a short linkedin msg to congratulate her on the northvale job", "news", "the northvale job"),
     ("I'd like to email Hal to ask if he'd be willing to put in a word for me with Ana Ruiz at the Gazette for the "
      "county reporter job", "role", "the county reporter job"),
-    ("I want he refer me for Project Architect role in Brannock Wills", "role", "Project Architect role in Brannock Wills"),
+    ("I want he refer me for Site Engineer role in Castell Partners", "role", "the Site Engineer role in Castell Partners"),
 ])
 def test_a_request_with_the_recipient_before_the_message_or_in_other_word_orders_is_read(words, kind, text):
     c = _contact("ex-colleague, now at Northvale; goes by Roz. old boss Hal", "Rosalind Hale")

@@ -35,3 +35,8 @@ def test_not_spoken_since_graduation():
     from coach.drafting.since import read_gap
     gap = read_gap("havent talked since grad")
     assert gap is not None and gap.text == "since graduation"
+
+
+def test_a_referral_asked_of_you_in_non_native_order_is_the_role():
+    reading = read_request("I want you recommend me for Night Charge Nurse position", _contact())
+    assert [(p.kind, p.text) for p in reading.parts] == [("role", "the Night Charge Nurse position")]

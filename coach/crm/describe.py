@@ -112,7 +112,7 @@ _ONCE = {"once", "first", "originally", "actually", "basically", "literally", "k
 
 def _by_deed(text: str, tokens: list[re.Match[str]], folded: list[str], i: int, contacts: list[Contact],
              known: list[tuple[set[str], set[str]]]) -> Who | None:
-    """'the guy who hired me', 'the woman that interviewed me at Contoso': a person named by what they did for the
+    """'the one who managed me', 'the one that interviewed me at Globex': a person named by what they did for the
     user, read as the role the deed implies (`deeds` in describing.yaml) and, when said, where; None when the words
     at `i` are no such description or it fits nobody."""
     vocab = vocabulary()

@@ -163,7 +163,7 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
         return _person(m.group("x"), contact)
     if re.match(r"(?:someone|somebody|anyone|a person)\b", low):
         return _person(part, contact)
-    if m := rx(r"(?:(?:i\s+)?(?:want|would like|'d like|hope)\s+(?:he|she|they|him|her|them|{who})\s+(?:to\s+|will\s+|can\s+)?"
+    if m := rx(r"(?:(?:i\s+)?(?:want|would like|'d like|hope)\s+(?:he|she|they|him|her|them|you|{who})\s+(?:to\s+|will\s+|can\s+)?"
                r"(?:refer|recommend)\s+me\s+(?:for|to)\s+|"  # "I want he refer me for the role": non-native word order
                r"ask\s+(?:{who})\s+(?:for\s+)?(?:a\s+)?referral\s+(?:for|to)\s+|ask\s+(?:(?:{who})\s+)?(?:to|if)\s+"
                r"(?:(?:she|he|they)(?:['’]d\s+|\s+))?(?:could\s+|would\s+)?refer\s+me\s+(?:for|to)\s+|(?:i'?m\s+|i am\s+)?"
@@ -171,7 +171,7 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
                r"(?:ask\s+(?:(?:{who})\s+)?(?:if|whether)\s+(?:she|he|they)(?:['’]d|\s+would|\s+could)?\s+)?put\s+(?:my\s+name|me)\s+"
                r"forward\s+(?:to\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)?for\s+)(?P<x>.+)"):
         said = slot_to_you(ROLE_TAIL.split(m.group("x"), maxsplit=1)[0], contact)
-        return RequestPart(kind="role", text=said) if said else None
+        return RequestPart(kind="role", text=_determined(said)) if said else None
     if m := rx(r"(?:ask\s+(?:(?:{who})\s+)?(?:to|if (?:she|he|they)(?:'d| would| could)?)\s+(?:be\s+(?:willing|happy|able|"
                r"ok|okay)\s+to\s+)?)?put\s+in\s+a\s+(?:good\s+)?word\s+(?:for\s+me\s+)?(?:for|with)\s+(?P<x>.+)"):
         x = m.group("x")
@@ -295,3 +295,13 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
     if said and _noun_phrase(said):
         return RequestPart(kind="topic", text=said)
     return None
+
+
+_BARE_ROLE = re.compile(r"^(?!(?:the|a|an|my|your|his|her|their|our|this|that|one|any|some)\b)(?:[\w&/'’-]+\s+){0,5}?"
+                        r"(?:role|position|job|post|opening|vacancy|opportunity)\b", re.IGNORECASE)
+
+
+def _determined(role: str) -> str:
+    """A role said without its article ("Project Architect role at X", as non-native English often drops it) with
+    'the' before it: the noun needs one wherever the message says it."""
+    return f"the {role}" if _BARE_ROLE.match(role) else role

@@ -28,7 +28,7 @@ _SPLIT = re.compile(
     r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\bSt\.)\s+|"
     # a second instruction joined by "and" starts a part ("mention I enrolled and thank her for the intro")
     r"\s+and\s+(?=(?:also\s+)?(?:thank|ask|tell|mention|invite|offer|suggest|propose|remind)\s+(?:her|him|them|you)?\b)|"
-    # … or by "and I want to" ("the book came out and I want to thank her for her edits")
+    # … or by "and I want to" ("the study is published and I want to thank him for his data")
     r",?\s+and\s+(?=(?:i|we)\s+(?:really\s+|also\s+)?(?:want|wanna|need|'d like|would like|'d love|would love)\s+to\s)|"
     # an emoji, a channel after " + " and a length said after a thing end it ("the seed round 🎉 2-3 sentences",
     # "her studio + connect"; "thanks for the intro + the book" stays one)
@@ -97,7 +97,7 @@ _EVENT = re.compile(r"^(?:the|my|our|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:fina
                     r"happened|worked)\b")
 
 
-# An aside that says who someone is: a role or relation after a determiner, no verb ("our intern from 2023").
+# An aside that says who someone is: a role or relation after a determiner, no verb ("our summer temp in 2021").
 _WHO_THEY_ARE = re.compile(r"^(?:my|our|the|an?|ex-?|former|old)\s+(?!(?:\w+\s+){0,5}?(?:is|was|said|says|wants|"
                            r"asked|told|prefers|hates|likes|goes|went)\b)(?:[\w'’-]+\s*){1,5}$", re.IGNORECASE)
 
@@ -106,7 +106,7 @@ def _parts(context: str) -> list[str]:
     out = []
     context = " ".join(context.split())
     # a short aside after someone's name ("Dana (CTO)", "Marcus (Datadog wala)") only says who they are: dropped
-    # … and so does a description of them ("Callum (our intern from 2023)", "Ruth (my old team lead)")
+    # … and so does a description of them ("Tamsin (our summer temp in 2021)", "Ruth (my old team lead)")
     context = re.sub(r"\b(?P<n>[A-Z][\w'’-]{1,30})\s*\((?P<a>[^()]{1,40})\)",
                      lambda m: m.group("n") if len(m.group("a").split()) <= 3 and not re.search(r"\d", m.group("a"))
                      or _WHO_THEY_ARE.match(m.group("a")) else m.group(0), context)

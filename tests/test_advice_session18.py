@@ -73,3 +73,11 @@ def test_no_words_asking_for_a_reference_when_the_users_was_refused():
     assert another_side(mine, ["asking"])
     assert not another_side(mine, ["asking", "other"])
     assert not another_side(mine.model_copy(update={"reference_of_user": False}), ["asking"])
+
+
+def test_a_lapse_of_contact_with_no_wrong_done_is_reconnecting():
+    from coach.advice.reader import read_rules
+    text = ("I neglected my old lab contacts after I moved to industry and we fell out of touch. How do I revive "
+            "those ties without it being awkward?")
+    assert read_rules(text) == "reconnecting"
+    assert read_rules("We had a bad argument before I left and then fell out of touch. " + text) != "reconnecting"

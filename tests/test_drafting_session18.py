@@ -40,3 +40,15 @@ def test_not_spoken_since_graduation():
 def test_a_referral_asked_of_you_in_non_native_order_is_the_role():
     reading = read_request("I want you recommend me for Night Charge Nurse position", _contact())
     assert [(p.kind, p.text) for p in reading.parts] == [("role", "the Night Charge Nurse position")]
+
+
+def test_offering_to_introduce_them_asks_whether_it_is_wanted():
+    from coach.core.messages import INTRODUCTION
+    reading = read_request("message Wren to offer to introduce her to Tomas Berg at Larchfield Water", _contact())
+    offer = [p for p in reading.parts if p.kind == "offer"]
+    assert offer and offer[0].extra == INTRODUCTION and offer[0].text == "introduce you to Tomas Berg at Larchfield Water"
+
+
+def test_pitching_someone_on_an_idea_is_the_idea():
+    reading = read_request("pitch Wren on a shared stall at the spring craft fair", _contact())
+    assert [(p.kind, p.text) for p in reading.parts] == [("proposal", "a shared stall at the spring craft fair")]

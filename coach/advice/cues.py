@@ -32,7 +32,7 @@ CUES: list[tuple[str, list[str]]] = [
     ("repairing", [
         r"\b(?:I|to|me) (?:\w+ ){0,3}apologi[sz](?:e|ed|ing)", r"apologi[sz]ing to",
         r"(?:owe|write|send|make|give|offer)s? (?:\w+ ){0,2}(?:an |my )?apology", r"apology (?:to|letter|note|email)", r"make amends", r"mend", r"repair", r"patch things up",
-        r"burn(?:ed|t) (?:a |the |that )?bridge", r"fell out", r"falling[- ]out", r"grudge", r"was rude",
+        r"burn(?:ed|t) (?:a |the |that )?bridge", r"fell out(?! of touch)", r"falling[- ]out", r"grudge", r"was rude",
         r"snapped at", r"blew up at", r"bad terms", r"ghosted (?:him|her|them)", r"dropped the ball",
         r"never made (?:it )?up", r"had (?:a|an) (?:\w+ ){0,2}(?:argument|fight|row|blow-?up)",
         r"I (?:forgot|neglected|failed) to (?:reply|respond|write back|follow up|thank|get back|answer|send)",

@@ -126,6 +126,10 @@ def _someone_asked(text: str) -> bool:
 _WRONGED = re.compile(r"\b(?:bull(?:ied|ies|ying) me|(?:emotionally |verbally )?abusive|harass(?:ed|ing) me|"
                       r"(?:gave|give|giving|given) me (?:a |an )?(?:bad|poor|negative|terrible|awful) reference|"
                       r"(?:bad|poor|negative) reference)\b", re.IGNORECASE)
+# A wrong between the two, not only a silence: then a lapse the user owns is a repair.
+_WRONG_DONE = re.compile(r"\b(?:apologi[sz]\w*|sorry|rude|snapped|argument|fight|row|disagree\w*|blew up|"
+                         r"fell out(?! of touch)|falling[- ]out|bad terms|burn(?:ed|t) (?:a |the |that )?bridge|upset|hurt|"
+                         r"angry|offended|insult\w*|ghosted|betray\w*|let (?:him|her|them) down)\b", re.IGNORECASE)
 # The user asks whom else to use or ask: "who do I use?", "who should I list instead?"
 _WHOM_ELSE = re.compile(r"\bwho(?:m)?\s+(?:do|should|can|could|would)\s+I\s+(?:use|ask|list|put|give|name)\b",
                         re.IGNORECASE)
@@ -153,6 +157,8 @@ def _rules(text: str) -> tuple[str | None, str | None, bool, bool]:
         cue = None  # "he blamed me for everything … now he's asked me for a recommendation and I ignored it": the
         # request the user has not answered is the matter, not the old rift
     stance = "asked" if stance == "agreeing" else stance
+    if stance == "repairing" and cue == "reconnecting" and not _WRONG_DONE.search(text):
+        stance = cue  # "I neglected my old contacts", "we fell out of touch": a lapse of contact, no wrong to put right
     if stance:  # the user's own clauses say what they make of it: this beats the stance cue lists
         if structure and opposite(stance, structure):
             contrary = structure

@@ -27,8 +27,10 @@ OFFER = re.compile(r"^(?:(?:and|also|maybe|please)\s+)?(?:offer(?:ing)?|say (?:i
                    + _IF_USEFUL + r")?$", re.IGNORECASE)
 # An introduction the user offers them ("offer Rachel an intro to Lola Brennan for the Fairview package"): marked
 # INTRODUCTION (coach.core.messages), so the ask asks whether it is wanted rather than for an introduction.
-_INTRO_OFFER = re.compile(r"^(?:(?:and|also|maybe|please)\s+)*offer(?:ing)?\s+(?:(?!(?:an?|the|my)\b)[\w'’-]+\s+)?"
-                          r"(?:an?\s+|the\s+|my\s+)?(?:intro|introduction)\s+to\s+(?P<x>[^,;]{2,80})$", re.IGNORECASE)
+_INTRO_OFFER = re.compile(r"^(?:(?:and|also|maybe|please)\s+)*offer(?:ing)?\s+(?:(?:(?!(?:an?|the|my)\b)[\w'’-]+\s+)?"
+                          r"(?:an?\s+|the\s+|my\s+)?(?:intro|introduction)\s+to|to\s+(?:introduce|connect|put)\s+"
+                          r"(?:her|him|them|[\w'’-]+)\s+(?:in\s+touch\s+)?(?:to|with))\s+(?P<x>[^,;]{2,80})$",
+                          re.IGNORECASE)
 # The same offer put as a question for them ("ask Gareth whether he'd be open to me introducing him to Hana Sato",
 # "see if she'd like an intro to Tom Reyes").
 _INTRO_ASKED = re.compile(r"^(?:(?:and|also|maybe|please|so)\s+)*(?:i\s*(?:want|need|'d like|would like)\s+to\s+)?"

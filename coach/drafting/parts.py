@@ -226,6 +226,7 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
         x = re.sub(rf"^(?P<n>(?:a\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+(?:to|with)\s+(?:{who})\b", r"\g<n>", m.group("x"),
                    count=1, flags=re.IGNORECASE)  # "propose partnership to Marguerite for 2026": what, not to whom
         x = re.sub(r"^(?=(?:partnership|collaboration|co-?marketing|joint|cross-promotion)\b)", "a ", x, flags=re.IGNORECASE)
+        x = re.sub(rf"^(?:{who})\s+on\s+", "", x, count=1, flags=re.IGNORECASE)  # "pitch Rosa on teaming up": what
         said = slot_to_you(x, contact)
         if said and (we := re.match(r"(?:that\s+)?we\s+(?:should\s+|could\s+)?(?P<v>(?!should\b|could\b)[a-z]+\b.*)", said,
                                     re.IGNORECASE)):  # "suggest we meet to talk rates": a suggestion, said as one

@@ -66,7 +66,8 @@ _THE_WORD = re.compile(r"^(?:(?:use|say|write|call it)\s+(?:the\s+)?(?:words?|te
                        r"(?P<q>['‘\"“][^,;]+?))(?:\s*,?\s+(?:(?:she|he|they)\b|because|as|since)\b.*)?$", re.IGNORECASE)
 # A proposal named only by its kind: the part after it says what it is.
 GENERIC_PROPOSALS = {"the partnership", "a partnership", "the collaboration", "a collaboration", "the idea",
-                     "an idea", "my idea", "our idea", "working together", "the project", "a project"}
+                     "an idea", "my idea", "our idea", "working together", "the project", "a project", "teaming up",
+                     "joining forces", "a team-up", "a collab", "collaborating"}
 # Doubt about what to propose: a meeting is then not proposed.
 UNSURE_MEET = re.compile(r"\?\?|\b(?:idk|not sure|unsure|dunno)\b", re.IGNORECASE)
 

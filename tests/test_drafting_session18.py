@@ -52,3 +52,17 @@ def test_offering_to_introduce_them_asks_whether_it_is_wanted():
 def test_pitching_someone_on_an_idea_is_the_idea():
     reading = read_request("pitch Wren on a shared stall at the spring craft fair", _contact())
     assert [(p.kind, p.text) for p in reading.parts] == [("proposal", "a shared stall at the spring craft fair")]
+
+
+def test_second_language_slips_are_not_repeated_to_the_person():
+    from coach.core.text import fold
+    from coach.drafting.part_lines import sentences
+    from coach.drafting.sayable import SLIP
+    for slip in ("I am nurse educator", "we know each other 5 years from the choir",
+                 "thank her for the tour and for send the photos", "I want him introduce me to the editor"):
+        assert SLIP.search(fold(slip)), slip
+    for fine in ("I am a nurse educator", "I am based in Porto", "we have known each other for 5 years",
+                 "I want him to introduce me to the editor", "I am glad to help"):
+        assert not SLIP.search(fold(fine)), fine
+    reading = read_request("thank her for the tour and for send the photos", _contact())
+    assert sentences(reading, "thank-you", _contact()) == ["Thank you for the tour."]

@@ -19,7 +19,7 @@ from coach.drafting.occasions import occasion_sentence
 from coach.drafting.offers import offer_sentence
 from coach.drafting.parts import DETERMINERS
 from coach.drafting.request import read_request
-from coach.drafting.sayable import sayable
+from coach.drafting.sayable import SLIP, sayable
 from coach.drafting.since import gap_sentence
 from coach.drafting.wants import want_sentence
 
@@ -82,6 +82,9 @@ def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[
         if part.kind in skip or not sayable(part.text, "request"):
             continue
         x = part.text.strip().rstrip(".!;,")
+        if SLIP.search(fold(x)):  # a slip of second-language English after a clean head: the head alone
+            head = re.split(r"\s+and\s+(?:for\s+)?", x, maxsplit=1)[0]
+            x = head if head != x and not SLIP.search(fold(head)) else x
         carried = {p.kind for p in reading.parts} & {"link", "ref", "role"}
         if part.kind == "sending" and carried and re.search(r"\b(?:id|ids|link|links|url|number|ref|reference|posting)\b",
                                                             fold(x)):

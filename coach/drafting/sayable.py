@@ -74,6 +74,19 @@ _DATE_TAIL = re.compile(r",\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct
                         re.IGNORECASE)
 
 
+# Slips of English as a second language that a message must not repeat ("I am career changer", "we work together
+# 2 years", "for attach the summary", "I want you refer me"): a part with a clean head says the head alone
+# (`coach.drafting.part_lines`); a whole line of it is still said (dropping it left slot drafts on the spent sets).
+SLIP = re.compile(r"^i am (?!a\b|an\b|the\b|not\b|very\b|so\b|still\b|now\b|also\b|really\b|just\b|in\b|at\b|on\b|"
+                   r"from\b|with\b|happy\b|glad\b|free\b|available\b|based\b|back\b|going\b|\w+ing\b|\w+ed\b)[a-z]+ "
+                   r"[a-z]+(?:er|or|ist|ian|ant|ent)$|"
+                   r"\b(?:we|i|you)\s+(?:work|study|studied|know|live|are|am)\s+(?:together\s+|each other\s+|there\s+)?"
+                   r"\d+\s+(?:years?|months?|yrs?)\b|"
+                   r"\bfor\s+(?:attach|send|ask|make|do|help|meet|discuss|share|give|get)\b|"
+                   r"\b(?:want|need)\s+(?:you|him|her|he|she|them)\s+(?!to\b|know\b|back\b|here\b|there\b|now\b)"
+                   r"(?:refer|help|introduce|give|send|write|meet|recommend|check|review|call|tell)\b")
+
+
 def sayable(phrase: str, kind: str = "", person: tuple[str, ...] = ()) -> bool:
     """Whether `phrase` (a fact's words, addressed to the person) reads as a clean clause of a message.
     `person`: the recipient's names, which a place cannot be ("at Dana Okafor" is a heading, not a place)."""

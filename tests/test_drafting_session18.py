@@ -66,3 +66,29 @@ def test_second_language_slips_are_not_repeated_to_the_person():
         assert not SLIP.search(fold(fine)), fine
     reading = read_request("thank her for the tour and for send the photos", _contact())
     assert sentences(reading, "thank-you", _contact()) == ["Thank you for the tour."]
+
+
+def _person(first: str, last: str, notes: str) -> Contact:
+    return Contact(id=9, first_name=first, last_name=last, notes=[Note(text=notes)])
+
+
+def test_a_half_of_a_hyphenated_given_name_is_no_short_form():
+    from coach.crm.facts.names import goes_by
+    assert goes_by(_person("Jae-Won", "Park", "Jae-Won ran the Busan pilot with me")) == ""
+
+
+def test_a_business_under_their_family_name_is_not_what_they_go_by():
+    from coach.crm.facts.names import goes_by
+    assert goes_by(_person("Ilona", "Brandt", "Vendor: I. Brandt Catering (Ilona Brandt), 4.8 stars")) == ""
+
+
+def test_a_name_given_after_a_dash_or_equals_sign_is_what_they_go_by():
+    from coach.crm.facts.names import goes_by
+    assert goes_by(_person("Bartholomew", "Ncube", 'NCUBE, Bartholomew - "Bart" (always)')) == "Bart"
+    assert goes_by(_person("Margarethe", "Olsen", 'Margarethe = "Grete", never Maggie')) == "Grete"
+
+
+def test_called_by_the_given_name_in_emails_drops_the_noted_title():
+    from coach.crm.facts.names import asked_by_name
+    person = _person("Tunde", "Bakare-Ellis", "Shipped samples to Dr Tunde Bakare-Ellis in May\n- he's Tunde in emails")
+    assert person.addressed(True) == "Dr. Bakare-Ellis" and asked_by_name(person)

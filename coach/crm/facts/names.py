@@ -97,8 +97,9 @@ def goes_by(contact: Contact, words: str = "") -> str:
     for text in texts:  # "Lottie (Charlotte Ashdown)": the name they go by, their full name in brackets
         m = re.search(_NAME + r"\s*\(\s*" + re.escape(given) + r"\s+" + re.escape(family) + r"\b[^()]{0,40}\)",
                       text or "") if family else None
-        if m and _a_name(m.group(1), given):
-            return m.group(1)
+        before = (text or "")[max(0, m.start() - 40):m.start()].split() if m else []
+        if m and _a_name(m.group(1), given) and not (before and fold(before[-1].strip(".,")) == fold(family)):
+            return m.group(1)  # not "S. Varghese Studio (Sunil Varghese)": a business under their family name
     surname = {fold(w) for w in (contact.last_name or "").replace("-", " ").split()}
     for text in texts:  # "Gosia (Małgorzata) Wiśniewska", "Małgorzata (Gosia)"
         for m in re.finditer(_NAME + r"\s*\(\s*" + _NAME + r"\s*\)", text or ""):
@@ -111,10 +112,12 @@ def goes_by(contact: Contact, words: str = "") -> str:
                 return b
     for text in texts:  # "Jandro (Alejandro Ybarra Quintero)": the name before the person's full name in brackets
         for m in re.finditer(_NAME + r"\s*\(\s*" + re.escape(contact.given_name) + r"(?:\s+[\w'’-]+){1,3}\s*\)", text or ""):
-            if fold(m.group(1)) != fold(given) and fold(m.group(1)) not in _NOT_NAMES:
+            before = (text or "")[max(0, m.start() - 40):m.start()].split()
+            if fold(m.group(1)) != fold(given) and fold(m.group(1)) not in _NOT_NAMES and \
+                    not (before and fold(before[-1].strip(".,")) in surname):  # "S. Varghese Studio (Sunil …)"
                 return m.group(1)
     for text in texts:  # 'Tobias "Toby" Ngata-Lowe': a quoted name inside the full name
-        m = re.search(re.escape(given) + r"\s+[\"“‘']" + _NAME + r"[\"”’']", text or "")
+        m = re.search(re.escape(given) + r"\s*(?:[-–—=:,]\s*)?[\"“‘']" + _NAME + r"[\"”’']", text or "")
         if m and fold(m.group(1)) != fold(given) and fold(m.group(1)) not in _NOT_NAMES:
             return m.group(1)
     called = _called_in_words(contact, texts, words)
@@ -189,7 +192,10 @@ def _given_stands(text: str, given: str) -> bool:
                  r"(?:basis|terms)\b|\bcall\s+(?:her|him|them)\s+by\s+(?:her|his|their)\s+first\s+name\b", text,
                  re.IGNORECASE):  # "(first name is fine in conversation — Anjali)": never "Dr. Raghunathan"
         return True
-    return re.search(rf"\b(?:she|he|they)(?:'s|’s| is| are|'re)\s+[\"“]{g}[\"”]", text, re.IGNORECASE) is not None
+    # 'She's "Keturah"', "she's Faye in emails", "he's just Tunde to everyone": the given name is what they are called
+    return re.search(rf"\b(?:she|he|they)(?:'s|’s| is| are|'re)\s+(?:[\"“]{g}[\"”]|(?:just\s+)?{g}\s+(?:in|on|to|with|for)\s+"
+                     rf"(?:e-?mails?|messages?|person|everyone|everybody|all|us|work|the team|writing)\b)", text,
+                     re.IGNORECASE) is not None
 
 
 _DAYS_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -225,6 +231,11 @@ def _quoted(text: str, at: int) -> bool:
     return False
 
 
+def _PARTS(given: str) -> set[str]:  # noqa: N802
+    """The halves of a hyphenated given name ("Wen" of Wen-Li): a part of the name, never a short form of it."""
+    return set(given.split("-")) if "-" in given else set()
+
+
 def _short_form(contact: Contact, texts: list) -> str:
     """A short form of the given name that the notes, an @handle or an email address use on its own ("Met Sol
     at…", "@gwen.t", "seun.am@…" for Solomon, Gwendolyn, Oluwaseun): a word of three letters or more that the given
@@ -244,7 +255,7 @@ def _short_form(contact: Contact, texts: list) -> str:
     notes = "\n".join(t or "" for t in texts)
     for word in words:
         w = fold(word)
-        if w == given or len(w) > len(given) - 2 or w in _NOT_NAMES or w[:3] in _CALENDAR:
+        if w == given or len(w) > len(given) - 2 or w in _NOT_NAMES or w[:3] in _CALENDAR or w in _PARTS(given):
             continue
         if _FRIENDS_ONLY.search(notes) and not _WE_ARE_CLOSE.search(notes) and re.search(r"\b" + re.escape(word) + r"\b[\"”’']?\s+(?:is\s+|'s\s+)?(?:only\s+)?"
                                                    r"(?:to|for|with|among)\s+(?:the\s+|his\s+|her\s+|their\s+|"
@@ -272,7 +283,7 @@ def _called_in_words(contact: Contact, texts: list, words: str) -> str:
     asked = re.sub(r"\b(?:intro(?:duction)?s?|introduc\w*(?:\s+" + channel + r"\w+)?|connect\w*(?:\s+" + channel +
                    r"\w+)?|put\s+\w+\s+in\s+touch)\s+(?:to|with)\s+\w+", " ", fold(words))
     for w in dict.fromkeys(fold(x) for x in re.findall(r"(?<![\w@./-])([^\W\d_]{2,})\b", words)):
-        if w == given or len(w) >= len(given) or w in _NOT_NAMES or w[:3] in _CALENDAR:
+        if w == given or len(w) >= len(given) or w in _NOT_NAMES or w[:3] in _CALENDAR or w in _PARTS(given):
             continue
         if len(w) == 2 and (w in STOPWORDS or w in _NOT_SHORT or not given.startswith(w)):
             continue  # "Jo" for Joanna, never "In" for Ingrid

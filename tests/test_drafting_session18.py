@@ -92,3 +92,9 @@ def test_called_by_the_given_name_in_emails_drops_the_noted_title():
     from coach.crm.facts.names import asked_by_name
     person = _person("Tunde", "Bakare-Ellis", "Shipped samples to Dr Tunde Bakare-Ellis in May\n- he's Tunde in emails")
     assert person.addressed(True) == "Dr. Bakare-Ellis" and asked_by_name(person)
+
+
+def test_a_line_naming_them_in_the_third_person_is_not_said_but_the_gap_is_read():
+    person = Contact(id=4, first_name="Bartholomew", last_name="Ncube", notes=[Note(text="taught me layout in 2015")])
+    reading = read_request("I haven't spoken to Barty in like 4 years. I want to reconnect", person)
+    assert [(p.kind, p.text) for p in reading.parts] == [("gap", "4 years")]

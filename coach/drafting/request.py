@@ -15,6 +15,7 @@ import re
 from coach.core.domain import Contact
 from coach.core.messages import RequestPart, RequestReading
 from coach.core.text import fold
+from coach.crm.facts.names import short_of
 from coach.drafting.dates import join_labels
 from coach.drafting.echoes import restates_goal
 from coach.drafting.envelope import read_envelope
@@ -132,7 +133,12 @@ _ABOUT_THE_MESSAGE = re.compile(r"^i\s+(?:need|want|have to|gotta|would like|'d 
 def _names_them(text: str, contact: Contact) -> bool:
     """The recipient named in the third person inside a line said to them ("this scientist Dr Obiora-Lund")."""
     family = [w for w in re.split(r"[\s]+", contact.last_name or "") if len(w) > 2]
-    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in family)
+    if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in family):
+        return True
+    # their given name or a short form of it after a verb or preposition ("I haven't talked to Bernie in years")
+    return any(short_of(m.group(1), contact.given_name) or fold(m.group(1)) == fold(contact.given_name)
+               for m in re.finditer(r"\b(?:to|with|about|for|from|told|tell|asked|ask|met|saw|see|thank|thanked)\s+"
+                                    r"([A-ZÀ-ÖØ-Þ][\w'’-]+)", text) if contact.given_name)
 
 
 def _meet_topic(part: str, reading: RequestReading, contact: Contact) -> bool:

@@ -31,6 +31,7 @@ def read_gap(part: str) -> RequestPart | None:
     if not m:
         return None
     rest = re.split(r"\s+(?:and|but|so|because)\s+|[,;!]|\.(?!\d)", m.group("rest"), maxsplit=1)[0].strip()
+    rest = re.sub(r"^(?:to|with)\s+(?:him|her|them|[A-ZÀ-ÖØ-Þ][\w'’-]+)\s+", "", rest)  # "talked to Bernie in 6 years"
     if since := _SINCE.match(rest):
         x = "graduation" if since.group("x").lower() == "grad" else since.group("x")  # the word said in full
         return RequestPart(kind="gap", text=f"since {x}") if not _PRONOUN.search(x) else None

@@ -43,3 +43,9 @@ def test_no_name_across_a_line_break():
 def test_both_names_misspelt_are_asked_back_with_the_person():
     said, near = unknown_name("pull up Odille Marchant please", BOOK, "")
     assert said == "Odille Marchant" and [c.id for c in near] == [3]
+
+
+def test_a_channel_turned_down_first_is_not_the_one_asked_for():
+    from coach.conversation.cues import channel_of
+    assert channel_of("Don't make it an email. A LinkedIn note to Keiko would be better") == "linkedin-note"
+    assert channel_of("never send it as a DM, email her") == "email"

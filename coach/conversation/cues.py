@@ -184,7 +184,8 @@ def _channel_cues() -> list[tuple[str, re.Pattern]]:
 
 
 # A channel named only to be turned down: "instead of email", "rather than a LinkedIn note", "not by email".
-NOT_CHANNEL = re.compile(r"\b(?:instead of|rather than|not|no)\s+(?:as\s+|by\s+|via\s+|over\s+|in\s+|on\s+)?"
+NOT_CHANNEL = re.compile(r"\b(?:instead of|rather than|not|no|(?:don'?t|do not|never)\s+(?:make|send|do|write|draft)\s+"
+                         r"(?:it|this|that|them)?\s*(?:as\s+)?)\s*(?:as\s+|by\s+|via\s+|over\s+|in\s+|on\s+)?"
                          r"(?:an?\s+|the\s+)?(?:e-?mail|linkedin(?:\s+(?:note|message|dm))?|dm|inmail|note|message|"
                          r"connection\s+(?:request|note))s?\b", re.IGNORECASE)
 

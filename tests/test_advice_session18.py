@@ -81,3 +81,10 @@ def test_a_lapse_of_contact_with_no_wrong_done_is_reconnecting():
             "those ties without it being awkward?")
     assert read_rules(text) == "reconnecting"
     assert read_rules("We had a bad argument before I left and then fell out of touch. " + text) != "reconnecting"
+
+
+def test_being_fired_in_someone_elses_story_is_no_news_of_the_users():
+    from coach.advice.reader import read_rules
+    assert read_rules("My old director now claims I was fired, and people keep repeating it. It is not true.") \
+        != "announcing"
+    assert read_rules("I was fired on Monday and need to tell my network.") == "announcing"

@@ -92,6 +92,7 @@ CUES: list[tuple[str, list[str]]] = [
     ("announcing", [
         r"tell(?:ing)? (?:my|people in my) network", r"announce", r"let (?:people|everyone) know",
         r"post(?:ing)? about (?:my|being)", r"share (?:the|my) news",
+        r"(?<!that )(?<!says )(?<!said )(?<!claims )(?<!claimed )(?<!telling people )"
         r"(?:I was|I'?ve been|I got|I'?m being|just got|I have been|I'?ve just been) (?:fired|let go|laid off|"
         r"made redundant|terminated|sacked|dismissed)", r"lost my job",
         r"(?:say|saying|send|sending|write|email)(?: \w+){0,4} (?:goodbye|farewell)", r"goodbye (?:email|note|message)",

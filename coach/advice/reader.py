@@ -126,9 +126,9 @@ def _someone_asked(text: str) -> bool:
 _WRONGED = re.compile(r"\b(?:bull(?:ied|ies|ying) me|(?:emotionally |verbally )?abusive|harass(?:ed|ing) me|"
                       r"(?:gave|give|giving|given) me (?:a |an )?(?:bad|poor|negative|terrible|awful) reference|"
                       r"(?:bad|poor|negative) reference)\b", re.IGNORECASE)
-# A wrong between the two, not only a silence: then a lapse the user owns is a repair.
-_WRONG_DONE = re.compile(r"\b(?:apologi[sz]\w*|sorry|rude|snapped|argument|fight|row|disagree\w*|blew up|"
-                         r"fell out(?! of touch)|falling[- ]out|bad terms|burn(?:ed|t) (?:a |the |that )?bridge|upset|hurt|"
+# A wrong between the two, not only a silence: then a lapse the user owns is a repair. Only words the repairing cues
+# do not list: where one of those matches, the cue read is 'repairing' (it precedes 'reconnecting' in CUES).
+_WRONG_DONE = re.compile(r"\b(?:apologi[sz]\w*|sorry|rude|snapped|argument|fight|row|disagree\w*|blew up|upset|hurt|"
                          r"angry|offended|insult\w*|ghosted|betray\w*|let (?:him|her|them) down)\b", re.IGNORECASE)
 # The user asks whom else to use or ask: "who do I use?", "who should I list instead?"
 _WHOM_ELSE = re.compile(r"\bwho(?:m)?\s+(?:do|should|can|could|would)\s+I\s+(?:use|ask|list|put|give|name)\b",

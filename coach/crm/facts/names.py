@@ -231,7 +231,7 @@ def _quoted(text: str, at: int) -> bool:
     return False
 
 
-def _PARTS(given: str) -> set[str]:  # noqa: N802
+def _halves(given: str) -> set[str]:
     """The halves of a hyphenated given name ("Wen" of Wen-Li): a part of the name, never a short form of it."""
     return set(given.split("-")) if "-" in given else set()
 
@@ -255,7 +255,7 @@ def _short_form(contact: Contact, texts: list) -> str:
     notes = "\n".join(t or "" for t in texts)
     for word in words:
         w = fold(word)
-        if w == given or len(w) > len(given) - 2 or w in _NOT_NAMES or w[:3] in _CALENDAR or w in _PARTS(given):
+        if w == given or len(w) > len(given) - 2 or w in _NOT_NAMES or w[:3] in _CALENDAR or w in _halves(given):
             continue
         if _FRIENDS_ONLY.search(notes) and not _WE_ARE_CLOSE.search(notes) and re.search(r"\b" + re.escape(word) + r"\b[\"”’']?\s+(?:is\s+|'s\s+)?(?:only\s+)?"
                                                    r"(?:to|for|with|among)\s+(?:the\s+|his\s+|her\s+|their\s+|"
@@ -283,7 +283,7 @@ def _called_in_words(contact: Contact, texts: list, words: str) -> str:
     asked = re.sub(r"\b(?:intro(?:duction)?s?|introduc\w*(?:\s+" + channel + r"\w+)?|connect\w*(?:\s+" + channel +
                    r"\w+)?|put\s+\w+\s+in\s+touch)\s+(?:to|with)\s+\w+", " ", fold(words))
     for w in dict.fromkeys(fold(x) for x in re.findall(r"(?<![\w@./-])([^\W\d_]{2,})\b", words)):
-        if w == given or len(w) >= len(given) or w in _NOT_NAMES or w[:3] in _CALENDAR or w in _PARTS(given):
+        if w == given or len(w) >= len(given) or w in _NOT_NAMES or w[:3] in _CALENDAR or w in _halves(given):
             continue
         if len(w) == 2 and (w in STOPWORDS or w in _NOT_SHORT or not given.startswith(w)):
             continue  # "Jo" for Joanna, never "In" for Ingrid

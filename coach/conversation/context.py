@@ -5,6 +5,7 @@ user wants checked, kept exactly as written."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from coach.conversation.asking import DRAFT, WRITE
 from coach.conversation.cues import polite, words
@@ -88,3 +89,44 @@ def draft_context(text: str, mention: str) -> str:
         if sentence and not NOT_CONTEXT.match(sentence) and not polite(sentence):  # "Thanks so much!": no reason
             kept.append(sentence.rstrip(".?! ") if len(kept) == 0 else sentence)
     return " ".join(kept).strip()
+
+
+# A block pasted from another app under its header ("---------- Forwarded message ---------", "Begin forwarded
+# message:", "Shared from LinkedIn:"), with the user's own request before it or in the paragraph after it.
+PASTE_HEADER = re.compile(r"^\s*(?:-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:?|fwd?:\s.*|"
+                          r"shared (?:from|via|on|with) [\w .]{1,30}:?|forwarded from [\w .]{1,30}:?)\s*$", re.IGNORECASE)
+SENDER = re.compile(r"^\s*from:\s*(?P<name>[^<\n]+?)\s*(?:<[^>\n]*>)?\s*$", re.IGNORECASE | re.MULTILINE)
+# Where a share's first line stops naming its author: "Wei Chen · PhD Student", "Ana López | Recruiter at Contoso"
+AUTHOR_END = re.compile(r"\s*(?:[·•|—–]|\s-\s|,|\(|\bposted\b|\bshared\b).*$", re.IGNORECASE)
+
+
+class Pasted(NamedTuple):
+    """A message that pastes another app's text: the user's own words, who wrote the pasted text (as the header
+    gives it; "" when it does not), and the pasted text without its header lines."""
+
+    own: str
+    author: str
+    body: str
+
+
+def pasted(text: str) -> Pasted | None:
+    """The user's own request apart from a forwarded or shared block pasted with it; None when nothing pasted
+    under such a header. The request is what comes before the header, or else the last paragraph after it."""
+    lines = text.strip().splitlines()
+    at = next((i for i, line in enumerate(lines) if PASTE_HEADER.match(line)), None)
+    if at is None:
+        return None
+    if at > 0:
+        own, block = "\n".join(lines[:at]).strip(), "\n".join(lines[at + 1:]).strip()
+    else:
+        paragraphs = re.split(r"\n\s*\n", "\n".join(lines[1:]).strip())
+        if len(paragraphs) < 2:
+            return None
+        own, block = paragraphs[-1].strip(), "\n\n".join(paragraphs[:-1]).strip()
+    if not own or not block:
+        return None
+    sender = SENDER.search(block)
+    first = next((line for line in block.splitlines() if line.strip()), "")
+    author = sender.group("name") if sender else AUTHOR_END.sub("", first).strip(" \"'")
+    body = "\n".join(line for line in block.splitlines() if not EMAIL_HEADERS.match(line)).strip()
+    return Pasted(own=own, author=author if 0 < len(author.split()) <= 4 else "", body=body)

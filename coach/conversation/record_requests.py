@@ -15,6 +15,7 @@ from coach.conversation.asking import (
 )
 from coach.conversation.reading import Reading
 from coach.conversation.records import asks_about, asks_due, asks_show, asks_timeline, note_date, note_text
+from coach.conversation.revision import asks_again
 from coach.core.domain import Contact
 from coach.crm.resolve import Who
 
@@ -54,7 +55,8 @@ def records(text: str, lead: str, named: Who, last_contact: Contact | None, has_
     about = asks_about(lead) and detect_goal(lead) is None and detect_channel(lead) is None and not (
         asks_for_advice(text) or FIND.search(lead))
     if ((asks_show(lead) and detect_goal(lead) is None) or asks_timeline(lead) or about) and \
-            not ADVICE_ASKS.search(text):
+            not ADVICE_ASKS.search(text) and not (has_draft and asks_again(text)):
+        # "give me a completely different take" after a draft asks for another version, not for their card
         if said:
             return Reading(intent="clarify", unknown_name=said, choices=near, contact_query=said, confidence=0.3,
                            why=f"show: no contact is called {said}")

@@ -125,6 +125,13 @@ NOTE_TAIL = re.compile(
     rf"|(?:[,;:—–-]|\bplease)\s*(?:(?:please|pls|can you|could you|and)\s+)*(?:{words('keep_verbs')})[\s.!]*$",
     re.IGNORECASE)
 # "add that she prefers WhatsApp": a note only while no draft is on the table (with one, it changes the draft).
+# "save her new studio address to her contact", "add his mobile to Dan's card": what to keep, between the verb
+# and the record it goes on
+KEEP_ON = re.compile(rf"^\W*(?:(?:please|pls|can you|could you|kindly|and|also)\s+)*(?:{_PUT}|update|store|record)\s+"
+                     r"(?P<what>(?!(?:it|this|that)\b)\S.*?)\s+(?:to|in|into|on|onto|under)\s+"
+                     r"(?:his|her|their|the|[A-Z][\w'’-]*['’]s)\s+"
+                     rf"(?:{_RECORD}|contact(?:\s+(?:card|info|details|entry|record))?|entry|details)"
+                     r"(?:\s+(?:please|pls|for me))*[\s.!]*$", re.IGNORECASE)
 ADD_THAT = re.compile(r"^\W*(?:(?:please|can you|could you|also|and)\s+)*add\s+(?:that|this)\b\s*(?::\s*)?", re.IGNORECASE)
 FYI = re.compile(r"^\W*(?:fyi|btw|by the way|heads up)[\s,:-]+", re.IGNORECASE)
 
@@ -167,6 +174,8 @@ def note_text(text: str, draft_on_table: bool = False) -> str:
     London in May'; 'add a note to Aisha: she speaks at QCon' -> 'she speaks at QCon'; 'I called Priya
     yesterday, please log it' -> 'I called Priya yesterday'. '' when the words ask to keep nothing."""
     m = NOTE_LEAD.match(text) or (None if draft_on_table else ADD_THAT.match(text))
+    if m is None and (kept := KEEP_ON.match(text.strip())):
+        return kept.group("what").strip()
     if m:
         body = text[m.end():]
     else:

@@ -130,11 +130,17 @@ def asks_revision(text: str) -> bool:
     return bool(length_step(text) or (tone and plain))
 
 
+def asks_again(text: str) -> bool:
+    """The words ask for another version of the draft on the table, or name a change to it, in a message of any
+    length ("give me a completely different take", "rewrite it")."""
+    return bool(_listed("change").search(text) or _listed("again").search(text))
+
+
 def follows_up(text: str, channel: str | None, goal: str | None) -> bool:
     """The words change the draft on the table (a style step, another channel, another version) rather than ask
     for something new."""
     tone, plain = tone_step(text)
-    if _listed("change").search(text) or _listed("again").search(text) or length_step(text) or (tone and plain):
+    if asks_again(text) or length_step(text) or (tone and plain):
         return True
     short = len(text.split()) <= SHORT_FOLLOW_UP and goal is None and not QUESTION.search(text)
     if short and bool(_listed("again_short").search(text) or tone or channel):

@@ -29,7 +29,7 @@ from coach.conversation.asking import (  # noqa: F401  (the chat and tests impor
     request_span,
 )
 from coach.conversation.carry import carried_over, refers_back, shows_again
-from coach.conversation.context import draft_context, quoted_message, replies_to_email
+from coach.conversation.context import draft_context, pasted, quoted_message, replies_to_email
 from coach.conversation.cues import clean
 from coach.conversation.howto import help_topic
 from coach.conversation.lookups import asks_who
@@ -87,6 +87,16 @@ def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Con
     if CHECK.search(first_line) and quoted_message(text):  # the message to check is kept exactly as written
         return Reading(intent="check", message=quoted_message(text), channel=detect_channel(first_line),
                        why="asked to check a message")
+    shared = pasted(text)
+    if shared is not None:
+        # a forwarded email or a shared post with the request under it: the request is read alone, and 'her' in
+        # it is whoever wrote what was pasted, when that is exactly one contact's name
+        authors = [c for c in contacts if shared.author and fold(c.name) == fold(shared.author)]
+        reading = route(shared.own, contacts, has_draft, authors[0] if len(authors) == 1 else last_contact, previous,
+                        last_intent)
+        if reading.intent == "note" and reading.note:  # what was pasted is what the note keeps
+            return reading.model_copy(update={"note": f"{reading.note}: {shared.body}"})
+        return reading
     text = clean(unquoted(text), protected(contacts), workplace_words(contacts))
     start, end = request_span(text, contacts, has_draft)
     later = text[end:].strip(" \t\n,;:-—–")

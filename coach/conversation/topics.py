@@ -108,6 +108,17 @@ def field(text: str) -> tuple[str, tuple[int, int]]:
     return (m.group("f"), m.span("f")) if m else ("", (0, 0))
 
 
+# A topic said with a filler noun at its head ("for the machine learning research thing", "about that grant
+# stuff"): the words before the filler name it.
+FILLER_HEAD = re.compile(rf"\b(?:for|about|on|re|regarding|with)\s+(?:the|this|that|my|our|your|his|her|their|all the)\s+"
+                         rf"(?P<t>{WORD}(?:\s+{WORD}){{0,5}}?)\s+(?:thing|things|stuff|business|side of things)\b", re.IGNORECASE)
+# The word after a topic's noun that ends the same noun phrase ("the conference poster.", "a grant deadline,"):
+# one word before the clause ends, not a time or a courtesy word.
+NOUN_AFTER = re.compile(r"\s+(?P<w>(?!(?:today|tomorrow|yesterday|tonight|again|please|pls|thanks|too|though|then|yet|"
+                        r"already|now|soon|later|earlier|lol|haha|asap|first|here|there|instead|anyway|maybe|either|"
+                        r"itself|ok|okay|mate|bro|sis|fam|btw)\b)[a-z][\w'-]*[a-z])(?=\s*[.?!,;:]|\s*$)")
+
+
 def topic(text: str) -> str:
     """The role, project or thing the message is about, in the user's words; '' when the words name none. A
     topic that says nothing by itself ("about her job", "a 20 minute talk") or that cuts a field in two ("to
@@ -123,6 +134,9 @@ def topic(text: str) -> str:
         meant = topic(corrected[-1])
         if meant:
             return meant
+    filler = FILLER_HEAD.search(text)
+    if filler and not all(w in VAGUE for w in re.findall(r"[\w'-]+", filler.group("t").lower())):
+        return filler.group("t")
     wanted, (a, b) = field(text)
     promoted = NEW_ROLE.search(text)
     if promoted and not wanted:
@@ -146,6 +160,9 @@ def topic(text: str) -> str:
         if not found or re.fullmatch(r"(?:the|a|an)?\s*(?:note|message|email|request)s?", found, re.I):
             continue
         found = _noun_phrase(found)
+        more = NOUN_AFTER.match(text, m.end("t")) if found.endswith(m.group("t").rstrip(" ,.;:")[-8:]) else None
+        if more and not more.group("w").endswith(("ing", "ed", "ly")):
+            found += " " + more.group("w")  # "the conference poster": the whole noun phrase
         if CLAUSE_IN.search(found):  # "City Hospital proposing we pilot": a clause, no thing named
             continue
         vague = all(w in VAGUE or w.isdigit() for w in re.findall(r"[\w'-]+", found.lower()))

@@ -60,3 +60,12 @@ def test_a_topic_with_a_filler_head():
 def test_a_topic_noun_phrase_said_to_its_end():
     assert topic("a follow-up about the workshop handout.") == "the workshop handout"
     assert topic("a follow-up about the workshop tomorrow.") == "the workshop"
+
+
+def test_a_reply_to_a_pasted_email_goes_to_its_author():
+    message = ("Begin forwarded message:\nFrom: Keiko Tanaka <keiko@northwind.example>\nSubject: thanks\n\n"
+               "Lovely to meet you at the open day. I'll send you the link for the Data Analyst opening once it goes up.\n\n"
+               "please write my follow-up to this, same thread")
+    reading = route(message, BOOK, False)
+    assert reading.intent == "draft" and reading.contact_id == 1 and reading.goal == "follow-up"
+    assert reading.topic == "the Data Analyst opening"

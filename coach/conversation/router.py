@@ -96,6 +96,14 @@ def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Con
                         last_intent)
         if reading.intent == "note" and reading.note:  # what was pasted is what the note keeps
             return reading.model_copy(update={"note": f"{reading.note}: {shared.body}"})
+        if len(authors) == 1 and reading.intent == "clarify" and reading.goal and reading.contact is None and not (
+                reading.choices or reading.unknown_name):
+            # "can you draft my follow-up to this?": a message to whoever wrote what was pasted
+            reading = reading.model_copy(update={"intent": "draft", "contact": authors[0], "contact_id": authors[0].id,
+                                                 "contact_query": authors[0].name, "confidence": 0.6,
+                                                 "why": f"a message to {authors[0].name}, who wrote what you pasted"})
+        if reading.intent == "draft" and reading.goal == "follow-up" and not reading.topic:
+            reading = reading.model_copy(update={"topic": topic(shared.body)})  # what the pasted email was about
         return reading
     text = clean(unquoted(text), protected(contacts), workplace_words(contacts))
     start, end = request_span(text, contacts, has_draft)

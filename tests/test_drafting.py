@@ -30,12 +30,13 @@ def test_the_model_is_sent_the_notes_inside_delimiters_and_the_guidance():
     model.assert_complete()
 
 
-def test_a_good_hook_is_kept_and_the_goals_ask_added():
+def test_the_small_models_lines_are_never_sent_even_good_ones():
+    # held-out sessions 7-18, judged blind: all 17 drafts that kept a sentence of the 135M model were rejected
     model = ScriptedChatModel(responses=["Hi Priya, great talking about payments APIs and your move to Dublin!"] * 4)
     draft = make_world(model).draft("Priya Raman", "referral", "linkedin-note")
-    assert draft.body.startswith("Hi Priya, great talking about payments APIs and your move to Dublin!")
-    assert "refer" in draft.body and len(draft.body) <= 200
-    assert hard_ok(draft) and draft.path == "repaired" and not draft.fallback and draft.score >= 90
+    assert "great talking about payments APIs and your move" not in draft.body
+    assert "payments APIs" in draft.body and "refer" in draft.body and len(draft.body) <= 200  # from her note
+    assert hard_ok(draft) and draft.path == "template" and len(model.calls) >= 1  # asked, checked, not sent
 
 
 def test_a_small_models_line_that_joins_two_facts_is_dropped():

@@ -129,7 +129,7 @@ def test_a_short_email_is_kept_over_a_slot_when_nothing_else_passes():
                   context="short congrats email to Hamza on opening his bakery")
     assert compose(brief) is None  # nothing that passes as is: too short for an email
     subject, body, report, path = recompose(brief, "embedded", {"text": "", "report": brief.check("", ""),
-                                                               "subject": "", "body": ""}, [], [])
+                                                               "subject": "", "body": ""}, [])
     assert "[" not in body and "Congratulations on opening your bakery" in body, body
     assert path == "needs-edit" and not next(c for c in report.checks if c.name == "length").passed
 

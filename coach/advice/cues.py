@@ -56,6 +56,13 @@ CUES: list[tuple[str, list[str]]] = [
         r"(?<!\bI )(?:read|took|take|saw|see|interpreted|perceived) (?:that|it|this|me|my \w+) as (?!a (?:yes|no)\b)",
         r"(?:threaten\w*|about) to (?:quit|walk away|leave|sue)\b", r"(?:parted|part) (?:ways|company)",
         r"(?:the |a )?bad guy",
+        # a client or customer lost, to be won back: "win them back", "earn back their trust", "we lost our biggest
+        # account after the recall"
+        r"\b(?:win|won|winning|earn|earning|bring|bringing|woo|wooing|get|getting) (?:them|him|her|(?:the|that|this|our|my) "
+        r"(?:\w+ )?(?:client|customer|account|buyer|distributor)s?|their (?:business|trust|custom|account)|it) back\b",
+        r"\b(?:win|earn|regain|rebuild|restore) (?:back )?(?:their|the client'?s|the customer'?s|his|her) (?:trust|business|custom)",
+        r"\b(?:lost|losing) (?:a |the |our |my |one of our )?(?:biggest |best |key |major |long-?standing |oldest |top )?"
+        r"(?:client|customer|account|distributor)s?\b",
     ]),
     ("following-up", [
         r"no (?:reply|response|answer)", r"and nothing\b", r"heard nothing",
@@ -228,6 +235,16 @@ TRAITS: list[tuple[str, list[str]]] = [
         r"voicemails?", r"(?:calling|phoning|ringing|texting)", r"(?:through|via|ask) (?:the |my )?(?:friend|person|colleague|"
         r"contact) who (?:referred|introduced)", r"(?:his|her|their) (?:office |cell |mobile |direct )?(?:number|phone|assistant)",
         r"(?:another|a different|other) channel", r"(?:on|via|through|by) (?:linkedin|the phone|phone|text)",
+    ]),
+    ("illness", [  # the other side is ill: said of them, not of the user
+        r"(?:he|she|they)(?:'s| is| are| was| were| has been| have been| had been) (?:\w+ ){0,2}(?:ill|sick|unwell|"
+        r"in (?:the )?hospital|hospitali[sz]ed|diagnosed|in treatment|on (?:medical|sick) leave)",
+        r"(?:his|her|their) (?:cancer|illness|diagnosis|treatment|chemo\w*|surgery|stroke|heart attack|prognosis)",
+        r"(?:has|have|had|got) (?:\w+ )?(?:cancer|a stroke|a heart attack|leukemia|leukaemia|dementia|als|ms)",
+        r"(?<!\bI )(?<!\bwe )\b(?:is|was|has been|had been) (?:\w+ ){0,2}(?:(?:very |seriously |terribly )?ill|"
+        r"(?:very |seriously )?sick(?! of)|unwell|in (?:the )?hospital|hospitali[sz]ed|on (?:medical|sick) leave|in treatment)\b",
+        r"(?:going through|undergoing|started|starting|in the middle of) (?:\w+ )?(?:treatment|chemo\w*|radiotherapy|dialysis)",
+        r"(?:seriously|terminally|gravely|critically) ill", r"(?:long|extended) (?:medical|sick) leave",
     ]),
     ("offered help", [
         r"offered to (?:\w+ ){0,2}(?:introduce|connect|send|pass|forward|put|help|refer|walk|share|look|champion|mentor)",

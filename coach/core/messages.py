@@ -149,7 +149,7 @@ class Draft(BaseModel):
     path: Literal["as-written", "revised", "repaired", "template", "needs-edit", "trained"] = Field(
         default="template",
         description="How the draft was made: the model's words as written, as the model revised them when told "
-                    "what failed, composed from verified facts keeping the model's sentences that passed "
+                    "what failed, composed from verified facts keeping a capable model's sentences that passed "
                     "(repaired), or from verified facts alone (template); needs-edit: nothing passed, the best "
                     "draft is shown with what to fix; trained: the trained writer's draft (COACH_DRAFT_WRITER).")
     revisions: int = Field(default=0, description="Revision rounds the model was asked for.")

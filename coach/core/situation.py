@@ -20,8 +20,9 @@ STAKES: tuple[str, ...] = ("referral", "reference", "introduction", "connection"
 # Circumstances a narrow article is written for, as the reader types them (`coach.advice.cues.TRAITS`): the act is
 # overdue ('late'), the other side has not answered ('unanswered'), the user means to go back to a former employer
 # or is asked back ('returning'), the user tried or
-# weighs a channel besides email ('channel'), someone offered the user help ('offered help').
-TRAITS: tuple[str, ...] = ("late", "unanswered", "returning", "channel", "offered help")
+# weighs a channel besides email ('channel'), someone offered the user help ('offered help'), the other side is
+# seriously ill ('illness').
+TRAITS: tuple[str, ...] = ("late", "unanswered", "returning", "channel", "offered help", "illness")
 # What the user asks, as `coach.advice.questions` types it: a question after a no, a decision between courses, a
 # judgement of their own stance, what they may say, any other how; '' when they ask nothing.
 Question = Literal["", "how-to-decline", "whether", "is-it-fair", "what-to-say", "how-to"]

@@ -47,7 +47,6 @@ from coach.drafting.model_lines import (  # noqa: F401
     _same_point,
     body_sentences,
     model_sentences,
-    one_source,
     passes_sentence,
     well_supported,
 )
@@ -213,13 +212,11 @@ def choose(brief: Brief, options: list[tuple[str, str]], prefer: str = "",
     return None if best is None else best[1:]
 
 
-def compose(brief: Brief, candidate: str = "", budget: int = 1, strict: bool = False,
+def compose(brief: Brief, candidate: str = "", budget: int = 1,
             avoid: tuple[str, ...] = ()) -> tuple[str, str, CheckReport, bool] | None:
-    """The best message from verified parts plus up to `budget` of the candidate's passing sentences.
-
-    `strict` (for a small model) keeps only sentences that one fact alone supports.
-    Returns (subject, body, report, uses_model_words), or None when nothing passes the hard checks."""
-    own = model_sentences(candidate, brief, budget, strict) if candidate else []
+    """The best message from verified parts plus up to `budget` of a capable model's passing sentences (none when
+    `candidate` is empty). Returns (subject, body, report, uses_model_words), or None when nothing passes."""
+    own = model_sentences(candidate, brief, budget) if candidate else []
     said = reason_lines(brief)
     picked = choose(brief, variants(brief, own, said, rotate=bool(avoid)), prefer=said, avoid=avoid)
     if picked is None:

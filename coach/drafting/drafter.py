@@ -7,9 +7,13 @@ tiers of model share the graph:
   messages; one that passes the hard checks as written is returned as written
   (path "as-written"); otherwise the failed checks go back to the model as a
   revision request, up to two rounds ("revised"), before any sentence is cut;
-* the *embedded* model (135M) writes a good line at best: its candidates are
-  checked as written, then composed from verified facts keeping the model's
-  sentences that pass ("repaired"), or from verified facts alone ("template").
+* the *embedded* model (135M) cannot write a sentence a person would send: its
+  candidates are checked and counted (`candidates_passed_raw`, which the eval
+  compares per backend), and the message is composed from verified facts and
+  the user's request alone ("template").
+  (Held-out sessions 7-18, judged blind: every one of the 17 drafts that kept
+  one of its sentences was rejected, against one in five template drafts sent
+  or sent after an edit.)
 
 `Draft.path` records which, and `Draft.revisions` how many rounds it took. What the model is sent is in
 `coach.drafting.model_prompt`; what a draft falls back on when nothing passed as written, in
@@ -23,7 +27,6 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypedDict
 
-from coach.checks import checker
 from coach.config.prompts import load_data, load_prompt
 from coach.core.domain import Contact, Profile, validate
 from coach.core.messages import CheckReport, Citation, Draft, DraftRequest, Fact
@@ -32,7 +35,6 @@ from coach.crm.facts import book as factbook
 from coach.crm.facts.rules import gather_facts
 from coach.drafting.brief import Brief
 from coach.drafting.fallback import recompose
-from coach.drafting.model_lines import body_sentences, model_sentences
 from coach.drafting.model_prompt import MAX_TOKENS, prompt_messages, sampling
 from coach.drafting.versions import visibly_different
 
@@ -172,29 +174,15 @@ class Drafter:
 
     def _after_check(self, state: DraftState) -> str:
         best = state["best"]
-        # a capable model's draft goes out when it passes the hard checks; the small model's own draft only
-        # when it passes every check (else the composition, which keeps its good lines, does better)
+        # a capable model's draft goes out when it passes the hard checks; the small model's never does
         report = best["report"]
         if not best["text"]:
             return "compose"
-        if report.hard_passed and (self.tier == "capable" or all(c.passed for c in report.checks)
-                                   and self._vouched(best["text"], state["brief"])):
+        if report.hard_passed and self.tier == "capable":
             return "accept"
         if self.tier == "capable" and state.get("rounds", 0) < REVISION_ROUNDS:
             return "revise"
         return "compose"
-
-    @staticmethod
-    def _vouched(text: str, brief: Brief) -> bool:
-        """The small model's draft goes out as written only when each of its sentences (its ask aside) is one
-        the composer would keep from it: supported by one fact alone, and never shared history made up for
-        a person the user shares none with ("great talk about your work at Cobalt")."""
-        if len(body_sentences(text, finished_only=True)) < len(body_sentences(text)):
-            return False  # its last sentence was cut off by the token limit
-        said = [s for s in body_sentences(text)
-                if not (s.rstrip().endswith("?") or checker.ASK_PATTERN.search(s))]
-        kept = model_sentences(text, brief, budget=len(said) or 1, strict=True)
-        return all(any(fold(k) == fold(s) for k in kept) for s in said)
 
     def revise(self, state: DraftState) -> dict:
         """Send the best candidate back with what failed, as the model's own conversation continued."""
@@ -214,7 +202,7 @@ class Drafter:
 
     def compose(self, state: DraftState) -> dict:
         """Nothing passed as written: compose from verified facts, keeping the model's sentences that pass."""
-        subject, body, report, path = recompose(state["brief"], self.tier, state["best"], state["candidates"],
+        subject, body, report, path = recompose(state["brief"], self.tier, state["best"],
                                                 state["request"].avoid)
         return {"draft": self._draft(state, subject, body, report, path)}
 

@@ -1,6 +1,6 @@
 """What a draft falls back on when no candidate passed as written: a capable model's draft with one slip to fix by
 hand (shown in its own words, marked to fix), a draft composed from verified facts keeping the model's sentences
-that pass ("repaired") or from facts alone ("template"), and never a dead end: the best composed draft whose only
+that pass ("repaired", a capable model's only) or from facts alone ("template"), and never a dead end: the best composed draft whose only
 hard failure is a slot the user fills, or a slot draft (greeting, one line for the user, the ask), marked to fix.
 """
 
@@ -14,7 +14,7 @@ from coach.drafting.asks import ask_for, frame, subject_for
 from coach.drafting.brief import Brief
 from coach.drafting.composer import compose, variants
 
-BUDGET = {"embedded": 1, "capable": 8}  # how many of the model's sentences a composed draft may keep
+CAPABLE_BUDGET = 8  # how many of a capable model's sentences a composed draft may keep
 
 # A draft that fails a hard check is offered (marked to fix) only when every hard failure is one of these: a slot
 # the user fills in. Anything else (sensitive, grounding, other contacts…) is never shown.
@@ -32,20 +32,21 @@ class DraftError(CoachError):
     exit_code = 1
 
 
-def recompose(brief: Brief, tier: str, best_candidate: dict, candidates: list[str],
+def recompose(brief: Brief, tier: str, best_candidate: dict,
               avoid_texts: list[str]) -> tuple[str, str, CheckReport, str]:
-    """Nothing passed as written: (subject, body, report, path) composed from verified facts, keeping the model's
-    sentences that pass (`avoid_texts`: earlier drafts a regenerate must not repeat)."""
+    """Nothing passed as written: (subject, body, report, path) composed from verified facts, keeping a capable
+    model's sentences that pass and none of the small model's (`avoid_texts`: earlier drafts a regenerate must not
+    repeat)."""
     avoid = tuple(dict.fromkeys(fold(text) for text in avoid_texts))  # the latest last
     best_text, report = best_candidate["text"], best_candidate["report"]
     failed = [c for c in report.checks if c.hard and not c.passed]
     if tier == "capable" and best_text and len(failed) == 1 and failed[0].name in FLAG_ONLY and \
             len(report.unsupported) <= 1:  # one slip to fix by hand; a draft failing more is composed again
         return best_candidate["subject"], best_candidate["body"].strip(), report, "needs-edit"
-    texts = [best_text] if tier == "capable" else candidates
+    texts = [best_text] if tier == "capable" and best_text else []  # the small model's sentences are never sent
     best: tuple | None = None
-    for i, text in enumerate(dict.fromkeys(texts)):
-        made = compose(brief, text, BUDGET[tier], strict=tier == "embedded", avoid=avoid)
+    for i, text in enumerate(texts):
+        made = compose(brief, text, CAPABLE_BUDGET, avoid=avoid)
         if made is None:
             continue
         subject, body, report, uses_model = made

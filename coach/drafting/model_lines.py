@@ -69,18 +69,6 @@ def well_supported(sentence: str, brief: Brief, share: float = 0.5) -> bool:
     return sum(w in facts for w in content) / len(content) >= share
 
 
-def one_source(sentence: str, brief: Brief, share: float = 0.8) -> bool:
-    """Whether one fact alone (a note, how we met, the request) holds the sentence's names, numbers and most of
-    its content words. A small model joins true facts into false ones ("a talk about X at <employer>")."""
-    names = proper_words(sentence, numbers=True)
-    content = set(content_words(sentence, ignore=GENERIC | checker.ALWAYS_OK))
-    for source in brief.grounds.sources():
-        have = set(words(source))
-        if names <= have and (not content or len(content & have) / len(content) >= share):
-            return True
-    return False
-
-
 def passes_sentence(sentence: str, brief: Brief) -> bool:
     """A sentence may stay only if every sentence-level check passes on it alone."""
     if checker.PLACEHOLDER.search(sentence) or any(p in fold(sentence) for p in checker.STOCK_PHRASES):
@@ -93,12 +81,10 @@ def passes_sentence(sentence: str, brief: Brief) -> bool:
     return all(c.passed for c in report.checks if c.name in ("to-them", "facts-together", "repetition"))
 
 
-def model_sentences(candidate: str, brief: Brief, budget: int, strict: bool = False) -> list[str]:
-    """The candidate's sentences that pass on their own, up to `budget`, without its ask (the goal's is used)."""
+def model_sentences(candidate: str, brief: Brief, budget: int) -> list[str]:
+    """A capable model's sentences that pass on their own, up to `budget`, without its ask (the goal's is used)."""
     _, text = clean(candidate)
     history = brief.grounds.history_words()
-    if strict and not history:
-        return []  # nothing shared: a small model's line could only invent it ("great talk at <employer>")
     keep: list[str] = []
     for s in body_sentences(text, finished_only=True):
         if len(keep) >= budget:
@@ -114,8 +100,6 @@ def model_sentences(candidate: str, brief: Brief, budget: int, strict: bool = Fa
             continue  # the recipient spoken of, not to ("He said they're hiring")
         if _their_role_as_mine(s, brief):
             continue  # "I'm the HR Director at Calder & Finch": their title or employer said as the user's
-        if strict and (not one_source(s, brief) or head.endswith(("ed", "ing"))):
-            continue  # a fact the model joined to another, or a note pasted in without its subject
         if passes_sentence(s, brief) and well_supported(s, brief) and not any(_same_point(s, k) for k in keep):
             keep.append(s)
     return keep

@@ -14,8 +14,9 @@ from coach.core.messages import DraftRequest, Fact
 from coach.drafting.asks import sender_name
 from coach.drafting.brief import Brief
 
-# The embedded model's first sentence is all the composer keeps (`coach.drafting.fallback.BUDGET`): a little more
-# than one sentence's worth of tokens is enough, and keeps it fast. A capable model writes the whole message.
+# The embedded model's candidates are checked and counted, never sent (`coach.drafting.drafter`): a little more
+# than one sentence's worth of tokens shows what it can do, and keeps it fast. A capable model writes the whole
+# message.
 MAX_TOKENS = {
     "embedded": {"linkedin-note": 48, "linkedin-message": 56, "email": 56},
     "capable": {"linkedin-note": 160, "linkedin-message": 450, "email": 600},

@@ -155,6 +155,12 @@ def _meet_topic(part: str, reading: RequestReading, contact: Contact) -> bool:
 
 # What to leave out named by a word that points back at what was just said ("don't bring it up", "skip that").
 _BACK = re.compile(r"^(?:it|that|this|them|those|these)(?:\s+(?:up|out|again|please|pls))*$", re.IGNORECASE)
+# Why something is left out, said right after the instruction ("don't mention the divorce, I don't want to open
+# that up", "skip the layoffs, it's still raw"): it points back at what is left out and is told to the coach, never
+# said to them.
+_WHY_LEFT_OUT = re.compile(r"\b(?:it|that(?!\s+(?:i|i'm|we|you|he|she|they|my|our|your)\b))\b", re.IGNORECASE)
+_SAYS_TO_DO = re.compile(r"^(?:please\s+)?(?:just|only|but|instead|rather|mention|say|tell|ask|add|include|thank|offer|invite|suggest|propose|"
+                         r"remind|let|keep|make|use|sign|start|end|focus|talk)\b", re.IGNORECASE)
 
 
 # The recipient as the object of an instruction ("thank her", "ask him", "call her Pet"): which pronoun is theirs.
@@ -194,10 +200,17 @@ def read_request(context: str, contact: Contact) -> RequestReading:
     context = read_envelope(context, reading)  # subject, sign-off: word for word, before the colons split them
     queue = join_labels(_parts(context))
     theirs = _recipients_pronoun(context)
+    after_avoid = False
     while queue:
         part = queue.pop(0)
         if read_style_and_why(part, reading):
             continue
+        if after_avoid and _WHY_LEFT_OUT.search(part) and not (_SAYS_TO_DO.match(part) or AVOID.match(part)) and \
+                len(part.split()) <= 14:
+            reading.to_coach.append(part)  # the reason for what was just left out
+            after_avoid = False
+            continue
+        after_avoid = False
         avoid = AVOID.match(part) if not re.match(r"not\s+(?:sure|certain|100%)", part, re.IGNORECASE) else None
         if avoid and re.match(r"(?:please\s+)?(?:don'?t|do not|dont|never|no need|avoid|without|not|no|leave|skip)\b",
                               part, re.IGNORECASE):
@@ -211,6 +224,7 @@ def read_request(context: str, contact: Contact) -> RequestReading:
                                   if w.strip(" '\"‘’“”")]
                 continue
             reading.avoid.append(thing)
+            after_avoid = True
             continue
         if restates_goal(part, names_of(contact)):
             reading.echo.append(part)

@@ -64,7 +64,7 @@ class Article(BaseModel):
         default_factory=dict,
         description="The situation types it is written for, matched against the reading's typed fields: 'role' (who "
                     "the counterpart is: friend, client, teacher…), 'stake' (referral, reference, job…) and 'trait' (a "
-                    "circumstance: late, returning, channel, offered help). An article "
+                    "circumstance: late, returning, channel, offered help, illness). An article "
                     "that declares one leads only when the reading has one of its values; none declared: any.")
     about: list[str] = Field(
         default_factory=list,

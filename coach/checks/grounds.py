@@ -34,6 +34,7 @@ from coach.core.text import (
     scaled_numbers,
     sentences,
     spoken_numbers,
+    unit_numbers,
     without_possessive,
     words,
 )
@@ -145,6 +146,7 @@ class Grounds:
         parts += [day_months(p) for p in list(parts) if p]  # "nov 17", "03/06": the day and its month
         parts += [spoken_numbers(p) for p in list(parts) if p]  # a dictated "eighteen forty one": 1841
         parts += [scaled_numbers(p) for p in list(parts) if p]  # "50k": 50,000
+        parts += [unit_numbers(p) for p in list(parts) if p]  # "1.8m": 1.8
         return fold("\n".join(p for p in parts if p))
 
     def language(self, text: str) -> str:
@@ -251,7 +253,19 @@ def _supported(phrase: str, facts: str) -> bool:
     tokens = [t for t in bare.split() if fold(t).strip(".,'’-") not in STOPWORDS | ALWAYS_OK]
     if tokens and all(_word_supported(fold(t).strip(".,'’-"), facts) or compound_of(t, facts) for t in tokens):
         return True
-    return written_shorter(f, facts)
+    return written_shorter(f, facts) or _spelt_out(tokens, facts)
+
+
+def _spelt_out(tokens: list[str], facts: str) -> bool:
+    """A name that spells out what the facts abbreviate ("South West Food" for the note's "SW Food"): a run of two
+    or more of its words whose initials the facts write as one word, and every other word supported."""
+    for i in range(len(tokens)):
+        for j in range(i + 2, len(tokens) + 1):
+            short = "".join(t[:1] for t in tokens[i:j]).lower()
+            if short.isalpha() and short not in STOPWORDS and has_word(short, facts) and all(
+                    _word_supported(fold(t).strip(".,'’-"), facts) for t in tokens[:i] + tokens[j:]):
+                return True
+    return False
 
 
 def _initials(acronym: str, facts: str) -> bool:

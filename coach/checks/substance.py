@@ -13,6 +13,7 @@ from coach.checks.grounds import ALWAYS_OK, COMMON_CAPITALISED
 from coach.checks.people import in_own_voice, people_in
 from coach.checks.registry import Message, Verdict, check
 from coach.config.prompts import load_data
+from coach.core.dates import MONTHS
 from coach.core.messages import INTRODUCTION
 from coach.core.text import (
     STOPWORDS,
@@ -90,8 +91,14 @@ def role_words(context: str) -> list[str]:
     out: list[str] = []
     for match in ROLE.finditer(fold(context)):
         out += [w for w in content_words(match.group(1), min_len=2) if w not in REQUEST_VERBS
-                and w not in ("applying", "apply", "interested", "open", "new", "their", "team's")]
+                and w not in NOT_ROLE and not (len(w) < 3 and w.isalpha() and w.islower() and w in ("re", "ll", "ve"))]
     return out
+
+
+# Words before "job"/"role" that say how the user feels about it or which one, not what it is ("literally my dream
+# job", "the perfect role", "my next position").
+NOT_ROLE = frozenset("applying apply interested open new their team's literally really actually truly dream perfect "
+                     "ideal exact same other next current first last ideal amazing great cool big".split())
 
 
 def people_named_in(context: str, m: Message) -> list[str]:
@@ -127,7 +134,8 @@ def _goal(m: Message) -> Verdict | None:
         thing = the_thing(m.grounds) if kind == "thing" else m.grounds.context
         if not content_words(thing, ignore=ignore):
             return Verdict(True, "nothing specific given to name")
-        shared = shared_stems(core, thing, ignore=ignore)
+        shared = shared_stems(core, thing, ignore=ignore) or shared_stems(
+            _JOB.sub("role", core), _JOB.sub("role", thing), ignore=ignore)  # "the new job" named as "the role"
         if not shared and kind == "thing":  # or it names a fact of the goal's kind: the favour thanked for
             shown = [f.phrase for f in m.grounds.facts if not f.hidden and f.kind in THING_KINDS.get(goal, ())]
             shared = {w for phrase in shown for w in shared_stems(core, phrase, ignore=ignore | GENERIC_THING)}
@@ -141,8 +149,10 @@ def _goal(m: Message) -> Verdict | None:
         wanted = role_words(m.grounds.context)
         if not wanted:
             return Verdict(True, "no role or team named in your request")
-        have = {stem(w) for w in words(core)}
-        found = [w for w in wanted if stem(w) in have]
+        said = words(core)
+        have = {stem(w) for w in said}
+        # a word the user shortened ("grad geotech role") is named by the word it shortens ("Graduate Geotechnical")
+        found = [w for w in wanted if stem(w) in have or (len(w) >= 4 and any(s.startswith(w) for s in said))]
         ok = len(found) * 2 >= len(wanted)
         return Verdict(ok, f"names the role: {' '.join(found)}" if ok else f"drops the role you named ({' '.join(wanted)})",
                        "Name the role or team you are asking about.")
@@ -307,11 +317,26 @@ def _facts_together(m: Message) -> Verdict:
                 continue
             if not all(any(has_word(t, src) for src in sources) for t in tokens):
                 continue  # an unsupported part is the grounding check's business
-            if not any(all(has_word(t, src) for t in tokens) for src in sources):
+            if not any(all(has_word(t, src) for t in tokens) for src in sources) and not _written_out(run, sources):
                 stitched.append(" ".join(run))
     return Verdict(not stitched, "facts kept as you wrote them" if not stitched
                    else f"joins facts from different notes: {', '.join(stitched)}",
                    "Keep each detail with the fact it came from.")
+
+
+_JOB = re.compile(r"\b(?:job|position|gig|role)s?\b", re.IGNORECASE)  # one word for a job, whichever is said
+CALENDAR_WORDS = frozenset((*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+
+
+def _written_out(run: list[str], sources: list[str]) -> bool:
+    """A name whose last words spell out what a note abbreviates ("Linwood Middle School" for the note's "Linwood
+    MS"): one fact, written in full."""
+    for k in range(1, len(run) - 1):
+        head, tail = " ".join(fold(t) for t in run[:k]), run[k:]
+        short = "".join(t[0] for t in tail if t[:1].isalpha()).lower()
+        if len(short) == len(tail) and any(has_word(f"{head} {short}", src) for src in sources):
+            return True
+    return False
 
 
 def _claim_runs(sentence: str) -> list[list[str]]:
@@ -325,7 +350,9 @@ def _claim_runs(sentence: str) -> list[list[str]]:
         claim = (word[:1].isupper() or any(ch.isdigit() for ch in word)) and fold(word) not in ALWAYS_OK \
             and fold(word) not in COMMON_CAPITALISED and not (greeting and tok.start() < greeting.end())
         adjacent = tok.start() - last_end <= 1 or sentence[last_end:tok.start()].strip() in ("-", "–")
-        if claim and current and adjacent:
+        # a month or a day said before a name is when, not part of it ("in February Lantern Youth Theatre won")
+        dated = bool(current) and fold(current[-1]) in CALENDAR_WORDS and not any(ch.isdigit() for ch in word)
+        if claim and current and adjacent and not dated:
             current.append(word)
         else:
             if len(current) >= 2:

@@ -299,6 +299,15 @@ def scaled_numbers(text: str) -> str:
     return " ".join(out)
 
 
+_UNIT_GLUED = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?:[a-zA-Z°%µ]{1,4})\b")
+
+
+def unit_numbers(text: str) -> str:
+    """The numbers a note writes with a unit glued on, bare: "1.8m" and "450kg" give '1.8 450', so a message's
+    "1.8 m" is the note's "1.8m"."""
+    return " ".join(m.group(1) for m in _UNIT_GLUED.finditer(text))
+
+
 def spoken_numbers(text: str) -> str:
     """The numbers a dictated note spells out, in digits: "eighteen forty one" 1841, "twenty twenty two" 2022,
     "nineteen oh five" 1905, "two thousand and nine" 2009, "three hundred" 300, "forty five" 45."""

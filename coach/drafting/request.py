@@ -57,7 +57,7 @@ _WANT_TO = re.compile(r"^(?:i\s+)?(?:want|wanna|need|would like|'d like|i'd like
                       re.IGNORECASE)
 AVOID = re.compile(r"^(?:please\s+)?(?:don'?t|do not|dont|never|no need to|avoid|without|not|no|leave out|skip)\s+"
                    # "not too long please": a length asked for, not a thing to leave out
-                   r"(?!too\s+(?:long|short|wordy|formal|casual|stiff|much|salesy|pushy|gushing|keen)\b)"
+                   r"(?!(?:too\s+)?(?:long|lengthy|short|wordy|formal|casual|stiff|much|salesy|pushy|gushing|keen)\b)"
                    r"(?:(?:bring(?:ing)?|brought)\s+up|mention(?:ing)?|talk(?:ing)?\s+about|say(?:ing)?(?:\s+"
                    r"anything)?(?:\s+about)?|refer(?:ring)?\s+to|referenc(?:e|ing)|rais(?:e|ing)|bring(?:ing)?)?\s*"
                    r"(?P<x>.+)$", re.IGNORECASE)

@@ -45,9 +45,9 @@ SUBJECT_WANTED = re.compile(r"^(?:(?:and|also|please|pls)\s+)*(?:i\s+(?:want|nee
 # "keep it short, she's busy", "keep it short and practical", "Keep it casual we were friendly": the instruction,
 # then why (for the coach) or one more word for the tone that no list holds.
 # "not too long", "not too formal": the other way (shorter, warmer), said by denying too much of one.
-NOT_TOO = re.compile(r"\bnot\s+(?:too|overly|very|so)\s+(long|wordy|formal|stiff|corporate|casual|informal|chatty|short)\b",
-                     re.IGNORECASE)
-_NOT_TOO_MEANS = {"long": ("length", -1), "wordy": ("length", -1), "short": ("length", 1), "formal": ("tone", -1),
+NOT_TOO = re.compile(r"\b(?:not|nothing)\s+(?:(?:too|overly|very|so)\s+)?(long|lengthy|wordy|formal|stiff|corporate|casual|"
+                     r"informal|chatty|short)\b", re.IGNORECASE)
+_NOT_TOO_MEANS = {"long": ("length", -1), "lengthy": ("length", -1), "wordy": ("length", -1), "short": ("length", 1), "formal": ("tone", -1),
                   "stiff": ("tone", -1), "corporate": ("tone", -1), "casual": ("tone", 1), "informal": ("tone", 1),
                   "chatty": ("tone", 1)}
 _KEEP_IT = re.compile(r"^(?P<head>(?:please\s+)?(?:(?:keep|make)\s+it\s+[^,;]+?|not\s+(?:too|overly|so)\s+\w+(?:\s+please)?))(?:\s+(?:and|but)\s+[a-z-]+)?"

@@ -26,8 +26,8 @@ def coach(tmp_path_factory):
 @pytest.mark.parametrize(("words", "title"), [
     ("We lost a distributor last month after two shipments went out with the wrong labels. I'd like to earn "
      "their business back. What do I say to the buyer?", "Winning back a client you lost"),
-    ("My buddy got promoted over me and now he's my manager. He's been cold and nitpicks my work. Do I say "
-     "something?",
+    ("My buddy from the night shift was made our supervisor in June, and he's been sharp with me ever since. "
+     "Do I say something?",
      "When a friend becomes your boss, or you become theirs"),
     ("A supplier I worked with for years is on extended sick leave after a stroke. We haven't spoken since "
      "2021. Is it odd to send a note?", "When a contact is seriously ill"),

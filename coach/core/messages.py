@@ -166,8 +166,8 @@ class Draft(BaseModel):
         """How the draft was made, in words for the user."""
         said = {"as-written": "the model's draft, as written",
                 "revised": "the model's draft, revised after the checker said what failed",
-                "repaired": "composed from your notes, keeping the model's sentences that passed",
-                "template": "composed from your notes alone: no model sentence passed the checks",
+                "repaired": "composed from your notes, keeping the capable model's sentences that passed",
+                "template": "composed from your notes and your request; no model sentence is in it",
                 "needs-edit": "the best draft, but it fails the checks marked below: fix those before sending",
                 "trained": "written by the trained writer from your facts, and passed every check",
                 }[self.path]

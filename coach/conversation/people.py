@@ -25,9 +25,21 @@ def workplace_words(contacts: list[Contact]) -> set[str]:
             if len(w) >= 6 and fold(w) not in names}
 
 
+# A name the words rule out ("meant for Fatima, not Priya", "Sofia instead of Ana"): never the person meant.
+_RULED_OUT = re.compile(r"\b(?:not|instead of|rather than)\s+(?:to\s+|for\s+)?"
+                        r"(?P<n>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?)")
+
+
 def person(text: str, contacts: list[Contact]) -> Who:
-    """Who the words name, or failing a name, describe ('my old boss', 'the recruiter at Contoso')."""
+    """Who the words name, or failing a name, describe ('my old boss', 'the recruiter at Contoso'); of two names,
+    one ruled out ('that was meant for Fatima, not Priya'), the other."""
     named = who(text, contacts)
+    if named.contact is not None or named.choices:
+        for m in _RULED_OUT.finditer(text):
+            out = who(m.group("n"), contacts).contact
+            rest = who(text[:m.start()] + text[m.end():], contacts)
+            if out is not None and rest.contact is not None and rest.contact.id != out.id:
+                return rest
     if named.contact is None and not named.choices and not named.unmatched:
         return described(text, contacts)
     return named

@@ -108,6 +108,7 @@ KNOWN_CAPS = frozenset(
     "i linkedin email e-mail dm inmail please thanks thank hi hello hey dear can could would will write draft "
     "compose send message ask email note connection monday tuesday wednesday thursday friday saturday sunday "
     "january february march april may june july august september october november december now then also and "
+    "mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec "
     "but so ok okay help congratulate congrats reconnect follow introduce ping nudge remind tell make try "
     "quick short a an the my our his her their to for about".split())
 # a capitalised name where a name stands ('email Jordan', 'what have I got on Tash'): the words before a name are
@@ -220,6 +221,17 @@ REQUEST_WORDS = frozenset(
     "haven't hasn't heard replied reply answered answer respond responded yet pick brain referal emial "
     "congratulating thanking asking".split())
 MIN_LEFTOVER = 2  # one stray word is read past; two or more are asked back
+
+
+# How the user knows the person, said beside who they are ("the Stripe engineer I met at the meetup"): what the
+# coach's notes hold, never words left unread.
+HOW_KNOWN = re.compile(r"\b(?:i|we)\s+(?:met|know|knew|worked with|sat next to|saw|heard)\b[^.?!,;]*", re.IGNORECASE)
+
+
+def how_known(text: str) -> str:
+    """'… the Stripe engineer I met at the meetup' -> 'I met at the meetup'; '' when the words say no such thing."""
+    m = HOW_KNOWN.search(text)
+    return m.group(0) if m else ""
 
 
 def leftover(text: str, accounted: list[str]) -> str:

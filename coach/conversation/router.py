@@ -48,6 +48,7 @@ from coach.conversation.people import (
 from coach.conversation.reading import (
     ASK_BACK,
     Reading,
+    how_known,
     intro_target,
     leftover,
     topic,
@@ -131,6 +132,26 @@ _CHANGED_MIND = re.compile(r"\b(?:no,?\s+actually|actually,?\s+(?:no|make it)|wa
                            r"on second thought)\b", re.IGNORECASE)
 
 
+# A correction of the goal just drafted for, and nothing more: "not a referral, just a catch-up", "no, more of a
+# thank-you", "it should be a follow-up, not a reconnect".
+_NOT_THAT = re.compile(r"^\W*(?:no|nope|nah|wait|sorry|oops)?[\s,.!]*(?:it'?s\s+|it was\s+|that'?s\s+)?not\s+"
+                       r"(?:an?\s+)?(?P<old>[^,.;:!?—–]{1,30}?)\s*[,.;:!?—–-]+\s*(?P<new>[^.?!]{1,60})[.!]*$",
+                       re.IGNORECASE)
+_SHOULD_BE = re.compile(r"^\W*(?:no|nope|wait|sorry)?[\s,.!]*(?:it|this|that)\s+(?:should|was meant to)\s+be\s+"
+                        r"(?:an?\s+)?(?P<new>[^,.;]{1,30}?)\s*,?\s*not\s+(?:an?\s+)?(?P<old>[^.?!]{1,30})[.!]*$",
+                        re.IGNORECASE)
+
+
+def goal_corrected(text: str, previous_goal: str) -> str | None:
+    """The goal the user meant, when the words only correct the goal of the message just drafted ('not a
+    referral, just a catch-up'); None otherwise."""
+    m = _NOT_THAT.match(text.strip()) or _SHOULD_BE.match(text.strip())
+    if m is None:
+        return None
+    new = detect_goal(m.group("new"))
+    return new if new and new != previous_goal else None
+
+
 def unquoted(text: str) -> str:
     """The words the user wrote for this turn: checklist boxes off, and the lines quoting the previous turn left
     out where the user wrote anything under them."""
@@ -187,6 +208,12 @@ def _read(text: str, lead: str, contacts: list[Contact], has_draft: bool, last_c
         # my manager for years, …"): that context names nobody new and asks for no new message, and a situation's
         # word inside it ("add a line on how her advice helped") asks nothing; a question about what to do does
         return revision(text, channel)
+    if previous is not None and last_contact is not None and contact is None and not named.choices and not unknown[0]:
+        corrected = goal_corrected(text, previous.goal)
+        if corrected:  # "not a referral, just a catch-up": the same message with the goal the user meant
+            return Reading(intent="draft", contact=last_contact, contact_query=last_contact.name, goal=corrected,
+                           channel=channel or previous.channel, carried=True, pronoun=True,
+                           why=f"the last message to {last_contact.name}, as a {corrected}")
     again = None if asks_for_advice(text) else carried_over(text, named, unknown, previous, goal, channel)
     if again is not None:
         return again
@@ -224,7 +251,7 @@ def _read(text: str, lead: str, contacts: list[Contact], has_draft: bool, last_c
             about = topic(text) or about
             context = draft_context(text, mention) or about
         goal = goal or learned_goal(text)  # "she passed her exam, write her something": a congratulation
-        rest = leftover(text, [contact.name, mention, about, context, *qualifiers(contact)])
+        rest = leftover(text, [contact.name, mention, about, context, how_known(text), *qualifiers(contact)])
         # Words nothing accounts for are asked back only when they leave the goal unclear; with the goal said,
         # they are left out of the message (never pasted into it) and the draft goes ahead.
         unclear = 0.6 if goal is None else 0.2

@@ -13,7 +13,8 @@ ROLE_NOUN = (r"role|position|job|opening|opportunity|internship|team|project|pro
              r"paper|article|post|book|event|conference|meetup|workshop|initiative|startup|promotion|offer|"
              r"podcast|panel|hackathon|fellowship|grant|course|report|study|demo|pilot|platform|org|group|"
              r"department|squad|lab|req|requisition|vacanc(?:y|ie)|headcount|series|plugin|plug-in|extension|"
-             r"integration|feature|tool|library|thesis|dissertation|revision")
+             r"integration|feature|tool|library|thesis|dissertation|revision|defen[cs]e|submission|session|survey|"
+             r"redesign|refresh|roadmap")
 WORD = (r"(?!(?:for|about|to|with|by|via|and|but|so|as|please|because|since|from|on|at|in|of|the|there(?:'s)?)\b)"
         r"[\w'&./+-]+")
 # an opening said to exist ("there's an SRE II req open", "there is a data role") names its role after the verb

@@ -96,6 +96,24 @@ def short_form(text: str, contacts: list[Contact]) -> tuple[str, list[Contact]]:
         near = [c for c in contacts if c.first_name and related(key, c.first_name)]
         if near:
             return word, near[:3]
+    return initials(text, contacts)
+
+
+def initials(text: str, contacts: list[Contact]) -> tuple[str, list[Contact]]:
+    """Initials said in capitals where a name stands ('an email to DO', 'what do I have on DO?') that are a
+    contact's (Daniel Okafor): ('DO', [Daniel Okafor]), to ask back, never to choose; ('', []) for none, and
+    always in a message written all in capitals."""
+    if text == text.upper():
+        return "", []
+    slot = name_slot()
+    for m in re.finditer(r"(?<![\w'-])([A-Z]{2,3})(?![\w'-])", text):
+        before = fold(text[:m.start()])
+        if not (slot.search(before) or re.search(r"\b(?:on|to|for|with|from|about)\s*$", before)):
+            continue
+        near = [c for c in contacts if c.first_name and c.last_name and
+                fold(c.first_name)[:1] + "".join(fold(p)[:1] for p in c.last_name.split()) == fold(m.group(1))]
+        if near:
+            return m.group(1), near[:3]
     return "", []
 
 

@@ -25,7 +25,8 @@ _SINGULAR_VERB = re.compile(r"^(?:is|was|has|does|goes|says|keeps|wants|needs|ru
 # Words after "you" that end in -s and are no verb ("you always", "you perhaps").
 _NOT_VERB_S = {"always", "perhaps", "this", "these", "those", "thus", "sometimes", "plus", "across", "yours",
                "afterwards", "towards", "besides", "unless", "anyways", "news", "thanks", "nowadays", "anyhow"}
-_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’&.-]*|\d+[A-Za-zÀ-ÿ][\w'’&.-]*|[,;:()\"—–-]")  # '4B', '3D': one word, a code
+# '4B', '3D': one word, a code; a word keeps the '!' or '?' that ends its sentence ("… Low Water! We go way back.")
+_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’&.-]*[!?]*|\d+[A-Za-zÀ-ÿ][\w'’&.-]*[!?]*|[,;:()\"—–-]")
 _SENTENCE_OPENERS = {"We", "She", "He", "It", "They", "You", "My", "Our", "The", "This", "Your", "Her", "His"}
 _ALWAYS_CAPITAL = {"i", "i'm", "i’m", "i've", "i'd", "i'll", "january", "february", "march", "april", "may", "june",
                    "july", "august", "september", "october", "november", "december", "monday", "tuesday",

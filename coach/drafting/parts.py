@@ -12,6 +12,7 @@ import re
 
 from coach.checks import grammar
 from coach.core.domain import Contact
+from coach.core.jobs import job_words_pattern
 from coach.core.messages import RequestPart, RequestReading
 from coach.core.text import capitalise, ensure_period, fold, second_person
 from coach.crm.facts.names import goes_by
@@ -143,6 +144,11 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
                r"say\s+good\s+luck)\s+(?:with|on|for|at)\s+(?P<x>.+)"):
         said = slot_to_you(m.group("x"), contact)  # "maybe wish her luck with the keynote": good luck with it
         return RequestPart(kind="luck", text=said) if said and len(said.split()) <= 12 else None
+    if m := rx(r"(?:(?:maybe|and|also|please|just|say|add|mention)\s+)*(?:that\s+)?(?:i\s+)?(?:hope|hoping)\s+(?:to\s+)?"
+               r"(?:see|catch|run into)\s+(?:{who}|her|him|them|you)\s+(?P<x>(?:at|in|on|around|next|soon)\b[^,;]{0,50})$"):
+        said = slot_to_you(m.group("x"), contact)  # "hope to see him at Ag Days in January": said last, to them
+        return RequestPart(kind="parting", text=f"I hope to see you {said}.") if said and len(said.split()) <= 10 \
+            else None
     if (m := REFERRER.match(part)) and fold(m.group("x")) not in {fold(n) for n in names_of(contact)} and \
             fold(m.group("x")).split()[0] not in _NOT_NAMES:
         x = m.group("x") if not m.group("x").islower() else " ".join(w.capitalize() for w in m.group("x").split())
@@ -244,6 +250,10 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
         said = slot_to_you(m.group("x"), contact)
         gerund = NEWS_GERUNDS[m.group("v").split()[-1].lower()]
         return RequestPart(kind="news", text=f"{gerund} {said}") if said else None
+    if m := rx(news + r"got\s+(?:the\s+)?(?P<x>(?:[\w&'’-]+\s+){0,3}(?:" + job_words_pattern() + r"))(?:\s+(?:job|role|post|position))?"
+                      r"(?:\s+(?:at|in)\s+[^,;]{2,40})?$"):
+        said = slot_to_you(m.group("x"), contact)  # "saw she got nurse manager": the step itself
+        return RequestPart(kind="news", text=f"becoming {said}") if said else None
     if m := rx(news + r"(?:starts|started|is starting|'s starting|will start|begins|is beginning)\s+as\s+(?:the\s+|a\s+|an\s+|our\s+)?"
                       r"(?P<x>(?:[A-Z][\w&'’.-]*\s+|of\s+|and\s+|&\s+)*[A-Z][\w&'’.-]*(?:\s+(?:at|with)\s+[A-Z][\w&'’.-]*"
                       r"(?:\s+[A-Z][\w&'’.-]*)*)?)(?:\s+(?:next|this|in|on|from)\b.*)?$"):

@@ -33,10 +33,10 @@ _SPLIT = re.compile(
     r",?\s+and\s+(?=(?:i|we)\s+(?:really\s+|also\s+)?(?:want|wanna|need|'d like|would like|'d love|would love)\s+to\s)|"
     # an emoji, a channel after " + " and a length said after a thing end it ("the seed round 🎉 2-3 sentences",
     # "her studio + connect"; "thanks for the intro + the book" stays one)
-    r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+\s*|\s+\+\s+(?=(?:connect|connection|add|dm|message|email|note|request|invite)\b)|\s+(?=\d+\s*(?:-|–|to)\s*\d+\s*(?:sentences|lines|words)\b)|"
+    r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+\s*|\s+\+\s+(?=(?:connect|connection|add|dm|message|email|note|request|invite|(?:i\s+)?hope|wish|say|mention|tell|ask)\b)|\s+(?=\d+\s*(?:-|–|to)\s*\d+\s*(?:sentences|lines|words)\b)|"
     r"\s+so\s+(?=(?:please\s+)?(?:(?:definitely|really|just)\s+)?(?:don'?t|do not|dont|never|(?:say|mention)(?!\s+(?:that|it|so)\b\s*(?:[.!;,]|$))|tell (?:her|him|them)|let (?:her|him|them) know)\b)|[!?]{2,}\s*|;\s*|\s+[—–-]{1,2}\s+|(?<!\brole)(?<!\bposition):\s+(?!(?:https?://|www\.)|(?:[a-z0-9-]+\.)+[a-z]{2,}/)|\s*\(\s*|\s*\)\s*|,\s+(?=(?:and\s+|but\s+)?(?:please\s+|"
     r"pls\s+)?(?:keep|make|be|write|use|sound|ask|don'?t|do not|dont|never|no need|avoid|without|in\s+[A-Z]\w+\b|it\b|"
-    r"that\b|this\b|i\b|i'm|i've|i'd|my\b|we\b|formal|short|brief|warm|friendly|casual|thanks?\b|congrat\w*|mention|remind|include|invite))|"
+    r"that\b|this\b|i\b|i'm|i've|i'd|my\b|we\b|(?:i\s+)?(?:saw|heard|noticed)\s+(?:that\s+)?(?:she|he|they)\b|formal|short|brief|warm|friendly|casual|thanks?\b|congrat\w*|mention|remind|include|invite))|"
     r"\s+and\s+(?=whether\s+(?:she|he|they)\b)|"
     # a remark for the coach on the end of a clause ("I'm in Leeds on the 14th so that's the excuse")
     r",?\s+(?=so\s+that['’]?s\s+(?:the|my|our|a|an)\s+(?:excuse|reason|hook|angle|pretext|opening|in|segue|way in)\b)|"

@@ -34,6 +34,7 @@ from coach.crm.facts.patterns import (
     TO_DO_LINE,
     TOGETHER,
     TOGETHER_AT,
+    TOGETHER_SAID,
     WILLING,
 )
 from coach.crm.facts.pronouns import BE_AFTER_YOU, to_you
@@ -191,6 +192,13 @@ def _read_clause(clause: str, names: tuple[str, ...], today: dt.date) -> list[Fa
     if (who == "we" and TOGETHER.match(verb) or shared) and _past(verb) and _span(rest):
         out.append(Fact(kind="worked-together", phrase=f"we {to_you(rest, names)}"))
         return out
+    if who == "we" and (side := TOGETHER_SAID.match(rest)) and _span(rest):
+        # said up to "together" ("we did the rota together, Nov" -> "we did the rota together"), unless that
+        # leaves the verb alone ("we sat together on the Ashgrove extension"); a tail cut mid-phrase gives none
+        said = rest[:side.end()] if len(rest[:side.end()].split()) >= 3 else rest
+        if not re.search(r"\b(?:in|at|on|to|from|of|for|with|the|a|an|and|by)$|[→>]", said, re.IGNORECASE):
+            out.append(Fact(kind="worked-together", phrase=f"we {to_you(said, names)}"))
+            return out
     if who in ("we", "") and re.match(r"(?:talked|chatted|spoke|discussed)\b", rest, re.IGNORECASE):
         talked = TALKED.match(rest)
         if talked and _span(talked.group("what"), 70):

@@ -15,6 +15,10 @@ FAVOUR = re.compile(r"(helped|mentored|introduced|intro'?d|referred|recommended|
 # "spent two years at Google" is not).
 FAVOUR_TO_ME = re.compile(r"(posted|mailed|gifted|spent|answered|explained|pointed|made time|took the time|drove|"
                           r"picked up|put up|fed)\b")
+# Something done side by side, said with "together" ("we did the night-shift rotation together", "we took the
+# same bar course together"): a verb that alone says nothing shared.
+TOGETHER_SAID = re.compile(r"(?:did|took|covered|survived|finished|completed|trained|volunteered|served|went through|"
+                           r"sat|passed|crewed|staffed|coached|played|sang|toured|drove)\b[^.;]*\btogether\b")
 TOGETHER = re.compile(r"(worked|built|shipped|planned|ran|paired|co-?founded|launched|organi[sz]ed|studied|"
                       r"wrote|co-?wrote|rewrote|led|rebuilt|migrated|designed|hacked|taught|started|shared|co-?organi[sz]ed|"
                       r"co-?led|co-?ran|co-?taught|co-?maintained|maintained|"

@@ -20,3 +20,59 @@ def test_something_done_together_is_a_shared_history():
     facts = read_clause("we did the winter stock-take together", ("Ines",), dt.date(2026, 1, 1))
     assert [(f.kind, f.phrase) for f in facts] == [("worked-together", "we did the winter stock-take together")]
     assert read_clause("we did a call", ("Ines",), dt.date(2026, 1, 1)) == []
+
+
+def test_a_sign_off_asked_for_with_end_with():
+    from coach.core.domain import Contact
+    from coach.drafting.request import read_request
+
+    reading = read_request("thank her for the site visit. end with 'Cheers, Ottilie'", Contact(id=1, first_name="Ines"))
+    assert (reading.closing, reading.sign_as) == ("Cheers,", "Ottilie")
+    reading = read_request("End with Warm regards, Bo", Contact(id=1, first_name="Ines"))
+    assert (reading.closing, reading.sign_as) == ("Warm regards,", "Bo")
+    reading = read_request("end with a question about her timeline", Contact(id=1, first_name="Ines"))
+    assert (reading.closing, reading.sign_as) == ("", "")
+
+
+def test_a_refusal_on_the_line_above_refuses_nothing_on_this_one():
+    from coach.core.domain import Contact, Note
+    from coach.crm.facts.names import asked_by_name
+
+    notes = "asked about the harvest figures, not going there\ngoes by Tomas, not 'Dr.'"
+    person = Contact(id=1, first_name="Dr. Tomas", last_name="Reyes", notes=[Note(text=notes)])
+    assert asked_by_name(person)
+    from coach.core.domain import Profile
+    from coach.drafting.brief import Brief
+
+    brief = Brief(contact=person, profile=Profile(name="Ana"), goal="reconnect", channel="email", context="",
+                  others=[])
+    assert brief.addressed(formal=True) == "Tomas"  # never "Dr. Reyes"
+
+
+def test_the_short_name_the_user_gives_in_brackets():
+    from coach.core.domain import Contact
+    from coach.crm.facts.names import goes_by
+
+    person = Contact(id=1, first_name="Valentina", last_name="Ortiz", company="Harbour Foods")
+    assert goes_by(person, "a LinkedIn message to Valentina (Vale) about the pop-up") == "Vale"
+    assert goes_by(person, "a LinkedIn message to Valentina (Harbour) about it") == ""  # where she works
+
+
+def test_a_designation_before_a_name_is_no_title():
+    from coach.core.domain import Contact
+    from coach.crm.importers.records import split_name
+
+    first, middle, last = split_name("CA Meenakshi Iyer")
+    person = Contact(id=1, first_name=first, middle_name=middle, last_name=last)
+    assert person.given_name == "Meenakshi" and person.addressed(formal=True) == "Meenakshi"
+    assert split_name("Ca Nguyen") == ("Ca", "", "Nguyen")
+
+
+def test_how_close_they_are_is_told_to_the_coach_not_said():
+    from coach.core.domain import Contact
+    from coach.drafting.request import read_request
+
+    reading = read_request("congrats msg to Ines on the new bakery. we go way back, keep it light",
+                           Contact(id=1, first_name="Ines"))
+    assert not any("way back" in p.text for p in reading.parts)
+    assert any("way back" in t for t in reading.to_coach)

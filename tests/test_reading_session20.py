@@ -77,3 +77,14 @@ def test_how_the_user_knows_a_described_person_is_no_leftover():
 
 def test_a_compound_noun_finishes_the_topic():
     assert topic("congratulate her on passing her thesis defence") == "her thesis defence"
+
+
+def test_the_draft_asked_for_on_another_channel_in_a_longer_message():
+    previous = DraftRequest(contact_id=3, goal="thank-you", channel="linkedin-message")
+    reading = route("hmm she barely opens LinkedIn, could you redo this as an email?", BOOK, True, BOOK[2], previous)
+    assert reading.intent == "revise" and reading.channel == "email"
+
+
+def test_texting_shorthand_for_a_connection_request():
+    reading = route("pls send odile marchand a connection req rn, ngl it's overdue", BOOK, False)
+    assert reading.intent == "draft" and reading.contact.id == 3 and reading.channel == "linkedin-note"

@@ -76,6 +76,10 @@ CUES: list[tuple[str, list[str]]] = [
         r"offered to (?:introduce|connect|send|pass|forward|put me)", r"(?:will|'ll|would) introduce me",
         r"stopped (?:returning|answering|replying to|responding to) my",
         r"(?:won'?t|doesn'?t|isn'?t|not) (?:return(?:ing)?|answer(?:ing)?) my",
+        # "I haven't heard a thing since", "he hasn't called back": a silence after the user's own move
+        r"(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not) heard (?:a thing|anything|a word|a peep|back)",
+        r"(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not) (?:called|rung|rang|written|texted|emailed|phoned|"
+        r"messaged) (?:me )?back",
     ]),
     ("thanking", [r"(?:thank(?:ing)?|grateful|gratitude)\b(?!.*\b(?:no reply|never replied|hasn'?t replied))",
                   r"(?:send|sending|give|giving|buy|buying) (?:\w+ ){0,4}(?:gift|flowers|bouquet|thank-you card|present)s?"]),
@@ -222,6 +226,10 @@ TRAITS: list[tuple[str, list[str]]] = [
         r"never (?:replied|responded|heard back|got back|answered|wrote back|called back)",
         r"without (?:a|any) (?:single )?(?:reply|response|answer|word)", r"stopped (?:returning|answering|replying to|responding to)",
         r"(?:won'?t|doesn'?t|isn'?t|not) (?:return(?:ing)?|answer(?:ing)?) my",
+        # "I haven't heard a thing since", "he hasn't called back": a silence after the user's own move
+        r"(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not) heard (?:a thing|anything|a word|a peep|back)",
+        r"(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not) (?:called|rung|rang|written|texted|emailed|phoned|"
+        r"messaged) (?:me )?back",
     ]),
     ("returning", [
         r"(?:come|coming|go|going|went|get|getting|move|moving) back to (?:\w+ ){0,2}(?:company|employer|firm|team|"

@@ -136,11 +136,18 @@ def asks_again(text: str) -> bool:
     return bool(_listed("change").search(text) or _listed("again").search(text))
 
 
+# The draft on the table asked for on another channel, in a message of any length ("she hardly uses LinkedIn, can
+# you transform it in an email?", "could you redo this as a connection note").
+CHANNEL_SWITCH = re.compile(r"\b(?:make|turn|transform|convert|change|switch|redo|rewrite|do|move|put)\s+(?:it|this|that|"
+                            r"the (?:draft|message|note|email))\s+(?:in|into|to|as|over to|for)\s+(?:an?\s+)?"
+                            r"(?:e-?mail|linkedin|dm|inmail|note|message|connection|msg)", re.IGNORECASE)
+
+
 def follows_up(text: str, channel: str | None, goal: str | None) -> bool:
     """The words change the draft on the table (a style step, another channel, another version) rather than ask
     for something new."""
     tone, plain = tone_step(text)
-    if asks_again(text) or length_step(text) or (tone and plain):
+    if asks_again(text) or length_step(text) or (tone and plain) or (channel and CHANNEL_SWITCH.search(text)):
         return True
     short = len(text.split()) <= SHORT_FOLLOW_UP and goal is None and not QUESTION.search(text)
     if short and bool(_listed("again_short").search(text) or tone or channel):

@@ -40,12 +40,19 @@ HONORIFICS = {"dr": "Dr.", "prof": "Prof.", "professor": "Professor", "mr": "Mr.
               "judge": "Judge", "chef": "Chef"}
 
 
+# A profession's letters written before a name ("CA Meenakshi Iyer", "Engr. Tunde Bakare", "Atty. Reyes"): part of
+# how they are listed, never a greeting's title ("Dear CA," reads as broken).
+DESIGNATIONS = frozenset({"ca", "cpa", "cs", "cma", "acca", "er", "engr", "adv", "atty", "ar", "arch"})
+
+
 def split_honorific(first_name: str) -> tuple[str, str]:
-    """('Dr.', 'Chidi') from 'Dr. Chidi'; ('', 'Chidi') from 'Chidi'."""
+    """('Dr.', 'Chidi') from 'Dr. Chidi'; ('', 'Chidi') from 'Chidi' and from 'CA Chidi' (a designation)."""
     head, _, rest = first_name.strip().partition(" ")
     key = head.rstrip(".").casefold()
     if key in HONORIFICS and rest.strip():
         return HONORIFICS[key], rest.strip()
+    if key in DESIGNATIONS and rest.strip() and head.rstrip(".")[:1].isupper():
+        return "", rest.strip()
     return "", first_name.strip()
 
 

@@ -246,7 +246,9 @@ REFUSED_AFTER = re.compile(r"[\"”’']?[,;:\s—–-]*(?:(?:\w+\s+){0,2}(?:hat
 
 def refused(text: str, start: int, end: int) -> bool:
     """Whether the words around text[start:end] (a name, a title) say it is not to be used."""
-    return bool(REFUSED_BEFORE.search(text[max(0, start - 30):start]) or REFUSED_AFTER.match(text[end:end + 30]))
+    # within its own line: "not getting into that" on the line above refuses nothing on this one
+    before = text[max(0, start - 30):start].rsplit("\n", 1)[-1]
+    return bool(REFUSED_BEFORE.search(before) or REFUSED_AFTER.match(text[end:end + 30].split("\n", 1)[0]))
 
 
 def _unquoted(text: str) -> str:

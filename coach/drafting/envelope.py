@@ -36,6 +36,9 @@ SIGN = re.compile(
     + _BARE_CLOSING + r"|(?P<dash>[-—–]\s*[A-Z][\w'’.-]*))|"
     r"(?i:\bsign(?:\s+it|\s*-?\s*off))\s+(?:(?i:just|only)\s+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?![\w'’-])|"
+    # "end with 'Cheers, Tomasz'", "close it with Warmly, Greta": a quoted sign-off, or a closing word and a name
+    r"(?i:\b(?:end|close|finish)(?:\s+(?:it|the (?:email|message|note)))?\s+with)\s+(?:" + _QUOTED.format("qe") + "|"
+    + _BARE_CLOSING.replace("?P<bare>", "?P<bare_end>") + r")|"
     # "Rach x is how I sign off with him": the sign-off said before the verb
     r"(?P<pre>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s+x{1,3})?)\s+(?i:is how I(?:\s+(?:always|usually|normally))?"
     r"\s+sign(?:\s*-?\s*off)?(?:\s+(?:with|to)\s+(?:him|her|them))?)")
@@ -73,11 +76,12 @@ def read_envelope(context: str, reading: RequestReading) -> str:
         context = context[:m.start()] + " " + context[m.end():]
     if m := SIGN.search(context):
         value = next(v for v in (m.group("qa"), m.group("qas"), m.group("x"), m.group("q"), m.group("qs"), m.group("bare"),
-                                 m.group("dash"), m.group("name"), m.group("pre")) if v)
+                                 m.group("qe"), m.group("qes"), m.group("bare_end"), m.group("dash"), m.group("name"),
+                                 m.group("pre")) if v)
         if m.group("dash"):
             reading.sign_as = re.sub(r"\s+", "", value)
         else:
-            quoted = any(m.group(g) for g in ("qa", "qas", "q", "qs"))
+            quoted = any(m.group(g) for g in ("qa", "qas", "q", "qs", "qe", "qes"))
             reading.closing, reading.sign_as = _sign_off(value, quoted)
         context = context[:m.start()] + " " + context[m.end():]
     elif m := FROM.search(context):

@@ -130,6 +130,14 @@ _ABOUT_THE_MESSAGE = re.compile(r"^i\s+(?:need|want|have to|gotta|would like|'d 
                                 re.IGNORECASE)
 
 
+# How well the user and the person know each other, told to the coach ("we go way back", "we're old friends", "we
+# only know each other from the PR", "he's always been decent to me"): it sets the tone; said to them it reads odd.
+_HOW_CLOSE = re.compile(r"(?:we\s+(?:go|went)\s+(?:way\s+)?back|we(?:'re|’re|\s+are|\s+were)\s+(?:old\s+|close\s+|good\s+|"
+                        r"really\s+)?(?:friends|close|mates|pals|buddies)|we\s+(?:only\s+|barely\s+|hardly\s+)?know\s+"
+                        r"each\s+other|(?:she|he|they)(?:'s|’s|\s+is|\s+was|\s+has|\s+have)?\s+(?:always\s+)?(?:been\s+)?"
+                        r"(?:good|kind|decent|nice|generous|lovely)\s+to\s+me)\b")
+
+
 def _names_them(text: str, contact: Contact) -> bool:
     """The recipient named in the third person inside a line said to them ("this scientist Dr Obiora-Lund")."""
     family = [w for w in re.split(r"[\s]+", contact.last_name or "") if len(w) > 2]
@@ -265,6 +273,9 @@ def read_request(context: str, contact: Contact) -> RequestReading:
             # gave a talk": the person spoken of, not to
         if typed is not None and typed.kind == "mine" and re.match(r"(?:we|i)\s+(?:first\s+)?met\b", fold(typed.text)):
             typed = None  # "say we met at the market": a met-at fact, said through the facts' own frames
+        if typed is not None and typed.kind == "mine" and _HOW_CLOSE.match(fold(typed.text)):
+            reading.to_coach.append(part)  # "we go way back": how well they know each other, for the tone only
+            continue
         if typed is not None and typed.kind == "meet" and UNSURE_MEET.search(context):
             typed = None  # "lunch?? idk": the user is not sure they want it, so the message does not propose it
         last = reading.parts[-1] if reading.parts else None

@@ -101,7 +101,7 @@ def goes_by(contact: Contact, words: str = "") -> str:
         if m and _a_name(m.group(1), given) and not (before and fold(before[-1].strip(".,")) == fold(family)):
             return m.group(1)  # not "S. Varghese Studio (Sunil Varghese)": a business under their family name
     surname = {fold(w) for w in (contact.last_name or "").replace("-", " ").split()}
-    for text in texts:  # "Gosia (Małgorzata) Wiśniewska", "Małgorzata (Gosia)"
+    for text in [*texts, words]:  # "Gosia (Małgorzata) Wiśniewska", "Małgorzata (Gosia)", also in the request
         for m in re.finditer(_NAME + r"\s*\(\s*" + _NAME + r"\s*\)", text or ""):
             a, b = m.group(1), m.group(2)
             if fold(b) == fold(given) and fold(a) != fold(given) and fold(a) not in surname:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from dateutil import parser as dateparser
 
-from coach.core.domain import HONORIFICS, Contact, Note, Profile
+from coach.core.domain import DESIGNATIONS, HONORIFICS, Contact, Note, Profile
 
 MAX_NOTE_CHARS = 20_000
 MAX_FIELD_CHARS = 500
@@ -130,8 +130,9 @@ def split_name(full: str) -> tuple[str, str, str]:
     with the first name ('Dr. Anjali Raghunathan' -> ('Dr. Anjali', '', 'Raghunathan')), where the greeting
     finds it (`Contact.honorific`)."""
     parts = full.split()
-    if len(parts) >= 2 and parts[0].rstrip(".").casefold() in HONORIFICS:
-        parts = [f"{parts[0]} {parts[1]}", *parts[2:]]
+    if len(parts) >= 2 and parts[0].rstrip(".").casefold() in HONORIFICS or \
+            len(parts) >= 3 and parts[0].rstrip(".").casefold() in DESIGNATIONS and parts[0][:1].isupper():
+        parts = [f"{parts[0]} {parts[1]}", *parts[2:]]  # 'CA Meenakshi Iyer': a designation stays with the name
     if not parts:
         return "", "", ""
     if len(parts) == 1:

@@ -76,3 +76,26 @@ def test_how_close_they_are_is_told_to_the_coach_not_said():
                            Contact(id=1, first_name="Ines"))
     assert not any("way back" in p.text for p in reading.parts)
     assert any("way back" in t for t in reading.to_coach)
+
+
+def test_where_they_met_as_the_request_says_it():
+    from coach.core.domain import Contact
+    from coach.drafting.part_lines import request_sentence
+    from coach.drafting.request import read_request
+
+    person = Contact(id=1, first_name="Ines", last_name="Duarte")
+    reading = read_request("congrats on the new bakery, remind her we met at the Porto flour fair", person)
+    assert [(p.kind, p.text) for p in reading.parts if p.kind == "met"] == [("met", "at the Porto flour fair")]
+    assert "It was great meeting you at the Porto flour fair." in request_sentence(
+        "remind her we met at the Porto flour fair", "reconnect", person)
+
+
+def test_what_a_call_is_about_said_after_it():
+    from coach.core.domain import Contact
+    from coach.drafting.request import read_request
+
+    reading = read_request("Hi! Could you write to Ines asking for a 15 min call about how she got from retail into "
+                           "buying and whether the night course was worth it? I work a till now.",
+                           Contact(id=1, first_name="Ines"))
+    assert ("wish", "how you got from retail into buying and whether the night course was worth it") in [
+        (p.kind, p.text) for p in reading.parts]

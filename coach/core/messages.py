@@ -51,14 +51,14 @@ class RequestPart(BaseModel):
 
     kind: Literal["topic", "role", "person", "news", "mine", "wish", "thanks", "follow", "proposal", "their-offer",
                   "sending", "apology", "meet", "ask", "link", "ref", "referrer", "offer", "availability", "gap", "date",
-                  "luck", "parting"] = \
+                  "luck", "parting", "met"] = \
         Field(description="topic: a thing to name ('the Series B'); role: an opening the user applies for; person: "
                           "someone to be introduced to; news: their news ('promotion to VP Engineering'); mine: a "
                           "whole sentence the user wrote about themselves; wish: what the user would love to hear "
                           "about; thanks: what to thank them for; follow: what to follow up on; proposal: the idea "
                           "proposed; their-offer: what they offered or promised to do; sending: what the "
                           "message sends ('the scorecard template'); apology: what the user is sorry for ('the "
-                          "delay'); luck: what the user wishes them luck with ('the keynote'); parting: a whole sentence the user asks to end on ('No rush to reply'); meet: the meeting the user has in mind ('lunch', 'call'; extra: minutes|cadence|"
+                          "delay'); luck: what the user wishes them luck with ('the keynote'); parting: a whole sentence the user asks to end on ('No rush to reply'); met: where the user met them, as the request says it ('at the harvest mixer'); meet: the meeting the user has in mind ('lunch', 'call'; extra: minutes|cadence|"
                           "when or where); ask: the user's own question for them ('flag my application'; extra: its "
                           "modal); link: a web address to carry (extra: what it is, 'my CV'); ref: a job id or number to carry; "
                           "referrer: who sent the user to them ('Kate'); offer: what the user offers to do for them "

@@ -40,6 +40,7 @@ def _frame(kind: str, goal: str) -> str:
         "apology": "Sorry for {x}.",
         "luck": "Good luck with {x}!",
         "parting": "{x}",
+        "met": "It was great meeting you {x}.",
         "mine": "{x}",
         "referrer": "{x} suggested I reach out to you.",
         "referrer/passed": "{x} kindly passed on your details.",

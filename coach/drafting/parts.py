@@ -223,6 +223,9 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
     if m := rx(r"follow(?:ing)?[\s-]+up\s+(?:with\s+(?:{who})\s+)?(?:on|about|re:?|regarding)\s+(?P<x>.+)"):
         said = slot_to_you(m.group("x"), contact)
         return RequestPart(kind="follow", text=said) if said else None
+    if m := rx(r"about\s+(?P<x>(?:how|what|why|whether|when|where|which)\s+.+)"):
+        said = slot_to_you(m.group("x"), contact)  # "(a call) about how she got from bio into epi": what to hear
+        return RequestPart(kind="wish", text=said) if said and len(said.split()) <= 25 else None
     if m := rx(r"(?:ask\s+(?:(?:{who})\s+)?about\s+|(?:i\s+)?(?:want|would like|'?d like|'?d love|would love|wanna)\s+"
                r"to\s+(?:hear|learn|know|understand)\s+(?:about\s+)?|(?:hear|learn)\s+about\s+)(?P<x>.+)"):
         said = slot_to_you(m.group("x"), contact)

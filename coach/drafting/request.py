@@ -138,6 +138,11 @@ _HOW_CLOSE = re.compile(r"(?:we\s+(?:go|went)\s+(?:way\s+)?back|we(?:'re|’re|\
                         r"(?:good|kind|decent|nice|generous|lovely)\s+to\s+me)\b")
 
 
+# "We met at the harvest mixer", "we first met in Lisbon last May": where, said after the verb.
+_WE_MET = re.compile(r"^(?:we|i)\s+(?:first\s+)?met(?:\s+(?:you|her|him|them))?\s+(?P<where>(?:at|in|during|on)\s+"
+                     r"[^,;.!?]{3,60}?)\s*[.!]?$", re.IGNORECASE)
+
+
 def _names_them(text: str, contact: Contact) -> bool:
     """The recipient named in the third person inside a line said to them ("this scientist Dr Obiora-Lund")."""
     family = [w for w in re.split(r"[\s]+", contact.last_name or "") if len(w) > 2]
@@ -271,7 +276,11 @@ def read_request(context: str, contact: Contact) -> RequestReading:
                                                            _names_them(typed.text, contact)):
             typed = None  # "I need an email to you making a proposal": about the draft; "this scientist Dr Lund
             # gave a talk": the person spoken of, not to
-        if typed is not None and typed.kind == "mine" and re.match(r"(?:we|i)\s+(?:first\s+)?met\b", fold(typed.text)):
+        if typed is not None and typed.kind == "mine" and (met := _WE_MET.match(typed.text)):
+            # "remind him we met at the council hearing": where they met, in the facts' words when the notes have
+            # it, else as the user said it
+            typed = RequestPart(kind="met", text=met.group("where")) if met.group("where") else None
+        elif typed is not None and typed.kind == "mine" and re.match(r"(?:we|i)\s+(?:first\s+)?met\b", fold(typed.text)):
             typed = None  # "say we met at the market": a met-at fact, said through the facts' own frames
         if typed is not None and typed.kind == "mine" and _HOW_CLOSE.match(fold(typed.text)):
             reading.to_coach.append(part)  # "we go way back": how well they know each other, for the tone only

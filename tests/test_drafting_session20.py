@@ -99,3 +99,14 @@ def test_what_a_call_is_about_said_after_it():
                            Contact(id=1, first_name="Ines"))
     assert ("wish", "how you got from retail into buying and whether the night course was worth it") in [
         (p.kind, p.text) for p in reading.parts]
+
+
+def test_how_the_message_should_come_across_is_told_to_the_coach():
+    from coach.core.domain import Contact
+    from coach.drafting.request import read_request
+
+    person = Contact(id=1, first_name="Ines")
+    for said in ("I want it sound friendly, not like robot", "I don't want to look desperate",
+                 "I need the email to come across as relaxed"):
+        reading = read_request(f"thank Ines for the tasting notes. {said}", person)
+        assert said in reading.to_coach and not any(said in p.text for p in reading.parts)

@@ -116,7 +116,12 @@ TO_COACH = re.compile(
     r"bad at (?:writing|messages|emails|this)|never know how|(?:should|could|might|want to|need to|'d like to|’d like to|"
     r"would like to|'d love to|would love to)(?:\s+probably|\s+maybe)?\s+(?:acknowledge|mention|say|include|add|attach|"
     r"note|apologi[sz]e|point out|flag)|(?:'d|’d|would) rather (?:it|the|that)|don'?t want (?:it|the message|to sound|"
-    r"to come)|sound(?:s|ing)? (?:like|needy|salesy|desperate|pushy|weird))\b", re.IGNORECASE)
+    r"to come)|sound(?:s|ing)? (?:like|needy|salesy|desperate|pushy|weird)|"
+    # how the message should come across, in a learner's word order too: "I want it sound natural, not like robot",
+    # "I don't want to look cheap"
+    r"(?:want|need|'d like|’d like|would like)\s+(?:it|the (?:message|email|note|tone))\s+(?:to\s+)?(?:sound|be|read|feel|"
+    r"look|come across)|(?:don'?t|do not|dont)\s+want\s+to\s+(?:look|seem|appear|come across|be seen as)|"
+    r"not like (?:a\s+)?robot)\b", re.IGNORECASE)
 # What such a sentence asks to say: "I should probably acknowledge X and that Y".
 _ASKS_TO_SAY = re.compile(r"\b(?:acknowledge|mention|say|note|point out|flag|add)\s+(?:specifically\s+|also\s+)?"
                           r"(?:that\s+)?(?P<x>.+)$", re.IGNORECASE)

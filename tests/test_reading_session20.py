@@ -88,3 +88,14 @@ def test_the_draft_asked_for_on_another_channel_in_a_longer_message():
 def test_texting_shorthand_for_a_connection_request():
     reading = route("pls send odile marchand a connection req rn, ngl it's overdue", BOOK, False)
     assert reading.intent == "draft" and reading.contact.id == 3 and reading.channel == "linkedin-note"
+
+
+def test_the_person_named_after_a_change_of_mind():
+    reading = route("email Keiko, actually no, make it Rafael, thanking him for the plant tour", BOOK, False)
+    assert reading.intent == "draft" and reading.contact.id == 2 and reading.goal == "thank-you"
+
+
+def test_checking_in_on_a_thing_is_a_follow_up_and_on_them_a_reconnection():
+    assert route("write Keiko a quick email just checking in on the ops analyst req", BOOK, False).goal == "follow-up"
+    assert route("email Odile about the storage benchmark we discussed", BOOK, False).goal == "follow-up"
+    assert route("message Rafael, just checking in on him after the move", BOOK, False).goal == "reconnect"

@@ -164,6 +164,11 @@ def _read(text: str, lead: str, contacts: list[Contact], has_draft: bool, last_c
           previous: DraftRequest | None, last_intent: str = "") -> Reading:
     """The reading of a message's first request (`text`, from its start; `lead`, without the preamble)."""
     named = written_to(other_namesake(person(text, contacts), text, last_contact, contacts), text)
+    if (changed := _CHANGED_MIND.search(text)) is not None and (named.contact is not None or named.choices):
+        # "write to Ana, actually no, make it Priya": the person named after the change of mind
+        after = person(text[changed.end():], contacts)
+        if after.contact is not None and (named.contact is None or after.contact.id != named.contact.id):
+            named = after
     if last_contact is not None and _TO_THEM_ABOUT_ANOTHER.search(text):
         # "write them a message offering to introduce them to Priya": them, the person just spoken of; Priya is
         # whom they would meet

@@ -161,8 +161,9 @@ def test_damaged_index_is_named_in_one_sentence_and_rebuild_repairs_it(damage, b
     assert len(store.list_contacts()) == N_BUILT  # the store is never touched
     assert "found again by a real query" in index.verify(store)
     # HNSW search is approximate and its graph depends on insertion threads: among 1,200 near-identical test
-    # people the exact one is found in the first few, not always first (it failed 2 of 3 full runs under load)
-    hits = Retriever(settings, index).search_dense("Person7 Example project 7", kind="contacts", k=5)
+    # people the exact one is found in the first few, not always first (it failed 2 of 3 full runs under load,
+    # and once in the top 5 on a fresh clone in session 20): the top 10 of 1,200
+    hits = Retriever(settings, index).search_dense("Person7 Example project 7", kind="contacts", k=10)
     assert "Person7 Example" in [h.title for h in hits]
 
 

@@ -10,6 +10,11 @@ from __future__ import annotations
 # Cues each direction is sure of, in order of precedence: a wish to say no (or to get out of something agreed)
 # beats being asked; owning a lapse ("I never thanked her") beats thanking and following up; a lost job is news
 # to tell; wanting back in touch after a silence is reconnecting. Each entry is one cue; they are joined per direction.
+# A silence after the user's own move ("I haven't heard a thing since", "he hasn't called back"): a follow-up to
+# make, and the other side's unanswered state, both read from the same words.
+SILENCE = [r"(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not) heard (?:a thing|anything|a word|a peep|back)",
+           r"(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not) (?:called|rung|rang|written|texted|emailed|phoned|"
+           r"messaged) (?:me )?back"]
 CUES: list[tuple[str, list[str]]] = [
     ("declining", [
         r"say(?:s|ing)? no", r"(?<!after )turn(?:ing)? (?:it |them |him |her |this |that )?down", r"decline|declining|refuse",
@@ -76,10 +81,7 @@ CUES: list[tuple[str, list[str]]] = [
         r"offered to (?:introduce|connect|send|pass|forward|put me)", r"(?:will|'ll|would) introduce me",
         r"stopped (?:returning|answering|replying to|responding to) my",
         r"(?:won'?t|doesn'?t|isn'?t|not) (?:return(?:ing)?|answer(?:ing)?) my",
-        # "I haven't heard a thing since", "he hasn't called back": a silence after the user's own move
-        r"(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not) heard (?:a thing|anything|a word|a peep|back)",
-        r"(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not) (?:called|rung|rang|written|texted|emailed|phoned|"
-        r"messaged) (?:me )?back",
+        *SILENCE,
     ]),
     ("thanking", [r"(?:thank(?:ing)?|grateful|gratitude)\b(?!.*\b(?:no reply|never replied|hasn'?t replied))",
                   r"(?:send|sending|give|giving|buy|buying) (?:\w+ ){0,4}(?:gift|flowers|bouquet|thank-you card|present)s?"]),
@@ -226,10 +228,7 @@ TRAITS: list[tuple[str, list[str]]] = [
         r"never (?:replied|responded|heard back|got back|answered|wrote back|called back)",
         r"without (?:a|any) (?:single )?(?:reply|response|answer|word)", r"stopped (?:returning|answering|replying to|responding to)",
         r"(?:won'?t|doesn'?t|isn'?t|not) (?:return(?:ing)?|answer(?:ing)?) my",
-        # "I haven't heard a thing since", "he hasn't called back": a silence after the user's own move
-        r"(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|not) heard (?:a thing|anything|a word|a peep|back)",
-        r"(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not) (?:called|rung|rang|written|texted|emailed|phoned|"
-        r"messaged) (?:me )?back",
+        *SILENCE,
     ]),
     ("returning", [
         r"(?:come|coming|go|going|went|get|getting|move|moving) back to (?:\w+ ){0,2}(?:company|employer|firm|team|"

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from coach.conversation.cues import words
 from coach.conversation.topics import CHANNEL_PHRASE, field, topic, topic_label  # noqa: F401  (read from here too)
+from coach.core.dates import ABBREVIATIONS
 from coach.core.domain import Contact
 from coach.core.messages import ContactChoice
 from coach.core.text import STOPWORDS, fold, without_possessive
@@ -108,9 +109,9 @@ KNOWN_CAPS = frozenset(
     "i linkedin email e-mail dm inmail please thanks thank hi hello hey dear can could would will write draft "
     "compose send message ask email note connection monday tuesday wednesday thursday friday saturday sunday "
     "january february march april may june july august september october november december now then also and "
-    "mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec "
+    "mon tue tues wed thu thur thurs fri sat sun "
     "but so ok okay help congratulate congrats reconnect follow introduce ping nudge remind tell make try "
-    "quick short a an the my our his her their to for about".split())
+    "quick short a an the my our his her their to for about".split()) | frozenset(ABBREVIATIONS)
 # a capitalised name where a name stands ('email Jordan', 'what have I got on Tash'): the words before a name are
 # the naming vocabulary's (`coach.crm.names.name_slot`)
 AFTER_VERB = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in naming()['name_slot'])})\s+"

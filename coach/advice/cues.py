@@ -109,6 +109,18 @@ CUES: list[tuple[str, list[str]]] = [
         r"(?:I was|I'?ve been|I got|I'?m being|just got|I have been|I'?ve just been) (?:fired|let go|laid off|"
         r"made redundant|terminated|sacked|dismissed)", r"lost my job",
         r"(?:say|saying|send|sending|write|email)(?: \w+){0,4} (?:goodbye|farewell)", r"goodbye (?:email|note|message)",
+        # leaving a job, a family firm, a team: news of the user's own to break to those it touches
+        r"\bI(?:'m|’m| am|'ve|’ve| have)?(?: \w+)? (?:ready|want|wanted|decided|planning|going|need) to (?:move on|leave (?:the|my|this|our) (?:\w+ )?(?:job|company|"
+        r"firm|business|role|team|practice|gym|club|lab|department))",
+        r"(?:quit|quitting|leave|leaving|resign\w*(?: from)?) (?:the |my |our |this )?(?:family (?:business|firm|company)|"
+        r"(?:dad|father|mum|mom|mother|parents)'?s (?:firm|company|business|shop))",
+        r"if I (?:quit|resign)\b", r"if I leave(?= (?:the|my|this|now|here|before|after|for)\b|[,.?!])", r"hand(?:ing)? in my (?:notice|resignation)",
+        r"how (?:do|can|should|would) I (?:move on|quit|resign|leave)\b",
+        # "how do I tell her?" with no refusal or apology after it: news of the user's own to break
+        r"how (?:do|should|can|would) I (?:tell|break it to|break the news to) (?:him|her|them|my \w+|the \w+)"
+        r"(?! (?:no|off|apart)\b)(?!(?: \w+){0,4} (?:sorry|apologi\w+|can'?t|cannot|won'?t|don'?t|no|not)\b)",
+        r"(?:tell|telling|break(?:ing)? it to|break(?:ing)? the news to) (?:him|her|them|my \w+)(?: \w+)? (?:that )?I'?m "
+        r"(?:leaving|quitting|resigning|moving on|moving to)",
     ]),
     # a tie gone quiet that the user wants to take up again (with or without an ask): not a repair (nothing was
     # done wrong), not a follow-up (nothing is awaited); someone else getting back in touch is being asked

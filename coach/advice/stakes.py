@@ -139,6 +139,9 @@ def read_stake(text: str) -> str:
 def _refers(text: str, start: int, end: int, word: str) -> bool:
     """Whether the role word at text[start:end] refers to someone the user deals with (see the module's doc)."""
     before, after = text[max(0, start - 40): start], text[end: end + 12]
+    if _THEIR_PERSON.match(text[end: end + 30]) and not _KIN.match(word.split()[-1]):
+        return False  # "my best friend's dad": the friend names whose father, who is the one the user deals with
+        # (the user's own family stays the way in: "my dad's colleague asked me" is through a relative)
     head = word.split()[-1].lower()
     if head == "friends" and (_NOT_SOMEONE_BEFORE.search(before) or _NOT_SOMEONE_AFTER.search(after)):
         return False
@@ -147,6 +150,15 @@ def _refers(text: str, start: int, end: int, word: str) -> bool:
     if _CAPACITY.search(before) or (head.endswith("s") and _TOPIC.search(before)):
         return False  # "as a manager I…": the user's own capacity; "moaning about teachers": a kind of people
     return not (_CROWD.search(before) or _OWNED.search(before))
+
+
+# A person named through the role word's owner ("friend's dad", "manager's boss"): someone else.
+_THEIR_PERSON = re.compile(r"['’]s\s+(?:\w+\s+)?(?:dad|father|mother|mum|mom|parents?|son|daughter|wife|husband|partner|brother|"
+                           r"sister|cousin|uncle|aunt|boss|manager|friend|colleague|kid|child)\b", re.IGNORECASE)
+
+
+_KIN = re.compile(r"(?:dad|father|mother|mum|mom|parents?|son|daughter|wife|husband|brother|sister|cousin|uncle|aunt)$",
+                  re.IGNORECASE)
 
 
 def role_mentions(text: str) -> list[tuple[int, str, str]]:

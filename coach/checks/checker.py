@@ -36,7 +36,8 @@ from coach.checks.grounds import (  # noqa: F401  (re-exported: the checker is w
 from coach.checks.readability import grade as readability_grade
 from coach.checks.registry import REGISTRY, Check, Message, Verdict, check  # noqa: F401  (re-exported)
 from coach.config.prompts import load_data
-from coach.core.messages import CheckReport, CheckResult
+from coach.core.limits import read_limit, within
+from coach.core.messages import CheckReport, CheckResult, Limit
 from coach.core.text import STOPWORDS, fold, sentences, strip_frame, words  # noqa: F401
 from coach.crm.facts.names import goes_by, short_of
 
@@ -83,16 +84,13 @@ def check_message(body: str, channel: str, grounds: Grounds, subject: str = "", 
     return CheckReport(score=round(100 * got / total) if total else 100, checks=results, unsupported=bad)
 
 
-# A length in words the user allows ("under 250 words for the pitch part", "max 300 words").
-ALLOWED_WORDS = re.compile(r"\b(?:under|max(?:imum)?|at most|no more than|up to|less than|<)\s*(\d{2,4})\s*words\b",
-                           re.IGNORECASE)
-
-
-def allowed_words(words_said: str) -> int:
-    """The most words the user's words allow an email, with a fifth more for the greeting, the hook and the
-    sign-off around what they sized; 0 when they name no number."""
-    found = [int(x) for x in ALLOWED_WORDS.findall(words_said)]
-    return int(max(found) * 1.2) if found else 0
+def user_limit(m: Message) -> Limit | None:
+    """The length the user set in numbers: the request's reading holds it; a message checked without one (pasted
+    to `coach check`) reads it from the user's words."""
+    reading = m.grounds.reading
+    if reading is not None:
+        return reading.most
+    return read_limit(f"{m.grounds.request} {m.grounds.context}", whole=False)
 
 
 # ---------------------------------------------------------------- form checks
@@ -101,13 +99,19 @@ SHORT_EMAIL = "Add one sentence of context: why them, why now."  # the advice fo
 
 @check("length", 20, hard=True)
 def _length(m: Message) -> Verdict:
-    """Within the channel's limit (characters for LinkedIn, words for an email), and says something."""
+    """Within the channel's limit (characters for LinkedIn, words for an email) and any the user set in numbers
+    ("under 200 chars", "max 120 words", "3 sentences max"), and says something."""
     if len(m.core.split()) < 3:
         return Verdict(False, "says nothing between the greeting and the sign-off", "Say why you are writing.")
+    most = user_limit(m)
+    if most and not within(most, words=len(m.core.split()), characters=len(m.body),
+                           sentences=len(sentences(m.core))):
+        return Verdict(False, f"over the {most.line()} you asked for",
+                       f"Cut it to {most.line()}: keep the hook and the ask.")
     if m.channel == "email":
         n, framed = len(m.body.split()), len(m.core.split())
         n = framed if n - framed <= 8 else n  # the greeting and sign-off are not what is said; a tail after them is
-        top = max(EMAIL_WORDS[1], allowed_words(f"{m.grounds.request} {m.grounds.context}"))
+        top = most.most if most and most.unit == "words" else EMAIL_WORDS[1]  # the user's number, up or down
         ok = EMAIL_WORDS[0] <= n <= top
         ideal = EMAIL_IDEAL[0] <= n <= EMAIL_IDEAL[1]
         return Verdict(

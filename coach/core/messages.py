@@ -77,6 +77,17 @@ class RequestPart(BaseModel):
                                               "months', 'for the next half year').")
 
 
+class Limit(BaseModel):
+    """A length the user set in numbers ("under 200 chars", "max 150 words", "3-4 sentences max")."""
+
+    most: int = Field(gt=0, description="The most the message may have of `unit`.")
+    unit: Literal["words", "characters", "sentences"]
+    said: str = Field(default="", description="The user's words for it, as typed.")
+
+    def line(self) -> str:
+        return f"at most {self.most} {self.unit if self.most != 1 else self.unit[:-1]}"
+
+
 class RequestReading(BaseModel):
     """What the user typed beside the goal, read into typed parts: what a draft may say, and how to write it.
     Instructions (length, tone, language, things to leave out) are applied, never said."""
@@ -102,6 +113,7 @@ class RequestReading(BaseModel):
                                                                 "never said as the recipient's.")
     facts: list[str] = Field(default_factory=list, description="What the user knows, read from their words as "
                                                                "facts ('met-at: at the Mass Timber Summit').")
+    most: Limit | None = Field(default=None, description="A length the user set in numbers: every draft keeps to it.")
 
     def said(self) -> str:
         """The words of the typed parts: what a message may carry of the request."""
@@ -112,7 +124,8 @@ class RequestReading(BaseModel):
         bits = [f"{p.kind}: " + " ".join(x for x in (f"{p.minutes} min" if p.minutes else "", p.text, p.cadence, p.span,
                                                      p.tail) if x) if p.kind == "meet" else f"{p.kind}: {p.text}" + (f" {p.tail}" if p.tail else "") +
                 (f" ({p.extra})" if p.extra else "") for p in self.parts]
-        bits += [{-1: "shorter", 1: "longer"}[self.length]] if self.length else []
+        bits += [{-1: "shorter", 1: "longer"}[self.length]] if self.length and not self.most else []
+        bits += [self.most.line()] if self.most else []
         bits += [{-1: "warmer", 1: "formal"}[self.tone]] if self.tone else []
         bits += [f"leave out: {', '.join(self.avoid)}"] if self.avoid else []
         bits += [f"subject: {self.subject}"] if self.subject else []

@@ -127,7 +127,8 @@ class Situation(BaseModel):
                              else f"you want to follow up with {who}" + (f" about {noun}" if asked else "") +
                              (f" ({self.ago()} on)" if self.ago() else "")),
             "thanking": f"you want to thank {who}{what}",
-            "announcing": "you want to tell your network your news" + (" about " + noun if stake else ""),
+            # news for one person (a manager, a parent) is told to them; news for everyone to the network
+            "announcing": f"you want to tell {self._who('your network')} your news" + (" about " + noun if stake else ""),
             "starting": "you are building a network from zero",
             "other": ("a reference about you is the problem (one that may be poor, or refused), and you want to "
                       "protect your chances" if self.reference_of_user else

@@ -106,7 +106,11 @@ class Brief:
 
     @property
     def limit(self) -> int | None:
-        return checker.channel_limit(self.channel, self.premium)
+        """The most characters a draft may have: the channel's, or fewer where the user said so ("150 chars")."""
+        limit, most = checker.channel_limit(self.channel, self.premium), self.reading.most
+        if most is not None and most.unit == "characters":
+            return most.most if limit is None else min(limit, most.most)
+        return limit
 
     def spec(self) -> dict:
         return load_data("goals")["goals"][self.goal]

@@ -37,6 +37,17 @@ TONE_HINT = {-1: " Use a warm, informal register: contractions, plain words, no 
              0: "", 1: " Use a formal register (\"Dear\", no contractions, no exclamation marks)."}
 
 
+def length_hint(channel: str, brief: Brief) -> str:
+    """The length the capable model is told: the user's own number when they set one ("at most 150 words"),
+    within the channel's limit; else the channel's range for the length they asked for."""
+    hint = LENGTH_HINT[channel][brief.style.length].format(limit=brief.limit)
+    most = brief.reading.most
+    if most is None or (most.unit == "characters" and brief.limit is not None and most.most >= brief.limit):
+        return hint
+    return most.line() + (f" (and at most {brief.limit} characters)" if brief.limit is not None
+                          and most.unit != "characters" else "")
+
+
 def prompt_messages(prompt: Any, tier: str, req: DraftRequest, brief: Brief, facts: list[Fact], tip: str = "") -> list:
     """The prompt's messages for `req` (the facts as listed for the model, `tip` from the guidance)."""
     contact = brief.contact
@@ -55,7 +66,7 @@ def prompt_messages(prompt: Any, tier: str, req: DraftRequest, brief: Brief, fac
         sender = sender_name(brief.profile.name)
         return prompt.messages(
             channel_desc=goals["channels"][req.channel]["describe"],
-            limit_desc=LENGTH_HINT[req.channel][brief.style.length].format(limit=brief.limit), first_name=first,
+            limit_desc=length_hint(req.channel, brief), first_name=first,
             full_name=contact.name, headline=contact.headline() or "a contact", goal_desc=spec["describe"],
             goal_needs=needs.strip(), facts=facts_text,
             reason=f"Why I am writing (my own words): {req.context}" if req.context else "",

@@ -186,6 +186,7 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
         said = slot_to_you(ROLE_TAIL.split(x, maxsplit=1)[0], contact)
         return RequestPart(kind="role", text=said) if said else None
     if m := rx(r"(?:(?:finally|actually|also)\s+)?(?:send|share|attach|forward)\s+(?:(?:{who})\s+)?(?P<x>(?:the|my|our)\s+[^,;]+?)"
+               r"(?:\s+(?:with|to)\s+(?:{who}|her|him|them))?"  # "share the deck with her": whom, not the thing
                r"(?:\s+(?:finally|now|today|this time|at last|asap))?(?:\s+and\s+.*)?$"):
         said = slot_to_you(m.group("x"), contact)
         return RequestPart(kind="sending", text=said) if said and _noun_phrase(said) else None

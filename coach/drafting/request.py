@@ -53,7 +53,10 @@ _LEAD = re.compile(r"^(?:and|but|also|so|oh|btw|plus|please|pls|plz|then|definit
                    r"offer|congratulate|remind|suggest|propose|wish|(?:tell|let)\s+(?:her|him|them)\b)))\s+", re.IGNORECASE)
 # "want to thank her for …": the instruction is the verb after it
 _WANT_TO = re.compile(r"^(?:i\s+)?(?:want|wanna|need|would like|'d like|i'd like)\s+(?:to\s+)?(?=(?:thank|congratulate|ask|tell|"
-                      r"mention|say|invite|offer|propose|suggest|pitch|float|remind|follow|introduce|intro)\b)",
+                      r"mention|say|invite|offer|propose|suggest|pitch|float|remind|follow|introduce|intro|apologi[sz]e|wish|let|"
+                      # "want to send thanks to Ingrid for …"; "want to send you a bottle" is the user's own plan
+                      r"(?:send|give)\s+(?:(?:my|a|an|some|big|huge|special|proper|quick|heartfelt|warm|belated)\s+)*"
+                      r"(?:thanks|thank))\b)",
                       re.IGNORECASE)
 AVOID = re.compile(r"^(?:please\s+)?(?:don'?t|do not|dont|never|no need to|avoid|without|not|no|leave out|skip)\s+"
                    # "not too long please": a length asked for, not a thing to leave out

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from coach.core.limits import LIMIT, read_limit
 from coach.core.messages import RequestReading
 from coach.core.text import fold
 
@@ -31,7 +32,14 @@ _INSTRUCTION_WORDS = set("keep make be write use sound it the message note email
                          "and very nice super really but not too it's its register language translate one line "
                          "lines words sentence sentences bitte por favor svp s'il vous plait obviously of course "
                          "under max at most chars characters no more than pls thx obvs tops du sie tu tú usted vous form "
-                         "forms informal address".split())
+                         "forms informal address must has have to fit limit should around about approx roughly maybe "
+                         "within in obviously obv char max tops needs need stay below less fewer or ok okay so "
+                         "sentence lines line".split())
+# How not to sound, said beside a style ("3-4 sentences, not gushy", "warm but not over the top"): the coach
+# writes none of these anyway, so the words only say how to write.
+_NOT_SOUNDING = re.compile(r"\b(?:not|but not|never|no|don'?t be|without being)\s+(?:too\s+|overly\s+|so\s+)?(?:gushy|gushing|"
+                           r"pushy|needy|salesy|cheesy|desperate|over the top|ott|weird|awkward|creepy|robotic|cringe|"
+                           r"cringy|grovel(?:l?ing)?|sappy|sycophantic)\b", re.IGNORECASE)
 
 
 # A subject line asked for without its words ("I want a subject line", "add a clear subject pls"): an email
@@ -102,15 +110,24 @@ def read_style(part: str, reading: RequestReading) -> bool:
         if rx.search(NOT_TOO.sub(" ", part)):
             setattr(reading, field, value)
             found = True
+    most = read_limit(part)
+    if most:
+        tight = most.unit != "words" or most.most <= 120  # "200 chars", "3 sentences", "under 80 words": short
+        reading.length = -1 if tight else reading.length
+        found = True
     if not found:
         return False
-    rest = LANGUAGE.sub(" ", NOT_TOO.sub(" ", part))
+    rest = LANGUAGE.sub(" ", NOT_TOO.sub(" ", LIMIT.sub(" ", _NOT_SOUNDING.sub(" ", part))))
     for rx in (ADDRESS, SHORT, LONG, WARM, FORMAL):
         rest = rx.sub(" ", rest)
     left = [w for w in re.findall(r"[\w'’]+", fold(rest)) if w not in _INSTRUCTION_WORDS]
     if left:  # style words inside a sentence for the person ("a short call"): not an instruction
-        reading.length = reading.length if not SHORT.search(part) else 0
+        reading.length = reading.length if not (SHORT.search(part) or most) else 0
         reading.tone = 0 if (WARM.search(part) or FORMAL.search(part)) else reading.tone
         reading.language = before  # "we always talk in Spanish" says why, and undoes no earlier request
+        # a number of words or characters limits the message wherever it is said ("under 250 words for the
+        # pitch"); a number of sentences there sizes one part ("keep the old days to one line max")
+        reading.most = reading.most or read_limit(part, whole=False)
         return False
+    reading.most = reading.most or most
     return True

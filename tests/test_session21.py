@@ -1,0 +1,84 @@
+"""Session 21, in our own wordings (none from any eval case): leaving a job or a family firm is news to break
+(announcing), told to the person it touches; whose father or boss a role word names; thanks sent through a verb
+('want to send thanks to …'); a thing shared *with* them is sent, not 'sent with you'."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from coach.advice.cues import CUES
+from coach.advice.stakes import read_role
+from coach.core.domain import Contact
+from coach.core.situation import Situation
+from coach.drafting.part_lines import request_sentence
+from coach.drafting.request import read_request
+
+ANNOUNCING = re.compile(r"\b(?:" + "|".join(dict(CUES)["announcing"]) + r")\b", re.IGNORECASE)
+IVO = Contact(id=1, first_name="Ivo", last_name="Marsh", company="Kestrel Foods")
+
+
+@pytest.mark.parametrize("words", [
+    "I've decided to leave the firm after six years and my mentor there will be gutted.",
+    "My aunt runs the bakery and expects me to stay, but I want out. What if I quit before the summer?",
+    "How do I resign without my boss taking it personally?",
+    "I'm planning to leave my team in March; how do I tell my lead?",
+    "I'm handing in my notice on Monday.",
+])
+def test_leaving_a_job_is_news_to_break(words):
+    assert ANNOUNCING.search(words)
+
+
+@pytest.mark.parametrize("words", [
+    "If I leave that detail out of the letter, am I lying?",  # leaving something out is no departure
+    "Some of the old team just want to move on and won't join the group.",  # someone else moving on
+])
+def test_other_leaving_words_are_no_departure(words):
+    assert not ANNOUNCING.search(words)
+
+
+def test_a_role_word_that_names_whose_relative_is_not_the_counterpart():
+    assert read_role("My roommate's mother hired me for the summer and I want to stop.") == ""
+    assert read_role("My colleague's husband keeps asking me for career advice.") == ""
+    assert read_role("My colleague asked me for an intro to my boss.") == "colleague"
+
+
+def test_news_for_one_person_is_told_to_them():
+    assert Situation(direction="announcing", counterpart="manager").phrase() == "you want to tell a manager your news"
+    assert Situation(direction="announcing").phrase() == "you want to tell your network your news"
+
+
+def test_thanks_said_through_another_verb_is_read_as_thanks():
+    reading = read_request("I want to send a big thanks to Ivo on linkedin for the supplier list", IVO)
+    assert [(p.kind, p.text) for p in reading.parts] == [("thanks", "the supplier list")]
+    # the user's own plan to send a gift is no thanks, and nothing the user sends on
+    assert not {p.kind for p in read_request("I'd like to send him a jar of our chutney", IVO).parts} & {"thanks",
+                                                                                                  "sending"}
+
+
+def test_a_thing_shared_with_them_is_sent_not_sent_with_them():
+    assert request_sentence("share the tasting notes with him", "follow-up", IVO) == "I am sending the tasting notes."
+    assert request_sentence("forward the menu draft to Ivo today", "follow-up", IVO) == "I am sending the menu draft."
+
+
+@pytest.fixture(scope="module")
+def coach(tmp_path_factory):
+    """The shipped corpus on the real MiniLM embeddings (the chat model is a double: advice needs none)."""
+    from coach.config.settings import load_settings
+    from coach.crm.store import Store
+    from coach.retrieval.search import Retriever
+    from coach.service import Coach
+    from tests.doubles import ScriptedChatModel
+
+    settings = load_settings(home=str(tmp_path_factory.mktemp("session21-home")))
+    return Coach(settings, store=Store.open(settings), retriever=Retriever(settings), model=ScriptedChatModel())
+
+
+@pytest.mark.slow
+def test_leaving_a_parents_firm_leads_with_its_article(coach):
+    advice = coach.advise("My mum built the printing business from nothing and has always said it will be mine. "
+                          "I've been offered a place on a teaching course and I want to take it. How do I tell "
+                          "her without it feeling like I'm throwing her work away?")
+    assert advice.title == "Leaving the family business without losing the family"
+    assert advice.situation.direction == "announcing"

@@ -82,3 +82,64 @@ def test_leaving_a_parents_firm_leads_with_its_article(coach):
                           "her without it feeling like I'm throwing her work away?")
     assert advice.title == "Leaving the family business without losing the family"
     assert advice.situation.direction == "announcing"
+
+
+def test_not_asking_one_thing_is_not_asking_nothing():
+    from coach.checks.checker import said_no_ask
+
+    assert not said_no_ask(["ask him to chase the hiring panel or anything"])
+    assert said_no_ask(["ask for anything yet"]) and said_no_ask(["asks"])
+
+
+def test_what_they_promised_to_send_is_what_a_follow_up_is_about():
+    reading = read_request("He promised an answer last Tuesday but nothing since", IVO)
+    assert [(p.kind, p.text) for p in reading.parts] == [("follow", "the answer you promised last Tuesday")]
+
+
+@pytest.mark.parametrize(("words", "topic"), [
+    ("email to Ivo re: the spring menu swap", "the spring menu swap"),
+    ("quick note re: joint stall at harvest fair", "the joint stall at harvest fair"),
+])
+def test_what_re_names_is_the_topic(words, topic):
+    assert [(p.kind, p.text) for p in read_request(words, IVO).parts] == [("topic", topic)]
+
+
+@pytest.mark.parametrize("words", ["note to Ivo about mentorship via the guild", "about getting into food retail"])
+def test_re_before_a_kind_of_message_or_an_activity_is_no_topic(words):
+    assert not [p for p in read_request(words, IVO).parts if p.kind == "topic"]
+
+
+@pytest.mark.parametrize(("words", "line"), [("resume attached", "I have attached my resume."),
+                                              ("my writing sample is attached too", "I have attached my writing sample.")])
+def test_a_thing_noted_as_attached_is_the_enclosure_line(words, line):
+    assert request_sentence(words, "referral", IVO) == line
+
+
+def test_a_capable_drafts_true_details_are_not_flagged():
+    """What the notes ground in their own formats: a calendar export's run-together dates, a list's numbers, a
+    shortened compass point, a subject's word after 'Re:'."""
+    import datetime as dt
+
+    from coach.checks.checker import Grounds, claims
+    from coach.checks.grounds import unsupported_claims
+    from coach.core.dates import iso_dates
+    from coach.core.domain import Note
+
+    assert iso_dates("DTSTART;TZID=Europe/Oslo:20250116T120000\nDTSTART;VALUE=DATE:20250303") == [
+        dt.date(2025, 1, 16), dt.date(2025, 3, 3)]
+    assert claims("Two things:\n1. The price\n2) The lead time") == []
+    ivo = Contact(id=1, first_name="Ivo", last_name="Marsh", notes=[Note(
+        text="BEGIN:VEVENT\nDTSTART:20250116T120000\nSUMMARY:tasting w/ Ivo, he's moving to the Pacific NW\nEND:VEVENT")])
+    grounds = Grounds(contact=ivo, request="follow-up")
+    text = "Re: Tasting: next steps\nHi Ivo,\n\nOur tasting in January was great. Good luck in the Pacific Northwest!"
+    assert unsupported_claims(text, grounds) == []
+    assert unsupported_claims("Hi Ivo,\n\nOur tasting in March was great.", grounds) == ["March"]
+
+
+def test_a_proposal_named_in_other_forms_of_its_words_is_named():
+    from coach.checks.substance import loosely_shared
+
+    thing = "the nov 5k afterparty partnership"
+    said = "Our 5K is on November 9, and we'd love to partner with you on the party afterwards."
+    assert loosely_shared(said, thing) == {"november", "5k", "afterparty", "partnership"}
+    assert loosely_shared("Hi Ana, you may know our team.", thing) == set()

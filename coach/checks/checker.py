@@ -144,7 +144,9 @@ def _subject(m: Message) -> Verdict | None:
 # word leads the thing avoided; "asking for a job" or "the Lottery bid as a favour owed" is one kind of ask or a
 # thing not to mention, and the goal still asks.
 NO_ASK = re.compile(r"(?:(?:an?|any|the)\s+)?(?:(?:real|big|direct|specific|hard)\s+)?(?:ask(?:ing|s)?|request(?:ing|s)?|"
-                    r"favou?rs?|call to action|cta)\b(?!\s+(?:for\s+)?(?:an?\s+)?(?:job|work|role|position|money|referral)s?\b)")
+                    r"favou?rs?|call to action|cta)\b(?!\s+(?:for\s+)?(?:an?\s+)?(?:job|work|role|position|money|referral)s?\b)"
+                    # the ask itself, not one ask of several ("ask her to talk to the hiring mgr": only that one)
+                    r"(?!\s+(?:her|him|them|you)\s+to\b)")
 
 
 def said_no_ask(avoid: list[str]) -> bool:

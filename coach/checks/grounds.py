@@ -300,6 +300,9 @@ def proper_words(text: str, numbers: bool = False) -> set[str]:
             if fold(w) not in COMMON_CAPITALISED and fold(w) not in ALWAYS_OK}
 
 
+LIST_MARK = re.compile(r"(^|\n)[ \t]*\d{1,2}[.)][ \t]+(?=\S)")
+
+
 def claims(text: str) -> list[tuple[str, str]]:
     """(kind, text) of every checkable claim: links, emails, money, numbers, proper names."""
     found: list[tuple[str, str]] = []
@@ -308,10 +311,14 @@ def claims(text: str) -> list[tuple[str, str]]:
         for m in pattern.finditer(masked):
             found.append((kind, m.group(0).rstrip(".,;:!?")))
         masked = pattern.sub(" ", masked)
+    masked = LIST_MARK.sub(r"\1- ", masked)  # "1. The price", "2) The lead time": a list's order, no claim
     for m in NUMBER.finditer(masked):
         if not DURATION.match(masked[m.end():]):
             found.append(("number", m.group(0)))
     masked = GREETING.sub(lambda m: m.group(0) + ".", masked)  # the word after "Hi Priya," starts a sentence
+    # … and so does a subject's word after a reply mark or a colon ("Re: Introduction: Lucía and Obinna")
+    first, nl, rest = masked.partition("\n")
+    masked = re.sub(r":\s+(?=[A-Z])", ". ", re.sub(r"^\s*(?:re|fwd?|aw)\s*:\s*", "", first, flags=re.IGNORECASE)) + nl + rest
     # … and so does a line's first word after a list mark ("In short:\n- Around six of our graduates")
     masked = re.sub(r"\n[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+", ".\n", masked)
     names: list[tuple[list[str], bool]] = []  # each run of capitalised words, and whether it opens its sentence

@@ -13,7 +13,7 @@ from coach.checks.grounds import ALWAYS_OK, COMMON_CAPITALISED
 from coach.checks.people import in_own_voice, people_in
 from coach.checks.registry import Message, Verdict, check
 from coach.config.prompts import load_data
-from coach.core.dates import MONTHS
+from coach.core.dates import MONTHS, month_number
 from coach.core.messages import INTRODUCTION
 from coach.core.text import (
     STOPWORDS,
@@ -86,6 +86,25 @@ VAGUE = frozenset("everything anything things stuff week weekend time today yest
 GENERIC_THING = frozenset("help helped helping much really great lot time thanks thank".split())
 
 
+def loosely_shared(text: str, thing: str, ignore: frozenset[str] | set[str] = frozenset()) -> set[str]:
+    """The thing's words `text` says in another form: a month shortened or spelt out ('oct', 'October'), a
+    number-and-letter token ('10K'), or a word inside a compound of the other's ('afterparty' and 'party',
+    'partnership' and 'partner'; the shorter at least five letters)."""
+    def forms(source: str) -> set[str]:
+        out = set()
+        for w in words(source):
+            n = month_number(w) if len(w) >= 3 and w != "may" else None  # "you may know" names no month
+            if n:
+                out.add(MONTHS[n - 1])
+            elif (len(w) >= 5 or (re.search(r"\d", w) and re.search(r"[a-z]", w))) and w not in STOPWORDS and \
+                    w not in ignore and not w.isdigit():
+                out.add(w)
+        return out
+
+    said, named = forms(text), forms(thing)
+    return {w for w in named for s in said if w == s or (min(len(w), len(s)) >= 5 and (w in s or s in w))}
+
+
 def role_words(context: str) -> list[str]:
     """'I am applying for the firmware engineer opening on his team' -> ['firmware', 'engineer']."""
     out: list[str] = []
@@ -139,6 +158,8 @@ def _goal(m: Message) -> Verdict | None:
         if not shared and kind == "thing":  # or it names a fact of the goal's kind: the favour thanked for
             shown = [f.phrase for f in m.grounds.facts if not f.hidden and f.kind in THING_KINDS.get(goal, ())]
             shared = {w for phrase in shown for w in shared_stems(core, phrase, ignore=ignore | GENERIC_THING)}
+        if not shared:  # named in other words of the same root: "afterparty" as "party", "Oct" as "October"
+            shared = loosely_shared(core, thing, ignore)
         if not shared and kind == "thing" and len(content_words(thing, ignore=ignore | VAGUE)) <= 1:
             # the user named it loosely ("for everything", "for the week"): what the notes share names it
             shared = m.grounds.history_words() & set(words(core)) - GENERIC_THING

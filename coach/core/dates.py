@@ -202,12 +202,21 @@ def date_words(date: dt.date | None) -> str:
     return f"{date:%B %Y} {date.year} {SEASONS[date.month]}" if date else ""
 
 
+_COMPASS = {"northwest": "NW", "northeast": "NE", "southwest": "SW", "southeast": "SE", "north-west": "NW",
+            "north-east": "NE", "south-west": "SW", "south-east": "SE"}
+
+
 def claim_forms(kind: str, value: str) -> list[str]:
     """The forms a message's claim may be grounded by: a month's abbreviation as its full name ('Sept' ->
-    'september'), a year range as its years ('2018-2019', '2015–17')."""
+    'september'), a compass point as its short form ('Pacific Northwest' -> 'Pacific NW'), a year range as its
+    years ('2018-2019', '2015–17')."""
     if kind == "name":
         n = month_number(value)
-        return [MONTHS[n - 1]] if n and value.lower().rstrip(".") not in MONTHS else []
+        if n and value.lower().rstrip(".") not in MONTHS:
+            return [MONTHS[n - 1]]
+        # a compass point the notes shorten ("Pacific NW", "the NE office"): the claim in their form
+        short = " ".join(_COMPASS.get(w.lower(), w) for w in value.split())
+        return [short] if short != value else []
     m = _YEAR_RANGE.fullmatch(value.strip())
     if kind == "number" and m:
         a, b = m.group(1), m.group(2)
@@ -216,11 +225,14 @@ def claim_forms(kind: str, value: str) -> list[str]:
 
 
 def iso_dates(text: str) -> list:
-    """The dates written in a text as YYYY-MM-DD (a dated heading kept in a note)."""
+    """The dates written in a text as YYYY-MM-DD (a dated heading kept in a note), or as calendar exports and
+    backups write them, run together (iCalendar's DTSTART:20250116T120000, DTSTART;VALUE=DATE:20250303)."""
     out = []
-    for m in re.finditer(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b", text):
+    for m in re.finditer(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b|(?<![\w.-])((?:19|20)\d\d)(\d\d)(\d\d)(?=T\d{4,6}Z?\b|\b)",
+                         text):
+        year, month, day = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
         try:
-            out.append(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+            out.append(dt.date(int(year), int(month), int(day)))
         except ValueError:
             continue
     return out

@@ -51,6 +51,11 @@ SENDING = re.compile(r"^(?:(?:finally|actually|also|and)\s+)?(?P<will>(?:i'?ll|i
                      r"forwarding|enclosing|here'?s|here is)\s+(?P<x>(?:the|my|our)\s+[^,;]+?|(?:cv|resume|résumé|"
                      r"portfolio)(?=\s*$))(?:\s+(?:finally|now|today|"
                      r"this time|at last|asap|again|as promised|here|below))*(?:\s+and\s+.*)?$", re.IGNORECASE)
+# The thing named first and 'attached' after it, as notes to self say it ("resume attached", "CV is attached").
+ATTACHED = re.compile(r"^(?P<x>(?:(?:my|our|the)\s+)?(?:(?:updated|latest|new|short)\s+)?(?:cv|resume|résumé|portfolio|deck|"
+                      r"pitch deck|one-pager|cover letter|writing sample|proposal|brochure|price list|rate card|media kit))"
+                      r"\s+(?:is\s+|will be\s+|'?s\s+)?(?:attached|enclosed)(?:\s+(?:too|as well|already|here))?[\s.!]*$",
+                      re.IGNORECASE)
 # When the user is free, or where they will be and when.
 FREE = re.compile(r"^(?:(?:mention|say|tell (?:her|him|them|\w+))\s+(?:that\s+)?)?(?:i'?m|i am|i'?ll be|i will be)\s+"
                   r"(?:(?P<free>free|around|available)\s+(?P<when>.+?)|in\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
@@ -78,6 +83,10 @@ def read_offer(part: str, to_you: Callable[[str], str]) -> RequestPart | None:
         said = to_you(x)
         return RequestPart(kind="offer", text=said if m.group("to") else f"share {said}",
                            extra="if useful" if m.group("cond") else "") if said else None
+    if m := ATTACHED.match(part):  # "resume attached", "CV is attached too": the enclosure line
+        x = m.group("x")
+        said = to_you(x if re.match(r"(?:the|my|our)\s", x, re.IGNORECASE) else f"my {x}")
+        return RequestPart(kind="sending", text=said, extra="attached") if said else None
     if (m := SENDING.match(part)) and (not m.group("will") or fold(m.group("verb")).startswith(("attach", "enclos"))):
         # "I'll attach my CV": attached when it is sent; "I'll send the deck once we're connected" is the user's plan
         x = m.group("x")

@@ -227,6 +227,15 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
     if m := rx(r"about\s+(?P<x>(?:how|what|why|whether|when|where|which)\s+.+)"):
         said = slot_to_you(m.group("x"), contact)  # "(a call) about how she got from bio into epi": what to hear
         return RequestPart(kind="wish", text=said) if said and len(said.split()) <= 25 else None
+    if (m := rx(r"(?:about|re|regarding|concerning)\s+(?P<x>(?!(?:how|what|why|whether|when|where|which|who|if)\b)"
+                r"[^,;]{3,80})$")) and len(m.group("x").split()) <= 10:
+        said = slot_to_you(m.group("x"), contact)  # "(msg to marisol) re: oct 10k afterparty partnership": the topic
+        bare = said.split()[0].lower() if said and not fold(said).startswith(DETERMINERS) else ""
+        # "about moving into claims" is a wish (no "the"); "about mentorship through X" names the goal itself
+        said = "" if bare.endswith("ing") or bare in _GOAL_WORDS else said if not bare else \
+            f"the {said}" if len(said.split()) > 1 else ""
+        if said and _noun_phrase(said):
+            return RequestPart(kind="topic", text=said)
     if m := rx(r"(?:ask\s+(?:(?:{who})\s+)?about\s+|(?:i\s+)?(?:want|would like|'?d like|'?d love|would love|wanna)\s+"
                r"to\s+(?:hear|learn|know|understand)\s+(?:about\s+)?|(?:hear|learn)\s+about\s+)(?P<x>.+)"):
         said = slot_to_you(m.group("x"), contact)
@@ -271,6 +280,12 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
             r"is being|were)\s+(?P<event>" + "|".join(NEWS_EVENTS) + r")\b"):
         thing = slot_to_you(m.group("thing"), contact)
         return RequestPart(kind="news", text=thing, extra=m.group("event").lower()) if thing else None
+    if m := rx(r"(?:{who}|she|he|they)\s+(?:had\s+|has\s+)?promised\s+(?:me\s+|us\s+)?(?:an?\s+|the\s+|some\s+)?"
+               r"(?P<thing>update|answer|reply|decision|feedback|response|quote|proposal|draft|contract|offer letter)s?"
+               r"(?P<when>\s+(?:last|this|on|by|in|before|after|at)\s+[\w' -]{2,24}?)?(?:\s+(?:but|and|yet)\b.*)?$"):
+        # "she promised update last week but nothing come": what is awaited, and when it was promised
+        when = slot_to_you(m.group("when").strip(), contact) if m.group("when") else ""
+        return RequestPart(kind="follow", text=f"the {m.group('thing').lower()} you promised" + (f" {when}" if when else ""))
     if m := rx(r"(?:{who}|she|he|they)\s+(?:kindly\s+)?(?:(?P<v>promised|offered|agreed|asked me|wanted me|said)"
                # when or where they offered may come between ("offered in week 3 of the course to send me …")
                r"(?:\s+(?P<when>(?:in|at|on|during|after|back in|last)\s+[^,;]{2,40}?))?"
@@ -310,6 +325,11 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
     if said and _noun_phrase(said):
         return RequestPart(kind="topic", text=said)
     return None
+
+
+# Words that name a kind of message, not a topic ("about mentorship through the network").
+_GOAL_WORDS = frozenset("mentorship mentoring referral referrals introduction intro networking coffee chat call "
+                        "catch-up reconnecting".split())
 
 
 _BARE_ROLE = re.compile(r"^(?!(?:the|a|an|my|your|his|her|their|our|this|that|one|any|some)\b)(?:[\w&/'’-]+\s+){0,5}?"

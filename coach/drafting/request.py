@@ -118,6 +118,7 @@ def _parts(context: str) -> list[str]:
     asides = [m.group(1) for m in _ASIDE.finditer(context)]
     if asides:
         context = _ASIDE.sub("", context) + "".join(f". {a}" for a in asides)
+    context = re.sub(r"\b(re|ref|regarding):\s*", r"\1 ", context, flags=re.IGNORECASE)  # "re: the pilot": one part
     for part in _SPLIT.split(context):
         part = (part or "").strip(" ,.;:!?\"'")
         while _LEAD.match(part) or _WANT_TO.match(part):

@@ -143,3 +143,12 @@ def test_a_proposal_named_in_other_forms_of_its_words_is_named():
     said = "Our 5K is on November 9, and we'd love to partner with you on the party afterwards."
     assert loosely_shared(said, thing) == {"november", "5k", "afterparty", "partnership"}
     assert loosely_shared("Hi Ana, you may know our team.", thing) == set()
+
+
+def test_a_name_cue_that_opens_a_line_is_read():
+    from coach.core.domain import Note
+    from coach.crm.facts.names import goes_by
+
+    rosalind = Contact(id=2, first_name="Rosalind", last_name="Achebe",
+                       notes=[Note(text="Card #3: ask re panel\nGoes by Roz (said so twice at the mixer).")])
+    assert goes_by(rosalind) == "Roz"

@@ -15,7 +15,8 @@ from coach.core.text import STOPWORDS, fold, refused
 
 _NAME = r"([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]{0,19}\w)"  # ends on a letter: "call me Rudy'" is Rudy
 _CUES = (
-    re.compile(r"\b(?:goes by|go by|went by|prefers to be called|known as|call(?:s|ed)? (?:her|him|them|me)|calls? (?:herself|"
+    # the cue in any case ("Goes by Trish" opening a line), the name capitalised
+    re.compile(r"\b(?i:goes by|go by|went by|prefers to be called|known as|call(?:s|ed)? (?:her|him|them|me)|calls? (?:herself|"
                r"himself|themself|themselves)|introduce[sd]? (?:herself|himself|themself|themselves) as|aka|a\.k\.a\.?|"
                r"nickname:?)\s+[\"'“‘]?" + _NAME),
     # dictated or typed in lower case: "he goes by greg" (a name only after an explicit cue)

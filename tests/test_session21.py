@@ -152,3 +152,14 @@ def test_a_name_cue_that_opens_a_line_is_read():
     rosalind = Contact(id=2, first_name="Rosalind", last_name="Achebe",
                        notes=[Note(text="Card #3: ask re panel\nGoes by Roz (said so twice at the mixer).")])
     assert goes_by(rosalind) == "Roz"
+
+
+def test_an_everyday_word_opening_a_sentence_and_a_short_year_are_no_unsupported_claims():
+    from coach.checks.checker import Grounds
+    from coach.checks.grounds import unsupported_claims
+    from coach.core.domain import Note
+
+    ada = Contact(id=3, first_name="Ada", last_name="Kwan", notes=[Note(text="HARBOR HIGH CLASS OF 2009. PD at county.")])
+    grounds = Grounds(contact=ada, request="reconnect")
+    assert unsupported_claims("Harbor '09: hello\nHi Ada,\n\nNewer PD here. Fellow PD, in fact.", grounds) == []
+    assert unsupported_claims("Hi Ada,\n\nHarbor '11 was fun.", grounds) == ["'11"]

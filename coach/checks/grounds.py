@@ -38,6 +38,7 @@ from coach.core.text import (
     without_possessive,
     words,
 )
+from coach.crm.names import everyday
 
 STOCK_PHRASES = (
     "i hope this message finds you well", "i hope this email finds you well", "hope this finds you well",
@@ -314,7 +315,8 @@ def claims(text: str) -> list[tuple[str, str]]:
     masked = LIST_MARK.sub(r"\1- ", masked)  # "1. The price", "2) The lead time": a list's order, no claim
     for m in NUMBER.finditer(masked):
         if not DURATION.match(masked[m.end():]):
-            found.append(("number", m.group(0)))
+            year = len(m.group(0)) == 2 and masked[max(0, m.start() - 1):m.start()] in ("'", "’")
+            found.append(("number", f"'{m.group(0)}" if year else m.group(0)))  # "class of '12": a year
     masked = GREETING.sub(lambda m: m.group(0) + ".", masked)  # the word after "Hi Priya," starts a sentence
     # … and so does a subject's word after a reply mark or a colon ("Re: Introduction: Lucía and Obinna")
     first, nl, rest = masked.partition("\n")
@@ -350,6 +352,8 @@ def claims(text: str) -> list[tuple[str, str]]:
             trimmed.pop(0)
         while trimmed and (fold(trimmed[-1]) in COMMON_CAPITALISED or fold(trimmed[-1]) in ALWAYS_OK):
             trimmed.pop()
+        if opens and len(trimmed) > 1 and trimmed[0] == parts[0] and everyday(trimmed[0]):
+            trimmed.pop(0)  # "Newer PD here.": a sentence's everyday first word before a name is not part of it
         # a sentence's first word left alone once the common words after it are gone ("Whenever I", "Later
         # we") is a word like any other at a sentence's start, not a name
         if not trimmed or (opens and trimmed == parts[:1]):

@@ -208,8 +208,8 @@ _COMPASS = {"northwest": "NW", "northeast": "NE", "southwest": "SW", "southeast"
 
 def claim_forms(kind: str, value: str) -> list[str]:
     """The forms a message's claim may be grounded by: a month's abbreviation as its full name ('Sept' ->
-    'september'), a compass point as its short form ('Pacific Northwest' -> 'Pacific NW'), a year range as its
-    years ('2018-2019', '2015–17')."""
+    'september'), a compass point as its short form ('Pacific Northwest' -> 'Pacific NW'), a year cut to two
+    digits as the year ("'12" -> '2012'), a year range as its years ('2018-2019', '2015–17')."""
     if kind == "name":
         n = month_number(value)
         if n and value.lower().rstrip(".") not in MONTHS:
@@ -217,6 +217,8 @@ def claim_forms(kind: str, value: str) -> list[str]:
         # a compass point the notes shorten ("Pacific NW", "the NE office"): the claim in their form
         short = " ".join(_COMPASS.get(w.lower(), w) for w in value.split())
         return [short] if short != value else []
+    if kind == "number" and re.fullmatch(r"'\d\d", value):  # "Lakeshore '12": the year the notes write in full
+        return [f"{19 if int(value[1:]) > dt.date.today().year % 100 + 1 else 20}{value[1:]}"]
     m = _YEAR_RANGE.fullmatch(value.strip())
     if kind == "number" and m:
         a, b = m.group(1), m.group(2)

@@ -163,3 +163,9 @@ def test_an_everyday_word_opening_a_sentence_and_a_short_year_are_no_unsupported
     grounds = Grounds(contact=ada, request="reconnect")
     assert unsupported_claims("Harbor '09: hello\nHi Ada,\n\nNewer PD here. Fellow PD, in fact.", grounds) == []
     assert unsupported_claims("Hi Ada,\n\nHarbor '11 was fun.", grounds) == ["'11"]
+
+
+def test_a_meeting_asked_for_some_day_keeps_its_topic():
+    reading = read_request("ask for a 15 min call at some point about moving into food safety", IVO)
+    assert reading.line() == "meet: 15 min call about moving into food safety"
+    assert request_sentence("cv attached", "referral", IVO) == "I have attached my CV."

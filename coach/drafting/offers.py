@@ -84,7 +84,7 @@ def read_offer(part: str, to_you: Callable[[str], str]) -> RequestPart | None:
         return RequestPart(kind="offer", text=said if m.group("to") else f"share {said}",
                            extra="if useful" if m.group("cond") else "") if said else None
     if m := ATTACHED.match(part):  # "resume attached", "CV is attached too": the enclosure line
-        x = m.group("x")
+        x = re.sub(r"\bcv\b", "CV", m.group("x"), flags=re.IGNORECASE)  # an initialism, however it was typed
         said = to_you(x if re.match(r"(?:the|my|our)\s", x, re.IGNORECASE) else f"my {x}")
         return RequestPart(kind="sending", text=said, extra="attached") if said else None
     if (m := SENDING.match(part)) and (not m.group("will") or fold(m.group("verb")).startswith(("attach", "enclos"))):

@@ -52,6 +52,10 @@ MEET = re.compile(
 IF_THEY_LIKE = re.compile(r",?\s+if\s+(?:she|he|they)\s+(?:fanc(?:y|ies)|wants?|likes?|(?:is|are)\s+(?:up for|free|around|"
                           r"interested|keen)|ha(?:s|ve)\s+(?:time|a moment|the time))(?:\s+(?:it|one|to))?\s*[.?!]?$",
                           re.IGNORECASE)
+# When, said so loosely that the message has no time to give ("eventually", "at some point", "down the line").
+LATER = re.compile(r"^\s*,?\s*(?:eventually|at some point|down the (?:line|road)|in the future|later on|one day|some ?day|"
+                   r"whenever (?:she|he|they|it)(?:'s| is| are)? (?:free|ready|suits)|when(?:ever)? convenient)\b,?",
+                   re.IGNORECASE)
 # How the meeting is held, said beside it ("video is fine"): the kind of call.
 MODE = re.compile(r"^,?\s*(?P<mode>video|zoom|phone)(?:\s+call)?\s+(?:is\s+)?(?:fine|ok|okay|works|preferred|is best)\b",
                   re.IGNORECASE)
@@ -133,6 +137,7 @@ def read_want(part: str) -> RequestPart | None:
         mode = MODE.match(rest)
         rest = rest[mode.end():] if mode else rest
         rest = IF_THEY_LIKE.sub("", rest)  # "if she fancies it": the question asks that already
+        rest = LATER.sub(" ", rest)  # "a 20 min chat eventually about …": no time to say, the topic after it
         tail = _tail(rest)
         if rest.strip(" ,.;:?") and not tail:
             return None  # more than a meeting is said here

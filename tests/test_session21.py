@@ -169,3 +169,9 @@ def test_a_meeting_asked_for_some_day_keeps_its_topic():
     reading = read_request("ask for a 15 min call at some point about moving into food safety", IVO)
     assert reading.line() == "meet: 15 min call about moving into food safety"
     assert request_sentence("cv attached", "referral", IVO) == "I have attached my CV."
+
+
+def test_an_introduction_offered_as_a_question_is_the_users_offer():
+    reading = read_request("does he want an intro to Mara Quint for the pastry job at Fennel", IVO)
+    assert [(p.kind, p.text, p.extra) for p in reading.parts] == [
+        ("offer", "introduce you to Mara Quint for the pastry job at Fennel", "introduction")]

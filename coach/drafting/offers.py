@@ -39,6 +39,10 @@ _INTRO_ASKED = re.compile(r"^(?:(?:and|also|maybe|please|so)\s+)*(?:i\s*(?:want|
                           r"interested|happy|ok|okay)\s+(?:to|for|on|in|with)\s+(?:me\s+)?(?:introducing|connecting)\s+"
                           r"(?:him|her|them)\s+(?:to|with)|(?:like|want|wants)\s+(?:an?\s+)?(?:intro|introduction)\s+to)"
                           r"\s+(?P<x>[^,;()]{2,80}?)[\s.?]*$", re.IGNORECASE)
+# … or asked straight ("does she want an intro to Owen for the sous chef job", "would he like an introduction to Ana").
+_INTRO_QUESTION = re.compile(r"^(?:(?:and|also|maybe|please|so|ask)\s+)*(?:does|would|do)\s+(?:he|she|they)\s+(?:want|like|"
+                             r"need|fancy)\s+(?:an?\s+)?(?:intro|introduction)\s+to\s+(?P<x>[^,;()]{2,80}?)[\s.?]*$",
+                             re.IGNORECASE)
 # An offer on a condition, said whole ("offer that if Fenmoor ever needs case studies we're happy to help").
 _IF_OFFER = re.compile(r"^(?:(?:and|also|maybe|please)\s+)*offer\s+(?:that\s+)?if\s+(?P<c>[^,]{3,80}?),?\s+"
                        r"(?P<x>(?:i'?m|i am|we'?re|we are|i'?d be|we'?d be)\s+(?:happy|glad|keen)\s+to\s+[^,]{2,60})[\s.!]*$",
@@ -69,7 +73,7 @@ LATE = re.compile(r"^(?:sorry|apologi[sz]e)\s+(?:that\s+)?(?:it'?s|it is|this is
 
 def read_offer(part: str, to_you: Callable[[str], str]) -> RequestPart | None:
     """A part that offers, sends, says when the user is free or says sorry for being late; None otherwise."""
-    if m := _INTRO_OFFER.match(part) or _INTRO_ASKED.match(part):
+    if m := _INTRO_OFFER.match(part) or _INTRO_ASKED.match(part) or _INTRO_QUESTION.match(part):
         said = to_you(m.group("x"))
         return RequestPart(kind="offer", text=f"introduce you to {said}", extra=INTRODUCTION) if said else None
     if m := _IF_OFFER.match(part):  # the condition is the user's or a firm's, never a person's ("if she ever needs …")

@@ -24,6 +24,10 @@ from coach.drafting.since import gap_sentence
 from coach.drafting.wants import want_sentence
 
 
+# Parts that say how, not why: said after the rest of the request, next to the ask.
+LOGISTICS = frozenset({"ref", "link", "sending", "availability"})
+
+
 def _frame(kind: str, goal: str) -> str:
     if kind == "topic":
         frames = load_data("phrasing")["request"]["noun_phrase"]
@@ -74,7 +78,8 @@ def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[
     out: list[str] = []
     frames: set[str] = set()
     thanked: int | None = None  # where the thanks line is, for a second thing thanked for
-    for part in reading.parts:
+    # what the user tells and asks first, then the logistics beside the ask (the job id, a link, what is attached)
+    for part in sorted(reading.parts, key=lambda p: p.kind in LOGISTICS):
         if part.kind in ("link", "ref", "meet", "ask"):  # said through their own frames, or in the ask
             line = want_sentence(part, goal) if part.kind not in skip else ""
             if line and line not in out:

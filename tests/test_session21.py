@@ -175,3 +175,18 @@ def test_an_introduction_offered_as_a_question_is_the_users_offer():
     reading = read_request("does he want an intro to Mara Quint for the pastry job at Fennel", IVO)
     assert [(p.kind, p.text, p.extra) for p in reading.parts] == [
         ("offer", "introduce you to Mara Quint for the pastry job at Fennel", "introduction")]
+
+
+@pytest.mark.parametrize(("notes", "first", "greeted"), [
+    ("I rang him myself on Monday, he took it well.", "Benedikt", "Benedikt"),  # "rang/called him myself": no name
+    ("I called him myself on 13 Mar.", "Benedikt", "Benedikt"),
+    ("Scorecard: Panel Interview (Henrike Stahl)\nOverall: 3", "Henrike", "Henrike"),  # a heading before her name
+    ('"Ben" to the lads, but introduced himself to me as Benedikt -> use Benedikt', "Benedikt", "Benedikt"),
+    ("Benni (Benedikt Arnold) from the allotment", "Benedikt", "Benni"),  # the name before the full name stands
+])
+def test_a_greeting_takes_no_everyday_word_for_a_name(notes, first, greeted):
+    from coach.core.domain import Note
+    from coach.crm.facts.names import greeting_name
+
+    last = "Stahl" if first == "Henrike" else "Arnold"
+    assert greeting_name(Contact(id=4, first_name=first, last_name=last, notes=[Note(text=notes)])) == greeted

@@ -23,7 +23,6 @@ from coach.drafting.sayable import SLIP, sayable
 from coach.drafting.since import gap_sentence
 from coach.drafting.wants import want_sentence
 
-
 # Parts that say how, not why: said after the rest of the request, next to the ask.
 LOGISTICS = frozenset({"ref", "link", "sending", "availability"})
 

@@ -12,12 +12,14 @@ import re
 
 from coach.core.domain import Contact
 from coach.core.text import STOPWORDS, fold, refused
+from coach.crm.names import everyday
 
 _NAME = r"([A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]{0,19}\w)"  # ends on a letter: "call me Rudy'" is Rudy
 _CUES = (
     # the cue in any case ("Goes by Trish" opening a line), the name capitalised
     re.compile(r"\b(?i:goes by|go by|went by|prefers to be called|known as|call(?:s|ed)? (?:her|him|them|me)|calls? (?:herself|"
-               r"himself|themself|themselves)|introduce[sd]? (?:herself|himself|themself|themselves) as|aka|a\.k\.a\.?|"
+               r"himself|themself|themselves)|introduce[sd]? (?:herself|himself|themself|themselves)(?: to (?:me|us))? as|aka|"
+               r"a\.k\.a\.?|"
                r"nickname:?)\s+[\"'“‘]?" + _NAME),
     # dictated or typed in lower case: "he goes by greg" (a name only after an explicit cue)
     re.compile(r"\b(?:goes by|go by|went by|prefers to be called|call(?:s|ed)? (?:her|him|them|me))\s+[\"'“‘]?"
@@ -91,7 +93,12 @@ def goes_by(contact: Contact, words: str = "") -> str:
                     re.match(r"call(?:s|ed) ", m.group(0), re.IGNORECASE) and _SOMEONE.search(
                         text[max(0, m.start() - 60):m.start()]))  # "someone on the panel called her Maggie"
                 everyone = bool(set(_clause_before(text, m)) & _EVERYONE)  # "everyone calls him Nacho"
-                if _a_name(name, given) and not negated and not theirs and \
+                # a cue read in any case gives a capitalised name; a word typed in lower case only after a cue for
+                # one, and never an everyday word ("I called him myself")
+                typed_low = (i in _LOOSE or not name[:1].isupper()) and everyday(name) and not short_of(name, given)
+                if not name[:1].isupper() and i not in _LOOSE:
+                    continue
+                if _a_name(name, given) and not negated and not theirs and not typed_low and \
                         (not loose or said or everyone or short_of(name, given)):
                     return name[:1].upper() + name[1:]
     family = contact.last_name.split(" ")[0] if contact.last_name else ""
@@ -99,7 +106,8 @@ def goes_by(contact: Contact, words: str = "") -> str:
         m = re.search(_NAME + r"\s*\(\s*" + re.escape(given) + r"\s+" + re.escape(family) + r"\b[^()]{0,40}\)",
                       text or "") if family else None
         before = (text or "")[max(0, m.start() - 40):m.start()].split() if m else []
-        if m and _a_name(m.group(1), given) and not (before and fold(before[-1].strip(".,")) == fold(family)):
+        if m and _a_name(m.group(1), given) and not (before and fold(before[-1].strip(".,")) == fold(family)) and \
+                (not everyday(m.group(1)) or short_of(m.group(1), given)):  # "Technical Interview (Anneliese Vogt)"
             return m.group(1)  # not "S. Varghese Studio (Sunil Varghese)": a business under their family name
     surname = {fold(w) for w in (contact.last_name or "").replace("-", " ").split()}
     for text in [*texts, words]:  # "Gosia (Małgorzata) Wiśniewska", "Małgorzata (Gosia)", also in the request
@@ -115,7 +123,8 @@ def goes_by(contact: Contact, words: str = "") -> str:
         for m in re.finditer(_NAME + r"\s*\(\s*" + re.escape(contact.given_name) + r"(?:\s+[\w'’-]+){1,3}\s*\)", text or ""):
             before = (text or "")[max(0, m.start() - 40):m.start()].split()
             if fold(m.group(1)) != fold(given) and fold(m.group(1)) not in _NOT_NAMES and \
-                    not (before and fold(before[-1].strip(".,")) in surname):  # "S. Varghese Studio (Sunil …)"
+                    not (before and fold(before[-1].strip(".,")) in surname) and \
+                    (not everyday(m.group(1)) or short_of(m.group(1), given)):  # "S. Varghese Studio (Sunil …)"
                 return m.group(1)
     for text in texts:  # 'Tobias "Toby" Ngata-Lowe': a quoted name inside the full name
         m = re.search(re.escape(given) + r"\s*(?:[-–—=:,]\s*)?[\"“‘']" + _NAME + r"[\"”’']", text or "")
@@ -189,6 +198,8 @@ def _given_stands(text: str, given: str) -> bool:
     for m in _CUES[0].finditer(text):  # never "nobody calls her Oluwaseun", "only HR calls her Marisol"
         if fold(m.group(1)) == fold(given) and not refused(text, m.start(), m.end()):
             return True
+    if re.search(rf"(?:->|→|=>)\s*(?:use|call (?:her|him|them)|say)\s+{g}\b", text, re.IGNORECASE):
+        return True  # "'Tom' to his team but … -> use Tomasz": the user's own decision in the notes
     if re.search(r"\bfirst[- ]name\s+(?:is|'s|’s)\s+(?:fine|ok|okay|good|great)\b|\bon\s+(?:a\s+)?first[- ]name\s+"
                  r"(?:basis|terms)\b|\bcall\s+(?:her|him|them)\s+by\s+(?:her|his|their)\s+first\s+name\b", text,
                  re.IGNORECASE):  # "(first name is fine in conversation — Anjali)": never "Dr. Raghunathan"

@@ -109,7 +109,8 @@ def judge_view(suite: str, case: dict[str, Any], out: dict[str, Any]) -> dict[st
         shown = {"subject": out.get("subject"), "body": out.get("body")} if "body" in out else {"error": out["error"]}
         given = {k: case[k] for k in ("contact", "request", "user") if k in case}
     else:
-        keep = ("situation", "summary", "steps", "script", "citations", "related_contacts")
+        # what the user sees beside the steps, the note too ("None of my guides is about exactly this …")
+        keep = ("situation", "summary", "steps", "script", "note", "citations", "related_contacts")
         shown = {k: out[k] for k in keep if k in out} if "error" not in out else {"error": out["error"]}
         given = {"situation": case["situation"]}
     return {"id": case["id"], "input": given, "output": shown}

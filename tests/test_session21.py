@@ -190,3 +190,61 @@ def test_a_greeting_takes_no_everyday_word_for_a_name(notes, first, greeted):
 
     last = "Stahl" if first == "Henrike" else "Arnold"
     assert greeting_name(Contact(id=4, first_name=first, last_name=last, notes=[Note(text=notes)])) == greeted
+
+
+def test_a_journal_heading_written_as_a_date_is_its_date_not_a_place():
+    import datetime as dt
+
+    from coach.core.domain import Note
+    from coach.crm.facts.extract import extract
+
+    notes = ("## Friday, March 7, 2025\n*9:02 AM · Home*\nPhoned Ines about the grant.\n\n"
+             "## 12 Jun 2024 — Drinks at the Leeds food fair\nShe liked our cheese.")
+    facts = extract(Contact(id=5, first_name="Ines", last_name="Moura", notes=[Note(text=notes)]), me="Sam")
+    assert not [f for f in facts if "Friday" in f.phrase or "2025" in f.phrase]
+    assert [(f.kind, f.date) for f in facts if "food fair" in f.phrase] == [("met-at", dt.date(2024, 6, 12))]
+
+
+def test_the_blind_judge_sees_the_note_a_user_sees_beside_the_advice():
+    from evals.heldout import judge_view
+
+    out = {"situation": {}, "summary": "s", "steps": ["a"], "script": "", "note": "None of my guides is about this.",
+           "citations": [], "related_contacts": [], "latency_ms": 3}
+    view = judge_view("advice", {"id": "case-01", "situation": "x"}, out)
+    assert view["output"]["note"] == "None of my guides is about this." and "latency_ms" not in view["output"]
+
+
+@pytest.mark.parametrize(("line", "favour"), [
+    ("Met at the mixer (she fixed her own nametag).", False),
+    ("She taught maths at Hollins for 30 years, so nothing surprises her.", False),
+    ("She taught me how to price a tender.", True),
+    ("He fixed my CV the night before the interview.", True),
+])
+def test_a_favour_needs_the_user_as_its_object_for_a_career_verb(line, favour):
+    from coach.core.domain import Note
+    from coach.crm.facts.extract import extract
+
+    facts = extract(Contact(id=6, first_name="Ines", last_name="Moura", notes=[Note(text=line)]), me="Sam")
+    assert any(f.kind == "favour" for f in facts) is favour
+
+
+def test_what_the_notes_decide_about_the_address_stands():
+    from coach.core.domain import Note
+    from coach.crm.facts.names import goes_by
+
+    def dr(notes: str) -> Contact:
+        return Contact(id=7, honorific="Dr", first_name="Katarzyna", last_name="Wolska", notes=[Note(text=notes)])
+
+    # the user keeps the title although colleagues use a short name
+    assert goes_by(dr('colleagues call her "Kasia" but I\'ll stick to Dr Wolska for a first email')) == ""
+    # what she is to everyone, though a website titles her
+    assert goes_by(dr("website calls her Dr Wolska, she's Kasia to everyone")) == "Kasia"
+
+
+def test_what_the_user_takes_back_as_they_type_is_not_read():
+    sign = read_request("note to Ivo about the fair. Sign off 'xx Dee'? no, just 'Dee'.", IVO)
+    assert (sign.closing, sign.sign_as) == ("", "Dee")
+    taken = read_request("Say I passed the hygiene exam? no not yet, say I'm sitting it in May.", IVO)
+    assert [(p.kind, p.text) for p in taken.parts] == [("mine", "I'm sitting it in May")]
+    refused = read_request("Don't sign as Dee-Dee, that's only for family. Use Deirdre.", IVO)
+    assert (refused.sign_as, refused.left_out) == ("Deirdre", [])

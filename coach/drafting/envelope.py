@@ -65,6 +65,9 @@ def _sign_off(value: str, quoted: bool = False) -> tuple[str, str]:
     return "", value
 
 
+# A sign-off the user rules out ("don't sign as Cass"), and the name they give instead ("Use Niamh").
+_REFUSED_SIGN = re.compile(r"\b(?:don'?t|do not|dont|never|not|no)\s*$", re.IGNORECASE)
+_USE_INSTEAD = re.compile(r"\b(?i:use|sign (?:as|with)|go with)\s+(?P<n>[A-Z][\w'’-]+)\b(?:\s+(?i:instead))?[.!]?")
 # "… Don't mention the grant amount. From Trish.": a last sentence that is only 'From' and a name is the signature.
 FROM = re.compile(r"(?:^|(?<=[.!?])\s+)(?i:from)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*[.!]?\s*$")
 
@@ -74,7 +77,14 @@ def read_envelope(context: str, reading: RequestReading) -> str:
     if m := SUBJECT.search(context):
         reading.subject = (m.group("q") or m.group("x")).strip(" .")
         context = context[:m.start()] + " " + context[m.end():]
-    if m := SIGN.search(context):
+    m = next((s for s in SIGN.finditer(context) if not _REFUSED_SIGN.search(context[max(0, s.start() - 14):s.start()])),
+             None)  # "Don't sign as Cass, that's his thing for me": never that one
+    refused = next((s for s in SIGN.finditer(context) if s is not m and s.start() < len(context)
+                    and _REFUSED_SIGN.search(context[max(0, s.start() - 14):s.start()])), None)
+    if m is None and refused and (instead := _USE_INSTEAD.search(context, refused.end())):
+        reading.sign_as = instead.group("n")  # "… Use Niamh.": the name to sign with instead
+        return _REFUSED_SIGN.sub("", context[:refused.start()]) + " " + context[instead.end():]
+    if m is not None:
         value = next(v for v in (m.group("qa"), m.group("qas"), m.group("x"), m.group("q"), m.group("qs"), m.group("bare"),
                                  m.group("qe"), m.group("qes"), m.group("bare_end"), m.group("dash"), m.group("name"),
                                  m.group("pre")) if v)

@@ -210,10 +210,26 @@ def _someone_else(part: str, theirs: str, contact: Contact) -> bool:
     return bool(other.search(part)) and not mine.search(part)
 
 
+# A quoted value taken back for another ("'x Sunniva'? no, just 'Sunniva'"): the second stands, where the first was.
+_QUOTE_TAKEN_BACK = re.compile(r"(['\"“‘])[^'\"”’\n]{1,40}['\"”’]\s*\?\s*(?:no|nah|nope)\b[,.!]?\s*(?:just|only|actually|rather)?\s*"
+                               r"['\"“‘](?P<v>[^'\"”’\n]{1,40})(['\"”’])", re.IGNORECASE)
+# A clause asked and answered no ("Mention I did my ECC course? no I haven't finished, say I'm halfway …"): the
+# clause and the answer's reason are taken back; what the user says after them is the request.
+_TAKEN_BACK = re.compile(r"(?:^|(?<=[.!]\s)|(?<=[.!]))[^.!?\n]*\?\s*(?:no|nah|nope|actually no|wait,?\s+no)\b[,.!]?\s*"
+                         r"(?:[^,.!?\n]{0,40},\s*(?=(?:just|instead|say|mention|write|use|tell)\b))?", re.IGNORECASE)
+
+
+def withdrawn(context: str) -> str:
+    """The request less what the user took back as they typed it."""
+    context = _QUOTE_TAKEN_BACK.sub(lambda m: f"{m.group(1)}{m.group('v')}{m.group(3)}", context)
+    return _TAKEN_BACK.sub(" ", context).strip()
+
+
 def read_request(context: str, contact: Contact) -> RequestReading:
     """The request, read: typed parts, the style asked for, what to leave out, what was not read."""
     reading = RequestReading()
     after_thing = False
+    context = withdrawn(context)  # "sign off 'x Sunniva'? no, just 'Sunniva'": what the user took back is not read
     context = read_envelope(context, reading)  # subject, sign-off: word for word, before the colons split them
     queue = join_labels(_parts(context))
     theirs = _recipients_pronoun(context)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from coach.core.dates import month_number
 from coach.core.text import fold
 
 # Headings that file notes, not interactions: their lines are the user's to-dos, links and questions.
@@ -53,6 +54,24 @@ def _iso(text: str) -> dt.date | None:
         return None
 
 
+# A date written out as a journal app heads its entries ("Thursday, April 17, 2025", "Thu 17 Apr 2025").
+_WRITTEN = re.compile(r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?P<m1>[a-z]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
+                      r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[a-z]{3,9})\.?),?\s+(?P<y>(?:19|20)\d\d)\b[\s,:–—-]*(?P<rest>.*)$",
+                      re.IGNORECASE)
+
+
+def _written_date(heading: str) -> tuple[dt.date, str] | None:
+    """(date, what follows) of a heading that starts with a date written out; None otherwise."""
+    m = _WRITTEN.match(heading.strip())
+    month = month_number(m.group("m1") or m.group("m2")) if m else None
+    if not m or not month:
+        return None
+    try:
+        return dt.date(int(m.group("y")), month, int(m.group("d1") or m.group("d2"))), m.group("rest").strip()
+    except ValueError:
+        return None
+
+
 def sections(body: str, note) -> list[tuple[str, dt.date | None, str]]:
     """(heading, date, text) of each part of a note. A Markdown heading, or the first line of a dated note
     imported from Markdown, is the title of an interaction; "2024-05-02 Offsite" gives its date."""
@@ -71,6 +90,8 @@ def sections(body: str, note) -> list[tuple[str, dt.date | None, str]]:
         dated = re.match(r"(\d{4}-\d{2}-\d{2})\s*(.*)", heading)
         if dated and _iso(dated.group(1)):
             date, heading = _iso(dated.group(1)), dated.group(2).strip()
+        elif written := _written_date(heading):  # a journal's "## Thursday, April 17, 2025": its date, no title
+            date, heading = written
         parts.append((heading, date, body[m.end():end]))
     out: list[tuple[str, dt.date | None, str]] = []
     for heading, date, text in parts:

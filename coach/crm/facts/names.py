@@ -43,6 +43,9 @@ _CUES = (
     re.compile(r"\bsigns(?: off)? as\s+" + _NAME),
     # a record's field: '"nickName": "Alex"', 'Nickname__c: Kei', 'preferred_name = Sol'
     re.compile(r"(?i:\b(?:nick_?name|preferred_?name)\w*)[\"']?\s*[:=]\s*[\"']?" + _NAME),
+    # what they are to everyone: "she's Ify to everyone", "he's just Kit to us"
+    re.compile(r"\b(?i:she|he|they)(?:'s|’s| is| are|'re|’re)\s+(?:just\s+)?" + _NAME +
+               r"\s+(?i:to\s+(?:everyone|everybody|all of us|us all|us|friends|colleagues|the team|most people))\b"),
 )
 # Cues that also say other things ("call me anytime", "called him Monday"): a lower-case word after them, or a name
 # after "called", counts when it is a short form of the given name (it starts as the given name does, or the table
@@ -78,6 +81,8 @@ def goes_by(contact: Contact, words: str = "") -> str:
     given = contact.given_name
     texts = [contact.how_we_met, *(n.text for n in contact.notes)]
     if any(_given_stands(text or "", given) for text in texts):  # "she goes by 'Fatima'", 'She's "Keturah"'
+        return ""
+    if any(_titled_stands(text or "", contact) for text in texts):  # "… but I'll stick to Dr Adeyemi"
         return ""
     for text in texts:
         for i, cue in enumerate(_CUES):
@@ -189,6 +194,16 @@ def asked_by_name(contact: Contact, words: str = "") -> bool:
 _TITLE_REFUSED = re.compile(r"\b(?:hates?|hated|dislikes?|disliked|(?:does|did)(?:n'?t| not) like|can'?t stand|"
                             r"(?:don'?t|never|no need to) call (?:her|him|them))\s+(?:being\s+)?(?:called\s+)?[\"'“‘]?"
                             r"(?:dr|doctor|prof|professor)\b", re.IGNORECASE)
+
+
+def _titled_stands(text: str, contact: Contact) -> bool:
+    """The notes decide on the formal address: "I'll stick to Dr Adeyemi for a first email", "use Prof. Lund"."""
+    family = contact.last_name.split(" ")[0] if contact.last_name else ""
+    if not family:
+        return False
+    return re.search(r"\b(?:stick(?:ing)? (?:to|with)|use|go(?:ing)? with|keep(?:ing)? (?:it )?(?:to|at)|address (?:her|him|them) as)\s+"
+                     r"(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame)\.?\s+" + re.escape(family) + r"\b", text,
+                     re.IGNORECASE) is not None
 
 
 def _given_stands(text: str, given: str) -> bool:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 FAVOUR = re.compile(r"(helped|mentored|introduced|intro'?d|referred|recommended|reviewed|gave|coached|vouched|"
-                    r"walked|showed|taught|interviewed|hired|covered|lent|sent|shared|connected|sponsored|"
-                    r"invited|hosted|reached out|pushed|championed|fixed)\b")
-# Verbs that are a favour only when the user is their object ("posted me a signed copy", "spent an hour with me";
-# "spent two years at Google" is not).
+                    r"walked|showed|interviewed|hired|covered|lent|sent|shared|connected|sponsored|"
+                    r"invited|hosted|reached out|pushed|championed)\b")
+# Verbs that are a favour only when the user is their object ("posted me a signed copy", "spent an hour with me",
+# "fixed my CV"; "spent two years at Google", "fixed her own nametag" are not).
 FAVOUR_TO_ME = re.compile(r"(posted|mailed|gifted|spent|answered|explained|pointed|made time|took the time|drove|"
-                          r"picked up|put up|fed)\b")
+                          r"picked up|put up|fed|taught|fixed)\b")  # "taught chemistry for 22 years" is their career
 # Something done side by side, said with "together" ("we did the night-shift rotation together", "we took the
 # same bar course together"): a verb that alone says nothing shared.
 TOGETHER_SAID = re.compile(r"(?:did|took|covered|survived|finished|completed|trained|volunteered|served|went through|"

@@ -160,6 +160,20 @@ def scripted_model():
     return ScriptedChatModel()
 
 
+@pytest.fixture(scope="module")
+def corpus_coach(tmp_path_factory):
+    """A coach over the shipped corpus on the real MiniLM embeddings, one per test module (the chat model is a
+    double: advice needs none)."""
+    from coach.config.settings import load_settings
+    from coach.crm.store import Store
+    from coach.retrieval.search import Retriever
+    from coach.service import Coach
+    from tests.doubles import ScriptedChatModel
+
+    settings = load_settings(home=str(tmp_path_factory.mktemp("corpus-home")))
+    return Coach(settings, store=Store.open(settings), retriever=Retriever(settings), model=ScriptedChatModel())
+
+
 @pytest.fixture
 def fake_embeddings():
     from tests.doubles import HashingEmbeddings

@@ -63,16 +63,8 @@ def test_a_thing_shared_with_them_is_sent_not_sent_with_them():
 
 
 @pytest.fixture(scope="module")
-def coach(tmp_path_factory):
-    """The shipped corpus on the real MiniLM embeddings (the chat model is a double: advice needs none)."""
-    from coach.config.settings import load_settings
-    from coach.crm.store import Store
-    from coach.retrieval.search import Retriever
-    from coach.service import Coach
-    from tests.doubles import ScriptedChatModel
-
-    settings = load_settings(home=str(tmp_path_factory.mktemp("session21-home")))
-    return Coach(settings, store=Store.open(settings), retriever=Retriever(settings), model=ScriptedChatModel())
+def coach(corpus_coach):
+    return corpus_coach
 
 
 @pytest.mark.slow

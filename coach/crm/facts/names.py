@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from coach.core.domain import Contact
+from coach.core.domain import HONORIFICS, Contact
 from coach.core.text import STOPWORDS, fold, refused
 from coach.crm.names import everyday
 
@@ -202,7 +202,7 @@ def _titled_stands(text: str, contact: Contact) -> bool:
     if not family:
         return False
     return re.search(r"\b(?:stick(?:ing)? (?:to|with)|use|go(?:ing)? with|keep(?:ing)? (?:it )?(?:to|at)|address (?:her|him|them) as)\s+"
-                     r"(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame)\.?\s+" + re.escape(family) + r"\b", text,
+                     r"(?:" + "|".join(HONORIFICS) + r")\.?\s+" + re.escape(family) + r"\b", text,
                      re.IGNORECASE) is not None
 
 

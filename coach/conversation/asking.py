@@ -38,6 +38,9 @@ WRITE = re.compile(rf"^\W*(?:please\s+|can you\s+|could you\s+)?(?:{words('write
                    r"\bhelp me (?:say|tell|reach|get back|reconnect|thank|ask|word)\b|"
                    # "help me with writing …", "help me for writing …": the verb as a gerund after a preposition
                    r"\bhelp me (?:for|with|in|on) (?:writ|draft|compos|prepar)\w*\b|"
+                   # "help me with a message for Priya", "help with an email to Dan": the message itself asked for
+                   r"\bhelp(?: me)? (?:with|on|for) (?:a|an|the|my|this|one)\s+(?:(?:short|quick|little|brief)\s+)?"
+                   r"(?:message|e-?mail|mail|note|linkedin|dm|letter|text|reply|msg)\b|"
                    # "make an email for Ana", "please you can make email for …": a message made (never "make it …",
                    # nor "make the email shorter", which revise the draft on the table)
                    r"\b(?:make|create)\s+(?:(?:for\s+)?me\s+)?(?:(?:an?|one)\s+(?:[\w-]+\s+)?)?(?:e-?mail|message|note|dm|inmail|letter)\b|"
@@ -72,12 +75,19 @@ TO_ME = re.compile(r"^\W*(?:(?:please|pls|kindly|can you|could you)\s+)*(?:send|
                    r"(?:all\s+)?(?:the\s+|his\s+|her\s+|their\s+|what\b|everything\b)", re.IGNORECASE)
 
 
+# A clause that only thanks the coach ("Thank you.", "thanks so much!"): it asks for nothing.
+THANKS_ONLY = re.compile(r"^\W*(?:ok(?:ay)?[\s,]+|great[\s,]+)?(?:thank(?:s| you)(?:\s+(?:so|very)\s+much|\s+a\s+(?:lot|ton|bunch))?|"
+                         r"thx|ty|cheers|merci|gracias|danke)[\s!.,]*$", re.IGNORECASE)
+
+
 def asks_to_write(text: str) -> bool:
     """A clause of the words asks for a message to be written ('…thinking about it all weekend. Could you write
     Priya an email…')."""
     if TO_ME.match(text):  # "please send me the details of Mr. Daniel": something sent to the user, not a message
         return False
-    return any(WRITE.search(text[a:b]) for a, b in clauses(text)) or bool(WRITE.search(text))
+    spans = [(a, b) for a, b in clauses(text) if not THANKS_ONLY.match(text[a:b])]  # "Thank you." thanks the coach
+    rest = text[spans[0][0]:] if spans else ""
+    return any(WRITE.search(text[a:b]) for a, b in spans) or bool(WRITE.search(rest))
 
 
 def asks_for_advice(text: str) -> bool:
@@ -96,6 +106,8 @@ def _kind(clause: str, contacts: list[Contact], has_draft: bool = False) -> str:
     who is due, who they know, a message, a card; 'if' for a request that waits on an answer; '' for none."""
     if CONDITIONAL.match(clause):
         return "if"
+    if THANKS_ONLY.match(clause):
+        return ""  # "Thank you." to the coach, before what the user asks next
     if note_text(clause, has_draft) or keeps_what_came_before(clause):
         return "note"
     if has_draft and asks_revision(clause) and not WRITE.search(clause):

@@ -157,7 +157,7 @@ def without_politeness(text: str) -> str:
 def _goal_cues() -> list[tuple[str, int, re.Pattern]]:
     out = []
     for goal, cues in vocabulary()["goals"].items():
-        for kind, weight in (("say", 2), ("hint", 1)):
+        for kind, weight in (("say", 3), ("hint", 2), ("lean", 1)):
             out += [(goal, weight, re.compile(p, re.IGNORECASE)) for p in cues.get(kind, [])]
     return out
 

@@ -97,7 +97,10 @@ NOTE_LEAD = re.compile(
     r"note\s+(?:for|on|about|re)\s+(?P<whom>[^:,.]+?)\s*(?::|,|\s[—–-]|\s+that\b)|"
     # "note Sam is away until June", "please note her sister works there": note, then a statement about someone
     # "save: Wei prefers email", "please save for Bu Fatima: …", "write in the notes of Madam Priya that …"
-    r"save\s*:|(?:save|log|keep|note)\s+(?:this\s+|it\s+)?(?:for|on|under)\s+[^:,.]{2,40}?\s*:|"
+    r"save\s*:|(?:save|store|log|keep|note|record)\s+(?:this\s+|it\s+|the\s+following\s+)?(?:(?:info(?:rmation)?|details?|"
+    r"facts?|notes?)\s+)?(?:for|on|under|about)\s+(?:(?:mr|mrs|ms|miss|dr|prof)\.\s*)?[^:,.]{2,40}?\s*:|"
+    # "FYI for the file — Marcus is OOO until the 15th": said for the record, then what to keep
+    r"(?:for\s+(?:the|my|your|his|her|their)\s+(?:file|files|record|records|notes))\s*[:—–-]+|"
     rf"(?:write|put|add|note)\s+(?:it\s+|this\s+)?(?:in|into|to|on)\s+(?:the\s+)?{_RECORD}\s+(?:of|for|on)\s+"
     r"[^:,.]{2,40}?(?:\s+that|\s*:)|"
     r"note(?:\s+down)?\s+(?=(?:[\w'-]+\s+){1,3}?(?:is|are|was|were|has|have|had|will|won't|can't|isn't|wasn't|"

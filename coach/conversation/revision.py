@@ -138,7 +138,8 @@ def asks_again(text: str) -> bool:
 
 # The draft on the table asked for on another channel, in a message of any length ("she hardly uses LinkedIn, can
 # you transform it in an email?", "could you redo this as a connection note").
-CHANNEL_SWITCH = re.compile(r"\b(?:make|turn|transform|convert|change|switch|redo|rewrite|do|move|put)\s+(?:it|this|that|"
+CHANNEL_SWITCH = re.compile(r"\b(?:make|turn|transform|convert|change|switch|redo|rewrite|do|move|put|pivot|flip|shift|"
+                            r"swap|port|adapt|reformat)\s+(?:it|this|that|"
                             r"the (?:draft|message|note|email))\s+(?:in|into|to|as|over to|for)\s+(?:an?\s+)?"
                             r"(?:e-?mail|linkedin|dm|inmail|note|message|connection|msg)", re.IGNORECASE)
 

@@ -23,6 +23,7 @@ from coach.conversation.asking import (  # noqa: F401  (the chat and tests impor
     PRONOUN,
     QUESTION,
     asks_for_advice,
+    asks_question,
     asks_to_write,
     detect_channel,
     detect_goal,
@@ -85,8 +86,11 @@ def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Con
     Sofia' shows Sofia). Of several requests in one message, the first is read."""
     text = text.strip()
     first_line = text.splitlines()[0] if text else ""
-    if CHECK.search(first_line) and quoted_message(text):  # the message to check is kept exactly as written
-        return Reading(intent="check", message=quoted_message(text), channel=detect_channel(first_line),
+    checked = quoted_message(text) if CHECK.search(first_line) else ""
+    if checked and not re.search(r"[\"“]", text) and asks_question(checked):
+        checked = ""  # "quick sanity check before I action this: is it appropriate to …?": a question, not a message
+    if checked:  # the message to check is kept exactly as written
+        return Reading(intent="check", message=checked, channel=detect_channel(first_line),
                        why="asked to check a message")
     shared = pasted(text)
     if shared is not None:
@@ -125,6 +129,11 @@ _QUOTED = re.compile(r"^[ \t]*>.*$\n?", re.MULTILINE)
 # Priya", "email him about meeting Ana").
 _TO_THEM_ABOUT_ANOTHER = re.compile(r"\b(?:write|message|email|draft|send|ping|dm|text)\s+(?:him|her|them)\b[^.?!]*"
                                     r"\bintroduc\w*\s+(?:him|her|them)\s+to\s+[A-Z]", re.IGNORECASE)
+
+
+# A message like an earlier one, for someone else: "do one like the one you did for Priya but for Daniel".
+_LIKE_THAT_ONE = re.compile(r"\b(?:like|same as|as)\s+the\s+one\s+(?:you\s+)?(?:did|wrote|made|drafted|sent|just did)\s+"
+                            r"(?:for|to)\s+[^,.;:!?—–]{1,40}?,?\s+but\s+(?:for|to)\s+(?P<rest>.+)", re.IGNORECASE)
 
 
 # A change of mind mid-message: what follows it replaces what came before.
@@ -168,6 +177,11 @@ def _read(text: str, lead: str, contacts: list[Contact], has_draft: bool, last_c
         # "write to Ana, actually no, make it Priya": the person named after the change of mind
         after = person(text[changed.end():], contacts)
         if after.contact is not None and (named.contact is None or after.contact.id != named.contact.id):
+            named = after
+    if (instead := _LIKE_THAT_ONE.search(text)) is not None:
+        # "do one like the one you did for Priya but for Daniel": Daniel; Priya only says which message to copy
+        after = person(instead.group("rest"), contacts)
+        if after.contact is not None or after.choices:
             named = after
     if last_contact is not None and _TO_THEM_ABOUT_ANOTHER.search(text):
         # "write them a message offering to introduce them to Priya": them, the person just spoken of; Priya is

@@ -48,7 +48,7 @@ FIELD = re.compile(
     re.IGNORECASE)
 # What says nothing of the subject by itself: "her job", "a 20 minute talk", "a quick call".
 VAGUE = frozenset("the a an her his their your my our its this that maybe quick short small brief little min mins "
-                  "minute minutes job role work position talk chat call career".split())
+                  "minute minutes job role work position talk chat call career it them him".split())
 
 
 # The role an opening is for, said after it: "any openings for a Solutions Architect", "a role as a data engineer".
@@ -167,8 +167,8 @@ def topic(text: str) -> str:
         if CLAUSE_IN.search(found):  # "City Hospital proposing we pilot": a clause, no thing named
             continue
         vague = all(w in VAGUE or w.isdigit() for w in re.findall(r"[\w'-]+", found.lower()))
-        if wanted and (vague or (m.start("t") < b and a < m.end("t"))):
-            continue
+        if vague or (wanted and m.start("t") < b and a < m.end("t")):
+            continue  # "want to talk about …", "a chat about it": a later phrase may name the thing
         if marked and not JOB.search(found):  # what the message is marked as about, unless this names a job
             break
         return found

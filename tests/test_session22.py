@@ -4,15 +4,20 @@ the following for Dr. X:"; a draft "flipped" or "pivoted" to another channel; a 
 a note for …"; questions put to someone about their work are an informational interview; a note to someone just
 met is a follow-up; "like the one you did for A but for B" is to B; being asked for a referral one doubts is a
 situation; a "sanity check" that asks a question is advice, not a message to score; "who else do I have at X" is a
-search; a pronoun or a bare "talk" is no topic."""
+search; a pronoun or a bare "talk" is no topic. And checks that false-alarmed on good drafts (a greeting to both
+people of an introduction, a pronoun beside "one of our customers", a greeting the user wrote out, a thing said only
+in everyday words), each beside the slip it exists for; what to leave out read from what the user says not to say."""
 
 from __future__ import annotations
 
 import pytest
 
+from coach.checks.grounds import greeted_names
 from coach.conversation.router import route
 from coach.conversation.topics import topic
-from coach.core.domain import Contact
+from coach.core.domain import Contact, Note, Profile
+from coach.drafting.brief import Brief
+from coach.drafting.request import read_request
 
 PEOPLE = [Contact(id=1, first_name="Priya", last_name="Shah", company="Stripe", title="Product Manager"),
           Contact(id=2, first_name="Marcus", last_name="Lee", company="Acme Robotics", title="Engineering Manager"),
@@ -112,3 +117,73 @@ def test_who_else_at_a_company_is_a_search():
 def test_a_pronoun_or_a_bare_talk_is_no_topic(text, want):
     got = topic(text)
     assert (want in got) if want else got == ""
+
+
+# ------------------------------------------------------------------ checks that false-alarmed on good drafts
+
+ME = Profile(name="Noor Haddad", headline="Operations lead at Larkspur Logistics")
+
+
+def _hard(contact: Contact, goal: str, channel: str, context: str, body: str, subject: str = "") -> dict[str, str]:
+    brief = Brief(contact=contact, profile=ME, goal=goal, channel=channel, context=context)
+    return {c.name: c.detail for c in brief.check(subject, body).checks if c.hard and not c.passed}
+
+
+ILSE = Contact(id=7, first_name="Ilse", last_name="Brandvold", company="Fjordline Packaging",
+               notes=[Note(text="our account rep at Fjordline since 2022; Tobi Ames (Ames Bakes) asked me for a "
+                                "compostable bag supplier")])
+
+
+@pytest.mark.parametrize("line,names", [
+    ("Hi Ilse, hi Tobi,\n\nx", ["Ilse", "Tobi"]),
+    ("Dear Ana & Tom,\n\nx", ["Ana", "Tom"]),
+    ("Hi Ilse,\n\nx", ["Ilse"]),
+    ("Hi Ilse, I hope you're well.", []),  # a greeting that runs on into a sentence is no list of names
+])
+def test_the_names_a_greeting_line_addresses(line, names):
+    assert greeted_names(line) == names
+
+
+def test_an_introduction_greeting_both_people_speaks_of_each_and_a_greeting_to_someone_else_still_fails():
+    both = ("Hi Ilse, hi Tobi,\n\nI'd like to introduce you two. Ilse, Tobi runs Ames Bakes and is looking for "
+            "compostable bags. Tobi, Ilse has been our account rep at Fjordline since 2022 and she is brilliant.\n\n"
+            "I'll let you take it from here.\n\nBest,\nNoor")
+    hard = _hard(ILSE, "introduction", "email", "intro email to Ilse and Tobi, cc both", both, "Ilse, meet Tobi")
+    assert "greeting" not in hard and "to-them" not in hard
+    wrong = both.replace("Hi Ilse, hi Tobi,", "Hi Tobi,")
+    assert "greeting" in _hard(ILSE, "introduction", "email", "intro email to Ilse and Tobi, cc both", wrong,
+                               "Ilse, meet Tobi")
+
+
+def test_a_pronoun_beside_someone_named_by_what_they_are_is_theirs_and_one_alone_is_the_recipients():
+    body = ("Hi Ilse,\n\nThank you for the bag samples. One of our customers tried them at his market stall "
+            "and loved them. Could we talk about a first order?\n\nBest,\nNoor")
+    assert "to-them" not in _hard(ILSE, "thank-you", "email", "thank Ilse for the bag samples", body, "Samples")
+    slip = body.replace("One of our customers tried them at his market stall", "She sent them quickly")
+    assert "to-them" in _hard(ILSE, "thank-you", "email", "thank Ilse for the bag samples", slip, "Samples")
+
+
+def test_a_greeting_the_user_wrote_out_is_theirs_to_use():
+    body = "Hey Ilsy, thank you for the samples! They went down a storm. Noor"
+    assert "greeting" not in _hard(ILSE, "thank-you", "linkedin-message",
+                                   "thank Ilse for the samples, start with 'Hey Ilsy' as always", body)
+    assert "greeting" in _hard(ILSE, "thank-you", "linkedin-message", "thank Ilse for the samples", body)
+
+
+def test_a_thing_said_only_in_everyday_words_asks_no_word_of_it_and_a_named_one_still_does():
+    body = "Hi Ilse,\n\nI wanted to let you know where things stand with our packaging plans.\n\nBest,\nNoor"
+    assert "goal" not in _hard(ILSE, "follow-up", "email", "I want to show I did the things she said", body, "Update")
+    assert "goal" in _hard(ILSE, "follow-up", "email", "follow up about the kraft paper pallet wrap trial", body,
+                           "Update")
+
+
+@pytest.mark.parametrize("words,avoid", [
+    # "don't mention that" points back at the clause before, wherever that clause was read
+    ("write to Ilse about the spring order. She doesn't know we trialled another supplier, don't mention that",
+     ["She doesn't know we trialled another supplier"]),
+    ("nudge Ilse about the quote, no reply yet", []),  # what has happened, not a thing to leave out
+    ("offer to visit in May (not the 3-4 May weekend, I'm away)", []),  # a time the user cannot do
+    ("offer to visit in May, don't mention the price rise", ["the price rise"]),
+])
+def test_what_to_leave_out_is_read_from_what_the_user_says_not_to_say(words, avoid):
+    assert read_request(words, ILSE).avoid == avoid

@@ -25,11 +25,13 @@ from coach.checks.grounds import (  # noqa: F401  (re-exported: the checker is w
     EMAIL,
     GREETING,
     GREETING_TITLE,
+    GREETS,
     PLACEHOLDER,
     STOCK_PHRASES,
     URL,
     Grounds,
     claims,
+    greeted_names,
     other_contact_mentions,
     unsupported_claims,
 )
@@ -235,6 +237,9 @@ def _greeting(m: Message) -> Verdict:
         names = {fold(m.first), fold(m.first.split(" ")[0]), fold(contact.given_name)}
         if title and contact.last_name:  # "Dear Dr. Okafor": a title goes with the surname
             names = {fold(contact.last_name), fold(contact.last_name.split(" ")[0]), *names}
+        several = [fold(n) for n in greeted_names(m.body)]
+        if len(several) > 1 and any(n in names or _called(n, m) for n in several):
+            said = next(n for n in several if n in names or _called(n, m))  # "Hi Fenna, hi Seun,": they are one
         if said not in names and not _called(said, m):  # a name they go by is looked up only when it is needed
             return Verdict(False, f"addressed to {greeting.group(2)}, but this is {m.first}",
                            f"Address it to {m.first}.", hard=True)
@@ -257,6 +262,8 @@ def _called(said: str, m: Message) -> set[str]:
         return set()
     if said == fold(goes_by(contact, f"{g.request} {g.context}")):
         return {said}  # the name the notes or the user's words say they go by ("everyone calls him Nacho")
+    if re.search(rf"\b(?:{GREETS})\s+{re.escape(said)}\b", fold(f"{g.request} {g.context}")):
+        return {said}  # the greeting the user wrote out for this message ("start with 'Hey Jode'")
     written = said in set(re.findall(r"[\w'’-]+", fold(" ".join(n.text for n in contact.notes)))) or said in own
     short = len(said) >= 3 and (short_of(said, given) or said in given or said[-3:] == given[-3:])  # Pippa, Bram
     return {said} if written and short else set()

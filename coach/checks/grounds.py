@@ -54,10 +54,26 @@ TITLE = "(?:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + ")"  # the
 OTHER_GREETINGS = ("bonjour", "bonsoir", "salut", "chère", "hola", "buenos días", "buenas tardes", "querida", "querido",
                    "estimada", "estimado", "hallo", "guten tag", "liebe", "lieber", "ciao", "buongiorno", "olá",
                    "bom dia", "hej")
-_GREETS = "|".join(("hi", "hello", "hey", "dear", "good morning", "good afternoon", *OTHER_GREETINGS))
-GREETING = re.compile(rf"^\s*({_GREETS})\s+(?:{TITLE}\.?\s+(?=[^\W\d_]))?"
+GREETS = "|".join(("hi", "hello", "hey", "dear", "good morning", "good afternoon", *OTHER_GREETINGS))
+GREETING = re.compile(rf"^\s*({GREETS})\s+(?:{TITLE}\.?\s+(?=[^\W\d_]))?"
                       r"([^\W\d_][\w'’-]*)", re.IGNORECASE)
-GREETING_TITLE = re.compile(rf"^\s*(?:{_GREETS})\s+({TITLE})\.?\s+(?=[^\W\d_])", re.IGNORECASE)
+GREETING_TITLE = re.compile(rf"^\s*(?:{GREETS})\s+({TITLE})\.?\s+(?=[^\W\d_])", re.IGNORECASE)
+# The names a greeting line addresses, one or several ("Hi Piet and Thandiwe,", "Hi Fenna, hi Seun,", "Dear Ana &
+# Tom,"): the first line up to its comma-ended close, each name after a greeting word, a comma, "and" or "&".
+_NAME = r"[^\W\d_][\w'’-]*"
+_ONE = rf"(?:(?:{GREETS})\s+)?(?:{TITLE}\.?\s+)?{_NAME}"
+_GREETING_LINE = re.compile(rf"\s*(?:{GREETS})\s+(?:{TITLE}\.?\s+)?{_NAME}(?:\s*(?:,|\band\b|&)\s*{_ONE})*\s*[,!:]?\s*",
+                            re.IGNORECASE)
+_GREETED = re.compile(rf"(?:^|,|\band\b|&)\s*(?:(?:{GREETS})\s+)?(?:{TITLE}\.?\s+)?({_NAME})", re.IGNORECASE)
+
+
+def greeted_names(body: str) -> list[str]:
+    """The names a greeting line of its own addresses, in order; [] when the message opens otherwise (a greeting
+    that runs on into a sentence, "Hi Priya, I hope …", is read by GREETING alone)."""
+    line = body.strip().splitlines()[0] if body.strip() else ""
+    if not GREETING.match(line) or not _GREETING_LINE.fullmatch(line):
+        return []
+    return [m.group(1) for m in _GREETED.finditer(line.rstrip(" ,!:"))]
 # A template slot: brackets, braces, blanks, or a slot's words in a template's Title Case or capitals ("Your Name",
 # "INSERT COMPANY"); "I mentioned your name" is English, not a slot.
 PLACEHOLDER = re.compile(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from coach.checks.grounds import ALWAYS_OK, COMMON_CAPITALISED
+from coach.checks.grounds import ALWAYS_OK, COMMON_CAPITALISED, greeted_names
 from coach.checks.people import in_own_voice, people_in
 from coach.checks.registry import Message, Verdict, check
 from coach.config.prompts import load_data
@@ -77,6 +77,13 @@ def the_thing(grounds) -> str:
     if grounds.goal == "follow-up":  # with no request or offer to follow: any shared history a follow-up can open on
         return " ".join([latest, *(f.phrase for f in shown if f.kind in GOAL_FACTS["follow-up"])]).strip()
     return latest
+
+
+# Everyday verbs and nouns that name nothing by themselves: a clause made only of them ("I want to show I did the
+# things you said") gives no thing a message must name.
+LIGHT = frozenset("want wants wanted show shows showed shown did done doing things thing said says tell told know "
+                  "knew think thought make made give gave went going gets got like need needs feel felt really stuff "
+                  "something".split())
 
 
 # Words that name no particular thing in what the user asked to thank or congratulate for.
@@ -151,8 +158,8 @@ def _goal(m: Message) -> Verdict | None:
     ignore = _own_words(m) | REQUEST_VERBS
     if kind in ("thing", "proposal"):
         thing = the_thing(m.grounds) if kind == "thing" else m.grounds.context
-        if not content_words(thing, ignore=ignore):
-            return Verdict(True, "nothing specific given to name")
+        if not content_words(thing, ignore=ignore | LIGHT):
+            return Verdict(True, "nothing specific given to name")  # "I want to show I did the things you said"
         shared = shared_stems(core, thing, ignore=ignore) or shared_stems(
             _JOB.sub("role", core), _JOB.sub("role", thing), ignore=ignore)  # "the new job" named as "the role"
         if not shared and kind == "thing":  # or it names a fact of the goal's kind: the favour thanked for
@@ -277,12 +284,11 @@ def touches(text: str, thing: str) -> bool:
 # Someone of the user's named by relation, whom a "he" or "she" beside it may mean.
 _RELATIVE = re.compile(r"\b(?:dad|mum|mom|father|mother|wife|husband|son|daughter|sister|brother|uncle|aunt|cousin|"
                        r"grandad|granddad|grandma|grandmother|grandfather|fiance|fiancee|boss|my (?:partner|manager|"
-                       r"colleague|friend|mentor|teammate|flatmate|housemate|neighbour|neighbor))\b")
-
-
-# A greeting to two people or more ("Hi Piet and Thandiwe,", "Dear Ana & Tom,").
-_TO_SEVERAL = re.compile(r"^\s*(?:hi|hello|hey|dear)\s+[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)?\s*(?:,\s*[A-ZÀ-ÖØ-Þ]"
-                         r"[\w'’-]*\s*)*(?:and|&)\s+[A-ZÀ-ÖØ-Þ][\w'’-]*", re.IGNORECASE)
+                       r"colleague|friend|mentor|teammate|flatmate|housemate|neighbour|neighbor)|"
+                       # someone else spoken of by what they are to the user ("one of my students … his group")
+                       r"(?:my|our|the|a|an|one of (?:my|our|the))\s+(?:\w+\s+){0,2}?(?:students?|pupils?|kids?|"
+                       r"child|children|clients?|customers?|patients?|candidates?|interns?|hires?|trainees?|"
+                       r"apprentices?|reports?|mentees?|guests?|residents?|volunteers?|members?|users?))\b")
 
 
 # Words about making the introduction itself: a pronoun beside them may be the person to meet.
@@ -298,7 +304,7 @@ def _to_them(m: Message) -> Verdict:
     language = m.grounds.language(m.text)
     if language:
         return Verdict(True, f"written in {language}: its pronouns are not checked")
-    if _TO_SEVERAL.match(m.body):  # "Hi Piet and Thandiwe,": a double introduction speaks of each to the other
+    if len(greeted_names(m.body)) > 1:  # "Hi Piet and Thandiwe,": a double introduction speaks of each to the other
         return Verdict(True, "written to more than one person: its pronouns are not checked")
     meet = {fold(p) for p in people_to_meet(m)}
     others = {fold(p) for p in people_named_in(m.grounds.context, m)} | meet

@@ -61,6 +61,8 @@ _WANT_TO = re.compile(r"^(?:i\s+)?(?:want|wanna|need|would like|'d like|i'd like
 AVOID = re.compile(r"^(?:please\s+)?(?:don'?t|do not|dont|never|no need to|avoid|without|not|no|leave out|skip)\s+"
                    # "not too long please": a length asked for, not a thing to leave out
                    r"(?!(?:too\s+)?(?:long|lengthy|short|wordy|formal|casual|stiff|much|salesy|pushy|gushing|keen)\b)"
+                   # "no reply yet", "no response so far": what has happened, not a thing to leave out
+                   r"(?!(?:reply|replies|response|responses|answer|news|luck)\b)"
                    r"(?:(?:bring(?:ing)?|brought)\s+up|mention(?:ing)?|talk(?:ing)?\s+about|say(?:ing)?(?:\s+"
                    r"anything)?(?:\s+about)?|refer(?:ring)?\s+to|referenc(?:e|ing)|rais(?:e|ing)|bring(?:ing)?)?\s*"
                    r"(?P<x>.+)$", re.IGNORECASE)
@@ -171,6 +173,11 @@ def _meet_topic(part: str, reading: RequestReading, contact: Contact) -> bool:
 
 
 # What to leave out named by a word that points back at what was just said ("don't bring it up", "skip that").
+# "not sure …": doubt; "(not the 10-12 May weekend, I'm firing)", "not on Fridays": a time the user cannot do, which
+# the message may well say; neither is a thing to leave out.
+_NOT_AVOIDED = re.compile(r"not\s+(?:sure|certain|100%|(?:the\s+|on\s+|in\s+|during\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\b|"
+                          r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|weekends?\b|mornings?\b|afternoons?\b|"
+                          r"evenings?\b|week\s+of\b))", re.IGNORECASE)
 _BACK = re.compile(r"^(?:it|that|this|them|those|these)(?:\s+(?:up|out|again|please|pls))*$", re.IGNORECASE)
 # Why something is left out, said right after the instruction ("don't mention the divorce, I don't want to open
 # that up", "skip the layoffs, it's still raw"): it points back at what is left out and is told to the coach, never
@@ -225,6 +232,11 @@ def withdrawn(context: str) -> str:
     return _TAKEN_BACK.sub(" ", context).strip()
 
 
+def _sizes(reading: RequestReading) -> dict[str, int]:
+    """How many clauses each list of the reading holds that a clause said before 'don't mention that' may be in."""
+    return {k: len(getattr(reading, k)) for k in ("parts", "left_out", "to_coach", "others")}
+
+
 def read_request(context: str, contact: Contact) -> RequestReading:
     """The request, read: typed parts, the style asked for, what to leave out, what was not read."""
     reading = RequestReading()
@@ -234,7 +246,12 @@ def read_request(context: str, contact: Contact) -> RequestReading:
     queue = join_labels(_parts(context))
     theirs = _recipients_pronoun(context)
     after_avoid = False
+    sizes = _sizes(reading)
+    last = ""  # which of the reading's lists the clause before went to ("she doesn't know we tried X, don't say that")
     while queue:
+        now = _sizes(reading)
+        last = next((k for k in now if now[k] > sizes[k]), last)
+        sizes = now
         part = queue.pop(0)
         if read_style_and_why(part, reading):
             continue
@@ -244,14 +261,16 @@ def read_request(context: str, contact: Contact) -> RequestReading:
             after_avoid = False
             continue
         after_avoid = False
-        avoid = AVOID.match(part) if not re.match(r"not\s+(?:sure|certain|100%)", part, re.IGNORECASE) else None
+        avoid = AVOID.match(part) if not _NOT_AVOIDED.match(part) else None
         if avoid and re.match(r"(?:please\s+)?(?:don'?t|do not|dont|never|no need|avoid|without|not|no|leave|skip)\b",
                               part, re.IGNORECASE):
             # "no ask at all, just thanks": what to do instead is no part of what to leave out
             thing = re.split(r",\s*(?:just|only|simply|rather)\s+", avoid.group("x"), maxsplit=1)[0].strip(" .,")
-            if _BACK.match(thing) and (reading.parts or reading.left_out):
-                # "we lost the deal in dec, don't bring it up": "it" is what the user just said
-                thing = reading.parts.pop().text if reading.parts else reading.left_out.pop()
+            if _BACK.match(thing) and (reading.parts or reading.left_out or last):
+                # "we lost the deal in dec, don't bring it up": "it" is what the user just said, wherever it was read
+                said = getattr(reading, last) if last else []
+                thing = said.pop() if said else reading.parts.pop() if reading.parts else reading.left_out.pop()
+                thing = thing.text if isinstance(thing, RequestPart) else thing
             if words := _THE_WORD.match(thing):  # "don't use the word mentor or mentorship, she hates it": the words
                 reading.avoid += [w.strip(" '\"‘’“”") for w in re.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", words.group("w") or words.group("q"))
                                   if w.strip(" '\"‘’“”")]

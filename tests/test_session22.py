@@ -187,3 +187,12 @@ def test_a_thing_said_only_in_everyday_words_asks_no_word_of_it_and_a_named_one_
 ])
 def test_what_to_leave_out_is_read_from_what_the_user_says_not_to_say(words, avoid):
     assert read_request(words, ILSE).avoid == avoid
+
+
+def test_a_place_the_notes_write_in_its_own_language_grounds_its_english_name_and_another_place_does_not():
+    ewa = Contact(id=8, first_name="Ewa", last_name="Zielińska",
+                  notes=[Note(text="met at the logistics fair in Warszawa; she runs the depot at Kraków airport")])
+    good = "Hi Ewa, it was great to meet you at the logistics fair in Warsaw. Could we talk about your depot?"
+    assert "grounding" not in _hard(ewa, "follow-up", "linkedin-message", "", good)
+    other = good.replace("Warsaw", "Gdańsk")
+    assert "Gdańsk" in _hard(ewa, "follow-up", "linkedin-message", "", other)["grounding"]

@@ -16,7 +16,7 @@ from typing import Any
 
 from coach.checks.language import allowed_language
 from coach.checks.links import noted_links
-from coach.checks.shortforms import compound_of, written_shorter
+from coach.checks.shortforms import compound_of, other_names, written_shorter
 from coach.core.dates import (
     claim_forms,
     date_phrases,
@@ -410,6 +410,8 @@ def unsupported_claims(text: str, grounds: Grounds) -> list[str]:
         forms = claim_forms(kind, value)  # "Sept" as "september", "2015-2017" as its two years
         if not ok and forms:
             ok = all(_supported(f, facts) for f in forms)
+        if not ok and kind == "name":  # "Warsaw" where the notes write "Warszawa"
+            ok = any(_supported(n, facts) for n in other_names(value))
         if not ok and value not in bad:
             bad.append(value)
     return bad

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from coach.config.prompts import load_data
 from coach.core.text import fold, words
 
 # The parts of a compound written in camel case: "MechEng" -> Mech, Eng; "DevRel" -> Dev, Rel.
@@ -73,3 +74,18 @@ def written_shorter(phrase: str, facts: str) -> bool:
                                                                                            strict=True)):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for names in load_data("place_names")["places"]:
+        for name in names:
+            table[fold(name)] = tuple(n for n in names if fold(n) != fold(name))
+    return table
+
+
+def other_names(place: str) -> tuple[str, ...]:
+    """The names the same place goes by in another language ('Warsaw': 'Warszawa'; `prompts/place_names.yaml`),
+    () for a place the table does not hold."""
+    return _places().get(fold(place), ())

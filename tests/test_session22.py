@@ -18,13 +18,10 @@ from coach.conversation.topics import topic
 from coach.core.domain import Contact, Note, Profile
 from coach.drafting.brief import Brief
 from coach.drafting.request import read_request
-
-PEOPLE = [Contact(id=1, first_name="Priya", last_name="Shah", company="Stripe", title="Product Manager"),
-          Contact(id=2, first_name="Marcus", last_name="Lee", company="Acme Robotics", title="Engineering Manager"),
-          Contact(id=3, first_name="Tomas", last_name="Berg", company="Initech", title="Engineering Director",
-                  tags=["former-manager"]),
-          Contact(id=4, first_name="Elena", last_name="Petrova", company="Northwind Health", title="Nurse Manager")]
-BY_ID = {c.id: c for c in PEOPLE}
+from tests.test_chat_revise_classes import (  # the same four contacts the revision classes read against
+    BY_ID,
+    PEOPLE,
+)
 
 
 @pytest.mark.parametrize("text", [

@@ -62,6 +62,8 @@ _REFUSED = re.compile(r"(?:\b(?:never|not|dont|don'?t call (?:her|him|them)|does
                       r"[\"'“‘]?$", re.IGNORECASE)
 # ", I never did" / "(not me)" right after the name: the user does not call them so.
 _NOT_ME = re.compile(r"^[\"”’']?\s*[,;(—–-]*\s*(?:but\s+)?(?:I\s+(?:never|don'?t|do not|didn'?t)|not me)\b", re.IGNORECASE)
+# A cue the note questions and denies at once: "goes by Eleni?? -> NO, that's his wife", "aka Bill? no".
+_DENIED = re.compile(r"\s*\?+\s*(?:[-–—>=]+\s*)?(?:no|nope|not|wrong|nah)\b", re.IGNORECASE)
 _WHEN = frozenset("back later tomorrow today tonight soon asap again first next now sometime anytime whenever "
                   "directly instead out up about on at when if after before re abt and to this that".split())
 # Month and day words a note writes capitalised ("Jan", "March", "Sat"): never a short form of a name.
@@ -94,7 +96,8 @@ def goes_by(contact: Contact, words: str = "") -> str:
                     and fold(name) not in STOPWORDS
                 theirs = re.match(r"call(?:s|ed) ", m.group(0), re.IGNORECASE) and _THIRD_PARTY.search(
                     text[max(0, m.start() - 30):m.start()])  # "Sam calls him Kav": one person's name for them
-                theirs = theirs or _NOT_ME.search(text[m.end():m.end() + 20]) or _some_call(text, m) or (
+                theirs = theirs or _NOT_ME.search(text[m.end():m.end() + 20]) or _DENIED.match(text[m.end():]) or \
+                    _some_call(text, m) or (
                     re.match(r"call(?:s|ed) ", m.group(0), re.IGNORECASE) and _SOMEONE.search(
                         text[max(0, m.start() - 60):m.start()]))  # "someone on the panel called her Maggie"
                 everyone = bool(set(_clause_before(text, m)) & _EVERYONE)  # "everyone calls him Nacho"
@@ -112,14 +115,15 @@ def goes_by(contact: Contact, words: str = "") -> str:
                       text or "") if family else None
         before = (text or "")[max(0, m.start() - 40):m.start()].split() if m else []
         if m and _a_name(m.group(1), given) and not (before and fold(before[-1].strip(".,")) == fold(family)) and \
+                not _in_a_title(before) and \
                 (not everyday(m.group(1)) or short_of(m.group(1), given)):  # "Technical Interview (Anneliese Vogt)"
             return m.group(1)  # not "S. Varghese Studio (Sunil Varghese)": a business under their family name
     surname = {fold(w) for w in (contact.last_name or "").replace("-", " ").split()}
     for text in [*texts, words]:  # "Gosia (Małgorzata) Wiśniewska", "Małgorzata (Gosia)", also in the request
         for m in re.finditer(_NAME + r"\s*\(\s*" + _NAME + r"\s*\)", text or ""):
             a, b = m.group(1), m.group(2)
-            if fold(b) == fold(given) and fold(a) != fold(given) and fold(a) not in surname:
-                return a  # not "Sade Ibekwe (Folasade)": the word before the bracket is their family name
+            if fold(b) == fold(given) and fold(a) != fold(given) and fold(a) not in surname and _a_name(a, given):
+                return a  # not "Sade Ibekwe (Folasade)" (their family name), nor "delivery 17 May (Sunita)" (a date)
             employer = {fold(w) for w in re.findall(r"[\w'’-]+", contact.company or "")}
             if fold(a) == fold(given) and fold(b) != fold(given) and fold(b) not in _NOT_NAMES \
                     and len(b) < len(a) and fold(b) not in employer:  # "Anneliese (Parapet)": where she works
@@ -128,7 +132,7 @@ def goes_by(contact: Contact, words: str = "") -> str:
         for m in re.finditer(_NAME + r"\s*\(\s*" + re.escape(contact.given_name) + r"(?:\s+[\w'’-]+){1,3}\s*\)", text or ""):
             before = (text or "")[max(0, m.start() - 40):m.start()].split()
             if fold(m.group(1)) != fold(given) and fold(m.group(1)) not in _NOT_NAMES and \
-                    not (before and fold(before[-1].strip(".,")) in surname) and \
+                    not (before and fold(before[-1].strip(".,")) in surname) and not _in_a_title(before) and \
                     (not everyday(m.group(1)) or short_of(m.group(1), given)):  # "S. Varghese Studio (Sunil …)"
                 return m.group(1)
     for text in texts:  # 'Tobias "Toby" Ngata-Lowe': a quoted name inside the full name
@@ -227,6 +231,13 @@ def _given_stands(text: str, given: str) -> bool:
 
 _DAYS_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
                 "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def _in_a_title(before: list[str]) -> bool:
+    """Whether the words before a word end a title it belongs to ("A Conservator's Notebook (Imelda Sørvik-Park)":
+    a book by her, not what she goes by): a capitalised possessive, or two capitalised words, just before it."""
+    last = [w for w in before[-2:] if w[:1].isupper()]
+    return bool(before) and (bool(re.search(r"['’]s$", before[-1])) and before[-1][:1].isupper() or len(last) == 2)
 
 
 def _a_name(name: str, given: str) -> bool:

@@ -182,6 +182,10 @@ def test_a_thing_said_only_in_everyday_words_asks_no_word_of_it_and_a_named_one_
     ("nudge Ilse about the quote, no reply yet", []),  # what has happened, not a thing to leave out
     ("offer to visit in May (not the 3-4 May weekend, I'm away)", []),  # a time the user cannot do
     ("offer to visit in May, don't mention the price rise", ["the price rise"]),
+    # what follows a comma and a new noun phrase is the next part of the request, unless a list or a clause
+    ("no need to mention Oslo, the buyer role on her team", ["Oslo"]),
+    ("don't mention the move, the merger or the bonus", ["the move, the merger or the bonus"]),
+    ("skip the audit, her boss told me in confidence", ["the audit, her boss told me in confidence"]),
 ])
 def test_what_to_leave_out_is_read_from_what_the_user_says_not_to_say(words, avoid):
     assert read_request(words, ILSE).avoid == avoid

@@ -232,6 +232,12 @@ def withdrawn(context: str) -> str:
     return _TAKEN_BACK.sub(" ", context).strip()
 
 
+# A comma and a new noun phrase after a thing to leave out: where the next part of the request may begin.
+_THEN_THING = re.compile(r",\s+(?=(?:the|a|an|my|our|her|his|their)\s)", re.IGNORECASE)
+_STAYS = re.compile(r"\b(?:or|and|nor|me|i|is|are|was|were|has|have|had|will|would|can|could|tell|tells|told|said|says|"
+                    r"know|knows|knew|think|thinks)\b", re.IGNORECASE)
+
+
 def _sizes(reading: RequestReading) -> dict[str, int]:
     """How many clauses each list of the reading holds that a clause said before 'don't mention that' may be in."""
     return {k: len(getattr(reading, k)) for k in ("parts", "left_out", "to_coach", "others")}
@@ -266,6 +272,12 @@ def read_request(context: str, contact: Contact) -> RequestReading:
                               part, re.IGNORECASE):
             # "no ask at all, just thanks": what to do instead is no part of what to leave out
             thing = re.split(r",\s*(?:just|only|simply|rather)\s+", avoid.group("x"), maxsplit=1)[0].strip(" .,")
+            if (then := _THEN_THING.search(thing)) and not _STAYS.search(thing[then.end():]):
+                # "no need to mention Lyon, the Staff Engineer opening on her team": what follows the comma is what
+                # the message is about, read on its own (a list, "the layoffs, the move or the bonus", stays whole,
+                # and so does a clause, "his wife told me in private": the reason it is left out)
+                queue.insert(0, thing[then.end():])
+                thing = thing[:then.start()]
             if _BACK.match(thing) and (reading.parts or reading.left_out or last):
                 # "we lost the deal in dec, don't bring it up": "it" is what the user just said, wherever it was read
                 said = getattr(reading, last) if last else []

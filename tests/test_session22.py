@@ -16,7 +16,6 @@ from coach.checks.grounds import greeted_names
 from coach.conversation.router import route
 from coach.conversation.topics import topic
 from coach.core.domain import Contact, Note, Profile
-from coach.crm.facts.names import goes_by
 from coach.drafting.brief import Brief
 from coach.drafting.request import read_request
 from tests.test_chat_revise_classes import (  # the same four contacts the revision classes read against
@@ -199,21 +198,3 @@ def test_a_place_the_notes_write_in_its_own_language_grounds_its_english_name_an
     other = good.replace("Warsaw", "Gdańsk")
     assert "Gdańsk" in _hard(ewa, "follow-up", "linkedin-message", "", other)["grounding"]
 
-
-# ------------------------------------------------------------------ after the v17 scoring (v17 spent)
-
-
-@pytest.mark.parametrize("note,first,last,name", [
-    # a book by them, its title's last word before their full name in brackets, is not what they go by
-    ("Highlights: The Patient Gardener's Handbook (Marguerite Olsson), ch. 4", "Marguerite", "Olsson", ""),
-    # … while a short name before the full name still is, after a verb that opens the line
-    ("Emailed Maggie (Marguerite Olsson) about the seed swap", "Marguerite", "Olsson", "Maggie"),
-    # a date before their first name in brackets
-    ("- crates arrive 12 May (Marguerite), invoice after", "Marguerite", "Olsson", ""),
-    ("Mags (Marguerite) runs the stall", "Marguerite", "Olsson", "Mags"),
-    # a name the note questions and denies at once
-    ("goes by Rita?? -> no, that's her sister", "Marguerite", "Olsson", ""),
-    ("goes by Rita", "Marguerite", "Olsson", "Rita"),
-])
-def test_what_someone_goes_by_is_not_a_title_word_a_date_or_a_denied_guess(note, first, last, name):
-    assert goes_by(Contact(id=9, first_name=first, last_name=last, notes=[Note(text=note)])) == name

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import re
 
-from coach.conversation.cues import channel_of, clauses, cue_pattern, goal_of, vocabulary, word_pattern, words
+from coach.conversation.cues import (
+    channel_of,
+    clauses,
+    cue_pattern,
+    goal_of,
+    polite,
+    vocabulary,
+    word_pattern,
+    words,
+)
 from coach.conversation.lookups import asks_who
 from coach.conversation.people import person
 from coach.conversation.records import asks_due, asks_show, keeps_what_came_before, note_text
@@ -75,17 +84,12 @@ TO_ME = re.compile(r"^\W*(?:(?:please|pls|kindly|can you|could you)\s+)*(?:send|
                    r"(?:all\s+)?(?:the\s+|his\s+|her\s+|their\s+|what\b|everything\b)", re.IGNORECASE)
 
 
-# A clause that only thanks the coach ("Thank you.", "thanks so much!"): it asks for nothing.
-THANKS_ONLY = re.compile(r"^\W*(?:ok(?:ay)?[\s,]+|great[\s,]+)?(?:thank(?:s| you)(?:\s+(?:so|very)\s+much|\s+a\s+(?:lot|ton|bunch))?|"
-                         r"thx|ty|cheers|merci|gracias|danke)[\s!.,]*$", re.IGNORECASE)
-
-
 def asks_to_write(text: str) -> bool:
     """A clause of the words asks for a message to be written ('…thinking about it all weekend. Could you write
     Priya an email…')."""
     if TO_ME.match(text):  # "please send me the details of Mr. Daniel": something sent to the user, not a message
         return False
-    spans = [(a, b) for a, b in clauses(text) if not THANKS_ONLY.match(text[a:b])]  # "Thank you." thanks the coach
+    spans = [(a, b) for a, b in clauses(text) if not polite(text[a:b])]  # "Thank you." thanks the coach
     rest = text[spans[0][0]:] if spans else ""
     return any(WRITE.search(text[a:b]) for a, b in spans) or bool(WRITE.search(rest))
 
@@ -106,7 +110,7 @@ def _kind(clause: str, contacts: list[Contact], has_draft: bool = False) -> str:
     who is due, who they know, a message, a card; 'if' for a request that waits on an answer; '' for none."""
     if CONDITIONAL.match(clause):
         return "if"
-    if THANKS_ONLY.match(clause):
+    if polite(clause):
         return ""  # "Thank you." to the coach, before what the user asks next
     if note_text(clause, has_draft) or keeps_what_came_before(clause):
         return "note"

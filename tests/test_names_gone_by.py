@@ -25,6 +25,14 @@ def _contact(first: str, last: str, note: str, emails: list[str] | None = None) 
     ("Temitope", "Adeyemi", "Ask Tope about the panel", [], "Tope"),
     ("Margaret", "Lane", "Margaret ran the March workshop.", [], ""),
     ("Janet", "Roe", "Jan 2024: coffee at the fair", [], ""),
+    # session 22: a book title's last word before their full name in brackets, a date before their first name in
+    # brackets, a name the note questions and denies; beside each, the form that still names them
+    ("Marguerite", "Olsson", "Highlights: The Patient Gardener's Handbook (Marguerite Olsson), ch. 4", [], ""),
+    ("Marguerite", "Olsson", "Emailed Maggie (Marguerite Olsson) about the seed swap", [], "Maggie"),
+    ("Marguerite", "Olsson", "- crates arrive 12 May (Marguerite), invoice after", [], ""),
+    ("Marguerite", "Olsson", "Mags (Marguerite) runs the stall", [], "Mags"),
+    ("Marguerite", "Olsson", "goes by Rita?? -> no, that's her sister", [], ""),
+    ("Marguerite", "Olsson", "goes by Rita", [], "Rita"),
 ])
 def test_the_name_they_go_by_is_read_from_how_notes_write_it(first, last, note, emails, name):
     assert goes_by(_contact(first, last, note, emails)) == name
@@ -96,21 +104,3 @@ def test_the_person_an_introduction_is_to_is_not_whom_the_message_greets():
                 notes=[Note(text='Dolores "Lola" Brennan, owner. Lola said yes to an intro. Lola is keen.')])
     assert goes_by(c, "offer Rachel an intro to Lola Brennan for the electrical package") == ""
 
-
-# session 22, after the v17 scoring: a title word, a date or a denied guess before or after their name
-
-
-@pytest.mark.parametrize("note,first,last,name", [
-    # a book by them, its title's last word before their full name in brackets, is not what they go by
-    ("Highlights: The Patient Gardener's Handbook (Marguerite Olsson), ch. 4", "Marguerite", "Olsson", ""),
-    # … while a short name before the full name still is, after a verb that opens the line
-    ("Emailed Maggie (Marguerite Olsson) about the seed swap", "Marguerite", "Olsson", "Maggie"),
-    # a date before their first name in brackets
-    ("- crates arrive 12 May (Marguerite), invoice after", "Marguerite", "Olsson", ""),
-    ("Mags (Marguerite) runs the stall", "Marguerite", "Olsson", "Mags"),
-    # a name the note questions and denies at once
-    ("goes by Rita?? -> no, that's her sister", "Marguerite", "Olsson", ""),
-    ("goes by Rita", "Marguerite", "Olsson", "Rita"),
-])
-def test_what_someone_goes_by_is_not_a_title_word_a_date_or_a_denied_guess(note, first, last, name):
-    assert goes_by(_contact(first, last, note)) == name

@@ -58,8 +58,9 @@ SETS = [("v1", _HELD / "advice", _HELD / "advice_labels.yaml", [], "v1+v2"),
          [_HELD / "advice_v14_labels_new_articles.yaml"], "v14"),
         ("v15", _HELD / "advice_v15", _HELD / "advice_labels_v15.yaml", [], "v15"),
         ("v16", _HELD / "advice_v16", _HELD / "advice_labels_v16.yaml", [], "v16"),
-        ("v17", _HELD / "advice_v17", _HELD / "advice_labels_v17.yaml", [], "v17")]
-SEEDS = {"v1+v2": 25, "v3": 38, "v4-v7": 47, "v8": 53, "v9": 61, "v10": 67, "v11": 71, "v12": 79, "v13": 83, "v14": 89, "v15": 97, "v16": 101, "v17": 103}  # each group's check third is drawn apart, so adding a group moves no case
+        ("v17", _HELD / "advice_v17", _HELD / "advice_labels_v17.yaml", [], "v17"),
+        ("v18", _HELD / "advice_v18", _HELD / "advice_labels_v18.yaml", [], "v18")]
+SEEDS = {"v1+v2": 25, "v3": 38, "v4-v7": 47, "v8": 53, "v9": 61, "v10": 67, "v11": 71, "v12": 79, "v13": 83, "v14": 89, "v15": 97, "v16": 101, "v17": 103, "v18": 107}  # each group's check third is drawn apart, so adding a group moves no case
 GAPS = HERE / "heldout" / "advice_gap_articles.yaml"  # articles written for a labelled gap (author's judgement)
 
 

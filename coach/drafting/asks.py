@@ -262,15 +262,24 @@ def headline_clause(headline: str) -> str:
     noun phrase ('PM @ Acme | ex-Google', 'I build things') or a list of items ('Robotics engineer, industrial
     automation · Detroit': said as a sentence it reads as pasted)."""
     headline = re.split(r"\s+[—–-]{1,2}\s+", " ".join(headline.split()).rstrip("."), maxsplit=1)[0]
+    # "Special Collections Cataloguer, Pemberton Public Library": a role, then where, as a name after one comma
+    if m := re.fullmatch(r"(?P<role>[^,|@•/·;]+),\s+(?P<at>[A-Z][\w&'’.-]*(?:\s+(?:of|for|and|&|the|de)?\s*[A-Z][\w&'’.-]*)+)",
+                         headline):
+        headline = f"{m.group('role')} at {m.group('at')}"
     if not headline or re.search(r"[|@•/·,;]", headline) or len(headline.split()) > 10:
         return ""
     first = headline.split(" ", 1)[0]
     if fold(first) in ("i", "we", "my", "the", "a", "an") or not first[:1].isalpha():
         return ""
-    if not (first.isupper() and len(first) > 1):  # an acronym keeps its capitals ("UX designer" stays)
-        headline = first.lower() + headline[len(first):]
-    role = _HEADLINE_TAIL.split(headline, maxsplit=1)[0].split()
-    if not any(fold(w) in JOB_WORDS or fold(w).rstrip("s") in JOB_WORDS for w in role):
+    role_words = _HEADLINE_TAIL.split(headline, maxsplit=1)[0].split()
+    # the role in Title Case ("Sous Chef at Juniper & Salt") is said in lower case ("a sous chef at Juniper &
+    # Salt"); an acronym or a word with inner capitals keeps them ("UX designer"), and so does the place after "at"
+    lowered = [w.lower() if w[1:] == w[1:].lower() else w for w in role_words]  # never "DevOps", "iOS"
+    headline = " ".join(lowered) + headline[len(" ".join(role_words)):]
+    role = lowered
+    # a job noun, or a last word that names a doer ("Special Collections Cataloguer", "Conservator")
+    if not any(fold(w) in JOB_WORDS or fold(w).rstrip("s") in JOB_WORDS for w in role) and not (
+            role and len(role[-1]) > 5 and re.search(r"(?:er|or|ist|ian)$", fold(role[-1]))):
         return f"work in {headline}" if len(role) <= 2 else ""
     article = "an" if fold(headline)[:1] in "aeio" else "a"
     return f"am {article} {headline}"

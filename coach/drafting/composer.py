@@ -98,9 +98,22 @@ def hooks_for(brief: Brief) -> list[Opener]:
              and not brief.avoided(h.sentence)]
     if len(hooks) > 1:  # "we worked together" and nothing more says little beside a line that says something
         hooks = [h for h in hooks if not h.vague]
+    # one meeting, said once: "It was great meeting you at the expo." and "We met in Singapore in 2022." tell
+    # the same first meeting twice
+    met = [h for h in hooks if h.kind == "met-at" and h.short.startswith("We met ")]  # where, not what we talked of
+    hooks = [h for h in hooks if h not in met[1:]]
     if not hooks:  # nothing shared that a rule could read
         hooks = [h for h in [introduce(brief)] if h and grammar.ok(h.sentence, names)]
+    elif not any(f.kind in _ACQUAINTED and not f.hidden for f in brief.all_facts):
+        # a stranger (a talk heard, their news read): who the user is, after the one thing that says why them
+        me = introduce(brief)
+        if me and grammar.ok(me.sentence, names) and not any(h.kind == "profile" for h in hooks):
+            hooks = [hooks[0], me, *hooks[1:]]
     return hooks
+
+
+# Facts that say the two know each other: with none, the person may not know who writes.
+_ACQUAINTED = frozenset({"met-at", "worked-together", "favour", "offer", "my-request", "personal"})
 
 
 

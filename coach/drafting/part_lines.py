@@ -113,6 +113,10 @@ def sentences(reading: RequestReading, goal: str, contact: Contact, skip: tuple[
                 else f"I would love to hear about {x}."
         else:
             frame = _frame(f"{part.kind}/{part.extra}" if part.kind == "referrer" and part.extra else part.kind, goal)
+            if part.kind == "topic" and re.match(r"(?:my|our)\b", fold(x)):
+                if len(x.split()) < 3:
+                    continue  # "(my fault, …)": an aside about the user, no subject to write about
+                frame = "I wanted to tell you about {x}."  # "our experience at Solera": the user's own, never theirs
             if part.kind == "thanks" and thanked is not None:  # "thank her for the photos too": one thanks, both
                 also = re.sub(r"\s+(?:too|as well|also)$", "", x)
                 joined = f"{out[thanked][:-1]}, and for {also}."

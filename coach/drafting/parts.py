@@ -28,7 +28,9 @@ from coach.drafting.wants import OTHER_ASKS, read_want
 RELATION = re.compile(r"^(?:(?:her|his|their|your)\s+)?(?P<rel>(?:[A-Z]{2,4}|co-?founder|cofounder|boss|manager|"
                       r"colleague|friend|head of [\w ]+?|director|lead|partner|investor|sister|brother)\s+)?"
                       r"(?P<name>(?:(?:Dr|Prof|Mr|Ms|Mrs|Mx)\.?\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]+|de|van|von|da|del|le))*)"
-                      r"(?P<at>\s+(?:at|from|of)\s+[A-ZÀ-ÖØ-Þ][\w&'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w&'’.-]*)*)?$")
+                      r"(?P<at>\s+(?:at|from|of)\s+[A-ZÀ-ÖØ-Þ][\w&'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w&'’.-]*)*"
+                      # "Marc-André from Clearpath lab", "Kenji Sato at Marlow County epi": a lower-case word may end the place
+                      r"(?:\s+[a-z][\w-]{1,15})?)?$")
 # Where a role's words end and the user's instructions begin ("… job at his branch and want to ask if he'd talk").
 ROLE_TAIL = re.compile(r"\s+and\s+(?=(?:i\s+)?(?:want|ask|see|check|would|could|if|maybe|then|wanna)\b)|"
                        r"\s+(?:if|because|since|so that)\s+|"
@@ -159,7 +161,8 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
     if m := rx(r"(?:(?:ask|see if|check if)\s+(?:(?:{who})\s+)?(?:to|if|whether)\s+(?:(?:she|he|they)(?:['’]d)?\s+)?"
                r"(?:could\s+|would\s+|can\s+)?|"
                # "want him to intro me to …", "I'd love her to introduce us to …"
-               r"(?:i\s*)?(?:want|wanted|need|would like|would love|['’]d like|['’]d love|hoping)\s+(?:{who})\s+to\s+)?"
+               # … and in learners' English: "I want she introduce me to …"
+               r"(?:i\s*)?(?:want|wanted|need|would like|would love|['’]d like|['’]d love|hoping)\s+(?:{who}|she|he|they)\s+(?:to\s+|(?:can|could|will|would)\s+)?)?"
                r"(?:introduce|intro)\s+(?:me|us)\s+to\s+(?P<x>.+)"):
         return _person(m.group("x"), contact)
     if m := rx(r"(?:ask|see if|check if)\s+(?:(?:{who})\s+)?(?:if|whether)\s+(?:she|he|they|{who})(?:['’](?:s|re)|\s+(?:is|are|would be|'d be))"
@@ -221,7 +224,9 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
     if m := rx(r"(?:congratulat\w*|congrats)\s+(?:(?:{who}|[\w'’-]+)\s+)?(?:on|for)\s+(?P<x>.+)"):
         said = slot_to_you(m.group("x"), contact)
         return RequestPart(kind="news", text=said) if said else None
-    if m := rx(r"follow(?:ing)?[\s-]+up\s+(?:with\s+(?:{who})\s+)?(?:on|about|re:?|regarding)\s+(?P<x>.+)"):
+    # "follow up with Desmond on linkedin": the channel, not what the follow-up is about
+    if m := rx(r"follow(?:ing)?[\s-]+up\s+(?:with\s+(?:{who})\s+)?(?:on|about|re:?|regarding)\s+"
+               r"(?!(?:linkedin|li|e-?mail|mail|whatsapp|slack|teams|text|dm|signal|telegram)\s*$)(?P<x>.+)"):
         said = slot_to_you(m.group("x"), contact)
         return RequestPart(kind="follow", text=said) if said else None
     if m := rx(r"about\s+(?P<x>(?:how|what|why|whether|when|where|which)\s+.+)"):
@@ -314,6 +319,8 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
                                       r"just|since|actually)\s+)?(?:got|was|has|had|helped|led|made|landed|worked|"
                                       r"paid|brought|gave|won|saved|meant|opened|sold|[a-z]{3,}ed)\b", low)
     clause = re.match(r"(?:i|we)\s+(?:also\s+|now\s+|just\s+|currently\s+|still\s+|both\s+)?[a-z]{2,}\b", low)
+    if re.match(r"we\s+(?:were|worked|studied|trained|served|played|sang|volunteered|lived|used to)\b.*\btogether\b", low):
+        return None  # "we were in the forestry program at Dunmore together": history they know, a fact to draw on
     if (first_person or result) and (_VERB.search(low) or clause or where or result) and not DOUBT.search(low) and \
             not ASIDE.search(low):  # "I'm nervous about sounding needy" is for the coach
         said = second_person(part, names_of(contact))

@@ -36,14 +36,16 @@ _SPLIT = re.compile(
     r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+\s*|\s+\+\s+(?=(?:connect|connection|add|dm|message|email|note|request|invite|(?:i\s+)?hope|wish|say|mention|tell|ask)\b)|\s+(?=\d+\s*(?:-|–|to)\s*\d+\s*(?:sentences|lines|words)\b)|"
     r"\s+so\s+(?=(?:please\s+)?(?:(?:definitely|really|just)\s+)?(?:don'?t|do not|dont|never|(?:say|mention)(?!\s+(?:that|it|so)\b\s*(?:[.!;,]|$))|tell (?:her|him|them)|let (?:her|him|them) know)\b)|[!?]{2,}\s*|;\s*|\s+[—–-]{1,2}\s+|(?<!\brole)(?<!\bposition):\s+(?!(?:https?://|www\.)|(?:[a-z0-9-]+\.)+[a-z]{2,}/)|\s*\(\s*|\s*\)\s*|,\s+(?=(?:and\s+|but\s+)?(?:please\s+|"
     r"pls\s+)?(?:keep|make|be|write|use|sound|ask|don'?t|do not|dont|never|no need|avoid|without|in\s+[A-Z]\w+\b|it\b|"
-    r"that\b|this\b|i\b|i'm|i've|i'd|my\b|we\b|(?:i\s+)?(?:saw|heard|noticed)\s+(?:that\s+)?(?:she|he|they)\b|formal|short|brief|warm|friendly|casual|thanks?\b|congrat\w*|mention|remind|include|invite))|"
+    r"that\b|this\b|i\b|i'm|i've|i'd|my\b|we\b|(?:i\s+)?(?:saw|heard|noticed)\s+(?:that\s+)?(?:she|he|they)\b|formal|short|brief|warm|friendly|casual|thanks?\b|congrat\w*|mention|remind|include|invite|say\s+(?:that\s+)?(?:i|i'm|i've|we|we're|we've|my|our|she|he|they|thanks|thank you|hi|hello)\b))|"
     r"\s+and\s+(?=whether\s+(?:she|he|they)\b)|"
     # a remark for the coach on the end of a clause ("I'm in Leeds on the 14th so that's the excuse")
     r",?\s+(?=so\s+that['’]?s\s+(?:the|my|our|a|an)\s+(?:excuse|reason|hook|angle|pretext|opening|in|segue|way in)\b)|"
     r",\s+(?=(?:it\s+)?would be (?:nice|great|good|fun|lovely)\b|would (?:she|he|they)\b|(?:maybe|perhaps|how about|suggest|propose|want|no|"
     r"something like|like an?|sorry|offer|"
     r"(?:tell|let)\s+(?:her|him|them)\b)\b|(?:(?:weekly|monthly|quarterly|fortnightly|biweekly)\s+)?\d{1,2}\s*(?:-\s*)?min|"
-    r"(?:she|he|they)\s+(?:said|told me|offered|promised|kindly offered|agreed)\b|(?:job|req(?:uisition)?)\s+id\b)|"
+    r"(?:she|he|they)\s+(?:said|told me|offered|promised|kindly offered|agreed)\b|(?:job|req(?:uisition)?)\s+id\b|"
+    # "…, haven't talked in 2 yrs": how long it has been, a part of its own
+    r"(?:we\s+)?(?:haven'?t|have not|havent)\s+(?:talked|spoken|been in touch|caught up|seen each other)\b)|"
     r"\s+but\s+(?=(?:please\s+)?(?:don'?t|do not|dont|never)\b)|"
     r",?\s+and\s+(?=(?:tell|mention|say|let (?:her|him|them) know)\b)|,\s+(?=intro(?:duce)?\s+myself\b)|,\s+(?=[A-Za-z][\w' -]{0,30}\s(?:https?://|www\.))|,\s+(?=(?:posted|listed|saw it|found it)\b)",
     re.IGNORECASE)
@@ -139,7 +141,7 @@ _ABOUT_THE_MESSAGE = re.compile(r"^i\s+(?:need|want|have to|gotta|would like|'d 
 # How well the user and the person know each other, told to the coach ("we go way back", "we're old friends", "we
 # only know each other from the PR", "he's always been decent to me"): it sets the tone; said to them it reads odd.
 _HOW_CLOSE = re.compile(r"(?:we\s+(?:go|went)\s+(?:way\s+)?back|we(?:'re|’re|\s+are|\s+were)\s+(?:old\s+|close\s+|good\s+|"
-                        r"really\s+)?(?:friends|close|mates|pals|buddies)|we\s+(?:only\s+|barely\s+|hardly\s+)?know\s+"
+                        r"really\s+)?(?:friends|friendly|close|mates|pals|buddies)|we\s+(?:only\s+|barely\s+|hardly\s+)?know\s+"
                         r"each\s+other|(?:she|he|they)(?:'s|’s|\s+is|\s+was|\s+has|\s+have)?\s+(?:always\s+)?(?:been\s+)?"
                         r"(?:good|kind|decent|nice|generous|lovely)\s+to\s+me)\b")
 

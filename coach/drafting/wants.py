@@ -49,11 +49,11 @@ MEET = re.compile(
     r"a couple of)\s*(?:-\s*)?(?:months?|weeks?|years?|quarters?)|half\s+(?:a\s+)?year|year|quarter|few months))?"
     r"(?P<tail>.*)$", re.IGNORECASE)
 # A meeting offered on the person's terms ("if she fancies it", "if he has time"): the question asks that already.
-IF_THEY_LIKE = re.compile(r",?\s+if\s+(?:she|he|they)\s+(?:fanc(?:y|ies)|wants?|likes?|(?:is|are)\s+(?:up for|free|around|"
-                          r"interested|keen)|ha(?:s|ve)\s+(?:time|a moment|the time))(?:\s+(?:it|one|to))?\s*[.?!]?$",
+IF_THEY_LIKE = re.compile(r",?\s+if\s+(?:she|he|they)\s*(?:fanc(?:y|ies)|wants?|likes?|(?:(?<=\s)(?:is|are)|['’]s|['’]re)\s+(?:up for|free|around|"
+                          r"interested|keen|open)|ha(?:s|ve)\s+(?:time|a moment|the time))(?:\s+(?:it|one|to))?\s*[.?!]?$",
                           re.IGNORECASE)
 # When, said so loosely that the message has no time to give ("eventually", "at some point", "down the line").
-LATER = re.compile(r"^\s*,?\s*(?:eventually|at some point|down the (?:line|road)|in the future|later on|one day|some ?day|"
+LATER = re.compile(r"^\s*,?\s*(?:eventually|some ?time|at some point|down the (?:line|road)|in the future|later on|one day|some ?day|"
                    r"whenever (?:she|he|they|it)(?:'s| is| are)? (?:free|ready|suits)|when(?:ever)? convenient)\b,?",
                    re.IGNORECASE)
 # How the meeting is held, said beside it ("video is fine"): the kind of call.

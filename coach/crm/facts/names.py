@@ -223,6 +223,10 @@ def _given_stands(text: str, given: str) -> bool:
                  r"(?:basis|terms)\b|\bcall\s+(?:her|him|them)\s+by\s+(?:her|his|their)\s+first\s+name\b", text,
                  re.IGNORECASE):  # "(first name is fine in conversation — Anjali)": never "Dr. Raghunathan"
         return True
+    # what they told the user, in their words: 'she said "it's Kirsten now"', 'told me "Hiroko is fine"'
+    if re.search(rf"[\"“‘'](?:(?:it'?s|it’s|just|call me|please call me)\s+{g}\b[^\"”’'\n]{{0,12}}|{g}\s+(?:is|'s|’s)\s+"
+                 rf"(?:fine|ok|okay|great|good)\b[^\"”’'\n]{{0,6}}|{g},?\s+please[!.]?)[\"”’']", text, re.IGNORECASE):
+        return True
     # 'She's "Keturah"', "she's Faye in emails", "he's just Tunde to everyone": the given name is what they are called
     return re.search(rf"\b(?:she|he|they)(?:'s|’s| is| are|'re)\s+(?:[\"“]{g}[\"”]|(?:just\s+)?{g}\s+(?:in|on|to|with|for)\s+"
                      rf"(?:e-?mails?|messages?|person|everyone|everybody|all|us|work|the team|writing)\b)", text,

@@ -31,6 +31,12 @@ HELPED_IN = re.compile(r"^(?:got|landed|found|put|set|pointed|steered|brought|ta
 BOTH_WERE = re.compile(rf"^were\s+both\s+(?:(?P<role>(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*s)\s+)?(?P<prep>at|in|on)\s+"
                        rf"(?P<where>{_PROPER})(?:[\s,(]+(?:in\s+|from\s+)?(?:19|20)\d\d(?:\s*(?:-|–|to)\s*"
                        r"(?:(?:19|20)?\d\d))?\)?)?$")
+# "we were line cooks together at Bellwether 2017-19", "we were in the forestry program at Dunmore together": a
+# shared role or group (lower-case words) at one place (a name), said with "together".
+WERE_TOGETHER = re.compile(rf"^were\s+(?P<what>(?:in\s+(?:the|a)\s+)?(?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)\s+"
+                           rf"(?:together\s+(?P<prep>at|in|on)\s+(?P<where>{_PROPER})|(?P<prep2>at|in|on)\s+"
+                           rf"(?P<where2>{_PROPER})\s+together)(?:[\s,(]+(?:in\s+|from\s+)?(?:19|20)\d\d(?:\s*(?:-|–|to)\s*"
+                           r"(?:(?:19|20)?\d\d))?\)?)?$")
 WAY_BACK = re.compile(r"^go\s+(?:way|a long way|a long time|years)\s+back\b(?:\s+to\s+(?P<to>[^,.;]{3,50}))?",
                       re.IGNORECASE)
 _FILLER = re.compile(r",?\s+(?:honestly|really|tbh|lol|haha|basically|actually|though|anyway|btw)\s*$",
@@ -108,6 +114,11 @@ def read_relation(clause: str, who: str, rest: str, names: tuple[str, ...]) -> F
         role = f"{both.group('role')} " if both.group("role") else ""
         return Fact(kind="worked-together", phrase=f"we were both {role}{both.group('prep')} {both.group('where')}",
                     company=both.group("where"), years=_years(clause))
+    shared = WERE_TOGETHER.match(rest)
+    if shared and who == "we" and not _THEIRS.search(shared.group("what")):
+        prep, where = shared.group("prep") or shared.group("prep2"), shared.group("where") or shared.group("where2")
+        return Fact(kind="worked-together", phrase=f"we were {shared.group('what')} together {prep} {where}",
+                    company=where, years=_years(clause))
     helped = HELPED_IN.match(rest)
     if helped and who in ("them", "") and not re.search(r"\b(?:she|he|they)\b", rest, re.IGNORECASE):
         rest = _FILLER.sub("", rest)

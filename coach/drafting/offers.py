@@ -37,7 +37,10 @@ _INTRO_ASKED = re.compile(r"^(?:(?:and|also|maybe|please|so)\s+)*(?:i\s*(?:want|
                           r"(?:ask|check with|see|find out)\s+(?:(?!whether|if)[\w'’-]+\s+)?(?:whether|if)\s+"
                           r"(?:he|she|they)(?:'d|’d|\s+would|\s+is|\s+are|'s|'re)?\s+(?:be\s+)?(?:(?:open|up|keen|"
                           r"interested|happy|ok|okay)\s+(?:to|for|on|in|with)\s+(?:me\s+)?(?:introducing|connecting)\s+"
-                          r"(?:him|her|them)\s+(?:to|with)|(?:like|want|wants)\s+(?:an?\s+)?(?:intro|introduction)\s+to)"
+                          r"(?:him|her|them)\s+(?:to|with)|(?:like|want|wants)\s+(?:an?\s+)?(?:intro|introduction)\s+to|"
+                          # "ask if she'd be happy for me to intro her to Carla Mendes at Bramwell"
+                          r"(?:happy|ok|okay|fine|comfortable|glad)\s+(?:for|with)\s+me\s+(?:to\s+)?(?:intro|introduce|"
+                          r"introducing|connect|connecting)\s+(?:him|her|them)\s+(?:to|with))"
                           r"\s+(?P<x>[^,;()]{2,80}?)[\s.?]*$", re.IGNORECASE)
 # … or asked straight ("does she want an intro to Owen for the sous chef job", "would he like an introduction to Ana").
 _INTRO_QUESTION = re.compile(r"^(?:(?:and|also|maybe|please|so|ask)\s+)*(?:does|would|do)\s+(?:he|she|they)\s+(?:want|like|"
@@ -67,7 +70,8 @@ FREE = re.compile(r"^(?:(?:mention|say|tell (?:her|him|them|\w+))\s+(?:that\s+)?
                   r"(?:,?\s+if (?:that|it) helps)?$", re.IGNORECASE)
 # A 'sorry' for being late with something, said as the apology for the delay.
 LATE = re.compile(r"^(?:sorry|apologi[sz]e)\s+(?:that\s+)?(?:it'?s|it is|this is|it took|for being|i'?m|i am|it has been|"
-                  r"it'?s been)\s+(?:so\s+|a bit\s+)?(?:late|delayed|slow|a while|so long|this long|a few (?:days|weeks))\b",
+                  r"it'?s been)\s+(?:so\s+|a bit\s+)?(?:late|delayed|slow|a while|so long|this long|a few (?:days|weeks)|"
+                  r"(?:a|one|two|three|\d+)\s+(?:days?|weeks?)|(?:over\s+)?a\s+week)\b",
                   re.IGNORECASE)
 
 

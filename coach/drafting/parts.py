@@ -16,6 +16,7 @@ from coach.core.jobs import job_words_pattern
 from coach.core.messages import RequestPart, RequestReading
 from coach.core.text import capitalise, ensure_period, fold, second_person
 from coach.crm.facts.names import goes_by
+from coach.crm.facts.said import request_facts
 from coach.drafting.dates import read_date
 from coach.drafting.occasions import read_occasion
 from coach.drafting.offers import read_offer
@@ -181,6 +182,14 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
                r"forward\s+(?:to\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)?for\s+)(?P<x>.+)"):
         said = slot_to_you(ROLE_TAIL.split(m.group("x"), maxsplit=1)[0], contact)
         return RequestPart(kind="role", text=_determined(said)) if said else None
+    # "Tidewater has a junior ecologist job open", "there's a site manager role going at Haldane": the role
+    _org = r"(?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*){0,3}"
+    if m := rx(r"(?:there(?:'s|’s|\s+is)|(?P<org>" + _org + r")\s+(?:has|have|posted|opened|is\s+hiring\s+for))\s+(?:a|an)\s+"
+               r"(?P<r>(?:[\w-]+\s+){0,5}?(?:job|role|position|opening|vacancy|post))(?:\s+(?:open|going|up|advertised|"
+               r"listed))?(?:\s+(?:at|with)\s+(?P<at>" + _org + r"))?\s*$"):
+        org = m.group("org") or m.group("at")
+        if org and fold(org) not in ("she", "he", "they", "it", "we", "i") and fold(org).split()[0] not in _NOT_NAMES:
+            return RequestPart(kind="role", text=f"the {m.group('r')} at {org}")
     if m := rx(r"(?:ask\s+(?:(?:{who})\s+)?(?:to|if (?:she|he|they)(?:'d| would| could)?)\s+(?:be\s+(?:willing|happy|able|"
                r"ok|okay)\s+to\s+)?)?put\s+in\s+a\s+(?:good\s+)?word\s+(?:for\s+me\s+)?(?:for|with)\s+(?P<x>.+)"):
         x = m.group("x")
@@ -229,7 +238,7 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
                r"(?!(?:linkedin|li|e-?mail|mail|whatsapp|slack|teams|text|dm|signal|telegram)\s*$)(?P<x>.+)"):
         said = slot_to_you(m.group("x"), contact)
         return RequestPart(kind="follow", text=said) if said else None
-    if m := rx(r"about\s+(?P<x>(?:how|what|why|whether|when|where|which)\s+.+)"):
+    if m := rx(r"(?:about|to\s+(?:ask|hear|learn)(?:\s+about)?)\s+(?P<x>(?:how|what|why|whether|when|where|which)\s+.+)"):
         said = slot_to_you(m.group("x"), contact)  # "(a call) about how she got from bio into epi": what to hear
         return RequestPart(kind="wish", text=said) if said and len(said.split()) <= 25 else None
     if (m := rx(r"(?:about|re|regarding|concerning)\s+(?P<x>(?!(?:how|what|why|whether|when|where|which|who|if)\b)"
@@ -294,7 +303,10 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
     if m := rx(r"(?:{who}|she|he|they)\s+(?:kindly\s+)?(?:(?P<v>promised|offered|agreed|asked me|wanted me|said)"
                # when or where they offered may come between ("offered in week 3 of the course to send me …")
                r"(?:\s+(?P<when>(?:in|at|on|during|after|back in|last)\s+[^,;]{2,40}?))?"
-               r"\s+to|(?P<w>said (?:she|he|they)(?:'d|’d| would)))\s+(?P<x>.+)"):
+               # "said months ago he'd …": when they said it may come between
+               r"\s+to|(?P<w>said(?:\s+(?:(?:a\s+few\s+|some\s+|two\s+|three\s+)?(?:months|weeks|days|years)|a\s+while|"
+               r"ages|a\s+(?:month|week|year))\s+ago|\s+last\s+(?:month|week|year|spring|summer|autumn|fall|winter))?"
+               r" (?:she|he|they)(?:'d|’d| would)))\s+(?P<x>.+)"):
         said = slot_to_you(m.group("x"), contact)
         when = slot_to_you(m.group("when"), contact) if m.group("when") else ""
         verb = "said you would" if m.group("w") else fold(m.group("v")) + (f" {when}" if when else "")
@@ -319,8 +331,9 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
                                       r"just|since|actually)\s+)?(?:got|was|has|had|helped|led|made|landed|worked|"
                                       r"paid|brought|gave|won|saved|meant|opened|sold|[a-z]{3,}ed)\b", low)
     clause = re.match(r"(?:i|we)\s+(?:also\s+|now\s+|just\s+|currently\s+|still\s+|both\s+)?[a-z]{2,}\b", low)
-    if re.match(r"we\s+(?:were|worked|studied|trained|served|played|sang|volunteered|lived|used to)\b.*\btogether\b", low):
-        return None  # "we were in the forestry program at Dunmore together": history they know, a fact to draw on
+    if re.match(r"we\s+(?:were|worked|studied|trained|served|played|sang|volunteered|lived|used to)\b.*\btogether\b", low) \
+            and any(f.kind == "worked-together" for _, found in request_facts([part], contact) for f in found):
+        return None  # "we were in the forestry program at Dunmore together": history they know, read as a fact
     if (first_person or result) and (_VERB.search(low) or clause or where or result) and not DOUBT.search(low) and \
             not ASIDE.search(low):  # "I'm nervous about sounding needy" is for the coach
         said = second_person(part, names_of(contact))

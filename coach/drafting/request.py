@@ -95,8 +95,11 @@ _ASIDE = re.compile(r"\s*\(([^()]{1,160})\)")
 # A meeting asked for with what it is about, or when, in one part that no rule reads whole ("ask for a 30-minute
 # chat about how she moved into design", "offer lunch once she's settled in"): read again as the meeting and the
 # rest, each a part of its own.
-_MEET_THEN = re.compile(r"^(?P<m>.*?\b(?:chat|call|coffee|meeting|lunch|catch-?up|conversation|drinks|video call))"
-                        r"(?:\s+|,\s*)(?P<rest>(?:about|on how|on what|re:?|once|when|after|next time)\s+.+)$",
+_MEET_THEN = re.compile(r"^(?P<m>.*?\b(?:chat|call|coffee|meeting|lunch|catch-?up|conversation|drinks|video call|"
+                        r"\d+\s*-?\s*min(?:ute)?s?))"
+                        # "20 min to ask how she moved from the floor to planning": the meeting, then what to hear
+                        r"(?:\s+|,\s*)(?P<rest>(?:about|on how|on what|re:?|once|when|after|next time|"
+                        r"to (?:ask|hear|learn)(?= (?:about|how|what|why|whether|when|where|which)\b))\s+.+)$",
                         re.IGNORECASE)
 
 

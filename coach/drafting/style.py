@@ -12,7 +12,8 @@ from coach.core.text import fold
 
 SHORT = re.compile(r"\b(short|shorter|brief|briefer|concise|succinct|tight|punchy|one[- ]liner|to the point|(?:under|max|at most|"
                    r"no more than|<)\s*\d+\s*(?:chars?|characters|words)|\d+\s*(?:chars?|characters|words)\s*"
-                   r"(?:max|or less|tops|at most)|\d\s*(?:-|–|to)?\s*\d?\s*(?:sentences|lines))\b",
+                   r"(?:max|or less|tops|at most)|\d\s*(?:-|–|to)?\s*\d?\s*(?:sentences|lines)|"
+                   r"(?:a\s+)?(?:few|couple(?:\s+of)?)\s+(?:short\s+)?(?:sentences|lines))\b",
                    re.IGNORECASE)
 LONG = re.compile(r"\b(longer|more detail(?:ed)?|a bit more|detailed|fuller)\b", re.IGNORECASE)
 WARM = re.compile(r"\b(warm|warmer|friendly|friendlier|casual|informal|relaxed|chatty|light)\b", re.IGNORECASE)
@@ -34,7 +35,7 @@ _INSTRUCTION_WORDS = set("keep make be write use sound it the message note email
                          "under max at most chars characters no more than pls thx obvs tops du sie tu tú usted vous form "
                          "forms informal address must has have to fit limit should around about approx roughly maybe "
                          "within in obviously obv char max tops needs need stay below less fewer or ok okay so "
-                         "sentence lines line".split())
+                         "sentence lines line few couple of".split())
 # How not to sound, said beside a style ("3-4 sentences, not gushy", "warm but not over the top"): the coach
 # writes none of these anyway, so the words only say how to write.
 _NOT_SOUNDING = re.compile(r"\b(?:not|but not|never|no|don'?t be|without being)\s+(?:too\s+|overly\s+|so\s+)?(?:gushy|gushing|"

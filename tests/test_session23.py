@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import pytest
 
+from coach.conversation.router import route
 from coach.core.domain import Contact, Note, Profile
 from coach.crm.facts.said import request_facts
 from coach.drafting.asks import headline_clause
 from coach.drafting.brief import Brief
 from coach.drafting.composer import compose, hooks_for
 from coach.drafting.request import read_request
+from tests.test_chat_revise_classes import PEOPLE  # the four contacts the chat classes read against
 
 ME = Profile(name="Rui Tavares", headline="Quality Engineer at Brightwater Foods")
 
@@ -97,3 +99,50 @@ def test_a_stranger_is_told_who_writes_and_an_acquaintance_is_not():
 ])
 def test_a_headline_role_is_said_in_lower_case(headline, said):
     assert headline_clause(headline) == said
+
+
+# ------------------------------------------------------------------ more of what users say, read as data
+
+@pytest.mark.parametrize("text,want", [
+    ("Kofi said a few weeks ago he'd forward my portfolio to his editor",
+     [("their-offer", "forward my portfolio to your editor")]),
+    ("Harrow Mills has a night shift miller job open", [("role", "the night shift miller job at Harrow Mills")]),
+    ("there's a quality auditor role going at Kestrel Dairy", [("role", "the quality auditor role at Kestrel Dairy")]),
+    ("apologise it took two weeks", [("apology", "the delay")]),
+    ("ask if he'd be happy for me to intro him to Lena Voss at Orchard Farms",
+     [("offer", "introduce you to Lena Voss at Orchard Farms")]),
+    ("want 15 min to hear how he moved from the mill floor to sales",
+     [("meet", "call"), ("wish", "how you moved from the mill floor to sales")]),
+])
+def test_more_of_what_users_say_is_read_as_data(text, want):
+    assert _parts(text, KOFI) == want
+
+
+def test_a_count_of_sentences_is_a_length_never_a_topic():
+    reading = read_request("congratulate him on the new mill. a few sentences.", KOFI)
+    assert [p.kind for p in reading.parts] == ["news"] and reading.length == -1
+
+
+def test_two_clauses_before_a_meeting_are_not_split_as_a_meeting():
+    parts = _parts("I'm a baker moving into milling and I'd love a 20 min call to ask how he made the switch", KOFI)
+    assert ("meet", "call") not in parts
+
+
+# ------------------------------------------------------------------ chat: a question, then the request it waits on
+
+@pytest.mark.parametrize("text", [
+    "is it odd to ask Tomas for a referral after only one project? if not, write her an email asking for one",
+    "would it be pushy to thank Tomas twice? if it's fine, draft her a short thank-you on LinkedIn",
+])
+def test_a_question_answered_by_the_request_after_it_is_the_request(text):
+    reading = route(text, PEOPLE, has_draft=False)
+    assert (reading.intent, reading.contact.name) == ("draft", "Tomas Berg")  # "him": the person asked about
+    assert reading.goal == ("referral" if "referral" in text else "thank-you")  # "one": the referral asked about
+
+
+@pytest.mark.parametrize("text", [
+    "It has been four months. Is too late to message Tomas, or fine?",
+    "We only met once at the expo. Is it not a bit too early to ask Tomas for a referral?",
+])
+def test_whether_it_is_too_something_is_a_question_for_the_coach(text):
+    assert route(text, PEOPLE, has_draft=False).intent == "advise"

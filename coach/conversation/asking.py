@@ -128,12 +128,26 @@ def _kind(clause: str, contacts: list[Contact], has_draft: bool = False) -> str:
     return ""
 
 
+# Leave to go on given after a question to the coach: "if not", "if so", "if it's fine", "if that's ok".
+GO_AHEAD = re.compile(r"if\s+(?:not|so|yes|no|ok|okay|fine|it(?:'s|’s|\s+is)\s+(?:not\s+)?(?:fine|ok|okay|alright|weird|too much)|"
+                       r"that(?:'s|’s|\s+is)\s+(?:fine|ok|okay|alright)|you\s+think\s+(?:it(?:'s|’s)\s+)?(?:ok|okay|fine))",
+                       re.IGNORECASE)
+
+
 def request_span(text: str, contacts: list[Contact], has_draft: bool = False) -> tuple[int, int]:
     """Where the first request of the message starts and where it ends: what comes before it is its preamble,
     and a later clause that asks for something else (or a message to someone else) is another request.
     `has_draft`: a draft is on the table, which a style step ('cut it down') changes."""
     spans = clauses(text)
     kinds = [_kind(text[a:b], contacts, has_draft) for a, b in spans]
+    # "is it weird to ask …? if not, write Daniel …": the question is answered by doing what comes after it (a
+    # request to nobody, "Should I ping Ana? If so, draft a follow-up", stays with the question)
+    for i in range(1, len(spans) - 1):
+        after = text[spans[i + 1][0]:]
+        if GO_AHEAD.fullmatch(text[slice(*spans[i])].strip(" ,.;:")) and asks_question(text[slice(*spans[i - 1])]) \
+                and kinds[i + 1] == "draft" and (PRONOUN.search(after) or person(after, contacts).contact):
+            spans, kinds = spans[i + 1:], kinds[i + 1:]
+            break
     lead = next((i for i, k in enumerate(kinds) if k), None)
     if lead is None:
         return 0, len(text)

@@ -237,15 +237,15 @@ WHY_YOU = ("informational-interview", "mentorship")
 INTRODUCE = ("referral", "introduction", "partnership", "reconnect", *WHY_YOU)
 
 
-def introduce(brief: Brief) -> Opener | None:
+def introduce(brief: Brief, why: bool = True) -> Opener | None:
     """With nothing shared, an honest line: who the user is (their headline), and for a goal that asks for this
-    person's view, why them (their role). No invented history, no line that fits anyone."""
+    person's view, why them (their role) unless `why` is False. No invented history, no line that fits anyone."""
     who = headline_clause(brief.profile.headline)
     c = brief.contact
     role = " at ".join(p for p in (c.title, c.company) if p) if c.title else ""
     if not who or brief.goal not in INTRODUCE or brief.reading.parts and brief.goal not in (*WHY_YOU, "referral"):
         return None  # the user's own reason says why they write
-    if brief.goal in WHY_YOU and role:
+    if brief.goal in WHY_YOU and role and why:
         return Opener(f"I {who}, and I would value your view as {role}.", "profile", "profile",
                       short=f"I would value your view as {c.title}.")
     return Opener(f"I {who}.", "profile", "profile")

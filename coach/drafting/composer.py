@@ -106,7 +106,7 @@ def hooks_for(brief: Brief) -> list[Opener]:
         hooks = [h for h in [introduce(brief)] if h and grammar.ok(h.sentence, names)]
     elif not any(f.kind in _ACQUAINTED and not f.hidden for f in brief.all_facts):
         # a stranger (a talk heard, their news read): who the user is, after the one thing that says why them
-        me = introduce(brief)
+        me = introduce(brief, why=False)  # "I am a …": who writes, beside the line that says why them
         if me and grammar.ok(me.sentence, names) and not any(h.kind == "profile" for h in hooks):
             hooks = [hooks[0], me, *hooks[1:]]
     return hooks

@@ -355,7 +355,9 @@ def read_request(context: str, contact: Contact) -> RequestReading:
             if said and not FINITE.search(fold(said)):
                 last.text = said
                 continue
-        if typed is None and (meet := _MEET_THEN.match(part)):
+        if typed is None and (meet := _MEET_THEN.match(part)) and " and " not in fold(meet.group("m")):
+            # only a meeting asked for before it ("want 20 min", "ask for a 30-minute chat"); two clauses ("I'm a
+            # teacher trying to … and I'd love a call") say more than a meeting
             queue[0:0] = [meet.group("m"), meet.group("rest")]
             continue
         if typed is None:

@@ -146,3 +146,16 @@ def test_a_question_answered_by_the_request_after_it_is_the_request(text):
 ])
 def test_whether_it_is_too_something_is_a_question_for_the_coach(text):
     assert route(text, PEOPLE, has_draft=False).intent == "advise"
+
+
+# ------------------------------------------------------------------ after the v18 scoring (v18 is now spent)
+
+def test_a_sign_off_with_a_title_after_the_name_is_the_signature_not_a_role():
+    reading = read_request("chase the rota. Sign as Lars Moen, Head of Dispatch", KOFI)
+    assert reading.sign_as == "Lars Moen, Head of Dispatch" and reading.parts == []
+
+
+def test_what_came_of_a_favour_is_not_thanked_for():
+    reading = read_request("thank him for pointing the Okeke family to us, their roof is finished now", KOFI)
+    assert [(p.kind, p.text) for p in reading.parts] == [("thanks", "pointing the Okeke family to us")]
+    assert "their roof is finished now" in reading.left_out  # shown as not used, never "… and for their roof is"

@@ -31,7 +31,9 @@ _BARE_CLOSING = (r"(?P<bare>(?i:" + "|".join(sorted(CLOSINGS, key=len, reverse=T
                  r"(?:\s+[A-Z][\w'’-]*)?(?:\s+x{1,3}\b)?)")
 SIGN = re.compile(
     _SIGN_VERB + r"\s+(?i:as|with)\s+(?:(?i:just|only)\s+)?(?:" + _QUOTED.format("qa") + "|"
-    r"(?!(?i:him|her|them|you|me|us)\b)(?P<x>[^.;,\n\"”]{1,60}))|"
+    # "Sign as Kenji Sato, Key Account Manager": a name and the title after it, to the end of the clause
+    r"(?!(?i:him|her|them|you|me|us)\b)(?P<x>[^.;,\n\"”]{1,60}(?:,\s+(?-i:[A-Z])[\w&'’-]*(?:\s+(?:(?:of|and|for|the|&)\s+)?(?-i:[A-Z])[\w&'’-]*){0,4}"
+    r"(?=\s*(?:[.;!\n]|$)))?))|"
     r"(?i:\bsign(?:\s+it|\s*-?\s*off)?)\s*:?\s+(?:(?i:just|only)\s+)?(?:" + _QUOTED.format("q") + "|"
     + _BARE_CLOSING + r"|(?P<dash>[-—–]\s*[A-Z][\w'’.-]*))|"
     r"(?i:\bsign(?:\s+it|\s*-?\s*off))\s+(?:(?i:just|only)\s+)?"

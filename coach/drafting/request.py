@@ -87,6 +87,11 @@ _INTRO_OFFERED = re.compile(r"\b(?:introduce|connect|put)\s+me\s+(?:in\s+touch\s
                             r"[A-ZÀ-ÖØ-Þ][\w&'’.-]*(?:\s+(?:&\s+)?[A-ZÀ-ÖØ-Þ][\w&'’.-]*){0,3})?)")
 
 
+# A thanks, then what came of it as a clause ("…, their house is under contract now").
+_THANKS_THEN = re.compile(r"^(?P<t>.*\bthank.*?),\s+(?P<rest>(?:their|his|her|our|my|the)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+"
+                          r"(?:is|are|was|were|has|have|got|went|just)\s.+)$", re.IGNORECASE)
+
+
 # An aside in brackets ("Thank-you email to Perpetua (she said to call her Pet) for the reference on Lucas") is read
 # as a part of its own after its sentence, so the words around it stay one part.
 _ASIDE = re.compile(r"\s*\(([^()]{1,160})\)")
@@ -355,6 +360,11 @@ def read_request(context: str, contact: Contact) -> RequestReading:
             if said and not FINITE.search(fold(said)):
                 last.text = said
                 continue
+        if typed is not None and typed.kind == "thanks" and (came := _THANKS_THEN.match(part)):
+            # "thank her for sending the Ferreiras my way, their house is under contract now": the thanks, then
+            # what came of it, each a part of its own
+            queue[0:0] = [came.group("t"), came.group("rest")]
+            continue
         if typed is None and (meet := _MEET_THEN.match(part)) and " and " not in fold(meet.group("m")):
             # only a meeting asked for before it ("want 20 min", "ask for a 30-minute chat"); two clauses ("I'm a
             # teacher trying to … and I'd love a call") say more than a meeting

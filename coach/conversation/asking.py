@@ -129,9 +129,16 @@ def _kind(clause: str, contacts: list[Contact], has_draft: bool = False) -> str:
 
 
 # Leave to go on given after a question to the coach: "if not", "if so", "if it's fine", "if that's ok".
-GO_AHEAD = re.compile(r"if\s+(?:not|so|yes|no|ok|okay|fine|it(?:'s|’s|\s+is)\s+(?:not\s+)?(?:fine|ok|okay|alright|weird|too much)|"
-                       r"that(?:'s|’s|\s+is)\s+(?:fine|ok|okay|alright)|you\s+think\s+(?:it(?:'s|’s)\s+)?(?:ok|okay|fine))",
-                       re.IGNORECASE)
+_GO_AHEAD = (r"if\s+(?:not|so|yes|no|ok|okay|fine|it(?:'s|’s|\s+is)\s+(?:not\s+)?(?:fine|ok|okay|alright|weird|too much)|"
+             r"that(?:'s|’s|\s+is)\s+(?:fine|ok|okay|alright)|you\s+think\s+(?:it(?:'s|’s)\s+)?(?:ok|okay|fine))")
+GO_AHEAD = re.compile(_GO_AHEAD, re.IGNORECASE)
+_ANSWERED = re.compile(r"\?\s*(?:" + _GO_AHEAD + r")[\s,.;:]*$", re.IGNORECASE)
+
+
+def answered(text: str, start: int) -> bool:
+    """Whether the request that starts at `start` answers a question asked before it ("is it weird to …? if
+    not, write …"): the request is then read alone, the question being answered by doing it."""
+    return start > 0 and _ANSWERED.search(text[:start]) is not None
 
 
 def request_span(text: str, contacts: list[Contact], has_draft: bool = False) -> tuple[int, int]:

@@ -17,12 +17,12 @@ from coach.conversation.asking import (  # noqa: F401  (the chat and tests impor
     EVERYONE,
     FIND,
     FIND_FIRST,
-    GO_AHEAD,
     INDIRECT,
     KNOW,
     POLITE,
     PRONOUN,
     QUESTION,
+    answered,
     asks_for_advice,
     asks_question,
     asks_to_write,
@@ -115,14 +115,13 @@ def route(text: str, contacts: list[Contact], has_draft: bool, last_contact: Con
     start, end = request_span(text, contacts, has_draft)
     later = text[end:].strip(" \t\n,;:-—–")
     # "is it weird to …? if not, write Daniel …": the question is answered by the request after it, read alone
-    answered = bool(start) and re.search(r"\?\s*(?:" + GO_AHEAD.pattern + r")$", text[:start].rstrip(" ,.;:"),
-                                         re.IGNORECASE) is not None
-    whole = text[start if answered else 0:end].strip()
-    if answered and (asked_about := person(text[:start], contacts).contact) is not None:
+    after_question = answered(text, start)
+    whole = text[start if after_question else 0:end].strip()
+    if after_question and (asked_about := person(text[:start], contacts).contact) is not None:
         last_contact = asked_about  # "is it odd to ask Tomas …? if not, write him …": him is Tomas
     reading = _read(whole, text[start:end].strip(), contacts, has_draft, last_contact, previous, last_intent)
     reading = second_look(reading, whole, contacts, has_draft, last_contact)
-    if answered and reading.intent == "draft" and re.search(r"\b(?:for|ask(?:ing)? for)\s+one\b", whole, re.IGNORECASE) \
+    if after_question and reading.intent == "draft" and re.search(r"\b(?:for|ask(?:ing)? for)\s+one\b", whole, re.IGNORECASE) \
             and (asked_goal := detect_goal(text[:start])):
         reading = reading.model_copy(update={"goal": asked_goal})  # "… for a referral …? if not, ask for one"
     return reading.model_copy(update={"later": later}) if later else reading

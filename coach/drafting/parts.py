@@ -32,6 +32,11 @@ RELATION = re.compile(r"^(?:(?:her|his|their|your)\s+)?(?P<rel>(?:[A-Z]{2,4}|co-
                       r"(?P<at>\s+(?:at|from|of)\s+[A-ZÀ-ÖØ-Þ][\w&'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w&'’.-]*)*"
                       # "Marc-André from Clearpath lab", "Kenji Sato at Marlow County epi": a lower-case word may end the place
                       r"(?:\s+[a-z][\w-]{1,15})?)?$")
+# A role said to be open at a place: "Tidewater has a junior ecologist job open", "there's a … role going at X".
+_ORG = r"(?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*){0,3}"
+_OPEN_ROLE = re.compile(r"(?:there(?:'s|’s|\s+is)|(?P<org>" + _ORG + r")\s+(?:has|have|posted|opened|is\s+hiring\s+for))\s+"
+                        r"(?:a|an)\s+(?P<r>(?:[\w-]+\s+){0,5}?(?:job|role|position|opening|vacancy|post))(?:\s+(?:open|"
+                        r"going|up|advertised|listed))?(?:\s+(?:at|with)\s+(?P<at>" + _ORG + r"))?\s*$", re.IGNORECASE)
 # Where a role's words end and the user's instructions begin ("… job at his branch and want to ask if he'd talk").
 ROLE_TAIL = re.compile(r"\s+and\s+(?=(?:i\s+)?(?:want|ask|see|check|would|could|if|maybe|then|wanna)\b)|"
                        r"\s+(?:if|because|since|so that)\s+|"
@@ -183,13 +188,9 @@ def read_part(part: str, contact: Contact, reading: RequestReading, after_thing:
         said = slot_to_you(ROLE_TAIL.split(m.group("x"), maxsplit=1)[0], contact)
         return RequestPart(kind="role", text=_determined(said)) if said else None
     # "Tidewater has a junior ecologist job open", "there's a site manager role going at Haldane": the role
-    _org = r"(?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*){0,3}"
-    if m := rx(r"(?:there(?:'s|’s|\s+is)|(?P<org>" + _org + r")\s+(?:has|have|posted|opened|is\s+hiring\s+for))\s+(?:a|an)\s+"
-               r"(?P<r>(?:[\w-]+\s+){0,5}?(?:job|role|position|opening|vacancy|post))(?:\s+(?:open|going|up|advertised|"
-               r"listed))?(?:\s+(?:at|with)\s+(?P<at>" + _org + r"))?\s*$"):
-        org = m.group("org") or m.group("at")
-        if org and fold(org) not in ("she", "he", "they", "it", "we", "i") and fold(org).split()[0] not in _NOT_NAMES:
-            return RequestPart(kind="role", text=f"the {m.group('r')} at {org}")
+    if (m := _OPEN_ROLE.match(part)) and (org := m.group("org") or m.group("at")) and \
+            fold(org).split()[0] not in (*_NOT_NAMES, "she", "he", "they"):
+        return RequestPart(kind="role", text=f"the {m.group('r')} at {org}")
     if m := rx(r"(?:ask\s+(?:(?:{who})\s+)?(?:to|if (?:she|he|they)(?:'d| would| could)?)\s+(?:be\s+(?:willing|happy|able|"
                r"ok|okay)\s+to\s+)?)?put\s+in\s+a\s+(?:good\s+)?word\s+(?:for\s+me\s+)?(?:for|with)\s+(?P<x>.+)"):
         x = m.group("x")
